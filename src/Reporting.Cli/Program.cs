@@ -1,0 +1,20 @@
+using Reporting.Cli;
+
+// reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD]
+// reporting bench [typesetting|flow|year-end|all] [options]
+return args.FirstOrDefault() switch
+{
+    "render" => RenderCommand.Run(args[1..]),
+    "bench" => await BenchCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        用法:
+          reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD]
+          reporting bench [typesetting|flow|all] [--reports N]
+        """);
+    return 2;
+}

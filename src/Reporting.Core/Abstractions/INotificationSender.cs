@@ -1,0 +1,25 @@
+namespace Reporting.Core.Abstractions;
+
+/// <summary>One way of telling the district office (e-mail, webhook).</summary>
+public interface INotificationSender
+{
+    string Channel { get; }
+
+    /// <summary>False when this channel is not configured and was skipped.</summary>
+    Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What the district office is told when a PDF is ready.</summary>
+public sealed record ReadyNotice(
+    string Key,
+    string To,
+    string Subject,
+    string Text,
+    int Year,
+    string DepartmentCode,
+    string DepartmentName,
+    int Version,
+    int PageCount,
+    string Sha256,
+    Uri DownloadLink,
+    DateTimeOffset LinkExpiresAt);

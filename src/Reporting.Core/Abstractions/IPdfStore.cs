@@ -1,0 +1,18 @@
+namespace Reporting.Core.Abstractions;
+
+/// <summary>Immutable PDF storage: a name is written once and then only read.</summary>
+public interface IPdfStore
+{
+    /// <summary>
+    /// Creates the PDF unless that name exists. When it exists (a retried step), nothing is written and the
+    /// stored PDF's facts are returned with <see cref="StoredPdf.Created"/> false.
+    /// </summary>
+    Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default);
+
+    Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>A read-only link to the stored PDF that expires after <paramref name="lifetime"/>.</summary>
+    Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default);
+}
+
+public sealed record StoredPdf(string Name, string Sha256, int PageCount, long Length, bool Created);

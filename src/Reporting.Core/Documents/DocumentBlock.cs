@@ -1,0 +1,3 @@
+namespace Reporting.Core.Documents;
+
+public sealed record DocumentBlock(BlockKind Kind, string Text);

@@ -1,0 +1,39 @@
+using Reporting.Core.Drafts;
+using Reporting.Core.Templates;
+
+namespace Reporting.Core.Documents;
+
+/// <summary>
+/// Reads a report written as plain text (title line, optional recipient line ending in ：, preamble,
+/// then 一、 … 五、 parts) into the bodies of its parts, so it can be assembled like submitted drafts.
+/// </summary>
+public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyDictionary<string, string> Parts)
+{
+    private static readonly string[] Numerals = ["一、", "二、", "三、", "四、", "五、"];
+
+    public static PlainTextReport Parse(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).ToList();
+        var index = 0;
+        while (index < lines.Count && lines[index].Length == 0) index++;
+        var title = index < lines.Count ? lines[index++] : "";
+        while (index < lines.Count && lines[index].Length == 0) index++;
+        string? recipient = null;
+        if (index < lines.Count && (lines[index].EndsWith('：') || lines[index].EndsWith(':')) && lines[index].Length <= 40)
+            recipient = lines[index++];
+
+        var parts = new Dictionary<string, List<string>>();
+        var current = ReportTemplate.Preamble.Key;
+        for (; index < lines.Count; index++)
+        {
+            var line = lines[index];
+            var numeral = Array.FindIndex(Numerals, n => line.StartsWith(n, StringComparison.Ordinal));
+            if (numeral >= 0) { current = ReportTemplate.Sections[numeral + 1].Key; parts.TryAdd(current, []); continue; }
+            if (!parts.TryGetValue(current, out var list)) parts[current] = list = [];
+            list.Add(line);
+        }
+        return new PlainTextReport(title, recipient, parts.ToDictionary(
+            p => p.Key,
+            p => DraftBody.Normalize(string.Join('\n', p.Value), ReportTemplate.Find(p.Key)!)));
+    }
+}

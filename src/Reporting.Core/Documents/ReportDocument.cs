@@ -1,0 +1,27 @@
+namespace Reporting.Core.Documents;
+
+/// <summary>
+/// A report ready to typeset: title, recipient line (with its full-width colon), the blocks in
+/// reading order, and the signature and date that close it. Plain data; no layout decisions.
+/// </summary>
+public sealed record ReportDocument(
+    string Title,
+    string? Recipient,
+    IReadOnlyList<DocumentBlock> Blocks,
+    string Signature,
+    DateOnly Date,
+    DocumentInfo Info)
+{
+    /// <summary>GB/T 9704 7.3.5.4: Arabic numerals, full year, no leading zeros.</summary>
+    public string DateText => $"{Date.Year}年{Date.Month}月{Date.Day}日";
+
+    /// <summary>Every character the typesetter will have to draw, for coverage checks.</summary>
+    public IEnumerable<string> AllText()
+    {
+        yield return Title;
+        if (Recipient is not null) yield return Recipient;
+        foreach (var block in Blocks) yield return block.Text;
+        yield return Signature;
+        yield return DateText;
+    }
+}

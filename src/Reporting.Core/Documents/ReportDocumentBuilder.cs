@@ -1,0 +1,33 @@
+using Reporting.Core.Directory;
+using Reporting.Core.Templates;
+
+namespace Reporting.Core.Documents;
+
+/// <summary>Builds the document of a report from its parts' texts, in template order.</summary>
+public static class ReportDocumentBuilder
+{
+    /// <param name="parts">Section key → body (without heading). Parts not given are left out.</param>
+    /// <param name="signedAt">Date of the last approval: the report's 成文日期.</param>
+    public static ReportDocument Build(Department department, int year, DistrictOffice office, IReadOnlyDictionary<string, string> parts, DateOnly signedAt, DateTimeOffset createdAt)
+    {
+        var blocks = new List<DocumentBlock>();
+        foreach (var section in ReportTemplate.Sections)
+        {
+            if (!parts.TryGetValue(section.Key, out var body)) continue;
+            if (section.Heading.Length > 0) blocks.Add(new DocumentBlock(BlockKind.Heading, section.Heading));
+            blocks.AddRange(Paragraphs(body).Select(p => new DocumentBlock(BlockKind.Paragraph, p)));
+        }
+        var title = ReportTemplate.TitleFor(department.Name, year);
+        return new ReportDocument(
+            title,
+            office.Salutation + "：",
+            blocks,
+            department.Name,
+            signedAt,
+            new DocumentInfo(title, department.Name, $"{year}年度法治政府建设情况报告", createdAt));
+    }
+
+    /// <summary>A paragraph is a non-blank line; leading full-width or ASCII spaces used as manual indents are dropped.</summary>
+    public static IEnumerable<string> Paragraphs(string body) =>
+        body.Split('\n').Select(l => l.Trim().TrimStart('\u3000')).Where(l => l.Length > 0);
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using Reporting.Core.Errors;
+using Reporting.Core.Templates;
+
+namespace Reporting.Core.Drafts;
+
+/// <summary>Normalises and checks the text of a part before it is stored.</summary>
+public static class DraftBody
+{
+    /// <summary>Longest accepted body, in Unicode characters (𠮷 counts once).</summary>
+    public const int MaxCharacters = 200_000;
+
+    /// <summary>
+    /// Line endings become \n, trailing blanks go, and a first line that is the part's own
+    /// numbered heading (“一、…” for duty) is dropped because the template prints the heading.
+    /// </summary>
+    public static string Normalize(string body, ReportSection section)
+    {
+        var text = body.Replace("\r\n", "\n").Replace('\r', '\n');
+        var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
+        while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
+        while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
+        if (lines.Count > 0 && section.Heading.Length > 2 && lines[0].TrimStart().StartsWith(section.Heading[..2], StringComparison.Ordinal))
+        {
+            lines.RemoveAt(0);
+            while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Adds to <paramref name="errors"/> what is wrong with an already normalised body.</summary>
+    public static void Validate(string? body, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(body)) { errors.Add("body", "正文不能为空。"); return; }
+        var count = 0;
+        var line = 1;
+        var column = 0;
+        foreach (var rune in body.EnumerateRunes())
+        {
+            count++;
+            column++;
+            if (rune.Value == '\n') { line++; column = 0; continue; }
+            if (rune.Value == '\t') continue;
+            if (Rune.IsControl(rune) || rune == Rune.ReplacementChar || (rune.Value >= 0xFDD0 && rune.Value <= 0xFDEF) || (rune.Value & 0xFFFE) == 0xFFFE)
+            {
+                errors.Add("body", $"正文第 {line} 行第 {column} 个字符（U+{rune.Value:X4}）不是可打印的文字，请删除后再提交。");
+                return;
+            }
+        }
+        if (body.Any(char.IsSurrogate) && !IsWellFormed(body))
+            errors.Add("body", "正文包含不完整的 Unicode 字符。");
+        if (count > MaxCharacters)
+            errors.Add("body", $"正文共 {count} 个字符，超过上限 {MaxCharacters} 个字符。");
+    }
+
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(text[i])) return false;
+        }
+        return true;
+    }
+}

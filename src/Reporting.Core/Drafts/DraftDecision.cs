@@ -1,0 +1,7 @@
+namespace Reporting.Core.Drafts;
+
+public enum DraftDecision
+{
+    Approve,
+    Reject,
+}

@@ -1,0 +1,8 @@
+namespace Reporting.Core.Drafts;
+
+public enum DraftStatus
+{
+    Submitted,
+    Approved,
+    Rejected,
+}

@@ -1,0 +1,11 @@
+namespace Reporting.Core.Errors;
+
+public enum ProblemKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    Forbidden,
+}

@@ -1,0 +1,22 @@
+namespace Reporting.Core.Reports;
+
+/// <summary>
+/// One PDF version of a report: requested when its approved parts became complete,
+/// then filled in once the PDF is stored, then stamped when the district office was told.
+/// </summary>
+public sealed record AssembledVersion(
+    int Version,
+    IReadOnlyDictionary<string, int> SourceVersions,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset SignedAt,
+    string? BlobName = null,
+    string? Sha256 = null,
+    int? PageCount = null,
+    DateTimeOffset? AssembledAt = null,
+    DateTimeOffset? NotifiedAt = null)
+{
+    public bool IsAssembled => BlobName is not null;
+
+    public bool HasSameSources(IReadOnlyDictionary<string, int> other) =>
+        SourceVersions.Count == other.Count && SourceVersions.All(p => other.TryGetValue(p.Key, out var v) && v == p.Value);
+}

@@ -1,0 +1,90 @@
+using Reporting.Core.Templates;
+
+namespace Reporting.Core.Reports;
+
+/// <summary>
+/// The approval state of one department's report for one year. It decides when a PDF is due and
+/// numbers the PDFs; storage only persists it, guarded by <see cref="ETag"/>.
+/// </summary>
+public sealed class Report
+{
+    private readonly Dictionary<string, ApprovedPart> _approved;
+    private readonly List<AssembledVersion> _versions;
+
+    public Report(ReportKey key, IEnumerable<ApprovedPart>? approved = null, IEnumerable<AssembledVersion>? versions = null, string? etag = null)
+    {
+        Key = key;
+        _approved = (approved ?? []).ToDictionary(p => p.Section, StringComparer.Ordinal);
+        _versions = (versions ?? []).OrderBy(v => v.Version).ToList();
+        ETag = etag;
+    }
+
+    public ReportKey Key { get; }
+    public string? ETag { get; }
+    public IReadOnlyCollection<ApprovedPart> Approved => _approved.Values;
+    public IReadOnlyList<AssembledVersion> Versions => _versions;
+
+    public bool IsComplete => ReportTemplate.RequiredSections.All(s => _approved.ContainsKey(s.Key));
+
+    public IEnumerable<string> MissingSections => ReportTemplate.RequiredSections.Where(s => !_approved.ContainsKey(s.Key)).Select(s => s.Key);
+
+    public ReportStatus Status =>
+        !IsComplete ? ReportStatus.Drafting
+        : _versions.Count > 0 && _versions[^1].HasSameSources(CurrentSources()) && _versions[^1].IsAssembled ? ReportStatus.Assembled
+        : ReportStatus.Assembling;
+
+    public AssembledVersion? NewestAssembled => _versions.LastOrDefault(v => v.IsAssembled);
+
+    public AssembledVersion? FindVersion(int version) => _versions.FirstOrDefault(v => v.Version == version);
+
+    /// <summary>
+    /// Records an approval. Returns the PDF version now due, or null when the report is incomplete
+    /// or a version with exactly these approved parts already exists or is on its way.
+    /// </summary>
+    public AssembledVersion? Approve(string section, int version, string reviewer, DateTimeOffset at)
+    {
+        if (!_approved.TryGetValue(section, out var current) || current.Version < version)
+            _approved[section] = new ApprovedPart(section, version, reviewer, at);
+        return RequestAssemblyIfDue(at);
+    }
+
+    /// <summary>Queues a PDF version for the current approvals unless one exists; used by approvals and the year-end run.</summary>
+    public AssembledVersion? RequestAssemblyIfDue(DateTimeOffset at)
+    {
+        if (!IsComplete) return null;
+        var sources = CurrentSources();
+        if (_versions.Any(v => v.HasSameSources(sources))) return null;
+        var signedAt = _approved.Values.Max(p => p.ApprovedAt);
+        var request = new AssembledVersion(_versions.Count == 0 ? 1 : _versions[^1].Version + 1, sources, at, signedAt);
+        _versions.Add(request);
+        return request;
+    }
+
+    /// <summary>Requests made but not yet stored as a PDF (a crashed step leaves these behind; they are sent again).</summary>
+    public IEnumerable<AssembledVersion> PendingAssemblies => _versions.Where(v => !v.IsAssembled);
+
+    public AssembledVersion MarkAssembled(int version, string blobName, string sha256, int pageCount, DateTimeOffset at)
+    {
+        var index = IndexOf(version);
+        var current = _versions[index];
+        if (current.IsAssembled) return current;
+        return _versions[index] = current with { BlobName = blobName, Sha256 = sha256, PageCount = pageCount, AssembledAt = at };
+    }
+
+    public AssembledVersion MarkNotified(int version, DateTimeOffset at)
+    {
+        var index = IndexOf(version);
+        var current = _versions[index];
+        if (current.NotifiedAt is not null) return current;
+        return _versions[index] = current with { NotifiedAt = at };
+    }
+
+    private int IndexOf(int version)
+    {
+        var index = _versions.FindIndex(v => v.Version == version);
+        if (index < 0) throw new InvalidOperationException($"Report {Key} has no version {version}.");
+        return index;
+    }
+
+    private Dictionary<string, int> CurrentSources() => _approved.ToDictionary(p => p.Key, p => p.Value.Version, StringComparer.Ordinal);
+}

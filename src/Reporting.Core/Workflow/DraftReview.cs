@@ -1,0 +1,79 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
+
+namespace Reporting.Core.Workflow;
+
+/// <summary>Approves or rejects a draft; when the approvals complete the report, queues its assembly.</summary>
+public class DraftReview(
+    DistrictDirectory directory,
+    IDraftRepository drafts,
+    IReportRepository reports,
+    IWorkQueue queue,
+    IAuditLog audit,
+    ReportingOptions options,
+    TimeProvider clock)
+{
+    public const int MaxCommentLength = 2000;
+
+    public virtual async Task<ReviewOutcome> DecideAsync(ReviewDraftCommand command, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var (key, section, version) = DraftLocator.Parse(command.Year, command.Department, command.Section, command.Version, directory);
+        var errors = new ValidationErrors();
+        var decision = command.Decision?.Trim().ToLowerInvariant() switch
+        {
+            "approve" or "approved" or "通过" => DraftDecision.Approve,
+            "reject" or "rejected" or "退回" => DraftDecision.Reject,
+            _ => (DraftDecision?)null,
+        };
+        if (decision is null) errors.Add("decision", "审核意见（decision）须为 approve（通过）或 reject（退回）。");
+        if (string.IsNullOrWhiteSpace(caller.Name)) errors.Add("reviewer", "请填写审核人（reviewer）。");
+        else if (caller.Name.Length > DraftSubmission.MaxAuthorLength) errors.Add("reviewer", $"审核人不能超过 {DraftSubmission.MaxAuthorLength} 个字符。");
+        if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
+        errors.ThrowIfAny();
+
+        var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)
+            ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{section.Key}”部分没有第 {version} 版草稿。");
+        var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == section.Key).Max(d => d.Version);
+        if (newest > version)
+            throw ReportingException.Conflict($"第 {version} 版已被第 {newest} 版取代，只能审核该部分的最新版本。");
+        if (draft.Status == DraftStatus.Rejected)
+            throw ReportingException.Conflict($"第 {version} 版已于 {draft.ReviewedAt:yyyy-MM-dd HH:mm} 被退回，请提交新版本后再审核。");
+        if (draft.Status == DraftStatus.Approved && decision == DraftDecision.Reject)
+            throw ReportingException.Conflict($"第 {version} 版已审核通过，不能再退回；如需修改请提交新版本。");
+
+        var now = clock.GetUtcNow();
+        if (draft.Status == DraftStatus.Submitted)
+        {
+            try
+            {
+                draft = await drafts.SaveReviewAsync(draft.Review(decision!.Value, caller.Name, command.Comment?.Trim(), now), cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                throw ReportingException.Conflict("该草稿刚刚被其他人审核，请刷新后查看结果。");
+            }
+            await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
+                caller.Name, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
+        }
+        if (draft.Status != DraftStatus.Approved)
+            return new ReviewOutcome(draft, false, null, []);
+
+        // The draft's own approval is stored; now fold it into the report. A repeat of the same approval
+        // (the caller retried) lands here too and re-sends any assembly a crash left unsent.
+        var approvedAt = draft.ReviewedAt ?? now;
+        var (report, due) = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+        {
+            var current = await reports.GetAsync(key, cancellationToken);
+            var request = current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt);
+            await reports.SaveAsync(current, cancellationToken);
+            return (current, request);
+        }, cancellationToken);
+
+        foreach (var pending in report.PendingAssemblies)
+            await queue.EnqueueAssemblyAsync(new AssemblyMessage(key.Year, key.Department, pending.Version), cancellationToken);
+        return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList());
+    }
+}

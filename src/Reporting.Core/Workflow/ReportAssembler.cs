@@ -1,0 +1,71 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Documents;
+using Reporting.Core.Reports;
+
+namespace Reporting.Core.Workflow;
+
+/// <summary>
+/// Makes one PDF version of a report from its approved parts and stores it. Safe to run twice for the
+/// same message: the blob name is fixed by the version and written only if absent, and the report row
+/// records the facts of whichever PDF is stored.
+/// </summary>
+public class ReportAssembler(
+    DistrictDirectory directory,
+    IDraftRepository drafts,
+    IReportRepository reports,
+    IReportTypesetter typesetter,
+    IPdfStore pdfs,
+    IWorkQueue queue,
+    IAuditLog audit,
+    ReportingOptions options,
+    TimeProvider clock)
+{
+    public static string BlobName(ReportKey key, int version) => $"reports/{key.Year}/{key.Department}/{key.Year}-{key.Department}-v{version}.pdf";
+
+    public static string FileName(string departmentName, int year, int version) => $"{departmentName}{year}年法治政府建设情况的报告（第{version}版）.pdf";
+
+    /// <returns>The assembled version, or null when the message names a version the report does not have.</returns>
+    public virtual async Task<AssembledVersion?> AssembleAsync(AssemblyMessage message, CancellationToken cancellationToken = default)
+    {
+        var key = new ReportKey(message.Year, message.Department);
+        var department = directory.Find(key.Department);
+        var report = await reports.GetAsync(key, cancellationToken);
+        var version = report.FindVersion(message.Version);
+        if (department is null || version is null) return null;
+
+        if (!version.IsAssembled)
+        {
+            var document = await BuildDocumentAsync(key, department, version, cancellationToken);
+            var pdf = typesetter.Render(document);
+            var stored = await pdfs.CreateAsync(BlobName(key, version.Version), pdf, FileName(department.Name, key.Year, version.Version), cancellationToken);
+            var now = clock.GetUtcNow();
+            version = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+            {
+                var current = await reports.GetAsync(key, cancellationToken);
+                var marked = current.MarkAssembled(version.Version, stored.Name, stored.Sha256, stored.PageCount, now);
+                await reports.SaveAsync(current, cancellationToken);
+                return marked;
+            }, cancellationToken);
+            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.assembled", Caller.System.Name, now,
+                $"v{version.Version}, {version.PageCount} pages, sha256 {version.Sha256}"), cancellationToken);
+        }
+
+        // Sent even when the PDF existed already: the previous attempt may have died before this line.
+        await queue.EnqueueNotificationAsync(new NotificationMessage(key.Year, key.Department, version.Version), cancellationToken);
+        return version;
+    }
+
+    public async Task<ReportDocument> BuildDocumentAsync(ReportKey key, Department department, AssembledVersion version, CancellationToken cancellationToken = default)
+    {
+        var parts = new Dictionary<string, string>();
+        foreach (var (section, number) in version.SourceVersions)
+        {
+            var draft = await drafts.GetAsync(key, section, number, cancellationToken)
+                ?? throw new InvalidOperationException($"Approved draft {key} {section} v{number} is missing.");
+            parts[section] = draft.Body;
+        }
+        var signedAt = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SignedAt, options.ResolveTimeZone()).DateTime);
+        return ReportDocumentBuilder.Build(department, key.Year, directory.Office, parts, signedAt, version.RequestedAt);
+    }
+}

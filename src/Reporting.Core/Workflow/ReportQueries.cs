@@ -1,0 +1,61 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
+using Reporting.Core.Templates;
+
+namespace Reporting.Core.Workflow;
+
+/// <summary>Read side: a report's state, one draft, and download links.</summary>
+public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts, IReportRepository reports, IPdfStore pdfs, ReportingOptions options)
+{
+    public virtual async Task<ReportView> GetReportAsync(string? year, string? department, CancellationToken cancellationToken = default)
+    {
+        var key = ReportKey.Parse(year, department, directory);
+        var report = await reports.GetAsync(key, cancellationToken);
+        var list = await drafts.ListAsync(key, cancellationToken);
+        var approved = report.Approved.ToDictionary(p => p.Section, p => p.Version);
+        var sections = ReportTemplate.Sections.Select(s =>
+        {
+            var ofSection = list.Where(d => d.Section == s.Key).OrderBy(d => d.Version).ToList();
+            var newest = ofSection.Count == 0 ? 0 : ofSection[^1].Version;
+            return new SectionView(s.Key, s.Heading, s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
+                ofSection.Select(d => new DraftView(d.Version, d.Author, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewedAt, d.Version < newest)).ToList());
+        }).ToList();
+        var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
+            v.PageCount, v.Sha256, v.RequestedAt, v.AssembledAt, v.NotifiedAt,
+            v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null)).ToList();
+        return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.Status.ToString().ToLowerInvariant(),
+            report.MissingSections.ToList(), sections, versions);
+    }
+
+    public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, CancellationToken cancellationToken = default)
+    {
+        var (key, part, number) = DraftLocator.Parse(year, department, section, version, directory);
+        var draft = await drafts.GetAsync(key, part.Key, number, cancellationToken)
+            ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{part.Key}”部分没有第 {number} 版草稿。");
+        var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part.Key).Max(d => d.Version);
+        return new DraftDetailView(key.Year, key.Department, part.Key, part.Heading, draft.Version, draft.Author, Describe(draft.Status),
+            draft.SubmittedAt, draft.Reviewer, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
+    }
+
+    /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>
+    public virtual async Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, CancellationToken cancellationToken = default)
+    {
+        var key = ReportKey.Parse(year, department, directory);
+        int? wanted = null;
+        if (!string.IsNullOrEmpty(version))
+        {
+            if (!int.TryParse(version, System.Globalization.NumberStyles.None, null, out var n) || n < 1)
+                throw ReportingException.Invalid("version", "版本号须为正整数。");
+            wanted = n;
+        }
+        var report = await reports.GetAsync(key, cancellationToken);
+        var pdf = wanted is null ? report.NewestAssembled : report.FindVersion(wanted.Value);
+        if (pdf is not { IsAssembled: true })
+            throw ReportingException.NotFound(wanted is null ? $"{key.Year} 年 {key.Department} 的报告尚未生成 PDF。" : $"{key.Year} 年 {key.Department} 的报告没有第 {wanted} 版 PDF。");
+        return await pdfs.GetReadLinkAsync(pdf.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+    }
+
+    private static string Describe(Drafts.DraftStatus status) => status.ToString().ToLowerInvariant();
+}

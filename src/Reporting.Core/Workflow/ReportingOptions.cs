@@ -1,0 +1,28 @@
+namespace Reporting.Core.Workflow;
+
+/// <summary>Workflow settings (section "Reporting").</summary>
+public sealed class ReportingOptions
+{
+    public const string Section = "Reporting";
+
+    /// <summary>Lifetime of the link a download request is redirected to.</summary>
+    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of the link sent to the district office; at most 7 days (a user-delegation SAS cannot live longer).</summary>
+    public TimeSpan NotificationLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a notification claim protects a sender before another worker may take over.</summary>
+    public TimeSpan NotificationClaimLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Bound on retries of an ETag-guarded update under contention.</summary>
+    public int MaxConcurrencyRetries { get; set; } = 20;
+
+    /// <summary>Time zone in which report dates (成文日期) and year ends are reckoned.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
+
+    /// <summary>Public base URL of the API, used in links a person clicks (the form, status pages).</summary>
+    public string? PublicBaseUrl { get; set; }
+}

@@ -1,0 +1,37 @@
+namespace Reporting.Functions;
+
+/// <summary>
+/// Every application setting the app reads, in its environment-variable spelling (":" becomes "__").
+/// infra/ sets these and a test checks that Bicep and this list agree.
+/// </summary>
+public static class AppSettingNames
+{
+    /// <summary>The storage connection used by the Functions host (triggers) and by the app's own clients.</summary>
+    public const string StorageConnection = "AzureWebJobsStorage";
+
+    // Identity-based form of the same connection (no keys): service URIs, credential and client id.
+    public const string StorageBlobServiceUri = StorageConnection + "__blobServiceUri";
+    public const string StorageQueueServiceUri = StorageConnection + "__queueServiceUri";
+    public const string StorageTableServiceUri = StorageConnection + "__tableServiceUri";
+    public const string StorageCredential = StorageConnection + "__credential";
+    public const string StorageClientId = StorageConnection + "__clientId";
+
+    public const string DirectoryFile = "Reporting__DirectoryFile";
+    public const string OfficeEmail = "Reporting__OfficeEmail";
+    public const string PublicBaseUrl = "Reporting__PublicBaseUrl";
+    public const string TimeZone = "Reporting__TimeZone";
+
+    public const string SmtpHost = "Smtp__Host";
+    public const string SmtpPort = "Smtp__Port";
+    public const string SmtpFrom = "Smtp__From";
+    public const string SmtpUserName = "Smtp__UserName";
+    public const string SmtpPassword = "Smtp__Password";
+    public const string SmtpSecurity = "Smtp__Security";
+    public const string MailDropFolder = "Mail__DropFolder";
+    public const string WebhookUrl = "Webhook__Url";
+
+    public const string YearEndSchedule = "YearEnd__Schedule";
+    public const string YearEndTimeZone = "YearEnd__TimeZone";
+
+    public const string FontDirectory = "Typesetting__FontDirectory";
+}
