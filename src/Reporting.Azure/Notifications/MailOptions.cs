@@ -1,0 +1,16 @@
+namespace Reporting.Azure.Notifications;
+
+/// <summary>SMTP settings (section "Smtp"). With no Host, mail is written as .eml files to <see cref="DropFolder"/>.</summary>
+public sealed class MailOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string From { get; set; } = "reports@localhost";
+    public string? UserName { get; set; }
+    /// <summary>In Azure, a Key Vault reference (@Microsoft.KeyVault(...)), never a plain setting.</summary>
+    public string? Password { get; set; }
+    /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
+    public string Security { get; set; } = "Auto";
+    /// <summary>Where .eml files go when no SMTP host is set (section "Mail", key DropFolder).</summary>
+    public string DropFolder { get; set; } = Path.Combine(".local", "mail");
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Reporting.Azure.Storage;
+using Reporting.Core.Abstractions;
+
+namespace Reporting.Azure.Queues;
+
+/// <summary>Sends work as JSON to the queues the queue-triggered functions listen on.</summary>
+public class StorageWorkQueue(StorageClients clients) : IWorkQueue
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public virtual Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default) =>
+        clients.Queues.GetQueueClient(clients.Options.AssemblyQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json), cancellationToken);
+
+    public virtual Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default) =>
+        clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json), cancellationToken);
+}

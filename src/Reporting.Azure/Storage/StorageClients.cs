@@ -1,0 +1,56 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace Reporting.Azure.Storage;
+
+/// <summary>Builds the SDK clients once from <see cref="StorageOptions"/>; everything else borrows them.</summary>
+public sealed class StorageClients
+{
+    public StorageClients(StorageOptions options)
+    {
+        Options = options;
+        // Azurite 3.37 rejects the newest service versions; pinning keeps one code path for Azurite and Azure.
+        var blobOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05);
+        var queueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+            Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            Tables = new TableServiceClient(options.ConnectionString);
+        }
+        else
+        {
+            if (options.BlobServiceUri is null || options.QueueServiceUri is null || options.TableServiceUri is null)
+                throw new InvalidOperationException("Storage is not configured: set AzureWebJobsStorage (connection string) or AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri.");
+            TokenCredential credential = options.ClientId is { Length: > 0 } id
+                ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
+                : new DefaultAzureCredential();
+            Blobs = new BlobServiceClient(options.BlobServiceUri, credential, blobOptions);
+            Queues = new QueueServiceClient(options.QueueServiceUri, credential, queueOptions);
+            Tables = new TableServiceClient(options.TableServiceUri, credential);
+        }
+    }
+
+    public StorageOptions Options { get; }
+    public BlobServiceClient Blobs { get; }
+    public QueueServiceClient Queues { get; }
+    public TableServiceClient Tables { get; }
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>Creates every table, container and queue (with its poison queue) the app uses. Idempotent.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { Options.DraftsTable, Options.ReportsTable, Options.AuditTable, Options.OutboxTable, Options.YearEndTable })
+            await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        await Blobs.GetBlobContainerClient(Options.ReportsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var queue in new[] { Options.AssemblyQueue, Options.NotificationQueue })
+        {
+            await Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await Queues.GetQueueClient(queue + QueueNames.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Reporting.Azure.Storage;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Workflow;
+
+namespace Reporting.Functions.Functions;
+
+/// <summary>Queue report-assembly: typesets one PDF version of a report and stores it.</summary>
+public sealed class AssembleReportFunction(ReportAssembler assembler, ILogger<AssembleReportFunction> logger)
+{
+    [Function("AssembleReport")]
+    public async Task Run(
+        [QueueTrigger(QueueNames.Assembly, Connection = AppSettingNames.StorageConnection)] string message,
+        CancellationToken cancellationToken)
+    {
+        var request = QueueMessages.Parse<AssemblyMessage>(message);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var version = await assembler.AssembleAsync(request, cancellationToken);
+        if (version is null)
+            logger.LogWarning("Assembly of {Year}/{Department} v{Version} skipped: the report has no such version", request.Year, request.Department, request.Version);
+        else
+            logger.LogInformation("Assembled {Year}/{Department} v{Version}: {Pages} pages in {Elapsed} ms", request.Year, request.Department,
+                version.Version, version.PageCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reporting.Core.Drafts;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Functions;
+
+/// <summary>Submitting and reading drafts.</summary>
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, CallerResolver callers, FormPage form)
+{
+    [Function("SubmitDraft")]
+    public async Task<IActionResult> SubmitDraft(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "drafts")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
+        var caller = callers.Resolve(request, fields["author"]);
+        var draft = await submission.SubmitAsync(
+            new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], caller.Name, body), caller, cancellationToken);
+
+        var location = $"/api/reports/{draft.Report.Year}/{draft.Report.Department}/sections/{draft.Section}/drafts/{draft.Version}";
+        if (WantsHtml(request))
+            return ApiResult.Html(form.Confirmation(draft, location), StatusCodes.Status201Created, location);
+        return ApiResult.JsonBody(new
+        {
+            year = draft.Report.Year,
+            department = draft.Report.Department,
+            section = draft.Section,
+            version = draft.Version,
+            status = draft.Status.ToString().ToLowerInvariant(),
+            author = draft.Author,
+            submittedAt = draft.SubmittedAt,
+            length = draft.Body.Length,
+        }, StatusCodes.Status201Created, location);
+    }
+
+    [Function("GetDraft")]
+    public async Task<IActionResult> GetDraft(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}")] HttpRequest request,
+        string year, string department, string section, string version,
+        CancellationToken cancellationToken) =>
+        ApiResult.JsonBody(await queries.GetDraftAsync(year, department, section, version, cancellationToken));
+
+    [Function("DraftForm")]
+    public IActionResult Form(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request) =>
+        ApiResult.Html(form.Render(request.Query["year"], request.Query["department"], request.Query["section"]));
+
+    /// <summary>A browser posting the form without script asks for HTML; API clients get JSON.</summary>
+    private static bool WantsHtml(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Reporting.Core.Errors;
+
+namespace Reporting.Functions.Http;
+
+/// <summary>
+/// Reads urlencoded, multipart or JSON bodies without ever guessing at bad bytes: text that is not valid
+/// UTF-8 is refused (ASP.NET's own form reader would silently turn it into U+FFFD and store that).
+/// </summary>
+public static class RequestFieldsReader
+{
+    /// <summary>Largest request accepted: a 200,000-character body percent-encodes to about 1.8 MB; a .docx may be larger.</summary>
+    public const int MaxRequestBytes = 16 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    public static async Task<RequestFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var type = request.ContentType is { } raw && MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed : null;
+        var media = type?.MediaType.Value?.ToLowerInvariant();
+        if (media == "multipart/form-data")
+            return await ReadMultipartAsync(request, type!, cancellationToken);
+        var bytes = await ReadBodyAsync(request.Body, cancellationToken);
+        return media switch
+        {
+            "application/x-www-form-urlencoded" => new RequestFields(ParseUrlEncoded(bytes), null),
+            "application/json" => new RequestFields(ParseJson(bytes), null),
+            _ => throw new ReportingException(ProblemKind.UnsupportedMediaType, "不支持的内容类型",
+                "请以 application/x-www-form-urlencoded、multipart/form-data 或 application/json 提交。"),
+        };
+    }
+
+    public static string DecodeUtf8(byte[] bytes, string field)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw ReportingException.Invalid(field, "内容不是有效的 UTF-8 文本，请以 UTF-8 编码保存后重新提交。");
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxRequestBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static Dictionary<string, string> ParseUrlEncoded(byte[] bytes)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in SplitBytes(bytes, (byte)'&'))
+        {
+            if (pair.Length == 0) continue;
+            var eq = Array.IndexOf(pair, (byte)'=');
+            var name = DecodeUtf8(PercentDecode(eq < 0 ? pair : pair[..eq]), "form");
+            var value = DecodeUtf8(PercentDecode(eq < 0 ? [] : pair[(eq + 1)..]), name);
+            fields.TryAdd(name, value);
+        }
+        return fields;
+    }
+
+    private static IEnumerable<byte[]> SplitBytes(byte[] bytes, byte separator)
+    {
+        var start = 0;
+        for (var i = 0; i <= bytes.Length; i++)
+        {
+            if (i < bytes.Length && bytes[i] != separator) continue;
+            yield return bytes[start..i];
+            start = i + 1;
+        }
+    }
+
+    private static byte[] PercentDecode(byte[] input)
+    {
+        var output = new List<byte>(input.Length);
+        for (var i = 0; i < input.Length; i++)
+        {
+            var b = input[i];
+            if (b == '+') output.Add((byte)' ');
+            else if (b == '%' && i + 2 < input.Length && Uri.IsHexDigit((char)input[i + 1]) && Uri.IsHexDigit((char)input[i + 2]))
+            {
+                output.Add(Convert.ToByte(Encoding.ASCII.GetString(input, i + 1, 2), 16));
+                i += 2;
+            }
+            else output.Add(b);
+        }
+        return output.ToArray();
+    }
+
+    private static Dictionary<string, string> ParseJson(byte[] bytes)
+    {
+        var text = DecodeUtf8(bytes, "body");
+        using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            throw ReportingException.Invalid("body", "JSON 请求体须为对象。");
+        return document.RootElement.EnumerateObject()
+            .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText(), StringComparer.Ordinal);
+    }
+
+    private static async Task<RequestFields> ReadMultipartAsync(HttpRequest request, MediaTypeHeaderValue type, CancellationToken cancellationToken)
+    {
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", "multipart 请求缺少 boundary。");
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = MaxRequestBytes };
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        UploadedFile? file = null;
+        long total = 0;
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name) continue;
+            name = HeaderUtilities.RemoveQuotes(name).Value!;
+            var bytes = await ReadBodyAsync(section.Body, cancellationToken);
+            total += bytes.Length;
+            if (total > MaxRequestBytes) throw TooLarge();
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            if (!string.IsNullOrEmpty(fileName))
+            {
+                if (bytes.Length > 0) file ??= new UploadedFile(fileName, section.ContentType, bytes);
+            }
+            else fields.TryAdd(name, DecodeUtf8(bytes, name));
+        }
+        return new RequestFields(fields, file);
+    }
+
+    private static ReportingException TooLarge() =>
+        new(ProblemKind.PayloadTooLarge, "请求过大", $"提交的内容超过 {MaxRequestBytes / 1024 / 1024} MB 上限。");
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Reporting.Azure.Blobs;
+using Reporting.Azure.Notifications;
+using Reporting.Azure.Queues;
+using Reporting.Azure.Storage;
+using Reporting.Azure.Tables;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+using Reporting.Typesetting;
+
+namespace Reporting.Functions;
+
+/// <summary>
+/// The app's composition, shared by the Functions host (Program.cs) and Reporting.LocalHost so both run
+/// the same objects. Everything is a singleton: the workflows are stateless and the SDK clients are meant to be shared.
+/// </summary>
+public static class ReportingServices
+{
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => ReadStorageOptions(configuration));
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton(Bind<ReportingOptions>(configuration, ReportingOptions.Section));
+        services.AddSingleton(_ => DistrictDirectoryJson.Load(
+            configuration["Reporting:DirectoryFile"] is { Length: > 0 } file ? file : Path.Combine(AppContext.BaseDirectory, "departments.json"),
+            configuration["Reporting:OfficeEmail"]));
+
+        var mail = Bind<MailOptions>(configuration, "Smtp");
+        if (configuration["Mail:DropFolder"] is { Length: > 0 } drop) mail.DropFolder = drop;
+        services.AddSingleton(mail);
+        services.AddSingleton(Bind<WebhookOptions>(configuration, "Webhook"));
+        services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
+        var typesetter = new GbtTypesetter(FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
+        services.AddSingleton<IReportTypesetter>(typesetter);
+        services.AddSingleton<IGlyphCoverage>(typesetter);
+
+        services.AddSingleton<IDraftRepository, TableDraftRepository>();
+        services.AddSingleton<IReportRepository, TableReportRepository>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
+        services.AddSingleton<IPdfStore, BlobPdfStore>();
+        services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.AddSingleton<INotificationSender, EmailNotificationSender>();
+        services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<WebhookNotificationSender>());
+
+        services.AddSingleton<DraftSubmission>();
+        services.AddSingleton<DraftReview>();
+        services.AddSingleton<ReportAssembler>();
+        services.AddSingleton<DistrictOfficeNotifier>();
+        services.AddSingleton<ReportQueries>();
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<FormPage>();
+        return services;
+    }
+
+    /// <summary>
+    /// AzureWebJobsStorage is either a connection string or, in Azure, a section of service URIs reached
+    /// with the managed identity (AzureWebJobsStorage__blobServiceUri, …, __clientId).
+    /// </summary>
+    public static StorageOptions ReadStorageOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(AppSettingNames.StorageConnection);
+        var options = new StorageOptions { ConnectionString = section.Value };
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            options.BlobServiceUri = Uri(section["blobServiceUri"]) ?? Uri(section["accountName"], "blob");
+            options.QueueServiceUri = Uri(section["queueServiceUri"]) ?? Uri(section["accountName"], "queue");
+            options.TableServiceUri = Uri(section["tableServiceUri"]) ?? Uri(section["accountName"], "table");
+            options.ClientId = section["clientId"];
+        }
+        return options;
+    }
+
+    private static Uri? Uri(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
+
+    private static Uri? Uri(string? account, string service) => string.IsNullOrWhiteSpace(account) ? null : new Uri($"https://{account}.{service}.core.windows.net");
+
+    private static T Bind<T>(IConfiguration configuration, string section) where T : new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options);
+        return options;
+    }
+}

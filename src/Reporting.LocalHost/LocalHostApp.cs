@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reporting.Azure.Emulator;
+using Reporting.Azure.Storage;
+using Reporting.Functions;
+using Reporting.Functions.Http;
+
+namespace Reporting.LocalHost;
+
+/// <summary>
+/// Runs the Functions app's own function classes on one machine without Core Tools: HTTP triggers on
+/// 127.0.0.1 under the same routes, queue triggers polled per host.json, timers on their schedule.
+/// When no storage is configured it starts Azurite itself and stops it on exit.
+/// </summary>
+public sealed class LocalHostApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AzuriteProcess? _azurite;
+
+    private LocalHostApp(WebApplication app, AzuriteProcess? azurite, IReadOnlyList<FunctionDescriptor> functions)
+    {
+        _app = app;
+        _azurite = azurite;
+        Functions = functions;
+    }
+
+    public IReadOnlyList<FunctionDescriptor> Functions { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The address the HTTP triggers listen on (known once started).</summary>
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    /// <param name="configure">Extra configuration (tests pass storage, SMTP and a port of 0 here).</param>
+    public static async Task<LocalHostApp> CreateAsync(string[] args, IDictionary<string, string?>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "local.settings.json"), optional: true);
+        if (configure is not null) builder.Configuration.AddInMemoryCollection(configure);
+        var configuration = builder.Configuration;
+
+        AzuriteProcess? azurite = null;
+        if (string.IsNullOrWhiteSpace(configuration[AppSettingNames.StorageConnection]) && !configuration.GetSection(AppSettingNames.StorageConnection).GetChildren().Any())
+        {
+            var data = configuration["LocalHost:AzuriteData"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".local", "azurite");
+            azurite = await AzuriteProcess.StartAsync(data, (10000, 10001, 10002), cancellationToken);
+            configuration[AppSettingNames.StorageConnection] = azurite.ConnectionString;
+        }
+
+        var url = configuration["LocalHost:Url"] ?? "http://127.0.0.1:7071";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !System.Net.IPAddress.TryParse(parsed.Host, out var ip) || !System.Net.IPAddress.IsLoopback(ip))
+            throw new InvalidOperationException($"LocalHost:Url must be a loopback address such as http://127.0.0.1:7071 (got {url}).");
+        builder.WebHost.UseUrls(url);
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+
+        var settings = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);
+        builder.Services.AddReporting(configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<FunctionInvoker>();
+        foreach (var function in functions)
+        {
+            if (function.Kind == TriggerKind.Queue)
+                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerListener>(sp, function));
+            else if (function.Kind == TriggerKind.Timer)
+                builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<TimerTriggerScheduler>(sp, function));
+        }
+
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            try { await next(context); }
+            catch (Exception e) { await ProblemResponses.WriteAsync(context, e, context.RequestServices.GetRequiredService<ILogger<LocalHostApp>>()); }
+        });
+        var invoker = app.Services.GetRequiredService<FunctionInvoker>();
+        foreach (var function in functions.Where(f => f.Kind == TriggerKind.Http))
+            app.MapMethods($"/{settings.RoutePrefix}/{function.Target}", function.HttpMethods.Select(m => m.ToUpperInvariant()), context => invoker.InvokeHttpAsync(function, context))
+                .WithName(function.Name);
+        app.MapGet("/", () => Results.Redirect($"/{settings.RoutePrefix}/form"));
+
+        await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+        return new LocalHostApp(app, azurite, functions);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await _app.StopAsync(); } catch (OperationCanceledException) { }
+        await _app.DisposeAsync();
+        if (_azurite is not null) await _azurite.DisposeAsync();
+    }
+}
