@@ -46,15 +46,7 @@ public class BlobPdfStoreTests(AzuriteFixture azurite)
     public async Task Racing_creates_of_one_name_store_exactly_one_of_them()
     {
         var (store, _, name) = await StoreAsync();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var creates = Enumerable.Range(1, 6).Select(i => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await store.CreateAsync(name, Pdf($"attempt {i}", i), FileName);
-        })).ToList();
-
-        gate.SetResult();
-        var results = await Task.WhenAll(creates).WaitAsync(TimeSpan.FromSeconds(60));
+        var results = await Together.RunAsync(6, i => store.CreateAsync(name, Pdf($"attempt {i}", i), FileName));
 
         var winner = Assert.Single(results, r => r.Created);
         Assert.All(results, r => Assert.Equal((winner.Sha256, winner.PageCount), (r.Sha256, r.PageCount)));

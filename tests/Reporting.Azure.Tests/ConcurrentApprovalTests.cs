@@ -29,16 +29,10 @@ public class ConcurrentApprovalTests(AzuriteFixture azurite)
             foreach (var part in Required)
                 await drafts.AddNextVersionAsync(new Draft(new ReportKey(2023, department), part, 0, "起草人", $"{department} {part} 正文。", DateTimeOffset.UtcNow));
 
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var approvals = (from department in Departments
-                         from part in Required
-                         select Task.Run(async () =>
-                         {
-                             await gate.Task;
-                             return await review.DecideAsync(new ReviewDraftCommand("2023", department, part, "1", "approve", $"审核人-{part}", null), new Caller($"审核人-{part}"));
-                         })).ToList();
-        gate.SetResult();
-        var outcomes = await Task.WhenAll(approvals).WaitAsync(TimeSpan.FromSeconds(120));
+        var outcomes = await Together.RunAsync((from department in Departments
+                                                from part in Required
+                                                select (Func<Task<ReviewOutcome>>)(() => review.DecideAsync(
+                                                    new ReviewDraftCommand("2023", department, part, "1", "approve", $"审核人-{part}", null), new Caller($"审核人-{part}")))).ToList());
 
         foreach (var department in Departments)
         {
@@ -66,10 +60,8 @@ public class ConcurrentApprovalTests(AzuriteFixture azurite)
             new TableAuditLog(clients), new ReportingOptions(), TimeProvider.System);
         await drafts.AddNextVersionAsync(new Draft(new ReportKey(2023, "kgj"), "duty", 0, "起草人", "正文。", DateTimeOffset.UtcNow));
 
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var attempts = Enumerable.Range(1, 6).Select(i => Task.Run(async () =>
+        var reviewers = await Together.RunAsync(6, async i =>
         {
-            await gate.Task;
             try
             {
                 return (await review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", "1", "approve", null, null), new Caller($"审核人{i}"))).Draft.Reviewer;
@@ -78,9 +70,7 @@ public class ConcurrentApprovalTests(AzuriteFixture azurite)
             {
                 return null;
             }
-        })).ToList();
-        gate.SetResult();
-        var reviewers = await Task.WhenAll(attempts).WaitAsync(TimeSpan.FromSeconds(60));
+        });
 
         var stored = (await drafts.GetAsync(new ReportKey(2023, "kgj"), "duty", 1))!;
         Assert.Equal(DraftStatus.Approved, stored.Status);

@@ -86,15 +86,7 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
     public async Task Concurrent_submissions_of_the_same_part_get_distinct_consecutive_versions()
     {
         var drafts = await RepositoryAsync();
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var submissions = Enumerable.Range(1, 8).Select(i => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await drafts.AddNextVersionAsync(New("duty", $"第{i}稿。", $"起草人{i}"));
-        })).ToList();
-
-        gate.SetResult();
-        var stored = await Task.WhenAll(submissions).WaitAsync(TimeSpan.FromSeconds(60));
+        var stored = await Together.RunAsync(8, i => drafts.AddNextVersionAsync(New("duty", $"第{i}稿。", $"起草人{i}")));
 
         Assert.Equal(Enumerable.Range(1, 8), stored.Select(d => d.Version).Order());
         foreach (var draft in stored)

@@ -14,24 +14,12 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     private async Task<TableNotificationOutbox> OutboxAsync(TimeProvider? clock = null) =>
         new(await azurite.CreateIsolatedClientsAsync(), clock ?? TimeProvider.System);
 
-    private static async Task<OutboxClaim?[]> RaceAsync(int racers, Func<Task<OutboxClaim?>> claim)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var claims = Enumerable.Range(0, racers).Select(_ => Task.Run(async () =>
-        {
-            await gate.Task;
-            return await claim();
-        })).ToList();
-        gate.SetResult();
-        return await Task.WhenAll(claims).WaitAsync(TimeSpan.FromSeconds(60));
-    }
-
     [Fact]
     public async Task Of_concurrent_claims_exactly_one_wins()
     {
         var outbox = await OutboxAsync();
 
-        var claims = await RaceAsync(8, () => outbox.TryClaimAsync(Key, Live));
+        var claims = await Together.RunAsync(8, _ => outbox.TryClaimAsync(Key, Live));
 
         Assert.Equal(Key, Assert.Single(claims.OfType<OutboxClaim>()).Key);
     }
@@ -82,7 +70,7 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
         Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
         clock.Advance(Live + TimeSpan.FromSeconds(1));
 
-        var takeovers = await RaceAsync(6, () => outbox.TryClaimAsync(Key, Live));
+        var takeovers = await Together.RunAsync(6, _ => outbox.TryClaimAsync(Key, Live));
 
         Assert.Equal(clock.Now, Assert.Single(takeovers.OfType<OutboxClaim>()).ClaimedAt);
     }
