@@ -61,6 +61,28 @@ public class DistrictDirectoryJsonTests
         Assert.Throws<InvalidDataException>(() => DistrictDirectoryJson.Parse(json));
     }
 
+    [Theory]
+    [InlineData("""{ "name": "办公室" }""")]
+    [InlineData("""{ "name": "办公室", "email": " " }""")]
+    [InlineData("""{ "name": "办公室", "email": "not an address" }""")]
+    [InlineData("""{ "email": "fzb@example.cn" }""")]
+    public void An_office_without_a_name_or_a_valid_email_address_is_refused(string office)
+    {
+        var json = $$"""{ "district": "魏都区", "office": {{office}}, "departments": [ { "code": "kgj", "name": "科工局" } ] }""";
+
+        var e = Assert.Throws<InvalidDataException>(() => DistrictDirectoryJson.Parse(json));
+
+        Assert.Contains("office", e.Message);
+    }
+
+    [Fact]
+    public void An_office_email_given_by_configuration_stands_in_for_a_missing_one()
+    {
+        var json = """{ "district": "魏都区", "office": { "name": "办公室" }, "departments": [ { "code": "kgj", "name": "科工局" } ] }""";
+
+        Assert.Equal("office@test.cn", DistrictDirectoryJson.Parse(json, "office@test.cn").Office.Email);
+    }
+
     [Fact]
     public void A_department_without_a_name_is_refused()
     {
