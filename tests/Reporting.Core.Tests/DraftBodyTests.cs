@@ -30,6 +30,14 @@ public class DraftBodyTests
         Assert.Equal("局主要负责人认真贯彻落实。\n（一）始终坚持正确政治方向。", DraftBody.Normalize(body, ReportTemplate.Duty));
     }
 
+    [Theory]
+    [InlineData("一、党政主要负责人履行第一责任人职责情况。局主要负责人认真贯彻落实《规定》，亲自研究部署法治建设重要工作。\n（一）始终坚持正确政治方向。")]
+    [InlineData("一、局主要负责人认真贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》，切实履行法治建设重要组织者、推动者和实践者的职责，深入学习领会习近平法治思想")]
+    public void A_first_line_that_runs_body_text_on_after_the_numeral_is_kept_not_lost(string body)
+    {
+        Assert.Equal(body, DraftBody.Normalize(body, ReportTemplate.Duty));
+    }
+
     [Fact]
     public void Another_parts_numeral_on_the_first_line_is_kept()
     {
