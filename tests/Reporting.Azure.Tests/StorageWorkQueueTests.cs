@@ -30,4 +30,13 @@ public class StorageWorkQueueTests(AzuriteFixture azurite)
         Assert.Equal("""{"year":2023,"department":"kgj","version":2}""", await ReceiveRawAsync(azurite.ConnectionString, clients.Options.AssemblyQueue));
         Assert.Equal("""{"year":2024,"department":"sfj","version":1}""", await ReceiveRawAsync(azurite.ConnectionString, clients.Options.NotificationQueue));
     }
+
+    [Fact]
+    public async Task Each_work_queue_has_its_poison_queue()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+
+        foreach (var queue in new[] { clients.Options.AssemblyQueue, clients.Options.NotificationQueue })
+            Assert.True((await clients.Queues.GetQueueClient(queue + Storage.QueueNames.PoisonSuffix).ExistsAsync()).Value, queue + "-poison is missing");
+    }
 }
