@@ -10,7 +10,7 @@ namespace Reporting.Azure.Tests;
 public class TableAuditLogTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Entries_are_kept_per_report_in_time_order_even_at_the_same_instant_with_long_details_cut()
+    public async Task Entries_are_kept_per_report_in_time_order_two_at_one_instant_both_and_long_details_cut()
     {
         var clients = await azurite.CreateIsolatedClientsAsync();
         var audit = new TableAuditLog(clients);
@@ -27,5 +27,6 @@ public class TableAuditLogTests(AzuriteFixture azurite)
         Assert.Equal(["draft.submitted", "draft.approved", "draft.approved"], rows.Select(r => r.GetString("Action")));
         Assert.Equal(4000, rows[0].GetString("Detail").Length);
         Assert.Equal(("审核人", at.AddSeconds(2)), (rows[1].GetString("Actor"), rows[1].GetDateTimeOffset("At")));
+        Assert.Equal(["duty v1", "plans v1"], rows.Skip(1).Select(r => r.GetString("Detail")).Order());
     }
 }
