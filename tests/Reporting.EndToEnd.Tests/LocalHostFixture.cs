@@ -112,7 +112,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task<List<string>> ListBlobsAsync(string prefix)
     {
         var names = new List<string>();
-        await foreach (var blob in Storage.Blobs.GetBlobContainerClient(Storage.Options.ReportsContainer).GetBlobsAsync(prefix: prefix)) names.Add(blob.Name);
+        await foreach (var blob in Storage.Blobs.GetBlobContainerClient(Storage.Options.ReportsContainer).GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None)) names.Add(blob.Name);
         return names;
     }
 }
