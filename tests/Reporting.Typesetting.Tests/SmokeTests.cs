@@ -11,3 +11,15 @@ public class SmokeTests
         Assert.True(pdf.PageCount >= 2);
     }
 }
+
+public class StressSmokeTests
+{
+    [Fact]
+    public void The_stress_report_renders_to_a_pdf()
+    {
+        var pdf = Fixtures.Typesetter.Value.Render(StressReport.Build());
+        Directory.CreateDirectory("/tmp/typeset");
+        File.WriteAllBytes("/tmp/typeset/stress.pdf", pdf.Content);
+        Assert.True(pdf.PageCount >= 2);
+    }
+}

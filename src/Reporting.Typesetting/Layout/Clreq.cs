@@ -20,6 +20,9 @@ internal static class Clreq
         _ => false,
     };
 
+    /// <summary>A number keeps the date unit written after it (2023年, 12月, 31日).</summary>
+    public static bool IsDateUnit(int c) => c is '年' or '月' or '日';
+
     /// <summary>…… and —— are two characters that form one mark and are never split.</summary>
     public static bool IsPairedMark(int c) => c is '…' or '—' or '⋯';
 

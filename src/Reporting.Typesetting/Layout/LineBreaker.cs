@@ -57,6 +57,7 @@ internal static class LineBreaker
         int before = text[i - 1], after = text[i];
         if (Clreq.IsNoStart(after) || Clreq.IsNoEnd(before) || after == ' ') return false;
         if (before == after && Clreq.IsPairedMark(before)) return false;
+        if (char.IsAsciiDigit((char)Math.Min(before, 0xFFFF)) && Clreq.IsDateUnit(after)) return false;
         return runs[i] < 0 || runs[i] != runs[i - 1];
     }
 

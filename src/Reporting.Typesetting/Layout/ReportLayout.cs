@@ -76,7 +76,8 @@ internal sealed partial class ReportLayout(TextComposer composer)
         for (var i = 0; i < s.Length; i++) { positions[i] = index; if (!char.IsHighSurrogate(s[i])) index++; }
         positions[s.Length] = index;
         void Add(int charIndex, double weight) { var at = positions[charIndex]; bonus[at] = Math.Max(bonus.GetValueOrDefault(at), weight * cell * cell); }
-        if (!string.IsNullOrEmpty(department) && s.StartsWith(department, StringComparison.Ordinal)) Add(department.Length, 4);
+        var named = string.IsNullOrEmpty(department) ? -1 : s.IndexOf(department, StringComparison.Ordinal);
+        if (named >= 0) Add(named + department!.Length, 4);
         foreach (Match m in YearOrAbout().Matches(s)) Add(m.Index + m.Length, 2.5);
         for (var i = s.IndexOf('的'); i >= 0; i = s.IndexOf('的', i + 1)) Add(i + 1, 1.5);
         return bonus;

@@ -74,7 +74,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     {
         using var stream = new MemoryStream();
         Document.Save(stream, false);
-        return stream.ToArray();
+        return PdfFinisher.Finish(stream.ToArray());
     }
 
     private XFont Font(PlacedGlyph glyph)
