@@ -6,6 +6,7 @@ public static class BenchCommand
     public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
     {
         "typesetting" => TypesettingBench.RunAsync(args[1..]),
+        "flow" => FlowBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -14,6 +15,7 @@ public static class BenchCommand
         Console.Error.WriteLine("""
             用法：
               reporting bench typesetting [--pages 200] [--runs 5] [--report REPORT.txt]
+              reporting bench flow [--reports 20] [--fixture REPORT.txt]
             """);
         return 2;
     }
