@@ -30,8 +30,17 @@ public static class AppSettingNames
     public const string MailDropFolder = "Mail__DropFolder";
     public const string WebhookUrl = "Webhook__Url";
 
-    public const string YearEndSchedule = "YearEnd__Schedule";
-    public const string YearEndTimeZone = "YearEnd__TimeZone";
+    /// <summary>
+    /// NCRONTAB (six fields) of the year-end timer. A flat name on purpose: the Functions host resolves
+    /// %name% in trigger attributes from app settings, and nested names are unreliable there on Linux.
+    /// </summary>
+    public const string YearEndSchedule = "YearEndSchedule";
 
     public const string FontDirectory = "Typesetting__FontDirectory";
+
+    /// <summary>Values used when a setting is absent (the local host loads these first; infra/ sets them explicitly).</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        [YearEndSchedule] = Functions.YearEndFunctions.DefaultSchedule,
+    };
 }

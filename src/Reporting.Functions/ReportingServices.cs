@@ -44,6 +44,7 @@ public static class ReportingServices
         services.AddSingleton<IReportRepository, TableReportRepository>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
+        services.AddSingleton<IVolumeLedgerRepository, TableVolumeLedgerRepository>();
         services.AddSingleton<IPdfStore, BlobPdfStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<INotificationSender, EmailNotificationSender>();
@@ -52,7 +53,9 @@ public static class ReportingServices
         services.AddSingleton<DraftSubmission>();
         services.AddSingleton<DraftReview>();
         services.AddSingleton<ReportAssembler>();
+        services.AddSingleton<OnceOnlyDelivery>();
         services.AddSingleton<DistrictOfficeNotifier>();
+        services.AddSingleton<YearEndRun>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<FormPage>();

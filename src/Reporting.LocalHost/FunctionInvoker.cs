@@ -15,7 +15,7 @@ public sealed class FunctionInvoker(IServiceProvider services)
 {
     public async Task InvokeHttpAsync(FunctionDescriptor function, HttpContext context)
     {
-        var arguments = function.Method.GetParameters().Select(p => p.ParameterType switch
+        var arguments = function.Method.GetParameters().Select<System.Reflection.ParameterInfo, object?>(p => p.ParameterType switch
         {
             var t when t == typeof(HttpRequest) => context.Request,
             var t when t == typeof(HttpContext) => context,
@@ -31,7 +31,7 @@ public sealed class FunctionInvoker(IServiceProvider services)
     public async Task InvokeTriggerAsync(FunctionDescriptor function, object trigger, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var arguments = function.Method.GetParameters().Select(p => p.ParameterType switch
+        var arguments = function.Method.GetParameters().Select<System.Reflection.ParameterInfo, object?>(p => p.ParameterType switch
         {
             var t when t == typeof(CancellationToken) => cancellationToken,
             var t when t.IsInstanceOfType(trigger) => trigger,

@@ -41,7 +41,7 @@ public sealed class LocalHostApp : IAsyncDisposable
     public static async Task<LocalHostApp> CreateAsync(string[] args, IDictionary<string, string?>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "local.settings.json"), optional: true);
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
         if (configure is not null) builder.Configuration.AddInMemoryCollection(configure);
         var configuration = builder.Configuration;
 

@@ -15,25 +15,28 @@ public class BlobPdfStore(StorageClients clients, TimeProvider clock) : IPdfStor
 {
     private readonly UserDelegationKeyCache _delegationKeys = new(clients.Blobs, clock);
 
-    public virtual async Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default)
+    public virtual Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default) =>
+        UploadOnceAsync(name, new MemoryStream(pdf.Content, writable: false), pdf.Content.Length, pdf.Sha256, pdf.PageCount, downloadFileName, cancellationToken);
+
+    public virtual Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default) =>
+        UploadOnceAsync(name, content, content.Length, sha256, pageCount, downloadFileName, cancellationToken);
+
+    private async Task<StoredPdf> UploadOnceAsync(string name, Stream content, long length, string sha, int pages, string downloadFileName, CancellationToken cancellationToken)
     {
-        var blob = Blob(name);
-        var sha = pdf.Sha256;
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf", ContentDisposition = ContentDisposition.Attachment(downloadFileName) },
-            Metadata = new Dictionary<string, string> { ["sha256"] = sha, ["pages"] = pdf.PageCount.ToString() },
+            Metadata = new Dictionary<string, string> { ["sha256"] = sha, ["pages"] = pages.ToString() },
         };
         try
         {
-            await blob.UploadAsync(new BinaryData(pdf.Content), options, cancellationToken);
-            return new StoredPdf(name, sha, pdf.PageCount, pdf.Content.Length, true);
+            await Blob(name).UploadAsync(content, options, cancellationToken);
+            return new StoredPdf(name, sha, pages, length, true);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            var stored = await FindAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Blob {name} exists but cannot be read.", e);
-            return stored;
+            return await FindAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Blob {name} exists but cannot be read.", e);
         }
     }
 

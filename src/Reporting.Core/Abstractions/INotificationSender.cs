@@ -9,7 +9,7 @@ public interface INotificationSender
     Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default);
 }
 
-/// <summary>What the district office is told when a PDF is ready.</summary>
+/// <summary>What the district office is told when a PDF (a report, or the year's compiled volume) is ready.</summary>
 public sealed record ReadyNotice(
     string Key,
     string To,
@@ -22,4 +22,5 @@ public sealed record ReadyNotice(
     int PageCount,
     string Sha256,
     Uri DownloadLink,
-    DateTimeOffset LinkExpiresAt);
+    DateTimeOffset LinkExpiresAt,
+    string Kind = "report");

@@ -9,6 +9,9 @@ public interface IPdfStore
     /// </summary>
     Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default);
 
+    /// <summary>As above, from a stream (a compiled volume is typeset to a temporary file, never held in memory whole).</summary>
+    Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default);
+
     Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>A read-only link to the stored PDF that expires after <paramref name="lifetime"/>.</summary>

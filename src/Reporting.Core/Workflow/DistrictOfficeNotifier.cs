@@ -12,8 +12,7 @@ public class DistrictOfficeNotifier(
     DistrictDirectory directory,
     IReportRepository reports,
     IPdfStore pdfs,
-    INotificationOutbox outbox,
-    IEnumerable<INotificationSender> senders,
+    OnceOnlyDelivery delivery,
     IAuditLog audit,
     ReportingOptions options,
     TimeProvider clock)
@@ -30,29 +29,17 @@ public class DistrictOfficeNotifier(
         if (version is not { IsAssembled: true })
             throw new InvalidOperationException($"Report {key} v{message.Version} is not assembled yet.");
 
-        var outboxKey = OutboxKey(key, version.Version);
-        var claim = await outbox.TryClaimAsync(outboxKey, options.NotificationClaimLifetime, cancellationToken);
-        if (claim is null)
-        {
-            var record = await outbox.FindAsync(outboxKey, cancellationToken);
-            if (record?.SentAt is null)
-                throw new InvalidOperationException($"Notification {outboxKey} is being sent by another worker; retry later.");
-            await StampAsync(key, version.Version, record.SentAt.Value, cancellationToken);
-            return false;
-        }
-
         var lifetime = options.NotificationLinkLifetime > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : options.NotificationLinkLifetime;
-        var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
-        var notice = Compose(outboxKey, department, key, version, link, clock.GetUtcNow() + lifetime);
-        var channels = new List<string>();
-        foreach (var sender in senders)
-            if (await sender.SendAsync(notice, cancellationToken)) channels.Add(sender.Channel);
-        await outbox.MarkSentAsync(claim, string.Join(',', channels), cancellationToken);
-        var now = clock.GetUtcNow();
-        await StampAsync(key, version.Version, now, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System.Name, now,
-            $"v{version.Version} via {string.Join(',', channels)} to {directory.Office.Email}"), cancellationToken);
-        return true;
+        var (sentAt, sentNow, channels) = await delivery.DeliverAsync(OutboxKey(key, version.Version), async () =>
+        {
+            var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
+            return Compose(OutboxKey(key, version.Version), department, key, version, link, clock.GetUtcNow() + lifetime);
+        }, cancellationToken);
+        await StampAsync(key, version.Version, sentAt, cancellationToken);
+        if (sentNow)
+            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System.Name, sentAt,
+                $"v{version.Version} via {channels} to {directory.Office.Email}"), cancellationToken);
+        return sentNow;
     }
 
     private ReadyNotice Compose(string outboxKey, Department department, ReportKey key, AssembledVersion version, Uri link, DateTimeOffset expires)

@@ -7,7 +7,7 @@ using Reporting.Core.Templates;
 namespace Reporting.Core.Workflow;
 
 /// <summary>Read side: a report's state, one draft, and download links.</summary>
-public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts, IReportRepository reports, IPdfStore pdfs, ReportingOptions options)
+public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts, IReportRepository reports, IVolumeLedgerRepository ledgers, IPdfStore pdfs, ReportingOptions options)
 {
     public virtual async Task<ReportView> GetReportAsync(string? year, string? department, CancellationToken cancellationToken = default)
     {
@@ -43,18 +43,60 @@ public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts,
     public virtual async Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, CancellationToken cancellationToken = default)
     {
         var key = ReportKey.Parse(year, department, directory);
-        int? wanted = null;
-        if (!string.IsNullOrEmpty(version))
-        {
-            if (!int.TryParse(version, System.Globalization.NumberStyles.None, null, out var n) || n < 1)
-                throw ReportingException.Invalid("version", "版本号须为正整数。");
-            wanted = n;
-        }
+        var wanted = ParseVersion(version);
         var report = await reports.GetAsync(key, cancellationToken);
         var pdf = wanted is null ? report.NewestAssembled : report.FindVersion(wanted.Value);
         if (pdf is not { IsAssembled: true })
             throw ReportingException.NotFound(wanted is null ? $"{key.Year} 年 {key.Department} 的报告尚未生成 PDF。" : $"{key.Year} 年 {key.Department} 的报告没有第 {wanted} 版 PDF。");
         return await pdfs.GetReadLinkAsync(pdf.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+    }
+
+    public virtual async Task<YearView> GetYearAsync(string? year, CancellationToken cancellationToken = default)
+    {
+        var number = ParseYear(year);
+        var byDepartment = (await reports.ListYearAsync(number, cancellationToken)).ToDictionary(r => r.Key.Department);
+        var required = ReportTemplate.RequiredSections.Count();
+        var departments = directory.Departments.Select(d =>
+        {
+            var report = byDepartment.GetValueOrDefault(d.Code) ?? new Report(new ReportKey(number, d.Code));
+            var newest = report.NewestAssembled;
+            return new DepartmentStatusView(d.Code, d.Name, report.Status.ToString().ToLowerInvariant(),
+                report.Approved.Count(p => ReportTemplate.Find(p.Section)?.Required == true), required, report.MissingSections.ToList(),
+                newest?.Version, newest?.NotifiedAt is not null, newest?.NotifiedAt,
+                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}");
+        }).ToList();
+        var ledger = await ledgers.GetAsync(number, cancellationToken);
+        var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
+            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? $"/api/reports/{number}/volume/pdf?version={v.Version}" : null)).ToList();
+        return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
+            volumes.LastOrDefault(v => v.Status == "stored"), volumes);
+    }
+
+    public virtual async Task<Uri> GetVolumeLinkAsync(string? year, string? version, CancellationToken cancellationToken = default)
+    {
+        var number = ParseYear(year);
+        var wanted = ParseVersion(version);
+        var ledger = await ledgers.GetAsync(number, cancellationToken);
+        var volume = wanted is null ? ledger.NewestStored : ledger.Find(wanted.Value);
+        if (volume is not { IsStored: true })
+            throw ReportingException.NotFound(wanted is null ? $"{number} 年度尚未生成报告汇编。" : $"{number} 年度没有第 {wanted} 版报告汇编。");
+        return await pdfs.GetReadLinkAsync(volume.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+    }
+
+    public static int ParseYear(string? year)
+    {
+        var errors = new ValidationErrors();
+        var number = ReportKey.ParseYear(year, errors);
+        errors.ThrowIfAny();
+        return number!.Value;
+    }
+
+    private static int? ParseVersion(string? version)
+    {
+        if (string.IsNullOrEmpty(version)) return null;
+        if (!int.TryParse(version, System.Globalization.NumberStyles.None, null, out var n) || n < 1 || n > 1_000_000)
+            throw ReportingException.Invalid("version", "版本号须为正整数。");
+        return n;
     }
 
     private static string Describe(Drafts.DraftStatus status) => status.ToString().ToLowerInvariant();

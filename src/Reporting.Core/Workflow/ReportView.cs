@@ -28,3 +28,21 @@ public sealed record PdfVersionView(
 /// <summary>The JSON shape of GET …/drafts/{version}.</summary>
 public sealed record DraftDetailView(int Year, string Department, string Section, string Heading, int Version, string Author, string Status,
     DateTimeOffset SubmittedAt, string? Reviewer, string? ReviewComment, DateTimeOffset? ReviewedAt, bool Superseded, string Body);
+
+/// <summary>The JSON shape of GET reports/{year}: every configured department and the newest volume.</summary>
+public sealed record YearView(int Year, int Complete, int Missing, IReadOnlyList<DepartmentStatusView> Departments, VolumeView? Volume, IReadOnlyList<VolumeView> Volumes);
+
+public sealed record DepartmentStatusView(
+    string Department,
+    string Name,
+    string Status,
+    int ApprovedParts,
+    int RequiredParts,
+    IReadOnlyList<string> MissingSections,
+    int? NewestPdfVersion,
+    bool Notified,
+    DateTimeOffset? NotifiedAt,
+    string? DownloadUrl);
+
+public sealed record VolumeView(int Version, string Status, int? PageCount, string? Sha256, int Reports, int MissingDepartments,
+    DateTimeOffset ClaimedAt, DateTimeOffset? StoredAt, DateTimeOffset? NotifiedAt, string? DownloadUrl);

@@ -1,0 +1,22 @@
+namespace Reporting.Cli;
+
+/// <summary><c>reporting bench CASE [options]</c>: dispatches to the benchmark of one part of the product.</summary>
+public static class BenchCommand
+{
+    public static Task<int> RunAsync(string[] args) => args.FirstOrDefault() switch
+    {
+        "typesetting" => TypesettingBench.RunAsync(args[1..]),
+        "flow" => FlowBench.RunAsync(args[1..]),
+        _ => Task.FromResult(Usage()),
+    };
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            用法：
+              reporting bench typesetting [--pages 200] [--runs 5] [--report REPORT.txt]
+              reporting bench flow [--reports 20] [--fixture REPORT.txt]
+            """);
+        return 2;
+    }
+}

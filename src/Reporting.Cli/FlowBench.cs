@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Reporting.Azure.Emulator;
+using Reporting.Core.Documents;
+using Reporting.Core.Templates;
+using Reporting.LocalHost;
+
+namespace Reporting.Cli;
+
+/// <summary>
+/// `reporting bench flow [--reports N] [--fixture FILE]`: runs the local host on in-memory Azurite and, one
+/// report at a time, submits and approves every required part, then measures from the moment the last
+/// approval is sent until the PDF is stored (assembledAt) and the district office was notified (notifiedAt).
+/// </summary>
+public static class FlowBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var reports = Option(args, "--reports") is { } n && int.TryParse(n, out var parsed) && parsed is > 0 and <= 200 ? parsed : 20;
+        var fixture = Option(args, "--fixture") ?? FindFixture();
+        if (fixture is null || !File.Exists(fixture))
+        {
+            Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
+            return 2;
+        }
+        var parts = PlainTextReport.Parse(File.ReadAllText(fixture)).Parts;
+        var mail = Path.Combine(Path.GetTempPath(), "reporting-bench-mail-" + Guid.NewGuid().ToString("N"));
+
+        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var host = await LocalHostApp.CreateAsync([], new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["LocalHost:Url"] = "http://127.0.0.1:0",
+            ["Mail:DropFolder"] = mail,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var directory = (Reporting.Core.Directory.DistrictDirectory)host.Services.GetService(typeof(Reporting.Core.Directory.DistrictDirectory))!;
+        var departments = directory.Departments.Select(d => d.Code).ToList();
+
+        var stored = new List<double>();
+        var notified = new List<double>();
+        Console.WriteLine($"flow bench: {reports} reports, fixture {Path.GetFileName(fixture)}, local host {host.BaseAddress}, Azurite in memory, mail to .eml");
+        for (var i = 0; i < reports; i++)
+        {
+            var department = departments[i % departments.Count];
+            var year = 2030 + i / departments.Count;
+            var versions = new Dictionary<string, int>();
+            foreach (var section in ReportTemplate.RequiredSections)
+            {
+                using var response = await http.PostAsync("api/drafts", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["year"] = year.ToString(), ["department"] = department, ["section"] = section.Key, ["author"] = "基准测试", ["body"] = parts[section.Key],
+                }));
+                response.EnsureSuccessStatusCode();
+                versions[section.Key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+            }
+            var sections = ReportTemplate.RequiredSections.ToList();
+            foreach (var section in sections.SkipLast(1)) await ApproveAsync(http, year, department, section.Key, versions[section.Key]);
+
+            var started = DateTimeOffset.UtcNow;
+            await ApproveAsync(http, year, department, sections[^1].Key, versions[sections[^1].Key]);
+            var (assembledAt, notifiedAt) = await WaitAsync(http, year, department);
+            stored.Add((assembledAt - started).TotalMilliseconds);
+            notified.Add((notifiedAt - started).TotalMilliseconds);
+            Console.WriteLine($"  {i + 1,3}. {year}/{department,-7} stored {stored[^1],7:F0} ms   notified {notified[^1],7:F0} ms");
+        }
+        Console.WriteLine();
+        Console.WriteLine("| from last approval to | p50 (ms) | p95 (ms) | max (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| PDF stored | {Percentile(stored, 50):F0} | {Percentile(stored, 95):F0} | {stored.Max():F0} |");
+        Console.WriteLine($"| notification sent | {Percentile(notified, 50):F0} | {Percentile(notified, 95):F0} | {notified.Max():F0} |");
+        Console.WriteLine($"target: p95 notification < 1500 ms: {(Percentile(notified, 95) < 1500 ? "met" : "NOT met")}");
+        return 0;
+    }
+
+    private static async Task ApproveAsync(HttpClient http, int year, string department, string section, int version)
+    {
+        using var response = await http.PostAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["reviewer"] = "基准审核" }));
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<(DateTimeOffset Assembled, DateTimeOffset Notified)> WaitAsync(HttpClient http, int year, string department)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var report = await http.GetFromJsonAsync<JsonElement>($"api/reports/{year}/{department}");
+            var versions = report.GetProperty("versions");
+            if (versions.GetArrayLength() > 0 && versions[0].GetProperty("notifiedAt") is { ValueKind: JsonValueKind.String } n)
+                return (versions[0].GetProperty("assembledAt").GetDateTimeOffset(), n.GetDateTimeOffset());
+            await Task.Delay(25);
+        }
+        throw new TimeoutException($"{year}/{department} was not notified within 60 s.");
+    }
+
+    internal static double Percentile(IReadOnlyList<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    internal static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    internal static string? FindFixture()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "kgj-2023.txt");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+}

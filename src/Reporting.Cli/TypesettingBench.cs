@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Reporting.Core.Documents;
+using Reporting.Typesetting;
+
+namespace Reporting.Cli;
+
+/// <summary>
+/// <c>reporting bench typesetting</c>: (a) warm throughput on one thread for a long report, (b) cold render
+/// by a fresh <c>reporting render</c> process (and headless Chromium printing the same text, when installed),
+/// (c) bytes per page and peak memory. Medians of several runs, printed as a Markdown table.
+/// </summary>
+public static class TypesettingBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var pages = Option(args, "--pages", 200);
+        var runs = Math.Max(1, Option(args, "--runs", 5));
+        var reportFile = OptionText(args, "--report") ?? FindFixture();
+        if (reportFile is null || !File.Exists(reportFile))
+        {
+            Console.Error.WriteLine("找不到基准测试用的报告文本（--report REPORT.txt）。");
+            return 2;
+        }
+        var typesetter = GbtTypesetter.CreateDefault();
+        var text = await File.ReadAllTextAsync(reportFile);
+        var request = new RenderCommand.Request(reportFile, "", "kgj", 2023, new DateOnly(2024, 1, 15), null);
+        var fixture = RenderCommand.Build(request);
+        var fixturePages = typesetter.Render(fixture).PageCount;
+        var big = Repeat(fixture, (int)Math.Ceiling(pages / (double)Math.Max(1, fixturePages - 0.5)));
+
+        var rows = new List<(string Measure, string Value, string Target)>();
+        var warm = typesetter.Render(big);
+        var warmTimes = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            warm = typesetter.Render(big);
+            warmTimes.Add(watch.Elapsed.TotalSeconds);
+        }
+        var warmMedian = Median(warmTimes);
+        rows.Add(($"warm: {warm.PageCount}-page report, one thread, median of {runs}", $"{warmMedian * 1000:F0} ms = {warm.PageCount / warmMedian:F0} pages/s", "≥ 1,000 pages/s"));
+        rows.Add(($"bytes per page ({warm.PageCount} pages)", $"{warm.Content.Length / warm.PageCount:N0} B (total {warm.Content.Length / 1024.0 / 1024.0:F2} MiB)", ""));
+        rows.Add(("peak working set of this process", $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", "< 150 MB"));
+
+        var temp = Directory.CreateTempSubdirectory("typeset-bench-");
+        try
+        {
+            var cold = ColdRenders(reportFile, temp.FullName, runs);
+            rows.Add(($"cold: fresh `reporting render` of the fixture ({fixturePages} pages), median of {runs}", cold is null ? "n/a" : $"{cold * 1000:F0} ms", "< 400 ms"));
+            if (File.Exists("/usr/bin/chromium"))
+            {
+                var html = Path.Combine(temp.FullName, "report.html");
+                await File.WriteAllTextAsync(html, Html(fixture));
+                var chromium = Median(Enumerable.Range(0, Math.Min(runs, 3)).Select(_ => Chromium(html, temp.FullName)).ToList());
+                rows.Add(("cold: headless Chromium printing the same report as HTML", $"{chromium * 1000:F0} ms", "(comparison)"));
+            }
+        }
+        finally { temp.Delete(true); }
+
+        Console.WriteLine($"Typesetting bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine();
+        Console.WriteLine("| measure | value | target |");
+        Console.WriteLine("|---|---|---|");
+        foreach (var (measure, value, target) in rows) Console.WriteLine($"| {measure} | {value} | {target} |");
+        return 0;
+    }
+
+    private static ReportDocument Repeat(ReportDocument document, int times)
+    {
+        var blocks = Enumerable.Range(0, times).SelectMany(_ => document.Blocks).ToList();
+        return document with { Blocks = blocks };
+    }
+
+    /// <summary>Spawns this very executable as <c>render</c>, so start-up, JIT and font loading all count.</summary>
+    private static double? ColdRenders(string report, string temp, int runs)
+    {
+        var self = Environment.ProcessPath;
+        if (self is null) return null;
+        var prefix = Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"\"{typeof(TypesettingBench).Assembly.Location}\" " : "";
+        var times = new List<double>();
+        for (var i = 0; i < runs + 1; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var exit = Run(self, $"{prefix}render \"{report}\" \"{Path.Combine(temp, "cold.pdf")}\" --date 2024-01-15");
+            if (exit != 0) return null;
+            if (i > 0) times.Add(watch.Elapsed.TotalSeconds); // the first run warms the OS file cache
+        }
+        return Median(times);
+    }
+
+    private static double Chromium(string html, string temp)
+    {
+        var watch = Stopwatch.StartNew();
+        Run("/usr/bin/chromium", $"--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=\"{Path.Combine(temp, "chromium")}\" --print-to-pdf=\"{Path.Combine(temp, "chromium.pdf")}\" \"file://{html}\"");
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static int Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>The same report as a browser would print it: A4, the 156 × 225 mm block, 16 pt text on a 28.99 pt line.</summary>
+    private static string Html(ReportDocument document)
+    {
+        var body = new StringBuilder();
+        body.Append($"<h1>{WebUtility.HtmlEncode(document.Title)}</h1><p class=r>{WebUtility.HtmlEncode(document.Recipient ?? "")}</p>");
+        foreach (var block in document.Blocks)
+            body.Append(block.Kind == BlockKind.Heading ? $"<h2>{WebUtility.HtmlEncode(block.Text)}</h2>" : $"<p>{WebUtility.HtmlEncode(block.Text)}</p>");
+        body.Append($"<p class=s>{WebUtility.HtmlEncode(document.Signature)}<br>{document.DateText}</p>");
+        return $$"""
+            <!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
+            @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+            body { font: 16pt/28.99pt "AR PL UMing CN", serif; text-align: justify; line-break: strict; }
+            h1 { font: bold 22pt/28.99pt "AR PL UMing CN", serif; text-align: center; margin: 0 0 28.99pt; }
+            h2 { font: 16pt/28.99pt "WenQuanYi Micro Hei", sans-serif; margin: 0; text-indent: 2em; }
+            p { margin: 0; text-indent: 2em; } p.r { text-indent: 0; } p.s { text-align: right; margin-top: 28.99pt; }
+            </style><body>{{body}}</body></html>
+            """;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static string? FindFixture()
+    {
+        var directory = Path.GetDirectoryName(RenderCommand.FindDirectoryFile());
+        var candidate = directory is null ? null : Path.Combine(directory, "kgj-2023.txt");
+        return candidate is not null && File.Exists(candidate) ? candidate : null;
+    }
+}

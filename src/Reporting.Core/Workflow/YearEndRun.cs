@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Documents;
+using Reporting.Core.Reports;
+using Reporting.Core.Templates;
+
+namespace Reporting.Core.Workflow;
+
+/// <summary>
+/// The year-end run: assembles every complete report whose newest approvals are not in a PDF yet, compiles
+/// the year's volume and tells the district office who is complete and who is missing — exactly once in
+/// effect. The volume's content has a fingerprint; a run whose fingerprint equals the newest volume's does
+/// nothing, and the ledger's ETag lets only one of two simultaneous runs claim a new version.
+/// </summary>
+public class YearEndRun(
+    DistrictDirectory directory,
+    IReportRepository reports,
+    IVolumeLedgerRepository ledgers,
+    ReportAssembler assembler,
+    IReportTypesetter typesetter,
+    IPdfStore pdfs,
+    OnceOnlyDelivery delivery,
+    IAuditLog audit,
+    ReportingOptions options,
+    TimeProvider clock)
+{
+    /// <summary>How long a run's claim on a volume protects it before another run may take over (a run that died).</summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(15);
+
+    public static string BlobName(int year, int version) => $"reports/{year}/volume/{year}-volume-v{version}.pdf";
+
+    public static string OutboxKey(int year, int version) => $"{year}-volume-v{version}";
+
+    public virtual async Task<YearEndResult> RunAsync(int year, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var assembledNow = await AssembleDueReportsAsync(year, cancellationToken);
+        var byDepartment = (await reports.ListYearAsync(year, cancellationToken)).ToDictionary(r => r.Key.Department);
+        var complete = new Dictionary<string, int>(StringComparer.Ordinal);
+        var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var department in directory.Departments)
+        {
+            var report = byDepartment.GetValueOrDefault(department.Code);
+            if (report is { Status: ReportStatus.Assembled, NewestAssembled: { } pdf }) complete[department.Code] = pdf.Version;
+            else missing[department.Code] = (report?.MissingSections ?? ReportTemplate.RequiredSections.Select(s => s.Key)).ToArray();
+        }
+        var fingerprint = Fingerprint(complete, missing);
+
+        var (decision, volume) = await ClaimAsync(year, fingerprint, complete, missing, cancellationToken);
+        var outcome = decision switch
+        {
+            VolumeDecision.NothingChanged => "unchanged",
+            VolumeDecision.BeingBuiltElsewhere => "in-progress",
+            VolumeDecision.NotifyOnly => "notified",
+            _ => "created",
+        };
+        if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
+            volume = await BuildAsync(year, volume!, cancellationToken);
+        if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver or VolumeDecision.NotifyOnly)
+            await NotifyAsync(year, volume!, cancellationToken);
+        if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
+            await audit.RecordAsync(new AuditEntry($"{year}/volume", "volume.created", caller.Name, clock.GetUtcNow(),
+                $"v{volume!.Version}: {complete.Count} complete, {missing.Count} missing, {volume.PageCount} pages"), cancellationToken);
+
+        return new YearEndResult(year, outcome, volume?.Version, volume?.PageCount, assembledNow, complete.Keys.ToList(), missing,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The year a run fired at <paramref name="now"/> is about: the one just ended, in the report's time zone.</summary>
+    public int YearJustEnded(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, options.ResolveTimeZone()).Year - 1;
+
+    private async Task<List<string>> AssembleDueReportsAsync(int year, CancellationToken cancellationToken)
+    {
+        var assembled = new List<string>();
+        foreach (var department in directory.Departments)
+        {
+            var key = new ReportKey(year, department.Code);
+            var report = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+            {
+                var current = await reports.GetAsync(key, cancellationToken);
+                if (current.RequestAssemblyIfDue(clock.GetUtcNow()) is not null) await reports.SaveAsync(current, cancellationToken);
+                return current;
+            }, cancellationToken);
+            foreach (var pending in report.PendingAssemblies.ToList())
+            {
+                // Inline rather than through the queue: the volume must contain these reports now.
+                await assembler.AssembleAsync(new AssemblyMessage(year, department.Code, pending.Version), cancellationToken);
+                assembled.Add(department.Code);
+            }
+        }
+        return assembled;
+    }
+
+    private Task<(VolumeDecision, VolumeVersion?)> ClaimAsync(int year, string fingerprint, Dictionary<string, int> complete, Dictionary<string, string[]> missing, CancellationToken cancellationToken) =>
+        Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+        {
+            var ledger = await ledgers.GetAsync(year, cancellationToken);
+            var now = clock.GetUtcNow();
+            var decision = ledger.Decide(fingerprint, now, ClaimLifetime);
+            VolumeVersion? volume = decision switch
+            {
+                VolumeDecision.ClaimNew => ledger.Claim(fingerprint, complete, missing, now),
+                VolumeDecision.TakeOver => ledger.Renew(ledger.Newest!.Version, now),
+                _ => ledger.Newest,
+            };
+            if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver) await ledgers.SaveAsync(ledger, cancellationToken);
+            return (decision, volume);
+        }, cancellationToken);
+
+    private async Task<VolumeVersion> BuildAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
+    {
+        var entries = new List<VolumeEntry>();
+        foreach (var department in directory.Departments.Where(d => volume.Reports.ContainsKey(d.Code)))
+        {
+            var key = new ReportKey(year, department.Code);
+            var report = await reports.GetAsync(key, cancellationToken);
+            var pdf = report.FindVersion(volume.Reports[department.Code])!;
+            entries.Add(new VolumeEntry(department.Code, department.Name, await assembler.BuildDocumentAsync(key, department, pdf, cancellationToken)));
+        }
+        var missing = directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code))
+            .Select(d => new MissingReport(d.Code, d.Name, volume.Missing[d.Code].Select(s => ReportTemplate.Find(s)?.Heading is { Length: > 0 } h ? h : "开头部分").ToList()))
+            .ToList();
+        var title = $"{directory.District}{year}年度法治政府建设情况报告汇编";
+        var document = new VolumeDocument(directory.District, year, title, entries, missing,
+            new DocumentInfo(title, directory.Office.Name, $"{year}年度法治政府建设情况报告汇编", volume.ClaimedAt));
+
+        // Typeset to a temporary file and upload from it: the volume is never held in memory whole.
+        var temp = Path.Combine(Path.GetTempPath(), $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            int pages;
+            string sha;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose))
+            {
+                pages = typesetter.RenderVolume(document, file);
+                file.Position = 0;
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+                file.Position = 0;
+                var stored = await pdfs.CreateAsync(BlobName(year, volume.Version), file, sha, pages, $"{title}（第{volume.Version}版）.pdf", cancellationToken);
+                sha = stored.Sha256;
+                pages = stored.PageCount;
+            }
+            return await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+            {
+                var ledger = await ledgers.GetAsync(year, cancellationToken);
+                var marked = ledger.MarkStored(volume.Version, BlobName(year, volume.Version), sha, pages, clock.GetUtcNow());
+                await ledgers.SaveAsync(ledger, cancellationToken);
+                return marked;
+            }, cancellationToken);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private async Task NotifyAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
+    {
+        var lifetime = options.NotificationLinkLifetime > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : options.NotificationLinkLifetime;
+        var (sentAt, _, _) = await delivery.DeliverAsync(OutboxKey(year, volume.Version), async () =>
+        {
+            var link = await pdfs.GetReadLinkAsync(volume.BlobName!, lifetime, cancellationToken);
+            return ComposeNotice(year, volume, link, clock.GetUtcNow() + lifetime);
+        }, cancellationToken);
+        await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+        {
+            var ledger = await ledgers.GetAsync(year, cancellationToken);
+            if (ledger.Find(volume.Version)?.NotifiedAt is not null) return true;
+            ledger.MarkNotified(volume.Version, sentAt);
+            await ledgers.SaveAsync(ledger, cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private ReadyNotice ComposeNotice(int year, VolumeVersion volume, Uri link, DateTimeOffset expires)
+    {
+        var lines = new List<string>
+        {
+            $"{directory.Office.Name}：", "",
+            $"{directory.District}{year}年度法治政府建设情况报告汇编（第{volume.Version}版）已生成，共 {volume.PageCount} 页。",
+            $"已完成 {volume.Reports.Count} 个部门，尚缺 {volume.Missing.Count} 个部门。", "",
+            "已完成：",
+        };
+        lines.AddRange(directory.Departments.Where(d => volume.Reports.ContainsKey(d.Code)).Select(d => $"  {d.Name}（{d.Code}）  第{volume.Reports[d.Code]}版"));
+        lines.Add("");
+        lines.Add("尚未完成：");
+        lines.AddRange(directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code))
+            .Select(d => $"  {d.Name}（{d.Code}）  缺：{string.Join("、", volume.Missing[d.Code])}"));
+        if (volume.Missing.Count == 0) lines.Add("  无");
+        lines.AddRange(["", $"下载链接（只读，{expires.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 前有效）：", link.ToString(), "", "此邮件由法治政府建设报告系统自动发送。"]);
+        return new ReadyNotice(OutboxKey(year, volume.Version), directory.Office.Email,
+            $"【法治政府建设报告】{directory.District}{year}年度报告汇编（第{volume.Version}版）：完成 {volume.Reports.Count} 个，缺 {volume.Missing.Count} 个",
+            string.Join("\n", lines), year, "", directory.District, volume.Version, volume.PageCount ?? 0, volume.Sha256 ?? "", link, expires, "volume");
+    }
+
+    private static string Fingerprint(Dictionary<string, int> complete, Dictionary<string, string[]> missing)
+    {
+        var text = new StringBuilder();
+        foreach (var (code, version) in complete.OrderBy(p => p.Key, StringComparer.Ordinal)) text.Append(code).Append(':').Append(version).Append(';');
+        text.Append('|');
+        foreach (var (code, parts) in missing.OrderBy(p => p.Key, StringComparer.Ordinal)) text.Append(code).Append(':').AppendJoin(',', parts).Append(';');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

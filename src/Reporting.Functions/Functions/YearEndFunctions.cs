@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Functions;
+
+/// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
+public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, TimeProvider clock, ILogger<YearEndFunctions> logger)
+{
+    /// <summary>
+    /// Default schedule, in UTC (the host evaluates NCRONTAB in UTC on Linux plans): 18:00 UTC on the 4th of
+    /// January to April = 02:00 China time on the 5th — early in each month of the first quarter, when reports
+    /// for the year just ended are due, and once after the deadline. A run with nothing new does nothing.
+    /// </summary>
+    public const string DefaultSchedule = "0 0 18 4 1-4 *";
+
+    [Function("YearEndAssembly")]
+    public async Task Timer([TimerTrigger("%" + AppSettingNames.YearEndSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var year = run.YearJustEnded(clock.GetUtcNow());
+        logger.LogInformation("Year-end run for {Year} started by the timer", year);
+        var result = await run.RunAsync(year, Caller.System, cancellationToken);
+        Log(result);
+    }
+
+    [Function("RunYearEnd")]
+    public async Task<IActionResult> RunNow(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/year-end")] HttpRequest request,
+        string year, CancellationToken cancellationToken)
+    {
+        var number = ReportQueries.ParseYear(year);
+        logger.LogInformation("Year-end run for {Year} requested over HTTP", number);
+        var result = await run.RunAsync(number, new Caller("district-office"), cancellationToken);
+        Log(result);
+        return ApiResult.JsonBody(result);
+    }
+
+    [Function("GetYear")]
+    public async Task<IActionResult> GetYear(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}")] HttpRequest request,
+        string year, CancellationToken cancellationToken) =>
+        ApiResult.JsonBody(await queries.GetYearAsync(year, cancellationToken));
+
+    [Function("DownloadVolumePdf")]
+    public async Task<IActionResult> DownloadVolume(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/volume/pdf")] HttpRequest request,
+        string year, CancellationToken cancellationToken) =>
+        ApiResult.Redirect(await queries.GetVolumeLinkAsync(year, request.Query["version"], cancellationToken));
+
+    private void Log(YearEndResult result) => logger.LogInformation(
+        "Year-end run for {Year}: {Outcome}, volume v{Version} ({Pages} pages), {Complete} complete, {Missing} missing, {Assembled} assembled now, {Elapsed} ms",
+        result.Year, result.Outcome, result.VolumeVersion, result.PageCount, result.Complete.Count, result.Missing.Count, result.AssembledNow.Count, result.ElapsedMilliseconds);
+}

@@ -1,0 +1,59 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Documents;
+using Reporting.Typesetting.Layout;
+using Reporting.Typesetting.Rendering;
+
+namespace Reporting.Typesetting;
+
+/// <summary>
+/// Typesets reports as GB/T 9704-2012 official documents with PDFsharp. Create once and share: it holds
+/// only the parsed fonts, and each render builds its own layout state and PDF document.
+/// </summary>
+public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
+{
+    private readonly FontSet _fonts;
+    private readonly TextComposer _composer;
+
+    public GbtTypesetter(FontSet fonts)
+    {
+        _fonts = fonts ?? throw new ArgumentNullException(nameof(fonts));
+        _composer = new TextComposer(fonts);
+    }
+
+    public static GbtTypesetter CreateDefault() => new(FontSet.Load(TypesettingOptions.CreateDefault()));
+
+    public RenderedPdf Render(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        RefuseMissing(document.AllText());
+        var layout = new ReportLayout(_composer);
+        var root = layout.Build(document);
+        using var surface = new PdfSurface();
+        var pages = Paginator.Run(root, surface, new PagingState(), layout.Folio);
+        surface.Finish(document.Info);
+        return new RenderedPdf(surface.Save(), pages);
+    }
+
+    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotImplementedException("The compiled volume is not typeset yet.");
+
+    public IReadOnlyList<MissingGlyph> FindMissing(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var missing = new List<MissingGlyph>();
+        int line = 1, column = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == '\n') { line++; column = 0; continue; }
+            column++;
+            if (rune.Value is '\t' or '\r') continue;
+            if (!_fonts.Covers(rune.Value)) missing.Add(new MissingGlyph(rune.ToString(), rune.Value, line, column));
+        }
+        return missing;
+    }
+
+    private void RefuseMissing(IEnumerable<string> texts)
+    {
+        var missing = texts.SelectMany(FindMissing).ToList();
+        if (missing.Count > 0) throw new MissingGlyphException(missing);
+    }
+}

@@ -1,0 +1,15 @@
+using Reporting.Typesetting.Fonts;
+
+namespace Reporting.Typesetting.Layout;
+
+/// <summary>A glyph placed on its line: X is the glyph origin from the line's left; the cell is the grid cell it fills.</summary>
+internal readonly record struct PlacedGlyph(string Text, int CodePoint, FontFace Face, double Size, bool Bold, double X, double CellX, double CellWidth);
+
+/// <summary>One set line: its glyphs, where its ink ends (Width), and how far it is shifted from the block's left edge.</summary>
+internal sealed record ComposedLine(IReadOnlyList<PlacedGlyph> Glyphs, double Width, double Offset = 0)
+{
+    public double Start => Glyphs.Count == 0 ? Offset : Offset + Glyphs[0].CellX;
+    public double End => Offset + Width;
+
+    public string Text => string.Concat(Glyphs.Select(g => g.Text));
+}

@@ -1,0 +1,26 @@
+namespace Reporting.Typesetting.Layout;
+
+/// <summary>
+/// A paragraph, heading or recipient: set lines that continue on the next page when the page is full.
+/// Pages are filled to all 22 lines (no widow or orphan moves), as the grid of GB/T 9704 expects.
+/// </summary>
+internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1) : LayoutElement
+{
+    public IReadOnlyList<ComposedLine> Lines { get; } = lines;
+
+    protected override SpacePlan Plan(Space space, PagingState state)
+    {
+        var remaining = Lines.Count - state.Progress(this);
+        if (remaining <= 0) return SpacePlan.Empty;
+        if (space.Slots <= 0) return SpacePlan.Wrap("no slot left on the page");
+        return remaining <= space.Slots ? SpacePlan.Full(remaining) : SpacePlan.Partial(space.Slots);
+    }
+
+    protected override void Render(SpacePlan plan, Space space, PagingState state, IPageSurface surface)
+    {
+        var done = state.Progress(this);
+        if (done == 0 && bookmark is not null) surface.Bookmark(bookmark, bookmarkLevel, PageGeometry.Baseline(space.First) - PageGeometry.FirstBaseline);
+        for (var i = 0; i < plan.Lines; i++) surface.DrawLine(Lines[done + i], PageGeometry.Baseline(space.First + i));
+        state.Advance(this, plan.Lines);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Reporting.Core.Documents;
+
+namespace Reporting.Typesetting.Layout;
+
+/// <summary>Builds the element tree of one report: the table of GBT9704.md, element by element.</summary>
+internal sealed partial class ReportLayout(TextComposer composer)
+{
+    [GeneratedRegex(@"^（[一二三四五六七八九十百]+）")]
+    private static partial Regex RunInHeading();
+
+    public ColumnElement Build(ReportDocument document)
+    {
+        var elements = new List<LayoutElement> { Title(document.Title, document.Info.Author) };
+        if (!string.IsNullOrWhiteSpace(document.Recipient))
+            elements.Add(new LinesElement(composer.Compose(StyledText.Of(document.Recipient, FontRoles.FangSong), LineStyle.Body(0))));
+        foreach (var block in document.Blocks)
+            elements.Add(block.Kind == BlockKind.Heading
+                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1)
+                : new LinesElement(composer.Compose(Paragraph(block.Text), LineStyle.Body())));
+        elements.Add(Signature(document.Signature, document.DateText));
+        return new ColumnElement(elements);
+    }
+
+    public TitleElement Title(string title, string? department)
+    {
+        var lines = composer.Compose(StyledText.Of(title, FontRoles.XiaoBiaoSong), LineStyle.Title,
+            (text, widths, style) => TitleBreaker.Break(text, widths, style.Measure, SenseBoundaries(text, department, style.Cell)));
+        return new TitleElement([.. lines.Select(l => l with { Offset = (PageGeometry.BlockWidth - l.Width) / 2 })], title);
+    }
+
+    /// <summary>A （一） paragraph is run-in: its heading sentence, through the first 。, is Kai; the rest body face.</summary>
+    private static StyledText Paragraph(string text)
+    {
+        if (!RunInHeading().IsMatch(text)) return StyledText.Of(text, FontRoles.FangSong);
+        var end = text.IndexOf('。');
+        return end < 0
+            ? StyledText.Of(text, FontRoles.Kai)
+            : StyledText.Of(text[..(end + 1)], FontRoles.Kai).Append(text[(end + 1)..], FontRoles.FangSong);
+    }
+
+    /// <summary>
+    /// Signature right-aligned two characters in; the date's first character two characters right of the
+    /// signature's. When that pushes the date past the right edge (a long name), the date is right-aligned
+    /// two characters in and the signature centred over it.
+    /// </summary>
+    private SignatureElement Signature(string signature, string date)
+    {
+        var two = 2 * PageGeometry.CharPitch;
+        var sig = composer.Compose(StyledText.Of(signature, FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0];
+        var day = composer.Compose(StyledText.Of(date, FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0];
+        var sigStart = PageGeometry.BlockWidth - two - sig.Width;
+        var dateStart = sigStart + two;
+        if (dateStart + day.Width > PageGeometry.BlockWidth + 0.01)
+        {
+            dateStart = PageGeometry.BlockWidth - two - day.Width;
+            sigStart = dateStart + (day.Width - sig.Width) / 2;
+        }
+        return new SignatureElement(sig with { Offset = sigStart }, day with { Offset = dateStart });
+    }
+
+    /// <summary>Page number `— n —`, half-width digits, one character in from the outer side [7.5].</summary>
+    public ComposedLine Folio(int pageNumber)
+    {
+        var line = composer.Compose(StyledText.Of($"— {pageNumber} —", FontRoles.Song), LineStyle.Folio)[0];
+        var inset = PageGeometry.FolioSize;
+        return line with { Offset = pageNumber % 2 == 1 ? PageGeometry.BlockWidth - inset - line.Width : inset };
+    }
+
+    private static Dictionary<int, double> SenseBoundaries(IReadOnlyList<int> text, string? department, double cell)
+    {
+        var bonus = new Dictionary<int, double>();
+        var s = string.Concat(text.Select(char.ConvertFromUtf32));
+        var index = 0;
+        var positions = new int[s.Length + 1];
+        for (var i = 0; i < s.Length; i++) { positions[i] = index; if (!char.IsHighSurrogate(s[i])) index++; }
+        positions[s.Length] = index;
+        void Add(int charIndex, double weight) { var at = positions[charIndex]; bonus[at] = Math.Max(bonus.GetValueOrDefault(at), weight * cell * cell); }
+        var named = string.IsNullOrEmpty(department) ? -1 : s.IndexOf(department, StringComparison.Ordinal);
+        if (named >= 0) Add(named + department!.Length, 4);
+        foreach (Match m in YearOrAbout().Matches(s)) Add(m.Index + m.Length, 2.5);
+        for (var i = s.IndexOf('的'); i >= 0; i = s.IndexOf('的', i + 1)) Add(i + 1, 1.5);
+        return bonus;
+    }
+
+    [GeneratedRegex(@"关于|\d{4}年度?")]
+    private static partial Regex YearOrAbout();
+}

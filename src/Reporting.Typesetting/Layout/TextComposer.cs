@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Reporting.Core.Abstractions;
+using Reporting.Typesetting.Fonts;
+
+namespace Reporting.Typesetting.Layout;
+
+/// <summary>
+/// Turns styled text into set lines: a face per character (the role's chain, then fallbacks), widths on
+/// the grid, clreq breaks, and full lines spread to end flush with the measure.
+/// </summary>
+internal sealed class TextComposer(FontSet fonts)
+{
+    private static readonly ConcurrentDictionary<int, string> Texts = new();
+
+    /// <summary>Chooses line ends: the clreq greedy breaker unless a block (the title) balances its own.</summary>
+    public delegate List<LineBreaker.Line> Breaker(IReadOnlyList<int> text, IReadOnlyList<double> widths, LineStyle style);
+
+    public List<ComposedLine> Compose(StyledText text, LineStyle style, Breaker? breaker = null)
+    {
+        var count = text.CodePoints.Count;
+        var faces = new FontFace[count];
+        var widths = new double[count];
+        List<MissingGlyph>? missing = null;
+        for (var i = 0; i < count; i++)
+        {
+            var c = text.CodePoints[i];
+            var face = fonts.FaceFor(text.Roles[i], c);
+            if (face is null)
+            {
+                (missing ??= []).Add(new MissingGlyph(char.ConvertFromUtf32(c), c, 1, i + 1));
+                continue;
+            }
+            faces[i] = face;
+            widths[i] = Clreq.IsFullWidth(c) ? style.Cell : face.AdvanceEm(c) * style.Size;
+        }
+        if (missing is not null) throw new MissingGlyphException(missing);
+
+        var lines = new List<ComposedLine>();
+        var breaks = breaker is null
+            ? LineBreaker.Break(text.CodePoints, widths, style.Measure - style.FirstIndent, style.Measure)
+            : breaker(text.CodePoints, widths, style);
+        foreach (var line in breaks)
+            lines.Add(Place(text, faces, widths, line, style, lines.Count == 0 ? style.FirstIndent : 0));
+        return lines;
+    }
+
+    private ComposedLine Place(StyledText text, FontFace[] faces, double[] widths, LineBreaker.Line line, LineStyle style, double indent)
+    {
+        var cps = text.CodePoints;
+        var end = line.End;
+        while (end > line.Start + 1 && cps[end - 1] == ' ') end--;
+        var natural = 0.0;
+        var gaps = 0;
+        for (var i = line.Start; i < end; i++)
+        {
+            natural += widths[i];
+            if (i > line.Start && Spreads(cps[i - 1], cps[i])) gaps++;
+        }
+        var shortfall = style.Measure - indent - natural;
+        var perGap = !line.IsLast && style.Justify && gaps > 0 && shortfall > 0 ? shortfall / gaps : 0;
+
+        var glyphs = new PlacedGlyph[end - line.Start];
+        var x = indent;
+        for (var i = line.Start; i < end; i++)
+        {
+            if (i > line.Start && Spreads(cps[i - 1], cps[i])) x += perGap;
+            var c = cps[i];
+            var face = faces[i];
+            var advance = face.AdvanceEm(c) * style.Size;
+            var origin = Clreq.IsFullWidth(c) ? x + (widths[i] - advance) / 2 : x;
+            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, face, style.Size, fonts.Role(text.Roles[i]).SimulateBold, origin, x, widths[i]);
+            x += widths[i];
+        }
+        return new ComposedLine(glyphs, x);
+    }
+
+    /// <summary>Spreading goes between characters, but never inside …… or ——, which must stay one mark.</summary>
+    private static bool Spreads(int before, int after) => !(before == after && Clreq.IsPairedMark(before));
+
+    private static string TextOf(int c) => Texts.GetOrAdd(c, static v => char.ConvertFromUtf32(v));
+}

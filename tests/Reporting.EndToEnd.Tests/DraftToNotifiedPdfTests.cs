@@ -1,0 +1,69 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+[Collection(LocalHostCollection.Name)]
+public sealed class DraftToNotifiedPdfTests(LocalHostFixture app)
+{
+    [Fact]
+    public async Task The_fixture_report_goes_from_drafts_to_a_notified_pdf_with_every_paragraph()
+    {
+        const int year = 2023;
+        const string department = "kgj";
+        var versions = new Dictionary<string, int>();
+        foreach (var section in FixtureReport.RequiredSections)
+            versions[section] = await app.SubmitOkAsync(year, department, section, FixtureReport.Parts[section]);
+
+        JsonElement last = default;
+        foreach (var section in FixtureReport.RequiredSections)
+            last = await app.ApproveOkAsync(year, department, section, versions[section]);
+        Assert.True(last.GetProperty("assemblyQueued").GetBoolean());
+        Assert.Equal(1, last.GetProperty("pdfVersion").GetInt32());
+
+        var report = await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
+        Assert.Equal("assembled", report.GetProperty("status").GetString());
+        var pdfVersion = report.GetProperty("versions")[0];
+        Assert.True(pdfVersion.GetProperty("pageCount").GetInt32() >= 3);
+
+        using var redirect = await app.Http.GetAsync($"api/reports/{year}/{department}/pdf");
+        Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+        var link = redirect.Headers.Location!;
+        Assert.Contains("sig=", link.Query);
+        using var download = await new HttpClient().GetAsync(link);
+        download.EnsureSuccessStatusCode();
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("filename*=UTF-8''", download.Content.Headers.ContentDisposition?.ToString() ?? download.Headers.ToString() + download.Content.Headers);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal(pdfVersion.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
+
+        var text = PdfText(bytes);
+        foreach (var paragraph in FixtureReport.BodyParagraphs)
+            Assert.True(text.Contains(Squash(paragraph), StringComparison.Ordinal), $"paragraph missing from the PDF: {paragraph[..Math.Min(30, paragraph.Length)]}…");
+        Assert.Contains(Squash("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告"), text);
+        Assert.Contains(Squash("一、党政主要负责人履行推进法治建设第一责任人职责"), text);
+
+        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == "2023-kgj-v1", TimeSpan.FromSeconds(30));
+        Assert.Contains("fzb@weidu.example.gov.cn", mail.To.ToString());
+        var body = mail.TextBody;
+        Assert.Contains("魏都区科学技术和工业信息化局", body);
+        Assert.Contains("2023", body);
+        Assert.Contains($"页数：{pdfVersion.GetProperty("pageCount").GetInt32()} 页", body);
+        var mailed = new Uri(Regex.Match(body, @"http\S+").Value);
+        Assert.Equal(bytes, await new HttpClient().GetByteArrayAsync(mailed));
+    }
+
+    /// <summary>The PDF's text with white space and page numbers (— n —) removed, so paragraphs can be matched across line and page breaks.</summary>
+    internal static string PdfText(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var all = string.Concat(document.GetPages().Select(p => Regex.Replace(Squash(p.Text), @"—\d+—$", "")));
+        return all;
+    }
+
+    internal static string Squash(string text) => Regex.Replace(text, @"\s+", "");
+}

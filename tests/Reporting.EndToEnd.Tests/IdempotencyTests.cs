@@ -1,0 +1,112 @@
+using System.Net;
+using Reporting.Core.Abstractions;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>Every step is at-least-once: duplicates, retries and re-approvals must not multiply PDFs or e-mails.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class IdempotencyTests(LocalHostFixture app)
+{
+    private async Task CompleteAsync(int year, string department)
+    {
+        var versions = new Dictionary<string, int>();
+        foreach (var section in FixtureReport.RequiredSections)
+            versions[section] = await app.SubmitOkAsync(year, department, section, FixtureReport.Parts[section]);
+        foreach (var section in FixtureReport.RequiredSections)
+            await app.ApproveOkAsync(year, department, section, versions[section]);
+        await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
+    }
+
+    [Fact]
+    public async Task Duplicate_assembly_and_notification_messages_make_no_second_blob_version_or_email()
+    {
+        const int year = 2024;
+        const string department = "fgw";
+        await CompleteAsync(year, department);
+        var queue = (IWorkQueue)app.Host.Services.GetService(typeof(IWorkQueue))!;
+        for (var i = 0; i < 3; i++)
+        {
+            await queue.EnqueueAssemblyAsync(new AssemblyMessage(year, department, 1));
+            await queue.EnqueueNotificationAsync(new NotificationMessage(year, department, 1));
+        }
+        await WaitForQueuesToDrainAsync();
+
+        Assert.Single(await app.ListBlobsAsync($"{year}/{department}/"));
+        var report = await app.GetReportAsync(year, department);
+        Assert.Single(report.GetProperty("versions").EnumerateArray());
+        Assert.Single(app.Smtp.Messages, m => m.Headers["X-Report-Key"] == $"{year}-{department}-v1");
+    }
+
+    [Fact]
+    public async Task Approving_a_newer_version_after_assembly_yields_pdf_version_2_and_keeps_version_1()
+    {
+        const int year = 2024;
+        const string department = "jyj";
+        await CompleteAsync(year, department);
+        var v2 = await app.SubmitOkAsync(year, department, "plans", FixtureReport.Parts["plans"] + "\n（四）新增一项安排：加强执法监督。");
+        var outcome = await app.ApproveOkAsync(year, department, "plans", v2);
+        Assert.Equal(2, outcome.GetProperty("pdfVersion").GetInt32());
+        var report = await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 2));
+        Assert.Equal(2, report.GetProperty("versions").GetArrayLength());
+        var blobs = await app.ListBlobsAsync($"{year}/{department}/");
+        Assert.Equal([$"{year}/{department}/{year}-{department}-v1.pdf", $"{year}/{department}/{year}-{department}-v2.pdf"], blobs.Order().ToArray());
+        using var old = await app.Http.GetAsync($"api/reports/{year}/{department}/pdf?version=1");
+        Assert.Equal(HttpStatusCode.Found, old.StatusCode);
+        var text = DraftToNotifiedPdfTests.PdfText(await new HttpClient().GetByteArrayAsync(old.Headers.Location));
+        Assert.DoesNotContain("新增一项安排", text);
+    }
+
+    [Fact]
+    public async Task Racing_approvals_of_different_parts_all_count_and_queue_one_assembly()
+    {
+        const int year = 2024;
+        const string department = "mzj";
+        var versions = new Dictionary<string, int>();
+        foreach (var section in FixtureReport.RequiredSections)
+            versions[section] = await app.SubmitOkAsync(year, department, section, FixtureReport.Parts[section]);
+        var gate = new TaskCompletionSource();
+        var racing = FixtureReport.RequiredSections.Select(async section =>
+        {
+            await gate.Task;
+            using var response = await app.DecideAsync(year, department, section, versions[section], "approve");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }).ToList();
+        gate.SetResult();
+        await Task.WhenAll(racing);
+
+        var report = await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
+        foreach (var section in report.GetProperty("sections").EnumerateArray().Where(s => s.GetProperty("required").GetBoolean()))
+            Assert.Equal(1, section.GetProperty("approvedVersion").GetInt32());
+        Assert.Single(report.GetProperty("versions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_ends_in_the_poison_queue()
+    {
+        var queue = app.Storage.Queues.GetQueueClient(app.Storage.Options.AssemblyQueue);
+        await queue.SendMessageAsync("{ this is not json");
+        var poison = app.Storage.Queues.GetQueueClient(app.Storage.Options.AssemblyQueue + "-poison");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var peeked = (await poison.PeekMessagesAsync(32)).Value;
+            if (peeked.Any(m => m.MessageText == "{ this is not json")) return;
+            await Task.Delay(250);
+        }
+        Assert.Fail("the failing message did not reach report-assembly-poison");
+    }
+
+    private async Task WaitForQueuesToDrainAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var name in new[] { app.Storage.Options.AssemblyQueue, app.Storage.Options.NotificationQueue })
+        {
+            var queue = app.Storage.Queues.GetQueueClient(name);
+            while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+        }
+        // A message being processed is invisible, not gone: give in-flight handlers time to finish.
+        await Task.Delay(1500);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Reports;
+using Reporting.Core.Templates;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>The year-end run: due reports assembled, one compiled volume per change, one notice per volume.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class YearEndTests(LocalHostFixture app)
+{
+    private const int Year = 2022;
+
+    [Fact]
+    public async Task Year_end_runs_are_exactly_once_in_effect()
+    {
+        // sfj: complete through the normal flow. swj: approved, but its assembly message was lost (approvals written
+        // straight to the report row), so only the year-end run can assemble it. Everyone else is missing.
+        await CompleteThroughFlowAsync("sfj");
+        await ApproveWithoutQueueAsync("swj");
+
+        var first = await RunAsync();
+        Assert.Equal("created", first.GetProperty("outcome").GetString());
+        Assert.Equal(1, first.GetProperty("volumeVersion").GetInt32());
+        Assert.Contains("swj", first.GetProperty("assembledNow").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["sfj", "swj"], first.GetProperty("complete").EnumerateArray().Select(e => e.GetString()!).Order().ToArray());
+        Assert.Equal(22, first.GetProperty("missing").EnumerateObject().Count());
+        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v1", TimeSpan.FromSeconds(30));
+        Assert.Contains("魏都区司法局", mail.TextBody);
+        Assert.Contains("尚未完成", mail.TextBody);
+
+        // Nothing changed: no new volume, nothing sent.
+        var second = await RunAsync();
+        Assert.Equal("unchanged", second.GetProperty("outcome").GetString());
+        Assert.Equal(1, second.GetProperty("volumeVersion").GetInt32());
+
+        // A late approval changes the content; two runs started together make exactly one new volume.
+        await CompleteThroughFlowAsync("tjj");
+        var gate = new TaskCompletionSource();
+        var racing = Enumerable.Range(0, 2).Select(async _ => { await gate.Task; return await RunAsync(); }).ToList();
+        gate.SetResult();
+        var outcomes = (await Task.WhenAll(racing)).Select(r => r.GetProperty("outcome").GetString()).ToList();
+        Assert.Single(outcomes, o => o == "created");
+
+        var year = JsonDocument.Parse(await app.Http.GetStringAsync($"api/reports/{Year}")).RootElement;
+        Assert.Equal(2, year.GetProperty("volume").GetProperty("version").GetInt32());
+        Assert.Equal(2, year.GetProperty("volumes").GetArrayLength());
+        Assert.Equal(24, year.GetProperty("departments").GetArrayLength());
+        Assert.Equal(3, year.GetProperty("complete").GetInt32());
+        var sfj = year.GetProperty("departments").EnumerateArray().Single(d => d.GetProperty("department").GetString() == "sfj");
+        Assert.Equal(1, sfj.GetProperty("newestPdfVersion").GetInt32());
+        Assert.True(sfj.GetProperty("notified").GetBoolean());
+
+        await Task.Delay(500);
+        Assert.Single(app.Smtp.Messages, m => m.Headers["X-Report-Key"] == $"{Year}-volume-v1");
+        Assert.Single(app.Smtp.Messages, m => m.Headers["X-Report-Key"] == $"{Year}-volume-v2");
+        Assert.Equal(2, (await app.ListBlobsAsync($"{Year}/volume/")).Count);
+
+        using var redirect = await app.Http.GetAsync($"api/reports/{Year}/volume/pdf");
+        Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
+        var pdf = await new HttpClient().GetByteArrayAsync(redirect.Headers.Location);
+        var text = DraftToNotifiedPdfTests.PdfText(pdf);
+        Assert.Contains("魏都区司法局", text);
+        Assert.Contains("魏都区统计局", text);
+    }
+
+    [Theory]
+    [InlineData("api/reports/20x3", HttpStatusCode.BadRequest)]
+    [InlineData("api/reports/2041/volume/pdf", HttpStatusCode.NotFound)]
+    [InlineData("api/reports/2022/volume/pdf?version=x", HttpStatusCode.BadRequest)]
+    public async Task Year_routes_refuse_bad_input_with_a_problem(string path, HttpStatusCode expected)
+    {
+        using var response = await app.Http.GetAsync(path);
+        await BadInputTests.AssertProblemAsync(response, expected, path);
+    }
+
+    [Fact]
+    public async Task Running_the_year_end_for_a_malformed_year_is_refused()
+    {
+        using var response = await app.Http.PostAsync("api/reports/1066/year-end", null);
+        await BadInputTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "year 1066");
+    }
+
+    private async Task<JsonElement> RunAsync()
+    {
+        using var response = await app.Http.PostAsync($"api/reports/{Year}/year-end", null);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private async Task CompleteThroughFlowAsync(string department)
+    {
+        foreach (var section in FixtureReport.RequiredSections)
+        {
+            var version = await app.SubmitOkAsync(Year, department, section, FixtureReport.Parts[section]);
+            await app.ApproveOkAsync(Year, department, section, version);
+        }
+        await app.WaitForReportAsync(Year, department, r => LocalHostFixture.VersionNotified(r, 1));
+    }
+
+    private async Task ApproveWithoutQueueAsync(string department)
+    {
+        foreach (var section in FixtureReport.RequiredSections)
+            await app.SubmitOkAsync(Year, department, section, FixtureReport.Parts[section]);
+        var reports = (IReportRepository)app.Host.Services.GetService(typeof(IReportRepository))!;
+        var report = await reports.GetAsync(new ReportKey(Year, department));
+        foreach (var section in ReportTemplate.RequiredSections)
+            report.Approve(section.Key, 1, "李四", DateTimeOffset.UtcNow);
+        await reports.SaveAsync(report);
+    }
+}
