@@ -37,7 +37,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
 
         public DraftSubmission Submission => new(AzuriteCollection.Directory, Drafts, Audit, new EveryGlyph(), TimeProvider.System);
         public DraftReview Review => new(AzuriteCollection.Directory, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
-        public ReportQueries Queries => new(AzuriteCollection.Directory, Drafts, Reports, new BlobPdfStore(Clients, TimeProvider.System), Options);
+        public ReportQueries Queries => new(AzuriteCollection.Directory, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System), Options);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
             Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, "起草人", body), new Caller("起草人"));

@@ -63,8 +63,9 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
             report.Approve(part, 1, "审核人", DateTimeOffset.UtcNow);
         report.MarkAssembled(1, stored.Name, stored.Sha256, stored.PageCount, DateTimeOffset.UtcNow);
         await reports.SaveAsync(report);
-        var notifier = new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, pdfs, new TableNotificationOutbox(clients, TimeProvider.System),
-            [new EmailNotificationSender(Smtp)], new TableAuditLog(clients), new ReportingOptions(), TimeProvider.System);
+        var options = new ReportingOptions();
+        var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients, TimeProvider.System), [new EmailNotificationSender(Smtp)], options, TimeProvider.System);
+        var notifier = new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, pdfs, delivery, new TableAuditLog(clients), options, TimeProvider.System);
         var message = new NotificationMessage(key.Year, "kgj", 1);
 
         Assert.True(await notifier.NotifyAsync(message));

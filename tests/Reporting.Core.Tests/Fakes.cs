@@ -97,6 +97,31 @@ internal sealed class InMemoryReportRepository : IReportRepository
     }
 }
 
+internal sealed class InMemoryVolumeLedgerRepository : IVolumeLedgerRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, (VolumeVersion[] Volumes, string ETag)> _rows = new();
+    private int _etags;
+
+    public Task<VolumeLedger> GetAsync(int year, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_rows.TryGetValue(year, out var row) ? new VolumeLedger(year, row.Volumes, row.ETag) : new VolumeLedger(year));
+    }
+
+    public Task SaveAsync(VolumeLedger ledger, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue(ledger.Year, out var row);
+            if (ledger.ETag is null ? exists : !exists || row.ETag != ledger.ETag)
+                throw new ConcurrencyConflictException($"The {ledger.Year} ledger was changed by another run.");
+            _rows[ledger.Year] = (ledger.Volumes.ToArray(), $"W/\"{++_etags}\"");
+        }
+        return Task.CompletedTask;
+    }
+}
+
 internal sealed class RecordingWorkQueue : IWorkQueue
 {
     public ConcurrentQueue<AssemblyMessage> Assemblies { get; } = new();
@@ -154,6 +179,13 @@ internal sealed class InMemoryPdfStore : IPdfStore
         var created = Blobs.TryAdd(name, (pdf, downloadFileName));
         var stored = Blobs[name].Pdf;
         return Task.FromResult(new StoredPdf(name, stored.Sha256, stored.PageCount, stored.Content.Length, created));
+    }
+
+    public async Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default)
+    {
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, cancellationToken);
+        return await CreateAsync(name, new RenderedPdf(copy.ToArray(), pageCount), downloadFileName, cancellationToken);
     }
 
     public Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default) =>
@@ -214,8 +246,16 @@ internal sealed class RecordingSender(string channel = "email", bool configured 
     public ConcurrentQueue<ReadyNotice> Sent { get; } = new();
     public string Channel => channel;
 
+    /// <summary>How many of the next sends fail (as an SMTP server that is down would).</summary>
+    public int FailNext { get; set; }
+
     public Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
     {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new IOException("The mail server is not answering.");
+        }
         if (configured) Sent.Enqueue(notice);
         return Task.FromResult(configured);
     }
@@ -232,6 +272,7 @@ internal sealed class TestWorld
     public DistrictDirectory Directory { get; } = SharedDirectory;
     public InMemoryDraftRepository Drafts { get; } = new();
     public InMemoryReportRepository Reports { get; } = new();
+    public InMemoryVolumeLedgerRepository Ledgers { get; } = new();
     public RecordingWorkQueue Queue { get; } = new();
     public RecordingAuditLog Audit { get; } = new();
     public InMemoryPdfStore Pdfs { get; } = new();
@@ -245,8 +286,8 @@ internal sealed class TestWorld
     public DraftReview Review => new(Directory, Drafts, Reports, Queue, Audit, Options, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier(INotificationOutbox? outbox = null) =>
-        new(Directory, Reports, Pdfs, outbox ?? new InMemoryOutbox(Clock), [Sender], Audit, Options, Clock);
-    public ReportQueries Queries => new(Directory, Drafts, Reports, Pdfs, Options);
+        new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
+    public ReportQueries Queries => new(Directory, Drafts, Reports, Ledgers, Pdfs, Options);
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, "起草人", body ?? $"{section} 的正文。"), new Caller("起草人"));
