@@ -1,6 +1,7 @@
 using MimeKit;
 using Reporting.Azure.Blobs;
 using Reporting.Azure.Notifications;
+using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Reports;
@@ -49,42 +50,72 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         Assert.Contains("第 2 版，共 7 页", mail.TextBody);
     }
 
-    [Fact]
-    public async Task The_district_office_gets_one_mail_with_department_year_version_pages_and_a_working_link()
+    /// <summary>Stores the v1 PDF of kgj's report for <paramref name="year"/> and records it as assembled.</summary>
+    private static async Task<(TableReportRepository Reports, RenderedPdf Pdf)> AssembledReportAsync(StorageClients clients, int year)
     {
-        var clients = await azurite.CreateIsolatedClientsAsync();
         var reports = new TableReportRepository(clients);
         var pdfs = new BlobPdfStore(clients, TimeProvider.System);
-        var key = new ReportKey(2023, "kgj");
         var pdf = new RenderedPdf("%PDF-1.7 科工局"u8.ToArray(), 12);
-        var stored = await pdfs.CreateAsync($"{clients.Options.ReportsContainer}/{key.Year}/kgj/{key.Year}-kgj-v1.pdf", pdf, "报告.pdf");
-        var report = new Report(key);
+        var stored = await pdfs.CreateAsync($"{clients.Options.ReportsContainer}/{year}/kgj/{year}-kgj-v1.pdf", pdf, "报告.pdf");
+        var report = new Report(new ReportKey(year, "kgj"));
         foreach (var part in new[] { "preamble", "duty", "measures", "shortcomings", "plans" })
             report.Approve(part, 1, "审核人", DateTimeOffset.UtcNow);
         report.MarkAssembled(1, stored.Name, stored.Sha256, stored.PageCount, DateTimeOffset.UtcNow);
         await reports.SaveAsync(report);
+        return (reports, pdf);
+    }
+
+    private static DistrictOfficeNotifier Notifier(StorageClients clients, TableReportRepository reports, MailOptions mail)
+    {
         var options = new ReportingOptions();
-        var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients, TimeProvider.System), [new EmailNotificationSender(Smtp)], options, TimeProvider.System);
-        var notifier = new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, pdfs, delivery, new TableAuditLog(clients), options, TimeProvider.System);
-        var message = new NotificationMessage(key.Year, "kgj", 1);
+        var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients, TimeProvider.System), [new EmailNotificationSender(mail)], options, TimeProvider.System);
+        return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new BlobPdfStore(clients, TimeProvider.System), delivery,
+            new TableAuditLog(clients), options, TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task The_district_office_gets_one_mail_with_department_year_version_pages_and_a_working_link()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        var (reports, pdf) = await AssembledReportAsync(clients, 2023);
+        var notifier = Notifier(clients, reports, Smtp);
+        var message = new NotificationMessage(2023, "kgj", 1);
 
         Assert.True(await notifier.NotifyAsync(message));
         Assert.False(await notifier.NotifyAsync(message));
 
-        var messageId = $"{key.Year}-kgj-v1@reporting.local";
+        const string messageId = "2023-kgj-v1@reporting.local";
         var mail = await smtp.WaitForAsync(m => m.MessageId == messageId, Wait);
         Assert.Single(smtp.Messages, m => m.MessageId == messageId);
-        Assert.Equal($"【法治政府建设报告】魏都区科学技术和工业信息化局{key.Year}年度报告已生成（第1版）", mail.Subject);
+        Assert.Equal("【法治政府建设报告】魏都区科学技术和工业信息化局2023年度报告已生成（第1版）", mail.Subject);
         var text = mail.TextBody!;
         Assert.Contains("部门：魏都区科学技术和工业信息化局（kgj）", text);
-        Assert.Contains($"年度：{key.Year}", text);
+        Assert.Contains("年度：2023", text);
         Assert.Contains("版本：第 1 版", text);
         Assert.Contains("页数：12 页", text);
         Assert.Contains($"SHA-256：{pdf.Sha256}", text);
         var link = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://"));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Assert.Equal(pdf.Content, await http.GetByteArrayAsync(link));
-        Assert.NotNull((await reports.GetAsync(key)).FindVersion(1)!.NotifiedAt);
+        Assert.NotNull((await reports.GetAsync(new ReportKey(2023, "kgj"))).FindVersion(1)!.NotifiedAt);
+    }
+
+    [Fact]
+    public async Task When_the_mail_server_was_down_the_next_delivery_of_the_message_sends_it()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        var (reports, _) = await AssembledReportAsync(clients, 2024);
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var message = new NotificationMessage(2024, "kgj", 1);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = closedPort, Security = "None" }).NotifyAsync(message));
+        Assert.True(await Notifier(clients, reports, Smtp).NotifyAsync(message));
+
+        await smtp.WaitForAsync(m => m.MessageId == "2024-kgj-v1@reporting.local", Wait);
+        Assert.Single(smtp.Messages, m => m.MessageId == "2024-kgj-v1@reporting.local");
     }
 
     public void Dispose()

@@ -89,6 +89,34 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_released_claim_can_be_claimed_again_at_once()
+    {
+        var outbox = await OutboxAsync();
+        var claim = await outbox.TryClaimAsync(Key, Live);
+
+        await outbox.ReleaseAsync(claim!);
+
+        Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
+    }
+
+    [Fact]
+    public async Task Releasing_a_claim_that_was_taken_over_or_marked_sent_changes_nothing()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var outbox = await OutboxAsync(clock);
+        var stale = await outbox.TryClaimAsync(Key, Live);
+        clock.Advance(Live + TimeSpan.FromSeconds(1));
+        var current = await outbox.TryClaimAsync(Key, Live);
+
+        await outbox.ReleaseAsync(stale!);
+        Assert.Null(await outbox.TryClaimAsync(Key, Live));
+
+        await outbox.MarkSentAsync(current!, "email");
+        await outbox.ReleaseAsync(current!);
+        Assert.NotNull((await outbox.FindAsync(Key))!.SentAt);
+    }
+
+    [Fact]
     public async Task Claims_on_different_keys_do_not_interfere_and_an_unknown_key_has_no_record()
     {
         var outbox = await OutboxAsync();

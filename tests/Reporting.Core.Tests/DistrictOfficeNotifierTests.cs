@@ -68,6 +68,22 @@ public class DistrictOfficeNotifierTests
     }
 
     [Fact]
+    public async Task After_a_failed_send_the_retry_seconds_later_sends_instead_of_waiting_out_the_claim()
+    {
+        await AssembleAsync();
+        var outbox = new InMemoryOutbox(_world.Clock);
+        _world.Sender.FailNext = 1;
+
+        await Assert.ThrowsAsync<IOException>(() => _world.Notifier(outbox).NotifyAsync(Message));
+        // The queue hands the message back after its visibility timeout (host.json: 5 s), long before a claim lapses.
+        _world.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.True(await _world.Notifier(outbox).NotifyAsync(Message));
+        Assert.Single(_world.Sender.Sent);
+        Assert.NotNull((await outbox.FindAsync("2023-kgj-v1"))!.SentAt);
+    }
+
+    [Fact]
     public async Task A_link_lifetime_over_seven_days_is_cut_to_seven()
     {
         await AssembleAsync();

@@ -234,6 +234,13 @@ internal sealed class InMemoryOutbox(TimeProvider clock) : INotificationOutbox
         return Task.CompletedTask;
     }
 
+    public Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            if (_rows.TryGetValue(claim.Key, out var row) && row.ETag == claim.ETag) _rows.Remove(claim.Key);
+        return Task.CompletedTask;
+    }
+
     public Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -51,6 +51,18 @@ public class TableNotificationOutbox(StorageClients clients, TimeProvider clock)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
+    public virtual async Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // If-Match the claim: a worker that took the claim over (or a send recorded since) keeps its row.
+            await _table.DeleteEntityAsync(claim.Key, Row, new ETag(claim.ETag), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+        }
+    }
+
     public virtual async Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         var existing = await _table.GetEntityIfExistsAsync<TableEntity>(key, Row, cancellationToken: cancellationToken);

@@ -11,6 +11,9 @@ public interface INotificationOutbox
 
     Task MarkSentAsync(OutboxClaim claim, string channels, CancellationToken cancellationToken = default);
 
+    /// <summary>Gives back a claim whose send failed, so a retry can claim at once; leaves a claim another worker took over alone.</summary>
+    Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken = default);
+
     Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default);
 }
 

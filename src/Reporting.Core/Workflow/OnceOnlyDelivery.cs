@@ -20,10 +20,21 @@ public class OnceOnlyDelivery(INotificationOutbox outbox, IEnumerable<INotificat
                 throw new InvalidOperationException($"Notification {key} is being sent by another worker; retry later.");
             return (record.SentAt.Value, false, record.Channels ?? "");
         }
-        var notice = await compose();
         var channels = new List<string>();
-        foreach (var sender in senders)
-            if (await sender.SendAsync(notice, cancellationToken)) channels.Add(sender.Channel);
+        try
+        {
+            var notice = await compose();
+            foreach (var sender in senders)
+                if (await sender.SendAsync(notice, cancellationToken)) channels.Add(sender.Channel);
+        }
+        catch
+        {
+            // Give the claim back: the queue retries within seconds, long before a claim lapses, and a retry
+            // that only heard "being sent by another worker" would end in the poison queue with nothing sent.
+            try { await outbox.ReleaseAsync(claim, CancellationToken.None); }
+            catch (Exception) { /* the claim still lapses on its own; the send's failure is the one to report */ }
+            throw;
+        }
         var joined = string.Join(',', channels);
         await outbox.MarkSentAsync(claim, joined, cancellationToken);
         return (clock.GetUtcNow(), true, joined);
