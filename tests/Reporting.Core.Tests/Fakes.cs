@@ -206,7 +206,15 @@ internal sealed class FakeTypesetter(int pageCount = 3) : IReportTypesetter
         return new RenderedPdf(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', document.AllText())), pageCount);
     }
 
-    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotSupportedException();
+    public ConcurrentQueue<VolumeDocument> Volumes { get; } = new();
+
+    /// <summary>Writes the volume's title and report titles; one page per report plus cover and closing page.</summary>
+    public int RenderVolume(VolumeDocument volume, Stream output)
+    {
+        Volumes.Enqueue(volume);
+        output.Write(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', [volume.Title, .. volume.Reports.Select(r => r.Report.Title)])));
+        return volume.Reports.Count + 2;
+    }
 }
 
 /// <summary>The outbox's claim rules (insert claims; a claim lapses after its lifetime; sent is final) over a dictionary.</summary>
@@ -295,6 +303,8 @@ internal sealed class TestWorld
     public DistrictOfficeNotifier Notifier(INotificationOutbox? outbox = null) =>
         new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
     public ReportQueries Queries => new(Directory, Drafts, Reports, Ledgers, Pdfs, Options);
+    public YearEndRun YearEnd(INotificationOutbox? outbox = null) =>
+        new(Directory, Reports, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, "起草人", body ?? $"{section} 的正文。"), new Caller("起草人"));

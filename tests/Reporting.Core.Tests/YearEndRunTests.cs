@@ -1,0 +1,81 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Workflow;
+using Xunit;
+
+namespace Reporting.Core.Tests;
+
+public class YearEndRunTests
+{
+    private readonly TestWorld _world = new();
+
+    [Fact]
+    public async Task The_first_run_assembles_due_reports_and_makes_volume_1_with_who_is_complete_and_who_is_missing()
+    {
+        await _world.CompleteReportAsync("kgj");
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
+        await _world.CompleteReportAsync("sfj"); // queued but never assembled: the run must do it
+        await _world.SubmitAsync("duty", department: "czj");
+        await _world.DecideAsync("duty", 1, department: "czj");
+
+        var result = await _world.YearEnd().RunAsync(2023, Caller.System);
+
+        Assert.Equal(("created", 1, 4), (result.Outcome, result.VolumeVersion, result.PageCount));
+        Assert.Equal(["sfj"], result.AssembledNow);
+        Assert.Equal(["kgj", "sfj"], result.Complete.Order());
+        Assert.Equal(22, result.Missing.Count);
+        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], result.Missing["czj"]);
+        Assert.Equal(5, result.Missing["bgs"].Length);
+        var volume = Assert.Single(_world.Typesetter.Volumes);
+        Assert.Equal("魏都区2023年度法治政府建设情况报告汇编", volume.Title);
+        Assert.Equal(["kgj", "sfj"], volume.Reports.Select(r => r.DepartmentCode).Order());
+        Assert.True(_world.Pdfs.Blobs.ContainsKey("reports/2023/volume/2023-volume-v1.pdf"));
+        var notice = Assert.Single(_world.Sender.Sent);
+        Assert.Equal(("2023-volume-v1", "volume"), (notice.Key, notice.Kind));
+        Assert.Contains("完成 2 个，缺 22 个", notice.Subject);
+        Assert.NotNull((await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
+    }
+
+    [Fact]
+    public async Task A_second_run_without_changes_makes_and_sends_nothing_and_a_late_approval_makes_volume_2()
+    {
+        await _world.CompleteReportAsync("kgj");
+        var outbox = new InMemoryOutbox(_world.Clock);
+        await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        _world.Clock.Advance(TimeSpan.FromDays(1));
+
+        var again = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        Assert.Equal(("unchanged", 1), (again.Outcome, again.VolumeVersion));
+        Assert.Single(_world.Typesetter.Volumes);
+        Assert.Single(_world.Sender.Sent);
+
+        await _world.CompleteReportAsync("sfj");
+        var later = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        Assert.Equal(("created", 2), (later.Outcome, later.VolumeVersion));
+        Assert.Equal(["2023-volume-v1", "2023-volume-v2"], _world.Sender.Sent.Select(n => n.Key));
+    }
+
+    [Fact]
+    public async Task A_run_after_one_that_stored_its_volume_but_died_before_telling_sends_the_notice_only()
+    {
+        await _world.CompleteReportAsync("kgj");
+        var outbox = new InMemoryOutbox(_world.Clock);
+        _world.Sender.FailNext = 1;
+        await Assert.ThrowsAsync<IOException>(() => _world.YearEnd(outbox).RunAsync(2023, Caller.System));
+        _world.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var retry = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+
+        Assert.Equal(("notified", 1), (retry.Outcome, retry.VolumeVersion));
+        Assert.Single(_world.Typesetter.Volumes);
+        Assert.Equal("2023-volume-v1", Assert.Single(_world.Sender.Sent).Key);
+    }
+
+    [Theory]
+    [InlineData("2024-01-01T00:30:00+08:00", 2023)]
+    [InlineData("2023-12-31T16:30:00+00:00", 2023)] // already 1 January 2024 in Beijing
+    [InlineData("2023-12-31T15:30:00+00:00", 2022)]
+    public void The_year_just_ended_is_reckoned_in_china_time(string now, int year)
+    {
+        Assert.Equal(year, _world.YearEnd().YearJustEnded(DateTimeOffset.Parse(now)));
+    }
+}
