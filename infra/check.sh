@@ -43,6 +43,7 @@ fi
 
 failed=0
 checked=0
+scripts=0
 for file in "${files[@]}"; do
   log="$work/$(echo "$file" | tr '/' '_').log"
   status=ok
@@ -86,7 +87,19 @@ else
   echo "FAILED  parameters  infra/main.parameters.json"
 fi
 
-echo "== Bicep: $checked file(s) built and linted, $failed problem(s)"
+# The helper scripts the README tells people to run must at least parse.
+for script in "$infra_dir"/scripts/*.sh; do
+  [[ -e "$script" ]] || continue
+  scripts=$((scripts + 1))
+  if bash -n "$script"; then
+    echo "ok      bash -n     infra/scripts/$(basename "$script")"
+  else
+    failed=$((failed + 1))
+    echo "FAILED  bash -n     infra/scripts/$(basename "$script")"
+  fi
+done
+
+echo "== infra check: $checked Bicep file(s) built and linted, $scripts script(s) parsed, $failed problem(s)"
 if [[ $failed -ne 0 ]]; then
   exit 1
 fi

@@ -29,9 +29,10 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
       name: 'standard'
     }
     enableRbacAuthorization: true
+    // Soft delete keeps a deleted vault (and its secret) for 7 days; purge protection is left off
+    // so that `azd down --purge` can free the name for the next `azd up` of the same environment.
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
-    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
   }
 }
@@ -53,8 +54,8 @@ resource writerAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' =
   properties: {
     description: 'Key Vault Secrets Officer for the person who deploys (sets the SMTP password)'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
+    // No principalType: azd may run as a user or, in a pipeline, as a service principal.
     principalId: writerPrincipalId
-    principalType: 'User'
   }
 }
 
