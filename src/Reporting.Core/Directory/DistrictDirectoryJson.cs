@@ -25,12 +25,14 @@ public static class DistrictDirectoryJson
                 throw new InvalidDataException($"{source}: department code '{d.Code}' must be a lowercase [a-z0-9-] slug with a name.");
         var duplicate = file.Departments.GroupBy(d => d.Code).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidDataException($"{source}: department code '{duplicate.Key}' appears twice.");
-        var office = new DistrictOffice(file.Office.Name, file.Office.Salutation ?? file.Office.Name,
-            string.IsNullOrWhiteSpace(officeEmailOverride) ? file.Office.Email : officeEmailOverride);
+        var email = (string.IsNullOrWhiteSpace(officeEmailOverride) ? file.Office.Email : officeEmailOverride)?.Trim();
+        if (string.IsNullOrWhiteSpace(file.Office.Name) || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+            throw new InvalidDataException($"{source}: the office needs a name and a valid e-mail address (office.email, or the configured override).");
+        var office = new DistrictOffice(file.Office.Name, file.Office.Salutation ?? file.Office.Name, email!);
         return new DistrictDirectory(file.District, office, file.Departments.Select(d => new Department(d.Code, d.Name, d.ShortName)));
     }
 
     private sealed record FileShape(string District, OfficeShape? Office, List<DepartmentShape>? Departments);
-    private sealed record OfficeShape(string Name, string? Salutation, string Email);
+    private sealed record OfficeShape(string? Name, string? Salutation, string? Email);
     private sealed record DepartmentShape(string Code, string Name, string? ShortName);
 }

@@ -20,13 +20,26 @@ public static class DraftBody
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
         while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
         while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
-        if (lines.Count > 0 && section.Heading.Length > 2 && lines[0].TrimStart().StartsWith(section.Heading[..2], StringComparison.Ordinal))
+        if (lines.Count > 0 && IsOwnHeading(lines[0].Trim(), section))
         {
             lines.RemoveAt(0);
             while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
         }
         return string.Join('\n', lines);
     }
+
+    /// <summary>Longest line taken for a part's own heading (the template's longest is 38 characters).</summary>
+    private const int MaxHeadingLength = 60;
+
+    /// <summary>
+    /// The part's numbered heading, not a paragraph that happens to start with the numeral: short and with no
+    /// sentence inside, so a first line that runs body text on after the heading is kept rather than lost.
+    /// </summary>
+    private static bool IsOwnHeading(string line, ReportSection section) =>
+        section.Heading.Length > 2
+        && line.StartsWith(section.Heading[..2], StringComparison.Ordinal)
+        && line.Length <= MaxHeadingLength
+        && !line.TrimEnd('。').Contains('。');
 
     /// <summary>Adds to <paramref name="errors"/> what is wrong with an already normalised body.</summary>
     public static void Validate(string? body, ValidationErrors errors)

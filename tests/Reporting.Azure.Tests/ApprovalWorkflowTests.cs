@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Reporting.Azure.Blobs;
+using Reporting.Azure.Queues;
+using Reporting.Azure.Storage;
+using Reporting.Azure.Tables;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Documents;
+using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
+using Reporting.Core.Workflow;
+using Reporting.TestSupport;
+using Xunit;
+
+namespace Reporting.Azure.Tests;
+
+/// <summary>Submission and approval workflows against real Table Storage and queues, with approvals genuinely racing.</summary>
+[Collection(AzuriteCollection.Name)]
+public class ApprovalWorkflowTests(AzuriteFixture azurite)
+{
+    private static readonly string[] Required = ["preamble", "duty", "measures", "shortcomings", "plans"];
+    private static readonly string[] Departments = ["kgj", "sfj", "czj", "jyj"];
+
+    private sealed class EveryGlyph : IGlyphCoverage
+    {
+        public IReadOnlyList<MissingGlyph> FindMissing(string text) => [];
+    }
+
+    /// <summary>The workflows over one isolated set of tables and queues.</summary>
+    private sealed class Workflows(StorageClients clients)
+    {
+        public StorageClients Clients { get; } = clients;
+        public TableDraftRepository Drafts { get; } = new(clients);
+        public TableReportRepository Reports { get; } = new(clients);
+        private ReportingOptions Options { get; } = new();
+        private TableAuditLog Audit { get; } = new(clients);
+
+        public DraftSubmission Submission => new(AzuriteCollection.Directory, Drafts, Audit, new EveryGlyph(), TimeProvider.System);
+        public DraftReview Review => new(AzuriteCollection.Directory, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
+        public ReportQueries Queries => new(AzuriteCollection.Directory, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System), Options);
+
+        public Task<Draft> SubmitAsync(string department, string section, string body) =>
+            Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, "起草人", body), new Caller("起草人"));
+
+        public Task<ReviewOutcome> ApproveAsync(string department, string section, int version, string reviewer = "审核人") =>
+            Review.DecideAsync(new ReviewDraftCommand("2023", department, section, version.ToString(), "approve", reviewer, null), new Caller(reviewer));
+
+        public async Task<List<AssemblyMessage>> QueuedAssembliesAsync()
+        {
+            var peeked = await Clients.Queues.GetQueueClient(Clients.Options.AssemblyQueue).PeekMessagesAsync(32);
+            return peeked.Value.Select(m => JsonSerializer.Deserialize<AssemblyMessage>(m.MessageText, StorageWorkQueue.Json)!).ToList();
+        }
+    }
+
+    private async Task<Workflows> WorkflowsAsync() => new(await azurite.CreateIsolatedClientsAsync());
+
+    [Fact]
+    public async Task Racing_approvals_of_different_parts_all_count_and_each_report_is_queued_for_assembly_once()
+    {
+        var w = await WorkflowsAsync();
+        foreach (var department in Departments)
+            foreach (var part in Required)
+                await w.SubmitAsync(department, part, $"{department} {part} 正文。");
+
+        var outcomes = await Together.RunAsync((from department in Departments
+                                                from part in Required
+                                                select (Func<Task<ReviewOutcome>>)(() => w.ApproveAsync(department, part, 1, $"审核人-{part}"))).ToList());
+
+        foreach (var department in Departments)
+        {
+            var report = await w.Reports.GetAsync(new ReportKey(2023, department));
+            Assert.Equal(Required.Order(), report.Approved.Select(p => p.Section).Order());
+            Assert.All(report.Approved, p => Assert.Equal((1, $"审核人-{p.Section}"), (p.Version, p.Reviewer)));
+            var version = Assert.Single(report.Versions);
+            Assert.Equal(1, version.Version);
+            Assert.Equal(Required.Order(), version.SourceVersions.Keys.Order());
+            Assert.Single(outcomes, o => o.Draft.Report.Department == department && o.AssemblyQueued);
+        }
+        Assert.All(outcomes, o => Assert.Equal(DraftStatus.Approved, o.Draft.Status));
+        Assert.Equal(Departments.Order().Select(d => new AssemblyMessage(2023, d, 1)), (await w.QueuedAssembliesAsync()).OrderBy(m => m.Department));
+    }
+
+    [Fact]
+    public async Task Racing_approvals_of_the_same_draft_approve_it_once_and_the_loser_hears_a_conflict()
+    {
+        var w = await WorkflowsAsync();
+        await w.SubmitAsync("kgj", "duty", "正文。");
+
+        var reviewers = await Together.RunAsync(6, async i =>
+        {
+            try
+            {
+                return (await w.ApproveAsync("kgj", "duty", 1, $"审核人{i}")).Draft.Reviewer;
+            }
+            catch (ReportingException e) when (e.Kind == ProblemKind.Conflict)
+            {
+                return null;
+            }
+        });
+
+        var stored = (await w.Drafts.GetAsync(new ReportKey(2023, "kgj"), "duty", 1))!;
+        Assert.Equal(DraftStatus.Approved, stored.Status);
+        // Every caller that did not hear a conflict saw the one stored approval.
+        Assert.All(reviewers.OfType<string>(), r => Assert.Equal(stored.Reviewer, r));
+        Assert.NotEmpty(reviewers.OfType<string>());
+    }
+
+    [Fact]
+    public async Task Repeating_the_last_approval_resends_the_pending_assembly_without_a_new_pdf_version()
+    {
+        var w = await WorkflowsAsync();
+        foreach (var part in Required)
+        {
+            await w.SubmitAsync("kgj", part, $"{part} 正文。");
+            await w.ApproveAsync("kgj", part, 1);
+        }
+
+        var again = await w.ApproveAsync("kgj", "plans", 1);
+
+        Assert.False(again.AssemblyQueued);
+        Assert.Equal([new AssemblyMessage(2023, "kgj", 1), new AssemblyMessage(2023, "kgj", 1)], await w.QueuedAssembliesAsync());
+        Assert.Single((await w.Reports.GetAsync(new ReportKey(2023, "kgj"))).Versions);
+    }
+
+    [Fact]
+    public async Task The_kgj_report_pasted_part_by_part_with_its_headings_is_stored_without_them_and_builds_its_document()
+    {
+        var w = await WorkflowsAsync();
+        var text = RepoPaths.FixtureText("kgj-2023.txt");
+        var expected = PlainTextReport.Parse(text);
+        // What an author pastes for each part: its lines from the report, numbered heading line included.
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        int[] starts = [2, .. "一二三四".Select(n => Array.FindIndex(lines, l => l.StartsWith(n + "、"))), lines.Length];
+        var key = new ReportKey(2023, "kgj");
+
+        for (var i = 0; i < Required.Length; i++)
+        {
+            var pasted = string.Join("\r\n", lines[starts[i]..starts[i + 1]]);
+            var draft = await w.SubmitAsync("kgj", Required[i], pasted);
+            Assert.Equal(expected.Parts[Required[i]], draft.Body);
+            await w.ApproveAsync("kgj", Required[i], draft.Version);
+        }
+
+        var view = await w.Queries.GetReportAsync("2023", "kgj");
+        Assert.Equal("assembling", view.Status);
+        var version = Assert.Single((await w.Reports.GetAsync(key)).Versions);
+        // Building the document reads only the drafts; typesetting and storing the PDF are the end-to-end tests' part.
+        var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, new ReportingOptions(), TimeProvider.System)
+            .BuildDocumentAsync(key, AzuriteCollection.Directory.Find("kgj")!, version);
+        Assert.Equal(4, document.Blocks.Count(b => b.Kind == BlockKind.Heading));
+        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()), document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
+        Assert.Equal(ReportDocumentBuilder.Paragraphs(expected.Parts["plans"]).Last(), document.Blocks[^1].Text);
+    }
+}

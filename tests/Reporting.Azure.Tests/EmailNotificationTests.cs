@@ -1,0 +1,94 @@
+using MimeKit;
+using Reporting.Azure.Blobs;
+using Reporting.Azure.Notifications;
+using Reporting.Azure.Tables;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Reports;
+using Reporting.Core.Workflow;
+using Reporting.TestSupport;
+using Xunit;
+
+namespace Reporting.Azure.Tests;
+
+/// <summary>E-mail to a real SMTP server; the full notification step against Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServer smtp) : IClassFixture<SmtpTestServer>, IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private readonly string _dropFolder = Path.Combine(Path.GetTempPath(), "reporting-mail-" + Guid.NewGuid().ToString("N"));
+
+    private MailOptions Smtp => new() { Host = "127.0.0.1", Port = smtp.Port, Security = "None", From = "reports@weidu.example.gov.cn" };
+
+    private static ReadyNotice Notice(string key) => new(key, "fzb@weidu.example.gov.cn", "【法治政府建设报告】测试主题", "正文：第 2 版，共 7 页。",
+        2023, "kgj", "魏都区科学技术和工业信息化局", 2, 7, new string('c', 64), new Uri("http://127.0.0.1/x.pdf?sig=1"), DateTimeOffset.UtcNow.AddDays(7));
+
+    [Fact]
+    public async Task A_notice_is_mailed_with_its_subject_text_and_a_message_id_from_its_key()
+    {
+        var key = $"2023-kgj-v2-{Guid.NewGuid():N}";
+
+        Assert.True(await new EmailNotificationSender(Smtp).SendAsync(Notice(key)));
+
+        var mail = await smtp.WaitForAsync(m => m.MessageId == $"{key}@reporting.local", Wait);
+        Assert.Equal("【法治政府建设报告】测试主题", mail.Subject);
+        Assert.Equal("正文：第 2 版，共 7 页。", mail.TextBody!.TrimEnd());
+        Assert.Equal(["fzb@weidu.example.gov.cn"], mail.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal("reports@weidu.example.gov.cn", mail.From.Mailboxes.Single().Address);
+        Assert.Equal(key, mail.Headers["X-Report-Key"]);
+    }
+
+    [Fact]
+    public async Task Without_an_smtp_host_the_message_is_written_to_the_drop_folder()
+    {
+        var sender = new EmailNotificationSender(new MailOptions { DropFolder = _dropFolder });
+
+        Assert.True(await sender.SendAsync(Notice("2023-kgj-v2")));
+
+        var mail = await MimeMessage.LoadAsync(Path.Combine(_dropFolder, "2023-kgj-v2.eml"));
+        Assert.Equal(("【法治政府建设报告】测试主题", "2023-kgj-v2@reporting.local"), (mail.Subject, mail.MessageId));
+        Assert.Contains("第 2 版，共 7 页", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task The_district_office_gets_one_mail_with_department_year_version_pages_and_a_working_link()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        var reports = new TableReportRepository(clients);
+        var pdfs = new BlobPdfStore(clients, TimeProvider.System);
+        var key = new ReportKey(2023, "kgj");
+        var pdf = new RenderedPdf("%PDF-1.7 科工局"u8.ToArray(), 12);
+        var stored = await pdfs.CreateAsync($"{clients.Options.ReportsContainer}/{key.Year}/kgj/{key.Year}-kgj-v1.pdf", pdf, "报告.pdf");
+        var report = new Report(key);
+        foreach (var part in new[] { "preamble", "duty", "measures", "shortcomings", "plans" })
+            report.Approve(part, 1, "审核人", DateTimeOffset.UtcNow);
+        report.MarkAssembled(1, stored.Name, stored.Sha256, stored.PageCount, DateTimeOffset.UtcNow);
+        await reports.SaveAsync(report);
+        var options = new ReportingOptions();
+        var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients, TimeProvider.System), [new EmailNotificationSender(Smtp)], options, TimeProvider.System);
+        var notifier = new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, pdfs, delivery, new TableAuditLog(clients), options, TimeProvider.System);
+        var message = new NotificationMessage(key.Year, "kgj", 1);
+
+        Assert.True(await notifier.NotifyAsync(message));
+        Assert.False(await notifier.NotifyAsync(message));
+
+        var messageId = $"{key.Year}-kgj-v1@reporting.local";
+        var mail = await smtp.WaitForAsync(m => m.MessageId == messageId, Wait);
+        Assert.Single(smtp.Messages, m => m.MessageId == messageId);
+        Assert.Equal($"【法治政府建设报告】魏都区科学技术和工业信息化局{key.Year}年度报告已生成（第1版）", mail.Subject);
+        var text = mail.TextBody!;
+        Assert.Contains("部门：魏都区科学技术和工业信息化局（kgj）", text);
+        Assert.Contains($"年度：{key.Year}", text);
+        Assert.Contains("版本：第 1 版", text);
+        Assert.Contains("页数：12 页", text);
+        Assert.Contains($"SHA-256：{pdf.Sha256}", text);
+        var link = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal(pdf.Content, await http.GetByteArrayAsync(link));
+        Assert.NotNull((await reports.GetAsync(key)).FindVersion(1)!.NotifiedAt);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dropFolder)) Directory.Delete(_dropFolder, recursive: true);
+    }
+}

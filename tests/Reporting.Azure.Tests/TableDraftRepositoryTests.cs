@@ -1,0 +1,141 @@
+using System.Text;
+using Reporting.Azure.Tables;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Drafts;
+using Reporting.Core.Reports;
+using Reporting.TestSupport;
+using Xunit;
+
+namespace Reporting.Azure.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public class TableDraftRepositoryTests(AzuriteFixture azurite)
+{
+    private static readonly ReportKey Key = new(2023, "kgj");
+    private static readonly DateTimeOffset SubmittedAt = new(2024, 1, 5, 2, 0, 0, TimeSpan.Zero);
+
+    private static Draft New(string section, string body, string author = "起草人") => new(Key, section, 0, author, body, SubmittedAt);
+
+    private async Task<TableDraftRepository> RepositoryAsync() => new(await azurite.CreateIsolatedClientsAsync());
+
+    /// <summary>Text mixing CJK, ASCII, line breaks and characters outside the BMP, so chunk borders fall everywhere.</summary>
+    private static string MixedText(int characters)
+    {
+        var pieces = new[] { "法", "治", "𠮷", "a", "\n", "𩸽", "，", "　", "😀", "政" };
+        var builder = new StringBuilder();
+        for (var i = 0; i < characters; i++) builder.Append(pieces[(i * 7 + i / 3) % pieces.Length]);
+        return builder.ToString();
+    }
+
+    [Fact]
+    public async Task Each_submission_gets_the_next_version_and_earlier_versions_are_not_overwritten()
+    {
+        var drafts = await RepositoryAsync();
+
+        var numbered = new List<int>();
+        foreach (var body in new[] { "第一稿。", "第二稿。", "第三稿。" })
+            numbered.Add((await drafts.AddNextVersionAsync(New("duty", body) with { Version = 99 })).Version);
+        await drafts.AddNextVersionAsync(New("plans", "安排。"));
+
+        Assert.Equal([1, 2, 3], numbered);
+        Assert.Equal(["第一稿。", "第二稿。", "第三稿。"], await Task.WhenAll(numbered.Select(async v => (await drafts.GetAsync(Key, "duty", v))!.Body)));
+        Assert.Equal([("duty", 1), ("duty", 2), ("duty", 3), ("plans", 1)], (await drafts.ListAsync(Key)).Select(d => (d.Section, d.Version)).Order());
+    }
+
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(200_000)]
+    public async Task A_long_body_with_characters_outside_the_bmp_round_trips_exactly(int characters)
+    {
+        var drafts = await RepositoryAsync();
+        var body = MixedText(characters);
+        Assert.Equal(characters, body.EnumerateRunes().Count());
+        Assert.Contains("𠮷", body);
+
+        var stored = await drafts.AddNextVersionAsync(New("measures", body));
+        var read = await drafts.GetAsync(Key, "measures", stored.Version);
+
+        Assert.Equal(body.Length, read!.Body.Length);
+        Assert.True(body == read.Body, "the body read back differs from the one stored");
+        Assert.Equal(body.Length, Assert.Single(await drafts.ListAsync(Key)).Length);
+    }
+
+    [Fact]
+    public async Task A_body_at_the_limit_made_only_of_characters_outside_the_bmp_round_trips_exactly()
+    {
+        var drafts = await RepositoryAsync();
+        var body = string.Concat(Enumerable.Repeat("𠮷", DraftBody.MaxCharacters));
+
+        var stored = await drafts.AddNextVersionAsync(New("measures", body));
+
+        Assert.True(body == (await drafts.GetAsync(Key, "measures", stored.Version))!.Body, "the body read back differs from the one stored");
+    }
+
+    [Fact]
+    public async Task A_surrogate_pair_straddling_a_chunk_border_is_kept_whole()
+    {
+        var drafts = await RepositoryAsync();
+        var body = new string('法', ChunkedText.ChunkLength - 1) + "𠮷" + new string('治', ChunkedText.ChunkLength) + "𠮷";
+
+        var stored = await drafts.AddNextVersionAsync(New("duty", body));
+
+        Assert.True(body == (await drafts.GetAsync(Key, "duty", stored.Version))!.Body, "the body read back differs from the one stored");
+    }
+
+    [Fact]
+    public async Task Concurrent_submissions_of_the_same_part_get_distinct_consecutive_versions()
+    {
+        var drafts = await RepositoryAsync();
+        var stored = await Together.RunAsync(8, i => drafts.AddNextVersionAsync(New("duty", $"第{i}稿。", $"起草人{i}")));
+
+        Assert.Equal(Enumerable.Range(1, 8), stored.Select(d => d.Version).Order());
+        foreach (var draft in stored)
+        {
+            var read = await drafts.GetAsync(Key, "duty", draft.Version);
+            Assert.Equal((draft.Author, draft.Body), (read!.Author, read.Body));
+        }
+    }
+
+    [Fact]
+    public async Task A_review_is_saved_without_touching_the_text_and_a_stale_etag_is_a_conflict()
+    {
+        var drafts = await RepositoryAsync();
+        var body = MixedText(40_000);
+        var stored = await drafts.AddNextVersionAsync(New("duty", body));
+        var reviewedAt = SubmittedAt.AddHours(3);
+
+        var reviewed = await drafts.SaveReviewAsync(stored.Review(DraftDecision.Approve, "审核人", "同意。", reviewedAt));
+
+        var read = (await drafts.GetAsync(Key, "duty", 1))!;
+        Assert.Equal((DraftStatus.Approved, "审核人", "同意。", reviewedAt), (read.Status, read.Reviewer, read.ReviewComment, read.ReviewedAt));
+        Assert.True(body == read.Body, "the review changed the text");
+        Assert.Equal(reviewed.ETag, read.ETag);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            drafts.SaveReviewAsync(stored.Review(DraftDecision.Reject, "另一人", null, reviewedAt)));
+        Assert.Equal(DraftStatus.Approved, (await drafts.GetAsync(Key, "duty", 1))!.Status);
+    }
+
+    [Fact]
+    public async Task A_version_that_was_never_submitted_is_null()
+    {
+        var drafts = await RepositoryAsync();
+        await drafts.AddNextVersionAsync(New("duty", "正文。"));
+
+        Assert.Null(await drafts.GetAsync(Key, "duty", 2));
+        Assert.Null(await drafts.GetAsync(Key, "plans", 1));
+        Assert.Null(await drafts.GetAsync(new ReportKey(2024, "kgj"), "duty", 1));
+    }
+
+    [Fact]
+    public async Task Versions_are_numbered_per_part_and_per_report()
+    {
+        var drafts = await RepositoryAsync();
+        await drafts.AddNextVersionAsync(New("plans", "一。"));
+        await drafts.AddNextVersionAsync(New("plans", "二。"));
+        await drafts.AddNextVersionAsync(New("preamble", "前言。"));
+
+        Assert.Equal(1, (await drafts.AddNextVersionAsync(New("preamble", "前言二。") with { Report = new ReportKey(2023, "sfj") })).Version);
+        Assert.Equal(2, (await drafts.AddNextVersionAsync(New("preamble", "前言二。"))).Version);
+        Assert.Equal(3, (await drafts.AddNextVersionAsync(New("plans", "三。"))).Version);
+    }
+}

@@ -1,0 +1,124 @@
+using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
+using Reporting.Core.Templates;
+using Xunit;
+
+namespace Reporting.Core.Tests;
+
+public class DraftBodyTests
+{
+    private static string[] Errors(string? body)
+    {
+        var errors = new ValidationErrors();
+        DraftBody.Validate(body, errors);
+        try
+        {
+            errors.ThrowIfAny();
+            return [];
+        }
+        catch (ReportingException e)
+        {
+            return e.Errors["body"];
+        }
+    }
+
+    [Fact]
+    public void A_body_starting_with_its_own_numbered_heading_line_has_that_line_removed()
+    {
+        var body = "一、党政主要负责人切实履行推进法治建设第一责任人职责，加强法治政府建设的有关情况\n\n局主要负责人认真贯彻落实。\n（一）始终坚持正确政治方向。";
+
+        Assert.Equal("局主要负责人认真贯彻落实。\n（一）始终坚持正确政治方向。", DraftBody.Normalize(body, ReportTemplate.Duty));
+    }
+
+    [Theory]
+    [InlineData("一、党政主要负责人履行第一责任人职责情况。局主要负责人认真贯彻落实《规定》，亲自研究部署法治建设重要工作。\n（一）始终坚持正确政治方向。")]
+    [InlineData("一、局主要负责人认真贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》，切实履行法治建设重要组织者、推动者和实践者的职责，深入学习领会习近平法治思想")]
+    public void A_first_line_that_runs_body_text_on_after_the_numeral_is_kept_not_lost(string body)
+    {
+        Assert.Equal(body, DraftBody.Normalize(body, ReportTemplate.Duty));
+    }
+
+    [Fact]
+    public void Another_parts_numeral_on_the_first_line_is_kept()
+    {
+        var body = "一、这一行属于第一部分。\n正文。";
+
+        Assert.Equal(body, DraftBody.Normalize(body, ReportTemplate.Measures));
+    }
+
+    [Fact]
+    public void The_preamble_keeps_its_first_line()
+    {
+        var body = "2023年，魏都区科工局坚持以习近平新时代中国特色社会主义思想为指导。\n现报告如下：";
+
+        Assert.Equal(body, DraftBody.Normalize(body, ReportTemplate.Preamble));
+    }
+
+    [Fact]
+    public void Normalising_turns_crlf_and_cr_into_lf_and_drops_surrounding_blank_lines_and_trailing_blanks()
+    {
+        Assert.Equal("第一段。\n\n　　第二段。", DraftBody.Normalize("\r\n  \r\n第一段。  \r\n\r　　第二段。\t\r\n\r\n", ReportTemplate.Preamble));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   \n\t\n　")]
+    public void An_empty_or_blank_body_is_refused(string? body)
+    {
+        Assert.Equal(["正文不能为空。"], Errors(body));
+    }
+
+    [Fact]
+    public void A_body_that_is_only_its_heading_line_is_empty_after_normalising_and_refused()
+    {
+        Assert.Equal(["正文不能为空。"], Errors(DraftBody.Normalize("二、推进法治政府建设的主要举措和成效\n", ReportTemplate.Measures)));
+    }
+
+    [Fact]
+    public void A_body_of_exactly_the_limit_is_accepted_counting_a_character_outside_the_bmp_once()
+    {
+        // 100,000 × 𠮷 (two UTF-16 units each) + 100,000 × 法 = 200,000 characters, 300,000 UTF-16 units.
+        var body = string.Concat(Enumerable.Repeat("𠮷", 100_000)) + new string('法', 100_000);
+
+        Assert.Equal(DraftBody.MaxCharacters, body.EnumerateRunes().Count());
+        Assert.Empty(Errors(body));
+    }
+
+    [Fact]
+    public void A_body_one_character_over_the_limit_is_refused_with_its_length()
+    {
+        var message = Assert.Single(Errors(new string('法', DraftBody.MaxCharacters + 1)));
+
+        Assert.Equal("正文共 200001 个字符，超过上限 200000 个字符。", message);
+    }
+
+    [Theory]
+    [InlineData("第一行\n第二\u0000行", 2, 3, "0000")]
+    [InlineData("响铃\u0007", 1, 3, "0007")]
+    [InlineData("退格\b", 1, 3, "0008")]
+    [InlineData("转义\u001b[0m", 1, 3, "001B")]
+    [InlineData("C1\u0085控制", 1, 3, "0085")]
+    [InlineData("非字符\uFFFE", 1, 4, "FFFE")]
+    [InlineData("非字符\uFDD0", 1, 4, "FDD0")]
+    public void A_control_character_or_noncharacter_is_refused_with_its_line_and_column(string body, int line, int column, string hex)
+    {
+        var message = Assert.Single(Errors(body));
+
+        Assert.Equal($"正文第 {line} 行第 {column} 个字符（U+{hex}）不是可打印的文字，请删除后再提交。", message);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_refused()
+    {
+        var message = Assert.Single(Errors("半个字\uD842"));
+
+        Assert.Contains("不是可打印的文字", message);
+    }
+
+    [Fact]
+    public void Tabs_line_breaks_and_ideographic_spaces_are_accepted()
+    {
+        Assert.Empty(Errors("　　第一段\t。\n　　第二段 𠮷。"));
+    }
+}

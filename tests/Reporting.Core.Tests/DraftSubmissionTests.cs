@@ -1,0 +1,90 @@
+using Reporting.Core.Errors;
+using Reporting.Core.Workflow;
+using Xunit;
+
+namespace Reporting.Core.Tests;
+
+public class DraftSubmissionTests
+{
+    private readonly TestWorld _world = new();
+
+    private Task<ReportingException> RefusalAsync(SubmitDraftCommand command) =>
+        Assert.ThrowsAsync<ReportingException>(() => _world.Submission.SubmitAsync(command, new Caller("起草人")));
+
+    [Fact]
+    public async Task Each_submission_of_a_part_is_stored_as_its_next_version_and_earlier_versions_stay()
+    {
+        var versions = new List<int>();
+        foreach (var text in new[] { "第一稿。", "第二稿。", "第三稿。" })
+            versions.Add((await _world.SubmitAsync("duty", text)).Version);
+        var other = await _world.SubmitAsync("measures");
+
+        Assert.Equal([1, 2, 3], versions);
+        Assert.Equal(1, other.Version);
+        Assert.Equal("第一稿。", (await _world.Drafts.GetAsync(new(2023, "kgj"), "duty", 1))!.Body);
+        Assert.Equal("第三稿。", (await _world.Drafts.GetAsync(new(2023, "kgj"), "duty", 3))!.Body);
+    }
+
+    [Fact]
+    public async Task The_stored_body_is_normalised_without_its_own_heading_line_and_the_submission_is_audited()
+    {
+        var draft = await _world.SubmitAsync("duty", "一、党政主要负责人履行推进法治建设第一责任人职责\r\n局主要负责人认真贯彻落实。\r\n");
+
+        Assert.Equal("局主要负责人认真贯彻落实。", draft.Body);
+        Assert.Equal(_world.Clock.Now, draft.SubmittedAt);
+        var entry = Assert.Single(_world.Audit.Entries);
+        Assert.Equal(("2023/kgj", "draft.submitted", "起草人"), (entry.Report, entry.Action, entry.Actor));
+    }
+
+    [Fact]
+    public async Task Every_bad_field_is_refused_at_once_in_chinese_and_nothing_is_stored()
+    {
+        var e = await RefusalAsync(new SubmitDraftCommand("20x3", "KGJ", "summary", new string('人', 51), "  "));
+
+        Assert.Equal(ProblemKind.Validation, e.Kind);
+        Assert.Equal(["author", "body", "department", "section", "year"], e.Errors.Keys.Order());
+        Assert.StartsWith("未知的报告部分“summary”", e.Errors["section"][0]);
+        Assert.Equal("起草人不能超过 50 个字符。", e.Errors["author"][0]);
+        Assert.Equal("正文不能为空。", e.Errors["body"][0]);
+        Assert.Empty(await _world.Drafts.ListAsync(new(2023, "kgj")));
+        Assert.Empty(_world.Audit.Entries);
+    }
+
+    [Theory]
+    [InlineData(null, "请选择报告部分（section）。")]
+    [InlineData(" ", "请选择报告部分（section）。")]
+    [InlineData("Duty", "未知的报告部分“Duty”，可选：preamble、duty、measures、shortcomings、plans、other。")]
+    public async Task A_missing_or_unknown_section_is_refused(string? section, string message)
+    {
+        var e = await RefusalAsync(new SubmitDraftCommand("2023", "kgj", section, "起草人", "正文。"));
+
+        Assert.Equal([message], e.Errors["section"]);
+    }
+
+    [Fact]
+    public async Task A_body_one_character_over_the_limit_is_refused()
+    {
+        var e = await RefusalAsync(new SubmitDraftCommand("2023", "kgj", "duty", "起草人", new string('法', 200_001)));
+
+        Assert.Equal(["正文共 200001 个字符，超过上限 200000 个字符。"], e.Errors["body"]);
+    }
+
+    [Fact]
+    public async Task A_body_with_a_control_character_is_refused()
+    {
+        var e = await RefusalAsync(new SubmitDraftCommand("2023", "kgj", "duty", "起草人", "正文\u0001。"));
+
+        Assert.Contains("U+0001", Assert.Single(e.Errors["body"]));
+    }
+
+    [Fact]
+    public async Task Characters_the_fonts_cannot_draw_are_refused_with_where_they_stand()
+    {
+        var world = new TestWorld { Coverage = new FakeGlyphCoverage("𠮷") };
+
+        var e = await Assert.ThrowsAsync<ReportingException>(() =>
+            world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "起草人", "第一行\n吉𠮷野家"), new Caller("起草人")));
+
+        Assert.Equal(["正文第 2 行第 2 个字符“𠮷”（U+20BB7）无法用已配置的字体排印，请改用常用字或联系管理员配置字体。"], e.Errors["body"]);
+    }
+}

@@ -1,0 +1,307 @@
+using System.Collections.Concurrent;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Documents;
+using Reporting.Core.Drafts;
+using Reporting.Core.Reports;
+using Reporting.Core.Workflow;
+using Reporting.TestSupport;
+
+namespace Reporting.Core.Tests;
+
+// In-memory stand-ins for Core's ports, for the unit tests only. The workflows also run against real
+// Azurite in Reporting.Azure.Tests. Like the Table adapters, every write is guarded by the ETag it read
+// and a stale one throws ConcurrencyConflictException.
+
+internal sealed class InMemoryDraftRepository : IDraftRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(ReportKey Report, string Section, int Version), Draft> _rows = new();
+    private int _etags;
+
+    public Task<Draft> AddNextVersionAsync(Draft draft, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var next = _rows.Keys.Where(k => k.Report == draft.Report && k.Section == draft.Section).Select(k => k.Version).DefaultIfEmpty().Max() + 1;
+            var stored = draft with { Version = next, Status = DraftStatus.Submitted, ETag = NewETag() };
+            _rows.Add((draft.Report, draft.Section, next), stored);
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((report, section, version)));
+    }
+
+    public Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<DraftSummary>>(_rows.Values.Where(d => d.Report == report)
+                .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt)).ToList());
+    }
+
+    public Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var key = (reviewed.Report, reviewed.Section, reviewed.Version);
+            if (!_rows.TryGetValue(key, out var stored) || stored.ETag != reviewed.ETag)
+                throw new ConcurrencyConflictException($"Draft {key} changed meanwhile.");
+            // Only the review is written; the stored text stays as submitted.
+            var saved = stored with { Status = reviewed.Status, Reviewer = reviewed.Reviewer, ReviewComment = reviewed.ReviewComment, ReviewedAt = reviewed.ReviewedAt, ETag = NewETag() };
+            _rows[key] = saved;
+            return Task.FromResult(saved);
+        }
+    }
+
+    private string NewETag() => $"W/\"{++_etags}\"";
+}
+
+internal sealed class InMemoryReportRepository : IReportRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ReportKey, (ApprovedPart[] Approved, AssembledVersion[] Versions, string ETag)> _rows = new();
+    private int _etags;
+
+    /// <summary>Runs before each save is checked: lets a test slip in another writer's save first.</summary>
+    public Func<Report, Task>? BeforeSave { get; set; }
+
+    public int Saves { get; private set; }
+
+    public Task<Report> GetAsync(ReportKey key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_rows.TryGetValue(key, out var row) ? new Report(key, row.Approved, row.Versions, row.ETag) : new Report(key));
+    }
+
+    public async Task SaveAsync(Report report, CancellationToken cancellationToken = default)
+    {
+        if (BeforeSave is { } hook) await hook(report);
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue(report.Key, out var row);
+            if (report.ETag is null ? exists : !exists || row.ETag != report.ETag)
+                throw new ConcurrencyConflictException($"Report {report.Key} was changed by another writer.");
+            _rows[report.Key] = (report.Approved.ToArray(), report.Versions.ToArray(), $"W/\"{++_etags}\"");
+            Saves++;
+        }
+    }
+
+    public Task<IReadOnlyList<Report>> ListYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<Report>>(_rows.Where(r => r.Key.Year == year)
+                .Select(r => new Report(r.Key, r.Value.Approved, r.Value.Versions, r.Value.ETag)).ToList());
+    }
+}
+
+internal sealed class InMemoryVolumeLedgerRepository : IVolumeLedgerRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, (VolumeVersion[] Volumes, string ETag)> _rows = new();
+    private int _etags;
+
+    public Task<VolumeLedger> GetAsync(int year, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_rows.TryGetValue(year, out var row) ? new VolumeLedger(year, row.Volumes, row.ETag) : new VolumeLedger(year));
+    }
+
+    public Task SaveAsync(VolumeLedger ledger, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue(ledger.Year, out var row);
+            if (ledger.ETag is null ? exists : !exists || row.ETag != ledger.ETag)
+                throw new ConcurrencyConflictException($"The {ledger.Year} ledger was changed by another run.");
+            _rows[ledger.Year] = (ledger.Volumes.ToArray(), $"W/\"{++_etags}\"");
+        }
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class RecordingWorkQueue : IWorkQueue
+{
+    public ConcurrentQueue<AssemblyMessage> Assemblies { get; } = new();
+    public ConcurrentQueue<NotificationMessage> Notifications { get; } = new();
+
+    public Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default)
+    {
+        Assemblies.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    public Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default)
+    {
+        Notifications.Enqueue(message);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class RecordingAuditLog : IAuditLog
+{
+    public ConcurrentQueue<AuditEntry> Entries { get; } = new();
+
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        Entries.Enqueue(entry);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Pretends the fonts cannot draw the given characters.</summary>
+internal sealed class FakeGlyphCoverage(params string[] missing) : IGlyphCoverage
+{
+    public IReadOnlyList<MissingGlyph> FindMissing(string text)
+    {
+        var found = new List<MissingGlyph>();
+        var line = 1;
+        var column = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value == '\n') { line++; column = 0; continue; }
+            column++;
+            if (missing.Contains(rune.ToString())) found.Add(new MissingGlyph(rune.ToString(), rune.Value, line, column));
+        }
+        return found;
+    }
+}
+
+/// <summary>Create-once PDF storage, like the blob store: a second create of a name returns the first's facts.</summary>
+internal sealed class InMemoryPdfStore : IPdfStore
+{
+    public ConcurrentDictionary<string, (RenderedPdf Pdf, string FileName)> Blobs { get; } = new();
+
+    public Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default)
+    {
+        var created = Blobs.TryAdd(name, (pdf, downloadFileName));
+        var stored = Blobs[name].Pdf;
+        return Task.FromResult(new StoredPdf(name, stored.Sha256, stored.PageCount, stored.Content.Length, created));
+    }
+
+    public async Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default)
+    {
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, cancellationToken);
+        return await CreateAsync(name, new RenderedPdf(copy.ToArray(), pageCount), downloadFileName, cancellationToken);
+    }
+
+    public Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Blobs.TryGetValue(name, out var b) ? new StoredPdf(name, b.Pdf.Sha256, b.Pdf.PageCount, b.Pdf.Content.Length, false) : null);
+
+    public Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Uri($"https://pdfs.test/{name}?lifetime={(int)lifetime.TotalSeconds}"));
+}
+
+/// <summary>Renders a document to deterministic bytes (its text) and counts what it was asked to render.</summary>
+internal sealed class FakeTypesetter(int pageCount = 3) : IReportTypesetter
+{
+    public ConcurrentQueue<ReportDocument> Rendered { get; } = new();
+
+    public RenderedPdf Render(ReportDocument document)
+    {
+        Rendered.Enqueue(document);
+        return new RenderedPdf(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', document.AllText())), pageCount);
+    }
+
+    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotSupportedException();
+}
+
+/// <summary>The outbox's claim rules (insert claims; a claim lapses after its lifetime; sent is final) over a dictionary.</summary>
+internal sealed class InMemoryOutbox(TimeProvider clock) : INotificationOutbox
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (DateTimeOffset ClaimedAt, DateTimeOffset? SentAt, string? Channels, string ETag)> _rows = new();
+
+    public Task<OutboxClaim?> TryClaimAsync(string key, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            if (_rows.TryGetValue(key, out var row) && (row.SentAt is not null || row.ClaimedAt + claimLifetime > now))
+                return Task.FromResult<OutboxClaim?>(null);
+            var etag = Guid.NewGuid().ToString("N");
+            _rows[key] = (now, null, null, etag);
+            return Task.FromResult<OutboxClaim?>(new OutboxClaim(key, etag, now));
+        }
+    }
+
+    public Task MarkSentAsync(OutboxClaim claim, string channels, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) _rows[claim.Key] = (claim.ClaimedAt, clock.GetUtcNow(), channels, Guid.NewGuid().ToString("N"));
+        return Task.CompletedTask;
+    }
+
+    public Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_rows.TryGetValue(key, out var row) ? new OutboxRecord(key, row.SentAt, row.Channels) : null);
+    }
+}
+
+internal sealed class RecordingSender(string channel = "email", bool configured = true) : INotificationSender
+{
+    public ConcurrentQueue<ReadyNotice> Sent { get; } = new();
+    public string Channel => channel;
+
+    /// <summary>How many of the next sends fail (as an SMTP server that is down would).</summary>
+    public int FailNext { get; set; }
+
+    public Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new IOException("The mail server is not answering.");
+        }
+        if (configured) Sent.Enqueue(notice);
+        return Task.FromResult(configured);
+    }
+}
+
+/// <summary>The workflows wired to the fakes, the shared department directory and a clock that stands still.</summary>
+internal sealed class TestWorld
+{
+    public static readonly DistrictDirectory SharedDirectory = DistrictDirectoryJson.Load(RepoPaths.Fixture("departments.json"));
+
+    /// <summary>The required parts, in template order.</summary>
+    public static readonly string[] RequiredParts = ["preamble", "duty", "measures", "shortcomings", "plans"];
+
+    public DistrictDirectory Directory { get; } = SharedDirectory;
+    public InMemoryDraftRepository Drafts { get; } = new();
+    public InMemoryReportRepository Reports { get; } = new();
+    public InMemoryVolumeLedgerRepository Ledgers { get; } = new();
+    public RecordingWorkQueue Queue { get; } = new();
+    public RecordingAuditLog Audit { get; } = new();
+    public InMemoryPdfStore Pdfs { get; } = new();
+    public FakeTypesetter Typesetter { get; } = new();
+    public RecordingSender Sender { get; } = new();
+    public ManualClock Clock { get; } = new(new DateTimeOffset(2024, 1, 5, 2, 0, 0, TimeSpan.Zero));
+    public ReportingOptions Options { get; } = new();
+    public IGlyphCoverage Coverage { get; init; } = new FakeGlyphCoverage();
+
+    public DraftSubmission Submission => new(Directory, Drafts, Audit, Coverage, Clock);
+    public DraftReview Review => new(Directory, Drafts, Reports, Queue, Audit, Options, Clock);
+    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Audit, Options, Clock);
+    public DistrictOfficeNotifier Notifier(INotificationOutbox? outbox = null) =>
+        new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
+    public ReportQueries Queries => new(Directory, Drafts, Reports, Ledgers, Pdfs, Options);
+
+    public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
+        Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, "起草人", body ?? $"{section} 的正文。"), new Caller("起草人"));
+
+    public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023", string reviewer = "审核人") =>
+        Review.DecideAsync(new ReviewDraftCommand(year, department, section, version.ToString(), decision, reviewer, null), new Caller(reviewer));
+
+    /// <summary>Submits version 1 of every required part and approves it: the report is complete and v1 is queued.</summary>
+    public async Task CompleteReportAsync(string department = "kgj")
+    {
+        foreach (var part in RequiredParts)
+        {
+            var draft = await SubmitAsync(part, department: department);
+            await DecideAsync(part, draft.Version, department: department);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
+using Xunit;
+
+namespace Reporting.Core.Tests;
+
+public class ReportKeyTests
+{
+    private static ReportingException Refusal(string? year, string? department) =>
+        Assert.Throws<ReportingException>(() => ReportKey.Parse(year, department, TestWorld.SharedDirectory));
+
+    [Fact]
+    public void A_four_digit_year_and_a_known_department_make_a_key()
+    {
+        Assert.Equal(new ReportKey(2023, "kgj"), ReportKey.Parse(" 2023 ", " kgj ", TestWorld.SharedDirectory));
+    }
+
+    [Theory]
+    [InlineData("20x3")]
+    [InlineData("1999")]
+    [InlineData("2100")]
+    [InlineData("23")]
+    [InlineData("02023")]
+    [InlineData("２０２３")] // full-width digits
+    [InlineData("٢٠٢٣")] // Arabic-Indic digits
+    [InlineData("+2023")]
+    [InlineData("2023.0")]
+    public void A_malformed_or_out_of_range_year_is_refused_in_chinese(string year)
+    {
+        var e = Refusal(year, "kgj");
+
+        Assert.Equal(ProblemKind.Validation, e.Kind);
+        Assert.Equal(["年度须为 2000 至 2099 之间的四位数字。"], e.Errors["year"]);
+        Assert.False(e.Errors.ContainsKey("department"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_missing_year_is_asked_for(string? year)
+    {
+        Assert.Equal(["请填写年度（year）。"], Refusal(year, "kgj").Errors["year"]);
+    }
+
+    [Theory]
+    [InlineData("kgj' or PartitionKey ne '")]
+    [InlineData("../kgj")]
+    [InlineData("kgj/x")]
+    [InlineData("kgj\\x")]
+    [InlineData("KGJ")]
+    [InlineData("Kgj")]
+    [InlineData("kgj%2F")]
+    [InlineData("-kgj")]
+    [InlineData("kgj\u200b")]
+    [InlineData("科工局")]
+    public void A_department_that_is_not_a_lowercase_slug_is_refused_in_chinese(string department)
+    {
+        var e = Refusal("2023", department);
+
+        Assert.Equal(["部门代码只能由小写字母、数字和连字符组成。"], e.Errors["department"]);
+        Assert.False(e.Errors.ContainsKey("year"));
+    }
+
+    [Fact]
+    public void An_unknown_department_is_refused_by_name()
+    {
+        Assert.Equal(["未知的部门代码“xyz”。"], Refusal("2023", "xyz").Errors["department"]);
+    }
+
+    [Fact]
+    public void A_missing_department_is_asked_for()
+    {
+        Assert.Equal(["请填写部门代码（department）。"], Refusal("2023", null).Errors["department"]);
+    }
+
+    [Fact]
+    public void Both_bad_fields_are_reported_at_once_with_a_chinese_title()
+    {
+        var e = Refusal("1999", "../kgj");
+
+        Assert.Equal(["department", "year"], e.Errors.Keys.Order());
+        Assert.Equal("提交的内容有误", e.Title);
+        Assert.Contains("年度须为", e.Detail);
+        Assert.Contains("部门代码只能由", e.Detail);
+    }
+
+    [Fact]
+    public void With_a_collector_parse_adds_to_it_instead_of_throwing()
+    {
+        var errors = new ValidationErrors();
+
+        ReportKey.Parse("20x3", "kgj", TestWorld.SharedDirectory, errors);
+
+        Assert.False(errors.IsEmpty);
+    }
+}

@@ -1,0 +1,82 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Errors;
+using Xunit;
+
+namespace Reporting.Core.Tests;
+
+public class ReportQueriesTests
+{
+    private readonly TestWorld _world = new();
+
+    [Fact]
+    public async Task The_report_view_lists_each_parts_drafts_marks_superseded_ones_and_the_approved_version()
+    {
+        await _world.SubmitAsync("duty", "第一稿。");
+        await _world.SubmitAsync("duty", "第二稿，长一些。");
+        await _world.DecideAsync("duty", 2);
+
+        var view = await _world.Queries.GetReportAsync("2023", "kgj");
+
+        Assert.Equal(("drafting", "魏都区科学技术和工业信息化局"), (view.Status, view.DepartmentName));
+        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], view.MissingSections);
+        var duty = view.Sections.Single(s => s.Section == "duty");
+        Assert.Equal(2, duty.ApprovedVersion);
+        Assert.Equal([(1, "submitted", true, 4), (2, "approved", false, 8)], duty.Drafts.Select(d => (d.Version, d.Status, d.Superseded, d.Length)));
+        Assert.Equal(["preamble", "duty", "measures", "shortcomings", "plans", "other"], view.Sections.Select(s => s.Section));
+    }
+
+    [Fact]
+    public async Task The_pdf_link_is_for_the_newest_assembled_version_unless_one_is_asked_for()
+    {
+        await _world.CompleteReportAsync();
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
+        await _world.SubmitAsync("plans", "新的安排。");
+        await _world.DecideAsync("plans", 2);
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 2));
+
+        Assert.EndsWith("2023-kgj-v2.pdf?lifetime=900", (await _world.Queries.GetPdfLinkAsync("2023", "kgj", null)).ToString());
+        Assert.EndsWith("2023-kgj-v1.pdf?lifetime=900", (await _world.Queries.GetPdfLinkAsync("2023", "kgj", "1")).ToString());
+    }
+
+    [Fact]
+    public async Task Asking_for_a_pdf_that_is_not_assembled_yet_is_not_found()
+    {
+        await _world.CompleteReportAsync();
+
+        var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetPdfLinkAsync("2023", "kgj", null));
+        var pending = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetPdfLinkAsync("2023", "kgj", "1"));
+
+        Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告尚未生成 PDF。"), (none.Kind, none.Detail));
+        Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告没有第 1 版 PDF。"), (pending.Kind, pending.Detail));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    public async Task A_pdf_version_that_is_not_a_positive_number_is_refused(string version)
+    {
+        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetPdfLinkAsync("2023", "kgj", version));
+
+        Assert.Equal(["版本号须为正整数。"], e.Errors["version"]);
+    }
+
+    [Fact]
+    public async Task A_draft_that_does_not_exist_is_not_found()
+    {
+        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetDraftAsync("2023", "kgj", "duty", "1"));
+
+        Assert.Equal(ProblemKind.NotFound, e.Kind);
+    }
+
+    [Fact]
+    public async Task A_draft_is_shown_with_its_text_heading_and_whether_it_was_superseded()
+    {
+        await _world.SubmitAsync("measures", "第一稿。");
+        await _world.SubmitAsync("measures", "第二稿。");
+
+        var first = await _world.Queries.GetDraftAsync("2023", "kgj", "measures", "1");
+
+        Assert.Equal(("第一稿。", "二、推进法治政府建设的主要举措和成效", true), (first.Body, first.Heading, first.Superseded));
+    }
+}
