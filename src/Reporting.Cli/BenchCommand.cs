@@ -7,6 +7,7 @@ public static class BenchCommand
     {
         "typesetting" => TypesettingBench.RunAsync(args[1..]),
         "flow" => FlowBench.RunAsync(args[1..]),
+        "year-end" => YearEndBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -16,6 +17,7 @@ public static class BenchCommand
             用法：
               reporting bench typesetting [--pages 200] [--runs 5] [--report REPORT.txt]
               reporting bench flow [--reports 20] [--fixture REPORT.txt]
+              reporting bench year-end [--departments N] [--fixture REPORT.txt]
             """);
         return 2;
     }

@@ -1,0 +1,243 @@
+// The function app: Flex Consumption (Linux, dotnet-isolated), running as the user-assigned
+// identity, with identity-based storage settings and App Service Authentication (Entra ID).
+//
+// The names in `appSettings` below are the settings the app reads; they come from
+// src/Reporting.Functions/AppSettingNames.cs and tests/Reporting.Deployment.Tests checks that
+// this list and that class agree. Keep one `name: '...'` per entry.
+param name string
+param planName string
+param location string
+param tags object
+
+@description('Resource ID of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client ID of that identity.')
+param identityClientId string
+
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+
+param instanceMemoryMB int
+param maximumInstanceCount int
+
+@description('Runtime of the Flex Consumption app: the isolated worker on .NET 10 (the app targets net10.0).')
+param runtimeName string = 'dotnet-isolated'
+param runtimeVersion string = '10.0'
+
+param authClientId string
+param authTenantId string
+param authUnauthenticatedClientAction string
+
+param officeEmail string
+param publicBaseUrl string
+param reportingTimeZone string
+param directoryFile string
+param smtpHost string
+param smtpPort int
+param smtpSecurity string
+param smtpFrom string
+param smtpUserName string
+
+@description('@Microsoft.KeyVault(...) reference of the SMTP password, or empty.')
+#disable-next-line secure-secrets-in-params // a Key Vault reference (where the secret lives), not the password
+param smtpPasswordReference string
+param webhookUrl string
+param yearEndSchedule string
+param fontDirectory string
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Key Vault references (Smtp__Password) resolve with the same identity.
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageAccount.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: runtimeName
+        version: runtimeVersion
+      }
+    }
+  }
+}
+
+// No publishing with user names and passwords: azd deploys with an Entra token.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+var defaultBaseUrl = 'https://${site.properties.defaultHostName}'
+
+// Entries with an empty value are left out (the app then uses its own default).
+var appSettings = [
+  // Storage, identity-based (AppSettingNames.Storage*). The plain AzureWebJobsStorage connection
+  // string is never set: with shared keys disabled there is no key to put in one.
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: storageAccount.properties.primaryEndpoints.blob }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: storageAccount.properties.primaryEndpoints.queue }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: storageAccount.properties.primaryEndpoints.table }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+  { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+
+  // Platform: telemetry with an Entra token, sign-in flow without a client secret.
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
+  { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+  { name: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID', value: identityClientId }
+  { name: 'WEBSITE_AUTH_AAD_ALLOWED_TENANTS', value: authTenantId }
+
+  // The district and its office.
+  { name: 'Reporting__OfficeEmail', value: officeEmail }
+  { name: 'Reporting__PublicBaseUrl', value: empty(publicBaseUrl) ? defaultBaseUrl : publicBaseUrl }
+  { name: 'Reporting__TimeZone', value: reportingTimeZone }
+  { name: 'Reporting__DirectoryFile', value: directoryFile }
+
+  // Mail. The password is only ever a Key Vault reference.
+  { name: 'Smtp__Host', value: smtpHost }
+  { name: 'Smtp__Port', value: string(smtpPort) }
+  { name: 'Smtp__Security', value: smtpSecurity }
+  { name: 'Smtp__From', value: smtpFrom }
+  { name: 'Smtp__UserName', value: smtpUserName }
+  { name: 'Smtp__Password', value: smtpPasswordReference }
+  { name: 'Webhook__Url', value: webhookUrl }
+
+  // Year end and typesetting.
+  { name: 'YearEndSchedule', value: yearEndSchedule }
+  { name: 'Typesetting__FontDirectory', value: fontDirectory }
+]
+
+resource siteAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: toObject(filter(appSettings, setting => !empty(setting.value)), setting => setting.name, setting => setting.value)
+}
+
+// App Service Authentication (Easy Auth) with Microsoft Entra ID. The login flow proves the app
+// registration's identity with a federated credential issued to the managed identity
+// (OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID), so the registration needs no client secret.
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+      runtimeVersion: '~1'
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: authUnauthenticatedClientAction
+      redirectToProvider: 'azureactivedirectory'
+    }
+    httpSettings: {
+      requireHttps: true
+      routes: {
+        apiPrefix: '/.auth'
+      }
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+          clientId: authClientId
+          clientSecretSettingName: 'OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${authClientId}'
+            authClientId
+          ]
+        }
+        login: {
+          disableWWWAuthenticate: false
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+      cookieExpiration: {
+        convention: 'FixedTime'
+        timeToExpiration: '08:00:00'
+      }
+      nonce: {
+        validateNonce: true
+        nonceExpirationInterval: '00:05:00'
+      }
+    }
+  }
+  dependsOn: [
+    siteAppSettings
+  ]
+}
+
+output name string = site.name
+output uri string = defaultBaseUrl

@@ -1,0 +1,266 @@
+// Azure deployment of the rule-of-law reporting backend (azd: `azd up`).
+// Everything the app reaches is authenticated with one user-assigned managed identity:
+// no storage keys, no connection strings, no secrets in app settings.
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------------------
+// azd environment
+// ---------------------------------------------------------------------------
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; feeds the resource-name token and the azd-env-name tag.')
+param environmentName string
+
+@minLength(1)
+@description('Region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Resource group name; empty means rg-<environmentName>.')
+param resourceGroupName string = ''
+
+// ---------------------------------------------------------------------------
+// Sign-in (App Service Authentication with Microsoft Entra ID)
+// ---------------------------------------------------------------------------
+
+@minLength(36)
+@maxLength(36)
+@description('Application (client) ID of the Entra app registration that signs users in (see infra/README.md, "Sign-in").')
+param authClientId string
+
+@description('Directory (tenant) ID of that app registration; empty means the tenant of the subscription.')
+param authTenantId string = ''
+
+@allowed([
+  'RedirectToLoginPage'
+  'Return401'
+])
+@description('What an anonymous request gets: browsers (the form) want RedirectToLoginPage; a pure API can use Return401.')
+param authUnauthenticatedClientAction string = 'RedirectToLoginPage'
+
+// ---------------------------------------------------------------------------
+// The district and its office
+// ---------------------------------------------------------------------------
+
+@minLength(3)
+@description('E-mail address of the district office (法治政府建设领导小组办公室) that receives the reports.')
+param officeEmail string
+
+@description('Public base URL of the API used in links people click; empty means https://<function app host>.')
+param publicBaseUrl string = ''
+
+@description('Time zone in which report dates and year ends are reckoned (IANA id).')
+param reportingTimeZone string = 'Asia/Shanghai'
+
+@description('Path of the directory file (district, office, departments) inside the deployed package; empty keeps the app default.')
+param directoryFile string = ''
+
+// ---------------------------------------------------------------------------
+// Mail
+// ---------------------------------------------------------------------------
+
+@description('SMTP server host name; empty disables e-mail (the webhook, if set, still works).')
+param smtpHost string = ''
+
+@minValue(1)
+@maxValue(65535)
+@description('SMTP server port.')
+param smtpPort int = 587
+
+@allowed([
+  'None'
+  'Auto'
+  'SslOnConnect'
+  'StartTls'
+  'StartTlsWhenAvailable'
+])
+@description('How the SMTP connection is secured (MailKit SecureSocketOptions).')
+param smtpSecurity string = 'StartTls'
+
+@description('Sender address of the notifications; empty means the SMTP user name.')
+param smtpFrom string = ''
+
+@description('SMTP user name; empty for a relay that needs no sign-in.')
+param smtpUserName string = ''
+
+@description('Versionless or versioned Key Vault secret URI holding the SMTP password (https://<vault>.vault.azure.net/secrets/<name>). The password itself never goes into a parameter or a setting. Empty and createKeyVault=false: no password.')
+param smtpPasswordSecretUri string = ''
+
+@description('Create a Key Vault (RBAC, no access policies) for the SMTP password and point Smtp__Password at its secret smtp-password. Put the secret in after provisioning.')
+param createKeyVault bool = false
+
+@description('Object ID of the person running azd (azd sets AZURE_PRINCIPAL_ID); with createKeyVault it may write the SMTP password secret. Empty: nobody.')
+param principalId string = ''
+
+@description('Optional webhook that receives the same notifications as the district office mailbox.')
+param webhookUrl string = ''
+
+// ---------------------------------------------------------------------------
+// Year end and typesetting
+// ---------------------------------------------------------------------------
+
+@description('NCRONTAB schedule (6 fields, UTC: Flex Consumption ignores WEBSITE_TIME_ZONE) of the year-end run. Default: 02:00 China time on 5 January to April.')
+param yearEndSchedule string = '0 0 18 4 1-4 *'
+
+@description('Folder with the TrueType faces used in the PDFs; empty means the fonts/ folder shipped in the package.')
+param fontDirectory string = ''
+
+// ---------------------------------------------------------------------------
+// Scale
+// ---------------------------------------------------------------------------
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory of one Flex Consumption instance.')
+param instanceMemoryMB int = 2048
+
+@minValue(40)
+@maxValue(1000)
+@description('Upper bound of instances (40 is the lowest Flex Consumption accepts); it caps what a burst can cost.')
+param maximumInstanceCount int = 40
+
+// ---------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------
+
+var abbrs = {
+  resourceGroup: 'rg-'
+  managedIdentity: 'id-'
+  storageAccount: 'st'
+  appServicePlan: 'plan-'
+  functionApp: 'func-'
+  logAnalytics: 'log-'
+  applicationInsights: 'appi-'
+  keyVault: 'kv-'
+}
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+var functionAppName = '${abbrs.functionApp}api-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
+var effectiveTenantId = empty(authTenantId) ? tenant().tenantId : authTenantId
+
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: empty(resourceGroupName) ? '${abbrs.resourceGroup}${environmentName}' : resourceGroupName
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentity}api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: '${abbrs.storageAccount}${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: '${abbrs.logAnalytics}${resourceToken}'
+    applicationInsightsName: '${abbrs.applicationInsights}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = if (createKeyVault) {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVault}${resourceToken}'
+    location: location
+    tags: tags
+    tenantId: tenant().tenantId
+    readerPrincipalId: identity.outputs.principalId
+    writerPrincipalId: principalId
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    principalId: identity.outputs.principalId
+  }
+}
+
+// Key Vault reference for the SMTP password: an existing secret, or the vault made above.
+var smtpPasswordReference = createKeyVault
+  ? '@Microsoft.KeyVault(SecretUri=${keyVault!.outputs.smtpPasswordSecretUri})'
+  : (empty(smtpPasswordSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${smtpPasswordSecretUri})')
+
+module api 'app/api.bicep' = {
+  name: 'api'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: '${abbrs.appServicePlan}${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    authClientId: authClientId
+    authTenantId: effectiveTenantId
+    authUnauthenticatedClientAction: authUnauthenticatedClientAction
+    officeEmail: officeEmail
+    publicBaseUrl: publicBaseUrl
+    reportingTimeZone: reportingTimeZone
+    directoryFile: directoryFile
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpSecurity: smtpSecurity
+    smtpFrom: smtpFrom
+    smtpUserName: smtpUserName
+    smtpPasswordReference: smtpPasswordReference
+    webhookUrl: webhookUrl
+    yearEndSchedule: yearEndSchedule
+    fontDirectory: fontDirectory
+  }
+  // The app must not start before its identity may read storage.
+  dependsOn: [
+    rbac
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output SERVICE_API_NAME string = api.outputs.name
+output SERVICE_API_URI string = api.outputs.uri
+output AZURE_FUNCTION_NAME string = api.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output AZURE_KEY_VAULT_NAME string = createKeyVault ? keyVault!.outputs.name : ''
+output AUTH_REDIRECT_URI string = '${api.outputs.uri}/.auth/login/aad/callback'

@@ -1,0 +1,116 @@
+using System.Reflection;
+using Reporting.Functions;
+
+namespace Reporting.Deployment.Tests;
+
+/// <summary>
+/// AppSettingNames (the settings the app reads) and the app settings Bicep gives the function app
+/// must agree: a setting the app reads but Azure never sets is a broken deployment, and a setting
+/// Bicep sets that the app does not know is a typo or a leftover.
+/// </summary>
+public sealed class AppSettingsAgreementTests
+{
+    /// <summary>AppSettingNames constants that Azure must not set, by field name, with the reason.</summary>
+    private static readonly IReadOnlyDictionary<string, string> NotSetInAzure = new Dictionary<string, string>
+    {
+        [nameof(AppSettingNames.StorageConnection)] =
+            "the identity-based form (AzureWebJobsStorage__*) is used; a connection string would need an account key, and shared keys are disabled",
+        [nameof(AppSettingNames.MailDropFolder)] =
+            "local development only (writes .eml files); in Azure mail goes to the SMTP server",
+    };
+
+    /// <summary>Settings that belong to the platform (Functions host, App Service, Application Insights), not to the app.</summary>
+    private static readonly string[] PlatformPrefixes =
+    [
+        "APPLICATIONINSIGHTS_",
+        "WEBSITE_",
+        "FUNCTIONS_",
+        "AzureFunctionsJobHost__",
+        "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID",
+    ];
+
+    private static IReadOnlyDictionary<string, string> AppSettingConstants() =>
+        typeof(AppSettingNames)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+            .ToDictionary(field => field.Name, field => (string)field.GetRawConstantValue()!);
+
+    private static bool IsPlatformSetting(string name) =>
+        PlatformPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+
+    [Fact]
+    public void Bicep_sets_every_setting_the_app_needs_in_Azure()
+    {
+        var constants = AppSettingConstants();
+        var bicep = RepositoryFiles.BicepAppSettingNames().ToHashSet(StringComparer.Ordinal);
+
+        var missing = constants
+            .Where(constant => !NotSetInAzure.ContainsKey(constant.Key) && !bicep.Contains(constant.Value))
+            .Select(constant => $"  AppSettingNames.{constant.Key} = \"{constant.Value}\"")
+            .ToList();
+
+        Assert.True(missing.Count == 0,
+            $"These settings the app reads are not in the appSettings array of {RepositoryFiles.FunctionAppModule}:\n"
+            + string.Join('\n', missing)
+            + "\nAdd them there (an empty value leaves a setting out at deploy time), or list them in NotSetInAzure with a reason.");
+    }
+
+    [Fact]
+    public void Every_app_setting_Bicep_sets_is_one_the_app_reads()
+    {
+        var known = AppSettingConstants().Values.ToHashSet(StringComparer.Ordinal);
+
+        var unknown = RepositoryFiles.BicepAppSettingNames()
+            .Where(name => !IsPlatformSetting(name) && !known.Contains(name))
+            .Select(name => $"  {name}")
+            .ToList();
+
+        Assert.True(unknown.Count == 0,
+            $"The appSettings array of {RepositoryFiles.FunctionAppModule} sets names that are neither platform settings nor in src/Reporting.Functions/AppSettingNames.cs:\n"
+            + string.Join('\n', unknown)
+            + "\nAdd a constant to AppSettingNames (the one place), or fix the name in Bicep.");
+    }
+
+    [Fact]
+    public void Settings_that_Azure_must_not_set_are_absent_from_Bicep()
+    {
+        var constants = AppSettingConstants();
+        var bicep = RepositoryFiles.BicepAppSettingNames().ToHashSet(StringComparer.Ordinal);
+
+        var unknownExemptions = NotSetInAzure.Keys.Where(key => !constants.ContainsKey(key)).ToList();
+        Assert.True(unknownExemptions.Count == 0,
+            $"NotSetInAzure names fields AppSettingNames no longer has: {string.Join(", ", unknownExemptions)}");
+
+        var present = NotSetInAzure
+            .Where(exemption => bicep.Contains(constants[exemption.Key]))
+            .Select(exemption => $"  {constants[exemption.Key]}: {exemption.Value}")
+            .ToList();
+
+        Assert.True(present.Count == 0, "Bicep sets settings that must stay unset in Azure:\n" + string.Join('\n', present));
+    }
+
+    [Fact]
+    public void Bicep_sets_each_setting_once()
+    {
+        var duplicates = RepositoryFiles.BicepAppSettingNames()
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .Where(group => group.Count() > 1)
+            .Select(group => group.Key)
+            .ToList();
+
+        Assert.True(duplicates.Count == 0, "Set more than once in the appSettings array: " + string.Join(", ", duplicates));
+    }
+
+    [Fact]
+    public void The_reader_of_the_Bicep_settings_sees_the_storage_identity_settings()
+    {
+        // Guards the parser: if it silently found nothing, the agreement tests above would say little.
+        var names = RepositoryFiles.BicepAppSettingNames();
+
+        Assert.Contains(AppSettingNames.StorageCredential, names);
+        Assert.Contains(AppSettingNames.StorageClientId, names);
+        Assert.Contains(AppSettingNames.StorageBlobServiceUri, names);
+        Assert.Contains(AppSettingNames.StorageQueueServiceUri, names);
+        Assert.Contains(AppSettingNames.StorageTableServiceUri, names);
+    }
+}

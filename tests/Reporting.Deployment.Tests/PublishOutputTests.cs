@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Reporting.Deployment.Tests;
+
+/// <summary>
+/// Publishes the Functions app once (Release, as azd does) into a temporary folder. The build uses
+/// its own artifacts folder so it never shares bin/ or obj/ with a build running beside it.
+/// </summary>
+public sealed class PublishedApp : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(9);
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "reporting-publish-" + Guid.NewGuid().ToString("N"));
+
+    public PublishedApp()
+    {
+        Directory = Path.Combine(_work, "publish");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryFiles.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "publish", RepositoryFiles.FunctionsProjectDirectory, "-c", "Release", "-o", Directory,
+                     "--artifacts-path", Path.Combine(_work, "artifacts"), "--nologo", "-v", "quiet",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's own build settings must not leak into the nested build.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet publish did not finish within {Limit}.\n{output}");
+        }
+
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed with exit code {process.ExitCode}:\n{output}");
+        }
+    }
+
+    /// <summary>The publish folder: what azd zips and deploys.</summary>
+    public string Directory { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is not worth failing a test run for.
+        }
+    }
+}
+
+public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    private JsonDocument FunctionsMetadata()
+    {
+        var path = Path.Combine(app.Directory, "functions.metadata");
+        Assert.True(File.Exists(path), "functions.metadata is missing from the publish output");
+        return JsonDocument.Parse(File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Functions_metadata_lists_the_functions_the_code_declares()
+    {
+        using var document = FunctionsMetadata();
+        Assert.Equal(JsonValueKind.Array, document.RootElement.ValueKind);
+        var published = document.RootElement.EnumerateArray()
+            .Select(function => function.GetProperty("name").GetString()!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // [Function("Name")] / [Function(nameof(Name))] in the Functions project is what the app declares;
+        // a name given any other way (a constant) is only counted.
+        var attributes = System.IO.Directory.EnumerateFiles(RepositoryFiles.FunctionsProjectDirectory, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                           && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"\[Function\(\s*(?:""(?<name>[^""]+)""|nameof\((?:[\w.]+\.)?(?<name>\w+)\)|[^)\]]+)")
+                .Select(match => match.Groups["name"].Success ? match.Groups["name"].Value : null))
+            .ToList();
+        var named = attributes.OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(attributes.Count == published.Count,
+            $"{attributes.Count} [Function] attribute(s) in the code, {published.Count} function(s) in functions.metadata: {string.Join(", ", published)}");
+        var missing = named.Except(published, StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "Declared with [Function] but not in functions.metadata: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Host_json_is_the_repository_host_json()
+    {
+        var path = Path.Combine(app.Directory, "host.json");
+        Assert.True(File.Exists(path), "host.json is missing from the publish output");
+
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(RepositoryFiles.Root, "host.json")).ReplaceLineEndings(),
+            File.ReadAllText(path).ReplaceLineEndings());
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal("2.0", document.RootElement.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public void The_extension_payload_is_published()
+    {
+        var extensions = Path.Combine(app.Directory, ".azurefunctions");
+        Assert.True(System.IO.Directory.Exists(extensions), ".azurefunctions (the worker extension payload the host loads) is missing from the publish output");
+
+        var files = System.IO.Directory.EnumerateFiles(extensions, "*", SearchOption.AllDirectories).Select(file => Path.GetFileName(file)).ToList();
+        Assert.Contains("function.deps.json", files);
+        Assert.Contains("Microsoft.Azure.WebJobs.Extensions.FunctionMetadataLoader.dll", files);
+        using (JsonDocument.Parse(File.ReadAllText(Path.Combine(extensions, "function.deps.json"))))
+        {
+        }
+
+        // A queue trigger or output needs the host's storage queues extension in the payload.
+        using var metadata = FunctionsMetadata();
+        var bindingTypes = metadata.RootElement.EnumerateArray()
+            .SelectMany(function => function.TryGetProperty("bindings", out var bindings) ? bindings.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Select(binding => binding.GetProperty("type").GetString() ?? "")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (bindingTypes.Contains("queueTrigger") || bindingTypes.Contains("queue"))
+        {
+            Assert.Contains(files, file => file.StartsWith("Microsoft.Azure.WebJobs.Extensions.Storage.Queues", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void The_worker_entry_point_is_published()
+    {
+        Assert.True(File.Exists(Path.Combine(app.Directory, "Reporting.Functions.dll")));
+        Assert.True(File.Exists(Path.Combine(app.Directory, "worker.config.json")) || File.Exists(Path.Combine(app.Directory, "Reporting.Functions.runtimeconfig.json")));
+    }
+
+    [Fact]
+    public void Font_files_are_published()
+    {
+        // The typesetter needs TrueType faces at run time; Flex Consumption has no system CJK fonts.
+        var fonts = System.IO.Directory.EnumerateFiles(app.Directory, "*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase))
+            .Select(file => Path.GetRelativePath(app.Directory, file))
+            .ToList();
+
+        Assert.True(fonts.Count > 0, "No .ttf or .ttc file in the publish output (expected under fonts/).");
+    }
+}
