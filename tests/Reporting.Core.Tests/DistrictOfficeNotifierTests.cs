@@ -59,7 +59,7 @@ public class DistrictOfficeNotifierTests
         var outbox = new InMemoryOutbox(_world.Clock);
         Assert.NotNull(await outbox.TryClaimAsync("2023-kgj-v1", TimeSpan.FromMinutes(2)));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _world.Notifier(outbox).NotifyAsync(Message));
+        await Assert.ThrowsAsync<DeliveryInProgressException>(() => _world.Notifier(outbox).NotifyAsync(Message));
         Assert.Empty(_world.Sender.Sent);
 
         _world.Clock.Advance(TimeSpan.FromMinutes(3));

@@ -8,6 +8,17 @@ public class YearEndRunTests
 {
     private readonly TestWorld _world = new();
 
+    /// <summary>A run that stored volume 1 and then failed to send its notice (the mail server was down).</summary>
+    private async Task<InMemoryOutbox> StoredButUntoldAsync()
+    {
+        await _world.CompleteReportAsync("kgj");
+        var outbox = new InMemoryOutbox(_world.Clock);
+        _world.Sender.FailNext = 1;
+        await Assert.ThrowsAsync<IOException>(() => _world.YearEnd(outbox).RunAsync(2023, Caller.System));
+        Assert.True((await _world.Ledgers.GetAsync(2023)).Find(1)!.IsStored);
+        return outbox;
+    }
+
     [Fact]
     public async Task The_first_run_assembles_due_reports_and_makes_volume_1_with_who_is_complete_and_who_is_missing()
     {
@@ -57,10 +68,7 @@ public class YearEndRunTests
     [Fact]
     public async Task A_run_after_one_that_stored_its_volume_but_died_before_telling_sends_the_notice_only()
     {
-        await _world.CompleteReportAsync("kgj");
-        var outbox = new InMemoryOutbox(_world.Clock);
-        _world.Sender.FailNext = 1;
-        await Assert.ThrowsAsync<IOException>(() => _world.YearEnd(outbox).RunAsync(2023, Caller.System));
+        var outbox = await StoredButUntoldAsync();
         _world.Clock.Advance(TimeSpan.FromSeconds(30));
 
         var retry = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
@@ -68,6 +76,20 @@ public class YearEndRunTests
         Assert.Equal(("notified", 1), (retry.Outcome, retry.VolumeVersion));
         Assert.Single(_world.Typesetter.Volumes);
         Assert.Equal("2023-volume-v1", Assert.Single(_world.Sender.Sent).Key);
+    }
+
+    [Fact]
+    public async Task A_run_while_another_run_is_sending_the_stored_volumes_notice_reports_in_progress_instead_of_failing()
+    {
+        var outbox = await StoredButUntoldAsync();
+        // Another run has decided to send the stored volume's notice and is sending it now.
+        Assert.NotNull(await outbox.TryClaimAsync(YearEndRun.OutboxKey(2023, 1), _world.Options.NotificationClaimLifetime));
+
+        var result = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+
+        Assert.Equal(("in-progress", 1), (result.Outcome, result.VolumeVersion));
+        Assert.Empty(_world.Sender.Sent);
+        Assert.Null((await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
     }
 
     [Theory]

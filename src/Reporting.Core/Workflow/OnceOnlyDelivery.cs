@@ -17,7 +17,7 @@ public class OnceOnlyDelivery(INotificationOutbox outbox, IEnumerable<INotificat
         {
             var record = await outbox.FindAsync(key, cancellationToken);
             if (record?.SentAt is null)
-                throw new InvalidOperationException($"Notification {key} is being sent by another worker; retry later.");
+                throw new DeliveryInProgressException(key);
             return (record.SentAt.Value, false, record.Channels ?? "");
         }
         var channels = new List<string>();
@@ -39,4 +39,11 @@ public class OnceOnlyDelivery(INotificationOutbox outbox, IEnumerable<INotificat
         await outbox.MarkSentAsync(claim, joined, cancellationToken);
         return (clock.GetUtcNow(), true, joined);
     }
+}
+
+/// <summary>Another worker holds a live claim on this notice and has not finished sending it; retry later.</summary>
+public sealed class DeliveryInProgressException(string key)
+    : InvalidOperationException($"Notification {key} is being sent by another worker; retry later.")
+{
+    public string Key { get; } = key;
 }

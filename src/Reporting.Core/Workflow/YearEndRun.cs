@@ -59,8 +59,16 @@ public class YearEndRun(
         };
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
             volume = await BuildAsync(year, volume!, cancellationToken);
-        if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver or VolumeDecision.NotifyOnly)
-            await NotifyAsync(year, volume!, cancellationToken);
+        try
+        {
+            if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver or VolumeDecision.NotifyOnly)
+                await NotifyAsync(year, volume!, cancellationToken);
+        }
+        catch (DeliveryInProgressException) when (decision is VolumeDecision.NotifyOnly)
+        {
+            // Another run found the same stored volume untold and is sending its notice right now.
+            outcome = "in-progress";
+        }
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
             await audit.RecordAsync(new AuditEntry($"{year}/volume", "volume.created", caller.Name, clock.GetUtcNow(),
                 $"v{volume!.Version}: {complete.Count} complete, {missing.Count} missing, {volume.PageCount} pages"), cancellationToken);
