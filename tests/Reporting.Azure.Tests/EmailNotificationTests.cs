@@ -105,13 +105,9 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     {
         var clients = await azurite.CreateIsolatedClientsAsync();
         var (reports, _) = await AssembledReportAsync(clients, 2024);
-        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        closed.Start();
-        var closedPort = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
         var message = new NotificationMessage(2024, "kgj", 1);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = closedPort, Security = "None" }).NotifyAsync(message));
+        await Assert.ThrowsAnyAsync<Exception>(() => Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = LoopbackPort.Free(), Security = "None" }).NotifyAsync(message));
         Assert.True(await Notifier(clients, reports, Smtp).NotifyAsync(message));
 
         await smtp.WaitForAsync(m => m.MessageId == "2024-kgj-v1@reporting.local", Wait);

@@ -16,7 +16,7 @@ public sealed class SmtpTestServer : IAsyncLifetime
     private readonly ConcurrentQueue<MimeMessage> _messages = new();
     private Task? _running;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public IReadOnlyCollection<MimeMessage> Messages => _messages.ToArray();
 
     public Task InitializeAsync()
@@ -48,15 +48,6 @@ public sealed class SmtpTestServer : IAsyncLifetime
     {
         await _stop.CancelAsync();
         if (_running is not null) try { await _running; } catch (OperationCanceledException) { }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Reporting.Azure.Notifications;
+using Reporting.Core.Abstractions;
+using Reporting.TestSupport;
+using Xunit;
+
+namespace Reporting.Azure.Tests;
+
+/// <summary>The webhook channel against a real HTTP listener on 127.0.0.1.</summary>
+public sealed class WebhookNotificationSenderTests : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Uri _url;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public WebhookNotificationSenderTests()
+    {
+        _url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/hook/");
+        _listener.Prefixes.Add(_url.ToString());
+        _listener.Start();
+    }
+
+    private static readonly ReadyNotice Notice = new("2023-kgj-v2", "fzb@weidu.example.gov.cn", "主题", "正文", 2023, "kgj", "魏都区科学技术和工业信息化局",
+        2, 7, new string('d', 64), new Uri("http://127.0.0.1/x.pdf?sig=1"), new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Answers the next request with <paramref name="status"/> and returns its method and body.</summary>
+    private async Task<(string Method, string Body)> AnswerNextAsync(HttpStatusCode status)
+    {
+        var context = await _listener.GetContextAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        context.Response.StatusCode = (int)status;
+        context.Response.Close();
+        return (context.Request.HttpMethod, body);
+    }
+
+    [Fact]
+    public async Task The_notice_is_posted_as_json_with_department_version_pages_and_link()
+    {
+        var answered = AnswerNextAsync(HttpStatusCode.NoContent);
+
+        Assert.True(await new WebhookNotificationSender(_http, new WebhookOptions { Url = _url }).SendAsync(Notice));
+
+        var (method, body) = await answered;
+        Assert.Equal("POST", method);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(("report.ready", "2023-kgj-v2", "kgj", "魏都区科学技术和工业信息化局"),
+            (json.GetProperty("type").GetString(), json.GetProperty("key").GetString(), json.GetProperty("department").GetString(), json.GetProperty("departmentName").GetString()));
+        Assert.Equal((2023, 2, 7), (json.GetProperty("year").GetInt32(), json.GetProperty("version").GetInt32(), json.GetProperty("pageCount").GetInt32()));
+        Assert.Equal("http://127.0.0.1/x.pdf?sig=1", json.GetProperty("downloadUrl").GetString());
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_throws_so_the_delivery_is_retried()
+    {
+        var answered = AnswerNextAsync(HttpStatusCode.ServiceUnavailable);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => new WebhookNotificationSender(_http, new WebhookOptions { Url = _url }).SendAsync(Notice));
+        await answered;
+    }
+
+    [Fact]
+    public async Task Without_a_url_the_channel_is_skipped()
+    {
+        Assert.False(await new WebhookNotificationSender(_http, new WebhookOptions()).SendAsync(Notice));
+    }
+
+    public void Dispose()
+    {
+        _listener.Close();
+        _http.Dispose();
+    }
+}
