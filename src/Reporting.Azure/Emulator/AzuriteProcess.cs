@@ -79,7 +79,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: node takes seconds to start on a loaded two-core machine (tens of seconds seen while builds ran).
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
             while (true)

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>The form as a person uses it, in Debian's Chromium (never a downloaded browser).</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class FormBrowserTests(LocalHostFixture app)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task A_person_submits_a_part_through_the_form_and_sees_its_version()
+    {
+        Assert.True(File.Exists(Chromium), "Debian chromium is required: apt-get install chromium (.ci/setup does it)");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/form?year=2026&department=wjw&section=duty").ToString());
+        Assert.Equal("提交报告草稿", await page.TitleAsync());
+        Assert.Equal("wjw", await page.InputValueAsync("select[name=department]"));
+        Assert.Equal("duty", await page.InputValueAsync("select[name=section]"));
+
+        await page.FillAsync("input[name=author]", "赵六");
+        await page.FillAsync("textarea[name=body]", "一、党政主要负责人履行推进法治建设第一责任人职责\n局主要负责人认真履行第一责任人职责。");
+        await page.ClickAsync("button[type=submit]");
+        var status = page.Locator("#result.ok");
+        await status.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        Assert.Contains("第 1 版", await status.InnerTextAsync());
+
+        // A mistake the browser cannot catch is explained in Chinese next to the form, and nothing is stored.
+        await page.FillAsync("textarea[name=body]", "");
+        await page.ClickAsync("button[type=submit]");
+        var error = page.Locator("#result.error");
+        await error.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        Assert.Contains("正文不能为空", await error.InnerTextAsync());
+
+        var report = await app.GetReportAsync(2026, "wjw");
+        var duty = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "duty");
+        Assert.Single(duty.GetProperty("drafts").EnumerateArray());
+    }
+}
