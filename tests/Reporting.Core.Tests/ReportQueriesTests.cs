@@ -1,5 +1,6 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
+using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;
@@ -78,5 +79,46 @@ public class ReportQueriesTests
         var first = await _world.Queries.GetDraftAsync("2023", "kgj", "measures", "1");
 
         Assert.Equal(("第一稿。", "二、推进法治政府建设的主要举措和成效", true), (first.Body, first.Heading, first.Superseded));
+    }
+
+    [Fact]
+    public async Task The_year_view_lists_every_configured_department_with_its_status_and_the_newest_volume()
+    {
+        await _world.CompleteReportAsync("kgj");
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
+        await _world.Notifier().NotifyAsync(new NotificationMessage(2023, "kgj", 1));
+        await _world.SubmitAsync("duty", department: "sfj");
+        await _world.DecideAsync("duty", 1, department: "sfj");
+        await _world.YearEnd().RunAsync(2023, Caller.System);
+
+        var year = await _world.Queries.GetYearAsync("2023");
+
+        Assert.Equal((24, 1, 23), (year.Departments.Count, year.Complete, year.Missing));
+        var kgj = year.Departments.Single(d => d.Department == "kgj");
+        Assert.Equal(("assembled", 5, 5, 1, true, "/api/reports/2023/kgj/pdf?version=1"), (kgj.Status, kgj.ApprovedParts, kgj.RequiredParts, kgj.NewestPdfVersion, kgj.Notified, kgj.DownloadUrl));
+        var sfj = year.Departments.Single(d => d.Department == "sfj");
+        Assert.Equal(("drafting", 1, null, false), (sfj.Status, sfj.ApprovedParts, sfj.NewestPdfVersion, sfj.Notified));
+        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], sfj.MissingSections);
+        Assert.Equal(("stored", 1, 23, "/api/reports/2023/volume/pdf?version=1"), (year.Volume!.Status, year.Volume.Reports, year.Volume.MissingDepartments, year.Volume.DownloadUrl));
+    }
+
+    [Fact]
+    public async Task The_volume_link_is_not_found_before_any_volume_is_stored()
+    {
+        var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetVolumeLinkAsync("2023", null));
+        var missing = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetVolumeLinkAsync("2023", "2"));
+
+        Assert.Equal((ProblemKind.NotFound, "2023 年度尚未生成报告汇编。"), (none.Kind, none.Detail));
+        Assert.Equal((ProblemKind.NotFound, "2023 年度没有第 2 版报告汇编。"), (missing.Kind, missing.Detail));
+    }
+
+    [Theory]
+    [InlineData("20x3")]
+    [InlineData("２０２３")]
+    public async Task A_bad_year_for_the_year_view_is_refused_in_chinese(string year)
+    {
+        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetYearAsync(year));
+
+        Assert.Equal(["年度须为 2000 至 2099 之间的四位数字。"], e.Errors["year"]);
     }
 }
