@@ -43,6 +43,20 @@ public class BlobPdfStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Creating_from_a_stream_stores_its_bytes_once_with_the_given_hash_and_pages()
+    {
+        var (store, _, name) = await StoreAsync();
+        var pdf = Pdf("a compiled volume", 120);
+
+        var created = await store.CreateAsync(name, new MemoryStream(pdf.Content), pdf.Sha256, 120, "汇编.pdf");
+        var again = await store.CreateAsync(name, new MemoryStream([9, 9, 9]), "other", 1, "汇编.pdf");
+
+        Assert.Equal(new StoredPdf(name, pdf.Sha256, 120, pdf.Content.Length, true), created);
+        Assert.Equal(created with { Created = false }, again);
+        Assert.Equal(pdf.Content, await Http.GetByteArrayAsync(await store.GetReadLinkAsync(name, TimeSpan.FromMinutes(5))));
+    }
+
+    [Fact]
     public async Task Racing_creates_of_one_name_store_exactly_one_of_them()
     {
         var (store, _, name) = await StoreAsync();
