@@ -81,7 +81,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Racing_approvals_of_the_same_draft_approve_it_once_and_the_loser_hears_a_conflict()
+    public async Task Racing_approvals_of_the_same_draft_approve_it_once_and_the_others_hear_a_conflict_or_see_that_approval()
     {
         var w = await WorkflowsAsync();
         await w.SubmitAsync("kgj", "duty", "正文。");
