@@ -45,6 +45,15 @@ public class PlainTextReportTests
     }
 
     [Fact]
+    public void A_numbered_line_that_runs_body_text_on_starts_its_part_and_is_kept()
+    {
+        var report = PlainTextReport.Parse("标题\n开头。\n一、党政主要负责人履职情况。局主要负责人亲自部署法治建设工作。\n（一）第一项。\n二、推进法治政府建设的主要举措和成效\n举措。");
+
+        Assert.Equal("一、党政主要负责人履职情况。局主要负责人亲自部署法治建设工作。\n（一）第一项。", report.Parts["duty"]);
+        Assert.Equal("举措。", report.Parts["measures"]);
+    }
+
+    [Fact]
     public void The_kgj_parts_build_a_document_with_the_templates_headings()
     {
         var directory = TestWorld.SharedDirectory;

@@ -28,7 +28,14 @@ public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyD
         {
             var line = lines[index];
             var numeral = Array.FindIndex(Numerals, n => line.StartsWith(n, StringComparison.Ordinal));
-            if (numeral >= 0) { current = ReportTemplate.Sections[numeral + 1].Key; parts.TryAdd(current, []); continue; }
+            if (numeral >= 0)
+            {
+                var section = ReportTemplate.Sections[numeral + 1];
+                current = section.Key;
+                parts.TryAdd(current, []);
+                // The template prints the heading; a numbered line that runs body text on is kept, not lost.
+                if (DraftBody.IsOwnHeading(line, section)) continue;
+            }
             if (!parts.TryGetValue(current, out var list)) parts[current] = list = [];
             list.Add(line);
         }

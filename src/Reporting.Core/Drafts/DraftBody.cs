@@ -35,7 +35,7 @@ public static class DraftBody
     /// The part's numbered heading, not a paragraph that happens to start with the numeral: short and with no
     /// sentence inside, so a first line that runs body text on after the heading is kept rather than lost.
     /// </summary>
-    private static bool IsOwnHeading(string line, ReportSection section) =>
+    internal static bool IsOwnHeading(string line, ReportSection section) =>
         section.Heading.Length > 2
         && line.StartsWith(section.Heading[..2], StringComparison.Ordinal)
         && line.Length <= MaxHeadingLength
