@@ -49,6 +49,9 @@ public sealed class FontSet
         return null;
     }
 
+    /// <summary>Each role's primary face, for warming up before the first render.</summary>
+    internal IEnumerable<RoleFaces> Roles => _all;
+
     internal bool Covers(int codePoint) => FaceFor(FontRoles.FangSong, codePoint) is not null;
 
     private static Lazy<FontFace> Face(string role, FontFaceOptions face, string? directory)
@@ -77,6 +80,9 @@ internal sealed class RoleFaces(string role, bool simulateBold, Lazy<FontFace>[]
     public string Role { get; } = role;
     public bool SimulateBold { get; } = simulateBold;
     public FontFace Primary => chain[0].Value;
+
+    /// <summary>Which file and face the primary is, without loading it.</summary>
+    public Lazy<FontFace> PrimaryKey => chain[0];
 
     public FontFace? FaceFor(int codePoint)
     {

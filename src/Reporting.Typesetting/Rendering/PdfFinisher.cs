@@ -9,7 +9,8 @@ namespace Reporting.Typesetting.Rendering;
 /// <summary>
 /// Mends what PDFsharp 6.2 writes wrongly, and makes the bytes reproducible:
 /// ToUnicode maps that give characters outside the BMP (𠮷) as 5-digit hex instead of UTF-16 surrogates;
-/// flate streams (embedded fonts) left without their final block; random subset tags, XMP uuids and file ID.
+/// flate streams left without their final block (so PDFsharp writes all streams plain and they are compressed
+/// here); random subset tags, XMP uuids and file ID.
 /// The file is re-laid with a fresh cross-reference table, since mended streams change length.
 /// </summary>
 internal static partial class PdfFinisher
@@ -50,8 +51,21 @@ internal static partial class PdfFinisher
         if (!lengthMatch.Success) { output.Write(pdf, start, end - start); return; }
         var length = int.Parse(lengthMatch.Groups[1].Value, CultureInfo.InvariantCulture);
         var data = pdf.AsSpan(streamAt + 7, length).ToArray();
-        var mended = dict.Contains("/FlateDecode", StringComparison.Ordinal) ? Recompress(data) : MendToUnicode(data);
-        if (mended is null) { output.Write(pdf, start, end - start); return; }
+        byte[] mended;
+        if (dict.Contains("/Filter", StringComparison.Ordinal))
+        {
+            if (!dict.Contains("/FlateDecode", StringComparison.Ordinal)) { output.Write(pdf, start, end - start); return; }
+            mended = Recompress(data);
+        }
+        else if (dict.Contains("/Metadata", StringComparison.Ordinal)) { output.Write(pdf, start, end - start); return; }
+        else
+        {
+            // PDFsharp writes every stream plain (NoCompression): its flate streams lack their final block.
+            mended = Deflate(MendToUnicode(data) ?? data);
+            var close = dict.LastIndexOf(">>", StringComparison.Ordinal);
+            dict = dict.Insert(close, "/Filter/FlateDecode");
+            lengthMatch = LengthEntry().Match(dict);
+        }
         output.Write(Latin1.GetBytes(dict.Remove(lengthMatch.Index, lengthMatch.Length).Insert(lengthMatch.Index, $"/Length {mended.Length}")));
         output.Write("stream\n"u8);
         output.Write(mended);
@@ -62,8 +76,13 @@ internal static partial class PdfFinisher
     {
         using var inflated = new MemoryStream();
         using (var z = new ZLibStream(new MemoryStream(data), CompressionMode.Decompress)) z.CopyTo(inflated);
-        using var deflated = new MemoryStream();
-        using (var z = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) inflated.WriteTo(z);
+        return Deflate(inflated.ToArray());
+    }
+
+    private static byte[] Deflate(byte[] data)
+    {
+        using var deflated = new MemoryStream(data.Length / 2 + 64);
+        using (var z = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) z.Write(data);
         return deflated.ToArray();
     }
 
