@@ -41,7 +41,19 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         return new RenderedPdf(surface.Save(), pages);
     }
 
-    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotImplementedException("The compiled volume is not typeset yet.");
+    public int RenderVolume(VolumeDocument volume, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(output);
+        RefuseMissing(volume.Reports.SelectMany(r => r.Report.AllText().Append(r.DepartmentName))
+            .Concat(volume.Missing.SelectMany(m => m.MissingParts.Append(m.DepartmentName)))
+            .Append(volume.Title).Append(volume.District));
+        using var surface = new PdfSurface();
+        var pages = new VolumeLayout(_composer).Render(volume, surface);
+        surface.Finish(volume.Info);
+        output.Write(surface.Save());
+        return pages;
+    }
 
     public IReadOnlyList<MissingGlyph> FindMissing(string text)
     {

@@ -12,4 +12,9 @@ internal sealed record ComposedLine(IReadOnlyList<PlacedGlyph> Glyphs, double Wi
     public double End => Offset + Width;
 
     public string Text => string.Concat(Glyphs.Select(g => g.Text));
+
+    /// <summary>Several set pieces as one line, each kept where its own offset put it.</summary>
+    public static ComposedLine Join(params ComposedLine[] parts) => new(
+        [.. parts.SelectMany(p => p.Glyphs.Select(g => g with { X = g.X + p.Offset, CellX = g.CellX + p.Offset }))],
+        parts.Max(p => p.End));
 }
