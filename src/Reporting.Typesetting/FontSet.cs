@@ -40,9 +40,11 @@ public sealed class FontSet
     /// The face that draws <paramref name="codePoint"/> in <paramref name="role"/>: the role's own chain first,
     /// then any other role's faces, so whatever <see cref="Covers"/> accepts can always be drawn.
     /// </summary>
-    internal FontFace? FaceFor(string role, int codePoint)
+    internal FontFace? FaceFor(string role, int codePoint) => FaceFor(_roles[role], codePoint);
+
+    internal FontFace? FaceFor(RoleFaces role, int codePoint)
     {
-        var own = _roles[role].FaceFor(codePoint);
+        var own = role.FaceFor(codePoint);
         if (own is not null) return own;
         foreach (var other in _all)
             if (other.FaceFor(codePoint) is { } face) return face;

@@ -49,11 +49,13 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     {
         var y = PageGeometry.PageHeight - PageGeometry.Top - baseline;
         var x = _left + line.Offset;
+        HashSet<int>? used = null;
+        FontFace? face = null;
         foreach (var glyph in line.Glyphs)
         {
             _pageGlyphs.Add(new PageGlyph(glyph, x + glyph.X, y));
-            if (!_used.TryGetValue(glyph.Face, out var set)) _used[glyph.Face] = set = [];
-            set.Add(glyph.CodePoint);
+            if (glyph.Face != face && !_used.TryGetValue(face = glyph.Face, out used)) _used[face] = used = [];
+            used!.Add(glyph.CodePoint);
         }
     }
 
@@ -76,7 +78,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         graphics.Restore();
         var text = new TextContent(graphics.Internals.ContentStringBuilder);
         var names = new Dictionary<FontFace, string>();
-        foreach (var glyph in _pageGlyphs)
+        foreach (ref readonly var glyph in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pageGlyphs))
         {
             var face = glyph.Glyph.Face;
             if (names.TryGetValue(face, out var name)) { text.Add(glyph, name); continue; }
