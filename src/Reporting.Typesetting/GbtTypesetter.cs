@@ -18,6 +18,13 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
     {
         _fonts = fonts ?? throw new ArgumentNullException(nameof(fonts));
         _composer = new TextComposer(fonts);
+        // Reading the faces and PDFsharp's parse of them is most of a first render: start it now, in parallel,
+        // so a fresh process (or a new Functions worker) overlaps it with reading its input.
+        _ = Task.Run(() => Parallel.ForEach(_fonts.Roles.DistinctBy(r => r.PrimaryKey), role =>
+        {
+            try { PdfSurface.Warm(role.Primary); }
+            catch (Exception e) when (e is FontConfigurationException or IOException or InvalidOperationException) { /* reported by the render that needs the face */ }
+        }));
     }
 
     public static GbtTypesetter CreateDefault() => new(FontSet.Load(TypesettingOptions.CreateDefault()));
@@ -34,7 +41,19 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         return new RenderedPdf(surface.Save(), pages);
     }
 
-    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotImplementedException("The compiled volume is not typeset yet.");
+    public int RenderVolume(VolumeDocument volume, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(output);
+        RefuseMissing(volume.Reports.SelectMany(r => r.Report.AllText().Append(r.DepartmentName))
+            .Concat(volume.Missing.SelectMany(m => m.MissingParts.Append(m.DepartmentName)))
+            .Append(volume.Title).Append(volume.District));
+        using var surface = new PdfSurface();
+        var pages = new VolumeLayout(_composer).Render(volume, surface);
+        surface.Finish(volume.Info);
+        output.Write(surface.Save());
+        return pages;
+    }
 
     public IReadOnlyList<MissingGlyph> FindMissing(string text)
     {
