@@ -2,6 +2,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
+using Reporting.Typesetting.Volume;
 
 namespace Reporting.Typesetting;
 
@@ -41,7 +42,14 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         return new RenderedPdf(surface.Save(), pages);
     }
 
-    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotImplementedException("The compiled volume is not typeset yet.");
+    /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>
+    public int RenderVolume(VolumeDocument volume, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(output);
+        RefuseMissing(VolumeLayout.OwnText(volume).Concat(volume.Reports.SelectMany(r => r.Report.AllText())));
+        return new VolumeRenderer(_composer).Render(volume, output);
+    }
 
     public IReadOnlyList<MissingGlyph> FindMissing(string text)
     {
