@@ -21,7 +21,9 @@ namespace Reporting.Typesetting.Volume;
 /// <para>
 /// Two passes: the first paginates everything on a surface that draws nothing, to learn the page each
 /// section starts on (the contents' length does not depend on the numbers it shows); the second draws.
-/// The element trees are built once and kept between the passes; the pages go into one PDFsharp document.
+/// A report's element tree is built in each pass and dropped after it, so the layout in memory is one
+/// report's, whatever the number of departments (building twice costs about a third more time); the pages
+/// go into one PDFsharp document, written to the output once.
 /// </para>
 /// </summary>
 internal sealed class VolumeRenderer(TextComposer composer)
@@ -32,9 +34,9 @@ internal sealed class VolumeRenderer(TextComposer composer)
     {
         var layout = new VolumeLayout(composer);
         var (contents, entries) = layout.Contents(volume);
-        var sections = new List<(string Bookmark, LayoutElement Root)>();
-        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, layout.Reports.Build(entry.Report)));
-        sections.Add((VolumeLayout.StatusHeading, layout.Status(volume)));
+        var sections = new List<(string Bookmark, Func<LayoutElement> Root)>();
+        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, () => layout.Reports.Build(entry.Report)));
+        sections.Add((VolumeLayout.StatusHeading, () => layout.Status(volume)));
 
         // First pass: where each section starts. Cover and its blank back are pages 1 and 2.
         var counter = new CountingSurface();
@@ -43,7 +45,7 @@ internal sealed class VolumeRenderer(TextComposer composer)
         {
             pages += pages % 2;
             entries[i].Target = pages + 1;
-            pages += Paginator.Run(sections[i].Root, counter, new PagingState { PageNumber = pages }, _ => NoFolio);
+            pages += Paginator.Run(sections[i].Root(), counter, new PagingState { PageNumber = pages }, _ => NoFolio);
         }
 
         // Second pass: draw.
@@ -59,7 +61,7 @@ internal sealed class VolumeRenderer(TextComposer composer)
             if (surface.Pages % 2 == 1) surface.BlankPage();
             if (surface.Pages + 1 != entries[i].Target)
                 throw new InvalidOperationException($"Section {i} starts on page {surface.Pages + 1}, but the contents say {entries[i].Target}.");
-            Section(surface, sections[i].Root, sections[i].Bookmark, layout.Reports.Folio);
+            Section(surface, sections[i].Root(), sections[i].Bookmark, layout.Reports.Folio);
         }
         if (surface.Pages != pages) throw new InvalidOperationException($"The volume drew {surface.Pages} pages, but the first pass counted {pages}.");
 
