@@ -226,6 +226,25 @@ public class VolumeTests(VolumeFixture volume) : IClassFixture<VolumeFixture>
         Assert.Contains("各部门2023年度法治政府建设情况报告均已完成", last);
     }
 
+    [Fact]
+    public void A_long_department_name_wraps_in_the_contents_and_its_whole_entry_is_the_link()
+    {
+        const string name = "魏都区推进法治政府建设和依法行政工作领导小组办公室及其下属各工作专班联合工作组";
+        var report = Fixtures.Kgj2023;
+        var wide = volume.Volume with { Reports = [new VolumeEntry("x", name, report)], Missing = [] };
+        using var output = new MemoryStream();
+        Fixtures.Typesetter.Value.RenderVolume(wide, output);
+        File.WriteAllBytes("/tmp/typeset/volume-wide.pdf", output.ToArray());
+        using var document = PdfDocument.Open(output.ToArray());
+        var contents = document.GetPage(3);
+        var lines = contents.Letters.Where(l => l.StartBaseLine.Y >= BlockBottom).GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+            .OrderByDescending(g => g.Key).Select(g => (Y: g.Key, Text: string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)))).ToList();
+        Assert.Equal(name, string.Concat(lines.Skip(1).Take(2).Select(l => l.Text.TrimEnd('·', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' '))));
+        Assert.Matches(@"·+5$", lines[2].Text);
+        var link = Assert.Single(contents.GetAnnotations(), a => a.Type == AnnotationType.Link && a.Rectangle.Bottom <= lines[2].Y && lines[1].Y <= a.Rectangle.Top);
+        Assert.Equal(5, Assert.IsType<GoToAction>(link.Action).Destination.PageNumber);
+    }
+
     private sealed record Entry(string Name, int Number, int Page, double Baseline);
 
     /// <summary>The contents' entries: lines with leaders, read as name · · · number.</summary>
