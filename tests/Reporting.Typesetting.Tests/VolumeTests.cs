@@ -150,6 +150,13 @@ public class VolumeTests(VolumeFixture volume) : IClassFixture<VolumeFixture>
         }
         Assert.Equal(TitlePage("未完成报告的部门"), Assert.IsType<DocumentBookmarkNode>(roots[^1]).PageNumber);
         Assert.Equal(3, Assert.IsType<DocumentBookmarkNode>(roots[0]).PageNumber);
+
+        // Departments start closed (/Count negative), so two hundred of them make a short list.
+        var (_, json) = Run("qpdf", $"--json --json-key=outlines {VolumeFixture.Path}");
+        using var outlines = System.Text.Json.JsonDocument.Parse(json);
+        var departments = outlines.RootElement.GetProperty("outlines").EnumerateArray().Where(o => o.GetProperty("kids").GetArrayLength() > 0).ToList();
+        Assert.Equal(volume.Volume.Reports.Count, departments.Count);
+        Assert.All(departments, o => Assert.False(o.GetProperty("open").GetBoolean()));
     }
 
     [Fact]

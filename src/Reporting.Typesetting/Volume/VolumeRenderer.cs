@@ -1,3 +1,4 @@
+using PdfSharp.Pdf;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
@@ -67,6 +68,10 @@ internal sealed class VolumeRenderer(TextComposer composer)
 
         surface.WriteLinks();
         pdf.Finish(volume.Info);
+        // Two hundred departments with their headings open would be a thousand bookmarks: the departments start
+        // closed. PDFsharp writes no /Count for an item (required when it has children): a negative one closes it.
+        foreach (var outline in pdf.Document.Outlines)
+            if (outline.Outlines.Count > 0) outline.Elements["/Count"] = new PdfInteger(-outline.Outlines.Count);
         output.Write(pdf.Save());
         return pages;
     }
