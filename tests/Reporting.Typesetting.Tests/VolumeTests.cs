@@ -151,6 +151,18 @@ public class VolumeTests(VolumeFixture volume) : IClassFixture<VolumeFixture>
         Assert.Equal(TitlePage("未完成报告的部门"), Assert.IsType<DocumentBookmarkNode>(roots[^1]).PageNumber);
         Assert.Equal(3, Assert.IsType<DocumentBookmarkNode>(roots[0]).PageNumber);
 
+        // A bookmark opens the page with its heading at the top of the window: /XYZ top is just above the heading's line.
+        const double linePitch = 225 * 72 / 25.4 / 22;
+        foreach (var node in bookmarks.GetNodes().OfType<DocumentBookmarkNode>().Where(n => n.Title != "目录"))
+        {
+            var top = node.Destination.Coordinates.Top ?? double.NaN;
+            var page = volume.Pages[node.PageNumber - 1];
+            var line = string.Concat(page.Letters.Where(l => l.StartBaseLine.Y < top && l.StartBaseLine.Y > top - linePitch)
+                .OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+            Assert.True(line.Length > 0 && (node.Title.StartsWith(line, StringComparison.Ordinal) || line.StartsWith(node.Title, StringComparison.Ordinal)),
+                $"bookmark {node.Title} opens above “{line}”");
+        }
+
         // Departments start closed (/Count negative), so two hundred of them make a short list.
         var (_, json) = Run("qpdf", $"--json --json-key=outlines {VolumeFixture.Path}");
         using var outlines = System.Text.Json.JsonDocument.Parse(json);

@@ -56,8 +56,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         }
     }
 
+    /// <param name="top">From the top of the text block; the outline's /XYZ top is in PDF space, from the page's foot.</param>
     public void Bookmark(string title, int level, double top) =>
-        _bookmarks.Add((title, level, _page ?? throw new InvalidOperationException("No page begun."), PageGeometry.Top + top));
+        _bookmarks.Add((title, level, _page ?? throw new InvalidOperationException("No page begun."), PageGeometry.PageHeight - PageGeometry.Top - top));
 
     public void EndPage()
     {
