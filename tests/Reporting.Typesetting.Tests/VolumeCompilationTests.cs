@@ -14,11 +14,11 @@ namespace Reporting.Typesetting.Tests;
 /// A volume of three departments' reports (the fixture under three names, one of them shortened so its
 /// report has an odd number of pages and the next one needs a blank page) and two missing departments.
 /// </summary>
-public sealed class VolumeFixture : IDisposable
+public sealed class VolumeCompilationFixture : IDisposable
 {
     public const string Path = "/tmp/typeset/volume.pdf";
 
-    public VolumeFixture()
+    public VolumeCompilationFixture()
     {
         var text = File.ReadAllText(System.IO.Path.Combine(Fixtures.SharedFixtures, "kgj-2023.txt"));
         var reports = new[] { "kgj", "rsj", "mzj" }.Select(code =>
@@ -65,7 +65,7 @@ public sealed class VolumeFixture : IDisposable
     public void Dispose() => Document.Dispose();
 }
 
-public class VolumeTests(VolumeFixture volume) : IClassFixture<VolumeFixture>
+public class VolumeCompilationTests(VolumeCompilationFixture volume) : IClassFixture<VolumeCompilationFixture>
 {
     /// <summary>Below the text block (35 mm from the page foot) only the page number stands.</summary>
     private const double BlockBottom = 35 * 72 / 25.4;
@@ -164,7 +164,7 @@ public class VolumeTests(VolumeFixture volume) : IClassFixture<VolumeFixture>
         }
 
         // Departments start closed (/Count negative), so two hundred of them make a short list.
-        var (_, json) = Run("qpdf", $"--json --json-key=outlines {VolumeFixture.Path}");
+        var (_, json) = Run("qpdf", $"--json --json-key=outlines {VolumeCompilationFixture.Path}");
         using var outlines = System.Text.Json.JsonDocument.Parse(json);
         var departments = outlines.RootElement.GetProperty("outlines").EnumerateArray().Where(o => o.GetProperty("kids").GetArrayLength() > 0).ToList();
         Assert.Equal(volume.Volume.Reports.Count, departments.Count);
@@ -193,11 +193,11 @@ public class VolumeTests(VolumeFixture volume) : IClassFixture<VolumeFixture>
     [Fact]
     public void The_volume_passes_qpdf_check_and_gives_back_its_text_and_metadata()
     {
-        var (code, output) = Run("qpdf", $"--check {VolumeFixture.Path}");
+        var (code, output) = Run("qpdf", $"--check {VolumeCompilationFixture.Path}");
         Assert.Equal(0, code);
         Assert.DoesNotContain("WARNING", output, StringComparison.OrdinalIgnoreCase);
 
-        var (_, text) = Run("pdftotext", $"-enc UTF-8 {VolumeFixture.Path} -");
+        var (_, text) = Run("pdftotext", $"-enc UTF-8 {VolumeCompilationFixture.Path} -");
         var flat = Regex.Replace(Regex.Replace(text, @"—\s*\d+\s*—", ""), @"\s+", ""); // page numbers fall inside paragraphs that go on overleaf
         foreach (var entry in volume.Volume.Reports)
             foreach (var block in entry.Report.Blocks)
