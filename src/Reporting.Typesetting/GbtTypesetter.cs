@@ -2,6 +2,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
+using Reporting.Typesetting.Volume;
 
 namespace Reporting.Typesetting;
 
@@ -41,18 +42,13 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         return new RenderedPdf(surface.Save(), pages);
     }
 
+    /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>
     public int RenderVolume(VolumeDocument volume, Stream output)
     {
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(output);
-        RefuseMissing(volume.Reports.SelectMany(r => r.Report.AllText().Append(r.DepartmentName))
-            .Concat(volume.Missing.SelectMany(m => m.MissingParts.Append(m.DepartmentName)))
-            .Append(volume.Title).Append(volume.District));
-        using var surface = new PdfSurface();
-        var pages = new VolumeLayout(_composer).Render(volume, surface);
-        surface.Finish(volume.Info);
-        output.Write(surface.Save());
-        return pages;
+        RefuseMissing(VolumeLayout.OwnText(volume).Concat(volume.Reports.SelectMany(r => r.Report.AllText())));
+        return new VolumeRenderer(_composer).Render(volume, output);
     }
 
     public IReadOnlyList<MissingGlyph> FindMissing(string text)

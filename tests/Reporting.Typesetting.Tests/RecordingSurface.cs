@@ -11,7 +11,6 @@ internal sealed class RecordingSurface : IPageSurface
     public void BeginPage(int pageNumber) => Pages.Add([]);
     public void DrawLine(ComposedLine line, double baseline) => Pages[^1].Add((line, baseline));
     public void Bookmark(string title, int level, double top) => Bookmarks.Add((title, level, Pages.Count));
-    public void Link(ComposedLine line, double baseline, int targetPage) { }
     public void EndPage() { }
 
     /// <summary>Lines inside the text block (the folio sits below it), with their slot.</summary>

@@ -6,7 +6,5 @@ internal interface IPageSurface
     void BeginPage(int pageNumber);
     void DrawLine(ComposedLine line, double baseline);
     void Bookmark(string title, int level, double top);
-    /// <summary>Makes the area of a drawn line a link to another page of the document (table of contents).</summary>
-    void Link(ComposedLine line, double baseline, int targetPage);
     void EndPage();
 }

@@ -20,7 +20,6 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     private readonly Dictionary<FontFace, HashSet<int>> _used = [];
     private readonly List<(string Title, int Level, PdfPage Page, double Top)> _bookmarks = [];
     private readonly List<PageGlyph> _pageGlyphs = [];
-    private readonly List<(PdfPage Page, PdfRectangle Area, int Target)> _links = [];
     private XGraphics? _graphics;
     private PdfPage? _page;
     private double _left;
@@ -59,15 +58,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         }
     }
 
+    /// <param name="top">From the top of the text block; the outline's /XYZ top is in PDF space, from the page's foot.</param>
     public void Bookmark(string title, int level, double top) =>
-        _bookmarks.Add((title, level, _page ?? throw new InvalidOperationException("No page begun."), PageGeometry.Top + top));
-
-    public void Link(ComposedLine line, double baseline, int targetPage)
-    {
-        var y = PageGeometry.PageHeight - PageGeometry.Top - baseline;
-        var area = new PdfRectangle(new XPoint(_left + line.Start, y - 0.2 * PageGeometry.BodySize), new XPoint(_left + line.End, y + 0.9 * PageGeometry.BodySize));
-        _links.Add((_page ?? throw new InvalidOperationException("No page begun."), area, targetPage));
-    }
+        _bookmarks.Add((title, level, _page ?? throw new InvalidOperationException("No page begun."), PageGeometry.PageHeight - PageGeometry.Top - top));
 
     public void EndPage()
     {
@@ -118,7 +111,6 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         Document.Info.CreationDate = info.CreatedAt.UtcDateTime;
         Document.Info.ModificationDate = info.CreatedAt.UtcDateTime;
         Document.Language = info.Language;
-        foreach (var (page, area, target) in _links) page.AddDocumentLink(area, target);
         PdfOutline? parent = null;
         foreach (var (title, level, page, top) in _bookmarks)
         {
