@@ -43,7 +43,8 @@ public static class FlowBench
         var stored = new List<double>();
         var notified = new List<double>();
         Console.WriteLine($"flow bench: {reports} reports, fixture {Path.GetFileName(fixture)}, local host {host.BaseAddress}, Azurite in memory, mail to .eml");
-        for (var i = 0; i < reports; i++)
+        // Report 0 warms the process (JIT, fonts, connections) and is not counted: the figures are for a running app.
+        for (var i = 0; i <= reports; i++)
         {
             var department = departments[i % departments.Count];
             var year = 2030 + i / departments.Count;
@@ -63,9 +64,12 @@ public static class FlowBench
             var started = DateTimeOffset.UtcNow;
             await ApproveAsync(http, year, department, sections[^1].Key, versions[sections[^1].Key]);
             var (assembledAt, notifiedAt) = await WaitAsync(http, year, department);
-            stored.Add((assembledAt - started).TotalMilliseconds);
-            notified.Add((notifiedAt - started).TotalMilliseconds);
-            Console.WriteLine($"  {i + 1,3}. {year}/{department,-7} stored {stored[^1],7:F0} ms   notified {notified[^1],7:F0} ms");
+            var storedMs = (assembledAt - started).TotalMilliseconds;
+            var notifiedMs = (notifiedAt - started).TotalMilliseconds;
+            Console.WriteLine($"  {(i == 0 ? "warm-up" : i.ToString()),7}. {year}/{department,-7} stored {storedMs,7:F0} ms   notified {notifiedMs,7:F0} ms");
+            if (i == 0) continue;
+            stored.Add(storedMs);
+            notified.Add(notifiedMs);
         }
         Console.WriteLine();
         Console.WriteLine("| from last approval to | p50 (ms) | p95 (ms) | max (ms) |");

@@ -40,14 +40,19 @@ public sealed class FontSet
     /// The face that draws <paramref name="codePoint"/> in <paramref name="role"/>: the role's own chain first,
     /// then any other role's faces, so whatever <see cref="Covers"/> accepts can always be drawn.
     /// </summary>
-    internal FontFace? FaceFor(string role, int codePoint)
+    internal FontFace? FaceFor(string role, int codePoint) => FaceFor(_roles[role], codePoint);
+
+    internal FontFace? FaceFor(RoleFaces role, int codePoint)
     {
-        var own = _roles[role].FaceFor(codePoint);
+        var own = role.FaceFor(codePoint);
         if (own is not null) return own;
         foreach (var other in _all)
             if (other.FaceFor(codePoint) is { } face) return face;
         return null;
     }
+
+    /// <summary>Each role's primary face, for warming up before the first render.</summary>
+    internal IEnumerable<RoleFaces> Roles => _all;
 
     internal bool Covers(int codePoint) => FaceFor(FontRoles.FangSong, codePoint) is not null;
 
@@ -77,6 +82,9 @@ internal sealed class RoleFaces(string role, bool simulateBold, Lazy<FontFace>[]
     public string Role { get; } = role;
     public bool SimulateBold { get; } = simulateBold;
     public FontFace Primary => chain[0].Value;
+
+    /// <summary>Which file and face the primary is, without loading it.</summary>
+    public Lazy<FontFace> PrimaryKey => chain[0];
 
     public FontFace? FaceFor(int codePoint)
     {

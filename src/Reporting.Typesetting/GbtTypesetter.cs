@@ -2,6 +2,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
+using Reporting.Typesetting.Volume;
 
 namespace Reporting.Typesetting;
 
@@ -18,6 +19,13 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
     {
         _fonts = fonts ?? throw new ArgumentNullException(nameof(fonts));
         _composer = new TextComposer(fonts);
+        // Reading the faces and PDFsharp's parse of them is most of a first render: start it now, in parallel,
+        // so a fresh process (or a new Functions worker) overlaps it with reading its input.
+        _ = Task.Run(() => Parallel.ForEach(_fonts.Roles.DistinctBy(r => r.PrimaryKey), role =>
+        {
+            try { PdfSurface.Warm(role.Primary); }
+            catch (Exception e) when (e is FontConfigurationException or IOException or InvalidOperationException) { /* reported by the render that needs the face */ }
+        }));
     }
 
     public static GbtTypesetter CreateDefault() => new(FontSet.Load(TypesettingOptions.CreateDefault()));
@@ -34,7 +42,14 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         return new RenderedPdf(surface.Save(), pages);
     }
 
-    public int RenderVolume(VolumeDocument volume, Stream output) => throw new NotImplementedException("The compiled volume is not typeset yet.");
+    /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>
+    public int RenderVolume(VolumeDocument volume, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(volume);
+        ArgumentNullException.ThrowIfNull(output);
+        RefuseMissing(VolumeLayout.OwnText(volume).Concat(volume.Reports.SelectMany(r => r.Report.AllText())));
+        return new VolumeRenderer(_composer).Render(volume, output);
+    }
 
     public IReadOnlyList<MissingGlyph> FindMissing(string text)
     {

@@ -10,11 +10,7 @@ public sealed class IdempotencyTests(LocalHostFixture app)
 {
     private async Task CompleteAsync(int year, string department)
     {
-        var versions = new Dictionary<string, int>();
-        foreach (var section in FixtureReport.RequiredSections)
-            versions[section] = await app.SubmitOkAsync(year, department, section, FixtureReport.Parts[section]);
-        foreach (var section in FixtureReport.RequiredSections)
-            await app.ApproveOkAsync(year, department, section, versions[section]);
+        await app.SubmitFixtureAsync(year, department);
         await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
     }
 
@@ -62,9 +58,7 @@ public sealed class IdempotencyTests(LocalHostFixture app)
     {
         const int year = 2024;
         const string department = "mzj";
-        var versions = new Dictionary<string, int>();
-        foreach (var section in FixtureReport.RequiredSections)
-            versions[section] = await app.SubmitOkAsync(year, department, section, FixtureReport.Parts[section]);
+        var versions = await app.SubmitFixtureAsync(year, department, approve: false);
         var gate = new TaskCompletionSource();
         var racing = FixtureReport.RequiredSections.Select(async section =>
         {

@@ -65,6 +65,18 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.GetProperty("version").GetInt32();
     }
 
+    /// <summary>Submits the fixture's five required parts, then (unless told not to) approves each; returns the draft versions.</summary>
+    public async Task<Dictionary<string, int>> SubmitFixtureAsync(int year, string department, bool approve = true)
+    {
+        var versions = new Dictionary<string, int>();
+        foreach (var section in FixtureReport.RequiredSections)
+            versions[section] = await SubmitOkAsync(year, department, section, FixtureReport.Parts[section]);
+        if (approve)
+            foreach (var section in FixtureReport.RequiredSections)
+                await ApproveOkAsync(year, department, section, versions[section]);
+        return versions;
+    }
+
     public Task<HttpResponseMessage> DecideAsync(int year, string department, string section, int version, string decision, string reviewer = "李四", string comment = "同意") =>
         Http.PostAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision, ["reviewer"] = reviewer, ["comment"] = comment }));

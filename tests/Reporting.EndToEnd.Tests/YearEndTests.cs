@@ -93,18 +93,13 @@ public sealed class YearEndTests(LocalHostFixture app)
 
     private async Task CompleteThroughFlowAsync(string department)
     {
-        foreach (var section in FixtureReport.RequiredSections)
-        {
-            var version = await app.SubmitOkAsync(Year, department, section, FixtureReport.Parts[section]);
-            await app.ApproveOkAsync(Year, department, section, version);
-        }
+        await app.SubmitFixtureAsync(Year, department);
         await app.WaitForReportAsync(Year, department, r => LocalHostFixture.VersionNotified(r, 1));
     }
 
     private async Task ApproveWithoutQueueAsync(string department)
     {
-        foreach (var section in FixtureReport.RequiredSections)
-            await app.SubmitOkAsync(Year, department, section, FixtureReport.Parts[section]);
+        await app.SubmitFixtureAsync(Year, department, approve: false);
         var reports = (IReportRepository)app.Host.Services.GetService(typeof(IReportRepository))!;
         var report = await reports.GetAsync(new ReportKey(Year, department));
         foreach (var section in ReportTemplate.RequiredSections)

@@ -41,7 +41,7 @@ internal sealed class FontFace
 
     public static FontFace Load(string path, int index)
     {
-        var data = TrueTypeCollection.ExtractFace(File.ReadAllBytes(path), index);
+        var data = TrueTypeCollection.ReadFace(path, index);
         var tables = Tables(data, 0);
         var head = Find(tables, "head") ?? throw new InvalidDataException("Font has no head table.");
         var hhea = Find(tables, "hhea") ?? throw new InvalidDataException("Font has no hhea table.");

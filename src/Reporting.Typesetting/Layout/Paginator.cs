@@ -4,7 +4,8 @@ namespace Reporting.Typesetting.Layout;
 internal static class Paginator
 {
     /// <returns>The number of pages drawn.</returns>
-    public static int Run(LayoutElement root, IPageSurface surface, PagingState state, Func<int, ComposedLine> folio)
+    /// <param name="folio">The page number line of a page, or null for a page that shows none (a cover).</param>
+    public static int Run(LayoutElement root, IPageSurface surface, PagingState state, Func<int, ComposedLine?> folio)
     {
         var pages = 0;
         while (true)
@@ -19,7 +20,7 @@ internal static class Paginator
             surface.BeginPage(state.PageNumber);
             var drawn = root.Draw(full, state, surface);
             if (drawn != measured) throw new InvalidOperationException("An element drew other than it measured.");
-            surface.DrawLine(folio(state.PageNumber), PageGeometry.FolioBaseline);
+            if (folio(state.PageNumber) is { } number) surface.DrawLine(number, PageGeometry.FolioBaseline);
             surface.EndPage();
             if (drawn.Kind == PlanKind.Full) return pages;
         }

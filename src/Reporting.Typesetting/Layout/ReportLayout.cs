@@ -9,9 +9,10 @@ internal sealed partial class ReportLayout(TextComposer composer)
     [GeneratedRegex(@"^（[一二三四五六七八九十百]+）")]
     private static partial Regex RunInHeading();
 
-    public ColumnElement Build(ReportDocument document)
+    /// <param name="bookmark">What the level-0 bookmark says: the title, or in a volume the department.</param>
+    public ColumnElement Build(ReportDocument document, string? bookmark = null)
     {
-        var elements = new List<LayoutElement> { Title(document.Title, document.Info.Author) };
+        var elements = new List<LayoutElement> { Title(document.Title, document.Info.Author, bookmark) };
         if (!string.IsNullOrWhiteSpace(document.Recipient))
             elements.Add(new LinesElement(composer.Compose(StyledText.Of(document.Recipient, FontRoles.FangSong), LineStyle.Body(0))));
         foreach (var block in document.Blocks)
@@ -22,12 +23,14 @@ internal sealed partial class ReportLayout(TextComposer composer)
         return new ColumnElement(elements);
     }
 
-    public TitleElement Title(string title, string? department)
+    public TitleElement Title(string title, string? department, string? bookmark = null)
     {
         var lines = composer.Compose(StyledText.Of(title, FontRoles.XiaoBiaoSong), LineStyle.Title,
             (text, widths, style) => TitleBreaker.Break(text, widths, style.Measure, SenseBoundaries(text, department, style.Cell)));
-        return new TitleElement([.. lines.Select(l => l with { Offset = (PageGeometry.BlockWidth - l.Width) / 2 })], title);
+        return new TitleElement([.. lines.Select(Centred)], bookmark ?? title);
     }
+
+    public static ComposedLine Centred(ComposedLine line) => line with { Offset = (PageGeometry.BlockWidth - line.Width) / 2 };
 
     /// <summary>A （一） paragraph is run-in: its heading sentence, through the first 。, is Kai; the rest body face.</summary>
     private static StyledText Paragraph(string text)
@@ -60,7 +63,7 @@ internal sealed partial class ReportLayout(TextComposer composer)
     }
 
     /// <summary>Page number `— n —`, half-width digits, one character in from the outer side [7.5].</summary>
-    public ComposedLine Folio(int pageNumber)
+    public ComposedLine? Folio(int pageNumber)
     {
         var line = composer.Compose(StyledText.Of($"— {pageNumber} —", FontRoles.Song), LineStyle.Folio)[0];
         var inset = PageGeometry.FolioSize;

@@ -20,11 +20,16 @@ internal sealed class TextComposer(FontSet fonts)
         var count = text.CodePoints.Count;
         var faces = new FontFace[count];
         var widths = new double[count];
+        var bold = new bool[count];
         List<MissingGlyph>? missing = null;
+        string? lastRole = null;
+        RoleFaces? role = null;
         for (var i = 0; i < count; i++)
         {
             var c = text.CodePoints[i];
-            var face = fonts.FaceFor(text.Roles[i], c);
+            if (!ReferenceEquals(text.Roles[i], lastRole)) (lastRole, role) = (text.Roles[i], fonts.Role(text.Roles[i]));
+            var face = fonts.FaceFor(role!, c);
+            bold[i] = role!.SimulateBold;
             if (face is null)
             {
                 (missing ??= []).Add(new MissingGlyph(char.ConvertFromUtf32(c), c, 1, i + 1));
@@ -40,13 +45,12 @@ internal sealed class TextComposer(FontSet fonts)
             ? LineBreaker.Break(text.CodePoints, widths, style.Measure - style.FirstIndent, style.Measure)
             : breaker(text.CodePoints, widths, style);
         foreach (var line in breaks)
-            lines.Add(Place(text, faces, widths, line, style, lines.Count == 0 ? style.FirstIndent : 0));
+            lines.Add(Place(text.CodePoints, faces, widths, bold, line, style, lines.Count == 0 ? style.FirstIndent : 0));
         return lines;
     }
 
-    private ComposedLine Place(StyledText text, FontFace[] faces, double[] widths, LineBreaker.Line line, LineStyle style, double indent)
+    private static ComposedLine Place(List<int> cps, FontFace[] faces, double[] widths, bool[] bold, LineBreaker.Line line, LineStyle style, double indent)
     {
-        var cps = text.CodePoints;
         var end = line.End;
         while (end > line.Start + 1 && cps[end - 1] == ' ') end--;
         var natural = 0.0;
@@ -68,7 +72,7 @@ internal sealed class TextComposer(FontSet fonts)
             var face = faces[i];
             var advance = face.AdvanceEm(c) * style.Size;
             var origin = Clreq.IsFullWidth(c) ? x + (widths[i] - advance) / 2 : x;
-            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, face, style.Size, fonts.Role(text.Roles[i]).SimulateBold, origin, x, widths[i]);
+            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, face, style.Size, bold[i], origin, x, widths[i]);
             x += widths[i];
         }
         return new ComposedLine(glyphs, x);

@@ -1,24 +1,35 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
 
 namespace Reporting.Typesetting.Rendering;
 
-/// <summary>Writes laid-out pages into a PDFsharp document: one glyph per call, at its grid position.</summary>
+/// <summary>
+/// Writes laid-out pages into a PDFsharp document. PDFsharp embeds the faces (subset, widths, ToUnicode);
+/// the text itself is written straight into the page's content as one TJ array per run, because placing
+/// every glyph through XGraphics.DrawString costs ten times more than all the rest of a render.
+/// A face is made known to PDFsharp by drawing its first glyph in the document with DrawString.
+/// </summary>
 internal sealed class PdfSurface : IPageSurface, IDisposable
 {
     private readonly Dictionary<(FontFace Face, double Size, bool Bold), XFont> _fonts = [];
+    private readonly Dictionary<FontFace, (PdfFont Font, XFont Registered)> _registered = [];
+    private readonly Dictionary<FontFace, HashSet<int>> _used = [];
     private readonly List<(string Title, int Level, PdfPage Page, double Top)> _bookmarks = [];
+    private readonly List<PageGlyph> _pageGlyphs = [];
     private XGraphics? _graphics;
     private PdfPage? _page;
     private double _left;
 
     public PdfSurface()
     {
-        // PDFsharp 6.2 leaves compressed content streams unterminated (qpdf warns); text streams stay plain.
+        // PDFsharp 6.2 leaves its flate streams unterminated (qpdf warns): it writes them plain and
+        // PdfFinisher compresses them.
         Document.Options.CompressContentStreams = false;
+        Document.Options.NoCompression = true;
     }
 
     public PdfDocument Document { get; } = new();
@@ -30,29 +41,69 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         _page.Height = XUnit.FromPoint(PageGeometry.PageHeight);
         _graphics = XGraphics.FromPdfPage(_page);
         _left = PageGeometry.Left(pageNumber);
+        _pageGlyphs.Clear();
     }
 
     public void DrawLine(ComposedLine line, double baseline)
     {
-        var graphics = _graphics ?? throw new InvalidOperationException("No page begun.");
-        var y = PageGeometry.Top + baseline;
+        var y = PageGeometry.PageHeight - PageGeometry.Top - baseline;
         var x = _left + line.Offset;
+        HashSet<int>? used = null;
+        FontFace? face = null;
         foreach (var glyph in line.Glyphs)
-            graphics.DrawString(glyph.Text, Font(glyph), XBrushes.Black, x + glyph.X, y);
+        {
+            _pageGlyphs.Add(new PageGlyph(glyph, x + glyph.X, y));
+            if (glyph.Face != face && !_used.TryGetValue(face = glyph.Face, out used)) _used[face] = used = [];
+            used!.Add(glyph.CodePoint);
+        }
     }
 
+    /// <param name="top">From the top of the text block; the outline's /XYZ top is in PDF space, from the page's foot.</param>
     public void Bookmark(string title, int level, double top) =>
-        _bookmarks.Add((title, level, _page ?? throw new InvalidOperationException("No page begun."), PageGeometry.Top + top));
+        _bookmarks.Add((title, level, _page ?? throw new InvalidOperationException("No page begun."), PageGeometry.PageHeight - PageGeometry.Top - top));
 
     public void EndPage()
     {
-        _graphics?.Dispose();
+        var graphics = _graphics ?? throw new InvalidOperationException("No page begun.");
+        var page = _page!;
+        // Save/Restore makes PDFsharp write its page prologue now and leave any text object it opened.
+        graphics.Save();
+        graphics.Restore();
+        var text = new TextContent(graphics.Internals.ContentStringBuilder);
+        var names = new Dictionary<FontFace, string>();
+        foreach (ref readonly var glyph in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pageGlyphs))
+        {
+            var face = glyph.Glyph.Face;
+            if (names.TryGetValue(face, out var name)) { text.Add(glyph, name); continue; }
+            if (_registered.TryGetValue(face, out var known)) { text.Add(glyph, names[face] = page.Resources.AddFont(known.Font)); continue; }
+            text.Close();
+            names[face] = Register(graphics, page, glyph);
+            graphics.Save();
+            graphics.Restore();
+        }
+        text.Close();
+        graphics.Dispose();
         _graphics = null;
     }
 
-    /// <summary>Metadata, language and the outline tree (level 0 entries, level 1 entries under the last level 0).</summary>
+    /// <summary>Draws the first glyph of a face new to the document with DrawString, so PDFsharp sets the face up for embedding.</summary>
+    private string Register(XGraphics graphics, PdfPage page, PageGlyph glyph)
+    {
+        var before = page.Resources.Elements.GetDictionary("/Font")?.Elements.Keys.ToHashSet() ?? [];
+        var font = Font(glyph.Glyph);
+        graphics.DrawString(glyph.Glyph.Text, font, XBrushes.Black, glyph.X, PageGeometry.PageHeight - glyph.Y);
+        var fonts = page.Resources.Elements.GetDictionary("/Font")!;
+        var added = fonts.Elements.Keys.FirstOrDefault(k => !before.Contains(k))
+            ?? throw new InvalidOperationException($"PDFsharp added no font resource for face {glyph.Glyph.Face.Key}.");
+        _registered[glyph.Glyph.Face] = ((PdfFont)((PdfReference)fonts.Elements[added]!).Value, font);
+        return added;
+    }
+
+    /// <summary>Metadata, language, the glyphs each subset must carry, and the outline tree.</summary>
     public void Finish(DocumentInfo info)
     {
+        foreach (var (face, codePoints) in _used)
+            Document.AddCharacters(_registered[face].Registered, string.Concat(codePoints.Select(char.ConvertFromUtf32)));
         Document.Info.Title = info.Title;
         Document.Info.Author = info.Author;
         Document.Info.Subject = info.Subject;
@@ -77,6 +128,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         return PdfFinisher.Finish(stream.ToArray());
     }
 
+    /// <summary>Makes PDFsharp parse and cache a face ahead of the first document that uses it.</summary>
+    public static void Warm(FontFace face) => _ = new XFont(face.Key, PageGeometry.BodySize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+
     private XFont Font(PlacedGlyph glyph)
     {
         var key = (glyph.Face, glyph.Size, glyph.Bold);
@@ -92,3 +146,6 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         Document.Dispose();
     }
 }
+
+/// <summary>A glyph at its page position, in PDF coordinates (y up).</summary>
+internal readonly record struct PageGlyph(PlacedGlyph Glyph, double X, double Y);

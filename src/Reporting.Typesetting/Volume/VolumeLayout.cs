@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Reporting.Core.Documents;
+using Reporting.Typesetting.Layout;
+
+namespace Reporting.Typesetting.Volume;
+
+/// <summary>
+/// The parts of the compiled volume (汇编) that are not reports: the cover, the table of contents and the
+/// closing status page. Reports themselves are built by <see cref="ReportLayout"/>, exactly as when alone.
+/// </summary>
+internal sealed partial class VolumeLayout(TextComposer composer)
+{
+    private PlacedGlyph? _dot;
+
+    public const string ContentsHeading = "目　录";
+    public const string ContentsBookmark = "目录";
+    public const string StatusHeading = "未完成报告的部门";
+
+    /// <summary>Dotted leaders sit on a grid of half a character, so the dots of all entries line up in columns.</summary>
+    private const double LeaderPitch = PageGeometry.CharPitch / 2;
+
+    /// <summary>Room kept for the page number (four half-width digits) when an entry's text is broken into lines.</summary>
+    private const double NumberColumn = 2.5 * PageGeometry.CharPitch;
+
+    private const double CoverTitleSize = 36;   // 小初
+    private const double CoverLineSize = PageGeometry.TitleSize; // 2号
+
+    public ReportLayout Reports { get; } = new(composer);
+
+    /// <summary>Every character the volume's own pages draw, for the coverage check.</summary>
+    public static IEnumerable<string> OwnText(VolumeDocument volume)
+    {
+        yield return volume.District;
+        yield return volume.Title;
+        yield return YearText(volume.Year);
+        yield return ContentsHeading;
+        yield return StatusHeading;
+        yield return StatusIntro(volume);
+        yield return "·0123456789";
+        foreach (var entry in volume.Reports) yield return entry.DepartmentName;
+        foreach (var missing in volume.Missing)
+        {
+            yield return missing.DepartmentName;
+            foreach (var part in missing.MissingParts) yield return part;
+        }
+    }
+
+    /// <summary>
+    /// The cover: the title large in 小标宋 (小初), centred and broken where the sense allows, a third of the way
+    /// down the text block; the district and the year in 小标宋 2号 near its foot. Lines with their baselines.
+    /// </summary>
+    public IEnumerable<(ComposedLine Line, double Baseline)> Cover(VolumeDocument volume)
+    {
+        var title = Centred(volume.Title, CoverTitleSize, volume.District);
+        var pitch = CoverTitleSize * 1.6;
+        var first = PageGeometry.BlockHeight / 3 - (title.Count - 1) * pitch / 2;
+        for (var i = 0; i < title.Count; i++) yield return (title[i], first + i * pitch);
+        var foot = PageGeometry.Baseline(PageGeometry.LinesPerPage - 4);
+        foreach (var line in Centred(volume.District, CoverLineSize)) yield return (line, foot);
+        foreach (var line in Centred(YearText(volume.Year), CoverLineSize)) yield return (line, foot + PageGeometry.LinePitch * 1.5);
+    }
+
+    /// <summary>
+    /// The table of contents: its heading (bookmarked), then one entry per report, the department's name, and
+    /// one for the status page. The entries come back too, so their pages can be filled in after the first pass.
+    /// </summary>
+    public (LayoutElement Root, IReadOnlyList<TocEntryElement> Entries) Contents(VolumeDocument volume)
+    {
+        var entries = volume.Reports.Select(r => Entry(r.DepartmentName)).Append(Entry(StatusHeading)).ToList();
+        return (new ColumnElement([Reports.Title(ContentsHeading, null), .. entries]), entries);
+    }
+
+    /// <summary>
+    /// The closing status page: its heading (bookmarked), a sentence of what it lists, then each department
+    /// whose report is incomplete in 黑体 and each part it lacks below it; or the sentence that all are complete.
+    /// </summary>
+    public LayoutElement Status(VolumeDocument volume)
+    {
+        var elements = new List<LayoutElement>
+        {
+            Reports.Title(StatusHeading, null),
+            new LinesElement(composer.Compose(StyledText.Of(StatusIntro(volume), FontRoles.FangSong), LineStyle.Body())),
+        };
+        foreach (var missing in volume.Missing)
+        {
+            elements.Add(new LinesElement(composer.Compose(StyledText.Of(missing.DepartmentName, FontRoles.Hei), LineStyle.Body())));
+            foreach (var part in missing.MissingParts)
+                elements.Add(new LinesElement(composer.Compose(StyledText.Of(part, FontRoles.FangSong), LineStyle.Body(4))));
+        }
+        return new ColumnElement(elements);
+    }
+
+    private static string StatusIntro(VolumeDocument volume)
+    {
+        var date = volume.Info.CreatedAt;
+        var asOf = $"截至{date.Year}年{date.Month}月{date.Day}日，";
+        return volume.Missing.Count == 0
+            ? asOf + $"各部门{volume.Year}年度法治政府建设情况报告均已完成。"
+            : asOf + $"下列{volume.Missing.Count}个部门的{volume.Year}年度法治政府建设情况报告尚未完成，所缺部分如下：";
+    }
+
+    private static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture) + "年度";
+
+    private TocEntryElement Entry(string text)
+    {
+        var style = new LineStyle(PageGeometry.BodySize, PageGeometry.CharPitch, PageGeometry.BlockWidth - NumberColumn - PageGeometry.CharPitch, 0, false);
+        var lines = composer.Compose(StyledText.Of(text, FontRoles.FangSong), style);
+        var textEnd = lines[^1].End;
+        return new TocEntryElement(lines, page =>
+        {
+            var number = Number(page);
+            return [Leaders(textEnd, number.Start - PageGeometry.CharPitch / 4), number];
+        });
+    }
+
+    /// <summary>Middle dots on the leader grid, from a quarter character after the text to <paramref name="stop"/>.</summary>
+    private ComposedLine Leaders(double textEnd, double stop)
+    {
+        var dot = LeaderDot;
+        var ink = dot.X - dot.CellX; // where the glyph's origin sits in its own cell
+        var first = (int)Math.Ceiling((textEnd + PageGeometry.CharPitch / 4) / LeaderPitch);
+        var last = (int)Math.Floor(stop / LeaderPitch) - 1;
+        var glyphs = new List<PlacedGlyph>();
+        for (var i = first; i <= last; i++)
+        {
+            var cell = i * LeaderPitch + (LeaderPitch - dot.CellWidth) / 2;
+            glyphs.Add(dot with { CellX = cell, X = cell + ink });
+        }
+        return new ComposedLine(glyphs, glyphs.Count == 0 ? 0 : glyphs[^1].CellX + dot.CellWidth);
+    }
+
+    /// <summary>A page number of the contents, half-width digits right-aligned on the measure.</summary>
+    private ComposedLine Number(int page)
+    {
+        var line = composer.Compose(StyledText.Of(page.ToString(CultureInfo.InvariantCulture), FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0];
+        return line with { Offset = PageGeometry.BlockWidth - line.Width };
+    }
+
+    /// <summary>
+    /// Lines set in 小标宋 at <paramref name="size"/>, centred, balanced, and broken after the district or the
+    /// year (魏都区2023年度 / 法治政府建设情况报告汇编) rather than inside a phrase, where the measure allows.
+    /// </summary>
+    private List<ComposedLine> Centred(string text, double size, string? district = null)
+    {
+        var bonus = new Dictionary<int, double>();
+        void After(int charIndex) => bonus[text[..charIndex].EnumerateRunes().Count()] = 16 * size * size; // a display line: sense before balance
+        if (!string.IsNullOrEmpty(district) && text.IndexOf(district, StringComparison.Ordinal) is >= 0 and var at) After(at + district.Length);
+        foreach (Match m in Year().Matches(text)) After(m.Index + m.Length);
+        var style = new LineStyle(size, size, PageGeometry.BlockWidth, 0, false);
+        var lines = composer.Compose(StyledText.Of(text, FontRoles.XiaoBiaoSong), style,
+            (cps, widths, s) => TitleBreaker.Break(cps, widths, s.Measure, bonus));
+        return [.. lines.Select(l => l with { Offset = (PageGeometry.BlockWidth - l.Width) / 2 })];
+    }
+
+    [GeneratedRegex(@"\d{4}年度?")]
+    private static partial Regex Year();
+
+    private PlacedGlyph LeaderDot => _dot ??= composer.Compose(StyledText.Of("·", FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0].Glyphs[0];
+}

@@ -1,0 +1,84 @@
+using PdfSharp.Pdf;
+using Reporting.Core.Documents;
+using Reporting.Typesetting.Layout;
+using Reporting.Typesetting.Rendering;
+
+namespace Reporting.Typesetting.Volume;
+
+/// <summary>
+/// Typesets the compiled volume (汇编) into one PDF document.
+/// <para>
+/// Page numbering: the volume's page numbers are its physical page numbers, running through the whole
+/// volume, so an odd number is always a right-hand page and the side of every number is right. The cover
+/// (page 1) and every blank page (the cover's back, and the left-hand pages inserted so that a section
+/// starts on a right-hand page) are counted but print nothing, not even a number [7.5]; the table of
+/// contents, the reports and the status page print theirs, `— n —` on the outer side as in a lone report.
+/// </para>
+/// <para>
+/// Order: cover, blank, table of contents (from page 3), then each report and finally the status page, each
+/// starting on a right-hand (odd) page. Each report is laid out by <see cref="ReportLayout"/> exactly as
+/// when typeset alone; only its page numbers continue the volume's.
+/// </para>
+/// <para>
+/// Two passes: the first paginates everything on a surface that draws nothing, to learn the page each
+/// section starts on (the contents' length does not depend on the numbers it shows); the second draws.
+/// A report's element tree is built in each pass and dropped after it, so the layout in memory is one
+/// report's, whatever the number of departments (building twice costs about a third more time); the pages
+/// go into one PDFsharp document, written to the output once.
+/// </para>
+/// </summary>
+internal sealed class VolumeRenderer(TextComposer composer)
+{
+    private static readonly ComposedLine NoFolio = new([], 0);
+
+    public int Render(VolumeDocument volume, Stream output)
+    {
+        var layout = new VolumeLayout(composer);
+        var (contents, entries) = layout.Contents(volume);
+        var sections = new List<(string Bookmark, Func<LayoutElement> Root)>();
+        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, () => layout.Reports.Build(entry.Report)));
+        sections.Add((VolumeLayout.StatusHeading, () => layout.Status(volume)));
+
+        // First pass: where each section starts. Cover and its blank back are pages 1 and 2.
+        var counter = new CountingSurface();
+        var pages = 2 + Paginator.Run(contents, counter, new PagingState { PageNumber = 2 }, _ => NoFolio);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            pages += pages % 2;
+            entries[i].Target = pages + 1;
+            pages += Paginator.Run(sections[i].Root(), counter, new PagingState { PageNumber = pages }, _ => NoFolio);
+        }
+
+        // Second pass: draw.
+        using var pdf = new PdfSurface();
+        var surface = new VolumeSurface(pdf);
+        surface.BeginPage(1);
+        foreach (var (line, baseline) in layout.Cover(volume)) surface.DrawLine(line, baseline);
+        surface.EndPage();
+        surface.BlankPage();
+        Section(surface, contents, VolumeLayout.ContentsBookmark, layout.Reports.Folio);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (surface.Pages % 2 == 1) surface.BlankPage();
+            if (surface.Pages + 1 != entries[i].Target)
+                throw new InvalidOperationException($"Section {i} starts on page {surface.Pages + 1}, but the contents say {entries[i].Target}.");
+            Section(surface, sections[i].Root(), sections[i].Bookmark, layout.Reports.Folio);
+        }
+        if (surface.Pages != pages) throw new InvalidOperationException($"The volume drew {surface.Pages} pages, but the first pass counted {pages}.");
+
+        surface.WriteLinks();
+        pdf.Finish(volume.Info);
+        // Two hundred departments with their headings open would be a thousand bookmarks: the departments start
+        // closed. PDFsharp writes no /Count for an item (required when it has children): a negative one closes it.
+        foreach (var outline in pdf.Document.Outlines)
+            if (outline.Outlines.Count > 0) outline.Elements["/Count"] = new PdfInteger(-outline.Outlines.Count);
+        output.Write(pdf.Save());
+        return pages;
+    }
+
+    private static void Section(VolumeSurface surface, LayoutElement root, string bookmark, Func<int, ComposedLine> folio)
+    {
+        surface.SectionBookmark = bookmark;
+        Paginator.Run(root, surface, new PagingState { PageNumber = surface.Pages }, folio);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Documents;
+using UglyToad.PdfPig;
+
+namespace Reporting.Typesetting.Tests;
+
+/// <summary>What the PDF says about itself and how tools read it: text, fonts, metadata, outline, validity.</summary>
+public abstract class PdfPropertiesTests
+{
+    private protected abstract (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject { get; }
+    private protected abstract string Name { get; }
+
+    private string File => Rendered.WriteTemp(Subject.Pdf.Content, Name + "-props.pdf");
+
+    [Fact]
+    public void Pdftotext_gives_back_the_text_exactly_apart_from_line_breaks()
+    {
+        var (exit, output, _) = Tools.Run("/usr/bin/pdftotext", "-enc", "UTF-8", File, "-");
+        Assert.Equal(0, exit);
+        var document = Subject.Document;
+        var expected = string.Concat(new[] { document.Title, document.Recipient ?? "" }.Concat(document.Blocks.Select(b => b.Text)).Append(document.Signature).Append(document.DateText));
+        var actual = Regex.Replace(output, @"— \d+ —", "");
+        Assert.Equal(Squeeze(expected), Squeeze(actual));
+    }
+
+    [Fact]
+    public void Every_font_is_an_embedded_subset_with_a_ToUnicode_map_and_none_is_Type_3()
+    {
+        var (exit, output, _) = Tools.Run("/usr/bin/pdffonts", File);
+        Assert.Equal(0, exit);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var row in rows)
+        {
+            Assert.DoesNotContain("Type 3", row);
+            Assert.Contains("CID TrueType", row);
+            Assert.Matches(@"^[A-Z]{6}\+", row);
+            Assert.Matches(@"yes\s+yes\s+yes\s+\d+\s+\d+\s*$", row);
+        }
+    }
+
+    [Fact]
+    public void Qpdf_check_finds_no_problem()
+    {
+        var (exit, output, error) = Tools.Run("/usr/bin/qpdf", "--check", File);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("WARNING", output + error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("No syntax or stream encoding errors", output);
+    }
+
+    [Fact]
+    public void Every_stream_decodes_to_its_end()
+    {
+        var qdf = Path.ChangeExtension(File, ".qdf.pdf");
+        var (exit, output, error) = Tools.Run("/usr/bin/qpdf", "--qdf", "--object-streams=disable", File, qdf);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("WARNING", output + error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Metadata_names_title_author_subject_creation_date_and_language()
+    {
+        using var pdf = PdfDocument.Open(Subject.Pdf.Content);
+        var info = Subject.Document.Info;
+        Assert.Equal(info.Title, pdf.Information.Title);
+        Assert.Equal(info.Author, pdf.Information.Author);
+        Assert.Equal(info.Subject, pdf.Information.Subject);
+        Assert.Equal(info.CreatedAt.ToUniversalTime(), pdf.Information.GetCreatedDateTimeOffset()!.Value.ToUniversalTime());
+        Assert.Equal("zh-CN", pdf.Structure.Catalog.CatalogDictionary.Data["Lang"].ToString()!.Trim('(', ')'));
+    }
+
+    [Fact]
+    public void The_outline_holds_the_title_and_every_level_one_heading()
+    {
+        using var pdf = PdfDocument.Open(Subject.Pdf.Content);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var root = Assert.Single(bookmarks.Roots);
+        Assert.Equal(Subject.Document.Title, root.Title);
+        Assert.Equal(Subject.Document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text), root.Children.Select(c => c.Title));
+    }
+
+    [Fact]
+    public void Rendering_again_gives_the_same_bytes()
+    {
+        var again = Fixtures.Typesetter.Value.Render(Subject.Document);
+        Assert.Equal(Subject.Pdf.Sha256, again.Sha256);
+        Assert.Equal(Subject.Pdf.PageCount, again.PageCount);
+    }
+
+    [Fact]
+    public void Poppler_renders_every_page()
+    {
+        var prefix = Path.Combine(Path.GetDirectoryName(File)!, Name + "-page");
+        var (exit, _, error) = Tools.Run("/usr/bin/pdftoppm", "-r", "30", "-png", File, prefix);
+        Assert.Equal(0, exit);
+        Assert.Equal("", error.Trim());
+        Assert.Equal(Subject.Pdf.PageCount, Directory.GetFiles(Path.GetDirectoryName(File)!, Name + "-page-*.png").Length);
+    }
+
+    private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
+}
+
+public sealed class FixturePdfPropertiesTests : PdfPropertiesTests
+{
+    private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.Fixture.Value;
+    private protected override string Name => "kgj-2023";
+}
+
+public sealed class StressPdfPropertiesTests : PdfPropertiesTests
+{
+    private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.Stress.Value;
+    private protected override string Name => "stress";
+}

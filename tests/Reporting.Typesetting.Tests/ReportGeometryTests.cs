@@ -1,0 +1,235 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Documents;
+using UglyToad.PdfPig.Core;
+
+namespace Reporting.Typesetting.Tests;
+
+/// <summary>GB/T 9704 geometry of a rendered report, read back from the PDF with PdfPig.</summary>
+public abstract class ReportGeometryTests
+{
+    private protected abstract (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject { get; }
+
+    private PdfPages Pages => Subject.Pages;
+
+    [Fact]
+    public void Every_full_line_ends_flush_with_the_right_edge_of_the_text_block()
+    {
+        var checkedLines = 0;
+        foreach (var (line, next) in Pages.LinesInOrder())
+        {
+            if (next is null || !Follows(line, next)) continue;
+            var page = Pages.Pages[next.Page - 1];
+            if (Math.Abs(next.Start - page.Left) > 1) continue; // the next line opens a paragraph: this one is a last line
+            var right = Pages.Pages[line.Page - 1].Right;
+            Assert.True(Math.Abs(line.End - right) <= 1, $"page {line.Page} slot {line.SlotIndex} ends at {line.End:F2}, block edge {right:F2}: {line.Text}");
+            checkedLines++;
+        }
+        Assert.True(checkedLines > 20);
+    }
+
+    [Fact]
+    public void A_full_line_of_CJK_text_holds_exactly_28_characters_unless_a_mark_pulled_one_down()
+    {
+        var full = Pages.LinesInOrder()
+            .Where(p => p.Next is not null && Follows(p.Line, p.Next) && Math.Abs(p.Next.Start - Pages.Pages[p.Next.Page - 1].Left) <= 1)
+            .Where(p => p.Line.Letters.All(x => x.Value.EnumerateRunes().All(r => r.Value > 0x2000)) && Math.Abs(p.Line.Start - Pages.Pages[p.Line.Page - 1].Left) <= 1)
+            .ToList();
+        Assert.NotEmpty(full);
+        foreach (var (line, next) in full)
+        {
+            var pulled = next!.Text.Length > 1 && StressReport.NoStart.Contains(next.Text[1])
+                || StressReport.NoEnd.Contains(next.Text[0]) || next.Text[0] is '…' or '—' || char.IsAsciiLetterOrDigit(next.Text[0]);
+            if (line.Letters.Count != 28)
+            {
+                Assert.True(pulled, $"page {line.Page} slot {line.SlotIndex} holds {line.Letters.Count} characters: {line.Text}");
+                Assert.True(line.Letters.Count >= 25);
+                Assert.True(line.Letters[1].StartBaseLine.X - line.Letters[0].StartBaseLine.X > PdfPages.CharPitch + 0.2, "a shortened line is spread");
+            }
+        }
+    }
+
+    [Fact]
+    public void No_line_starts_with_a_no_start_mark_or_ends_with_a_no_end_mark()
+    {
+        foreach (var line in Pages.Pages.SelectMany(p => p.Lines))
+        {
+            Assert.DoesNotContain(line.Letters[0].Value, StressReport.NoStart.Select(c => c.ToString()));
+            Assert.DoesNotContain(line.Letters[^1].Value, StressReport.NoEnd.Select(c => c.ToString()));
+        }
+    }
+
+    [Fact]
+    public void Paired_marks_are_never_split_over_lines()
+    {
+        foreach (var (line, next) in Pages.LinesInOrder())
+        {
+            if (next is null) continue;
+            foreach (var mark in new[] { "…", "—" })
+                Assert.False(line.Letters[^1].Value == mark && next.Letters[0].Value == mark, $"{mark}{mark} split after: {line.Text}");
+        }
+    }
+
+    [Fact]
+    public void Every_baseline_sits_on_the_22_line_grid()
+    {
+        foreach (var line in Pages.Pages.SelectMany(p => p.Lines))
+        {
+            Assert.InRange(line.Slot, -0.01, 21.01);
+            Assert.True(Math.Abs(line.Slot - line.SlotIndex) < 0.01, $"page {line.Page}: baseline {line.Baseline:F3} is off the grid ({line.Slot:F3})");
+        }
+    }
+
+    [Fact]
+    public void Every_page_but_the_last_is_filled_to_22_lines()
+    {
+        foreach (var page in Pages.Pages.SkipLast(1))
+        {
+            var slots = page.Lines.Select(l => l.SlotIndex).ToHashSet();
+            var expected = Enumerable.Range(0, 22).ToHashSet();
+            if (page.Number == 1) expected.Remove(TitleLines().Count); // the blank line after the title
+            Assert.Equal(expected.Order(), slots.Order());
+        }
+    }
+
+    [Fact]
+    public void Page_numbers_sit_one_character_in_on_the_outer_side_7_mm_below_the_block()
+    {
+        foreach (var page in Pages.Pages)
+        {
+            var folio = page.Folio ?? throw new Xunit.Sdk.XunitException($"page {page.Number} has no number");
+            Assert.Equal($"—{page.Number}—", folio.Text);
+            Assert.All(folio.Letters, l => Assert.Equal(14, l.PointSize, 0.01));
+            if (page.Number % 2 == 1) Assert.Equal(page.Right - 14, folio.End, 1.0);
+            else Assert.Equal(page.Left + 14, folio.Start, 1.0);
+            var emTop = folio.Baseline + 0.88 * 14;
+            Assert.Equal(PdfPages.PageHeight - PdfPages.Top - 225 * PdfPages.Mm - 7 * PdfPages.Mm, emTop, 0.01);
+        }
+    }
+
+    [Fact]
+    public void The_title_is_bold_Song_22_pt_centred_and_followed_by_one_blank_line()
+    {
+        var title = TitleLines();
+        Assert.NotEmpty(title);
+        Assert.Equal(Subject.Document.Title, string.Concat(title.Select(l => l.Text)));
+        var page = Pages.Pages[0];
+        foreach (var line in title)
+        {
+            Assert.All(line.Letters, l => Assert.Contains("UMing", l.FontName));
+            Assert.All(line.Letters, l => Assert.Equal(TextRenderingMode.FillThenStroke, l.RenderingMode));
+            Assert.Equal((page.Left + page.Right) / 2, (line.Start + line.End) / 2, 1.0);
+        }
+        Assert.Equal(Enumerable.Range(0, title.Count), title.Select(l => l.SlotIndex));
+        Assert.Equal(title.Count + 1, page.Lines[title.Count].SlotIndex);
+    }
+
+    [Fact]
+    public void A_long_title_is_broken_into_balanced_lines()
+    {
+        var widths = TitleLines().Select(l => l.End - l.Start).ToList();
+        if (widths.Count < 2) return;
+        Assert.True(widths.Max() - widths.Min() <= 3 * 22, $"title lines {string.Join(", ", widths.Select(w => w.ToString("F0")))} pt");
+    }
+
+    [Fact]
+    public void The_recipient_line_is_flush_left_and_ends_with_a_full_width_colon()
+    {
+        var page = Pages.Pages[0];
+        var recipient = page.Lines[TitleLines().Count];
+        Assert.Equal(page.Left, recipient.Start, 1.0);
+        Assert.Equal("：", recipient.Letters[^1].Value);
+        Assert.Equal(Subject.Document.Recipient, recipient.Text);
+    }
+
+    [Fact]
+    public void Level_one_headings_are_Hei_and_indented_two_characters()
+    {
+        var headings = Pages.Pages.SelectMany(p => p.Lines).Where(l => l.Letters[0].FontName.Contains("WenQuanYi")).ToList();
+        Assert.NotEmpty(headings);
+        Assert.All(headings, l => Assert.All(l.Letters, x => Assert.Contains("WenQuanYi", x.FontName)));
+        var openers = headings.Where(l => l.Text.Length > 1 && l.Text[1] == '、').ToList();
+        Assert.Equal(Subject.Document.Blocks.Count(b => b.Kind == BlockKind.Heading), openers.Count);
+        Assert.All(openers, l => Assert.Equal(Pages.Pages[l.Page - 1].Left + 2 * PdfPages.CharPitch, l.Start, 1.0));
+    }
+
+    [Fact]
+    public void A_run_in_heading_is_Kai_through_its_first_full_stop_and_body_face_after()
+    {
+        var runIn = Pages.Pages.SelectMany(p => p.Lines).Where(l => l.Text.StartsWith("（一）", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(runIn);
+        foreach (var line in runIn)
+        {
+            var stop = line.Text.IndexOf('。');
+            var kai = stop < 0 ? line.Letters : line.Letters.Take(stop + 1);
+            Assert.All(kai, l => Assert.Contains("UKai", l.FontName));
+            if (stop >= 0) Assert.All(line.Letters.Skip(stop + 1).Where(l => l.Value.EnumerateRunes().First().Value < 0x20000), l => Assert.Contains("UMing", l.FontName));
+            Assert.Equal(Pages.Pages[line.Page - 1].Left + 2 * PdfPages.CharPitch, line.Start, 1.0);
+        }
+    }
+
+    [Fact]
+    public void Signature_and_date_close_the_report_after_one_blank_line()
+    {
+        var page = Pages.Pages[^1];
+        var date = page.Lines[^1];
+        var signature = page.Lines[^2];
+        Assert.Equal(Subject.Document.DateText, date.Text);
+        Assert.Equal(Subject.Document.Signature, signature.Text);
+        Assert.Equal(signature.SlotIndex + 1, date.SlotIndex);
+        if (page.Lines.Count > 2) Assert.Equal(page.Lines[^3].SlotIndex + 2, signature.SlotIndex);
+        var two = 2 * PdfPages.CharPitch;
+        if (signature.Start + two + (date.End - date.Start) <= page.Right + 0.5)
+        {
+            Assert.Equal(page.Right - two, signature.End, 1.0);
+            Assert.Equal(signature.Start + two, date.Start, 1.0);
+        }
+        else
+        {
+            Assert.Equal(page.Right - two, date.End, 1.0);
+            Assert.Equal((date.Start + date.End) / 2, (signature.Start + signature.End) / 2, 1.0);
+        }
+    }
+
+    [Fact]
+    public void Body_text_is_set_in_the_body_face_at_16_pt()
+    {
+        var body = Pages.Pages.SelectMany(p => p.Lines).Skip(TitleLines().Count).SelectMany(l => l.Letters).ToList();
+        Assert.All(body, l => Assert.Equal(16, l.PointSize, 0.01));
+        Assert.Contains(body, l => l.FontName.Contains("UMing"));
+    }
+
+    private List<PdfLine> TitleLines() => Pages.Pages[0].Lines.TakeWhile(l => Math.Abs(l.Letters[0].PointSize - 22) < 0.01).ToList();
+
+    /// <summary>True when <paramref name="next"/> is on the slot right after <paramref name="line"/> (on the same or the next page).</summary>
+    private static bool Follows(PdfLine line, PdfLine next) =>
+        next.Page == line.Page ? next.SlotIndex == line.SlotIndex + 1 : next.Page == line.Page + 1 && line.SlotIndex == 21 && next.SlotIndex == 0;
+}
+
+public sealed class FixtureGeometryTests : ReportGeometryTests
+{
+    private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.Fixture.Value;
+}
+
+public sealed class StressGeometryTests : ReportGeometryTests
+{
+    private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.Stress.Value;
+
+    [Fact]
+    public void Characters_the_body_face_lacks_come_from_the_fallbacks()
+    {
+        var letters = Subject.Pages.Pages.SelectMany(p => p.Lines).SelectMany(l => l.Letters).ToList();
+        Assert.All(letters.Where(l => l.Value == "𠮷"), l => Assert.Contains("LXGW", l.FontName));
+        Assert.All(letters.Where(l => l.Value == "㐀"), l => Assert.Contains("Droid", l.FontName));
+        Assert.Equal(2, letters.Count(l => l.Value == "𠮷"));
+    }
+
+    [Fact]
+    public void Every_forbidden_mark_was_put_at_a_line_boundary_and_moved()
+    {
+        var starts = Subject.Pages.Pages.SelectMany(p => p.Lines).Select(l => l.Text).ToList();
+        foreach (var mark in StressReport.NoStart)
+            Assert.Contains(starts, l => l.StartsWith("测" + mark, StringComparison.Ordinal));
+        foreach (var mark in StressReport.NoEnd)
+            Assert.Contains(starts, l => l.StartsWith(mark + "引文", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Reporting.Core.Documents;
+using Reporting.Core.Templates;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Actions;
+using UglyToad.PdfPig.Annotations;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Outline;
+
+namespace Reporting.Typesetting.Tests;
+
+/// <summary>
+/// A volume of three departments' reports (the fixture under three names, one of them shortened so its
+/// report has an odd number of pages and the next one needs a blank page) and two missing departments.
+/// </summary>
+public sealed class VolumeCompilationFixture : IDisposable
+{
+    public const string Path = "/tmp/typeset/volume.pdf";
+
+    public VolumeCompilationFixture()
+    {
+        var text = File.ReadAllText(System.IO.Path.Combine(Fixtures.SharedFixtures, "kgj-2023.txt"));
+        var reports = new[] { "kgj", "rsj", "mzj" }.Select(code =>
+        {
+            var report = Fixtures.FromText(text, code);
+            return new VolumeEntry(code, report.Signature, report);
+        }).ToList();
+        reports[0] = reports[0] with { Report = Shorten(reports[0].Report) };
+        Volume = new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", reports,
+            [
+                new MissingReport("czj", "魏都区财政局", [.. ReportTemplate.Sections.Where(s => s.Key is "measures" or "plans").Select(s => s.Heading)]),
+                new MissingReport("sfj", "魏都区司法局", [.. ReportTemplate.Sections.Where(s => s.Key == "shortcomings").Select(s => s.Heading)]),
+            ],
+            new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "2023年度法治政府建设情况报告汇编",
+                new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))));
+        Directory.CreateDirectory("/tmp/typeset");
+        using (var file = File.Create(Path)) PageCount = Fixtures.Typesetter.Value.RenderVolume(Volume, file);
+        Bytes = File.ReadAllBytes(Path);
+        Document = PdfDocument.Open(Bytes);
+        Pages = [.. Document.GetPages()];
+    }
+
+    public VolumeDocument Volume { get; }
+    public int PageCount { get; }
+    public byte[] Bytes { get; }
+    public PdfDocument Document { get; }
+    public IReadOnlyList<Page> Pages { get; }
+
+    /// <summary>Drops paragraphs from the end until the report is one page shorter: a report of odd length.</summary>
+    private static ReportDocument Shorten(ReportDocument report)
+    {
+        var pages = Fixtures.Typesetter.Value.Render(report).PageCount;
+        if (pages % 2 == 1) return report;
+        var blocks = report.Blocks.ToList();
+        while (blocks.Count > 2)
+        {
+            blocks.RemoveAt(blocks.FindLastIndex(b => b.Kind == BlockKind.Paragraph));
+            var shorter = report with { Blocks = [.. blocks] };
+            if (Fixtures.Typesetter.Value.Render(shorter).PageCount % 2 == 1) return shorter;
+        }
+        throw new InvalidOperationException("cannot make an odd-length report");
+    }
+
+    public void Dispose() => Document.Dispose();
+}
+
+public class VolumeCompilationTests(VolumeCompilationFixture volume) : IClassFixture<VolumeCompilationFixture>
+{
+    /// <summary>Below the text block (35 mm from the page foot) only the page number stands.</summary>
+    private const double BlockBottom = 35 * 72 / 25.4;
+
+    [Fact]
+    public void The_table_of_contents_gives_the_page_where_each_report_title_stands()
+    {
+        var entries = ContentsEntries();
+        var expected = volume.Volume.Reports.Select(r => r.DepartmentName).Append("未完成报告的部门").ToList();
+        Assert.Equal(expected, entries.Select(e => e.Name).ToList());
+        var folios = Enumerable.Range(1, volume.Pages.Count).Where(p => Folio(p) is not null).ToDictionary(p => Folio(p)!.Value, p => p);
+        for (var i = 0; i < volume.Volume.Reports.Count; i++)
+        {
+            var physical = folios[entries[i].Number];
+            Assert.StartsWith(volume.Volume.Reports[i].Report.Title, Text(physical));
+        }
+        Assert.StartsWith("未完成报告的部门", Text(folios[entries[^1].Number]));
+
+        foreach (var entry in entries)
+        {
+            var link = Assert.Single(volume.Pages[entry.Page - 1].GetAnnotations(),
+                a => a.Type == AnnotationType.Link && a.Rectangle.Bottom <= entry.Baseline && entry.Baseline <= a.Rectangle.Top);
+            var goTo = Assert.IsType<GoToAction>(link.Action);
+            Assert.Equal(folios[entry.Number], goTo.Destination.PageNumber);
+        }
+    }
+
+    [Fact]
+    public void Each_report_starts_on_an_odd_page_and_blank_pages_carry_nothing()
+    {
+        var starts = volume.Volume.Reports.Select(r => TitlePage(r.Report.Title)).Append(TitlePage("未完成报告的部门")).ToList();
+        Assert.All(starts, p => Assert.Equal(1, p % 2));
+        var blanks = Enumerable.Range(1, volume.Pages.Count).Where(p => volume.Pages[p - 1].Letters.Count == 0).ToList();
+        Assert.Contains(2, blanks); // the cover's back
+        Assert.True(blanks.Count >= 2, "the shortened report is followed by a blank page");
+        Assert.All(blanks, p =>
+        {
+            Assert.Equal(0, p % 2);
+            Assert.True(p == 2 || starts.Contains(p + 1), $"blank page {p} is not before a section");
+            Assert.Empty(volume.Pages[p - 1].GetAnnotations());
+        });
+        Assert.Equal(volume.Pages.Count, volume.PageCount);
+    }
+
+    /// <summary>
+    /// Decision under test: numbers are physical page numbers and run through the whole volume; the cover
+    /// (page 1) and blank pages print none; the contents start on page 3 and print theirs.
+    /// </summary>
+    [Fact]
+    public void Page_numbers_run_through_the_volume_and_alternate_sides()
+    {
+        Assert.StartsWith("魏都区2023年度法治政府建设情况报告汇编", Text(1));
+        Assert.Null(Folio(1));
+        Assert.StartsWith("目录", Text(3));
+        for (var p = 3; p <= volume.Pages.Count; p++)
+        {
+            var page = volume.Pages[p - 1];
+            if (page.Letters.Count == 0) continue;
+            Assert.Equal(p, Folio(p));
+            var folio = page.Letters.Where(l => l.StartBaseLine.Y < BlockBottom).ToList();
+            var middle = (double)page.Width / 2;
+            if (p % 2 == 1) Assert.True(folio.Min(l => l.StartBaseLine.X) > middle, $"page {p}: odd page number on the right");
+            else Assert.True(folio.Max(l => l.EndBaseLine.X) < middle, $"page {p}: even page number on the left");
+        }
+    }
+
+    [Fact]
+    public void Bookmarks_name_each_department_with_its_headings()
+    {
+        Assert.True(volume.Document.TryGetBookmarks(out var bookmarks));
+        var roots = bookmarks.Roots;
+        Assert.Equal(
+            new[] { "目录" }.Concat(volume.Volume.Reports.Select(r => r.DepartmentName)).Append("未完成报告的部门"),
+            roots.Select(r => r.Title));
+        for (var i = 0; i < volume.Volume.Reports.Count; i++)
+        {
+            var report = volume.Volume.Reports[i].Report;
+            var node = Assert.IsType<DocumentBookmarkNode>(roots[i + 1]);
+            Assert.Equal(TitlePage(report.Title), node.PageNumber);
+            Assert.Equal(report.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text), node.Children.Select(c => c.Title));
+            Assert.All(node.Children.Cast<DocumentBookmarkNode>(), c => Assert.Contains(c.Title, Text(c.PageNumber)));
+        }
+        Assert.Equal(TitlePage("未完成报告的部门"), Assert.IsType<DocumentBookmarkNode>(roots[^1]).PageNumber);
+        Assert.Equal(3, Assert.IsType<DocumentBookmarkNode>(roots[0]).PageNumber);
+
+        // A bookmark opens the page with its heading at the top of the window: /XYZ top is just above the heading's line.
+        const double linePitch = 225 * 72 / 25.4 / 22;
+        foreach (var node in bookmarks.GetNodes().OfType<DocumentBookmarkNode>().Where(n => n.Title != "目录"))
+        {
+            var top = node.Destination.Coordinates.Top ?? double.NaN;
+            var page = volume.Pages[node.PageNumber - 1];
+            var line = string.Concat(page.Letters.Where(l => l.StartBaseLine.Y < top && l.StartBaseLine.Y > top - linePitch)
+                .OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+            Assert.True(line.Length > 0 && (node.Title.StartsWith(line, StringComparison.Ordinal) || line.StartsWith(node.Title, StringComparison.Ordinal)),
+                $"bookmark {node.Title} opens above “{line}”");
+        }
+
+        // Departments start closed (/Count negative), so two hundred of them make a short list.
+        var (_, json) = Run("qpdf", $"--json --json-key=outlines {VolumeCompilationFixture.Path}");
+        using var outlines = System.Text.Json.JsonDocument.Parse(json);
+        var departments = outlines.RootElement.GetProperty("outlines").EnumerateArray().Where(o => o.GetProperty("kids").GetArrayLength() > 0).ToList();
+        Assert.Equal(volume.Volume.Reports.Count, departments.Count);
+        Assert.All(departments, o => Assert.False(o.GetProperty("open").GetBoolean()));
+    }
+
+    [Fact]
+    public void The_status_page_lists_the_missing_departments_and_their_parts()
+    {
+        var start = TitlePage("未完成报告的部门");
+        var text = string.Concat(Enumerable.Range(start, volume.Pages.Count - start + 1).Select(Text));
+        Assert.Contains("截至2024年3月31日，下列2个部门", text);
+        var at = 0;
+        foreach (var missing in volume.Volume.Missing)
+        {
+            at = text.IndexOf(missing.DepartmentName, at, StringComparison.Ordinal);
+            Assert.True(at >= 0, missing.DepartmentName);
+            foreach (var part in missing.MissingParts)
+            {
+                at = text.IndexOf(part, at, StringComparison.Ordinal);
+                Assert.True(at >= 0, part);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_volume_passes_qpdf_check_and_gives_back_its_text_and_metadata()
+    {
+        var (code, output) = Run("qpdf", $"--check {VolumeCompilationFixture.Path}");
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("WARNING", output, StringComparison.OrdinalIgnoreCase);
+
+        var (_, text) = Run("pdftotext", $"-enc UTF-8 {VolumeCompilationFixture.Path} -");
+        var flat = Regex.Replace(Regex.Replace(text, @"—\s*\d+\s*—", ""), @"\s+", ""); // page numbers fall inside paragraphs that go on overleaf
+        foreach (var entry in volume.Volume.Reports)
+            foreach (var block in entry.Report.Blocks)
+                Assert.Contains(Regex.Replace(block.Text, @"\s+", ""), flat);
+
+        Assert.Equal(volume.Volume.Info.Title, volume.Document.Information.Title);
+        Assert.Equal(volume.Volume.Info.Author, volume.Document.Information.Author);
+        Assert.Equal(volume.Volume.Info.Subject, volume.Document.Information.Subject);
+        Assert.Contains("/Lang(zh-CN)", System.Text.Encoding.Latin1.GetString(volume.Bytes).Replace(" ", ""));
+    }
+
+    [Fact]
+    public void The_volume_is_reproducible()
+    {
+        using var again = new MemoryStream();
+        Fixtures.Typesetter.Value.RenderVolume(volume.Volume, again);
+        Assert.Equal(volume.Bytes, again.ToArray());
+    }
+
+    /// <summary>A report in the volume stands where it stands alone: same lines at the same places, page for page.</summary>
+    [Fact]
+    public void A_report_is_laid_out_in_the_volume_as_when_alone()
+    {
+        var report = volume.Volume.Reports[1].Report;
+        using var alone = PdfDocument.Open(Fixtures.Typesetter.Value.Render(report).Content);
+        var start = TitlePage(report.Title);
+        foreach (var page in alone.GetPages())
+        {
+            static IEnumerable<string> Body(Page p) => p.Letters.Where(l => l.StartBaseLine.Y >= BlockBottom)
+                .Select(l => FormattableString.Invariant($"{l.Value}@{l.StartBaseLine.X:F1},{l.StartBaseLine.Y:F1}"));
+            Assert.Equal(Body(page), Body(volume.Pages[start + page.Number - 2]));
+        }
+    }
+
+    [Fact]
+    public void A_complete_year_says_so_on_the_status_page()
+    {
+        var report = Fixtures.Kgj2023;
+        var complete = volume.Volume with { Reports = [new VolumeEntry("kgj", report.Signature, report)], Missing = [] };
+        using var output = new MemoryStream();
+        var pages = Fixtures.Typesetter.Value.RenderVolume(complete, output);
+        using var document = PdfDocument.Open(output.ToArray());
+        Assert.Equal(pages, document.NumberOfPages);
+        var last = string.Concat(document.GetPage(pages).Letters.Select(l => l.Value));
+        Assert.Contains("各部门2023年度法治政府建设情况报告均已完成", last);
+    }
+
+    [Fact]
+    public void A_long_department_name_wraps_in_the_contents_and_its_whole_entry_is_the_link()
+    {
+        const string name = "魏都区推进法治政府建设和依法行政工作领导小组办公室及其下属各工作专班联合工作组";
+        var report = Fixtures.Kgj2023;
+        var wide = volume.Volume with { Reports = [new VolumeEntry("x", name, report)], Missing = [] };
+        using var output = new MemoryStream();
+        Fixtures.Typesetter.Value.RenderVolume(wide, output);
+        File.WriteAllBytes("/tmp/typeset/volume-wide.pdf", output.ToArray());
+        using var document = PdfDocument.Open(output.ToArray());
+        var contents = document.GetPage(3);
+        var lines = contents.Letters.Where(l => l.StartBaseLine.Y >= BlockBottom).GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+            .OrderByDescending(g => g.Key).Select(g => (Y: g.Key, Text: string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)))).ToList();
+        Assert.Equal(name, string.Concat(lines.Skip(1).Take(2).Select(l => l.Text.TrimEnd('·', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' '))));
+        Assert.Matches(@"·+5$", lines[2].Text);
+        var link = Assert.Single(contents.GetAnnotations(), a => a.Type == AnnotationType.Link && a.Rectangle.Bottom <= lines[2].Y && lines[1].Y <= a.Rectangle.Top);
+        Assert.Equal(5, Assert.IsType<GoToAction>(link.Action).Destination.PageNumber);
+    }
+
+    private sealed record Entry(string Name, int Number, int Page, double Baseline);
+
+    /// <summary>The contents' entries: lines with leaders, read as name · · · number.</summary>
+    private List<Entry> ContentsEntries()
+    {
+        var entries = new List<Entry>();
+        for (var p = 3; p < TitlePage(volume.Volume.Reports[0].Report.Title); p++)
+            foreach (var line in volume.Pages[p - 1].Letters.Where(l => l.StartBaseLine.Y >= BlockBottom)
+                         .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Key))
+            {
+                var text = string.Concat(line.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+                var m = Regex.Match(text, @"^(.+?)·+(\d+)$");
+                if (m.Success) entries.Add(new Entry(m.Groups[1].Value, int.Parse(m.Groups[2].Value), p, line.Key));
+            }
+        return entries;
+    }
+
+    private string Text(int page) => string.Concat(volume.Pages[page - 1].Letters.Select(l => l.Value)).Replace(" ", "").Replace("\u3000", "");
+
+    private int? Folio(int page)
+    {
+        var text = string.Concat(volume.Pages[page - 1].Letters.Where(l => l.StartBaseLine.Y < BlockBottom).OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+        var m = Regex.Match(text, @"^—\s*(\d+)\s*—$");
+        return m.Success ? int.Parse(m.Groups[1].Value) : null;
+    }
+
+    private int TitlePage(string title) =>
+        Enumerable.Range(1, volume.Pages.Count).Single(p => Text(p).StartsWith(title, StringComparison.Ordinal));
+
+    private static (int Code, string Output) Run(string file, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout.Result + stderr);
+    }
+}
