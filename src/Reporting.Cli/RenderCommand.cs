@@ -24,8 +24,9 @@ public static class RenderCommand
         }
         try
         {
+            var typesetter = GbtTypesetter.CreateDefault(); // first: it loads the faces while the report is read
             var document = Build(request);
-            var pdf = GbtTypesetter.CreateDefault().Render(document);
+            var pdf = typesetter.Render(document);
             File.WriteAllBytes(request.Output, pdf.Content);
             Console.WriteLine($"已生成 {request.Output}：{pdf.PageCount} 页，{pdf.Content.Length} 字节。");
             return 0;
