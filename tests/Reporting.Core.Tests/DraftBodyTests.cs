@@ -60,6 +60,16 @@ public class DraftBodyTests
         Assert.Equal("第一段。\n\n　　第二段。", DraftBody.Normalize("\r\n  \r\n第一段。  \r\n\r　　第二段。\t\r\n\r\n", ReportTemplate.Preamble));
     }
 
+    [Fact]
+    public void A_page_break_from_a_word_txt_export_becomes_a_line_break_not_a_refusal()
+    {
+        var body = DraftBody.Normalize("第一页末段。\f第二页首段。", ReportTemplate.Measures);
+        Assert.Equal("第一页末段。\n第二页首段。", body);
+        var errors = new ValidationErrors();
+        DraftBody.Validate(body, errors);
+        Assert.True(errors.IsEmpty);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -11,12 +11,12 @@ public static class DraftBody
     public const int MaxCharacters = 200_000;
 
     /// <summary>
-    /// Line endings become \n, trailing blanks go, and a first line that is the part's own
+    /// Line endings (and the form feeds Word writes for page breaks in .txt exports) become \n, trailing blanks go, and a first line that is the part's own
     /// numbered heading (“一、…” for duty) is dropped because the template prints the heading.
     /// </summary>
     public static string Normalize(string body, ReportSection section)
     {
-        var text = body.Replace("\r\n", "\n").Replace('\r', '\n');
+        var text = body.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
         while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
         while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
