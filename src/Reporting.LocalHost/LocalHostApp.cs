@@ -58,6 +58,8 @@ public sealed class LocalHostApp : IAsyncDisposable
             throw new InvalidOperationException($"LocalHost:Url must be a loopback address such as http://127.0.0.1:7071 (got {url}).");
         builder.WebHost.UseUrls(url);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Per-request lines from ASP.NET drown the functions' own log lines; keep its warnings only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         var settings = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);

@@ -76,7 +76,7 @@ internal sealed class VolumeRenderer(TextComposer composer)
         return pages;
     }
 
-    private static void Section(VolumeSurface surface, LayoutElement root, string bookmark, Func<int, ComposedLine> folio)
+    private static void Section(VolumeSurface surface, LayoutElement root, string bookmark, Func<int, ComposedLine?> folio)
     {
         surface.SectionBookmark = bookmark;
         Paginator.Run(root, surface, new PagingState { PageNumber = surface.Pages }, folio);
