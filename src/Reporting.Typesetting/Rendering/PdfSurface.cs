@@ -131,9 +131,10 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     public byte[] Save()
     {
-        using var stream = new MemoryStream();
+        // Sized for the plain content streams and font subsets PDFsharp writes, so the buffer does not double its way up.
+        using var stream = new MemoryStream(Document.PageCount * 12 * 1024 + 4 * 1024 * 1024);
         Document.Save(stream, false);
-        return PdfFinisher.Finish(stream.ToArray());
+        return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length));
     }
 
     /// <summary>Makes PDFsharp parse and cache a face ahead of the first document that uses it.</summary>
