@@ -60,7 +60,7 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         {
             if (rune.Value == '\n') { line++; column = 0; continue; }
             column++;
-            if (rune.Value is '\t' or '\r') continue;
+            if (rune.Value is '\t' or '\r' || Layout.Clreq.IsInvisible(rune)) continue;
             if (!_fonts.Covers(rune.Value)) missing.Add(new MissingGlyph(rune.ToString(), rune.Value, line, column));
         }
         return missing;

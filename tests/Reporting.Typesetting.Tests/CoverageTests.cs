@@ -22,6 +22,17 @@ public class CoverageTests
     }
 
     [Fact]
+    public void Invisible_format_characters_from_pasted_text_are_neither_reported_nor_drawn()
+    {
+        const string text = "\uFEFF法治\u200B政府\u00AD建设";
+        Assert.Empty(Typesetter.FindMissing(text));
+        var document = Fixtures.Kgj2023;
+        var pasted = document with { Blocks = [.. document.Blocks, new DocumentBlock(BlockKind.Paragraph, text)] };
+        var pages = PdfPages.Read(Typesetter.Render(pasted).Content);
+        Assert.Contains(pages.Pages.SelectMany(p => p.Lines), l => l.Text.Contains("法治政府建设"));
+    }
+
+    [Fact]
     public void Tabs_and_line_breaks_are_not_reported()
     {
         Assert.Empty(Typesetter.FindMissing("\t\n\n\t"));

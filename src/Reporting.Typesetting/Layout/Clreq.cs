@@ -20,6 +20,12 @@ internal static class Clreq
         _ => false,
     };
 
+    /// <summary>
+    /// Format characters (zero-width space, joiners, BOM, soft hyphen) that pasted Word text brings along:
+    /// they draw nothing, so they are neither set nor refused.
+    /// </summary>
+    public static bool IsInvisible(System.Text.Rune rune) => System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format;
+
     /// <summary>A number keeps the date unit written after it (2023年, 12月, 31日).</summary>
     public static bool IsDateUnit(int c) => c is '年' or '月' or '日';
 

@@ -7,11 +7,8 @@ namespace Reporting.Typesetting.Layout;
 /// GlyphId and Advance1000 (the advance in whole thousandths of an em, as the PDF width array holds it) are
 /// looked up once, when the line is set.
 /// </summary>
-internal readonly record struct PlacedGlyph(string Text, int CodePoint, FontFace Face, double Size, bool Bold, double X, double CellX, double CellWidth)
-{
-    public int GlyphId { get; init; } = Face.GlyphId(CodePoint);
-    public double Advance1000 { get; init; } = Math.Round(Face.AdvanceEm(CodePoint) * 1000);
-}
+internal readonly record struct PlacedGlyph(
+    string Text, int CodePoint, FontFace Face, double Size, bool Bold, double X, double CellX, double CellWidth, int GlyphId, double Advance1000);
 
 /// <summary>One set line: its glyphs, where its ink ends (Width), and how far it is shifted from the block's left edge.</summary>
 internal sealed record ComposedLine(IReadOnlyList<PlacedGlyph> Glyphs, double Width, double Offset = 0)

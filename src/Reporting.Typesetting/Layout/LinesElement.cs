@@ -2,9 +2,10 @@ namespace Reporting.Typesetting.Layout;
 
 /// <summary>
 /// A paragraph, heading or recipient: set lines that continue on the next page when the page is full.
-/// Pages are filled to all 22 lines (no widow or orphan moves), as the grid of GB/T 9704 expects.
+/// Pages are otherwise filled to all 22 lines; only a heading (<paramref name="keepWithNext"/>) is not left at the
+/// foot of a page without a line of what it heads: it moves to the next page and leaves its slots blank.
 /// </summary>
-internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1) : LayoutElement
+internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1, bool keepWithNext = false) : LayoutElement
 {
     public IReadOnlyList<ComposedLine> Lines { get; } = lines;
 
@@ -13,6 +14,8 @@ internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bo
         var remaining = Lines.Count - state.Progress(this);
         if (remaining <= 0) return SpacePlan.Empty;
         if (space.Slots <= 0) return SpacePlan.Wrap("no slot left on the page");
+        if (keepWithNext && !space.AtPageTop && remaining == Lines.Count && space.Slots < remaining + 1)
+            return SpacePlan.Wrap("a heading is kept with the line after it");
         return remaining <= space.Slots ? SpacePlan.Full(remaining) : SpacePlan.Partial(space.Slots);
     }
 

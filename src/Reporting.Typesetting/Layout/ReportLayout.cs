@@ -17,7 +17,7 @@ internal sealed partial class ReportLayout(TextComposer composer)
             elements.Add(new LinesElement(composer.Compose(StyledText.Of(document.Recipient, FontRoles.FangSong), LineStyle.Body(0))));
         foreach (var block in document.Blocks)
             elements.Add(block.Kind == BlockKind.Heading
-                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1)
+                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1, keepWithNext: true)
                 : new LinesElement(composer.Compose(Paragraph(block.Text), LineStyle.Body())));
         elements.Add(Signature(document.Signature, document.DateText));
         return new ColumnElement(elements);

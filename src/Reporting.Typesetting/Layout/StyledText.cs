@@ -14,7 +14,7 @@ internal sealed class StyledText
     {
         foreach (var rune in text.EnumerateRunes())
         {
-            if (rune.Value is '\n' or '\r' or '\t') continue;
+            if (rune.Value is '\n' or '\r' or '\t' || Clreq.IsInvisible(rune)) continue;
             CodePoints.Add(rune.Value);
             Roles.Add(role);
         }

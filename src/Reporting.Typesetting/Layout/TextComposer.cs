@@ -21,6 +21,8 @@ internal sealed class TextComposer(FontSet fonts)
         var faces = new FontFace[count];
         var widths = new double[count];
         var bold = new bool[count];
+        var glyphIds = new int[count];
+        var advances = new double[count]; // whole thousandths of an em, as the PDF width array holds them
         List<MissingGlyph>? missing = null;
         string? lastRole = null;
         RoleFaces? role = null;
@@ -36,7 +38,9 @@ internal sealed class TextComposer(FontSet fonts)
                 continue;
             }
             faces[i] = face;
-            widths[i] = Clreq.IsFullWidth(c) ? style.Cell : face.AdvanceEm(c) * style.Size;
+            glyphIds[i] = face.GlyphId(c);
+            advances[i] = Math.Round(face.AdvanceEm(c) * 1000);
+            widths[i] = Clreq.IsFullWidth(c) ? style.Cell : advances[i] * style.Size / 1000;
         }
         if (missing is not null) throw new MissingGlyphException(missing);
 
@@ -45,12 +49,16 @@ internal sealed class TextComposer(FontSet fonts)
             ? LineBreaker.Break(text.CodePoints, widths, style.Measure - style.FirstIndent, style.Measure)
             : breaker(text.CodePoints, widths, style);
         foreach (var line in breaks)
-            lines.Add(Place(text.CodePoints, faces, widths, bold, line, style, lines.Count == 0 ? style.FirstIndent : 0));
+            lines.Add(Place(text.CodePoints, new Glyphs(faces, widths, bold, glyphIds, advances), line, style, lines.Count == 0 ? style.FirstIndent : 0));
         return lines;
     }
 
-    private static ComposedLine Place(List<int> cps, FontFace[] faces, double[] widths, bool[] bold, LineBreaker.Line line, LineStyle style, double indent)
+    /// <summary>What was looked up for each character of a block, once.</summary>
+    private readonly record struct Glyphs(FontFace[] Faces, double[] Widths, bool[] Bold, int[] Ids, double[] Advances);
+
+    private static ComposedLine Place(List<int> cps, Glyphs g, LineBreaker.Line line, LineStyle style, double indent)
     {
+        var widths = g.Widths;
         var end = line.End;
         while (end > line.Start + 1 && cps[end - 1] == ' ') end--;
         var natural = 0.0;
@@ -69,10 +77,9 @@ internal sealed class TextComposer(FontSet fonts)
         {
             if (i > line.Start && Spreads(cps[i - 1], cps[i])) x += perGap;
             var c = cps[i];
-            var face = faces[i];
-            var advance = face.AdvanceEm(c) * style.Size;
-            var origin = Clreq.IsFullWidth(c) ? x + (widths[i] - advance) / 2 : x;
-            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, face, style.Size, bold[i], origin, x, widths[i]);
+            var advance = g.Advances[i] * style.Size / 1000;
+            var origin = widths[i] != advance ? x + (widths[i] - advance) / 2 : x; // a full-width glyph is centred in its cell
+            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, g.Faces[i], style.Size, g.Bold[i], origin, x, widths[i], g.Ids[i], g.Advances[i]);
             x += widths[i];
         }
         return new ComposedLine(glyphs, x);

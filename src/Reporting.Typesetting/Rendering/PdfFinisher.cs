@@ -18,13 +18,13 @@ internal static partial class PdfFinisher
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    public static byte[] Finish(byte[] pdf)
+    public static byte[] Finish(ReadOnlySpan<byte> pdf)
     {
         var xrefStart = LastXref(pdf);
         var (offsets, size, trailer) = ReadXref(pdf, xrefStart);
         var order = offsets.OrderBy(o => o.Value).ToList();
         var output = new MemoryStream(pdf.Length / 3 + 4096);
-        output.Write(pdf, 0, order[0].Value);
+        output.Write(pdf[..order[0].Value]);
         var newOffsets = new Dictionary<int, long>(order.Count);
         var tags = new Dictionary<string, string>();
         for (var i = 0; i < order.Count; i++)
@@ -32,7 +32,7 @@ internal static partial class PdfFinisher
             var (number, start) = order[i];
             var end = i + 1 < order.Count ? order[i + 1].Value : xrefStart;
             newOffsets[number] = output.Position;
-            WriteObject(pdf.AsSpan(start, end - start), output, tags);
+            WriteObject(pdf.Slice(start, end - start), output, tags);
         }
         var xref = output.Position;
         var id = Convert.ToHexString(SHA256.HashData(output.GetBuffer().AsSpan(0, (int)output.Length))[..16]);
@@ -114,9 +114,9 @@ internal static partial class PdfFinisher
 
     private static string Tag(string seed) => string.Concat(SHA256.HashData(Encoding.UTF8.GetBytes(seed))[..6].Select(b => (char)('A' + b % 26)));
 
-    private static (Dictionary<int, int> Offsets, int Size, string Trailer) ReadXref(byte[] pdf, int at)
+    private static (Dictionary<int, int> Offsets, int Size, string Trailer) ReadXref(ReadOnlySpan<byte> pdf, int at)
     {
-        var text = Latin1.GetString(pdf, at, pdf.Length - at);
+        var text = Latin1.GetString(pdf[at..]);
         var trailerAt = text.IndexOf("trailer", StringComparison.Ordinal);
         var offsets = new Dictionary<int, int>();
         var number = 0;
@@ -132,9 +132,9 @@ internal static partial class PdfFinisher
         return (offsets, int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture), trailer);
     }
 
-    private static int LastXref(byte[] pdf)
+    private static int LastXref(ReadOnlySpan<byte> pdf)
     {
-        var tail = Latin1.GetString(pdf, Math.Max(0, pdf.Length - 64), Math.Min(64, pdf.Length));
+        var tail = Latin1.GetString(pdf[Math.Max(0, pdf.Length - 64)..]);
         return int.Parse(StartXref().Match(tail).Groups[1].Value, CultureInfo.InvariantCulture);
     }
 

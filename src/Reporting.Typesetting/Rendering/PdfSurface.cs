@@ -20,7 +20,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     private readonly Dictionary<FontFace, HashSet<int>> _used = [];
     private readonly List<(string Title, int Level, PdfPage Page, double Top)> _bookmarks = [];
     private readonly List<PageGlyph> _pageGlyphs = [];
-    private XGraphics? _graphics;
+    private readonly System.Text.StringBuilder _content = new(16 * 1024);
     private PdfPage? _page;
     private double _left;
 
@@ -39,7 +39,6 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         _page = Document.AddPage();
         _page.Width = XUnit.FromPoint(PageGeometry.PageWidth);
         _page.Height = XUnit.FromPoint(PageGeometry.PageHeight);
-        _graphics = XGraphics.FromPdfPage(_page);
         _left = PageGeometry.Left(pageNumber);
         _pageGlyphs.Clear();
     }
@@ -64,14 +63,41 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     public void EndPage()
     {
-        var graphics = _graphics ?? throw new InvalidOperationException("No page begun.");
-        var page = _page!;
+        var page = _page ?? throw new InvalidOperationException("No page begun.");
+        var glyphs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pageGlyphs);
+        var newFace = false;
+        foreach (ref readonly var glyph in glyphs) newFace |= !_registered.ContainsKey(glyph.Glyph.Face);
+        if (newFace) { EndPageRegistering(page, glyphs); return; }
+
+        // Every face is known to PDFsharp already: the page content is ours alone, no XGraphics needed.
+        _content.Clear();
+        var text = new TextContent(_content);
+        var names = new Dictionary<FontFace, string>();
+        foreach (ref readonly var glyph in glyphs)
+        {
+            var face = glyph.Glyph.Face;
+            if (!names.TryGetValue(face, out var name)) names[face] = name = page.Resources.AddFont(_registered[face].Font);
+            text.Add(glyph, name);
+        }
+        text.Close();
+        if (_content.Length == 0) return;
+        var bytes = new byte[_content.Length];
+        var at = 0;
+        foreach (var chunk in _content.GetChunks())
+            at += System.Text.Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+        page.Contents.AppendContent().CreateStream(bytes);
+    }
+
+    /// <summary>A page with a face new to the document: PDFsharp draws that face's first glyph, the rest is ours.</summary>
+    private void EndPageRegistering(PdfPage page, ReadOnlySpan<PageGlyph> glyphs)
+    {
+        using var graphics = XGraphics.FromPdfPage(page);
         // Save/Restore makes PDFsharp write its page prologue now and leave any text object it opened.
         graphics.Save();
         graphics.Restore();
         var text = new TextContent(graphics.Internals.ContentStringBuilder);
         var names = new Dictionary<FontFace, string>();
-        foreach (ref readonly var glyph in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pageGlyphs))
+        foreach (ref readonly var glyph in glyphs)
         {
             var face = glyph.Glyph.Face;
             if (names.TryGetValue(face, out var name)) { text.Add(glyph, name); continue; }
@@ -82,8 +108,6 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
             graphics.Restore();
         }
         text.Close();
-        graphics.Dispose();
-        _graphics = null;
     }
 
     /// <summary>Draws the first glyph of a face new to the document with DrawString, so PDFsharp sets the face up for embedding.</summary>
@@ -123,9 +147,10 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     public byte[] Save()
     {
-        using var stream = new MemoryStream();
+        // Sized for the plain content streams and font subsets PDFsharp writes, so the buffer does not double its way up.
+        using var stream = new MemoryStream(Document.PageCount * 12 * 1024 + 4 * 1024 * 1024);
         Document.Save(stream, false);
-        return PdfFinisher.Finish(stream.ToArray());
+        return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length));
     }
 
     /// <summary>Makes PDFsharp parse and cache a face ahead of the first document that uses it.</summary>
@@ -142,7 +167,6 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     public void Dispose()
     {
-        _graphics?.Dispose();
         Document.Dispose();
     }
 }
