@@ -45,6 +45,18 @@ public sealed class BadInputTests(LocalHostFixture app)
     }
 
     [Fact]
+    public async Task A_character_no_configured_face_can_draw_is_refused_with_its_code_point_and_position()
+    {
+        var before = await app.CountDraftRowsAsync();
+        using var response = await app.SubmitAsync("2023", "kgj", "duty", "张三", "第一段正文。\n法治😀建设");
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "emoji");
+        var message = problem.GetProperty("errors").GetProperty("body")[0].GetString()!;
+        Assert.Contains("U+1F600", message);
+        Assert.Contains("第 2 行第 3 个字符", message);
+        Assert.Equal(before, await app.CountDraftRowsAsync());
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_valid_UTF8_is_refused()
     {
         var before = await app.CountDraftRowsAsync();
