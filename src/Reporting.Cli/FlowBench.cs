@@ -17,8 +17,8 @@ public static class FlowBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var reports = Option(args, "--reports") is { } n && int.TryParse(n, out var parsed) && parsed is > 0 and <= 200 ? parsed : 20;
-        var fixture = Option(args, "--fixture") ?? FindFixture();
+        var reports = BenchArguments.Int(args, "--reports", 20) is var parsed and > 0 and <= 200 ? parsed : 20;
+        var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
         if (fixture is null || !File.Exists(fixture))
         {
             Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
@@ -106,21 +106,5 @@ public static class FlowBench
         var sorted = values.Order().ToList();
         var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
-    }
-
-    internal static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    internal static string? FindFixture()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "kgj-2023.txt");
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

@@ -16,9 +16,9 @@ public static class TypesettingBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var pages = Option(args, "--pages", 200);
-        var runs = Math.Max(1, Option(args, "--runs", 5));
-        var reportFile = OptionText(args, "--report") ?? FindFixture();
+        var pages = BenchArguments.Int(args, "--pages", 200);
+        var runs = Math.Max(1, BenchArguments.Int(args, "--runs", 5));
+        var reportFile = BenchArguments.Text(args, "--report") ?? BenchArguments.FindFixture();
         if (reportFile is null || !File.Exists(reportFile))
         {
             Console.Error.WriteLine("找不到基准测试用的报告文本（--report REPORT.txt）。");
@@ -174,21 +174,5 @@ public static class TypesettingBench
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static string? FindFixture()
-    {
-        var directory = Path.GetDirectoryName(RenderCommand.FindDirectoryFile());
-        var candidate = directory is null ? null : Path.Combine(directory, "kgj-2023.txt");
-        return candidate is not null && File.Exists(candidate) ? candidate : null;
     }
 }

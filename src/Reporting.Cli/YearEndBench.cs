@@ -20,7 +20,7 @@ public static class YearEndBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (FlowBench.Option(args, "--departments") is not { } n)
+        if (BenchArguments.Text(args, "--departments") is not { } n)
         {
             Console.WriteLine("| departments | reports assembled | volume pages | wall time (s) | peak working set (MB) | managed heap peak (MB) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
@@ -38,7 +38,7 @@ public static class YearEndBench
             return 0;
         }
         if (!int.TryParse(n, out var departments) || departments is < 1 or > 1000) { Console.Error.WriteLine("--departments 须为 1 至 1000。"); return 2; }
-        var fixture = FlowBench.Option(args, "--fixture") ?? FlowBench.FindFixture();
+        var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
         if (fixture is null) { Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。"); return 2; }
 
         var work = Directory.CreateTempSubdirectory("reporting-yearend-bench-");

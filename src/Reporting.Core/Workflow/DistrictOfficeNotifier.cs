@@ -29,7 +29,7 @@ public class DistrictOfficeNotifier(
         if (version is not { IsAssembled: true })
             throw new InvalidOperationException($"Report {key} v{message.Version} is not assembled yet.");
 
-        var lifetime = options.NotificationLinkLifetime > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : options.NotificationLinkLifetime;
+        var lifetime = options.NotificationLinkLifetimeCapped;
         var (sentAt, sentNow, channels) = await delivery.DeliverAsync(OutboxKey(key, version.Version), async () =>
         {
             var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);

@@ -11,6 +11,9 @@ public sealed class ReportingOptions
     /// <summary>Lifetime of the link sent to the district office; at most 7 days (a user-delegation SAS cannot live longer).</summary>
     public TimeSpan NotificationLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary><see cref="NotificationLinkLifetime"/>, capped at the 7 days a user-delegation key can be valid.</summary>
+    public TimeSpan NotificationLinkLifetimeCapped => NotificationLinkLifetime > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : NotificationLinkLifetime;
+
     /// <summary>How long a notification claim protects a sender before another worker may take over.</summary>
     public TimeSpan NotificationClaimLifetime { get; set; } = TimeSpan.FromMinutes(2);
 

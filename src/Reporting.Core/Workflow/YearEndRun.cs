@@ -167,7 +167,7 @@ public class YearEndRun(
 
     private async Task NotifyAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
     {
-        var lifetime = options.NotificationLinkLifetime > TimeSpan.FromDays(7) ? TimeSpan.FromDays(7) : options.NotificationLinkLifetime;
+        var lifetime = options.NotificationLinkLifetimeCapped;
         var (sentAt, _, _) = await delivery.DeliverAsync(OutboxKey(year, volume.Version), async () =>
         {
             var link = await pdfs.GetReadLinkAsync(volume.BlobName!, lifetime, cancellationToken);
