@@ -14,14 +14,12 @@ internal static class BenchArguments
     public static int Int(string[] args, string name, int fallback) =>
         Text(args, name) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
-    /// <summary>shared/fixtures/kgj-2023.txt: beside the directory file render uses, else above the working directory.</summary>
+    /// <summary>The real report the benches typeset: tests/fixtures/kgj-2023.txt of the repository above the working directory.</summary>
     public static string? FindFixture()
     {
-        var beside = Path.GetDirectoryName(RenderCommand.FindDirectoryFile()) is { } folder ? Path.Combine(folder, "kgj-2023.txt") : null;
-        if (beside is not null && File.Exists(beside)) return beside;
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "kgj-2023.txt");
+            var candidate = Path.Combine(dir.FullName, "tests", "fixtures", "kgj-2023.txt");
             if (File.Exists(candidate)) return candidate;
         }
         return null;

@@ -106,15 +106,9 @@ public static class RenderCommand
         throw new UnknownDepartmentException($"部门名录 {file} 中没有代码为“{code}”的部门。");
     }
 
-    /// <summary>The shared fixtures' departments.json above the working or app directory, else the team's shared folder.</summary>
-    internal static string FindDirectoryFile()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "departments.json");
-                if (File.Exists(candidate)) return candidate;
-            }
-        return "/work/shared/fixtures/departments.json";
-    }
+    /// <summary>The directory file the app itself uses: <c>Reporting__DirectoryFile</c>, else departments.json beside the app.</summary>
+    internal static string FindDirectoryFile() =>
+        Environment.GetEnvironmentVariable("Reporting__DirectoryFile") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "departments.json");
 }

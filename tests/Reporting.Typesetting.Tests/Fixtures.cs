@@ -9,18 +9,8 @@ internal static class Fixtures
 {
     public static readonly Lazy<GbtTypesetter> Typesetter = new(GbtTypesetter.CreateDefault);
 
-    public static string SharedFixtures
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "fixtures");
-                if (Directory.Exists(candidate)) return candidate;
-            }
-            throw new DirectoryNotFoundException("shared/fixtures not found above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>tests/fixtures in the repository.</summary>
+    public static string SharedFixtures => Reporting.TestSupport.RepoPaths.Fixtures;
 
     public static (Department Department, DistrictOffice Office) Department(string code)
     {

@@ -4,7 +4,7 @@ using Reporting.Core.Reports;
 
 namespace Reporting.Core.Directory;
 
-/// <summary>Reads the directory from JSON shaped like shared/fixtures/departments.json.</summary>
+/// <summary>Reads the directory from JSON shaped like tests/fixtures/departments.json.</summary>
 public static class DistrictDirectoryJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
