@@ -60,6 +60,9 @@ param reportingTimeZone string = 'Asia/Shanghai'
 @description('Path of the directory file (district, office, departments) inside the deployed package; empty keeps the app default.')
 param directoryFile string = ''
 
+@description('Comma-separated Entra object ids of the first district-office administrators (they then manage members through the API).')
+param reportingAdmins string = ''
+
 // ---------------------------------------------------------------------------
 // Mail
 // ---------------------------------------------------------------------------
@@ -237,6 +240,7 @@ module api 'app/api.bicep' = {
     publicBaseUrl: publicBaseUrl
     reportingTimeZone: reportingTimeZone
     directoryFile: directoryFile
+    reportingAdmins: reportingAdmins
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpSecurity: smtpSecurity

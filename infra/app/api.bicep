@@ -34,6 +34,7 @@ param officeEmail string
 param publicBaseUrl string
 param reportingTimeZone string
 param directoryFile string
+param reportingAdmins string
 param smtpHost string
 param smtpPort int
 param smtpSecurity string
@@ -155,6 +156,7 @@ var appSettings = [
   { name: 'Reporting__PublicBaseUrl', value: empty(publicBaseUrl) ? defaultBaseUrl : publicBaseUrl }
   { name: 'Reporting__TimeZone', value: reportingTimeZone }
   { name: 'Reporting__DirectoryFile', value: directoryFile }
+  { name: 'Reporting__Admins', value: reportingAdmins }
 
   // Mail. The password is only ever a Key Vault reference.
   { name: 'Smtp__Host', value: smtpHost }

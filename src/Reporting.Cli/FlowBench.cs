@@ -51,9 +51,12 @@ public static class FlowBench
             var versions = new Dictionary<string, int>();
             foreach (var section in ReportTemplate.RequiredSections)
             {
-                using var response = await http.PostAsync("api/drafts", new FormUrlEncodedContent(new Dictionary<string, string>
+                using var response = await http.SendAsync(As($"{department}-author", new HttpRequestMessage(HttpMethod.Post, "api/drafts")
                 {
-                    ["year"] = year.ToString(), ["department"] = department, ["section"] = section.Key, ["author"] = "基准测试", ["body"] = parts[section.Key],
+                    Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                    {
+                        ["year"] = year.ToString(), ["department"] = department, ["section"] = section.Key, ["body"] = parts[section.Key],
+                    }),
                 }));
                 response.EnsureSuccessStatusCode();
                 versions[section.Key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
@@ -82,9 +85,19 @@ public static class FlowBench
 
     private static async Task ApproveAsync(HttpClient http, int year, string department, string section, int version)
     {
-        using var response = await http.PostAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["reviewer"] = "基准审核" }));
+        using var response = await http.SendAsync(As($"{department}-approver",
+            new HttpRequestMessage(HttpMethod.Post, $"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve" }),
+            }));
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The local host's development sign-in: the department's own author and approver, the district office to read.</summary>
+    private static HttpRequestMessage As(string userId, HttpRequestMessage request)
+    {
+        request.Headers.Add(Reporting.Functions.Http.DevelopmentSignIn.HeaderName, userId);
+        return request;
     }
 
     private static async Task<(DateTimeOffset Assembled, DateTimeOffset Notified)> WaitAsync(HttpClient http, int year, string department)
@@ -92,7 +105,8 @@ public static class FlowBench
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var report = await http.GetFromJsonAsync<JsonElement>($"api/reports/{year}/{department}");
+            using var read = await http.SendAsync(As("office", new HttpRequestMessage(HttpMethod.Get, $"api/reports/{year}/{department}")));
+            var report = await read.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
             var versions = report.GetProperty("versions");
             if (versions.GetArrayLength() > 0 && versions[0].GetProperty("notifiedAt") is { ValueKind: JsonValueKind.String } n)
                 return (versions[0].GetProperty("assembledAt").GetDateTimeOffset(), n.GetDateTimeOffset());

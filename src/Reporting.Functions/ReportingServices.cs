@@ -5,7 +5,9 @@ using Reporting.Azure.Notifications;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
+using Microsoft.AspNetCore.DataProtection;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
@@ -19,8 +21,10 @@ namespace Reporting.Functions;
 /// </summary>
 public static class ReportingServices
 {
-    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="developmentSignIn">Only the local host passes true: callers may then name themselves (X-Dev-User, the dev cookie).</param>
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration, bool developmentSignIn = false)
     {
+        var identity = IdentityOptions.From(configuration, developmentSignIn);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => ReadStorageOptions(configuration));
         services.AddSingleton<StorageClients>();
@@ -45,6 +49,7 @@ public static class ReportingServices
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
         services.AddSingleton<IVolumeLedgerRepository, TableVolumeLedgerRepository>();
+        services.AddSingleton<IMemberRepository, TableMemberRepository>();
         services.AddSingleton<IPdfStore, BlobPdfStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<INotificationSender, EmailNotificationSender>();
@@ -57,6 +62,14 @@ public static class ReportingServices
         services.AddSingleton<DistrictOfficeNotifier>();
         services.AddSingleton<YearEndRun>();
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton(identity);
+        services.AddSingleton(sp => new ConfiguredMembers(ConfiguredMembers.Admins(configuration["Reporting:Admins"])
+            .Concat(identity.DevelopmentSignIn ? DevelopmentUsers.For(sp.GetRequiredService<DistrictDirectory>()).Select(u => u.Member) : [])));
+        services.AddSingleton<AccessControl>();
+        services.AddSingleton<MemberAdministration>();
+        // Only the development cookie is protected here; ephemeral keys are enough for it and touch no disk.
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddSingleton<DevelopmentSignIn>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<FormPage>();
         return services;

@@ -63,7 +63,8 @@ public sealed class LocalHostApp : IAsyncDisposable
 
         var settings = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);
-        builder.Services.AddReporting(configuration);
+        // The local host, and only it, runs the development sign-in (it refuses when an App Service marker is set).
+        builder.Services.AddReporting(configuration, developmentSignIn: true);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<FunctionInvoker>();
         foreach (var function in functions)

@@ -4,6 +4,7 @@ using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
@@ -33,17 +34,21 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         public TableDraftRepository Drafts { get; } = new(clients);
         public TableReportRepository Reports { get; } = new(clients);
         private ReportingOptions Options { get; } = new();
-        private TableAuditLog Audit { get; } = new(clients);
+        public TableAuditLog Audit { get; } = new(clients);
 
-        public DraftSubmission Submission => new(AzuriteCollection.Directory, Drafts, Audit, new EveryGlyph(), TimeProvider.System);
-        public DraftReview Review => new(AzuriteCollection.Directory, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
-        public ReportQueries Queries => new(AzuriteCollection.Directory, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System), Options);
+        /// <summary>Memberships from the real members table, falling back to the development users (kgj-author, kgj-approver, office, …).</summary>
+        private AccessControl Access => new(new TableMemberRepository(Clients),
+            new ConfiguredMembers(DevelopmentUsers.For(AzuriteCollection.Directory).Select(u => u.Member)));
+
+        public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), TimeProvider.System);
+        public DraftReview Review => new(AzuriteCollection.Directory, Access, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
+        public ReportQueries Queries => new(AzuriteCollection.Directory, Access, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System), Audit, Options);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
-            Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, "起草人", body), new Caller("起草人"));
+            Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, body), new Caller($"{department}-author", "起草人"));
 
         public Task<ReviewOutcome> ApproveAsync(string department, string section, int version, string reviewer = "审核人") =>
-            Review.DecideAsync(new ReviewDraftCommand("2023", department, section, version.ToString(), "approve", reviewer, null), new Caller(reviewer));
+            Review.DecideAsync(new ReviewDraftCommand("2023", department, section, version.ToString(), "approve", null), new Caller($"{department}-approver", reviewer));
 
         public async Task<List<AssemblyMessage>> QueuedAssembliesAsync()
         {
@@ -141,8 +146,11 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
             await w.ApproveAsync("kgj", Required[i], draft.Version);
         }
 
-        var view = await w.Queries.GetReportAsync("2023", "kgj");
+        var view = await w.Queries.GetReportAsync("2023", "kgj", new Caller("office", "区法治办工作人员"));
         Assert.Equal("assembling", view.Status);
+        // The trail names who did what, by id and display name: five submissions by the author, five approvals by the approver.
+        Assert.Equal(5, view.Audit.Count(a => (a.Action, a.ActorId, a.Actor) == ("draft.submitted", "kgj-author", "起草人")));
+        Assert.Equal(5, view.Audit.Count(a => (a.Action, a.ActorId, a.Actor, a.What) == ("draft.approved", "kgj-approver", "审核人", "审核通过")));
         var version = Assert.Single((await w.Reports.GetAsync(key)).Versions);
         // Building the document reads only the drafts; typesetting and storing the PDF are the end-to-end tests' part.
         var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, new ReportingOptions(), TimeProvider.System)

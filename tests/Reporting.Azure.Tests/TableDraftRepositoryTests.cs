@@ -3,6 +3,7 @@ using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Drafts;
 using Reporting.Core.Reports;
+using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -104,14 +105,14 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         var stored = await drafts.AddNextVersionAsync(New("duty", body));
         var reviewedAt = SubmittedAt.AddHours(3);
 
-        var reviewed = await drafts.SaveReviewAsync(stored.Review(DraftDecision.Approve, "审核人", "同意。", reviewedAt));
+        var reviewed = await drafts.SaveReviewAsync(stored.Review(DraftDecision.Approve, new Caller("kgj-approver", "审核人"), "同意。", reviewedAt));
 
         var read = (await drafts.GetAsync(Key, "duty", 1))!;
-        Assert.Equal((DraftStatus.Approved, "审核人", "同意。", reviewedAt), (read.Status, read.Reviewer, read.ReviewComment, read.ReviewedAt));
+        Assert.Equal((DraftStatus.Approved, "审核人", "kgj-approver", "同意。", reviewedAt), (read.Status, read.Reviewer, read.ReviewerId, read.ReviewComment, read.ReviewedAt));
         Assert.True(body == read.Body, "the review changed the text");
         Assert.Equal(reviewed.ETag, read.ETag);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            drafts.SaveReviewAsync(stored.Review(DraftDecision.Reject, "另一人", null, reviewedAt)));
+            drafts.SaveReviewAsync(stored.Review(DraftDecision.Reject, new Caller("kgj-approver2", "另一人"), null, reviewedAt)));
         Assert.Equal(DraftStatus.Approved, (await drafts.GetAsync(Key, "duty", 1))!.Status);
     }
 

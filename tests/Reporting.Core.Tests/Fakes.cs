@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
@@ -39,7 +40,7 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
     {
         lock (_gate)
             return Task.FromResult<IReadOnlyList<DraftSummary>>(_rows.Values.Where(d => d.Report == report)
-                .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt)).ToList());
+                .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt, d.AuthorId, d.ReviewerId)).ToList());
     }
 
     public Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
@@ -50,7 +51,7 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
             if (!_rows.TryGetValue(key, out var stored) || stored.ETag != reviewed.ETag)
                 throw new ConcurrencyConflictException($"Draft {key} changed meanwhile.");
             // Only the review is written; the stored text stays as submitted.
-            var saved = stored with { Status = reviewed.Status, Reviewer = reviewed.Reviewer, ReviewComment = reviewed.ReviewComment, ReviewedAt = reviewed.ReviewedAt, ETag = NewETag() };
+            var saved = stored with { Status = reviewed.Status, Reviewer = reviewed.Reviewer, ReviewerId = reviewed.ReviewerId, ReviewComment = reviewed.ReviewComment, ReviewedAt = reviewed.ReviewedAt, ETag = NewETag() };
             _rows[key] = saved;
             return Task.FromResult(saved);
         }
@@ -149,6 +150,23 @@ internal sealed class RecordingAuditLog : IAuditLog
         Entries.Enqueue(entry);
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<AuditEntry>> ListAsync(string report, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>(Entries.Where(e => e.Report == report).OrderBy(e => e.At).ToList());
+}
+
+internal sealed class InMemoryMemberRepository : IMemberRepository
+{
+    private readonly ConcurrentDictionary<string, Membership> _rows = new(StringComparer.Ordinal);
+
+    public Task<Membership?> GetAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult(_rows.GetValueOrDefault(userId));
+
+    public Task<IReadOnlyList<Membership>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Membership>>(_rows.Values.ToList());
+
+    public Task<Membership> SaveAsync(Membership member, CancellationToken cancellationToken = default) => Task.FromResult(_rows[member.UserId] = member);
+
+    public Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult(_rows.TryRemove(userId, out _));
 }
 
 /// <summary>Pretends the fonts cannot draw the given characters.</summary>
@@ -296,21 +314,29 @@ internal sealed class TestWorld
     public ManualClock Clock { get; } = new(new DateTimeOffset(2024, 1, 5, 2, 0, 0, TimeSpan.Zero));
     public ReportingOptions Options { get; } = new();
     public IGlyphCoverage Coverage { get; init; } = new FakeGlyphCoverage();
+    public InMemoryMemberRepository Members { get; } = new();
 
-    public DraftSubmission Submission => new(Directory, Drafts, Audit, Coverage, Clock);
-    public DraftReview Review => new(Directory, Drafts, Reports, Queue, Audit, Options, Clock);
+    /// <summary>Everyone of the development sign-in is a member (kgj-author, kgj-approver, office, …), as on the local host.</summary>
+    public AccessControl Access => new(Members, new ConfiguredMembers(DevelopmentUsers.For(Directory).Select(u => u.Member)));
+
+    public static Caller Author(string department = "kgj") => new($"{department}-author", "起草人");
+    public static Caller Approver(string department = "kgj", string name = "审核人") => new($"{department}-approver", name);
+    public static readonly Caller Office = new("office", "区法治办工作人员");
+
+    public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Clock);
+    public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Audit, Options, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier(INotificationOutbox? outbox = null) =>
         new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
-    public ReportQueries Queries => new(Directory, Drafts, Reports, Ledgers, Pdfs, Options);
+    public ReportQueries Queries => new(Directory, Access, Drafts, Reports, Ledgers, Pdfs, Audit, Options);
     public YearEndRun YearEnd(INotificationOutbox? outbox = null) =>
         new(Directory, Reports, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
-        Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, "起草人", body ?? $"{section} 的正文。"), new Caller("起草人"));
+        Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, body ?? $"{section} 的正文。"), Author(department));
 
     public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023", string reviewer = "审核人") =>
-        Review.DecideAsync(new ReviewDraftCommand(year, department, section, version.ToString(), decision, reviewer, null), new Caller(reviewer));
+        Review.DecideAsync(new ReviewDraftCommand(year, department, section, version.ToString(), decision, null), Approver(department, reviewer));
 
     /// <summary>Submits version 1 of every required part and approves it: the report is complete and v1 is queued.</summary>
     public async Task CompleteReportAsync(string department = "kgj")

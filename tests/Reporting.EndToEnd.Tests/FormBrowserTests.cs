@@ -21,12 +21,17 @@ public sealed class FormBrowserTests(LocalHostFixture app)
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
+        // Not signed in: the form sends the browser to the development sign-in, which comes back to the form.
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/form?year=2026&department=wjw&section=duty").ToString());
+        Assert.Equal("开发登录", await page.TitleAsync());
+        await page.ClickAsync("a[href*='user=wjw-author']");
+        await page.WaitForURLAsync("**/api/form?year=2026&department=wjw&section=duty");
         Assert.Equal("提交报告草稿", await page.TitleAsync());
+        Assert.Contains("卫生健康委员会起草人", await page.InnerTextAsync("p.who"));
+        Assert.Equal(0, await page.Locator("input[name=author]").CountAsync());
         Assert.Equal("wjw", await page.InputValueAsync("select[name=department]"));
         Assert.Equal("duty", await page.InputValueAsync("select[name=section]"));
 
-        await page.FillAsync("input[name=author]", "赵六");
         await page.FillAsync("textarea[name=body]", "一、党政主要负责人履行推进法治建设第一责任人职责\n局主要负责人认真履行第一责任人职责。");
         await page.ClickAsync("button[type=submit]");
         var status = page.Locator("#result.ok");
@@ -42,6 +47,7 @@ public sealed class FormBrowserTests(LocalHostFixture app)
 
         var report = await app.GetReportAsync(2026, "wjw");
         var duty = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "duty");
-        Assert.Single(duty.GetProperty("drafts").EnumerateArray());
+        var draft = Assert.Single(duty.GetProperty("drafts").EnumerateArray());
+        Assert.Equal("wjw-author", draft.GetProperty("authorId").GetString());
     }
 }

@@ -47,7 +47,7 @@ public sealed class IdempotencyTests(LocalHostFixture app)
         Assert.Equal(2, report.GetProperty("versions").GetArrayLength());
         var blobs = await app.ListBlobsAsync($"{year}/{department}/");
         Assert.Equal([$"{year}/{department}/{year}-{department}-v1.pdf", $"{year}/{department}/{year}-{department}-v2.pdf"], blobs.Order().ToArray());
-        using var old = await app.Http.GetAsync($"api/reports/{year}/{department}/pdf?version=1");
+        using var old = await app.ClientAs(LocalHostFixture.Office).GetAsync($"api/reports/{year}/{department}/pdf?version=1");
         Assert.Equal(HttpStatusCode.Found, old.StatusCode);
         var text = DraftToNotifiedPdfTests.PdfText(await new HttpClient().GetByteArrayAsync(old.Headers.Location));
         Assert.DoesNotContain("新增一项安排", text);

@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
+using Reporting.Core.Access;
+using Reporting.Functions.Http;
 using Reporting.LocalHost;
 using Reporting.TestSupport;
 using Xunit;
@@ -19,9 +22,20 @@ public sealed class LocalHostFixture : IAsyncLifetime
     private AzuriteProcess? _azurite;
     public SmtpTestServer Smtp { get; } = new();
     public LocalHostApp Host { get; private set; } = null!;
+
+    /// <summary>
+    /// Signed in as kgj-author (X-Dev-User), which suits the common hand-built request (a draft for 科工局).
+    /// Anyone else: <see cref="ClientAs"/>; nobody: <see cref="Anonymous"/>.
+    /// </summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>No identity at all: every API answer is 401.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
     public StorageClients Storage { get; private set; } = null!;
     public string MailDrop { get; } = Path.Combine(Path.GetTempPath(), "reporting-e2e-mail-" + Guid.NewGuid().ToString("N"));
+    private HttpMessageHandler _handler = null!;
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
     {
@@ -39,33 +53,63 @@ public sealed class LocalHostFixture : IAsyncLifetime
         });
         await Host.StartAsync();
         Storage = (StorageClients)Host.Services.GetService(typeof(StorageClients))!;
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        Http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // One handler for every client; no cookie container, so one client's sign-in never leaks into another's requests.
+        _handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        Anonymous = NewClient(null);
+        Http = ClientAs("kgj-author");
     }
 
     public async Task DisposeAsync()
     {
-        Http?.Dispose();
+        foreach (var client in _clients.Values) client.Dispose();
+        Anonymous?.Dispose();
+        _handler?.Dispose();
         if (Host is not null) await Host.DisposeAsync();
         await Smtp.DisposeAsync();
         if (_azurite is not null) await _azurite.DisposeAsync();
     }
 
-    public Task<HttpResponseMessage> SubmitAsync(string year, string department, string section, string author, string body) =>
-        Http.PostAsync("api/drafts", new FormUrlEncodedContent(new Dictionary<string, string>
+    /// <summary>A client signed in as <paramref name="userId"/> through the development sign-in's X-Dev-User header (kgj-author, kgj-approver, office, …).</summary>
+    public HttpClient ClientAs(string userId) => _clients.GetOrAdd(userId, NewClient);
+
+    private HttpClient NewClient(string? userId)
+    {
+        var client = new HttpClient(_handler, disposeHandler: false) { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (userId is not null) client.DefaultRequestHeaders.Add(DevelopmentSignIn.HeaderName, userId);
+        return client;
+    }
+
+    /// <summary>The department's development author; for a department value that cannot name a user (bad-input tests), 科工局's.</summary>
+    public static string AuthorOf(string department) => Membership.IsUserId($"{department}-author") ? $"{department}-author" : "kgj-author";
+    public static string ApproverOf(string department) => $"{department}-approver";
+    public const string Office = "office";
+
+    /// <summary>Signs <paramref name="userId"/> in the way a browser does (GET /api/dev/sign-in) and returns the Cookie header to send.</summary>
+    public async Task<string> SignInCookieAsync(string userId)
+    {
+        using var response = await Anonymous.GetAsync($"api/dev/sign-in?user={Uri.EscapeDataString(userId)}");
+        Assert.True(response.StatusCode == HttpStatusCode.Found, $"sign-in {userId}: {(int)response.StatusCode}");
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        return cookie[..cookie.IndexOf(';')];
+    }
+
+    /// <summary>Submits one part as <paramref name="asUser"/> (default: the department's author).</summary>
+    public Task<HttpResponseMessage> SubmitAsync(string year, string department, string section, string body, string? asUser = null) =>
+        ClientAs(asUser ?? AuthorOf(department)).PostAsync("api/drafts", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["year"] = year, ["department"] = department, ["section"] = section, ["author"] = author, ["body"] = body,
+            ["year"] = year, ["department"] = department, ["section"] = section, ["body"] = body,
         }));
 
-    public async Task<int> SubmitOkAsync(int year, string department, string section, string body, string author = "张三")
+    public async Task<int> SubmitOkAsync(int year, string department, string section, string body, string? asUser = null)
     {
-        using var response = await SubmitAsync(year.ToString(), department, section, author, body);
+        using var response = await SubmitAsync(year.ToString(), department, section, body, asUser);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"submit {section}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("version").GetInt32();
     }
 
-    /// <summary>Submits the fixture's five required parts, then (unless told not to) approves each; returns the draft versions.</summary>
+    /// <summary>Submits the fixture's five required parts as the department's author, then (unless told not to) approves each as its approver; returns the draft versions.</summary>
     public async Task<Dictionary<string, int>> SubmitFixtureAsync(int year, string department, bool approve = true)
     {
         var versions = new Dictionary<string, int>();
@@ -77,21 +121,23 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return versions;
     }
 
-    public Task<HttpResponseMessage> DecideAsync(int year, string department, string section, int version, string decision, string reviewer = "李四", string comment = "同意") =>
-        Http.PostAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision, ["reviewer"] = reviewer, ["comment"] = comment }));
+    /// <summary>Decides on a draft as <paramref name="asUser"/> (default: the department's approver).</summary>
+    public Task<HttpResponseMessage> DecideAsync(int year, string department, string section, int version, string decision, string? asUser = null, string comment = "同意") =>
+        ClientAs(asUser ?? ApproverOf(department)).PostAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision, ["comment"] = comment }));
 
-    public async Task<JsonElement> ApproveOkAsync(int year, string department, string section, int version)
+    public async Task<JsonElement> ApproveOkAsync(int year, string department, string section, int version, string? asUser = null)
     {
-        using var response = await DecideAsync(year, department, section, version, "approve");
+        using var response = await DecideAsync(year, department, section, version, "approve", asUser);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"approve {section} v{version}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public async Task<JsonElement> GetReportAsync(int year, string department)
+    /// <summary>GET reports/{year}/{department} as <paramref name="asUser"/> (default: the district office, who may read every report).</summary>
+    public async Task<JsonElement> GetReportAsync(int year, string department, string asUser = Office)
     {
-        var text = await Http.GetStringAsync($"api/reports/{year}/{department}");
+        var text = await ClientAs(asUser).GetStringAsync($"api/reports/{year}/{department}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

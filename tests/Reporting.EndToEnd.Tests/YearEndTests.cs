@@ -13,6 +13,9 @@ public sealed class YearEndTests(LocalHostFixture app)
 {
     private const int Year = 2022;
 
+    /// <summary>The year level is the district office's.</summary>
+    private HttpClient Office => app.ClientAs(LocalHostFixture.Office);
+
     [Fact]
     public async Task Year_end_runs_are_exactly_once_in_effect()
     {
@@ -44,7 +47,7 @@ public sealed class YearEndTests(LocalHostFixture app)
         var outcomes = (await Task.WhenAll(racing)).Select(r => r.GetProperty("outcome").GetString()).ToList();
         Assert.Single(outcomes, o => o == "created");
 
-        var year = JsonDocument.Parse(await app.Http.GetStringAsync($"api/reports/{Year}")).RootElement;
+        var year = JsonDocument.Parse(await Office.GetStringAsync($"api/reports/{Year}")).RootElement;
         Assert.Equal(2, year.GetProperty("volume").GetProperty("version").GetInt32());
         Assert.Equal(2, year.GetProperty("volumes").GetArrayLength());
         Assert.Equal(24, year.GetProperty("departments").GetArrayLength());
@@ -58,7 +61,7 @@ public sealed class YearEndTests(LocalHostFixture app)
         Assert.Single(app.Smtp.Messages, m => m.Headers["X-Report-Key"] == $"{Year}-volume-v2");
         Assert.Equal(2, (await app.ListBlobsAsync($"{Year}/volume/")).Count);
 
-        using var redirect = await app.Http.GetAsync($"api/reports/{Year}/volume/pdf");
+        using var redirect = await Office.GetAsync($"api/reports/{Year}/volume/pdf");
         Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
         var pdf = await new HttpClient().GetByteArrayAsync(redirect.Headers.Location);
         var text = DraftToNotifiedPdfTests.PdfText(pdf);
@@ -72,20 +75,20 @@ public sealed class YearEndTests(LocalHostFixture app)
     [InlineData("api/reports/2022/volume/pdf?version=x", HttpStatusCode.BadRequest)]
     public async Task Year_routes_refuse_bad_input_with_a_problem(string path, HttpStatusCode expected)
     {
-        using var response = await app.Http.GetAsync(path);
+        using var response = await Office.GetAsync(path);
         await BadInputTests.AssertProblemAsync(response, expected, path);
     }
 
     [Fact]
     public async Task Running_the_year_end_for_a_malformed_year_is_refused()
     {
-        using var response = await app.Http.PostAsync("api/reports/1066/year-end", null);
+        using var response = await Office.PostAsync("api/reports/1066/year-end", null);
         await BadInputTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "year 1066");
     }
 
     private async Task<JsonElement> RunAsync()
     {
-        using var response = await app.Http.PostAsync($"api/reports/{Year}/year-end", null);
+        using var response = await Office.PostAsync($"api/reports/{Year}/year-end", null);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonDocument.Parse(text).RootElement.Clone();

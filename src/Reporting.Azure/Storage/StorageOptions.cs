@@ -19,6 +19,7 @@ public sealed class StorageOptions
     public string AuditTable { get; set; } = "audit";
     public string OutboxTable { get; set; } = "outbox";
     public string YearEndTable { get; set; } = "yearend";
+    public string MembersTable { get; set; } = "members";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
 }

@@ -47,11 +47,11 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
     public virtual async Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         var list = new List<DraftSummary>();
-        var select = new[] { "RowKey", "Section", "Version", "Author", "Status", "SubmittedAt", "BodyLength", "Reviewer", "ReviewedAt" };
+        var select = new[] { "RowKey", "Section", "Version", "Author", "AuthorId", "Status", "SubmittedAt", "BodyLength", "Reviewer", "ReviewerId", "ReviewedAt" };
         await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == PartitionKey(report), select: select, cancellationToken: cancellationToken))
             list.Add(new DraftSummary(e.GetString("Section"), e.GetInt32("Version")!.Value, e.GetString("Author"),
                 Enum.Parse<DraftStatus>(e.GetString("Status")), e.GetDateTimeOffset("SubmittedAt")!.Value, e.GetInt32("BodyLength") ?? 0,
-                e.GetString("Reviewer"), e.GetDateTimeOffset("ReviewedAt")));
+                e.GetString("Reviewer"), e.GetDateTimeOffset("ReviewedAt"), e.GetString("AuthorId"), e.GetString("ReviewerId")));
         return list;
     }
 
@@ -61,6 +61,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         {
             ["Status"] = reviewed.Status.ToString(),
             ["Reviewer"] = reviewed.Reviewer,
+            ["ReviewerId"] = reviewed.ReviewerId,
             ["ReviewComment"] = reviewed.ReviewComment,
             ["ReviewedAt"] = reviewed.ReviewedAt,
         };
@@ -95,6 +96,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
             ["Section"] = draft.Section,
             ["Version"] = draft.Version,
             ["Author"] = draft.Author,
+            ["AuthorId"] = draft.AuthorId,
             ["Status"] = draft.Status.ToString(),
             ["SubmittedAt"] = draft.SubmittedAt,
             ["BodyLength"] = draft.Body.Length,
@@ -114,5 +116,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         e.GetString("Reviewer"),
         e.GetString("ReviewComment"),
         e.GetDateTimeOffset("ReviewedAt"),
-        e.ETag.ToString());
+        e.ETag.ToString(),
+        e.GetString("AuthorId"),
+        e.GetString("ReviewerId"));
 }

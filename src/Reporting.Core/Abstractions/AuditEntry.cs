@@ -1,9 +1,14 @@
+using Reporting.Core.Workflow;
+
 namespace Reporting.Core.Abstractions;
 
-/// <summary>One thing somebody (or the system) did, kept for the record.</summary>
-public sealed record AuditEntry(string Report, string Action, string Actor, DateTimeOffset At, string Detail);
+/// <summary>One thing somebody (or the system) did, kept for the record: who (id and display name), what, when.</summary>
+public sealed record AuditEntry(string Report, string Action, Caller Actor, DateTimeOffset At, string Detail);
 
 public interface IAuditLog
 {
     Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>A report's trail ("2023/kgj"), oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAsync(string report, CancellationToken cancellationToken = default);
 }

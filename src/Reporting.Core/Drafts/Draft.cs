@@ -1,10 +1,12 @@
 using Reporting.Core.Reports;
+using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Drafts;
 
 /// <summary>
 /// One submitted version of one part. Its text never changes once stored; only the review
-/// (status, reviewer, comment, time) is written later, once.
+/// (status, reviewer, comment, time) is written later, once. Author and reviewer are the signed-in people:
+/// their display names as the identity gave them, and their ids (four-eyes compares ids, never names).
 /// </summary>
 public sealed record Draft(
     ReportKey Report,
@@ -17,12 +19,15 @@ public sealed record Draft(
     string? Reviewer = null,
     string? ReviewComment = null,
     DateTimeOffset? ReviewedAt = null,
-    string? ETag = null)
+    string? ETag = null,
+    string? AuthorId = null,
+    string? ReviewerId = null)
 {
-    public Draft Review(DraftDecision decision, string reviewer, string? comment, DateTimeOffset at) => this with
+    public Draft Review(DraftDecision decision, Caller reviewer, string? comment, DateTimeOffset at) => this with
     {
         Status = decision == DraftDecision.Approve ? DraftStatus.Approved : DraftStatus.Rejected,
-        Reviewer = reviewer,
+        Reviewer = reviewer.Name,
+        ReviewerId = reviewer.Id,
         ReviewComment = comment,
         ReviewedAt = at,
     };

@@ -18,4 +18,8 @@ public class ReportingException(ProblemKind kind, string title, string detail, I
     public static ReportingException NotFound(string detail) => new(ProblemKind.NotFound, "未找到", detail);
 
     public static ReportingException Conflict(string detail) => new(ProblemKind.Conflict, "操作与当前状态冲突", detail);
+
+    public static ReportingException Forbidden(string detail) => new(ProblemKind.Forbidden, "无权进行此操作", detail);
+
+    public static ReportingException Unauthorized(string detail) => new(ProblemKind.Unauthorized, "请先登录", detail);
 }

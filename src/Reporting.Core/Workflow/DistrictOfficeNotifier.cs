@@ -37,7 +37,7 @@ public class DistrictOfficeNotifier(
         }, cancellationToken);
         await StampAsync(key, version.Version, sentAt, cancellationToken);
         if (sentNow)
-            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System.Name, sentAt,
+            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System, sentAt,
                 $"v{version.Version} via {channels} to {directory.Office.Email}"), cancellationToken);
         return sentNow;
     }

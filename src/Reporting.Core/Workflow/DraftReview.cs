@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
@@ -9,6 +10,7 @@ namespace Reporting.Core.Workflow;
 /// <summary>Approves or rejects a draft; when the approvals complete the report, queues its assembly.</summary>
 public class DraftReview(
     DistrictDirectory directory,
+    AccessControl access,
     IDraftRepository drafts,
     IReportRepository reports,
     IWorkQueue queue,
@@ -21,6 +23,7 @@ public class DraftReview(
     public virtual async Task<ReviewOutcome> DecideAsync(ReviewDraftCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         var (key, section, version) = DraftLocator.Parse(command.Year, command.Department, command.Section, command.Version, directory);
+        await access.DemandAsync(caller, ReportAction.ReviewDraft, key.Department, cancellationToken);
         var errors = new ValidationErrors();
         var decision = command.Decision?.Trim().ToLowerInvariant() switch
         {
@@ -29,13 +32,12 @@ public class DraftReview(
             _ => (DraftDecision?)null,
         };
         if (decision is null) errors.Add("decision", "审核意见（decision）须为 approve（通过）或 reject（退回）。");
-        if (string.IsNullOrWhiteSpace(caller.Name)) errors.Add("reviewer", "请填写审核人（reviewer）。");
-        else if (caller.Name.Length > DraftSubmission.MaxAuthorLength) errors.Add("reviewer", $"审核人不能超过 {DraftSubmission.MaxAuthorLength} 个字符。");
         if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
         errors.ThrowIfAny();
 
         var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)
             ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{section.Key}”部分没有第 {version} 版草稿。");
+        AccessControl.DemandFourEyes(caller, draft.AuthorId);
         var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == section.Key).Max(d => d.Version);
         if (newest > version)
             throw ReportingException.Conflict($"第 {version} 版已被第 {newest} 版取代，只能审核该部分的最新版本。");
@@ -49,14 +51,14 @@ public class DraftReview(
         {
             try
             {
-                draft = await drafts.SaveReviewAsync(draft.Review(decision!.Value, caller.Name, command.Comment?.Trim(), now), cancellationToken);
+                draft = await drafts.SaveReviewAsync(draft.Review(decision!.Value, caller, command.Comment?.Trim(), now), cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
                 throw ReportingException.Conflict("该草稿刚刚被其他人审核，请刷新后查看结果。");
             }
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
-                caller.Name, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
+                caller, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
         }
         if (draft.Status != DraftStatus.Approved)
             return new ReviewOutcome(draft, false, null, []);

@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
@@ -10,23 +11,22 @@ namespace Reporting.Core.Workflow;
 /// <summary>Validates a submitted part and stores it as that part's next version.</summary>
 public class DraftSubmission(
     DistrictDirectory directory,
+    AccessControl access,
     IDraftRepository drafts,
     IAuditLog audit,
     IGlyphCoverage coverage,
     TimeProvider clock)
 {
-    public const int MaxAuthorLength = 50;
-
     public virtual async Task<Draft> SubmitAsync(SubmitDraftCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var key = ReportKey.Parse(command.Year, command.Department, directory, errors);
+        // Who may write for the department is settled before the text is looked at, so a stranger learns nothing from
+        // validating it. An unknown department is refused below (400) before anything is stored.
+        if (!errors.Has("department")) await access.DemandAsync(caller, ReportAction.SubmitDraft, key.Department, cancellationToken);
         var section = ReportTemplate.Find(command.Section?.Trim());
         if (string.IsNullOrWhiteSpace(command.Section)) errors.Add("section", "请选择报告部分（section）。");
         else if (section is null) errors.Add("section", $"未知的报告部分“{Shorten(command.Section)}”，可选：{string.Join("、", ReportTemplate.Sections.Select(s => s.Key))}。");
-        var author = command.Author?.Trim();
-        if (string.IsNullOrEmpty(author)) errors.Add("author", "请填写起草人（author）。");
-        else if (author.Length > MaxAuthorLength) errors.Add("author", $"起草人不能超过 {MaxAuthorLength} 个字符。");
 
         var body = command.Body is null ? null : DraftBody.Normalize(command.Body, section ?? ReportTemplate.Preamble);
         DraftBody.Validate(body, errors);
@@ -38,8 +38,8 @@ public class DraftSubmission(
         errors.ThrowIfAny();
 
         var draft = await drafts.AddNextVersionAsync(
-            new Draft(key, section!.Key, 0, author!, body!, clock.GetUtcNow()), cancellationToken);
-        await audit.RecordAsync(new AuditEntry(key.ToString(), "draft.submitted", caller.Name, draft.SubmittedAt,
+            new Draft(key, section!.Key, 0, caller.Name, body!, clock.GetUtcNow(), AuthorId: caller.Id), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(key.ToString(), "draft.submitted", caller, draft.SubmittedAt,
             $"{draft.Section} v{draft.Version}, {draft.Body.Length} chars"), cancellationToken);
         return draft;
     }

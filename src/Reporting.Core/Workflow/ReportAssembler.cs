@@ -47,7 +47,7 @@ public class ReportAssembler(
                 await reports.SaveAsync(current, cancellationToken);
                 return marked;
             }, cancellationToken);
-            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.assembled", Caller.System.Name, now,
+            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.assembled", Caller.System, now,
                 $"v{version.Version}, {version.PageCount} pages, sha256 {version.Sha256}"), cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
@@ -6,12 +7,21 @@ using Reporting.Core.Templates;
 
 namespace Reporting.Core.Workflow;
 
-/// <summary>Read side: a report's state, one draft, and download links.</summary>
-public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts, IReportRepository reports, IVolumeLedgerRepository ledgers, IPdfStore pdfs, ReportingOptions options)
+/// <summary>Read side: a report's state and trail, one draft, and download links; each asks <see cref="AccessControl"/> first.</summary>
+public class ReportQueries(
+    DistrictDirectory directory,
+    AccessControl access,
+    IDraftRepository drafts,
+    IReportRepository reports,
+    IVolumeLedgerRepository ledgers,
+    IPdfStore pdfs,
+    IAuditLog audit,
+    ReportingOptions options)
 {
-    public virtual async Task<ReportView> GetReportAsync(string? year, string? department, CancellationToken cancellationToken = default)
+    public virtual async Task<ReportView> GetReportAsync(string? year, string? department, Caller caller, CancellationToken cancellationToken = default)
     {
         var key = ReportKey.Parse(year, department, directory);
+        await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
         var report = await reports.GetAsync(key, cancellationToken);
         var list = await drafts.ListAsync(key, cancellationToken);
         var approved = report.Approved.ToDictionary(p => p.Section, p => p.Version);
@@ -20,29 +30,32 @@ public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts,
             var ofSection = list.Where(d => d.Section == s.Key).OrderBy(d => d.Version).ToList();
             var newest = ofSection.Count == 0 ? 0 : ofSection[^1].Version;
             return new SectionView(s.Key, s.Heading, s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
-                ofSection.Select(d => new DraftView(d.Version, d.Author, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewedAt, d.Version < newest)).ToList());
+                ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId, d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
         var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
             v.PageCount, v.Sha256, v.RequestedAt, v.AssembledAt, v.NotifiedAt,
             v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null)).ToList();
+        var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.Status.ToString().ToLowerInvariant(),
-            report.MissingSections.ToList(), sections, versions);
+            report.MissingSections.ToList(), sections, versions, trail);
     }
 
-    public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, CancellationToken cancellationToken = default)
+    public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, Caller caller, CancellationToken cancellationToken = default)
     {
         var (key, part, number) = DraftLocator.Parse(year, department, section, version, directory);
+        await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
         var draft = await drafts.GetAsync(key, part.Key, number, cancellationToken)
             ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{part.Key}”部分没有第 {number} 版草稿。");
         var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part.Key).Max(d => d.Version);
-        return new DraftDetailView(key.Year, key.Department, part.Key, part.Heading, draft.Version, draft.Author, Describe(draft.Status),
-            draft.SubmittedAt, draft.Reviewer, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
+        return new DraftDetailView(key.Year, key.Department, part.Key, part.Heading, draft.Version, draft.Author, draft.AuthorId, Describe(draft.Status),
+            draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
     }
 
     /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>
-    public virtual async Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, CancellationToken cancellationToken = default)
+    public virtual async Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default)
     {
         var key = ReportKey.Parse(year, department, directory);
+        await access.DemandAsync(caller, ReportAction.DownloadPdf, key.Department, cancellationToken);
         var wanted = ParseVersion(version);
         var report = await reports.GetAsync(key, cancellationToken);
         var pdf = wanted is null ? report.NewestAssembled : report.FindVersion(wanted.Value);
@@ -51,9 +64,10 @@ public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts,
         return await pdfs.GetReadLinkAsync(pdf.BlobName!, options.DownloadLinkLifetime, cancellationToken);
     }
 
-    public virtual async Task<YearView> GetYearAsync(string? year, CancellationToken cancellationToken = default)
+    public virtual async Task<YearView> GetYearAsync(string? year, Caller caller, CancellationToken cancellationToken = default)
     {
         var number = ParseYear(year);
+        await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var byDepartment = (await reports.ListYearAsync(number, cancellationToken)).ToDictionary(r => r.Key.Department);
         var required = ReportTemplate.RequiredSections.Count();
         var departments = directory.Departments.Select(d =>
@@ -72,9 +86,10 @@ public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts,
             volumes.LastOrDefault(v => v.Status == "stored"), volumes);
     }
 
-    public virtual async Task<Uri> GetVolumeLinkAsync(string? year, string? version, CancellationToken cancellationToken = default)
+    public virtual async Task<Uri> GetVolumeLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default)
     {
         var number = ParseYear(year);
+        await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var wanted = ParseVersion(version);
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volume = wanted is null ? ledger.NewestStored : ledger.Find(wanted.Value);

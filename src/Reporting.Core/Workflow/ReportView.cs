@@ -8,11 +8,13 @@ public sealed record ReportView(
     string Status,
     IReadOnlyList<string> MissingSections,
     IReadOnlyList<SectionView> Sections,
-    IReadOnlyList<PdfVersionView> Versions);
+    IReadOnlyList<PdfVersionView> Versions,
+    IReadOnlyList<AuditView> Audit);
 
 public sealed record SectionView(string Section, string Heading, bool Required, int? ApprovedVersion, IReadOnlyList<DraftView> Drafts);
 
-public sealed record DraftView(int Version, string Author, string Status, DateTimeOffset SubmittedAt, int Length, string? Reviewer, DateTimeOffset? ReviewedAt, bool Superseded);
+public sealed record DraftView(int Version, string Author, string? AuthorId, string Status, DateTimeOffset SubmittedAt, int Length,
+    string? Reviewer, string? ReviewerId, DateTimeOffset? ReviewedAt, bool Superseded);
 
 public sealed record PdfVersionView(
     int Version,
@@ -26,8 +28,8 @@ public sealed record PdfVersionView(
     string? DownloadUrl);
 
 /// <summary>The JSON shape of GET …/drafts/{version}.</summary>
-public sealed record DraftDetailView(int Year, string Department, string Section, string Heading, int Version, string Author, string Status,
-    DateTimeOffset SubmittedAt, string? Reviewer, string? ReviewComment, DateTimeOffset? ReviewedAt, bool Superseded, string Body);
+public sealed record DraftDetailView(int Year, string Department, string Section, string Heading, int Version, string Author, string? AuthorId, string Status,
+    DateTimeOffset SubmittedAt, string? Reviewer, string? ReviewerId, string? ReviewComment, DateTimeOffset? ReviewedAt, bool Superseded, string Body);
 
 /// <summary>The JSON shape of GET reports/{year}: every configured department and the newest volume.</summary>
 public sealed record YearView(int Year, int Complete, int Missing, IReadOnlyList<DepartmentStatusView> Departments, VolumeView? Volume, IReadOnlyList<VolumeView> Volumes);

@@ -70,7 +70,7 @@ public class YearEndRun(
             outcome = "in-progress";
         }
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
-            await audit.RecordAsync(new AuditEntry($"{year}/volume", "volume.created", caller.Name, clock.GetUtcNow(),
+            await audit.RecordAsync(new AuditEntry($"{year}/volume", "volume.created", caller, clock.GetUtcNow(),
                 $"v{volume!.Version}: {complete.Count} complete, {missing.Count} missing, {volume.PageCount} pages"), cancellationToken);
 
         return new YearEndResult(year, outcome, volume?.Version, volume?.PageCount, assembledNow, complete.Keys.ToList(), missing,

@@ -1,25 +1,26 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Reporting.Core.Drafts;
+using Reporting.Core.Access;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
-public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, CallerResolver callers, FormPage form)
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "drafts")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        // Who is asking is settled before the body is read; an "author" field, if sent, is ignored.
+        var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
         var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
-        var caller = callers.Resolve(request, fields["author"]);
         var draft = await submission.SubmitAsync(
-            new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], caller.Name, body), caller, cancellationToken);
+            new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], body), caller, cancellationToken);
 
         var location = $"/api/reports/{draft.Report.Year}/{draft.Report.Department}/sections/{draft.Section}/drafts/{draft.Version}";
         if (WantsHtml(request))
@@ -32,6 +33,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
             version = draft.Version,
             status = draft.Status.ToString().ToLowerInvariant(),
             author = draft.Author,
+            authorId = draft.AuthorId,
             submittedAt = draft.SubmittedAt,
             length = draft.Body.Length,
         }, StatusCodes.Status201Created, location);
@@ -42,12 +44,19 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}")] HttpRequest request,
         string year, string department, string section, string version,
         CancellationToken cancellationToken) =>
-        ApiResult.JsonBody(await queries.GetDraftAsync(year, department, section, version, cancellationToken));
+        ApiResult.JsonBody(await queries.GetDraftAsync(year, department, section, version, callers.Resolve(request), cancellationToken));
 
+    /// <summary>The form; someone not signed in is sent to sign in and comes back here.</summary>
     [Function("DraftForm")]
-    public IActionResult Form(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request) =>
-        ApiResult.Html(form.Render(request.Query["year"], request.Query["department"], request.Query["section"]));
+    public async Task<IActionResult> Form(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (callers.TryResolve(request) is not { } caller)
+            return ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));
+        var member = await access.FindAsync(caller, cancellationToken);
+        return ApiResult.Html(form.Render(request.Query["year"], request.Query["department"], request.Query["section"], caller, member));
+    }
 
     /// <summary>A browser posting the form without script asks for HTML; API clients get JSON.</summary>
     private static bool WantsHtml(HttpRequest request)

@@ -13,17 +13,18 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     public async Task<IActionResult> GetReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department}")] HttpRequest request,
         string year, string department, CancellationToken cancellationToken) =>
-        ApiResult.JsonBody(await queries.GetReportAsync(year, department, cancellationToken));
+        ApiResult.JsonBody(await queries.GetReportAsync(year, department, callers.Resolve(request), cancellationToken));
 
     [Function("ApproveDraft")]
     public async Task<IActionResult> ApproveDraft(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}/approval")] HttpRequest request,
         string year, string department, string section, string version, CancellationToken cancellationToken)
     {
+        // The reviewer is the signed-in caller; a "reviewer" field, if sent, is ignored.
+        var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
-        var caller = callers.Resolve(request, fields["reviewer"]);
         var outcome = await review.DecideAsync(
-            new ReviewDraftCommand(year, department, section, version, fields["decision"], caller.Name, fields["comment"]), caller, cancellationToken);
+            new ReviewDraftCommand(year, department, section, version, fields["decision"], fields["comment"]), caller, cancellationToken);
         return ApiResult.JsonBody(new
         {
             year = outcome.Draft.Report.Year,
@@ -32,6 +33,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
             version = outcome.Draft.Version,
             status = outcome.Draft.Status.ToString().ToLowerInvariant(),
             reviewer = outcome.Draft.Reviewer,
+            reviewerId = outcome.Draft.ReviewerId,
             reviewedAt = outcome.Draft.ReviewedAt,
             assemblyQueued = outcome.AssemblyQueued,
             pdfVersion = outcome.PdfVersion,
@@ -43,5 +45,5 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     public async Task<IActionResult> DownloadPdf(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department}/pdf")] HttpRequest request,
         string year, string department, CancellationToken cancellationToken) =>
-        ApiResult.Redirect(await queries.GetPdfLinkAsync(year, department, request.Query["version"], cancellationToken));
+        ApiResult.Redirect(await queries.GetPdfLinkAsync(year, department, request.Query["version"], callers.Resolve(request), cancellationToken));
 }

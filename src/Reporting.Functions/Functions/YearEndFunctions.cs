@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Access;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
-public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, TimeProvider clock, ILogger<YearEndFunctions> logger)
+public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, TimeProvider clock, ILogger<YearEndFunctions> logger)
 {
     /// <summary>
     /// Default schedule, in UTC (the host evaluates NCRONTAB in UTC on Linux plans): 18:00 UTC on the 4th of
@@ -31,9 +32,11 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Time
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/year-end")] HttpRequest request,
         string year, CancellationToken cancellationToken)
     {
+        var caller = callers.Resolve(request);
         var number = ReportQueries.ParseYear(year);
-        logger.LogInformation("Year-end run for {Year} requested over HTTP", number);
-        var result = await run.RunAsync(number, new Caller("district-office"), cancellationToken);
+        await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
+        logger.LogInformation("Year-end run for {Year} requested over HTTP by {Caller}", number, caller.Id);
+        var result = await run.RunAsync(number, caller, cancellationToken);
         Log(result);
         return ApiResult.JsonBody(result);
     }
@@ -42,13 +45,13 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Time
     public async Task<IActionResult> GetYear(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}")] HttpRequest request,
         string year, CancellationToken cancellationToken) =>
-        ApiResult.JsonBody(await queries.GetYearAsync(year, cancellationToken));
+        ApiResult.JsonBody(await queries.GetYearAsync(year, callers.Resolve(request), cancellationToken));
 
     [Function("DownloadVolumePdf")]
     public async Task<IActionResult> DownloadVolume(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/volume/pdf")] HttpRequest request,
         string year, CancellationToken cancellationToken) =>
-        ApiResult.Redirect(await queries.GetVolumeLinkAsync(year, request.Query["version"], cancellationToken));
+        ApiResult.Redirect(await queries.GetVolumeLinkAsync(year, request.Query["version"], callers.Resolve(request), cancellationToken));
 
     private void Log(YearEndResult result) => logger.LogInformation(
         "Year-end run for {Year}: {Outcome}, volume v{Version} ({Pages} pages), {Complete} complete, {Missing} missing, {Assembled} assembled now, {Elapsed} ms",

@@ -18,10 +18,13 @@ public sealed class ApiResult : IActionResult
 
     private readonly Func<HttpResponse, Task> _write;
 
-    private ApiResult(int status, Func<HttpResponse, Task> write)
+    private readonly bool _html;
+
+    private ApiResult(int status, Func<HttpResponse, Task> write, bool html = false)
     {
         Status = status;
         _write = write;
+        _html = html;
     }
 
     public int Status { get; }
@@ -38,18 +41,24 @@ public sealed class ApiResult : IActionResult
         if (location is not null) response.Headers.Location = location;
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html);
-    });
+    }, html: true);
 
-    public static ApiResult Redirect(Uri target) => new(StatusCodes.Status302Found, response =>
+    public static ApiResult Redirect(Uri target) => Redirect(target.ToString());
+
+    /// <summary>A redirect within the app (a path) or to a SAS link; never cached.</summary>
+    public static ApiResult Redirect(string target) => new(StatusCodes.Status302Found, response =>
     {
-        response.Headers.Location = target.ToString();
+        response.Headers.Location = target;
         response.Headers.CacheControl = "no-store";
         return Task.CompletedTask;
     });
 
+    public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, _ => Task.CompletedTask);
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         context.HttpContext.Response.StatusCode = Status;
+        HtmlPage.ApplySecurityHeaders(context.HttpContext.Response, _html);
         await _write(context.HttpContext.Response);
     }
 }

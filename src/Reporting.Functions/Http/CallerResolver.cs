@@ -1,13 +1,87 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.Http;
 
 /// <summary>
-/// The one place that decides who is calling. Today the caller names themselves in the form
-/// (author / reviewer); access control will read the signed-in principal here instead.
+/// The one place that decides who is calling. In Azure: the principal App Service Authentication hands the app in
+/// X-MS-CLIENT-PRINCIPAL (believed only when the app runs behind it). On the local host: the development sign-in.
+/// Also refuses state-changing requests a browser sent from another site (CSRF), before anything reads the body.
 /// </summary>
-public class CallerResolver
+public class CallerResolver(IdentityOptions options, DevelopmentSignIn development)
 {
-    public virtual Caller Resolve(HttpRequest request, string? claimedName) => new((claimedName ?? "").Trim());
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+    private const int MaxNameLength = 100;
+
+    /// <summary>The signed-in caller, or 401 problem+json; 403 for a cross-site state-changing request.</summary>
+    public virtual Caller Resolve(HttpRequest request)
+    {
+        RefuseCrossSite(request);
+        return TryResolve(request) ?? throw ReportingException.Unauthorized(options.DevelopmentSignIn
+            ? $"请先登录：浏览器打开 /api/dev/sign-in 选择开发用户，或在请求中加上请求头 {DevelopmentSignIn.HeaderName}: 用户标识（如 kgj-author）。"
+            : "请先通过统一身份认证登录（/.auth/login/aad）后再访问。");
+    }
+
+    public virtual Caller? TryResolve(HttpRequest request) =>
+        options.AppServiceAuthentication ? FromPrincipal(request.Headers[PrincipalHeader].ToString())
+        : options.DevelopmentSignIn ? development.Resolve(request)
+        : null;
+
+    /// <summary>Where a page sends someone who is not signed in, coming back to <paramref name="returnPath"/> afterwards.</summary>
+    public virtual string SignInUrl(string returnPath) => options.DevelopmentSignIn
+        ? "/api/dev/sign-in?returnUrl=" + Uri.EscapeDataString(returnPath)
+        : "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(returnPath);
+
+    /// <summary>
+    /// Browsers say where a request comes from (Sec-Fetch-Site, Origin); a state-changing one from another site rides on
+    /// the victim's cookie and is refused. Clients that send neither header (curl, programs) are not browsers.
+    /// </summary>
+    private static void RefuseCrossSite(HttpRequest request)
+    {
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return;
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site is "cross-site" or "same-site")
+            throw ReportingException.Forbidden("拒绝来自其他网站的提交请求（跨站请求伪造防护）。请在本系统的页面上操作。");
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var parsed)
+                && string.Equals(parsed.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+            throw ReportingException.Forbidden($"拒绝来自其他来源（{(origin.Length > 100 ? origin[..100] : origin)}）的提交请求（跨站请求伪造防护）。");
+    }
+
+    /// <summary>Base64 JSON: auth_typ, claims [{typ, val}], name_typ, role_typ. Unreadable means not signed in.</summary>
+    private static Caller? FromPrincipal(string header)
+    {
+        if (header.Length == 0) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(Convert.FromBase64String(header));
+            if (!json.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array) return null;
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var claim in claims.EnumerateArray())
+                if (claim.TryGetProperty("typ", out var typ) && claim.TryGetProperty("val", out var val) && typ.GetString() is { } t && val.GetString() is { } v)
+                    values.TryAdd(t, v);
+            var id = values.GetValueOrDefault(ObjectIdClaim) ?? values.GetValueOrDefault("oid");
+            if (string.IsNullOrWhiteSpace(id)) return null;
+            var name = values.GetValueOrDefault("name") ?? values.GetValueOrDefault("preferred_username") ?? id;
+            return new Caller(id.Trim(), CleanName(name));
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A display name is printed in documents and pages: control characters go, and it stays short.</summary>
+    private static string CleanName(string name)
+    {
+        var clean = new StringBuilder(name.Length);
+        foreach (var rune in name.Trim().EnumerateRunes())
+            if (!Rune.IsControl(rune) && Rune.GetUnicodeCategory(rune) != System.Globalization.UnicodeCategory.Format) clean.Append(rune.ToString());
+        var text = clean.ToString();
+        return text.Length > MaxNameLength ? text[..MaxNameLength] : text;
+    }
 }

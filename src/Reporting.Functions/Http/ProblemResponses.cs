@@ -48,6 +48,7 @@ public static class ProblemResponses
         ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ProblemKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.Unauthorized => StatusCodes.Status401Unauthorized,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -1,0 +1,68 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Errors;
+using Reporting.Core.Workflow;
+
+namespace Reporting.Core.Access;
+
+/// <summary>District-office administrators manage who belongs where (GET/PUT/DELETE members/{userId}); every change is audited.</summary>
+public class MemberAdministration(
+    AccessControl access,
+    IMemberRepository members,
+    ConfiguredMembers configured,
+    DistrictDirectory directory,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    public const string AuditTrail = "members";
+
+    public virtual async Task<MemberView> GetAsync(string? userId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
+        var id = CheckedId(userId);
+        var stored = await members.GetAsync(id, cancellationToken);
+        return stored is not null ? View(stored, "stored")
+            : configured.Find(id) is { } fixedMember ? View(fixedMember, "configured")
+            : throw ReportingException.NotFound($"用户 {id} 不是本系统的成员。");
+    }
+
+    public virtual async Task<IReadOnlyList<MemberView>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
+        var stored = await members.ListAsync(cancellationToken);
+        var ids = stored.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+        return stored.Select(m => View(m, "stored"))
+            .Concat(configured.All.Where(m => !ids.Contains(m.UserId)).Select(m => View(m, "configured")))
+            .OrderBy(v => v.UserId, StringComparer.Ordinal).ToList();
+    }
+
+    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
+        var member = Membership.Parse(userId, role, department, directory);
+        var saved = await members.SaveAsync(member, cancellationToken);
+        await audit.RecordAsync(new AuditEntry(AuditTrail, "member.saved", caller, clock.GetUtcNow(),
+            $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}"), cancellationToken);
+        return View(saved, "stored");
+    }
+
+    public virtual async Task DeleteAsync(string? userId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
+        var id = CheckedId(userId);
+        if (!await members.DeleteAsync(id, cancellationToken))
+            throw ReportingException.NotFound(configured.Find(id) is null
+                ? $"用户 {id} 不是本系统的成员。"
+                : $"用户 {id} 的角色来自配置（Reporting__Admins 或本地开发用户），不能通过接口删除。");
+        await audit.RecordAsync(new AuditEntry(AuditTrail, "member.deleted", caller, clock.GetUtcNow(), id), cancellationToken);
+    }
+
+    private static string CheckedId(string? userId) =>
+        Membership.IsUserId(userId) ? userId! : throw ReportingException.Invalid("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
+
+    private MemberView View(Membership member, string source) => new(member.UserId, Membership.Code(member.Role), Membership.Describe(member.Role),
+        member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source);
+}
+
+/// <summary>The JSON shape of a membership: codes for programs, Chinese names for people.</summary>
+public sealed record MemberView(string UserId, string Role, string RoleName, string? Department, string? DepartmentName, string Source);

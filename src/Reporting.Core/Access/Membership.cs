@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Reporting.Core.Directory;
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
+
+namespace Reporting.Core.Access;
+
+/// <summary>
+/// One person's place: a department and a role in it (author, approver), or a district-office role (office, office-admin).
+/// A user has at most one membership.
+/// </summary>
+public sealed partial record Membership(string UserId, MemberRole Role, string? Department, string? ETag = null)
+{
+    public bool IsDepartmentRole => Role is MemberRole.Author or MemberRole.Approver;
+    public bool IsOffice => Role is MemberRole.Office or MemberRole.OfficeAdmin;
+
+    /// <summary>Entra object ids (GUIDs), development ids like kgj-author, e-mail-like names: nothing that needs escaping in a table key or a URL.</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserIdPattern();
+
+    public static bool IsUserId(string? value) => value is not null && UserIdPattern().IsMatch(value);
+
+    public static string Describe(MemberRole role) => role switch
+    {
+        MemberRole.Author => "起草人",
+        MemberRole.Approver => "审核人",
+        MemberRole.Office => "区法治办工作人员",
+        _ => "区法治办管理员",
+    };
+
+    public static string Code(MemberRole role) => role switch
+    {
+        MemberRole.Author => "author",
+        MemberRole.Approver => "approver",
+        MemberRole.Office => "office",
+        _ => "office-admin",
+    };
+
+    /// <summary>Validates a membership as an administrator sent it (user id from the route, role and department from the body).</summary>
+    public static Membership Parse(string? userId, string? role, string? department, DistrictDirectory directory)
+    {
+        var errors = new ValidationErrors();
+        if (!IsUserId(userId)) errors.Add("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
+        MemberRole? parsed = role?.Trim() switch
+        {
+            "author" => MemberRole.Author,
+            "approver" => MemberRole.Approver,
+            "office" => MemberRole.Office,
+            "office-admin" => MemberRole.OfficeAdmin,
+            _ => null,
+        };
+        if (parsed is null) errors.Add("role", "角色（role）须为 author（起草人）、approver（审核人）、office（区法治办工作人员）或 office-admin（区法治办管理员）。");
+        var code = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
+        if (parsed is MemberRole.Author or MemberRole.Approver)
+        {
+            if (code is null) errors.Add("department", "起草人和审核人须属于一个部门，请填写部门代码（department）。");
+            else if (!ReportKey.IsSlug(code) || directory.Find(code) is null) errors.Add("department", $"未知的部门代码“{(code.Length > 20 ? code[..20] + "…" : code)}”。");
+        }
+        else if (parsed is not null && code is not null)
+            errors.Add("department", "区法治办的角色不属于某个部门，请不要填写部门代码（department）。");
+        errors.ThrowIfAny();
+        return new Membership(userId!, parsed!.Value, parsed is MemberRole.Author or MemberRole.Approver ? code : null);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Reporting.Core.Access;
+
+/// <summary>The things a caller may be allowed to do; <see cref="AccessPolicy"/> says who may do which.</summary>
+public enum ReportAction
+{
+    SubmitDraft,
+    ReadReport,
+    ReviewDraft,
+    DownloadPdf,
+    /// <summary>The year overview, the compiled volume and running the year-end assembly.</summary>
+    DistrictYear,
+    ManageMembers,
+}

@@ -1,0 +1,22 @@
+using Reporting.Core.Abstractions;
+
+namespace Reporting.Core.Workflow;
+
+/// <summary>One line of a report's trail as GET reports/{year}/{department} shows it: when, who (id and name), what, in Chinese.</summary>
+public sealed record AuditView(DateTimeOffset At, string Action, string What, string ActorId, string Actor, string Detail)
+{
+    public static AuditView From(AuditEntry entry) => new(entry.At, entry.Action, Describe(entry.Action), entry.Actor.Id, entry.Actor.Name, entry.Detail);
+
+    private static string Describe(string action) => action switch
+    {
+        "draft.submitted" => "提交草稿",
+        "draft.approved" => "审核通过",
+        "draft.rejected" => "退回修改",
+        "report.assembled" => "生成报告 PDF",
+        "report.notified" => "通知区法治办",
+        "volume.created" => "生成报告汇编",
+        "member.saved" => "设置成员角色",
+        "member.deleted" => "移除成员",
+        _ => action,
+    };
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Reporting.Core.Access;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Functions;
+
+/// <summary>Membership, for district-office administrators: who belongs to which department in which role.</summary>
+public sealed class MemberFunctions(MemberAdministration members, CallerResolver callers)
+{
+    [Function("ListMembers")]
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ApiResult.JsonBody(await members.ListAsync(callers.Resolve(request), cancellationToken));
+
+    [Function("GetMember")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members/{userId}")] HttpRequest request,
+        string userId, CancellationToken cancellationToken) =>
+        ApiResult.JsonBody(await members.GetAsync(userId, callers.Resolve(request), cancellationToken));
+
+    /// <summary>Fields <c>role</c> (author, approver, office, office-admin) and, for department roles, <c>department</c>; JSON or form.</summary>
+    [Function("PutMember")]
+    public async Task<IActionResult> Put(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "members/{userId}")] HttpRequest request,
+        string userId, CancellationToken cancellationToken)
+    {
+        var caller = callers.Resolve(request);
+        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        return ApiResult.JsonBody(await members.PutAsync(userId, fields["role"], fields["department"], caller, cancellationToken));
+    }
+
+    [Function("DeleteMember")]
+    public async Task<IActionResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "members/{userId}")] HttpRequest request,
+        string userId, CancellationToken cancellationToken)
+    {
+        await members.DeleteAsync(userId, callers.Resolve(request), cancellationToken);
+        return ApiResult.NoContent();
+    }
+}
