@@ -164,7 +164,17 @@ internal sealed class InMemoryMemberRepository : IMemberRepository
     public Task<IReadOnlyList<Membership>> ListAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Membership>>(_rows.Values.ToList());
 
-    public Task<Membership> SaveAsync(Membership member, CancellationToken cancellationToken = default) => Task.FromResult(_rows[member.UserId] = member);
+    private int _etags;
+
+    public Task<Membership> SaveAsync(Membership member, CancellationToken cancellationToken = default)
+    {
+        lock (_rows)
+        {
+            if (member.ETag is not null && _rows.GetValueOrDefault(member.UserId)?.ETag != member.ETag)
+                throw new ConcurrencyConflictException($"Membership of {member.UserId} changed meanwhile.");
+            return Task.FromResult(_rows[member.UserId] = member with { ETag = $"W/\"{++_etags}\"" });
+        }
+    }
 
     public Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult(_rows.TryRemove(userId, out _));
 }

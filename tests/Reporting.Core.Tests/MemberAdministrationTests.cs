@@ -44,6 +44,18 @@ public class MemberAdministrationTests
     }
 
     [Fact]
+    public async Task A_change_based_on_a_stale_read_is_a_conflict_and_the_newer_change_stays()
+    {
+        var first = await Members.PutAsync("wang5", "author", "kgj", Admin);
+        await Members.PutAsync("wang5", "approver", "kgj", Admin, ifMatch: first.ETag);
+
+        var e = await Assert.ThrowsAsync<ReportingException>(() => Members.PutAsync("wang5", "office", null, Admin, ifMatch: first.ETag));
+
+        Assert.Equal(ProblemKind.Conflict, e.Kind);
+        Assert.Equal("approver", (await Members.GetAsync("wang5", Admin)).Role);
+    }
+
+    [Fact]
     public async Task Nobody_but_an_office_admin_manages_members()
     {
         var e = await Assert.ThrowsAsync<ReportingException>(() => Members.PutAsync("wang5", "office-admin", null, TestWorld.Office));

@@ -36,11 +36,20 @@ public class MemberAdministration(
             .OrderBy(v => v.UserId, StringComparer.Ordinal).ToList();
     }
 
-    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, CancellationToken cancellationToken = default)
+    /// <param name="ifMatch">The ETag the administrator last read (If-Match), so two admins editing one person do not overwrite each other unseen; null replaces whatever is there.</param>
+    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
-        var member = Membership.Parse(userId, role, department, directory);
-        var saved = await members.SaveAsync(member, cancellationToken);
+        var member = Membership.Parse(userId, role, department, directory) with { ETag = string.IsNullOrWhiteSpace(ifMatch) ? null : ifMatch.Trim() };
+        Membership saved;
+        try
+        {
+            saved = await members.SaveAsync(member, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw ReportingException.Conflict($"用户 {member.UserId} 的成员信息已被其他管理员修改或删除，请重新读取后再修改。");
+        }
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.saved", caller, clock.GetUtcNow(),
             $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}"), cancellationToken);
         return View(saved, "stored");
@@ -61,8 +70,8 @@ public class MemberAdministration(
         Membership.IsUserId(userId) ? userId! : throw ReportingException.Invalid("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
 
     private MemberView View(Membership member, string source) => new(member.UserId, Membership.Code(member.Role), Membership.Describe(member.Role),
-        member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source);
+        member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source, member.ETag);
 }
 
-/// <summary>The JSON shape of a membership: codes for programs, Chinese names for people.</summary>
-public sealed record MemberView(string UserId, string Role, string RoleName, string? Department, string? DepartmentName, string Source);
+/// <summary>The JSON shape of a membership: codes for programs, Chinese names for people; the ETag to send back as If-Match.</summary>
+public sealed record MemberView(string UserId, string Role, string RoleName, string? Department, string? DepartmentName, string Source, string? ETag);
