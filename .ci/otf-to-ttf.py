@@ -21,7 +21,7 @@ DROPPED = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG
 
 
 def convert(source, target):
-    font = TTFont(source)
+    font = TTFont(source, recalcTimestamp=False)  # head.modified stays Fandol's: the same .ttf on every machine
     if "CFF " not in font:
         raise SystemExit(f"{source}: no CFF outlines")
     order = font.getGlyphOrder()

@@ -16,7 +16,8 @@ public abstract class PdfPropertiesTests
     [Fact]
     public void Pdftotext_gives_back_the_text_exactly_apart_from_line_breaks()
     {
-        var (exit, output, _) = Tools.Run("/usr/bin/pdftotext", "-enc", "UTF-8", File, "-");
+        // -raw: content order, and a line ending in a URL's hyphen is not taken for a hyphenated word and joined.
+        var (exit, output, _) = Tools.Run("/usr/bin/pdftotext", "-raw", "-enc", "UTF-8", File, "-");
         Assert.Equal(0, exit);
         var document = Subject.Document;
         var expected = string.Concat(new[] { document.Title, document.Recipient ?? "" }.Concat(document.Blocks.Select(b => b.Text)).Append(document.Signature).Append(document.DateText));
