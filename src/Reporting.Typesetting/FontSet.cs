@@ -83,6 +83,7 @@ public sealed class FontSet
     {
         var path = FontFiles.Resolve(role, face.File, directory);
         var index = face.Index;
+        RefuseCff(role, path, index);
         return Loaded.GetOrAdd($"{path}#{index}", _ => new Lazy<FontFace>(() =>
         {
             try
@@ -93,10 +94,30 @@ public sealed class FontSet
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or ArgumentOutOfRangeException)
             {
-                throw new FontConfigurationException($"字体配置错误：角色 {role} 的字体文件“{path}”（第 {index} 个字形）无法读取：{e.Message}", e);
+                throw Unreadable(role, path, index, e);
             }
         }));
     }
+
+    /// <summary>
+    /// PDFsharp embeds only TrueType outlines: a CFF-outline face (an unconverted Fandol .otf, most .otf files)
+    /// stops start-up here, from the file's first bytes, rather than the first render that needs it.
+    /// </summary>
+    private static void RefuseCff(string role, string path, int index)
+    {
+        uint version;
+        try { version = TrueTypeCollection.SfntVersion(path, index); }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw Unreadable(role, path, index, e);
+        }
+        if (version == SfntReader.CffTag)
+            throw new FontConfigurationException(
+                $"字体配置错误：角色 {role} 的字体文件“{path}”是 CFF 轮廓的 OpenType 字体，无法嵌入 PDF；请改用 TrueType 轮廓的字体，或用 .ci/otf-to-ttf.py 转换。");
+    }
+
+    private static FontConfigurationException Unreadable(string role, string path, int index, Exception e) =>
+        new($"字体配置错误：角色 {role} 的字体文件“{path}”（第 {index} 个字体）无法读取：{e.Message}", e);
 }
 
 /// <summary>A role's faces in the order they are asked for a character.</summary>

@@ -86,21 +86,26 @@ public class FontTests
     }
 
     [Fact]
-    public void A_face_with_CFF_outlines_is_refused_naming_the_role_and_the_file()
+    public void A_face_with_CFF_outlines_stops_start_up_naming_the_role_and_the_file()
     {
-        // FandolFang as converted, with its glyf table renamed: what an unconverted .otf from Fandol looks like to the loader.
+        // FandolFang as converted, marked 'OTTO' with its glyf table renamed: what an unconverted Fandol .otf is to the loader.
         var font = File.ReadAllBytes(TypesettingOptions.FandolFang);
         var glyf = Tables(font, 0).Select((t, i) => (t, i)).Single(x => x.t.Tag == Tag("glyf")).i;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(font, CffTag);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(12 + 16 * glyf), Tag("CFF "));
-        var path = Path.Combine(Directory.CreateTempSubdirectory("cff-").FullName, "FandolKai-Regular.otf");
-        File.WriteAllBytes(path, font);
-        var options = TypesettingOptions.CreateDefault();
-        options.Fonts[FontRoles.Kai] = new FontFaceOptions { File = path };
-        var fonts = FontSet.Load(options);
-        var error = Assert.Throws<FontConfigurationException>(() => fonts.FaceFor(FontRoles.Kai, '楷'));
-        Assert.Contains("Kai", error.Message);
-        Assert.Contains(path, error.Message);
-        Directory.Delete(Path.GetDirectoryName(path)!, true);
+        var directory = Directory.CreateTempSubdirectory("cff-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "FandolKai-Regular.otf");
+            File.WriteAllBytes(path, font);
+            var options = TypesettingOptions.CreateDefault();
+            options.Fonts[FontRoles.Kai] = new FontFaceOptions { File = path };
+            var error = Assert.Throws<FontConfigurationException>(() => FontSet.Load(options));
+            Assert.Contains("Kai", error.Message);
+            Assert.Contains(path, error.Message);
+            Assert.Contains("CFF", error.Message);
+        }
+        finally { directory.Delete(true); }
     }
 
     [Fact]
