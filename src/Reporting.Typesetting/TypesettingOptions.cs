@@ -21,6 +21,18 @@ public sealed class TypesettingOptions
         return options;
     }
 
+    /// <summary>
+    /// Where <c>.ci/setup</c> puts the Fandol faces, converted once from Debian's CFF-outline .otf files
+    /// (texlive-lang-chinese) to TrueType outlines, which is what PDFsharp embeds. The build ships them as fonts/.
+    /// </summary>
+    public const string FandolDirectory = "/usr/local/share/reporting/fandol";
+    internal const string FandolFang = FandolDirectory + "/FandolFang-Regular.ttf";
+    internal const string FandolSong = FandolDirectory + "/FandolSong-Regular.ttf";
+    internal const string FandolSongBold = FandolDirectory + "/FandolSong-Bold.ttf";
+    internal const string FandolHei = FandolDirectory + "/FandolHei-Regular.ttf";
+    internal const string FandolKai = FandolDirectory + "/FandolKai-Regular.ttf";
+    internal const string LiberationSerif = "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf";
+    internal const string LiberationSerifBold = "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf";
     internal const string UMing = "/usr/share/fonts/truetype/arphic/uming.ttc";
     internal const string UKai = "/usr/share/fonts/truetype/arphic/ukai.ttc";
     internal const string MicroHei = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
@@ -28,25 +40,30 @@ public sealed class TypesettingOptions
     internal const string DroidFallback = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf";
 
     /// <summary>
-    /// Face index 0 is the CN face in all three Debian collections (AR PL UMing CN, AR PL UKai CN,
-    /// WenQuanYi Micro Hei). UMing lacks Ext-B (𠮷) and Ext-A (㐀): WenKai carries 𠮷, Droid Sans Fallback 㐀.
+    /// The Fandol family (GPL with the font exception, so embedding is allowed) for the CJK roles, Liberation Serif
+    /// (Times metrics) for Latin and digits. Fandol covers GB2312 and a few thousand more: what it lacks comes from
+    /// AR PL UMing (the previous default, so every text accepted before is still drawn), then LXGW WenKai (𠮷, Ext-B)
+    /// and Droid Sans Fallback (㐀, Ext-A). Face index 0 of uming.ttc is AR PL UMing CN.
     /// </summary>
     public static FontFaceOptions DefaultFace(string role) => new()
     {
         File = role switch
         {
-            FontRoles.Hei => MicroHei,
-            FontRoles.Kai => UKai,
-            _ => UMing,
+            FontRoles.XiaoBiaoSong => FandolSongBold,
+            FontRoles.Hei => FandolHei,
+            FontRoles.Kai => FandolKai,
+            FontRoles.Song => FandolSong,
+            FontRoles.Latin => LiberationSerif,
+            FontRoles.LatinBold => LiberationSerifBold,
+            _ => FandolFang,
         },
-        Index = 0,
-        // No free 小标宋 exists: bold Song stands in for it, drawn with synthetic bold.
-        SimulateBold = string.Equals(role, FontRoles.XiaoBiaoSong, StringComparison.OrdinalIgnoreCase),
-        Fallbacks = [new FontFaceOptions { File = WenKai }, new FontFaceOptions { File = DroidFallback }],
+        Fallbacks = FontRoles.IsLatin(role)
+            ? []
+            : [new FontFaceOptions { File = UMing }, new FontFaceOptions { File = WenKai }, new FontFaceOptions { File = DroidFallback }],
     };
 }
 
-/// <summary>One face: a .ttf/.otf (TrueType outlines) or a face of a .ttc collection.</summary>
+/// <summary>One face: a .ttf/.otf with TrueType outlines, or a face of a .ttc collection.</summary>
 public sealed class FontFaceOptions
 {
     public string File { get; set; } = "";
@@ -74,6 +91,13 @@ public static class FontRoles
     public const string Kai = "Kai";
     /// <summary>宋体: page numbers.</summary>
     public const string Song = "Song";
+    /// <summary>Latin letters, Arabic numerals and their punctuation in body text and headings (Times New Roman in practice); page numbers keep the Song face.</summary>
+    public const string Latin = "Latin";
+    /// <summary>Latin letters and numerals in the title, a bold serif beside 小标宋 (Times New Roman Bold in practice).</summary>
+    public const string LatinBold = "LatinBold";
 
-    public static IReadOnlyList<string> All { get; } = [FangSong, XiaoBiaoSong, Hei, Kai, Song];
+    public static IReadOnlyList<string> All { get; } = [FangSong, XiaoBiaoSong, Hei, Kai, Song, Latin, LatinBold];
+
+    internal static bool IsLatin(string role) =>
+        string.Equals(role, Latin, StringComparison.OrdinalIgnoreCase) || string.Equals(role, LatinBold, StringComparison.OrdinalIgnoreCase);
 }

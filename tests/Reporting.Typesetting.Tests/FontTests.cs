@@ -24,21 +24,88 @@ public class FontTests
         }
     }
 
-    [Fact]
-    public void The_default_faces_are_the_CN_faces_of_the_collections()
+    [Theory]
+    [InlineData(FontRoles.FangSong, "FandolFang")]
+    [InlineData(FontRoles.XiaoBiaoSong, "FandolSong-Bold")]
+    [InlineData(FontRoles.Hei, "FandolHei")]
+    [InlineData(FontRoles.Kai, "FandolKai")]
+    [InlineData(FontRoles.Song, "FandolSong-Regular")]
+    public void The_default_CJK_faces_are_Fandol_converted_to_TrueType_outlines(string role, string name)
     {
-        var face = FontFace.Load(TypesettingOptions.UMing, 0);
-        Assert.Contains("AR PL UMing CN", System.Text.Encoding.BigEndianUnicode.GetString(face.Data));
+        var face = FontFace.Load(TypesettingOptions.DefaultFace(role).File, 0);
+        var tables = Tables(face.Data, 0);
+        Assert.NotNull(Find(tables, "glyf"));
+        Assert.Null(Find(tables, "CFF "));
+        Assert.Contains(name, System.Text.Encoding.Latin1.GetString(face.Data)); // its PostScript name in the name table
+        Assert.True(face.Covers('仿') && face.Covers('宋'));
+        Assert.False(TypesettingOptions.DefaultFace(role).SimulateBold);
     }
 
     [Fact]
-    public void The_fallbacks_carry_what_the_Song_face_lacks()
+    public void The_fallbacks_carry_what_Fandol_lacks()
     {
-        var uming = FontFace.Load(TypesettingOptions.UMing, 0);
-        Assert.False(uming.Covers(0x20BB7));
-        Assert.False(uming.Covers(0x3400));
+        var fang = FontFace.Load(TypesettingOptions.FandolFang, 0);
+        Assert.False(fang.Covers(0x20BB7));
+        Assert.False(fang.Covers(0x3400));
+        Assert.Equal([TypesettingOptions.UMing, TypesettingOptions.WenKai, TypesettingOptions.DroidFallback],
+            TypesettingOptions.DefaultFace(FontRoles.FangSong).Fallbacks.Select(f => f.File));
         Assert.True(FontFace.Load(TypesettingOptions.WenKai, 0).Covers(0x20BB7));
         Assert.True(FontFace.Load(TypesettingOptions.DroidFallback, 0).Covers(0x3400));
+        var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
+        Assert.EndsWith("LXGWWenKai-Regular.ttf", fonts.FaceFor(FontRoles.FangSong, 0x20BB7)!.Path);
+        Assert.EndsWith("DroidSansFallbackFull.ttf", fonts.FaceFor(FontRoles.FangSong, 0x3400)!.Path);
+    }
+
+    [Theory]
+    [InlineData(FontRoles.FangSong, "LiberationSerif-Regular.ttf")]
+    [InlineData(FontRoles.Hei, "LiberationSerif-Regular.ttf")]
+    [InlineData(FontRoles.Kai, "LiberationSerif-Regular.ttf")]
+    [InlineData(FontRoles.XiaoBiaoSong, "LiberationSerif-Bold.ttf")]
+    [InlineData(FontRoles.Song, "FandolSong-Regular.ttf")]
+    public void Latin_letters_digits_and_their_punctuation_come_from_the_Latin_face_except_in_page_numbers(string role, string file)
+    {
+        var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
+        foreach (var c in "https://www.samr.gov.cn/ 128 GB/T 9704-2012 ISO 9001 é")
+            Assert.EndsWith(file, fonts.FaceFor(role, c)!.Path);
+        foreach (var c in "１２８，：（）“”、。—")
+            Assert.StartsWith("Fandol", Path.GetFileName(fonts.FaceFor(role, c)!.Path));
+    }
+
+    [Fact]
+    public void The_composer_measures_Latin_text_with_the_Latin_face_it_draws_with()
+    {
+        var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
+        var latin = FontFace.Load(TypesettingOptions.LiberationSerif, 0);
+        var line = Assert.Single(new Layout.TextComposer(fonts).Compose(Layout.StyledText.Of("ISO 9001", FontRoles.FangSong), Layout.LineStyle.Body(0) with { Justify = false }));
+        Assert.All(line.Glyphs, g => Assert.Equal("LiberationSerif-Regular.ttf", Path.GetFileName(g.Face.Path)));
+        // In whole thousandths of an em, as the PDF's width array holds the advances the viewer draws with.
+        static double Width(FontFace face, int c) => Math.Round(face.AdvanceEm(c) * 1000) * 16 / 1000;
+        Assert.All(line.Glyphs, g => Assert.Equal(Width(latin, g.CodePoint), g.CellWidth, 3));
+        Assert.All(line.Glyphs, g => Assert.False(g.Bold));
+        Assert.Equal("ISO 9001".Sum(c => Width(latin, c)), line.Width, 3);
+    }
+
+    [Fact]
+    public void A_face_with_CFF_outlines_stops_start_up_naming_the_role_and_the_file()
+    {
+        // FandolFang as converted, marked 'OTTO' with its glyf table renamed: what an unconverted Fandol .otf is to the loader.
+        var font = File.ReadAllBytes(TypesettingOptions.FandolFang);
+        var glyf = Tables(font, 0).Select((t, i) => (t, i)).Single(x => x.t.Tag == Tag("glyf")).i;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(font, CffTag);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(font.AsSpan(12 + 16 * glyf), Tag("CFF "));
+        var directory = Directory.CreateTempSubdirectory("cff-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "FandolKai-Regular.otf");
+            File.WriteAllBytes(path, font);
+            var options = TypesettingOptions.CreateDefault();
+            options.Fonts[FontRoles.Kai] = new FontFaceOptions { File = path };
+            var error = Assert.Throws<FontConfigurationException>(() => FontSet.Load(options));
+            Assert.Contains("Kai", error.Message);
+            Assert.Contains(path, error.Message);
+            Assert.Contains("CFF", error.Message);
+        }
+        finally { directory.Delete(true); }
     }
 
     [Fact]
@@ -77,7 +144,8 @@ public class FontTests
     [Fact]
     public void Shipped_fonts_beside_the_app_are_found_before_the_system_path()
     {
-        var resolved = FontFiles.Resolve(FontRoles.FangSong, TypesettingOptions.UMing, null);
-        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "uming.ttc"), resolved);
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "FandolFang-Regular.ttf"), FontFiles.Resolve(FontRoles.FangSong, TypesettingOptions.FandolFang, null));
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "LiberationSerif-Regular.ttf"), FontFiles.Resolve(FontRoles.Latin, TypesettingOptions.LiberationSerif, null));
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "uming.ttc"), FontFiles.Resolve(FontRoles.FangSong, TypesettingOptions.UMing, null));
     }
 }

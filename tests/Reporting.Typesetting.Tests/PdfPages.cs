@@ -38,11 +38,16 @@ internal sealed record PdfPageLines(int Number, double Left, IReadOnlyList<PdfLi
     {
         var left = page.Number % 2 == 1 ? 28 * PdfPages.Mm : 26 * PdfPages.Mm;
         var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-        var lines = letters
-            .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
-            .OrderByDescending(g => g.Key)
-            .Select(g => new PdfLine(page.Number, g.First().StartBaseLine.Y, [.. g.OrderBy(l => l.StartBaseLine.X)]))
-            .ToList();
+        // A face's first glyph in a document is drawn by PDFsharp, whose baseline can differ from ours in the
+        // fourth decimal: letters within 0.05 pt of a line's baseline belong to it (rounding could split them).
+        var lines = new List<PdfLine>();
+        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y))
+        {
+            if (lines.Count == 0 || lines[^1].Baseline - letter.StartBaseLine.Y > 0.05)
+                lines.Add(new PdfLine(page.Number, letter.StartBaseLine.Y, new List<Letter>()));
+            ((List<Letter>)lines[^1].Letters).Add(letter);
+        }
+        lines = [.. lines.Select(l => l with { Letters = [.. l.Letters.OrderBy(x => x.StartBaseLine.X)] })];
         var blockBottom = PdfPages.PageHeight - PdfPages.Top - 225 * PdfPages.Mm;
         return new PdfPageLines(page.Number, left, lines.Where(l => l.Baseline > blockBottom).ToList(), lines.FirstOrDefault(l => l.Baseline < blockBottom));
     }

@@ -16,11 +16,12 @@ public abstract class PdfPropertiesTests
     [Fact]
     public void Pdftotext_gives_back_the_text_exactly_apart_from_line_breaks()
     {
-        var (exit, output, _) = Tools.Run("/usr/bin/pdftotext", "-enc", "UTF-8", File, "-");
+        // -raw: content order, and a line ending in a URL's hyphen is not taken for a hyphenated word and joined.
+        var (exit, output, _) = Tools.Run("/usr/bin/pdftotext", "-raw", "-enc", "UTF-8", File, "-");
         Assert.Equal(0, exit);
         var document = Subject.Document;
         var expected = string.Concat(new[] { document.Title, document.Recipient ?? "" }.Concat(document.Blocks.Select(b => b.Text)).Append(document.Signature).Append(document.DateText));
-        var actual = Regex.Replace(output, @"— \d+ —", "");
+        var actual = Regex.Replace(output, @"— ?\d+ ?—", "");
         Assert.Equal(Squeeze(expected), Squeeze(actual));
     }
 
@@ -105,6 +106,16 @@ public sealed class FixturePdfPropertiesTests : PdfPropertiesTests
 {
     private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.Fixture.Value;
     private protected override string Name => "kgj-2023";
+
+    [Fact]
+    public void Pdffonts_lists_FandolFang_FandolSong_Bold_FandolHei_FandolKai_FandolSong_and_Liberation_Serif()
+    {
+        var (exit, output, _) = Tools.Run("/usr/bin/pdffonts", Rendered.WriteTemp(Subject.Pdf.Content, Name + "-fonts.pdf"));
+        Assert.Equal(0, exit);
+        // pdffonts prints the base font name (subset tag + the face's own name) in the first 37 columns.
+        var names = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(r => r[..Math.Min(37, r.Length)].Trim()[7..]).Order().ToList();
+        Assert.Equal(["FandolFang R", "FandolHei", "FandolKai", "FandolSong", "FandolSong,Bold", "Liberation Serif", "Liberation Serif,Bold"], names);
+    }
 }
 
 public sealed class StressPdfPropertiesTests : PdfPropertiesTests

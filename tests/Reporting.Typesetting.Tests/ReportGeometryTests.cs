@@ -88,10 +88,10 @@ public abstract class ReportGeometryTests
             var expected = Enumerable.Range(0, 22).ToHashSet();
             if (page.Number == 1) expected.Remove(TitleLines().Count); // the blank line after the title
             var next = Pages.Pages[page.Number].Lines[0];
-            if (next.Letters[0].FontName.Contains("WenQuanYi"))
+            if (next.Letters[0].FontName.Contains("FandolHei"))
             {
                 // A heading is not left at the foot of a page: the slots it would have taken stay blank.
-                var moved = Pages.Pages[page.Number].Lines.TakeWhile(l => l.Letters[0].FontName.Contains("WenQuanYi")).Count();
+                var moved = Pages.Pages[page.Number].Lines.TakeWhile(l => l.Letters[0].FontName.Contains("FandolHei")).Count();
                 Assert.True(slots.Max() >= 21 - moved, $"page {page.Number} ends at slot {slots.Max()}");
                 expected.RemoveWhere(s => s > slots.Max());
             }
@@ -115,7 +115,7 @@ public abstract class ReportGeometryTests
     }
 
     [Fact]
-    public void The_title_is_bold_Song_22_pt_centred_and_followed_by_one_blank_line()
+    public void The_title_is_FandolSong_Bold_22_pt_without_synthetic_bold_centred_and_followed_by_one_blank_line()
     {
         var title = TitleLines();
         Assert.NotEmpty(title);
@@ -123,8 +123,9 @@ public abstract class ReportGeometryTests
         var page = Pages.Pages[0];
         foreach (var line in title)
         {
-            Assert.All(line.Letters, l => Assert.Contains("UMing", l.FontName));
-            Assert.All(line.Letters, l => Assert.Equal(TextRenderingMode.FillThenStroke, l.RenderingMode));
+            // A real bold face (FandolSong Bold; Liberation Serif Bold for the year), filled, never stroked into synthetic bold.
+            Assert.All(line.Letters, l => Assert.Contains(IsLatin(l) ? "Liberation Serif,Bold" : "FandolSong,Bold", l.FontName));
+            Assert.All(line.Letters, l => Assert.Equal(TextRenderingMode.Fill, l.RenderingMode));
             Assert.Equal((page.Left + page.Right) / 2, (line.Start + line.End) / 2, 1.0);
         }
         Assert.Equal(Enumerable.Range(0, title.Count), title.Select(l => l.SlotIndex));
@@ -153,15 +154,15 @@ public abstract class ReportGeometryTests
     public void A_heading_is_never_the_last_line_of_a_page()
     {
         foreach (var page in Pages.Pages.SkipLast(1))
-            Assert.DoesNotContain("WenQuanYi", page.Lines[^1].Letters[0].FontName);
+            Assert.DoesNotContain("FandolHei", page.Lines[^1].Letters[0].FontName);
     }
 
     [Fact]
     public void Level_one_headings_are_Hei_and_indented_two_characters()
     {
-        var headings = Pages.Pages.SelectMany(p => p.Lines).Where(l => l.Letters[0].FontName.Contains("WenQuanYi")).ToList();
+        var headings = Pages.Pages.SelectMany(p => p.Lines).Where(l => l.Letters[0].FontName.Contains("FandolHei")).ToList();
         Assert.NotEmpty(headings);
-        Assert.All(headings, l => Assert.All(l.Letters, x => Assert.Contains("WenQuanYi", x.FontName)));
+        Assert.All(headings, l => Assert.All(l.Letters.Where(x => !IsLatin(x)), x => Assert.Contains("FandolHei", x.FontName)));
         var openers = headings.Where(l => l.Text.Length > 1 && l.Text[1] == '、').ToList();
         Assert.Equal(Subject.Document.Blocks.Count(b => b.Kind == BlockKind.Heading), openers.Count);
         Assert.All(openers, l => Assert.Equal(Pages.Pages[l.Page - 1].Left + 2 * PdfPages.CharPitch, l.Start, 1.0));
@@ -176,8 +177,8 @@ public abstract class ReportGeometryTests
         {
             var stop = line.Text.IndexOf('。');
             var kai = stop < 0 ? line.Letters : line.Letters.Take(stop + 1);
-            Assert.All(kai, l => Assert.Contains("UKai", l.FontName));
-            if (stop >= 0) Assert.All(line.Letters.Skip(stop + 1).Where(l => l.Value.EnumerateRunes().First().Value < 0x20000), l => Assert.Contains("UMing", l.FontName));
+            Assert.All(kai, l => Assert.Contains("FandolKai", l.FontName));
+            if (stop >= 0) Assert.All(line.Letters.Skip(stop + 1).Where(l => !IsLatin(l) && l.Value.EnumerateRunes().First().Value < 0x20000), l => Assert.Contains("FandolFang", l.FontName));
             Assert.Equal(Pages.Pages[line.Page - 1].Left + 2 * PdfPages.CharPitch, line.Start, 1.0);
         }
     }
@@ -210,8 +211,21 @@ public abstract class ReportGeometryTests
     {
         var body = Pages.Pages.SelectMany(p => p.Lines).Skip(TitleLines().Count).SelectMany(l => l.Letters).ToList();
         Assert.All(body, l => Assert.Equal(16, l.PointSize, 0.01));
-        Assert.Contains(body, l => l.FontName.Contains("UMing"));
+        Assert.Contains(body, l => l.FontName.Contains("FandolFang"));
     }
+
+    [Fact]
+    public void Latin_letters_and_digits_are_drawn_in_the_Latin_face_and_page_numbers_in_Song()
+    {
+        var lines = Pages.Pages.SelectMany(p => p.Lines).ToList();
+        var latin = lines.SelectMany(l => l.Letters).Where(IsLatin).ToList();
+        Assert.NotEmpty(latin);
+        Assert.All(latin, l => Assert.Contains("Liberation Serif", l.FontName));
+        Assert.All(lines.SelectMany(l => l.Letters).Where(l => !IsLatin(l)), l => Assert.DoesNotContain("Liberation", l.FontName));
+        Assert.All(Pages.Pages, p => Assert.All(p.Folio!.Letters, l => Assert.Contains("FandolSong", l.FontName)));
+    }
+
+    private static bool IsLatin(UglyToad.PdfPig.Content.Letter letter) => FontSet.IsLatinText(letter.Value.EnumerateRunes().First().Value);
 
     private List<PdfLine> TitleLines() => Pages.Pages[0].Lines.TakeWhile(l => Math.Abs(l.Letters[0].PointSize - 22) < 0.01).ToList();
 

@@ -11,6 +11,7 @@ internal static class SfntReader
     public static int I32(byte[] b, int at) => (int)U32(b, at);
 
     public const uint TtcTag = 0x74746366; // 'ttcf'
+    public const uint CffTag = 0x4F54544F; // 'OTTO': OpenType with CFF outlines
 
     public readonly record struct TableRecord(uint Tag, uint Checksum, int Offset, int Length);
 

@@ -70,6 +70,17 @@ internal static class TrueTypeCollection
         return output;
     }
 
+    /// <summary>The sfnt version of the face (0x00010000 or 'true' for TrueType outlines, 'OTTO' for CFF), from its first bytes only.</summary>
+    public static uint SfntVersion(string path, int index)
+    {
+        using var file = File.OpenHandle(path);
+        var version = U32(Read(file, 0, 4), 0);
+        if (version != TtcTag) return version;
+        var faces = U32(Read(file, 8, 4), 0);
+        if (index < 0 || index >= faces) throw new InvalidDataException($"Face {index} requested; the collection holds {faces}.");
+        return U32(Read(file, U32(Read(file, 12 + 4L * index, 4), 0), 4), 0);
+    }
+
     private static byte[] Read(SafeFileHandle file, long offset, int count)
     {
         var buffer = new byte[count];

@@ -30,8 +30,7 @@ internal sealed class TextComposer(FontSet fonts)
         {
             var c = text.CodePoints[i];
             if (!ReferenceEquals(text.Roles[i], lastRole)) (lastRole, role) = (text.Roles[i], fonts.Role(text.Roles[i]));
-            var face = fonts.FaceFor(role!, c);
-            bold[i] = role!.SimulateBold;
+            var face = fonts.FaceFor(role!, c, out bold[i]);
             if (face is null)
             {
                 (missing ??= []).Add(new MissingGlyph(char.ConvertFromUtf32(c), c, 1, i + 1));
