@@ -17,7 +17,7 @@ public sealed class IdentitySeamTests
         Reporting.Core.Directory.DistrictDirectoryJson.Load(RepoPaths.Fixture("departments.json"));
 
     private static CallerResolver Resolver(bool appService) => new(
-        new IdentityOptions { AppServiceAuthentication = appService },
+        new IdentityOptions { AppServiceAuthentication = appService, PublicHost = "reports.weidu.example.gov.cn" },
         new DevelopmentSignIn(new IdentityOptions(), Directory, new EphemeralDataProtectionProvider()));
 
     private static HttpRequest Request(string? principal, string method = "GET", string? devUser = null)
@@ -81,6 +81,19 @@ public sealed class IdentitySeamTests
         var e = Assert.Throws<ReportingException>(() => Resolver(appService: true).Resolve(request));
 
         Assert.Equal(ProblemKind.Forbidden, e.Kind);
+    }
+
+    [Theory]
+    [InlineData("https://reports.weidu.example.gov.cn")]   // the configured public address
+    [InlineData("https://front.example.gov.cn")]           // the host the front end forwarded
+    public void A_post_from_the_app_s_own_public_origin_is_accepted_behind_proxies(string origin)
+    {
+        var request = Request(Principal("""{"claims":[{"typ":"oid","val":"abc-1"}]}"""), "POST");
+        request.Host = new HostString("127.0.0.1:5123");
+        request.Headers["X-Forwarded-Host"] = "front.example.gov.cn";
+        request.Headers.Origin = origin;
+
+        Assert.Equal("abc-1", Resolver(appService: true).Resolve(request).Id);
     }
 
     [Theory]

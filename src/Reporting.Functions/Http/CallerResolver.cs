@@ -40,16 +40,27 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
     /// Browsers say where a request comes from (Sec-Fetch-Site, Origin); a state-changing one from another site rides on
     /// the victim's cookie and is refused. Clients that send neither header (curl, programs) are not browsers.
     /// </summary>
-    private static void RefuseCrossSite(HttpRequest request)
+    private void RefuseCrossSite(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return;
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site is "cross-site" or "same-site")
             throw ReportingException.Forbidden("拒绝来自其他网站的提交请求（跨站请求伪造防护）。请在本系统的页面上操作。");
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var parsed)
-                && string.Equals(parsed.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var parsed) && OwnHosts(request).Contains(parsed.Authority, StringComparer.OrdinalIgnoreCase)))
             throw ReportingException.Forbidden($"拒绝来自其他来源（{(origin.Length > 100 ? origin[..100] : origin)}）的提交请求（跨站请求伪造防护）。");
+    }
+
+    /// <summary>
+    /// This app's host as the browser named it: the Host header, or the one the front end and the Functions host's proxy
+    /// passed on (a cross-site form cannot set these headers), or the configured public address.
+    /// </summary>
+    private IEnumerable<string> OwnHosts(HttpRequest request)
+    {
+        yield return request.Host.Value ?? "";
+        foreach (var forwarded in request.Headers["X-Forwarded-Host"].Concat(request.Headers["DISGUISED-HOST"]))
+            if (!string.IsNullOrEmpty(forwarded)) yield return forwarded.Split(',')[0].Trim();
+        if (options.PublicHost is { } host) yield return host;
     }
 
     /// <summary>Base64 JSON: auth_typ, claims [{typ, val}], name_typ, role_typ. Unreadable means not signed in.</summary>

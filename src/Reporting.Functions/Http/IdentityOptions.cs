@@ -17,6 +17,12 @@ public sealed class IdentityOptions
     /// <summary>The local host's development sign-in (X-Dev-User, the signed cookie). Never on Azure.</summary>
     public bool DevelopmentSignIn { get; init; }
 
+    /// <summary>
+    /// The host people's browsers use (from Reporting__PublicBaseUrl), also accepted as a same-site Origin: behind the
+    /// App Service front end and the Functions host's proxy the worker may see another Host than the browser did.
+    /// </summary>
+    public string? PublicHost { get; init; }
+
     public static IdentityOptions From(IConfiguration configuration, bool developmentSignIn)
     {
         if (developmentSignIn && AppServiceMarkers.FirstOrDefault(m => !string.IsNullOrEmpty(configuration[m])) is { } marker)
@@ -27,6 +33,7 @@ public sealed class IdentityOptions
         {
             AppServiceAuthentication = !developmentSignIn && string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase),
             DevelopmentSignIn = developmentSignIn,
+            PublicHost = Uri.TryCreate(configuration["Reporting:PublicBaseUrl"], UriKind.Absolute, out var url) ? url.Authority : null,
         };
     }
 }
