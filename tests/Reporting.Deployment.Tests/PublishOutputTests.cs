@@ -165,4 +165,19 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
 
         Assert.True(fonts.Count > 0, "No .ttf or .ttc file in the publish output (expected under fonts/).");
     }
+
+    [Fact]
+    public void Every_default_face_and_fallback_is_published_under_fonts()
+    {
+        // The Fandol faces come from the cache .ci/setup fills; a build without it would leave them out silently
+        // and the app would stop at start-up, so the package is checked here.
+        var expected = Reporting.Typesetting.FontRoles.All
+            .Select(Reporting.Typesetting.TypesettingOptions.DefaultFace)
+            .SelectMany(face => face.Fallbacks.Prepend(face))
+            .Select(face => Path.GetFileName(face.File))
+            .Distinct()
+            .ToList();
+        Assert.Contains("FandolFang-Regular.ttf", expected);
+        Assert.All(expected, name => Assert.True(File.Exists(Path.Combine(app.Directory, "fonts", name)), $"fonts/{name} is not in the publish output (run .ci/setup)."));
+    }
 }
