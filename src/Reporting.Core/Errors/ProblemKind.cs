@@ -8,4 +8,5 @@ public enum ProblemKind
     UnsupportedMediaType,
     PayloadTooLarge,
     Forbidden,
+    MethodNotAllowed,
 }

@@ -32,6 +32,8 @@ public class DraftReview(
         if (string.IsNullOrWhiteSpace(caller.Name)) errors.Add("reviewer", "请填写审核人（reviewer）。");
         else if (caller.Name.Length > DraftSubmission.MaxAuthorLength) errors.Add("reviewer", $"审核人不能超过 {DraftSubmission.MaxAuthorLength} 个字符。");
         if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
+        ShortText.Validate("reviewer", "审核人", caller.Name, errors);
+        ShortText.Validate("comment", "审核说明", command.Comment, errors, lineBreaks: true);
         errors.ThrowIfAny();
 
         var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)

@@ -27,6 +27,7 @@ public class DraftSubmission(
         var author = command.Author?.Trim();
         if (string.IsNullOrEmpty(author)) errors.Add("author", "请填写起草人（author）。");
         else if (author.Length > MaxAuthorLength) errors.Add("author", $"起草人不能超过 {MaxAuthorLength} 个字符。");
+        ShortText.Validate("author", "起草人", author, errors);
 
         var body = command.Body is null ? null : DraftBody.Normalize(command.Body, section ?? ReportTemplate.Preamble);
         DraftBody.Validate(body, errors);

@@ -37,6 +37,7 @@ public static class ProblemResponses
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
+        if (exception is MethodNotAllowedException refused) context.Response.Headers.Allow = string.Join(", ", refused.Allowed);
         await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), ApiResult.Json);
     }
 
@@ -48,6 +49,7 @@ public static class ProblemResponses
         ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ProblemKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         _ => StatusCodes.Status400BadRequest,
     };
 
