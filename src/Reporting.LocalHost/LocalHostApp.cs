@@ -77,9 +77,14 @@ public sealed class LocalHostApp : IAsyncDisposable
 
         var app = builder.Build();
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
+        // The Functions host tries routes in the ordinal order of function names and takes the first match; it does
+        // not rank literal segments above parameters as ASP.NET Core does. The order here is the same, so two routes
+        // that overlap resolve locally exactly as in Azure.
+        var order = 0;
         foreach (var function in functions.Where(f => f.Kind == TriggerKind.Http))
             app.MapMethods($"/{settings.RoutePrefix}/{function.Target}", function.HttpMethods.Select(m => m.ToUpperInvariant()), context => invoker.InvokeHttpAsync(function, context))
-                .WithName(function.Name);
+                .WithName(function.Name)
+                .WithOrder(order++);
         app.MapGet("/", () => Results.Redirect($"/{settings.RoutePrefix}/form"));
         // Outside the route prefix the Functions host serves its own pages; here the app's catch-all answers instead of an empty 404.
         var unmatched = functions.Single(f => f.Name == UnmatchedRouteFunction.Name);
