@@ -55,11 +55,20 @@ public sealed class RequestReaderTests
         Assert.True(body.Position <= RequestFieldsReader.MaxRequestBytes + 128 * 1024, $"read {body.Position} bytes before refusing");
     }
 
-    [Fact]
-    public async Task A_text_field_over_its_own_limit_is_refused_with_413_naming_it()
+    [Theory]
+    [InlineData(Multipart)]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json")]
+    public async Task A_text_field_over_its_own_limit_is_refused_with_413_naming_it_whatever_the_shape(string contentType)
     {
-        var text = HostileBodies.Field("body", new string('x', RequestFieldsReader.MaxFieldBytes + 1)) + $"--{HostileBodies.Boundary}--\r\n";
-        var refused = await Refused(Request(Multipart, text));
+        var value = new string('x', RequestFieldsReader.MaxFieldBytes + 1);
+        var text = contentType switch
+        {
+            Multipart => HostileBodies.Field("body", value) + $"--{HostileBodies.Boundary}--\r\n",
+            "application/json" => $"{{\"body\":\"{value}\"}}",
+            _ => "body=" + value,
+        };
+        var refused = await Refused(Request(contentType, text));
         Assert.Equal(ProblemKind.PayloadTooLarge, refused.Kind);
         Assert.Contains("body", refused.Detail);
     }

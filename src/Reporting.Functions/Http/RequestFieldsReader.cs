@@ -76,7 +76,9 @@ public static class RequestFieldsReader
             if (++count > MaxFields) throw TooManyFields();
             var eq = Array.IndexOf(pair, (byte)'=');
             var name = DecodeUtf8(PercentDecode(eq < 0 ? pair : pair[..eq]), "form");
-            var value = DecodeUtf8(PercentDecode(eq < 0 ? [] : pair[(eq + 1)..]), name);
+            var raw = PercentDecode(eq < 0 ? [] : pair[(eq + 1)..]);
+            if (raw.Length > MaxFieldBytes) throw FieldTooLarge(name);
+            var value = DecodeUtf8(raw, name);
             fields.TryAdd(name, value);
         }
         return fields;
@@ -117,9 +119,10 @@ public static class RequestFieldsReader
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw ReportingException.Invalid("body", "JSON 请求体须为对象。");
         if (document.RootElement.EnumerateObject().Count() > MaxFields) throw TooManyFields();
+        Dictionary<string, string> fields;
         try
         {
-            return document.RootElement.EnumerateObject()
+            fields = document.RootElement.EnumerateObject()
                 .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 .GroupBy(p => p.Name, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText(), StringComparer.Ordinal);
@@ -129,6 +132,8 @@ public static class RequestFieldsReader
             // An escaped lone surrogate ("\ud800") is valid JSON syntax but no Unicode text; System.Text.Json refuses to decode it.
             throw ReportingException.Invalid("body", "JSON 中含有不成对的 Unicode 代理项（如 \\ud800），不是有效的文本，请检查后重新提交。");
         }
+        if (fields.FirstOrDefault(f => Encoding.UTF8.GetByteCount(f.Value) > MaxFieldBytes) is { Key: { } large }) throw FieldTooLarge(large);
+        return fields;
     }
 
     private static async Task<RequestFields> ReadMultipartAsync(Stream body, MediaTypeHeaderValue type, CancellationToken cancellationToken)
