@@ -49,6 +49,18 @@ public sealed class LocalHostParityTests(LocalHostFixture app)
     }
 
     [Fact]
+    public void The_catch_all_function_is_the_last_HTTP_function_in_functions_metadata_too()
+    {
+        using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")));
+        var http = metadata.RootElement.EnumerateArray()
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
+            .Select(f => f.GetProperty("name").GetString())
+            .ToList();
+
+        Assert.Equal(UnmatchedRouteFunction.Name, http.Last());
+    }
+
+    [Fact]
     public void The_local_host_runs_the_worker_middleware_the_Functions_app_registers()
     {
         Assert.Contains(typeof(ProblemMiddleware), ReportingMiddleware.Pipeline);

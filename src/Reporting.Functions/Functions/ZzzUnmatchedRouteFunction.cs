@@ -13,8 +13,9 @@ namespace Reporting.Functions.Functions;
 public sealed class UnmatchedRouteFunction
 {
     /// <summary>
-    /// The Functions host tries routes in the ordinal order of function names, first match wins (it does not rank
-    /// a catch-all below literal routes the way ASP.NET Core does), so this name must sort after every other one.
+    /// The Functions host maps routes in the order of its function list and takes the first match (it does not rank
+    /// a catch-all below literal routes the way ASP.NET Core does). That list is reported sorted by name, and
+    /// functions.metadata follows source-file order, so both this name and this file's name (Zzz…) sort last.
     /// </summary>
     public const string Name = "ZzzUnmatchedRoute";
 
