@@ -3,27 +3,31 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Functions;
 
 namespace Reporting.LocalHost;
 
 /// <summary>
-/// Calls a function method the way the Functions worker would: a fresh instance of its class from the
-/// container per invocation, trigger data and route values bound to parameters by type and name.
+/// Calls a function method the way the Functions worker would: through the app's own worker middleware
+/// (<see cref="ReportingMiddleware.Pipeline"/>), a fresh instance of its class from the container per invocation,
+/// parameters filled as the catalog decided. As with the ASP.NET Core integration, an HTTP function's result is
+/// executed after the middleware has returned.
 /// </summary>
 public sealed class FunctionInvoker(IServiceProvider services)
 {
     public async Task InvokeHttpAsync(FunctionDescriptor function, HttpContext context)
     {
-        var arguments = function.Method.GetParameters().Select<System.Reflection.ParameterInfo, object?>(p => p.ParameterType switch
+        var invocation = new LocalFunctionContext(function, context.RequestServices, context.RequestAborted);
+        invocation.Items[LocalFunctionContext.HttpContextKey] = context;
+        var result = await RunPipelineAsync(function, invocation, (source, parameter) => source switch
         {
-            var t when t == typeof(HttpRequest) => context.Request,
-            var t when t == typeof(HttpContext) => context,
-            var t when t == typeof(CancellationToken) => context.RequestAborted,
-            var t when t == typeof(string) => context.GetRouteValue(p.Name!)?.ToString(),
-            _ => throw new NotSupportedException($"{function.Name}: cannot bind parameter {p.Name} of type {p.ParameterType.Name}."),
-        }).ToArray();
-        var result = await InvokeAsync(function, arguments, context.RequestServices);
+            ParameterSource.HttpRequest => context.Request,
+            ParameterSource.HttpContext => context,
+            ParameterSource.RouteValue => context.GetRouteValue(parameter.Name!)?.ToString(),
+            _ => null,
+        });
         if (result is IActionResult action)
             await action.ExecuteResultAsync(new ActionContext { HttpContext = context, RouteData = context.GetRouteData() });
     }
@@ -31,13 +35,33 @@ public sealed class FunctionInvoker(IServiceProvider services)
     public async Task InvokeTriggerAsync(FunctionDescriptor function, object trigger, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var arguments = function.Method.GetParameters().Select<System.Reflection.ParameterInfo, object?>(p => p.ParameterType switch
+        var invocation = new LocalFunctionContext(function, scope.ServiceProvider, cancellationToken);
+        await RunPipelineAsync(function, invocation, (source, _) => source == ParameterSource.Trigger ? trigger : null);
+    }
+
+    private static async Task<object?> RunPipelineAsync(
+        FunctionDescriptor function, LocalFunctionContext invocation, Func<ParameterSource, ParameterInfo, object?> supply)
+    {
+        object? result = null;
+        FunctionExecutionDelegate pipeline = async context =>
         {
-            var t when t == typeof(CancellationToken) => cancellationToken,
-            var t when t.IsInstanceOfType(trigger) => trigger,
-            _ => throw new NotSupportedException($"{function.Name}: cannot bind parameter {p.Name} of type {p.ParameterType.Name}."),
-        }).ToArray();
-        await InvokeAsync(function, arguments, scope.ServiceProvider);
+            var parameters = function.Method.GetParameters();
+            var arguments = function.Sources.Select((source, i) => source switch
+            {
+                ParameterSource.CancellationToken => context.CancellationToken,
+                ParameterSource.FunctionContext => context,
+                _ => supply(source, parameters[i]),
+            }).ToArray();
+            result = await InvokeAsync(function, arguments, context.InstanceServices);
+        };
+        foreach (var type in ReportingMiddleware.Pipeline.Reverse())
+        {
+            var middleware = (IFunctionsWorkerMiddleware)invocation.InstanceServices.GetRequiredService(type);
+            var next = pipeline;
+            pipeline = context => middleware.Invoke(context, next);
+        }
+        await pipeline(invocation);
+        return result;
     }
 
     private static async Task<object?> InvokeAsync(FunctionDescriptor function, object?[] arguments, IServiceProvider scope)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
 using Reporting.Functions;
-using Reporting.Functions.Http;
+using Reporting.Functions.Functions;
 
 namespace Reporting.LocalHost;
 
@@ -67,6 +67,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Services.AddReporting(configuration, developmentSignIn: true);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<FunctionInvoker>();
+        foreach (var middleware in ReportingMiddleware.Pipeline) builder.Services.AddSingleton(middleware);
         foreach (var function in functions)
         {
             if (function.Kind == TriggerKind.Queue)
@@ -76,16 +77,19 @@ public sealed class LocalHostApp : IAsyncDisposable
         }
 
         var app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            try { await next(context); }
-            catch (Exception e) { await ProblemResponses.WriteAsync(context, e, context.RequestServices.GetRequiredService<ILogger<LocalHostApp>>()); }
-        });
         var invoker = app.Services.GetRequiredService<FunctionInvoker>();
+        // The Functions host tries routes in the ordinal order of function names and takes the first match; it does
+        // not rank literal segments above parameters as ASP.NET Core does. The order here is the same, so two routes
+        // that overlap resolve locally exactly as in Azure.
+        var order = 0;
         foreach (var function in functions.Where(f => f.Kind == TriggerKind.Http))
             app.MapMethods($"/{settings.RoutePrefix}/{function.Target}", function.HttpMethods.Select(m => m.ToUpperInvariant()), context => invoker.InvokeHttpAsync(function, context))
-                .WithName(function.Name);
+                .WithName(function.Name)
+                .WithOrder(order++);
         app.MapGet("/", () => Results.Redirect($"/{settings.RoutePrefix}/form"));
+        // Outside the route prefix the Functions host serves its own pages; here the app's catch-all answers instead of an empty 404.
+        var unmatched = functions.Single(f => f.Name == UnmatchedRouteFunction.Name);
+        app.MapFallback("{*path}", context => invoker.InvokeHttpAsync(unmatched, context));
 
         await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
         return new LocalHostApp(app, azurite, functions);

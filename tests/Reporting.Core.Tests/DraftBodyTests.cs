@@ -131,4 +131,35 @@ public class DraftBodyTests
     {
         Assert.Empty(Errors("　　第一段\t。\n　　第二段 𠮷。"));
     }
+
+    [Theory]
+    [InlineData(0x202A)]
+    [InlineData(0x202B)]
+    [InlineData(0x202C)]
+    [InlineData(0x202D)]
+    [InlineData(0x202E)]
+    [InlineData(0x2066)]
+    [InlineData(0x2067)]
+    [InlineData(0x2068)]
+    [InlineData(0x2069)]
+    [InlineData(0x200E)]
+    [InlineData(0x200F)]
+    [InlineData(0x061C)]
+    [InlineData(0x2062)]
+    [InlineData(0xE0041)]
+    [InlineData(0x3164)]
+    public void A_character_that_disguises_text_is_refused_with_its_code_point_line_and_column_counting_a_supplementary_character_once(int codePoint)
+    {
+        var errors = Errors($"第一段。\n𠮷法{char.ConvertFromUtf32(codePoint)}治");
+
+        var message = Assert.Single(errors);
+        Assert.Contains($"U+{codePoint:X4}", message);
+        Assert.Contains("第 2 行第 3 个字符", message);
+    }
+
+    [Fact]
+    public void Zero_width_space_BOM_and_soft_hyphen_stay_allowed()
+    {
+        Assert.Empty(Errors("法治\u200B政府\uFEFF建设\u00AD情况"));
+    }
 }

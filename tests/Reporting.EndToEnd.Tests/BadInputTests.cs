@@ -98,6 +98,16 @@ public sealed class BadInputTests(LocalHostFixture app)
     }
 
     [Fact]
+    public async Task A_docx_upload_is_stored_as_its_paragraphs()
+    {
+        using var form = Multipart(new ByteArrayContent(HostileBodies.Docx("五、标题行会被去掉", "2023年，我局认真履行法治政府建设责任。", "第二段。")), "第五部分.docx");
+        using var response = await app.Http.PostAsync("api/drafts", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var draft = JsonDocument.Parse(await app.Http.GetStringAsync(response.Headers.Location!.ToString().TrimStart('/'))).RootElement;
+        Assert.Equal("2023年，我局认真履行法治政府建设责任。\n第二段。", draft.GetProperty("body").GetString());
+    }
+
+    [Fact]
     public async Task An_unsupported_content_type_is_refused_with_415()
     {
         using var response = await app.Http.PostAsync("api/drafts", new StringContent("year=2023", Encoding.UTF8, "text/plain"));

@@ -167,6 +167,37 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return count;
     }
 
+    /// <summary>
+    /// Every stored thing whose key mentions <paramref name="scope"/> (a year no other test uses): table rows with
+    /// their ETags, blob names and queued messages. Equal snapshots before and after a refused request prove it
+    /// stored nothing, without being disturbed by other tests' background work.
+    /// </summary>
+    public async Task<List<string>> SnapshotStorageAsync(string scope)
+    {
+        var options = Storage.Options;
+        var things = new List<string>();
+        foreach (var table in new[] { options.DraftsTable, options.ReportsTable, options.AuditTable, options.OutboxTable, options.YearEndTable })
+            await foreach (var row in Storage.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+                if ($"{row.PartitionKey}/{row.RowKey}".Contains(scope, StringComparison.Ordinal)) things.Add($"{table}:{row.PartitionKey}/{row.RowKey}@{row.ETag}");
+        things.AddRange((await ListBlobsAsync(scope)).Select(b => "blob:" + b));
+        foreach (var queue in new[] { options.AssemblyQueue, options.NotificationQueue })
+        {
+            var client = Storage.Queues.GetQueueClient(queue);
+            if (!(await client.ExistsAsync()).Value) continue;
+            foreach (var message in (await client.PeekMessagesAsync(32)).Value)
+                if (QueueText(message.MessageText).Contains(scope, StringComparison.Ordinal)) things.Add($"queue:{queue}:{message.MessageId}");
+        }
+        things.Sort(StringComparer.Ordinal);
+        return things;
+    }
+
+    /// <summary>Queue messages are Base64 (host.json messageEncoding); anything else is read as it is.</summary>
+    private static string QueueText(string text)
+    {
+        var bytes = new byte[text.Length];
+        return Convert.TryFromBase64String(text, bytes, out var length) ? System.Text.Encoding.UTF8.GetString(bytes, 0, length) : text;
+    }
+
     public async Task<List<string>> ListBlobsAsync(string prefix)
     {
         var names = new List<string>();

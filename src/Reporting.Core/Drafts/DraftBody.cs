@@ -59,6 +59,11 @@ public static class DraftBody
                 errors.Add("body", $"正文第 {line} 行第 {column} 个字符（U+{rune.Value:X4}）不是可打印的文字，请删除后再提交。");
                 return;
             }
+            if (DisguisingCharacters.Describe(rune) is { } kind)
+            {
+                errors.Add("body", $"正文第 {line} 行第 {column} 个字符（U+{rune.Value:X4}，{kind}）不可见却能改变文字的显示顺序或外观，请删除后再提交。");
+                return;
+            }
         }
         if (body.Any(char.IsSurrogate) && !IsWellFormed(body))
             errors.Add("body", "正文包含不完整的 Unicode 字符。");

@@ -9,4 +9,5 @@ public enum ProblemKind
     PayloadTooLarge,
     Forbidden,
     Unauthorized,
+    MethodNotAllowed,
 }

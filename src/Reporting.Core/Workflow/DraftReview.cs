@@ -33,6 +33,7 @@ public class DraftReview(
         };
         if (decision is null) errors.Add("decision", "审核意见（decision）须为 approve（通过）或 reject（退回）。");
         if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
+        ShortText.Validate("comment", "审核说明", command.Comment, errors, lineBreaks: true);
         errors.ThrowIfAny();
 
         var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)

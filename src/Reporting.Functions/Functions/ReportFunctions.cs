@@ -41,9 +41,13 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         });
     }
 
+    /// <summary>
+    /// "volume" is excluded: the Functions host tries routes in function-name order, so without it this route
+    /// (DownloadReportPdf) would answer reports/{year}/volume/pdf before DownloadVolumePdf could.
+    /// </summary>
     [Function("DownloadReportPdf")]
     public async Task<IActionResult> DownloadPdf(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department}/pdf")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department:regex(^(?!volume$))}/pdf")] HttpRequest request,
         string year, string department, CancellationToken cancellationToken) =>
         ApiResult.Redirect(await queries.GetPdfLinkAsync(year, department, request.Query["version"], callers.Resolve(request), cancellationToken));
 }

@@ -37,6 +37,7 @@ public static class ProblemResponses
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/problem+json; charset=utf-8";
+        if (exception is MethodNotAllowedException refused) context.Response.Headers.Allow = string.Join(", ", refused.Allowed);
         await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), ApiResult.Json);
     }
 
@@ -49,6 +50,7 @@ public static class ProblemResponses
         ProblemKind.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
         ProblemKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ProblemKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
         _ => StatusCodes.Status400BadRequest,
     };
 

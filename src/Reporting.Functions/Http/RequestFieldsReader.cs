@@ -18,13 +18,25 @@ public static class RequestFieldsReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// Most fields (or multipart parts) a request may carry: the form has six, identity may add a token. A body of
+    /// thousands of tiny parts is refused long before it could cost memory or time.
+    /// </summary>
+    public const int MaxFields = 20;
+
+    /// <summary>Largest text field: 200,000 characters of four UTF-8 bytes each fit; only an uploaded file may be larger.</summary>
+    public const int MaxFieldBytes = 1024 * 1024;
+
     public static async Task<RequestFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentLength > MaxRequestBytes) throw TooLarge();
         var type = request.ContentType is { } raw && MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed : null;
         var media = type?.MediaType.Value?.ToLowerInvariant();
+        // Counted here rather than left to Kestrel's MaxRequestBodySize or the Functions host's own limit, so both hosts refuse the same body.
+        var body = new LimitedReadStream(request.Body, MaxRequestBytes, TooLarge);
         if (media == "multipart/form-data")
-            return await ReadMultipartAsync(request, type!, cancellationToken);
-        var bytes = await ReadBodyAsync(request.Body, cancellationToken);
+            return await ReadMultipartAsync(body, type!, cancellationToken);
+        var bytes = await ReadBodyAsync(body, cancellationToken);
         return media switch
         {
             "application/x-www-form-urlencoded" => new RequestFields(ParseUrlEncoded(bytes), null),
@@ -50,25 +62,23 @@ public static class RequestFieldsReader
     private static async Task<byte[]> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxRequestBytes) throw TooLarge();
-            buffer.Write(chunk, 0, read);
-        }
+        await body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 
     private static Dictionary<string, string> ParseUrlEncoded(byte[] bytes)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var count = 0;
         foreach (var pair in SplitBytes(bytes, (byte)'&'))
         {
             if (pair.Length == 0) continue;
+            if (++count > MaxFields) throw TooManyFields();
             var eq = Array.IndexOf(pair, (byte)'=');
             var name = DecodeUtf8(PercentDecode(eq < 0 ? pair : pair[..eq]), "form");
-            var value = DecodeUtf8(PercentDecode(eq < 0 ? [] : pair[(eq + 1)..]), name);
+            var raw = PercentDecode(eq < 0 ? [] : pair[(eq + 1)..]);
+            if (raw.Length > MaxFieldBytes) throw FieldTooLarge(name);
+            var value = DecodeUtf8(raw, name);
             fields.TryAdd(name, value);
         }
         return fields;
@@ -108,36 +118,61 @@ public static class RequestFieldsReader
         using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw ReportingException.Invalid("body", "JSON 请求体须为对象。");
-        return document.RootElement.EnumerateObject()
-            .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText(), StringComparer.Ordinal);
+        if (document.RootElement.EnumerateObject().Count() > MaxFields) throw TooManyFields();
+        Dictionary<string, string> fields;
+        try
+        {
+            fields = document.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+                .GroupBy(p => p.Name, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText(), StringComparer.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON syntax but no Unicode text; System.Text.Json refuses to decode it.
+            throw ReportingException.Invalid("body", "JSON 中含有不成对的 Unicode 代理项（如 \\ud800），不是有效的文本，请检查后重新提交。");
+        }
+        if (fields.FirstOrDefault(f => Encoding.UTF8.GetByteCount(f.Value) > MaxFieldBytes) is { Key: { } large }) throw FieldTooLarge(large);
+        return fields;
     }
 
-    private static async Task<RequestFields> ReadMultipartAsync(HttpRequest request, MediaTypeHeaderValue type, CancellationToken cancellationToken)
+    private static async Task<RequestFields> ReadMultipartAsync(Stream body, MediaTypeHeaderValue type, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
         if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", "multipart 请求缺少 boundary。");
-        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = MaxRequestBytes };
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null }; // the raw body's limit governs, as 413
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         UploadedFile? file = null;
-        long total = 0;
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        var parts = 0;
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name) continue;
-            name = HeaderUtilities.RemoveQuotes(name).Value!;
-            var bytes = await ReadBodyAsync(section.Body, cancellationToken);
-            total += bytes.Length;
-            if (total > MaxRequestBytes) throw TooLarge();
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-            if (!string.IsNullOrEmpty(fileName))
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (bytes.Length > 0) file ??= new UploadedFile(fileName, section.ContentType, bytes);
+                if (++parts > MaxFields) throw TooManyFields();
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name) continue;
+                name = HeaderUtilities.RemoveQuotes(name).Value!;
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                var bytes = await ReadBodyAsync(string.IsNullOrEmpty(fileName) ? new LimitedReadStream(section.Body, MaxFieldBytes, () => FieldTooLarge(name)) : section.Body, cancellationToken);
+                if (!string.IsNullOrEmpty(fileName))
+                {
+                    if (bytes.Length > 0) file ??= new UploadedFile(fileName, section.ContentType, bytes);
+                }
+                else fields.TryAdd(name, DecodeUtf8(bytes, name));
             }
-            else fields.TryAdd(name, DecodeUtf8(bytes, name));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // A body that ends before its closing boundary, or whose part headers are broken: the client's fault, not ours.
+            throw ReportingException.Invalid("body", "multipart 请求体不完整或格式有误（缺少结束边界或分段头无效），请重新提交。");
         }
         return new RequestFields(fields, file);
     }
+
+    private static ReportingException FieldTooLarge(string name) =>
+        new(ProblemKind.PayloadTooLarge, "请求过大", $"字段“{(name.Length > 20 ? name[..20] + "…" : name)}”超过 {MaxFieldBytes / 1024 / 1024} MB 上限；较大的正文请以文件上传。");
+
+    private static ReportingException TooManyFields() =>
+        new(ProblemKind.PayloadTooLarge, "请求过大", $"一次提交最多包含 {MaxFields} 个字段或分段。");
 
     private static ReportingException TooLarge() =>
         new(ProblemKind.PayloadTooLarge, "请求过大", $"提交的内容超过 {MaxRequestBytes / 1024 / 1024} MB 上限。");
