@@ -63,11 +63,6 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
                     $"--{HostileBodies.Boundary}\r\nthis is no header\r\n\r\n正文\r\n--{HostileBodies.Boundary}--\r\n")), "multipart"),
             ["multipart without a single boundary"] = new(HttpStatusCode.BadRequest,
                 a => a.Http.PostAsync("api/drafts", HostileBodies.RawMultipart("year=2028&department=kgj")), "multipart"),
-            ["author with NUL"] = Author("\u0000"),
-            ["author with ESC"] = Author("\u001B[31m"),
-            ["author with a C1 control (U+0085)"] = Author("\u0085"),
-            ["author with a right-to-left override (U+202E)"] = Author("\u202E"),
-            ["reviewer with ESC"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2028, "kgj", "measures", 1, "approve", reviewer: "李\u001B四"), "U+001B"),
             ["comment with NUL"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2028, "kgj", "measures", 1, "reject", comment: "请补充\u0000数据"), "U+0000"),
             ["comment with a bidi isolate (U+2066)"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2028, "kgj", "measures", 1, "reject", comment: "请\u2066补充"), "U+2066"),
             ["body with a right-to-left mark (U+200F)"] = Body('\u200F'),
@@ -83,13 +78,9 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
         return cases;
     }
 
-    /// <summary>An author name 王?五 whose middle character is <paramref name="control"/>.</summary>
-    private static HostileCase Author(string control) =>
-        new(HttpStatusCode.BadRequest, a => a.SubmitAsync(Scope, "kgj", "duty", $"王{control}五", "法治政府建设。"), $"U+{(int)control[0]:X4}");
-
     /// <summary>The control sits on line 2, after two characters (𠮷 counts once).</summary>
     private static HostileCase Body(char control) =>
-        new(HttpStatusCode.BadRequest, a => a.SubmitAsync(Scope, "kgj", "duty", "王五", $"第一段。\n𠮷法{control}治建设"), $"U+{(int)control:X4}", "第 2 行第 3 个字符");
+        new(HttpStatusCode.BadRequest, a => a.SubmitAsync(Scope, "kgj", "duty", $"第一段。\n𠮷法{control}治建设"), $"U+{(int)control:X4}", "第 2 行第 3 个字符");
 
     public static TheoryData<string> Names => new(Cases.Keys.Order(StringComparer.Ordinal));
 
