@@ -37,11 +37,16 @@ internal sealed record PdfPageLines(int Number, double Left, IReadOnlyList<PdfLi
     public static PdfPageLines From(Page page)
     {
         var left = page.Number % 2 == 1 ? 28 * PdfPages.Mm : 26 * PdfPages.Mm;
-        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-        var lines = letters
+        var lines = page.Letters
             .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+            .Where(g => g.Any(l => !string.IsNullOrWhiteSpace(l.Value)))
             .OrderByDescending(g => g.Key)
-            .Select(g => new PdfLine(page.Number, g.First().StartBaseLine.Y, [.. g.OrderBy(l => l.StartBaseLine.X)]))
+            .Select(g =>
+            {
+                var all = g.OrderBy(l => l.StartBaseLine.X).ToList();
+                return new PdfLine(page.Number, all.First(l => !string.IsNullOrWhiteSpace(l.Value)).StartBaseLine.Y,
+                    [.. all.Where(l => !string.IsNullOrWhiteSpace(l.Value))]) { WithSpaces = all };
+            })
             .ToList();
         var blockBottom = PdfPages.PageHeight - PdfPages.Top - 225 * PdfPages.Mm;
         return new PdfPageLines(page.Number, left, lines.Where(l => l.Baseline > blockBottom).ToList(), lines.FirstOrDefault(l => l.Baseline < blockBottom));
@@ -50,6 +55,9 @@ internal sealed record PdfPageLines(int Number, double Left, IReadOnlyList<PdfLi
 
 internal sealed record PdfLine(int Page, double Baseline, IReadOnlyList<Letter> Letters)
 {
+    /// <summary>The letters with the spaces between words, which <see cref="Letters"/> leaves out.</summary>
+    public IReadOnlyList<Letter> WithSpaces { get; init; } = Letters;
+
     public double Start => Letters[0].StartBaseLine.X;
     public double End => Letters[^1].EndBaseLine.X;
     public string Text => string.Concat(Letters.Select(l => l.Value));
