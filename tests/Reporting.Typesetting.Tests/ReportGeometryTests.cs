@@ -138,6 +138,21 @@ public abstract class ReportGeometryTests
     }
 
     [Fact]
+    public void A_page_ends_with_at_most_one_empty_line_before_a_heading_unless_the_heading_and_two_lines_cannot_fit()
+    {
+        foreach (var page in Pages.Pages.SkipLast(1))
+        {
+            var next = Pages.Pages[page.Number].Lines;
+            if (!System.Text.RegularExpressions.Regex.IsMatch(next[0].Text, "^[一二三四五六七八九十]+、")) continue;
+            var heading = next.TakeWhile(l => l.Letters[0].FontName == next[0].Letters[0].FontName).Count();
+            var paragraph = 1 + next.Skip(heading + 1).TakeWhile(l => Math.Abs(l.Start - Pages.Pages[l.Page - 1].Left) <= 1).Count();
+            var empty = 21 - page.Lines[^1].SlotIndex;
+            Assert.True(empty <= 1 || empty < heading + Math.Min(2, paragraph),
+                $"page {page.Number} ends with {empty} empty lines before a heading of {heading} line(s): {next[0].Text}");
+        }
+    }
+
+    [Fact]
     public void Page_numbers_sit_one_character_in_on_the_outer_side_7_mm_below_the_block()
     {
         foreach (var page in Pages.Pages)
