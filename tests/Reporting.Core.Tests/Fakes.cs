@@ -304,7 +304,7 @@ internal sealed class TestWorld
         new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
     public ReportQueries Queries => new(Directory, Drafts, Reports, Ledgers, Pdfs, Options);
     public YearEndRun YearEnd(INotificationOutbox? outbox = null) =>
-        new(Directory, Reports, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
+        new(Directory, Reports, Drafts, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, "起草人", body ?? $"{section} 的正文。"), new Caller("起草人"));

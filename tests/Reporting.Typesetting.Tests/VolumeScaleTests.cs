@@ -27,7 +27,7 @@ public class VolumeScaleTests(ITestOutputHelper output)
             return new VolumeEntry($"d{i}", name, template with { Title = title, Signature = name, Info = template.Info with { Title = title, Author = name } });
         }).ToList();
         var volume = new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", reports,
-            [new MissingReport("czj", "魏都区财政局", ["二、推进法治政府建设的主要举措和成效"])],
+            [VolumeCompilationFixture.Missing("czj", "魏都区财政局", ("measures", PartState.NotSubmitted))],
             new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "汇编", new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))));
         var path = $"/tmp/typeset/volume-{departments}.pdf";
         Fixtures.Typesetter.Value.Render(template); // fonts warm, as in a running worker
