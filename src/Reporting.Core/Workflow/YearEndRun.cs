@@ -153,7 +153,8 @@ public class YearEndRun(
             new DocumentInfo(title, directory.Office.Name, $"{year}年度法治政府建设情况报告汇编", volume.ClaimedAt),
             directory.Office.Name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(volume.ClaimedAt, options.ResolveTimeZone()).DateTime));
 
-        // Typeset to a temporary file and upload from it: the volume is never held in memory whole.
+        // The typesetter streams the volume into a temporary file page by page (its memory does not grow with the
+        // number of departments) and the upload reads from that file: the volume is never held in memory whole.
         var temp = Path.Combine(Path.GetTempPath(), $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
         try
         {
