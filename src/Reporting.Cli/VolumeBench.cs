@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Templates;
@@ -19,18 +20,9 @@ public static class VolumeBench
         {
             Console.WriteLine("| departments | volume pages | file (MB) | render (s) | peak working set (MB) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|");
-            foreach (var count in new[] { 40, 200, 1000 })
-            {
-                var self = Environment.ProcessPath!;
-                var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
-                if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(VolumeBench).Assembly.Location);
-                foreach (var a in new[] { "bench", "volume", "--departments", count.ToString(), "--fixture", BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture() ?? "" })
-                    start.ArgumentList.Add(a);
-                using var child = Process.Start(start)!;
-                var output = await child.StandardOutput.ReadToEndAsync();
-                await child.WaitForExitAsync();
-                Console.Write(output.Split('\n').LastOrDefault(l => l.StartsWith('|')) + "\n");
-            }
+            var fixtureFile = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture() ?? "";
+            await BenchArguments.RowsInFreshProcessesAsync(new[] { 40, 200, 1000 }.Select(count =>
+                new[] { "bench", "volume", "--departments", count.ToString(CultureInfo.InvariantCulture), "--fixture", fixtureFile }));
             return 0;
         }
         if (!int.TryParse(n, out var departments) || departments is < 1 or > 5000) { Console.Error.WriteLine("--departments 须为 1 至 5000。"); return 2; }
