@@ -14,6 +14,25 @@ internal static class BenchArguments
     public static int Int(string[] args, string name, int fallback) =>
         Text(args, name) is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
+    /// <summary>
+    /// Runs this program once per argument list, each in a fresh process so that its peak memory is its own, and
+    /// prints the last table row (a line starting with |) each one prints.
+    /// </summary>
+    public static async Task RowsInFreshProcessesAsync(IEnumerable<string[]> argumentLists)
+    {
+        foreach (var arguments in argumentLists)
+        {
+            var self = Environment.ProcessPath!;
+            var start = new System.Diagnostics.ProcessStartInfo(self) { RedirectStandardOutput = true };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(BenchArguments).Assembly.Location);
+            foreach (var a in arguments) start.ArgumentList.Add(a);
+            using var child = System.Diagnostics.Process.Start(start)!;
+            var output = await child.StandardOutput.ReadToEndAsync();
+            await child.WaitForExitAsync();
+            Console.Write(output.Split('\n').LastOrDefault(l => l.StartsWith('|')) + "\n");
+        }
+    }
+
     /// <summary>The real report the benches typeset: tests/fixtures/kgj-2023.txt of the repository above the working directory.</summary>
     public static string? FindFixture()
     {

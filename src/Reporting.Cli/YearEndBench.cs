@@ -24,17 +24,7 @@ public static class YearEndBench
         {
             Console.WriteLine("| departments | reports assembled | volume pages | wall time (s) | peak working set (MB) | managed heap peak (MB) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-            foreach (var count in new[] { 40, 200 })
-            {
-                var self = Environment.ProcessPath!;
-                var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
-                if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(YearEndBench).Assembly.Location);
-                foreach (var a in new[] { "bench", "year-end", "--departments", count.ToString(), "--row" }) start.ArgumentList.Add(a);
-                using var child = Process.Start(start)!;
-                var output = await child.StandardOutput.ReadToEndAsync();
-                await child.WaitForExitAsync();
-                Console.Write(output.Split('\n').LastOrDefault(l => l.StartsWith('|')) + "\n");
-            }
+            await BenchArguments.RowsInFreshProcessesAsync(new[] { 40, 200 }.Select(count => new[] { "bench", "year-end", "--departments", count.ToString(), "--row" }));
             return 0;
         }
         if (!int.TryParse(n, out var departments) || departments is < 1 or > 1000) { Console.Error.WriteLine("--departments 须为 1 至 1000。"); return 2; }

@@ -26,11 +26,11 @@ public class DraftSubmissionTests
     }
 
     [Fact]
-    public async Task The_stored_body_is_normalised_without_its_own_heading_line_and_the_submission_is_audited()
+    public async Task The_stored_body_is_normalised_keeping_its_own_heading_line_and_the_submission_is_audited()
     {
         var draft = await _world.SubmitAsync("duty", "一、党政主要负责人履行推进法治建设第一责任人职责\r\n局主要负责人认真贯彻落实。\r\n");
 
-        Assert.Equal("局主要负责人认真贯彻落实。", draft.Body);
+        Assert.Equal("一、党政主要负责人履行推进法治建设第一责任人职责\n局主要负责人认真贯彻落实。", draft.Body);
         Assert.Equal(_world.Clock.Now, draft.SubmittedAt);
         var entry = Assert.Single(_world.Audit.Entries);
         Assert.Equal(("2023/kgj", "draft.submitted", new Caller("kgj-author", "起草人")), (entry.Report, entry.Action, entry.Actor));

@@ -340,7 +340,7 @@ internal sealed class TestWorld
         new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
     public ReportQueries Queries => new(Directory, Access, Drafts, Reports, Ledgers, Pdfs, Audit, Options);
     public YearEndRun YearEnd(INotificationOutbox? outbox = null) =>
-        new(Directory, Reports, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
+        new(Directory, Reports, Drafts, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, body ?? $"{section} 的正文。"), Author(department));

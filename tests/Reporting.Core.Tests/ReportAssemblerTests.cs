@@ -93,7 +93,7 @@ public class ReportAssemblerTests
         Assert.Equal(
         [
             "P:preamble 第一稿。",
-            "H:一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况", "P:duty 第二稿。", "P:第二段。",
+            "H:一、党政主要负责人履行职责", "P:duty 第二稿。", "P:第二段。", // the heading the department wrote
             "H:二、推进法治政府建设的主要举措和成效", "P:measures 第一稿。",
             "H:三、推进法治政府建设存在的不足和原因", "P:shortcomings 第一稿。",
             "H:四、下一年度推进法治政府建设的主要安排", "P:plans 第一稿。",

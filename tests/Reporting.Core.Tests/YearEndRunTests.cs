@@ -20,6 +20,26 @@ public class YearEndRunTests
     }
 
     [Fact]
+    public async Task The_volume_lists_each_missing_departments_parts_with_their_status_words_and_names_its_compiler()
+    {
+        await _world.CompleteReportAsync("kgj");
+        await _world.SubmitAsync("duty", department: "czj");
+        await _world.DecideAsync("duty", 1, department: "czj");
+        await _world.SubmitAsync("measures", department: "czj");
+        await _world.SubmitAsync("shortcomings", department: "czj");
+        await _world.DecideAsync("shortcomings", 1, "reject", department: "czj");
+
+        await _world.YearEnd().RunAsync(2023, Caller.System);
+
+        var volume = Assert.Single(_world.Typesetter.Volumes);
+        var czj = volume.Missing.Single(m => m.DepartmentCode == "czj");
+        Assert.Equal(
+            [("开头部分", "未提交"), ("第一部分", "已通过"), ("第二部分", "待审核"), ("第三部分", "已退回"), ("第四部分", "未提交")],
+            czj.Parts.Select(p => (p.Part, p.Status)));
+        Assert.Equal(("魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 5)), (volume.CompilerName, volume.CompiledDate));
+    }
+
+    [Fact]
     public async Task The_first_run_assembles_due_reports_and_makes_volume_1_with_who_is_complete_and_who_is_missing()
     {
         await _world.CompleteReportAsync("kgj");

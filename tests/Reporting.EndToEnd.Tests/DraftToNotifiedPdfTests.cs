@@ -42,10 +42,15 @@ public sealed class DraftToNotifiedPdfTests(LocalHostFixture app)
         Assert.Equal(pdfVersion.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(bytes)));
 
         var text = PdfText(bytes);
+        var at = text.IndexOf(Squash("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告"), StringComparison.Ordinal);
+        Assert.True(at >= 0, "the title is missing from the PDF");
         foreach (var paragraph in FixtureReport.BodyParagraphs)
-            Assert.True(text.Contains(Squash(paragraph), StringComparison.Ordinal), $"paragraph missing from the PDF: {paragraph[..Math.Min(30, paragraph.Length)]}…");
-        Assert.Contains(Squash("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告"), text);
-        Assert.Contains(Squash("一、党政主要负责人履行推进法治建设第一责任人职责"), text);
+        {
+            var next = text.IndexOf(Squash(paragraph), at, StringComparison.Ordinal);
+            Assert.True(next >= at, $"line missing from the PDF or out of order: {paragraph[..Math.Min(30, paragraph.Length)]}…");
+            at = next;
+        }
+        Assert.Contains(Squash("三、推进法治政府建设存在的不足、原因和问题整改情况"), text); // as the department wrote it
 
         var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == "2023-kgj-v1", TimeSpan.FromSeconds(30));
         Assert.Contains("fzb@weidu.example.gov.cn", mail.To.ToString());

@@ -9,11 +9,14 @@ public static class FixtureReport
 
     public static IReadOnlyDictionary<string, string> Parts { get; } = Split(RepoPaths.FixtureText("kgj-2023.txt"));
 
-    /// <summary>Every body paragraph of the fixture (title and 一、 headings excluded: the template supplies those).</summary>
+    /// <summary>
+    /// Every line of the fixture's text in order, its 一、 headings included (a heading the department wrote is
+    /// printed as written); the title is left out, since the report's title is the template's.
+    /// </summary>
     public static IReadOnlyList<string> BodyParagraphs { get; } = Parts.Values
         .SelectMany(p => p.Split('\n'))
         .Select(l => l.Trim())
-        .Where(l => l.Length > 0 && !(l.Length > 1 && "一二三四五".Contains(l[0]) && l[1] == '、'))
+        .Where(l => l.Length > 0)
         .ToList();
 
     private static Dictionary<string, string> Split(string text)

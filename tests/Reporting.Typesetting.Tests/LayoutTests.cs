@@ -101,4 +101,50 @@ public class LayoutTests
         Assert.True(second > 1);
         Assert.Equal([(document.Title, 0, 1), ("一、第一部分", 1, 1), ("二、第二部分", 1, second)], surface.Bookmarks);
     }
+
+    /// <summary>
+    /// Title 2 + blank + recipient = 4 slots; 60-character paragraphs take 3 lines each, and one of 20 × the
+    /// remainder takes 1 or 2 (26 + 14): <paramref name="free"/> slots are left at the page foot, then a heading
+    /// and what it heads.
+    /// </summary>
+    private static RecordingSurface HeadingAtFoot(int free, int followingLength)
+    {
+        var used = 22 - 4 - free;
+        var blocks = Enumerable.Repeat(new DocumentBlock(BlockKind.Paragraph, new string('文', 59) + "。"), used / 3)
+            .Concat(Enumerable.Repeat(new DocumentBlock(BlockKind.Paragraph, new string('文', Math.Max(0, 20 * (used % 3) - 1)) + "。"), used % 3 == 0 ? 0 : 1))
+            .Append(new DocumentBlock(BlockKind.Heading, "二、推进法治政府建设的主要举措和成效"))
+            .Append(new DocumentBlock(BlockKind.Paragraph, new string('述', followingLength - 1) + "。"));
+        return RecordingSurface.Lay(Document(0) with { Blocks = [.. blocks] });
+    }
+
+    [Fact]
+    public void A_heading_stays_at_the_page_foot_with_the_first_two_lines_of_its_paragraph_and_the_rest_runs_on()
+    {
+        var surface = HeadingAtFoot(free: 3, followingLength: 200);
+
+        var foot = surface.Body(0).TakeLast(3).ToList();
+        Assert.Equal([19, 20, 21], foot.Select(b => b.Slot));
+        Assert.Equal("二、推进法治政府建设的主要举措和成效", foot[0].Line.Text);
+        Assert.All(foot.Skip(1), b => Assert.StartsWith("述", b.Line.Text));
+        Assert.StartsWith("述", surface.Body(1).First().Line.Text);
+    }
+
+    [Fact]
+    public void A_heading_with_room_for_only_one_line_of_a_longer_paragraph_moves_to_the_next_page()
+    {
+        var surface = HeadingAtFoot(free: 2, followingLength: 200);
+
+        Assert.Equal(19, surface.Body(0).Max(b => b.Slot)); // the two slots stay blank: heading and two lines cannot fit
+        var top = surface.Body(1).First();
+        Assert.Equal((0, "二、推进法治政府建设的主要举措和成效"), (top.Slot, top.Line.Text));
+    }
+
+    [Fact]
+    public void A_heading_followed_by_a_one_line_paragraph_needs_only_that_line()
+    {
+        var surface = HeadingAtFoot(free: 2, followingLength: 10);
+
+        var foot = surface.Body(0).TakeLast(2).ToList();
+        Assert.Equal([(20, "二、推进法治政府建设的主要举措和成效"), (21, new string('述', 9) + "。")], foot.Select(b => (b.Slot, b.Line.Text)));
+    }
 }

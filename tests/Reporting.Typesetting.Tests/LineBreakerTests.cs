@@ -55,9 +55,44 @@ public class LineBreakerTests
     [Fact]
     public void A_run_of_closing_marks_pulls_down_as_many_characters_as_needed()
     {
-        var lines = Break(new string('甲', 8) + "乙。”丙", 10);
+        var lines = Break(new string('甲', 8) + "乙。”」丙", 10);
         Assert.Equal(new string('甲', 8), lines[0]);
-        Assert.Equal("乙。”丙", lines[1]);
+        Assert.Equal("乙。”」丙", lines[1]);
+    }
+
+    [Fact]
+    public void A_mark_short_of_the_line_by_less_than_a_character_is_taken_in_by_compressing_a_pair_and_the_line_end()
+    {
+        var cps = (new string('甲', 8) + "乙。”丙").EnumerateRunes().Select(r => r.Value).ToList();
+        var lines = LineBreaker.Break(cps, cps.Select(_ => 1.0).ToList(), 10, 10);
+
+        Assert.Equal(11, lines[0].End); // 甲×8 乙。” on a line of ten cells
+        Assert.Equal([9, 10], lines[0].Halved!.Order()); // 。 before ”, and ” at the line end, each half a cell
+    }
+
+    [Fact]
+    public void A_lone_mark_that_needs_a_whole_cell_is_not_compressed_in_but_pulls_a_character_down()
+    {
+        var lines = Break(new string('甲', 9) + "乙，丙", 10);
+        Assert.Equal(new string('甲', 9), lines[0]);
+    }
+
+    [Fact]
+    public void A_run_that_would_leave_the_line_looser_than_a_quarter_em_breaks_at_its_own_punctuation()
+    {
+        var lines = Break("标准" + "GB/T 9704-2012" + "及网址https://www.weidu.gov.cn/", 17);
+        // Pushing the URL down would spread 2 cells over 5 gaps; it breaks after one of its own marks instead.
+        Assert.StartsWith("标准GB/T 9704-2012及网址https:", lines[0]);
+        Assert.Matches(@"[/.]$", lines[0]);
+    }
+
+    [Theory]
+    [InlineData("356.7")]
+    [InlineData("12,000")]
+    public void A_number_is_never_broken_at_its_decimal_point_or_thousands_separator(string number)
+    {
+        var lines = Break("金额" + number + number + number + number + "元", 6);
+        Assert.DoesNotContain(lines, l => l.EndsWith('.') || l.EndsWith(','));
     }
 
     [Theory]
@@ -65,10 +100,10 @@ public class LineBreakerTests
     [InlineData("12345热线")]
     [InlineData("ISO 9001")]
     [InlineData("GB/T 9704-2012")]
-    public void Digit_and_Latin_runs_stay_whole(string run)
+    public void Digit_and_Latin_runs_stay_whole_when_pushing_them_down_leaves_the_line_tight_enough(string run)
     {
-        var text = new string('甲', 8) + run + "乙";
-        var lines = Break(text, 10);
+        var text = new string('甲', 24) + run + "乙";
+        var lines = Break(text, 28);
         Assert.Contains(lines, l => l.Contains(run.TrimEnd('年', '热', '线')));
         Assert.Equal(text, string.Concat(lines));
     }

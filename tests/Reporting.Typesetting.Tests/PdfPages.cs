@@ -37,17 +37,28 @@ internal sealed record PdfPageLines(int Number, double Left, IReadOnlyList<PdfLi
     public static PdfPageLines From(Page page)
     {
         var left = page.Number % 2 == 1 ? 28 * PdfPages.Mm : 26 * PdfPages.Mm;
-        var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         // A face's first glyph in a document is drawn by PDFsharp, whose baseline can differ from ours in the
         // fourth decimal: letters within 0.05 pt of a line's baseline belong to it (rounding could split them).
-        var lines = new List<PdfLine>();
-        foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y))
+        var groups = new List<List<Letter>>();
+        var baselines = new List<double>();
+        foreach (var letter in page.Letters.OrderByDescending(l => l.StartBaseLine.Y))
         {
-            if (lines.Count == 0 || lines[^1].Baseline - letter.StartBaseLine.Y > 0.05)
-                lines.Add(new PdfLine(page.Number, letter.StartBaseLine.Y, new List<Letter>()));
-            ((List<Letter>)lines[^1].Letters).Add(letter);
+            if (groups.Count == 0 || baselines[^1] - letter.StartBaseLine.Y > 0.05)
+            {
+                groups.Add([]);
+                baselines.Add(letter.StartBaseLine.Y);
+            }
+            groups[^1].Add(letter);
         }
-        lines = [.. lines.Select(l => l with { Letters = [.. l.Letters.OrderBy(x => x.StartBaseLine.X)] })];
+        var lines = groups
+            .Where(g => g.Any(l => !string.IsNullOrWhiteSpace(l.Value)))
+            .Select(g =>
+            {
+                var all = g.OrderBy(l => l.StartBaseLine.X).ToList();
+                return new PdfLine(page.Number, all.First(l => !string.IsNullOrWhiteSpace(l.Value)).StartBaseLine.Y,
+                    [.. all.Where(l => !string.IsNullOrWhiteSpace(l.Value))]) { WithSpaces = all };
+            })
+            .ToList();
         var blockBottom = PdfPages.PageHeight - PdfPages.Top - 225 * PdfPages.Mm;
         return new PdfPageLines(page.Number, left, lines.Where(l => l.Baseline > blockBottom).ToList(), lines.FirstOrDefault(l => l.Baseline < blockBottom));
     }
@@ -55,6 +66,9 @@ internal sealed record PdfPageLines(int Number, double Left, IReadOnlyList<PdfLi
 
 internal sealed record PdfLine(int Page, double Baseline, IReadOnlyList<Letter> Letters)
 {
+    /// <summary>The letters with the spaces between words, which <see cref="Letters"/> leaves out.</summary>
+    public IReadOnlyList<Letter> WithSpaces { get; init; } = Letters;
+
     public double Start => Letters[0].StartBaseLine.X;
     public double End => Letters[^1].EndBaseLine.X;
     public string Text => string.Concat(Letters.Select(l => l.Value));

@@ -29,11 +29,12 @@ public sealed class VolumeCompilationFixture : IDisposable
         reports[0] = reports[0] with { Report = Shorten(reports[0].Report) };
         Volume = new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", reports,
             [
-                new MissingReport("czj", "魏都区财政局", [.. ReportTemplate.Sections.Where(s => s.Key is "measures" or "plans").Select(s => s.Heading)]),
-                new MissingReport("sfj", "魏都区司法局", [.. ReportTemplate.Sections.Where(s => s.Key == "shortcomings").Select(s => s.Heading)]),
+                Missing("czj", "魏都区财政局", ("measures", PartState.AwaitingReview), ("plans", PartState.NotSubmitted)),
+                Missing("sfj", "魏都区司法局", ("shortcomings", PartState.Rejected)),
             ],
             new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "2023年度法治政府建设情况报告汇编",
-                new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))));
+                new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))),
+            "魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 8));
         Directory.CreateDirectory("/tmp/typeset");
         using (var file = File.Create(Path)) PageCount = Fixtures.Typesetter.Value.RenderVolume(Volume, file);
         Bytes = File.ReadAllBytes(Path);
@@ -46,6 +47,11 @@ public sealed class VolumeCompilationFixture : IDisposable
     public byte[] Bytes { get; }
     public PdfDocument Document { get; }
     public IReadOnlyList<Page> Pages { get; }
+
+    /// <summary>A department lacking the given parts in the given states; its other required parts are approved.</summary>
+    public static MissingReport Missing(string code, string name, params (string Section, string Status)[] lacking) =>
+        new(code, name, [.. ReportTemplate.RequiredSections.Select(s =>
+            new PartState(s.ShortName, lacking.FirstOrDefault(l => l.Section == s.Key).Status ?? PartState.Approved))]);
 
     /// <summary>Drops paragraphs from the end until the report is one page shorter: a report of odd length.</summary>
     private static ReportDocument Shorten(ReportDocument report)
@@ -172,22 +178,28 @@ public class VolumeCompilationTests(VolumeCompilationFixture volume) : IClassFix
     }
 
     [Fact]
-    public void The_status_page_lists_the_missing_departments_and_their_parts()
+    public void The_status_section_is_one_table_a_line_per_missing_department_with_each_parts_status_in_chinese()
     {
         var start = TitlePage("未完成报告的部门");
-        var text = string.Concat(Enumerable.Range(start, volume.Pages.Count - start + 1).Select(Text));
-        Assert.Contains("截至2024年3月31日，下列2个部门", text);
-        var at = 0;
-        foreach (var missing in volume.Volume.Missing)
-        {
-            at = text.IndexOf(missing.DepartmentName, at, StringComparison.Ordinal);
-            Assert.True(at >= 0, missing.DepartmentName);
-            foreach (var part in missing.MissingParts)
-            {
-                at = text.IndexOf(part, at, StringComparison.Ordinal);
-                Assert.True(at >= 0, part);
-            }
-        }
+        Assert.Equal(volume.Pages.Count, start); // one page: a compact table, not a page of headings per department
+        var lines = volume.Pages[start - 1].Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value))
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderByDescending(g => g.Key)
+            .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value))).ToList();
+        Assert.Contains(lines, l => l.StartsWith("截至2024年3月31日，下列2个部门", StringComparison.Ordinal));
+        var header = lines.FindIndex(l => l.StartsWith("部门", StringComparison.Ordinal));
+        Assert.Equal("部门开头部分第一部分第二部分第三部分第四部分", lines[header]);
+        Assert.Equal("魏都区财政局已通过已通过待审核已通过未提交", lines[header + 1]);
+        Assert.Equal("魏都区司法局已通过已通过已通过已退回已通过", lines[header + 2]);
+        Assert.Equal(header + 3, lines.Count - 1); // then only the page number
+        Assert.DoesNotContain(lines, l => l.Contains("measures", StringComparison.Ordinal) || l.Contains("推进法治政府建设的主要举措", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_cover_names_the_title_the_compiler_and_the_month_not_the_title_twice()
+    {
+        var cover = Text(1);
+        Assert.Equal("魏都区2023年度法治政府建设情况报告汇编魏都区法治政府建设领导小组办公室编2024年1月", cover);
+        Assert.Empty(Text(2)); // the cover's back: the contents start on a right-hand page
     }
 
     [Fact]

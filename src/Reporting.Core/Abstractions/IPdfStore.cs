@@ -9,7 +9,10 @@ public interface IPdfStore
     /// </summary>
     Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default);
 
-    /// <summary>As above, from a stream (a compiled volume is typeset to a temporary file, never held in memory whole).</summary>
+    /// <summary>
+    /// As above, from a stream: a compiled volume is typeset page by page into a temporary file and uploaded from
+    /// it, so neither the typesetter nor the upload holds the whole volume in memory.
+    /// </summary>
     Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default);
 
     Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default);

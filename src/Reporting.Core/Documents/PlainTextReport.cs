@@ -5,7 +5,7 @@ namespace Reporting.Core.Documents;
 
 /// <summary>
 /// Reads a report written as plain text (title line, optional recipient line ending in ：, preamble,
-/// then 一、 … 五、 parts) into the bodies of its parts, so it can be assembled like submitted drafts.
+/// then 一、 … 五、 parts) into the bodies of its parts, each starting with its heading line as written, so it can be assembled like submitted drafts.
 /// </summary>
 public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyDictionary<string, string> Parts)
 {
@@ -33,8 +33,6 @@ public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyD
                 var section = ReportTemplate.Sections[numeral + 1];
                 current = section.Key;
                 parts.TryAdd(current, []);
-                // The template prints the heading; a numbered line that runs body text on is kept, not lost.
-                if (DraftBody.IsOwnHeading(line, section)) continue;
             }
             if (!parts.TryGetValue(current, out var list)) parts[current] = list = [];
             list.Add(line);

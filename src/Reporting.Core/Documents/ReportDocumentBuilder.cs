@@ -1,4 +1,5 @@
 using Reporting.Core.Directory;
+using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
 
 namespace Reporting.Core.Documents;
@@ -6,7 +7,10 @@ namespace Reporting.Core.Documents;
 /// <summary>Builds the document of a report from its parts' texts, in template order.</summary>
 public static class ReportDocumentBuilder
 {
-    /// <param name="parts">Section key → body (without heading). Parts not given are left out.</param>
+    /// <param name="parts">
+    /// Section key → body. A body whose first line is the part's own numbered heading (三、… for shortcomings)
+    /// prints that heading as written; otherwise the template's wording is printed. Parts not given are left out.
+    /// </param>
     /// <param name="signedAt">Date of the last approval: the report's 成文日期.</param>
     public static ReportDocument Build(Department department, int year, DistrictOffice office, IReadOnlyDictionary<string, string> parts, DateOnly signedAt, DateTimeOffset createdAt)
     {
@@ -14,8 +18,10 @@ public static class ReportDocumentBuilder
         foreach (var section in ReportTemplate.Sections)
         {
             if (!parts.TryGetValue(section.Key, out var body)) continue;
-            if (section.Heading.Length > 0) blocks.Add(new DocumentBlock(BlockKind.Heading, section.Heading));
-            blocks.AddRange(Paragraphs(body).Select(p => new DocumentBlock(BlockKind.Paragraph, p)));
+            var paragraphs = Paragraphs(body).ToList();
+            var own = paragraphs.Count > 0 && DraftBody.IsOwnHeading(paragraphs[0], section);
+            if (section.Heading.Length > 0) blocks.Add(new DocumentBlock(BlockKind.Heading, own ? paragraphs[0] : section.Heading));
+            blocks.AddRange(paragraphs.Skip(own ? 1 : 0).Select(p => new DocumentBlock(BlockKind.Paragraph, p)));
         }
         var title = ReportTemplate.TitleFor(department.Name, year);
         return new ReportDocument(

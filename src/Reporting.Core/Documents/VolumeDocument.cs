@@ -2,18 +2,40 @@ namespace Reporting.Core.Documents;
 
 /// <summary>
 /// The district's compiled volume (汇编) for a year: a cover, a table of contents, each complete
-/// department's report, and a closing page of who and what is still missing.
+/// department's report, and a closing table of who is still missing what.
 /// </summary>
+/// <param name="Compiler">Who compiled the volume, named on the cover (…办公室 编); by default the author in <paramref name="Info"/>.</param>
+/// <param name="CompiledOn">When, named on the cover as year and month; by default the date <paramref name="Info"/> was created.</param>
 public sealed record VolumeDocument(
     string District,
     int Year,
     string Title,
     IReadOnlyList<VolumeEntry> Reports,
     IReadOnlyList<MissingReport> Missing,
-    DocumentInfo Info);
+    DocumentInfo Info,
+    string? Compiler = null,
+    DateOnly? CompiledOn = null)
+{
+    public string CompilerName => Compiler ?? Info.Author;
+
+    public DateOnly CompiledDate => CompiledOn ?? DateOnly.FromDateTime(Info.CreatedAt.DateTime);
+}
 
 /// <summary>One department's report inside the volume.</summary>
 public sealed record VolumeEntry(string DepartmentCode, string DepartmentName, ReportDocument Report);
 
-/// <summary>A department whose report is not complete, with the headings of the parts it still lacks.</summary>
-public sealed record MissingReport(string DepartmentCode, string DepartmentName, IReadOnlyList<string> MissingParts);
+/// <summary>A department whose report is not complete, with the state of each required part.</summary>
+public sealed record MissingReport(string DepartmentCode, string DepartmentName, IReadOnlyList<PartState> Parts)
+{
+    /// <summary>The parts not approved yet.</summary>
+    public IEnumerable<PartState> MissingParts => Parts.Where(p => p.Status != PartState.Approved);
+}
+
+/// <summary>A required part of a report as the status table shows it: its name and one of the four status words.</summary>
+public sealed record PartState(string Part, string Status)
+{
+    public const string NotSubmitted = "未提交";
+    public const string AwaitingReview = "待审核";
+    public const string Rejected = "已退回";
+    public const string Approved = "已通过";
+}

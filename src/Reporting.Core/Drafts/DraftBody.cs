@@ -11,8 +11,9 @@ public static class DraftBody
     public const int MaxCharacters = 200_000;
 
     /// <summary>
-    /// Line endings (and the form feeds Word writes for page breaks in .txt exports) become \n, trailing blanks go, and a first line that is the part's own
-    /// numbered heading (“一、…” for duty) is dropped because the template prints the heading.
+    /// Line endings (and the form feeds Word writes for page breaks in .txt exports) become \n and trailing blanks go.
+    /// A first line that is the part's own numbered heading (“一、…” for duty) is kept as written, because the
+    /// heading the department wrote is the one printed; a body that is nothing but that heading is empty.
     /// </summary>
     public static string Normalize(string body, ReportSection section)
     {
@@ -20,11 +21,7 @@ public static class DraftBody
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
         while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
         while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
-        if (lines.Count > 0 && IsOwnHeading(lines[0].Trim(), section))
-        {
-            lines.RemoveAt(0);
-            while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
-        }
+        if (lines.Count > 0 && IsOwnHeading(lines[0].Trim(), section) && lines.Skip(1).All(l => l.Trim().Length == 0)) return "";
         return string.Join('\n', lines);
     }
 
@@ -35,7 +32,7 @@ public static class DraftBody
     /// The part's numbered heading, not a paragraph that happens to start with the numeral: short and with no
     /// sentence inside, so a first line that runs body text on after the heading is kept rather than lost.
     /// </summary>
-    internal static bool IsOwnHeading(string line, ReportSection section) =>
+    public static bool IsOwnHeading(string line, ReportSection section) =>
         section.Heading.Length > 2
         && line.StartsWith(section.Heading[..2], StringComparison.Ordinal)
         && line.Length <= MaxHeadingLength

@@ -18,6 +18,7 @@ namespace Reporting.Core.Workflow;
 public class YearEndRun(
     DistrictDirectory directory,
     IReportRepository reports,
+    IDraftRepository drafts,
     IVolumeLedgerRepository ledgers,
     ReportAssembler assembler,
     IReportTypesetter typesetter,
@@ -118,6 +119,22 @@ public class YearEndRun(
             return (decision, volume);
         }, cancellationToken);
 
+    /// <summary>Each required part of an incomplete report: approved, or what its newest draft awaits.</summary>
+    private async Task<MissingReport> MissingAsync(ReportKey key, string name, IReadOnlyCollection<string> lacking, CancellationToken cancellationToken)
+    {
+        var newest = (await drafts.ListAsync(key, cancellationToken)).GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Status);
+        var parts = ReportTemplate.RequiredSections.Select(s => new PartState(s.ShortName,
+            !lacking.Contains(s.Key) ? PartState.Approved
+            : newest.TryGetValue(s.Key, out var status) ? status switch
+            {
+                Drafts.DraftStatus.Submitted => PartState.AwaitingReview,
+                Drafts.DraftStatus.Rejected => PartState.Rejected,
+                _ => PartState.Approved,
+            }
+            : PartState.NotSubmitted));
+        return new MissingReport(key.Department, name, [.. parts]);
+    }
+
     private async Task<VolumeVersion> BuildAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
     {
         var entries = new List<VolumeEntry>();
@@ -128,14 +145,16 @@ public class YearEndRun(
             var pdf = report.FindVersion(volume.Reports[department.Code])!;
             entries.Add(new VolumeEntry(department.Code, department.Name, await assembler.BuildDocumentAsync(key, department, pdf, cancellationToken)));
         }
-        var missing = directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code))
-            .Select(d => new MissingReport(d.Code, d.Name, volume.Missing[d.Code].Select(s => ReportTemplate.Find(s)?.Heading is { Length: > 0 } h ? h : "开头部分").ToList()))
-            .ToList();
+        var missing = new List<MissingReport>();
+        foreach (var department in directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code)))
+            missing.Add(await MissingAsync(new ReportKey(year, department.Code), department.Name, volume.Missing[department.Code], cancellationToken));
         var title = $"{directory.District}{year}年度法治政府建设情况报告汇编";
         var document = new VolumeDocument(directory.District, year, title, entries, missing,
-            new DocumentInfo(title, directory.Office.Name, $"{year}年度法治政府建设情况报告汇编", volume.ClaimedAt));
+            new DocumentInfo(title, directory.Office.Name, $"{year}年度法治政府建设情况报告汇编", volume.ClaimedAt),
+            directory.Office.Name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(volume.ClaimedAt, options.ResolveTimeZone()).DateTime));
 
-        // Typeset to a temporary file and upload from it: the volume is never held in memory whole.
+        // The typesetter streams the volume into a temporary file page by page (its memory does not grow with the
+        // number of departments) and the upload reads from that file: the volume is never held in memory whole.
         var temp = Path.Combine(Path.GetTempPath(), $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
         try
         {

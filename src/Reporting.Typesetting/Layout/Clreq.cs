@@ -35,8 +35,33 @@ internal static class Clreq
     /// <summary>Letters, digits and the ASCII marks that belong to a Latin/number run (ISO 9001, GB/T 9704-2012, a URL).</summary>
     public static bool IsRunCharacter(int c) => c is > 0x20 and < 0x7F || c is >= 0xC0 and < 0x250;
 
-    /// <summary>Where a run too long for a line may break: after its own separators.</summary>
-    public static bool IsRunBreakAfter(int c) => c is ' ' or '/' or '-' or '.' or ',' or ';' or ':' or '?' or '&' or '=' or '_' or '#' or '\\';
+    /// <summary>
+    /// Where a run too long for a line may break: after its own separators, but not inside a number
+    /// (356.7); commas and colons are not break points.
+    /// </summary>
+    public static bool IsRunBreakAfter(IReadOnlyList<int> text, int i)
+    {
+        var c = text[i];
+        if (c is '.' && i > 0 && i + 1 < text.Count && IsAsciiDigit(text[i - 1]) && IsAsciiDigit(text[i + 1])) return false;
+        return c is ' ' or '/' or '-' or '.' or '?' or '&';
+    }
+
+    /// <summary>
+    /// Where a line that must be spread may take extra space: between CJK characters and at CJK/Latin
+    /// boundaries, never inside a number or a Latin word (nor inside …… / ——) [clreq 3.1.6].
+    /// </summary>
+    public static bool IsStretchable(int before, int after) =>
+        !(IsLatin(before) && IsLatin(after)) && !(before == after && IsPairedMark(before));
+
+    /// <summary>
+    /// The most a spread line opens between two characters, in ems. A line that would need more was broken in
+    /// the wrong place; only a line that ends inside a run broken at its own punctuation may fall short of it.
+    /// </summary>
+    public const double MaxStretch = 0.25;
+
+    private static bool IsLatin(int c) => c == ' ' || IsRunCharacter(c);
+
+    private static bool IsAsciiDigit(int c) => c is >= '0' and <= '9';
 
     /// <summary>Characters set in a full cell of the grid (East Asian wide, and the punctuation Chinese fonts draw wide).</summary>
     public static bool IsFullWidth(int c) =>

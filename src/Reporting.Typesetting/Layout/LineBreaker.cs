@@ -3,17 +3,23 @@ namespace Reporting.Typesetting.Layout;
 /// <summary>
 /// Chinese line breaking after W3C clreq: break between any two characters except before a no-start mark,
 /// after a no-end mark, inside …… / ——, or inside a Latin/number run. When the character that would
-/// start the next line may not, the break moves back (推出: the previous character goes down with it);
-/// the caller then spreads the shortened line so it still fills the measure.
+/// start the next line may not, the line first tries to take it in by compressing punctuation (推入); failing
+/// that the break moves back (推出: the previous character goes down with it) and the caller spreads the
+/// shortened line. A run that would leave a line looser than a quarter em between CJK characters is broken
+/// at one of its own break points (after / . - ? &amp;, at a space) instead.
 /// Input is one entry per Unicode scalar, so 𠮷 counts as one character.
 /// </summary>
 internal static class LineBreaker
 {
-    public readonly record struct Line(int Start, int End, bool IsLast);
+    /// <param name="Halved">Full-width marks set half-width on this line (punctuation compression), or null.</param>
+    public readonly record struct Line(int Start, int End, bool IsLast, IReadOnlyList<int>? Halved = null);
 
     private const double Tolerance = 0.01;
 
-    public static List<Line> Break(IReadOnlyList<int> text, IReadOnlyList<double> widths, double firstMeasure, double measure)
+    /// <summary>Most characters a line pulls in past the measure by compression (a mark and the one it pairs with).</summary>
+    private const int PushInLimit = 2;
+
+    public static List<Line> Break(IReadOnlyList<int> text, IReadOnlyList<double> widths, double firstMeasure, double measure, double em = 1)
     {
         var lines = new List<Line>();
         var runs = RunIds(text);
@@ -25,30 +31,51 @@ internal static class LineBreaker
             var end = start;
             while (end < text.Count && width + widths[end] <= available + Tolerance) width += widths[end++];
             if (end == text.Count) { lines.Add(new Line(start, end, true)); break; }
-            var cut = Math.Max(ChooseBreak(text, widths, runs, start, end, available), start + 1);
-            lines.Add(new Line(start, cut, false));
-            start = cut;
+            var line = end > start && CanBreakBefore(text, runs, end) ? new Line(start, end, false)
+                : PushIn(text, widths, runs, start, end, available) ?? PushOut(text, widths, runs, start, end, available, em);
+            lines.Add(line);
+            start = line.End;
             available = measure;
         }
         return lines;
     }
 
-    /// <summary>Index of the first character of the next line, given that text[overflow] does not fit.</summary>
-    private static int ChooseBreak(IReadOnlyList<int> text, IReadOnlyList<double> widths, int[] runs, int start, int overflow, double measure)
+    /// <summary>The line taken up to the next legal break just past the measure, if compressing its punctuation makes it fit.</summary>
+    private static Line? PushIn(IReadOnlyList<int> text, IReadOnlyList<double> widths, int[] runs, int start, int overflow, double measure)
+    {
+        for (var end = overflow + 1; end <= Math.Min(overflow + PushInLimit, text.Count); end++)
+        {
+            if (end < text.Count && !CanBreakBefore(text, runs, end)) continue;
+            var halved = PunctuationCompression.Fit(text, widths, start, end, Width(widths, start, end) - measure);
+            return halved is null ? null : new Line(start, end, end == text.Count, halved);
+        }
+        return null;
+    }
+
+    /// <summary>A break before the measure: the last legal one, unless that leaves the line loose and a run can break instead.</summary>
+    private static Line PushOut(IReadOnlyList<int> text, IReadOnlyList<double> widths, int[] runs, int start, int overflow, double measure, double em)
     {
         var legal = overflow;
         while (legal > start && !CanBreakBefore(text, runs, legal)) legal--;
         var splitsRun = overflow > start && runs[overflow] >= 0 && runs[overflow] == runs[overflow - 1];
-        if (legal > start && !(splitsRun && Width(widths, start, legal) < measure * 0.75)) return legal;
-        if (splitsRun && InsideRun(text, runs, Math.Max(legal, start) + 1, overflow) is { } inside) return inside;
-        return legal > start ? legal : overflow;
+        if (legal > start && !(splitsRun && Loose(text, widths, start, legal, measure, em))) return new Line(start, legal, false);
+        if (splitsRun && InsideRun(text, runs, Math.Max(legal, start) + 1, overflow) is { } inside) return new Line(start, inside, false);
+        return new Line(start, legal > start ? legal : Math.Max(overflow, start + 1), false);
+    }
+
+    /// <summary>True when spreading [start, end) to the measure would open more than a quarter em between characters.</summary>
+    private static bool Loose(IReadOnlyList<int> text, IReadOnlyList<double> widths, int start, int end, double measure, double em)
+    {
+        var gaps = 0;
+        for (var i = start + 1; i < end; i++) if (Clreq.IsStretchable(text[i - 1], text[i])) gaps++;
+        return gaps == 0 || (measure - Width(widths, start, end)) / gaps > em * Clreq.MaxStretch;
     }
 
     /// <summary>The last break after a run's own separator (space, /, -, …) in (from, to].</summary>
     private static int? InsideRun(IReadOnlyList<int> text, int[] runs, int from, int to)
     {
         for (var i = to; i >= from && i > 0; i--)
-            if (runs[i] == runs[i - 1] && runs[i] >= 0 && Clreq.IsRunBreakAfter(text[i - 1]) && !Clreq.IsNoStart(text[i])) return i;
+            if (runs[i] == runs[i - 1] && runs[i] >= 0 && Clreq.IsRunBreakAfter(text, i - 1) && !Clreq.IsNoStart(text[i]) && text[i] != ' ') return i;
         return null;
     }
 

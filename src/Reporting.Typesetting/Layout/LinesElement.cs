@@ -2,20 +2,27 @@ namespace Reporting.Typesetting.Layout;
 
 /// <summary>
 /// A paragraph, heading or recipient: set lines that continue on the next page when the page is full.
-/// Pages are otherwise filled to all 22 lines; only a heading (<paramref name="keepWithNext"/>) is not left at the
-/// foot of a page without a line of what it heads: it moves to the next page and leaves its slots blank.
+/// Pages are otherwise filled to all 22 lines; only a heading is not left at the foot of a page without the
+/// first lines of what it heads (<see cref="KeepWithNext"/>, at most two): it moves to the next page and leaves
+/// its slots blank.
 /// </summary>
-internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1, bool keepWithNext = false) : LayoutElement
+internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1) : LayoutElement
 {
+    /// <summary>Lines after this one kept on its page: the first two lines of what a heading heads.</summary>
+    public const int HeadingKeep = 2;
+
     public IReadOnlyList<ComposedLine> Lines { get; } = lines;
+
+    /// <summary>How many lines of the next element must share this element's page (0: none).</summary>
+    public int KeepWithNext { get; set; }
 
     protected override SpacePlan Plan(Space space, PagingState state)
     {
         var remaining = Lines.Count - state.Progress(this);
         if (remaining <= 0) return SpacePlan.Empty;
         if (space.Slots <= 0) return SpacePlan.Wrap("no slot left on the page");
-        if (keepWithNext && !space.AtPageTop && remaining == Lines.Count && space.Slots < remaining + 1)
-            return SpacePlan.Wrap("a heading is kept with the line after it");
+        if (KeepWithNext > 0 && !space.AtPageTop && remaining == Lines.Count && space.Slots < remaining + KeepWithNext)
+            return SpacePlan.Wrap("a heading is kept with the first lines after it");
         return remaining <= space.Slots ? SpacePlan.Full(remaining) : SpacePlan.Partial(space.Slots);
     }
 

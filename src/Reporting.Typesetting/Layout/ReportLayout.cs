@@ -15,10 +15,18 @@ internal sealed partial class ReportLayout(TextComposer composer)
         var elements = new List<LayoutElement> { Title(document.Title, document.Info.Author, bookmark) };
         if (!string.IsNullOrWhiteSpace(document.Recipient))
             elements.Add(new LinesElement(composer.Compose(StyledText.Of(document.Recipient, FontRoles.FangSong), LineStyle.Body(0))));
+        LinesElement? heading = null;
         foreach (var block in document.Blocks)
-            elements.Add(block.Kind == BlockKind.Heading
-                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1, keepWithNext: true)
-                : new LinesElement(composer.Compose(Paragraph(block.Text), LineStyle.Body())));
+        {
+            var element = block.Kind == BlockKind.Heading
+                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1)
+                : new LinesElement(composer.Compose(Paragraph(block.Text), LineStyle.Body()));
+            // A heading takes the first two lines of what follows to its page, or both go to the next.
+            if (heading is not null) heading.KeepWithNext = Math.Min(LinesElement.HeadingKeep, element.Lines.Count);
+            heading = block.Kind == BlockKind.Heading ? element : null;
+            elements.Add(element);
+        }
+        if (heading is not null) heading.KeepWithNext = 1; // a part with no text: not left alone at a page foot
         elements.Add(Signature(document.Signature, document.DateText));
         return new ColumnElement(elements);
     }

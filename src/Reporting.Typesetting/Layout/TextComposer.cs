@@ -45,7 +45,7 @@ internal sealed class TextComposer(FontSet fonts)
 
         var lines = new List<ComposedLine>();
         var breaks = breaker is null
-            ? LineBreaker.Break(text.CodePoints, widths, style.Measure - style.FirstIndent, style.Measure)
+            ? LineBreaker.Break(text.CodePoints, widths, style.Measure - style.FirstIndent, style.Measure, style.Cell)
             : breaker(text.CodePoints, widths, style);
         foreach (var line in breaks)
             lines.Add(Place(text.CodePoints, new Glyphs(faces, widths, bold, glyphIds, advances), line, style, lines.Count == 0 ? style.FirstIndent : 0));
@@ -57,35 +57,36 @@ internal sealed class TextComposer(FontSet fonts)
 
     private static ComposedLine Place(List<int> cps, Glyphs g, LineBreaker.Line line, LineStyle style, double indent)
     {
-        var widths = g.Widths;
         var end = line.End;
         while (end > line.Start + 1 && cps[end - 1] == ' ') end--;
+        var widths = new double[end - line.Start];
         var natural = 0.0;
         var gaps = 0;
         for (var i = line.Start; i < end; i++)
         {
-            natural += widths[i];
-            if (i > line.Start && Spreads(cps[i - 1], cps[i])) gaps++;
+            widths[i - line.Start] = line.Halved?.Contains(i) == true ? g.Widths[i] / 2 : g.Widths[i];
+            natural += widths[i - line.Start];
+            if (i > line.Start && Clreq.IsStretchable(cps[i - 1], cps[i])) gaps++;
         }
         var shortfall = style.Measure - indent - natural;
-        var perGap = !line.IsLast && style.Justify && gaps > 0 && shortfall > 0 ? shortfall / gaps : 0;
+        var perGap = !line.IsLast && style.Justify && gaps > 0 && shortfall > 0 ? Math.Min(shortfall / gaps, style.Cell * Clreq.MaxStretch) : 0;
 
         var glyphs = new PlacedGlyph[end - line.Start];
         var x = indent;
         for (var i = line.Start; i < end; i++)
         {
-            if (i > line.Start && Spreads(cps[i - 1], cps[i])) x += perGap;
+            if (i > line.Start && Clreq.IsStretchable(cps[i - 1], cps[i])) x += perGap;
             var c = cps[i];
+            var width = widths[i - line.Start];
             var advance = g.Advances[i] * style.Size / 1000;
-            var origin = widths[i] != advance ? x + (widths[i] - advance) / 2 : x; // a full-width glyph is centred in its cell
-            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, g.Faces[i], style.Size, g.Bold[i], origin, x, widths[i], g.Ids[i], g.Advances[i]);
-            x += widths[i];
+            // A full-width glyph is centred in its cell; a halved mark keeps its ink where the full cell had it.
+            var origin = g.Widths[i] != advance ? x + (g.Widths[i] - advance) / 2 : x;
+            if (width != g.Widths[i]) origin -= PunctuationCompression.Shift(c, g.Widths[i]);
+            glyphs[i - line.Start] = new PlacedGlyph(TextOf(c), c, g.Faces[i], style.Size, g.Bold[i], origin, x, width, g.Ids[i], g.Advances[i]);
+            x += width;
         }
         return new ComposedLine(glyphs, x);
     }
-
-    /// <summary>Spreading goes between characters, but never inside …… or ——, which must stay one mark.</summary>
-    private static bool Spreads(int before, int after) => !(before == after && Clreq.IsPairedMark(before));
 
     private static string TextOf(int c) => Texts.GetOrAdd(c, static v => char.ConvertFromUtf32(v));
 }

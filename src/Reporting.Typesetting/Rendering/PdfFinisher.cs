@@ -44,6 +44,22 @@ internal static partial class PdfFinisher
         return output.ToArray();
     }
 
+    /// <summary>Each object of a finished document: its number and where its “n 0 obj … endobj” lies.</summary>
+    public static List<(int Number, int Start, int End)> Objects(ReadOnlySpan<byte> pdf)
+    {
+        var xrefStart = LastXref(pdf);
+        var order = ReadXref(pdf, xrefStart).Offsets.OrderBy(o => o.Value).ToList();
+        return [.. order.Select((o, i) => (o.Key, o.Value, i + 1 < order.Count ? order[i + 1].Value : xrefStart))];
+    }
+
+    /// <summary>The objects an object refers to (“n 0 R” in its dictionary; a stream's data is not read).</summary>
+    public static IEnumerable<int> References(ReadOnlySpan<byte> obj)
+    {
+        var streamAt = obj.IndexOf("stream\n"u8);
+        var text = Latin1.GetString(streamAt < 0 ? obj : obj[..streamAt]);
+        return [.. Reference().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+    }
+
     private static void WriteObject(ReadOnlySpan<byte> obj, Stream output, Dictionary<string, string> tags)
     {
         var streamAt = obj.IndexOf("stream\n"u8);
@@ -139,6 +155,7 @@ internal static partial class PdfFinisher
     }
 
     [GeneratedRegex(@"/Length (\d+)")] private static partial Regex LengthEntry();
+    [GeneratedRegex(@"(\d+) 0 R\b")] private static partial Regex Reference();
     [GeneratedRegex(@"/Size (\d+)")] private static partial Regex SizeEntry();
     [GeneratedRegex(@"startxref\s+(\d+)")] private static partial Regex StartXref();
     [GeneratedRegex(@"<([0-9A-Fa-f]{5,6})>")] private static partial Regex WideHex();

@@ -153,6 +153,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length));
     }
 
+    /// <summary>The object number of a registered face's font dictionary in the saved document.</summary>
+    public int FontObject(FontFace face) => _registered[face].Font.Reference!.ObjectNumber;
+
     /// <summary>Makes PDFsharp parse and cache a face ahead of the first document that uses it.</summary>
     public static void Warm(FontFace face) => _ = new XFont(face.Key, PageGeometry.BodySize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
 

@@ -24,31 +24,35 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     private const double NumberColumn = 2.5 * PageGeometry.CharPitch;
 
     private const double CoverTitleSize = 36;   // 小初
-    private const double CoverLineSize = PageGeometry.TitleSize; // 2号
+    private const double CoverLineSize = 16;    // 3号, as the compiler and date of a document are set
+
+    /// <summary>小四: a department's name and five status columns fit one line of the measure.</summary>
+    private const double TableSize = 12;
 
     public ReportLayout Reports { get; } = new(composer);
 
     /// <summary>Every character the volume's own pages draw, for the coverage check.</summary>
     public static IEnumerable<string> OwnText(VolumeDocument volume)
     {
-        yield return volume.District;
         yield return volume.Title;
-        yield return YearText(volume.Year);
+        yield return CompilerLine(volume);
+        yield return DateLine(volume);
         yield return ContentsHeading;
         yield return StatusHeading;
         yield return StatusIntro(volume);
-        yield return "·0123456789";
+        yield return "·0123456789" + DepartmentColumn;
         foreach (var entry in volume.Reports) yield return entry.DepartmentName;
         foreach (var missing in volume.Missing)
         {
             yield return missing.DepartmentName;
-            foreach (var part in missing.MissingParts) yield return part;
+            foreach (var part in missing.Parts) yield return part.Part + part.Status;
         }
     }
 
     /// <summary>
     /// The cover: the title large in 小标宋 (小初), centred and broken where the sense allows, a third of the way
-    /// down the text block; the district and the year in 小标宋 2号 near its foot. Lines with their baselines.
+    /// down the text block; who compiled it (…办公室 编) and the year and month near its foot, in 3号 仿宋 on the
+    /// grid. The title already names the district and the year. Lines with their baselines.
     /// </summary>
     public IEnumerable<(ComposedLine Line, double Baseline)> Cover(VolumeDocument volume)
     {
@@ -56,10 +60,16 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         var pitch = CoverTitleSize * 1.6;
         var first = PageGeometry.BlockHeight / 3 - (title.Count - 1) * pitch / 2;
         for (var i = 0; i < title.Count; i++) yield return (title[i], first + i * pitch);
-        var foot = PageGeometry.Baseline(PageGeometry.LinesPerPage - 4);
-        foreach (var line in Centred(volume.District, CoverLineSize)) yield return (line, foot);
-        foreach (var line in Centred(YearText(volume.Year), CoverLineSize)) yield return (line, foot + PageGeometry.LinePitch * 1.5);
+        var style = new LineStyle(CoverLineSize, CoverLineSize, PageGeometry.BlockWidth, 0, false);
+        var foot = PageGeometry.LinesPerPage - 4;
+        foreach (var text in new[] { CompilerLine(volume), DateLine(volume) })
+            yield return (ReportLayout.Centred(composer.Compose(StyledText.Of(text, FontRoles.FangSong), style)[0]), PageGeometry.Baseline(foot++));
     }
+
+    private static string CompilerLine(VolumeDocument volume) => volume.CompilerName + "　编";
+
+    private static string DateLine(VolumeDocument volume) =>
+        string.Create(CultureInfo.InvariantCulture, $"{volume.CompiledDate.Year}年{volume.CompiledDate.Month}月");
 
     /// <summary>
     /// The table of contents: its heading (bookmarked), then one entry per report, the department's name, and
@@ -72,8 +82,9 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     }
 
     /// <summary>
-    /// The closing status page: its heading (bookmarked), a sentence of what it lists, then each department
-    /// whose report is incomplete in 黑体 and each part it lacks below it; or the sentence that all are complete.
+    /// The closing status section: its heading (bookmarked), a sentence of what it lists, then one table of the
+    /// incomplete departments, a line each, with every required part's status (未提交 / 待审核 / 已退回 / 已通过);
+    /// or the sentence that all are complete.
     /// </summary>
     public LayoutElement Status(VolumeDocument volume)
     {
@@ -82,13 +93,27 @@ internal sealed partial class VolumeLayout(TextComposer composer)
             Reports.Title(StatusHeading, null),
             new LinesElement(composer.Compose(StyledText.Of(StatusIntro(volume), FontRoles.FangSong), LineStyle.Body())),
         };
-        foreach (var missing in volume.Missing)
-        {
-            elements.Add(new LinesElement(composer.Compose(StyledText.Of(missing.DepartmentName, FontRoles.Hei), LineStyle.Body())));
-            foreach (var part in missing.MissingParts)
-                elements.Add(new LinesElement(composer.Compose(StyledText.Of(part, FontRoles.FangSong), LineStyle.Body(4))));
-        }
+        if (volume.Missing.Count > 0) elements.Add(Table(volume.Missing));
         return new ColumnElement(elements);
+    }
+
+    private const string DepartmentColumn = "部门";
+
+    /// <summary>Department names flush left in the first column; the parts' columns share the rest, their words centred.</summary>
+    private StatusTableElement Table(IReadOnlyList<Reporting.Core.Documents.MissingReport> missing)
+    {
+        var style = new LineStyle(TableSize, TableSize, PageGeometry.BlockWidth, 0, false);
+        ComposedLine Cell(string text, string role) => composer.Compose(StyledText.Of(text, role), style)[0];
+        var parts = missing.SelectMany(m => m.Parts.Select(p => p.Part)).Distinct().ToList();
+        var names = missing.Select(m => Cell(m.DepartmentName, FontRoles.FangSong)).ToList();
+        var nameColumn = names.Max(n => n.Width) + TableSize;
+        var column = (PageGeometry.BlockWidth - nameColumn) / Math.Max(1, parts.Count);
+        ComposedLine Row(ComposedLine name, IEnumerable<ComposedLine> cells) => ComposedLine.Join(
+            [name, .. cells.Select((c, i) => c with { Offset = nameColumn + i * column + (column - c.Width) / 2 })]);
+        var header = Row(Cell(DepartmentColumn, FontRoles.Hei), parts.Select(p => Cell(p, FontRoles.Hei)));
+        var rows = missing.Select((m, i) => Row(names[i],
+            parts.Select(p => Cell(m.Parts.FirstOrDefault(s => s.Part == p)?.Status ?? "—", FontRoles.FangSong)))).ToList();
+        return new StatusTableElement(header, rows);
     }
 
     private static string StatusIntro(VolumeDocument volume)
@@ -97,10 +122,8 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         var asOf = $"截至{date.Year}年{date.Month}月{date.Day}日，";
         return volume.Missing.Count == 0
             ? asOf + $"各部门{volume.Year}年度法治政府建设情况报告均已完成。"
-            : asOf + $"下列{volume.Missing.Count}个部门的{volume.Year}年度法治政府建设情况报告尚未完成，所缺部分如下：";
+            : asOf + $"下列{volume.Missing.Count}个部门的{volume.Year}年度法治政府建设情况报告尚未完成，各部分状态如下：";
     }
-
-    private static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture) + "年度";
 
     private TocEntryElement Entry(string text)
     {

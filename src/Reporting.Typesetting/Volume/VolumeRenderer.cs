@@ -1,4 +1,3 @@
-using PdfSharp.Pdf;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
@@ -20,11 +19,12 @@ namespace Reporting.Typesetting.Volume;
 /// when typeset alone; only its page numbers continue the volume's.
 /// </para>
 /// <para>
-/// Two passes: the first paginates everything on a surface that draws nothing, to learn the page each
-/// section starts on (the contents' length does not depend on the numbers it shows); the second draws.
-/// A report's element tree is built in each pass and dropped after it, so the layout in memory is one
-/// report's, whatever the number of departments (building twice costs about a third more time); the pages
-/// go into one PDFsharp document, written to the output once.
+/// Two passes, and the PDF streamed: the first paginates everything on a surface that draws nothing, to learn
+/// the page each section starts on (the contents' length does not depend on the numbers it shows), the page
+/// count and every glyph each face must carry. Then the font subsets are written, and the second pass writes
+/// each page to the output as it ends. A report's element tree is built in each pass and dropped after it, so
+/// what is in memory is one report's layout and one page, whatever the number of departments; only the
+/// bookmarks and the cross-reference offsets grow with the volume (a few bytes per page).
 /// </para>
 /// </summary>
 internal sealed class VolumeRenderer(TextComposer composer)
@@ -39,19 +39,27 @@ internal sealed class VolumeRenderer(TextComposer composer)
         foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, () => layout.Reports.Build(entry.Report)));
         sections.Add((VolumeLayout.StatusHeading, () => layout.Status(volume)));
 
-        // First pass: where each section starts. Cover and its blank back are pages 1 and 2.
+        // First pass: where each section starts, and the glyphs. Cover and its blank back are pages 1 and 2.
         var counter = new CountingSurface();
-        var pages = 2 + Paginator.Run(contents, counter, new PagingState { PageNumber = 2 }, _ => NoFolio);
+        foreach (var (line, baseline) in layout.Cover(volume)) counter.DrawLine(line, baseline);
+        var pages = 2 + Paginator.Run(contents, counter, new PagingState { PageNumber = 2 }, layout.Reports.Folio);
         for (var i = 0; i < sections.Count; i++)
         {
             pages += pages % 2;
             entries[i].Target = pages + 1;
-            pages += Paginator.Run(sections[i].Root(), counter, new PagingState { PageNumber = pages }, _ => NoFolio);
+            pages += Paginator.Run(sections[i].Root(), counter, new PagingState { PageNumber = pages }, layout.Reports.Folio);
         }
+        Paginator.Run(contents, counter, new PagingState { PageNumber = 2 }, layout.Reports.Folio); // the page numbers it lists
 
-        // Second pass: draw.
-        using var pdf = new PdfSurface();
-        var surface = new VolumeSurface(pdf);
+        var writer = new PdfStreamWriter(output);
+        writer.WriteHeader();
+        var fonts = FontSubsets.Embed(writer, counter.Used, volume.Info);
+        var (catalog, pagesObject, info) = (writer.Allocate(), writer.Allocate(), writer.Allocate());
+        var firstPage = writer.Allocate();
+        for (var i = 1; i < pages; i++) writer.Allocate();
+
+        // Second pass: draw, page by page into the stream.
+        var surface = new VolumeSurface(writer, fonts, firstPage, pagesObject);
         surface.BeginPage(1);
         foreach (var (line, baseline) in layout.Cover(volume)) surface.DrawLine(line, baseline);
         surface.EndPage();
@@ -66,14 +74,20 @@ internal sealed class VolumeRenderer(TextComposer composer)
         }
         if (surface.Pages != pages) throw new InvalidOperationException($"The volume drew {surface.Pages} pages, but the first pass counted {pages}.");
 
-        surface.WriteLinks();
-        pdf.Finish(volume.Info);
-        // Two hundred departments with their headings open would be a thousand bookmarks: the departments start
-        // closed. PDFsharp writes no /Count for an item (required when it has children): a negative one closes it.
-        foreach (var outline in pdf.Document.Outlines)
-            if (outline.Outlines.Count > 0) outline.Elements["/Count"] = new PdfInteger(-outline.Outlines.Count);
-        output.Write(pdf.Save());
+        writer.WriteObject(pagesObject, $"<</Type/Pages/Count {pages}/Kids[{string.Join(' ', Enumerable.Range(1, pages).Select(p => $"{surface.PageObject(p)} 0 R"))}]>>");
+        var outlines = VolumeOutline.Write(writer, surface);
+        writer.WriteObject(info, Info(volume.Info));
+        writer.WriteObject(catalog, $"<</Type/Catalog/Pages {pagesObject} 0 R/Outlines {outlines} 0 R/PageMode/UseOutlines/Lang({volume.Info.Language})>>");
+        writer.Finish(catalog, info);
         return pages;
+    }
+
+    private static string Info(Reporting.Core.Documents.DocumentInfo info)
+    {
+        var date = "(D:" + info.CreatedAt.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
+            + (info.CreatedAt.Offset < TimeSpan.Zero ? "-" : "+") + info.CreatedAt.Offset.ToString("hh\\'mm\\'", System.Globalization.CultureInfo.InvariantCulture) + ")";
+        return $"<</Title {PdfStreamWriter.Text(info.Title)}/Author {PdfStreamWriter.Text(info.Author)}/Subject {PdfStreamWriter.Text(info.Subject)}" +
+            $"/Creator (Reporting.Typesetting \\(GB/T 9704-2012\\))/CreationDate {date}/ModDate {date}>>";
     }
 
     private static void Section(VolumeSurface surface, LayoutElement root, string bookmark, Func<int, ComposedLine?> folio)

@@ -1,4 +1,5 @@
-using PdfSharp.Pdf;
+using System.Text;
+using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
 
@@ -12,78 +13,104 @@ internal interface ILinkSurface
 }
 
 /// <summary>
-/// The volume's pages over one <see cref="PdfSurface"/>: it passes drawing through, names each section's
-/// top bookmark (a report's title bookmark becomes its department's name), draws blank pages, and keeps the
-/// table of contents' links until every page they point to exists.
+/// The volume's pages, each written to the stream as soon as it ends: its text as TJ runs in a compressed content
+/// stream, then the page object, with its links (a link's target page has its object number already, since
+/// the page count is known from the first pass). Only the bookmarks are kept until the end.
 /// </summary>
-internal sealed class VolumeSurface(PdfSurface pdf) : IPageSurface, ILinkSurface
+internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, int firstPageObject, int pagesObject) : IPageSurface, ILinkSurface
 {
-    private readonly List<(int Page, int FirstSlot, int Slots, int Target)> _links = [];
-    private int _page;
+    private readonly Dictionary<FontFace, string> _names = fonts.ToDictionary(f => f.Key, f => $"/F{f.Value}");
+    private readonly List<PageGlyph> _glyphs = [];
+    private readonly List<string> _links = [];
+    private readonly StringBuilder _content = new(16 * 1024);
+    private double _left;
 
     /// <summary>The title the next level-0 bookmark gets instead of the one the element gives (null: keep it).</summary>
     public string? SectionBookmark { get; set; }
 
     /// <summary>Physical pages begun so far; the volume's page numbers are the physical ones.</summary>
-    public int Pages => _page;
+    public int Pages { get; private set; }
+
+    public List<(string Title, int Level, int Page, double Top)> Bookmarks { get; } = [];
+
+    public int PageObject(int page) => firstPageObject + page - 1;
 
     public void BeginPage(int pageNumber)
     {
-        if (pageNumber != _page + 1) throw new InvalidOperationException($"Page {pageNumber} begun after page {_page}.");
-        _page = pageNumber;
-        pdf.BeginPage(pageNumber);
+        if (pageNumber != Pages + 1) throw new InvalidOperationException($"Page {pageNumber} begun after page {Pages}.");
+        Pages = pageNumber;
+        _left = PageGeometry.Left(pageNumber);
+        _glyphs.Clear();
+        _links.Clear();
     }
 
-    public void DrawLine(ComposedLine line, double baseline) => pdf.DrawLine(line, baseline);
+    public void DrawLine(ComposedLine line, double baseline)
+    {
+        var y = PageGeometry.PageHeight - PageGeometry.Top - baseline;
+        var x = _left + line.Offset;
+        foreach (var glyph in line.Glyphs) _glyphs.Add(new PageGlyph(glyph, x + glyph.X, y));
+    }
 
     public void Bookmark(string title, int level, double top) =>
-        pdf.Bookmark(level == 0 && SectionBookmark is { } named ? named : title, level, top);
+        Bookmarks.Add((level == 0 && SectionBookmark is { } named ? named : title, level, Pages, PageGeometry.PageHeight - PageGeometry.Top - top));
 
-    public void EndPage() => pdf.EndPage();
+    /// <summary>A link whose /Dest is the top of the target page's text block, where a report's title stands.</summary>
+    public void Link(int firstSlot, int slots, int target)
+    {
+        var top = PageGeometry.PageHeight - PageGeometry.Top - firstSlot * PageGeometry.LinePitch;
+        static string N(double v) => PdfStreamWriter.Number(v);
+        _links.Add($"<</Type/Annot/Subtype/Link/Rect[{N(_left)} {N(top - slots * PageGeometry.LinePitch)} {N(_left + PageGeometry.BlockWidth)} {N(top)}]" +
+            $"/Border[0 0 0]/Dest[{PageObject(target)} 0 R/XYZ {N(PageGeometry.Left(target))} {N(PageGeometry.PageHeight - PageGeometry.Top)} 0]>>");
+    }
+
+    public void EndPage()
+    {
+        _content.Clear();
+        var text = new TextContent(_content);
+        var used = new SortedSet<int>();
+        foreach (var glyph in _glyphs)
+        {
+            text.Add(glyph, _names[glyph.Glyph.Face]);
+            used.Add(fonts[glyph.Glyph.Face]);
+        }
+        text.Close();
+        var resources = string.Concat(used.Select(n => $"/F{n} {n} 0 R"));
+        var page = $"<</Type/Page/Parent {pagesObject} 0 R/MediaBox[0 0 {PdfStreamWriter.Number(PageGeometry.PageWidth)} {PdfStreamWriter.Number(PageGeometry.PageHeight)}]" +
+            $"/Resources<</ProcSet[/PDF/Text]/Font<<{resources}>>>>";
+        if (_content.Length > 0)
+        {
+            var contents = writer.Allocate();
+            writer.WriteStream(contents, "", Encoding.ASCII.GetBytes(_content.ToString()));
+            page += $"/Contents {contents} 0 R";
+        }
+        if (_links.Count > 0) page += $"/Annots[{string.Concat(_links)}]";
+        writer.WriteObject(PageObject(Pages), page + ">>");
+    }
 
     /// <summary>A page with nothing on it, not even its number [7.5].</summary>
     public void BlankPage()
     {
-        BeginPage(_page + 1);
+        BeginPage(Pages + 1);
         EndPage();
     }
+}
 
-    public void Link(int firstSlot, int slots, int target) => _links.Add((_page, firstSlot, slots, target));
+/// <summary>Draws nothing: the first pass, which learns where each section starts and which glyphs each face must carry.</summary>
+internal sealed class CountingSurface : IPageSurface, ILinkSurface
+{
+    public Dictionary<FontFace, HashSet<int>> Used { get; } = [];
 
-    /// <summary>
-    /// Writes the links as /Link annotations whose /Dest is the top of the target page's text block, where a
-    /// report's title stands. Call once every page exists.
-    /// </summary>
-    public void WriteLinks()
+    public void BeginPage(int pageNumber) { }
+
+    public void DrawLine(ComposedLine line, double baseline)
     {
-        var document = pdf.Document;
-        foreach (var (page, firstSlot, slots, target) in _links)
+        foreach (var glyph in line.Glyphs)
         {
-            var left = PageGeometry.Left(page);
-            var top = PageGeometry.PageHeight - PageGeometry.Top - firstSlot * PageGeometry.LinePitch;
-            var annotation = new PdfDictionary(document);
-            annotation.Elements.SetName("/Type", "/Annot");
-            annotation.Elements.SetName("/Subtype", "/Link");
-            annotation.Elements["/Rect"] = new PdfArray(document, Real(left), Real(top - slots * PageGeometry.LinePitch), Real(left + PageGeometry.BlockWidth), Real(top));
-            annotation.Elements["/Border"] = new PdfArray(document, new PdfInteger(0), new PdfInteger(0), new PdfInteger(0));
-            annotation.Elements["/Dest"] = new PdfArray(document, document.Pages[target - 1].Reference!, new PdfName("/XYZ"),
-                Real(PageGeometry.Left(target)), Real(PageGeometry.PageHeight - PageGeometry.Top), new PdfInteger(0));
-            document.Internals.AddObject(annotation);
-            var onPage = document.Pages[page - 1];
-            var annotations = onPage.Elements.GetArray("/Annots");
-            if (annotations is null) onPage.Elements["/Annots"] = annotations = new PdfArray(document);
-            annotations.Elements.Add(annotation.Reference!);
+            if (!Used.TryGetValue(glyph.Face, out var set)) Used[glyph.Face] = set = [];
+            set.Add(glyph.CodePoint);
         }
     }
 
-    private static PdfReal Real(double value) => new(Math.Round(value, 2));
-}
-
-/// <summary>Counts pages without drawing: the first pass, which learns where each section starts.</summary>
-internal sealed class CountingSurface : IPageSurface, ILinkSurface
-{
-    public void BeginPage(int pageNumber) { }
-    public void DrawLine(ComposedLine line, double baseline) { }
     public void Bookmark(string title, int level, double top) { }
     public void EndPage() { }
     public void Link(int firstSlot, int slots, int target) { }

@@ -1,0 +1,29 @@
+using Reporting.Typesetting.Layout;
+
+namespace Reporting.Typesetting.Volume;
+
+/// <summary>
+/// The status table: one grid line per department, its header line repeated at the top of every page the
+/// table runs on. Rows are never split; a page takes the header and at least one row, or the table moves on.
+/// </summary>
+internal sealed class StatusTableElement(ComposedLine header, IReadOnlyList<ComposedLine> rows) : LayoutElement
+{
+    public ComposedLine Header { get; } = header;
+    public IReadOnlyList<ComposedLine> Rows { get; } = rows;
+
+    protected override SpacePlan Plan(Space space, PagingState state)
+    {
+        var remaining = Rows.Count - state.Progress(this);
+        if (remaining <= 0) return SpacePlan.Empty;
+        if (space.Slots < 2) return SpacePlan.Wrap("a table page holds its header and a row");
+        return remaining + 1 <= space.Slots ? SpacePlan.Full(remaining + 1) : SpacePlan.Partial(space.Slots);
+    }
+
+    protected override void Render(SpacePlan plan, Space space, PagingState state, IPageSurface surface)
+    {
+        var done = state.Progress(this);
+        surface.DrawLine(Header, PageGeometry.Baseline(space.First));
+        for (var i = 1; i < plan.Lines; i++) surface.DrawLine(Rows[done + i - 1], PageGeometry.Baseline(space.First + i));
+        state.Advance(this, plan.Lines - 1);
+    }
+}
