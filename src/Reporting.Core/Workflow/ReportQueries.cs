@@ -23,7 +23,7 @@ public class ReportQueries(DistrictDirectory directory, IDraftRepository drafts,
                 ofSection.Select(d => new DraftView(d.Version, d.Author, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
         var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
-            v.PageCount, v.Sha256, v.RequestedAt, v.AssembledAt, v.NotifiedAt,
+            v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
             v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null)).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.Status.ToString().ToLowerInvariant(),
             report.MissingSections.ToList(), sections, versions);
