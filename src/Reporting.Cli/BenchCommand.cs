@@ -8,6 +8,7 @@ public static class BenchCommand
         "typesetting" => TypesettingBench.RunAsync(args[1..]),
         "flow" => FlowBench.RunAsync(args[1..]),
         "year-end" => YearEndBench.RunAsync(args[1..]),
+        "load" => LoadBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -18,6 +19,7 @@ public static class BenchCommand
               reporting bench typesetting [--pages 200] [--runs 5] [--report REPORT.txt]
               reporting bench flow [--reports 20] [--fixture REPORT.txt]
               reporting bench year-end [--departments N] [--fixture REPORT.txt]
+              reporting bench load [--clients 50] [--submissions 1000] [--reports 10] [--parts 5] [--fixture REPORT.txt]
             """);
         return 2;
     }
