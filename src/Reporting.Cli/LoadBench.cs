@@ -66,10 +66,13 @@ public static class LoadBench
         Console.WriteLine($"| {clients} | {submissions} | {departments.Count} × {sections.Count} | {string.Join(" ", byStatus)} | {submissions / wall.Elapsed.TotalSeconds:F0} | " +
                           $"{FlowBench.Percentile(latencies, 50):F0} | {FlowBench.Percentile(latencies, 95):F0} | {FlowBench.Percentile(latencies, 99):F0} | {latencies.Max():F0} | {lost} | {unacknowledged} | {gaps} |");
         var refused = sent.Where(s => s.Status != HttpStatusCode.Created).ToList();
+        var unavailable = refused.Count(s => s.Status == HttpStatusCode.ServiceUnavailable);
         if (refused.Count > 0)
-            Console.WriteLine($"refused: {refused.Count} (Retry-After {string.Join(",", refused.Select(r => r.RetryAfter ?? "none").Distinct())}); a refusal stored nothing only if 'stored unacknowledged' is 0");
-        var ok = lost == 0 && unacknowledged == 0 && gaps == 0;
-        Console.WriteLine(ok ? "every acknowledged draft read back as sent; versions 1…n per part" : "FAILED: drafts lost, stored unacknowledged, or versions with gaps");
+            Console.WriteLine($"refused: {refused.Count}, {unavailable} of them 503 (Retry-After {string.Join(",", refused.Select(r => r.RetryAfter ?? "none").Distinct())})");
+        // A 503 after a storage timeout says the submission may not have completed: its insert can land later, so it
+        // may be stored without an acknowledgement. Anything else stored unacknowledged is a fault.
+        var ok = lost == 0 && gaps == 0 && unacknowledged <= unavailable;
+        Console.WriteLine(ok ? "every acknowledged draft read back as sent; versions 1…n per part" : "FAILED: drafts lost, versions with gaps, or more stored unacknowledged than 503s");
         return ok ? 0 : 1;
     }
 

@@ -83,8 +83,9 @@ public sealed class QueueTriggerListener(
             if (text is null)
             {
                 logger.LogError("Message {MessageId} on queue {Queue} cannot be decoded ({Reason}); moving it to {Poison} without running {Function}",
-                    message.MessageId, queue.Name, reason, poison.Name);
-                await MoveToPoisonAsync(queue, poison, message, lease.Receipt);
+                    message.MessageId, queue.Name, reason, poison.Name, function.Name);
+                // Stored Base64-encoded like every other poison message, so the queue reads back with the app's codec (and its text is what was received).
+                await MoveToPoisonAsync(queue, poison, message, lease.Receipt, Convert.ToBase64String(Encoding.UTF8.GetBytes(message.MessageText)));
                 return;
             }
             using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -107,7 +108,7 @@ public sealed class QueueTriggerListener(
                 if (message.DequeueCount >= settings.MaxDequeueCount)
                 {
                     logger.LogError(e, "Function {Function} failed on message {MessageId} {Count} times; moving it to {Poison}", function.Name, message.MessageId, message.DequeueCount, poison.Name);
-                    await MoveToPoisonAsync(queue, poison, message, lease.Receipt);
+                    await MoveToPoisonAsync(queue, poison, message, lease.Receipt, message.MessageText);
                 }
                 else
                 {
@@ -141,11 +142,10 @@ public sealed class QueueTriggerListener(
         }
     }
 
-    private static async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string receipt)
+    private static async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string receipt, string encoded)
     {
-        // The raw text goes as it came, so a replay sends exactly what was received.
         await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
-        await poison.SendMessageAsync(message.MessageText, CancellationToken.None);
+        await poison.SendMessageAsync(encoded, CancellationToken.None);
         await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
@@ -19,6 +20,8 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
 {
     private readonly TableClient _table = clients.Table(clients.Options.DraftsTable);
     private readonly StripedGate _turns = new();
+    // Newest version of each part this instance wrote, updated only in the part's turn: the next number without a query.
+    private readonly ConcurrentDictionary<string, int> _newest = new(StringComparer.Ordinal);
 
     public static string PartitionKey(ReportKey key) => $"{key.Year}-{key.Department}";
     public static string RowKey(string section, int version) => $"{section}-{version:D6}";
@@ -27,41 +30,49 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
     {
         var budget = clients.Options.DraftNumberingBudget;
         var started = Stopwatch.StartNew();
-        using var turn = await _turns.TryEnterAsync(PartitionKey(draft.Report) + "/" + draft.Section, budget, cancellationToken)
-            ?? throw Busy(draft, budget);
+        var part = PartitionKey(draft.Report) + "/" + draft.Section;
+        using var turn = await _turns.TryEnterAsync(part, budget, cancellationToken) ?? throw Busy(draft, budget);
         // Marks the row as this call's own, so a retried insert whose first try did land is recognised, not renumbered.
         var submission = Guid.NewGuid().ToString("N");
+        var newest = _newest.TryGetValue(part, out var known) ? known : await NewestVersionAsync(draft.Report, draft.Section, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var numbered = draft with { Version = await NewestVersionAsync(draft.Report, draft.Section, cancellationToken) + 1, Status = DraftStatus.Submitted };
+            var numbered = draft with { Version = newest + 1, Status = DraftStatus.Submitted };
             try
             {
                 var response = await _table.AddEntityAsync(ToEntity(numbered, submission), cancellationToken);
+                _newest[part] = numbered.Version;
                 return numbered with { ETag = response.Headers.ETag?.ToString() };
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                if (await GetAsync(numbered.Report, numbered.Section, numbered.Version, submission, cancellationToken) is { } mine) return mine;
+                if (await GetAsync(numbered.Report, numbered.Section, numbered.Version, submission, cancellationToken) is { } mine)
+                {
+                    _newest[part] = mine.Version;
+                    return mine;
+                }
                 // Another instance took this number first.
                 if (started.Elapsed >= budget) throw Busy(draft, budget, e);
                 await Task.Delay(Random.Shared.Next(1, Math.Min(10 * attempt, 200)), cancellationToken);
+                newest = await NewestVersionAsync(draft.Report, draft.Section, cancellationToken);
             }
         }
     }
 
     private static TemporarilyUnavailableException Busy(Draft draft, TimeSpan budget, Exception? inner = null) =>
-        new($"“{draft.Section}”部分正有大量提交在排队，{budget.TotalSeconds:F0} 秒内未能保存本稿，本稿未保存，请稍后重新提交。", TimeSpan.FromSeconds(2), inner);
+        new($"同一部分正有大量稿件同时提交，{budget.TotalSeconds:F0} 秒内未能为本稿编号，本稿未保存，请稍后重新提交。", TimeSpan.FromSeconds(2), inner);
 
-    private async Task<Draft?> GetAsync(ReportKey report, string section, int version, string submission, CancellationToken cancellationToken)
+    /// <summary>The version as stored, if it is the row this submission inserted.</summary>
+    private async Task<Draft?> GetAsync(ReportKey report, string section, int version, string submission, CancellationToken cancellationToken) =>
+        await RowAsync(report, section, version, cancellationToken) is { } row && row.GetString("SubmissionId") == submission ? FromEntity(report, row) : null;
+
+    public virtual async Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default) =>
+        await RowAsync(report, section, version, cancellationToken) is { } row ? FromEntity(report, row) : null;
+
+    private async Task<TableEntity?> RowAsync(ReportKey report, string section, int version, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(report), RowKey(section, version), cancellationToken: cancellationToken);
-        return response.HasValue && response.Value!.GetString("SubmissionId") == submission ? FromEntity(report, response.Value) : null;
-    }
-
-    public virtual async Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default)
-    {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(report), RowKey(section, version), cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(report, response.Value!) : null;
+        return response.HasValue ? response.Value : null;
     }
 
     public virtual async Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)

@@ -21,7 +21,7 @@ public static class ProblemResponses
             case TemporarilyUnavailableException e:
                 return (503, Body(503, "服务暂时不可用", e.Message, instance, null));
             case var e when StorageFaults.IsUnavailable(e):
-                return (503, Body(503, "服务暂时不可用", $"存储服务暂时无法访问，本次操作未完成，请在 {StorageRetryAfter.TotalSeconds:F0} 秒后重试。", instance, null));
+                return (503, Body(503, "服务暂时不可用", StorageUnavailable, instance, null));
             case ConcurrencyConflictException:
                 return (409, Body(409, "操作与当前状态冲突", "同一内容正被他人同时修改，本次操作未完成，请稍后重试。", instance, null));
             case ReportingException e:
@@ -38,6 +38,8 @@ public static class ProblemResponses
     }
 
     private static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+    // "May not have completed": a call that timed out can still land once storage wakes up.
+    private static readonly string StorageUnavailable = $"存储服务暂时无法访问或响应超时，本次操作可能未完成，请在 {StorageRetryAfter.TotalSeconds:F0} 秒后重试。";
 
     /// <summary>How long a caller should wait before repeating the request, for the refusals that a repeat can cure.</summary>
     public static TimeSpan? RetryAfter(Exception exception) => exception switch
@@ -52,7 +54,7 @@ public static class ProblemResponses
     {
         // A cancellation the caller did not ask for is a storage call that ran out of time.
         if (exception is OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
-            exception = new TemporarilyUnavailableException($"存储服务响应超时，本次操作未完成，请在 {StorageRetryAfter.TotalSeconds:F0} 秒后重试。", StorageRetryAfter, exception);
+            exception = new TemporarilyUnavailableException(StorageUnavailable, StorageRetryAfter, exception);
         var (status, body) = Describe(exception, context.Request.Path);
         if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         else logger.LogInformation("Request {Method} {Path} refused with {Status}: {Reason}", context.Request.Method, context.Request.Path, status, exception.Message);
