@@ -9,6 +9,7 @@ public static class BenchCommand
         "flow" => FlowBench.RunAsync(args[1..]),
         "year-end" => YearEndBench.RunAsync(args[1..]),
         "volume" => VolumeBench.RunAsync(args[1..]),
+        "load" => LoadBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -20,6 +21,7 @@ public static class BenchCommand
               reporting bench flow [--reports 20] [--fixture REPORT.txt]
               reporting bench year-end [--departments N] [--fixture REPORT.txt]
               reporting bench volume [--departments N] [--fixture REPORT.txt]
+              reporting bench load [--clients 50] [--submissions 1000] [--reports 10] [--parts 5] [--fixture REPORT.txt]
             """);
         return 2;
     }

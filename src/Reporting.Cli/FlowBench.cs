@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Reporting.Azure.Emulator;
 using Reporting.Core.Documents;
 using Reporting.Core.Templates;
-using Reporting.LocalHost;
 
 namespace Reporting.Cli;
 
@@ -25,20 +23,10 @@ public static class FlowBench
             return 2;
         }
         var parts = PlainTextReport.Parse(File.ReadAllText(fixture)).Parts;
-        var mail = Path.Combine(Path.GetTempPath(), "reporting-bench-mail-" + Guid.NewGuid().ToString("N"));
-
-        await using var azurite = await AzuriteProcess.StartAsync();
-        await using var host = await LocalHostApp.CreateAsync([], new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["LocalHost:Url"] = "http://127.0.0.1:0",
-            ["Mail:DropFolder"] = mail,
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await host.StartAsync();
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        var directory = (Reporting.Core.Directory.DistrictDirectory)host.Services.GetService(typeof(Reporting.Core.Directory.DistrictDirectory))!;
-        var departments = directory.Departments.Select(d => d.Code).ToList();
+        await using var bench = await BenchHost.StartAsync();
+        var http = bench.Http;
+        var host = bench.Host;
+        var departments = bench.Departments;
 
         var stored = new List<double>();
         var notified = new List<double>();

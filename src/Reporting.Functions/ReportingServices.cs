@@ -21,26 +21,45 @@ namespace Reporting.Functions;
 /// </summary>
 public static class ReportingServices
 {
+    /// <exception cref="InvalidSettingsException">a setting is wrong (checked here, at start-up, all at once).</exception>
     /// <param name="developmentSignIn">Only the local host passes true: callers may then name themselves (X-Dev-User, the dev cookie).</param>
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration, bool developmentSignIn = false)
     {
         var identity = IdentityOptions.From(configuration, developmentSignIn);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => ReadStorageOptions(configuration));
-        services.AddSingleton<StorageClients>();
-        services.AddSingleton(Bind<ReportingOptions>(configuration, ReportingOptions.Section));
-        services.AddSingleton(_ => DistrictDirectoryJson.Load(
-            configuration["Reporting:DirectoryFile"] is { Length: > 0 } file ? file : Path.Combine(AppContext.BaseDirectory, "departments.json"),
-            configuration["Reporting:OfficeEmail"]));
+        var check = new SettingsCheck();
+        var storage = check.Read(AppSettingNames.StorageConnection, "存储账户", () =>
+        {
+            var options = ReadStorageOptions(configuration);
+            _ = new StorageClients(options);  // parses the connection string or URIs; no network call
+            return options;
+        });
+        var directoryFile = configuration[Key(AppSettingNames.DirectoryFile)] is { Length: > 0 } file ? file : Path.Combine(AppContext.BaseDirectory, "departments.json");
+        var directory = check.Read(AppSettingNames.DirectoryFile, "部门名录 " + directoryFile,
+            () => DistrictDirectoryJson.Load(directoryFile, configuration[Key(AppSettingNames.OfficeEmail)]));
+        var reporting = check.Read(ReportingOptions.Section, "流程设置", () => Bind<ReportingOptions>(configuration, ReportingOptions.Section));
+        var mail = check.Read("Smtp", "邮件设置", () => Bind<MailOptions>(configuration, "Smtp"));
+        if (mail is not null)
+        {
+            check.Require(mail.SecurityIsKnown, AppSettingNames.SmtpSecurity,
+                $"“{mail.Security}”不是可用的加密方式，可选：None、StartTls、SslOnConnect、Auto");
+            check.Require(mail.Port is > 0 and <= 65535, AppSettingNames.SmtpPort, $"端口 {mail.Port} 须在 1 至 65535 之间");
+            if (configuration[Key(AppSettingNames.MailDropFolder)] is { Length: > 0 } drop) mail.DropFolder = drop;
+        }
+        var webhook = check.Read("Webhook", "通知网址", () => Bind<WebhookOptions>(configuration, "Webhook"));
+        // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
+        var fonts = check.Read(AppSettingNames.FontDirectory + "、Typesetting__Fonts__<角色>__File", "字体", () => FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
+        check.ThrowIfAny();
 
-        var mail = Bind<MailOptions>(configuration, "Smtp");
-        if (configuration["Mail:DropFolder"] is { Length: > 0 } drop) mail.DropFolder = drop;
-        services.AddSingleton(mail);
-        services.AddSingleton(Bind<WebhookOptions>(configuration, "Webhook"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(storage!);
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton(reporting!);
+        services.AddSingleton(directory!);
+        services.AddSingleton(mail!);
+        services.AddSingleton(webhook!);
         services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
 
-        // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
-        var typesetter = new GbtTypesetter(FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
+        var typesetter = new GbtTypesetter(fonts!);
         services.AddSingleton<IReportTypesetter>(typesetter);
         services.AddSingleton<IGlyphCoverage>(typesetter);
 
@@ -93,7 +112,13 @@ public static class ReportingServices
         return options;
     }
 
-    private static Uri? Uri(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
+    /// <summary>"Reporting__DirectoryFile" as IConfiguration spells it ("Reporting:DirectoryFile").</summary>
+    private static string Key(string appSetting) => appSetting.Replace("__", ":", StringComparison.Ordinal);
+
+    private static Uri? Uri(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : System.Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == System.Uri.UriSchemeHttps || uri.Scheme == System.Uri.UriSchemeHttp) ? uri
+        : throw new UriFormatException($"“{value}”不是有效的 http(s) 网址");
 
     private static Uri? Uri(string? account, string service) => string.IsNullOrWhiteSpace(account) ? null : new Uri($"https://{account}.{service}.core.windows.net");
 

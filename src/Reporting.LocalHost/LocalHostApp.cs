@@ -49,7 +49,9 @@ public sealed class LocalHostApp : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(configuration[AppSettingNames.StorageConnection]) && !configuration.GetSection(AppSettingNames.StorageConnection).GetChildren().Any())
         {
             var data = configuration["LocalHost:AzuriteData"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".local", "azurite");
-            azurite = await AzuriteProcess.StartAsync(data, (10000, 10001, 10002), cancellationToken);
+            // "LocalHost:AzuritePorts" = "free" lets tests and benches run beside a local host on the usual ports.
+            var ports = configuration["LocalHost:AzuritePorts"] == "free" ? ((int, int, int)?)null : (10000, 10001, 10002);
+            azurite = await AzuriteProcess.StartAsync(data, ports, cancellationToken);
             configuration[AppSettingNames.StorageConnection] = azurite.ConnectionString;
         }
 

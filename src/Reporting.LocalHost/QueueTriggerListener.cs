@@ -1,3 +1,5 @@
+using System.Text;
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +12,8 @@ namespace Reporting.LocalHost;
 /// Polls one queue the way the Functions queue trigger does: back off to maxPollingInterval while empty,
 /// take up to batchSize messages, delete on success, make a failed message visible again after
 /// visibilityTimeout, and move it to "{queue}-poison" once it has been tried maxDequeueCount times.
+/// A message is held under a short lease that is renewed while its function runs, so work held by a host that
+/// died reappears within seconds; a message that is not Base64 UTF-8 is poisoned at once, alone.
 /// </summary>
 public sealed class QueueTriggerListener(
     FunctionDescriptor function,
@@ -18,14 +22,17 @@ public sealed class QueueTriggerListener(
     HostJsonSettings settings,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
-    /// <summary>How long a message stays hidden while it is being processed (a large volume can take minutes).</summary>
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(10);
+    /// <summary>How long a received message stays hidden before it must be renewed; what a crash costs at most.</summary>
+    public static readonly TimeSpan ProcessingLease = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RenewEvery = ProcessingLease / 3;
     private static readonly TimeSpan MinimumPollingInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = clients.Queues.GetQueueClient(function.Target);
-        var poison = clients.Queues.GetQueueClient(function.Target + QueueNames.PoisonSuffix);
+        // Raw (no codec): messages are decoded one by one in ProcessAsync.
+        var queue = clients.RawQueues.GetQueueClient(function.Target);
+        var poison = clients.RawQueues.GetQueueClient(function.Target + QueueNames.PoisonSuffix);
         await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         logger.LogInformation("Function {Function} listening on queue {Queue}", function.Name, function.Target);
         var delay = MinimumPollingInterval;
@@ -52,33 +59,112 @@ public sealed class QueueTriggerListener(
         }
     }
 
-    private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    /// <summary>Decodes the message as the Functions host does (Base64 of UTF-8); null when it is not.</summary>
+    public static string? Decode(string raw, out string? reason)
     {
         try
         {
-            await invoker.InvokeTriggerAsync(function, message.MessageText, stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            reason = null;
+            return StrictUtf8.GetString(Convert.FromBase64String(raw));
+        }
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
+        {
+            reason = e is FormatException ? "not valid Base64" : "not valid UTF-8 after Base64 decoding";
+            return null;
+        }
+    }
+
+    private async Task ProcessAsync(QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stoppingToken)
+    {
+        var lease = new Lease(message.PopReceipt);
+        try
+        {
+            var text = Decode(message.MessageText, out var reason);
+            if (text is null)
+            {
+                logger.LogError("Message {MessageId} on queue {Queue} cannot be decoded ({Reason}); moving it to {Poison} without running {Function}",
+                    message.MessageId, queue.Name, reason, poison.Name, function.Name);
+                // Stored Base64-encoded like every other poison message, so the queue reads back with the app's codec (and its text is what was received).
+                await MoveToPoisonAsync(queue, poison, message, lease.Receipt, Convert.ToBase64String(Encoding.UTF8.GetBytes(message.MessageText)));
+                return;
+            }
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var renewing = RenewWhileRunningAsync(queue, message, lease, running.Token);
+            try
+            {
+                await invoker.InvokeTriggerAsync(function, text, stoppingToken);
+            }
+            finally
+            {
+                await running.CancelAsync();
+                await renewing;
+            }
+            await queue.DeleteMessageAsync(message.MessageId, lease.Receipt, CancellationToken.None);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= settings.MaxDequeueCount)
+            try
             {
-                logger.LogError(e, "Function {Function} failed on message {MessageId} {Count} times; moving it to {Poison}", function.Name, message.MessageId, message.DequeueCount, poison.Name);
-                await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
-                await poison.SendMessageAsync(message.MessageText, CancellationToken.None);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+                if (message.DequeueCount >= settings.MaxDequeueCount)
+                {
+                    logger.LogError(e, "Function {Function} failed on message {MessageId} {Count} times; moving it to {Poison}", function.Name, message.MessageId, message.DequeueCount, poison.Name);
+                    await MoveToPoisonAsync(queue, poison, message, lease.Receipt, message.MessageText);
+                }
+                else
+                {
+                    logger.LogWarning(e, "Function {Function} failed on message {MessageId} (attempt {Count} of {Max}); retrying after {Delay}", function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
+                    await queue.UpdateMessageAsync(message.MessageId, lease.Receipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                }
             }
-            else
+            catch (Exception second) when (second is RequestFailedException or AggregateException or OperationCanceledException)
             {
-                logger.LogWarning(e, "Function {Function} failed on message {MessageId} (attempt {Count} of {Max}); retrying after {Delay}", function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                // Storage is unreachable: the lease runs out by itself and the message comes back.
+                logger.LogWarning(second, "Could not release message {MessageId} on queue {Queue}; it reappears when its lease ends", message.MessageId, queue.Name);
             }
         }
     }
 
-    private static async Task Sleep(TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>Keeps the message hidden while its function runs; each renewal hands back a new pop receipt.</summary>
+    private async Task RenewWhileRunningAsync(QueueClient queue, QueueMessage message, Lease lease, CancellationToken running)
     {
-        try { await Task.Delay(delay, cancellationToken); }
-        catch (OperationCanceledException) { }
+        while (await Sleep(RenewEvery, running))
+        {
+            try
+            {
+                // Not cancelled with the work: a renewal that lands must hand its new receipt back (bounded by the client's timeout).
+                var renewed = await queue.UpdateMessageAsync(message.MessageId, lease.Receipt, visibilityTimeout: ProcessingLease, cancellationToken: CancellationToken.None);
+                lease.Receipt = renewed.Value.PopReceipt;
+            }
+            catch (Exception e) when (e is RequestFailedException or AggregateException or OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not renew the lease of message {MessageId} on queue {Queue}", message.MessageId, queue.Name);
+            }
+        }
+    }
+
+    private static async Task MoveToPoisonAsync(QueueClient queue, QueueClient poison, QueueMessage message, string receipt, string encoded)
+    {
+        await poison.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
+        await poison.SendMessageAsync(encoded, CancellationToken.None);
+        await queue.DeleteMessageAsync(message.MessageId, receipt, CancellationToken.None);
+    }
+
+    /// <returns>False when cancelled.</returns>
+    private static async Task<bool> Sleep(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class Lease(string receipt)
+    {
+        public string Receipt { get; set; } = receipt;
     }
 }

@@ -98,6 +98,20 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Two_hundred_submissions_of_one_part_at_once_from_two_instances_get_versions_1_to_200()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        // Two repositories over one table: two app instances, each taking turns inside itself and racing the other.
+        TableDraftRepository[] instances = [new(clients), new(clients)];
+
+        var stored = await Together.RunAsync(200, i => instances[i % 2].AddNextVersionAsync(New("duty", $"第{i}稿。", $"起草人{i}")));
+
+        Assert.Equal(Enumerable.Range(1, 200), stored.Select(d => d.Version).Order());
+        var listed = (await instances[0].ListAsync(Key)).ToDictionary(d => d.Version, d => d.Author);
+        Assert.Equal(stored.ToDictionary(d => d.Version, d => d.Author).OrderBy(p => p.Key), listed.OrderBy(p => p.Key));
+    }
+
+    [Fact]
     public async Task A_review_is_saved_without_touching_the_text_and_a_stale_etag_is_a_conflict()
     {
         var drafts = await RepositoryAsync();

@@ -4,9 +4,9 @@ using Reporting.Functions;
 namespace Reporting.Deployment.Tests;
 
 /// <summary>
-/// AppSettingNames (the settings the app reads) and the app settings Bicep gives the function app
-/// must agree: a setting the app reads but Azure never sets is a broken deployment, and a setting
-/// Bicep sets that the app does not know is a typo or a leftover.
+/// The settings the code reads (found in the code by <see cref="SettingsInCode"/>), AppSettingNames (the settings
+/// Azure must set) and the app settings Bicep gives the function app must agree: a setting the app reads but Azure
+/// never sets is a broken deployment, and a setting Bicep sets that the code never reads is a typo or a leftover.
 /// </summary>
 public sealed class AppSettingsAgreementTests
 {
@@ -56,19 +56,43 @@ public sealed class AppSettingsAgreementTests
     }
 
     [Fact]
-    public void Every_app_setting_Bicep_sets_is_one_the_app_reads()
+    public void Every_app_setting_Bicep_sets_is_one_the_code_reads()
     {
-        var known = AppSettingConstants().Values.ToHashSet(StringComparer.Ordinal);
-
-        var unknown = RepositoryFiles.BicepAppSettingNames()
-            .Where(name => !IsPlatformSetting(name) && !known.Contains(name))
+        var unread = RepositoryFiles.BicepAppSettingNames()
+            .Where(name => !IsPlatformSetting(name) && !SettingsInCode.Reads(name))
             .Select(name => $"  {name}")
             .ToList();
 
-        Assert.True(unknown.Count == 0,
-            $"The appSettings array of {RepositoryFiles.FunctionAppModule} sets names that are neither platform settings nor in src/Reporting.Functions/AppSettingNames.cs:\n"
-            + string.Join('\n', unknown)
-            + "\nAdd a constant to AppSettingNames (the one place), or fix the name in Bicep.");
+        Assert.True(unread.Count == 0,
+            $"The appSettings array of {RepositoryFiles.FunctionAppModule} sets names that are neither platform settings nor read by src/Reporting.Functions:\n"
+            + string.Join('\n', unread)
+            + "\nFix the name in Bicep, or read the setting in the code (through AppSettingNames or a bound options class).");
+    }
+
+    [Fact]
+    public void Every_AppSettingNames_constant_is_read_by_the_code()
+    {
+        var unread = AppSettingConstants()
+            .Where(constant => !SettingsInCode.Reads(constant.Value))
+            .Select(constant => $"  AppSettingNames.{constant.Key} = \"{constant.Value}\"")
+            .ToList();
+
+        Assert.True(unread.Count == 0,
+            "These AppSettingNames constants are read nowhere in src/Reporting.Functions (a stale name, or a setting read by a literal):\n"
+            + string.Join('\n', unread));
+    }
+
+    [Fact]
+    public void The_reader_of_the_code_finds_settings_of_every_kind()
+    {
+        // Guards the reader: if it silently found nothing, the tests above would say little.
+        Assert.Contains(AppSettingNames.SmtpHost, SettingsInCode.Names);             // an options class bound to a section
+        Assert.Contains(AppSettingNames.TimeZone, SettingsInCode.Names);             // the same, section named by a constant
+        Assert.Contains(AppSettingNames.DirectoryFile, SettingsInCode.Names);        // a single setting read by key
+        Assert.Contains(AppSettingNames.StorageBlobServiceUri, SettingsInCode.Names); // the storage connection's section
+        Assert.Contains(AppSettingNames.YearEndSchedule, SettingsInCode.Names);      // %setting% in a trigger attribute
+        Assert.Contains("Typesetting__Fonts__", SettingsInCode.Prefixes);            // a dictionary of options
+        Assert.False(SettingsInCode.Reads("Smtp__Hots"));
     }
 
     [Fact]

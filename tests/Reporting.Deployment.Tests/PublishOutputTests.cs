@@ -150,20 +150,33 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
     [Fact]
     public void The_worker_entry_point_is_published()
     {
-        Assert.True(File.Exists(Path.Combine(app.Directory, "Reporting.Functions.dll")));
-        Assert.True(File.Exists(Path.Combine(app.Directory, "worker.config.json")) || File.Exists(Path.Combine(app.Directory, "Reporting.Functions.runtimeconfig.json")));
+        // worker.config.json is what the Functions host reads to start an isolated worker; a runtimeconfig.json does not stand in for it.
+        var config = Path.Combine(app.Directory, "worker.config.json");
+        Assert.True(File.Exists(config), "worker.config.json is missing from the publish output");
+        using var document = JsonDocument.Parse(File.ReadAllText(config));
+        var description = document.RootElement.GetProperty("description");
+        var worker = description.GetProperty("defaultWorkerPath").GetString();
+        Assert.Equal("Reporting.Functions.dll", worker);
+        Assert.True(File.Exists(Path.Combine(app.Directory, worker!)), $"worker.config.json names {worker}, which is not published");
     }
 
     [Fact]
-    public void Font_files_are_published()
+    public void Every_font_file_the_default_typesetting_options_name_is_published_under_fonts()
     {
-        // The typesetter needs TrueType faces at run time; Flex Consumption has no system CJK fonts.
-        var fonts = System.IO.Directory.EnumerateFiles(app.Directory, "*", SearchOption.AllDirectories)
-            .Where(file => file.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase))
-            .Select(file => Path.GetRelativePath(app.Directory, file))
+        // The typesetter needs TrueType faces at run time; Flex Consumption has no system CJK fonts. FontFiles looks in
+        // {app}/fonts/{file name} first, so every face of every role, fallbacks included, must be there, byte for byte.
+        var named = Reporting.Typesetting.TypesettingOptions.CreateDefault().Fonts.Values
+            .SelectMany(face => face.Fallbacks.Prepend(face))
+            .Select(face => face.File)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
+        Assert.NotEmpty(named);
 
-        Assert.True(fonts.Count > 0, "No .ttf or .ttc file in the publish output (expected under fonts/).");
+        var missing = named.Where(file => !File.Exists(Path.Combine(app.Directory, "fonts", Path.GetFileName(file)))).ToList();
+        Assert.True(missing.Count == 0, "Not in fonts/ of the publish output: " + string.Join(", ", missing));
+        foreach (var file in named.Where(File.Exists))
+            Assert.True(new FileInfo(file).Length == new FileInfo(Path.Combine(app.Directory, "fonts", Path.GetFileName(file))).Length,
+                $"fonts/{Path.GetFileName(file)} differs in size from {file}");
     }
 
     [Fact]

@@ -37,26 +37,45 @@ public sealed class LocalHostFixture : IAsyncLifetime
     private HttpMessageHandler _handler = null!;
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
+    /// <summary>The emulator under the host (tests that pause or stop storage use their own fixture instance).</summary>
+    public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite not started.");
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();
         await Smtp.InitializeAsync();
-        Host = await LocalHostApp.CreateAsync([], new Dictionary<string, string?>
+        await StartHostAsync();
+    }
+
+    /// <summary>Starts a host over this fixture's Azurite and SMTP server; <paramref name="overrides"/> replace settings.</summary>
+    public async Task StartHostAsync(IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["LocalHost:Url"] = "http://127.0.0.1:0",
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = Smtp.Port.ToString(),
             ["Smtp:Security"] = "None",
             ["Smtp:From"] = "reports@weidu.example.gov.cn",
             ["Mail:DropFolder"] = MailDrop,
-        });
+        };
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string?>()) settings[name] = value;
+        Host = await LocalHostApp.CreateAsync([], settings);
         await Host.StartAsync();
         Storage = (StorageClients)Host.Services.GetService(typeof(StorageClients))!;
         // One handler for every client; no cookie container, so one client's sign-in never leaks into another's requests.
         _handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
         Anonymous = NewClient(null);
         Http = ClientAs("kgj-author");
+    }
+
+    /// <summary>Stops the host as a shutdown does: work in progress is cancelled, not completed.</summary>
+    public async Task StopHostAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        Host = null!;
     }
 
     public async Task DisposeAsync()

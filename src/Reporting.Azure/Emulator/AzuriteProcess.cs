@@ -6,8 +6,9 @@ namespace Reporting.Azure.Emulator;
 
 /// <summary>
 /// Starts Azurite (the official storage emulator, npm package pinned in the repository's package.json)
-/// on 127.0.0.1 and stops it, with its children, on dispose. Used by the local host when no storage is
-/// configured, and by the tests.
+/// on 127.0.0.1 and stops it on dispose. Used by the local host when no storage is configured, and by the tests.
+/// Stopping is graceful (SIGINT, as Ctrl+C): Azurite then writes out what it acknowledged; SIGKILL lost acknowledged
+/// writes. It is killed only when it has not exited by <see cref="StopDeadline"/>.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -21,6 +22,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         TablePort = tablePort;
     }
 
+    /// <summary>How long a graceful stop may take before the process tree is killed.</summary>
+    public static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(20);
+
+    public int ProcessId => _process.Id;
     public int BlobPort { get; }
     public int QueuePort { get; }
     public int TablePort { get; }
@@ -113,8 +118,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                // A paused emulator (SIGSTOP in tests) must run again to handle the interrupt.
+                PosixSignal.Send(_process.Id, PosixSignal.Continue);
+                if (!PosixSignal.Send(_process.Id, PosixSignal.Interrupt) || !await ExitedWithinAsync(StopDeadline))
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await ExitedWithinAsync(TimeSpan.FromSeconds(10));
+                }
             }
         }
         catch (InvalidOperationException)
@@ -122,5 +132,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
             // Already gone.
         }
         _process.Dispose();
+    }
+
+    private async Task<bool> ExitedWithinAsync(TimeSpan limit)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(limit);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 }

@@ -11,6 +11,8 @@ public sealed class MailOptions
     public string? Password { get; set; }
     /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
     public string Security { get; set; } = "Auto";
+
+    public bool SecurityIsKnown => Enum.TryParse<MailKit.Security.SecureSocketOptions>(Security, ignoreCase: true, out _);
     /// <summary>Where .eml files go when no SMTP host is set (section "Mail", key DropFolder).</summary>
     public string DropFolder { get; set; } = Path.Combine(".local", "mail");
 }

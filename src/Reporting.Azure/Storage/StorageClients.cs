@@ -13,30 +13,49 @@ public sealed class StorageClients
     {
         Options = options;
         // Azurite 3.37 rejects the newest service versions; pinning keeps one code path for Azurite and Azure.
-        var blobOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05);
-        var queueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+        var blobOptions = Bounded(new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05), options, options.BlobNetworkTimeout);
+        var queueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 }, options, options.NetworkTimeout);
+        var rawQueueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05), options, options.NetworkTimeout);
+        var tableOptions = Bounded(new TableClientOptions(), options, options.NetworkTimeout);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
-            Tables = new TableServiceClient(options.ConnectionString);
+            RawQueues = new QueueServiceClient(options.ConnectionString, rawQueueOptions);
+            Tables = new TableServiceClient(options.ConnectionString, tableOptions);
         }
         else
         {
             if (options.BlobServiceUri is null || options.QueueServiceUri is null || options.TableServiceUri is null)
-                throw new InvalidOperationException("Storage is not configured: set AzureWebJobsStorage (connection string) or AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri.");
+                throw new InvalidOperationException("未配置存储：请设置 AzureWebJobsStorage（连接字符串），或 AzureWebJobsStorage__blobServiceUri、__queueServiceUri 和 __tableServiceUri。");
             TokenCredential credential = options.ClientId is { Length: > 0 } id
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
                 : new DefaultAzureCredential();
             Blobs = new BlobServiceClient(options.BlobServiceUri, credential, blobOptions);
             Queues = new QueueServiceClient(options.QueueServiceUri, credential, queueOptions);
-            Tables = new TableServiceClient(options.TableServiceUri, credential);
+            RawQueues = new QueueServiceClient(options.QueueServiceUri, credential, rawQueueOptions);
+            Tables = new TableServiceClient(options.TableServiceUri, credential, tableOptions);
         }
+    }
+
+    private static T Bounded<T>(T client, StorageOptions options, TimeSpan networkTimeout) where T : ClientOptions
+    {
+        client.Retry.Mode = RetryMode.Exponential;
+        client.Retry.MaxRetries = options.MaxRetries;
+        client.Retry.Delay = options.RetryDelay;
+        client.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        client.Retry.NetworkTimeout = networkTimeout;
+        return client;
     }
 
     public StorageOptions Options { get; }
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
+    /// <summary>
+    /// The same queues without the Base64 codec: a listener decodes each message itself, so one message that is
+    /// not Base64 is poisoned alone instead of failing the whole batch it arrived in.
+    /// </summary>
+    public QueueServiceClient RawQueues { get; }
     public TableServiceClient Tables { get; }
 
     public TableClient Table(string name) => Tables.GetTableClient(name);

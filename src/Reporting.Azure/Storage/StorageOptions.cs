@@ -22,4 +22,16 @@ public sealed class StorageOptions
     public string MembersTable { get; set; } = "members";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
+
+    // Bounded waits: storage that hangs or is gone must turn into a prompt 503, not a request held for minutes
+    // (the SDK's defaults are 100 s per try and 3 retries). Table and queue calls are small; blobs carry PDFs.
+    /// <summary>How long one table or queue call may wait for the service before it is retried or fails.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>How long one blob call may wait (uploads of a compiled volume are tens of megabytes).</summary>
+    public TimeSpan BlobNetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Retries after the first try of a call that timed out or failed transiently (exponential, from <see cref="RetryDelay"/>).</summary>
+    public int MaxRetries { get; set; } = 1;
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long a submission may wait for its turn and its version number before it is refused with 503.</summary>
+    public TimeSpan DraftNumberingBudget { get; set; } = TimeSpan.FromSeconds(30);
 }

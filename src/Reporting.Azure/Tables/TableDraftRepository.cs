@@ -1,47 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 
 namespace Reporting.Azure.Tables;
 
 /// <summary>
 /// Drafts in Table Storage: a partition per report ("2023-kgj"), a row per version ("duty-000003").
-/// A version is claimed by inserting its row; a lost race means someone else took that number, so take the next.
+/// A version is claimed by inserting its row, so numbers have no gaps and nothing is overwritten. Submissions of
+/// one part take turns inside this process (otherwise N racing writers cost N² inserts and most lose); writers in
+/// other instances still race, and a lost race just means trying the next number until the budget runs out.
 /// </summary>
 public class TableDraftRepository(StorageClients clients) : IDraftRepository
 {
-    private const int MaxInsertAttempts = 50;
     private readonly TableClient _table = clients.Table(clients.Options.DraftsTable);
+    private readonly StripedGate _turns = new();
+    // Newest version of each part this instance wrote, updated only in the part's turn: the next number without a query.
+    private readonly ConcurrentDictionary<string, int> _newest = new(StringComparer.Ordinal);
 
     public static string PartitionKey(ReportKey key) => $"{key.Year}-{key.Department}";
     public static string RowKey(string section, int version) => $"{section}-{version:D6}";
 
     public virtual async Task<Draft> AddNextVersionAsync(Draft draft, CancellationToken cancellationToken = default)
     {
-        var next = await NewestVersionAsync(draft.Report, draft.Section, cancellationToken) + 1;
-        for (var attempt = 0; attempt < MaxInsertAttempts; attempt++, next++)
+        var budget = clients.Options.DraftNumberingBudget;
+        var started = Stopwatch.StartNew();
+        var part = PartitionKey(draft.Report) + "/" + draft.Section;
+        using var turn = await _turns.TryEnterAsync(part, budget, cancellationToken) ?? throw Busy(draft, budget);
+        // Marks the row as this call's own, so a retried insert whose first try did land is recognised, not renumbered.
+        var submission = Guid.NewGuid().ToString("N");
+        var newest = _newest.TryGetValue(part, out var known) ? known : await NewestVersionAsync(draft.Report, draft.Section, cancellationToken);
+        for (var attempt = 1; ; attempt++)
         {
-            var numbered = draft with { Version = next, Status = DraftStatus.Submitted };
+            var numbered = draft with { Version = newest + 1, Status = DraftStatus.Submitted };
             try
             {
-                var response = await _table.AddEntityAsync(ToEntity(numbered), cancellationToken);
+                var response = await _table.AddEntityAsync(ToEntity(numbered, submission), cancellationToken);
+                _newest[part] = numbered.Version;
                 return numbered with { ETag = response.Headers.ETag?.ToString() };
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
-                // Another submission of the same part took this number first.
+                if (await GetAsync(numbered.Report, numbered.Section, numbered.Version, submission, cancellationToken) is { } mine)
+                {
+                    _newest[part] = mine.Version;
+                    return mine;
+                }
+                // Another instance took this number first.
+                if (started.Elapsed >= budget) throw Busy(draft, budget, e);
+                await Task.Delay(Random.Shared.Next(1, Math.Min(10 * attempt, 200)), cancellationToken);
+                newest = await NewestVersionAsync(draft.Report, draft.Section, cancellationToken);
             }
         }
-        throw new ConcurrencyConflictException($"Could not number a new draft of {draft.Report} {draft.Section} after {MaxInsertAttempts} attempts.");
     }
 
-    public virtual async Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default)
+    private static TemporarilyUnavailableException Busy(Draft draft, TimeSpan budget, Exception? inner = null) =>
+        new($"同一部分正有大量稿件同时提交，{budget.TotalSeconds:F0} 秒内未能为本稿编号，本稿未保存，请稍后重新提交。", TimeSpan.FromSeconds(2), inner);
+
+    /// <summary>The version as stored, if it is the row this submission inserted.</summary>
+    private async Task<Draft?> GetAsync(ReportKey report, string section, int version, string submission, CancellationToken cancellationToken) =>
+        await RowAsync(report, section, version, cancellationToken) is { } row && row.GetString("SubmissionId") == submission ? FromEntity(report, row) : null;
+
+    public virtual async Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default) =>
+        await RowAsync(report, section, version, cancellationToken) is { } row ? FromEntity(report, row) : null;
+
+    private async Task<TableEntity?> RowAsync(ReportKey report, string section, int version, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(report), RowKey(section, version), cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(report, response.Value!) : null;
+        return response.HasValue ? response.Value : null;
     }
 
     public virtual async Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
@@ -89,7 +120,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         return newest;
     }
 
-    private static TableEntity ToEntity(Draft draft)
+    private static TableEntity ToEntity(Draft draft, string submission)
     {
         var entity = new TableEntity(PartitionKey(draft.Report), RowKey(draft.Section, draft.Version))
         {
@@ -100,6 +131,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
             ["Status"] = draft.Status.ToString(),
             ["SubmittedAt"] = draft.SubmittedAt,
             ["BodyLength"] = draft.Body.Length,
+            ["SubmissionId"] = submission,
         };
         ChunkedText.Write(entity, "Body", draft.Body);
         return entity;

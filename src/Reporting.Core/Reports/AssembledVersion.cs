@@ -3,6 +3,7 @@ namespace Reporting.Core.Reports;
 /// <summary>
 /// One PDF version of a report: requested when its approved parts became complete,
 /// then filled in once the PDF is stored, then stamped when the district office was told.
+/// <see cref="AssemblingSince"/> is when the latest attempt to make the PDF began (a crashed attempt is retried within seconds).
 /// </summary>
 public sealed record AssembledVersion(
     int Version,
@@ -13,7 +14,8 @@ public sealed record AssembledVersion(
     string? Sha256 = null,
     int? PageCount = null,
     DateTimeOffset? AssembledAt = null,
-    DateTimeOffset? NotifiedAt = null)
+    DateTimeOffset? NotifiedAt = null,
+    DateTimeOffset? AssemblingSince = null)
 {
     public bool IsAssembled => BlobName is not null;
 

@@ -71,6 +71,14 @@ public sealed class Report
         return _versions[index] = current with { BlobName = blobName, Sha256 = sha256, PageCount = pageCount, AssembledAt = at };
     }
 
+    /// <summary>Records that an attempt to make this version's PDF began (each retry moves it on); no-op once assembled.</summary>
+    public AssembledVersion MarkAssemblyStarted(int version, DateTimeOffset at)
+    {
+        var index = IndexOf(version);
+        var current = _versions[index];
+        return current.IsAssembled ? current : _versions[index] = current with { AssemblingSince = at };
+    }
+
     public AssembledVersion MarkNotified(int version, DateTimeOffset at)
     {
         var index = IndexOf(version);

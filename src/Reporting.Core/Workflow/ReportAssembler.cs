@@ -36,6 +36,14 @@ public class ReportAssembler(
 
         if (!version.IsAssembled)
         {
+            // Written first so the status shows an attempt under way and since when (a stuck one is visible as such).
+            await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+            {
+                var current = await reports.GetAsync(key, cancellationToken);
+                var started = current.MarkAssemblyStarted(version.Version, clock.GetUtcNow());
+                await reports.SaveAsync(current, cancellationToken);
+                return started;
+            }, cancellationToken);
             var document = await BuildDocumentAsync(key, department, version, cancellationToken);
             var pdf = typesetter.Render(document);
             var stored = await pdfs.CreateAsync(BlobName(key, version.Version), pdf, FileName(department.Name, key.Year, version.Version), cancellationToken);

@@ -33,7 +33,7 @@ public class ReportQueries(
                 ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId, d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
         var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
-            v.PageCount, v.Sha256, v.RequestedAt, v.AssembledAt, v.NotifiedAt,
+            v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
             v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null)).ToList();
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.Status.ToString().ToLowerInvariant(),

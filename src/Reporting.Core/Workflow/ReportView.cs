@@ -23,6 +23,7 @@ public sealed record PdfVersionView(
     int? PageCount,
     string? Sha256,
     DateTimeOffset RequestedAt,
+    DateTimeOffset? AssemblingSince,
     DateTimeOffset? AssembledAt,
     DateTimeOffset? NotifiedAt,
     string? DownloadUrl);

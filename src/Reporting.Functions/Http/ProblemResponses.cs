@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Reporting.Azure.Storage;
+using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
 
 namespace Reporting.Functions.Http;
 
 /// <summary>
 /// Turns any exception from an HTTP function into RFC 9457 application/problem+json with a zh-CN message.
-/// Refusals of the caller's input are 4xx; anything else is a 500 that says nothing of the internals.
+/// Refusals of the caller's input are 4xx; storage that is unreachable or too contended is a 503 (409 for a lost
+/// race) with Retry-After, since repeating the request will work; anything else is a 500 that says nothing of the internals.
 /// </summary>
 public static class ProblemResponses
 {
@@ -15,6 +18,12 @@ public static class ProblemResponses
     {
         switch (exception)
         {
+            case TemporarilyUnavailableException e:
+                return (503, Body(503, "服务暂时不可用", e.Message, instance, null));
+            case var e when StorageFaults.IsUnavailable(e):
+                return (503, Body(503, "服务暂时不可用", StorageUnavailable, instance, null));
+            case ConcurrencyConflictException:
+                return (409, Body(409, "操作与当前状态冲突", "同一内容正被他人同时修改，本次操作未完成，请稍后重试。", instance, null));
             case ReportingException e:
                 return (StatusFor(e.Kind), Body(StatusFor(e.Kind), e.Title, e.Detail, instance, e.Errors.Count > 0 ? e.Errors : null));
             case BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge:
@@ -28,14 +37,31 @@ public static class ProblemResponses
         }
     }
 
+    private static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
+    // "May not have completed": a call that timed out can still land once storage wakes up.
+    private static readonly string StorageUnavailable = $"存储服务暂时无法访问或响应超时，本次操作可能未完成，请在 {StorageRetryAfter.TotalSeconds:F0} 秒后重试。";
+
+    /// <summary>How long a caller should wait before repeating the request, for the refusals that a repeat can cure.</summary>
+    public static TimeSpan? RetryAfter(Exception exception) => exception switch
+    {
+        TemporarilyUnavailableException e => e.RetryAfter,
+        ConcurrencyConflictException => TimeSpan.FromSeconds(1),
+        var e when StorageFaults.IsUnavailable(e) => StorageRetryAfter,
+        _ => null,
+    };
+
     public static async Task WriteAsync(HttpContext context, Exception exception, ILogger logger)
     {
+        // A cancellation the caller did not ask for is a storage call that ran out of time.
+        if (exception is OperationCanceledException && !context.RequestAborted.IsCancellationRequested)
+            exception = new TemporarilyUnavailableException(StorageUnavailable, StorageRetryAfter, exception);
         var (status, body) = Describe(exception, context.Request.Path);
         if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         else logger.LogInformation("Request {Method} {Path} refused with {Status}: {Reason}", context.Request.Method, context.Request.Path, status, exception.Message);
         if (context.Response.HasStarted) return;
         context.Response.Clear();
         context.Response.StatusCode = status;
+        if (RetryAfter(exception) is { } wait) context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         if (exception is MethodNotAllowedException refused) context.Response.Headers.Allow = string.Join(", ", refused.Allowed);
         await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), ApiResult.Json);
