@@ -25,6 +25,9 @@ public static class ReportingServices
         services.AddSingleton(_ => ReadStorageOptions(configuration));
         services.AddSingleton<StorageClients>();
         services.AddSingleton(Bind<ReportingOptions>(configuration, ReportingOptions.Section));
+        var notifications = Bind<NotificationOptions>(configuration, NotificationOptions.Section);
+        NotificationOptions.ParseSchedule(notifications.RetrySchedule); // a bad schedule stops start-up here, naming the setting
+        services.AddSingleton(notifications);
         services.AddSingleton(_ => DistrictDirectoryJson.Load(
             configuration["Reporting:DirectoryFile"] is { Length: > 0 } file ? file : Path.Combine(AppContext.BaseDirectory, "departments.json"),
             configuration["Reporting:OfficeEmail"]));

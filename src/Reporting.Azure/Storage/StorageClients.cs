@@ -15,10 +15,12 @@ public sealed class StorageClients
         // Azurite 3.37 rejects the newest service versions; pinning keeps one code path for Azurite and Azure.
         var blobOptions = new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05);
         var queueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 };
+        var rawQueueOptions = new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.None };
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
+            RawQueues = new QueueServiceClient(options.ConnectionString, rawQueueOptions);
             Tables = new TableServiceClient(options.ConnectionString);
         }
         else
@@ -30,6 +32,7 @@ public sealed class StorageClients
                 : new DefaultAzureCredential();
             Blobs = new BlobServiceClient(options.BlobServiceUri, credential, blobOptions);
             Queues = new QueueServiceClient(options.QueueServiceUri, credential, queueOptions);
+            RawQueues = new QueueServiceClient(options.QueueServiceUri, credential, rawQueueOptions);
             Tables = new TableServiceClient(options.TableServiceUri, credential);
         }
     }
@@ -37,6 +40,9 @@ public sealed class StorageClients
     public StorageOptions Options { get; }
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
+
+    /// <summary>The same queues with message text passed through as stored (no Base64): for moving messages verbatim, even undecodable ones.</summary>
+    public QueueServiceClient RawQueues { get; }
     public TableServiceClient Tables { get; }
 
     public TableClient Table(string name) => Tables.GetTableClient(name);

@@ -58,16 +58,20 @@ public class DraftReview(
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
                 caller.Name, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
         }
-        if (draft.Status != DraftStatus.Approved)
-            return new ReviewOutcome(draft, false, null, []);
-
-        // The draft's own approval is stored; now fold it into the report. A repeat of the same approval
-        // (the caller retried) lands here too and re-sends any assembly a crash left unsent.
+        // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the
+        // caller retried) lands here too and re-sends any assembly a crash left unsent. A rejection is folded as
+        // well: a round that waited for this newer draft goes ahead with the part's approved version.
+        // The drafts are read after the report and every decision writes the report under its ETag (a rejection too,
+        // even unchanged): of two racing decisions the one that saves last has read the other's report write and
+        // both drafts' decisions, so one of them always sees the round complete.
         var approvedAt = draft.ReviewedAt ?? now;
         var (report, due) = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
             var current = await reports.GetAsync(key, cancellationToken);
-            var request = current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt);
+            var awaiting = AwaitedDraft.Find(current, await drafts.ListAsync(key, cancellationToken));
+            var request = draft.Status == DraftStatus.Approved
+                ? current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt, awaiting)
+                : current.RequestAssemblyIfDue(now, awaiting);
             await reports.SaveAsync(current, cancellationToken);
             return (current, request);
         }, cancellationToken);
