@@ -92,4 +92,21 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
 
         Assert.Empty(await outbox.FindAsync("2023-sfj-v1"));
     }
+
+    [Fact]
+    public async Task A_notice_sent_under_the_earlier_one_row_layout_counts_as_sent_on_its_channels_so_an_upgrade_repeats_nothing()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        await clients.EnsureCreatedAsync();
+        var table = clients.Table(clients.Options.OutboxTable);
+        await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-kgj-v1", "notification") { ["ClaimedAt"] = T0, ["SentAt"] = T0.AddSeconds(1), ["Channels"] = "email,webhook" });
+        await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-volume-v2", "notification") { ["ClaimedAt"] = T0 });
+        var outbox = new TableNotificationOutbox(clients);
+
+        var sent = await outbox.FindAsync("2023-kgj-v1");
+
+        Assert.Equal(["email", "webhook"], sent.Select(e => e.Channel).Order());
+        Assert.All(sent, e => Assert.Equal((true, Notice), (e.IsSent, e.Notice)));
+        Assert.Empty(await outbox.FindAsync("2023-volume-v2"));
+    }
 }

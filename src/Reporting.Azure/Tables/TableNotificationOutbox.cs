@@ -19,7 +19,33 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
         var entries = new List<OutboxEntry>();
         await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == key, cancellationToken: cancellationToken))
             if (FromEntity(row) is { } entry) entries.Add(entry);
-        return entries;
+            else entries.AddRange(FromLegacyRow(row));
+        // A channel recorded in both layouts: the per-channel row is the newer truth.
+        return entries.GroupBy(e => e.Channel).Select(g => g.FirstOrDefault(e => e.ETag != LegacyETag) ?? g.First()).ToList();
+    }
+
+    private const string LegacyRow = "notification";
+    private const string LegacyETag = "legacy";
+
+    /// <summary>
+    /// A notice sent before the outbox kept one row per channel (row key "notification", Channels "email,webhook"):
+    /// its channels count as sent, so an upgrade never repeats a notice. An unsent legacy claim is ignored (it only lapses).
+    /// </summary>
+    private static IEnumerable<OutboxEntry> FromLegacyRow(TableEntity row)
+    {
+        if (row.RowKey != LegacyRow || row.GetDateTimeOffset("SentAt") is not { } sentAt || ParseKey(row.PartitionKey) is not { } notice) return [];
+        return (row.GetString("Channels") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(channel => new OutboxEntry(notice, channel, row.GetDateTimeOffset("ClaimedAt"), sentAt, 1, ETag: LegacyETag));
+    }
+
+    /// <summary>2023-kgj-v1 or 2023-volume-v1.</summary>
+    private static NotificationMessage? ParseKey(string key)
+    {
+        var first = key.IndexOf('-');
+        var last = key.LastIndexOf("-v", StringComparison.Ordinal);
+        if (first < 0 || last <= first || !int.TryParse(key[..first], out var year) || !int.TryParse(key[(last + 2)..], out var version)) return null;
+        var middle = key[(first + 1)..last];
+        return middle == NotificationMessage.VolumeKind ? NotificationMessage.ForVolume(year, version) : new NotificationMessage(year, middle, version);
     }
 
     public virtual async Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)

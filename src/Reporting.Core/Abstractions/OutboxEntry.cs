@@ -15,7 +15,10 @@ public sealed record OutboxEntry(
     DateTimeOffset? NextAttemptAt = null,
     string? ETag = null)
 {
-    /// <summary>How early a retry message may arrive and still count as due (queue and app clocks differ slightly).</summary>
+    /// <summary>
+    /// How early a retry message may arrive and still count as due (queue and app clocks differ slightly); at most a
+    /// quarter of the backoff, so a duplicate arriving just after a failure is never taken for the scheduled retry.
+    /// </summary>
     public static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(2);
 
     public string Key => Notice.OutboxKey;
@@ -29,7 +32,10 @@ public sealed record OutboxEntry(
     /// has run out. A duplicate message arriving during a backoff finds it not due and leaves it to the scheduled retry.
     /// </summary>
     public bool IsDueAt(DateTimeOffset now, TimeSpan claimLifetime) =>
-        !IsSent && !IsClaimedAt(now, claimLifetime) && (Attempts == 0 || NextAttemptAt is null || NextAttemptAt <= now + DueTolerance);
+        !IsSent && !IsClaimedAt(now, claimLifetime) && (Attempts == 0 || NextAttemptAt is null || NextAttemptAt <= now + Tolerance);
+
+    private TimeSpan Tolerance =>
+        LastAttemptAt is { } last && NextAttemptAt is { } next && (next - last) / 4 < DueTolerance ? (next - last) / 4 : DueTolerance;
 
     /// <summary>For a person reading the status: sent, sending, retrying (failed before) or pending (not tried yet).</summary>
     public string StateAt(DateTimeOffset now, TimeSpan claimLifetime) =>
