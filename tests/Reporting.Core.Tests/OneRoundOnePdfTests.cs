@@ -71,6 +71,8 @@ public class OneRoundOnePdfTests
         var wait = Assert.Single(view.AssemblyWaitsFor);
         Assert.Equal(("other", "五、其他需要报告的情况", 1, "第 1 版待审核"), (wait.Section, wait.Heading, wait.Version, wait.Reason));
 
+        Assert.Equal("reviewing", (await world.Queries.GetYearAsync("2023")).Departments.Single(d => d.Department == "kgj").Status);
+
         Assert.Equal(1, (await world.DecideAsync("other", 1)).PdfVersion);
         Assert.Empty((await world.Queries.GetReportAsync("2023", "kgj")).AssemblyWaitsFor);
     }

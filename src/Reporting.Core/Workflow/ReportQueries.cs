@@ -110,15 +110,20 @@ public class ReportQueries(
         var number = ParseYear(year);
         var byDepartment = (await reports.ListYearAsync(number, cancellationToken)).ToDictionary(r => r.Key.Department);
         var required = ReportTemplate.RequiredSections.Count();
-        var departments = directory.Departments.Select(d =>
+        var departments = new List<DepartmentStatusView>();
+        foreach (var d in directory.Departments)
         {
             var report = byDepartment.GetValueOrDefault(d.Code) ?? new Report(new ReportKey(number, d.Code));
             var newest = report.NewestAssembled;
-            return new DepartmentStatusView(d.Code, d.Name, report.Status.ToString().ToLowerInvariant(),
+            var status = report.Status;
+            // Only a complete report not in a PDF can be held by a draft awaiting review: read the drafts of those alone.
+            if (status == ReportStatus.Assembling)
+                status = report.StatusWith(AwaitedDraft.Find(report, await drafts.ListAsync(report.Key, cancellationToken)));
+            departments.Add(new DepartmentStatusView(d.Code, d.Name, status.ToString().ToLowerInvariant(),
                 report.Approved.Count(p => ReportTemplate.Find(p.Section)?.Required == true), required, report.MissingSections.ToList(),
                 newest?.Version, newest?.NotifiedAt is not null, newest?.NotifiedAt,
-                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}");
-        }).ToList();
+                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}"));
+        }
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
             v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? $"/api/reports/{number}/volume/pdf?version={v.Version}" : null)).ToList();
