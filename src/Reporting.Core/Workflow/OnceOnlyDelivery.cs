@@ -40,14 +40,24 @@ public class OnceOnlyDelivery(
         ReadyNotice? composed = null;
         var sentNow = new List<string>();
         var failedNow = false;
+        var skipped = false;
         foreach (var sender in channels)
         {
             var now = clock.GetUtcNow();
             var entry = stored.GetValueOrDefault(sender.Channel) ?? new OutboxEntry(notice, sender.Channel);
-            if (!entry.IsDueAt(now, lifetime)) continue;
+            if (entry.IsSent) continue;
+            if (!entry.IsDueAt(now, lifetime))
+            {
+                skipped = true;
+                continue;
+            }
             // The claim's NextAttemptAt is its lapse: if this worker dies mid-send, the sweep re-queues the notice then.
             var claim = await outbox.TrySaveAsync(entry with { ClaimedAt = now, NextAttemptAt = now + lifetime }, cancellationToken);
-            if (claim is null) continue;
+            if (claim is null)
+            {
+                skipped = true;
+                continue;
+            }
             try
             {
                 composed ??= await compose();
@@ -57,22 +67,27 @@ public class OnceOnlyDelivery(
             {
                 var failedAt = clock.GetUtcNow();
                 var attempts = claim.Attempts + 1;
-                // If-Match the claim: a worker that took a lapsed claim over keeps its row.
-                await outbox.TrySaveAsync(claim with
+                var failed = claim with
                 {
                     ClaimedAt = null, Attempts = attempts, LastError = Describe(e), LastAttemptAt = failedAt,
                     NextAttemptAt = failedAt + notifications.DelayAfter(attempts),
-                }, CancellationToken.None);
+                };
+                // If-Match the claim: a worker that took a lapsed claim over keeps its row.
+                await outbox.TrySaveAsync(failed, CancellationToken.None);
+                stored[sender.Channel] = failed;
                 failedNow = true;
                 continue;
             }
             var sentAt = clock.GetUtcNow();
-            await outbox.SaveSentAsync(claim with { SentAt = sentAt, Attempts = claim.Attempts + 1, LastAttemptAt = sentAt, NextAttemptAt = null }, CancellationToken.None);
+            var sent = claim with { SentAt = sentAt, Attempts = claim.Attempts + 1, LastAttemptAt = sentAt, NextAttemptAt = null };
+            await outbox.SaveSentAsync(sent, CancellationToken.None);
+            stored[sender.Channel] = sent;
             sentNow.Add(sender.Channel);
         }
 
-        // Read back rather than trust this call's view: of two workers finishing different channels, the later one sees both.
-        var after = await outbox.FindAsync(notice.OutboxKey, cancellationToken);
+        // When a channel was left to another worker, read back rather than trust this call's view: of two workers
+        // finishing different channels, the later one sees both. Otherwise this call's view is the stored state.
+        var after = skipped ? await outbox.FindAsync(notice.OutboxKey, cancellationToken) : stored.Values.ToList();
         var result = new DeliveryResult(channels.Select(c => after.FirstOrDefault(e => e.Channel == c.Channel) ?? new OutboxEntry(notice, c.Channel)).ToList(), sentNow);
         if (failedNow && result.NextAttemptAt is { } next)
         {
