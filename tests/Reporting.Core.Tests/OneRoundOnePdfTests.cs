@@ -63,6 +63,7 @@ public class OneRoundOnePdfTests
     {
         var world = await SubmitSixAsync();
         foreach (var part in TestWorld.RequiredParts) Assert.False((await world.DecideAsync(part, 1)).AssemblyQueued);
+        Assert.Equal(["other"], (await world.DecideAsync("plans", 1)).AwaitingReview);
 
         var view = await world.Queries.GetReportAsync("2023", "kgj");
 

@@ -42,8 +42,10 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
     {
         const string department = "kgj";
         var versions = await SubmitSixAsync(department);
+        JsonElement last = default;
         foreach (var section in FixtureReport.RequiredSections)
-            Assert.False((await app.ApproveOkAsync(Year, department, section, versions[section])).GetProperty("assemblyQueued").GetBoolean());
+            Assert.False((last = await app.ApproveOkAsync(Year, department, section, versions[section])).GetProperty("assemblyQueued").GetBoolean());
+        Assert.Equal(["other"], last.GetProperty("awaitingReview").EnumerateArray().Select(e => e.GetString()));
 
         var waiting = await app.GetReportAsync(Year, department);
         Assert.Equal("reviewing", waiting.GetProperty("status").GetString());

@@ -65,7 +65,7 @@ public class DraftReview(
         // even unchanged): of two racing decisions the one that saves last has read the other's report write and
         // both drafts' decisions, so one of them always sees the round complete.
         var approvedAt = draft.ReviewedAt ?? now;
-        var (report, due) = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+        var (report, due, awaiting) = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
             var current = await reports.GetAsync(key, cancellationToken);
             var awaiting = AwaitedDraft.Find(current, await drafts.ListAsync(key, cancellationToken));
@@ -73,11 +73,11 @@ public class DraftReview(
                 ? current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt, awaiting)
                 : current.RequestAssemblyIfDue(now, awaiting);
             await reports.SaveAsync(current, cancellationToken);
-            return (current, request);
+            return (current, request, awaiting.Where(a => a.Version > (current.ApprovedVersion(a.Section) ?? 0)).Select(a => a.Section).ToList());
         }, cancellationToken);
 
         foreach (var pending in report.PendingAssemblies)
             await queue.EnqueueAssemblyAsync(new AssemblyMessage(key.Year, key.Department, pending.Version), cancellationToken);
-        return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList());
+        return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList(), awaiting);
     }
 }
