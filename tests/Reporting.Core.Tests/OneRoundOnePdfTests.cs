@@ -137,4 +137,27 @@ public class OneRoundOnePdfTests
         Assert.Equal(["other"], result.Missing["kgj"]);
         Assert.Empty((await world.Reports.GetAsync(Key)).Versions);
     }
+
+    [Fact]
+    public async Task A_rejection_racing_the_last_approval_still_releases_the_round_because_it_writes_the_report_too()
+    {
+        var world = await SubmitSixAsync();
+        foreach (var part in TestWorld.RequiredParts.Where(p => p != "plans")) await world.DecideAsync(part, 1);
+        var raced = false;
+        world.Reports.BeforeSave = async report =>
+        {
+            if (raced || report.ApprovedVersion("plans") is null) return;
+            raced = true;
+            // The approval of plans read "other v1 awaits review"; before it saves, another approver rejects other v1.
+            // The rejection sees plans unapproved, queues nothing, but writes the report: the approval's save conflicts,
+            // and its retry sees the rejection.
+            Assert.False((await world.DecideAsync("other", 1, "reject")).AssemblyQueued);
+        };
+
+        var outcome = await world.DecideAsync("plans", 1);
+
+        Assert.True(raced);
+        Assert.Equal(1, outcome.PdfVersion);
+        Assert.False(Assert.Single((await world.Reports.GetAsync(Key)).Versions).SourceVersions.ContainsKey("other"));
+    }
 }
