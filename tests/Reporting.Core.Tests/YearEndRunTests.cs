@@ -96,6 +96,21 @@ public class YearEndRunTests
         Assert.Null((await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
     }
 
+    [Fact]
+    public async Task The_scheduled_retry_of_a_volume_notice_sends_it_once_due_and_stamps_the_ledger()
+    {
+        await StoredButUntoldAsync();
+
+        Assert.False((await _world.YearEnd.NotifyVolumeAsync(2023, 1))!.Delivered); // a duplicate during the backoff
+        _world.Clock.Advance(TimeSpan.FromSeconds(10));
+        var retried = await _world.YearEnd.NotifyVolumeAsync(2023, 1);
+
+        Assert.Equal(["email"], retried!.SentNow);
+        Assert.Equal("2023-volume-v1", Assert.Single(_world.Sender.Sent).Key);
+        Assert.Equal(_world.Clock.Now, (await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
+        Assert.Null(await _world.YearEnd.NotifyVolumeAsync(2023, 7));
+    }
+
     [Theory]
     [InlineData("2024-01-01T00:30:00+08:00", 2023)]
     [InlineData("2023-12-31T16:30:00+00:00", 2023)] // already 1 January 2024 in Beijing
