@@ -103,6 +103,12 @@ param principalId string = ''
 @description('Optional webhook that receives the same notifications as the district office mailbox.')
 param webhookUrl string = ''
 
+@description('Waits between failed attempts of a notice on one channel (comma-separated TimeSpans; the last repeats until the channel is back).')
+param notificationRetrySchedule string = '00:00:30,00:02:00,00:10:00,00:30:00,01:00:00,02:00:00'
+
+@description('NCRONTAB schedule (6 fields, UTC) of the sweep that re-queues undelivered notices from the outbox.')
+param notificationSweepSchedule string = '0 */5 * * * *'
+
 // ---------------------------------------------------------------------------
 // Year end and typesetting
 // ---------------------------------------------------------------------------
@@ -248,6 +254,8 @@ module api 'app/api.bicep' = {
     smtpUserName: smtpUserName
     smtpPasswordReference: smtpPasswordReference
     webhookUrl: webhookUrl
+    notificationRetrySchedule: notificationRetrySchedule
+    notificationSweepSchedule: notificationSweepSchedule
     yearEndSchedule: yearEndSchedule
     fontDirectory: fontDirectory
   }

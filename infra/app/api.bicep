@@ -46,6 +46,8 @@ param smtpUserName string
 param smtpPasswordReference string
 param webhookUrl string
 param yearEndSchedule string
+param notificationRetrySchedule string
+param notificationSweepSchedule string
 param fontDirectory string
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
@@ -166,6 +168,8 @@ var appSettings = [
   { name: 'Smtp__UserName', value: smtpUserName }
   { name: 'Smtp__Password', value: smtpPasswordReference }
   { name: 'Webhook__Url', value: webhookUrl }
+  { name: 'Notifications__RetrySchedule', value: notificationRetrySchedule }
+  { name: 'NotificationSweepSchedule', value: notificationSweepSchedule }
 
   // Year end and typesetting.
   { name: 'YearEndSchedule', value: yearEndSchedule }

@@ -2,10 +2,12 @@ using Reporting.Cli;
 
 // reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD]
 // reporting bench [typesetting|flow|year-end|all] [options]
+// reporting replay-poison [QUEUE] [--connection STRING]
 return args.FirstOrDefault() switch
 {
     "render" => RenderCommand.Run(args[1..]),
     "bench" => await BenchCommand.RunAsync(args[1..]),
+    "replay-poison" => await ReplayPoisonCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -15,6 +17,7 @@ static int Usage()
         用法:
           reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD]
           reporting bench [typesetting|flow|all] [--reports N]
+          reporting replay-poison [report-assembly|report-notifications] [--connection 连接字符串]
         """);
     return 2;
 }

@@ -33,6 +33,12 @@ public static class AppSettingNames
     public const string MailDropFolder = "Mail__DropFolder";
     public const string WebhookUrl = "Webhook__Url";
 
+    /// <summary>Waits between failed attempts of a notice's channel (comma-separated TimeSpans; the last repeats).</summary>
+    public const string NotificationRetrySchedule = "Notifications__RetrySchedule";
+
+    /// <summary>NCRONTAB of the timer that re-queues undelivered notices from the outbox; flat for the same reason as <see cref="YearEndSchedule"/>.</summary>
+    public const string NotificationSweepSchedule = "NotificationSweepSchedule";
+
     /// <summary>
     /// NCRONTAB (six fields) of the year-end timer. A flat name on purpose: the Functions host resolves
     /// %name% in trigger attributes from app settings, and nested names are unreliable there on Linux.
@@ -45,5 +51,6 @@ public static class AppSettingNames
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         [YearEndSchedule] = Functions.YearEndFunctions.DefaultSchedule,
+        [NotificationSweepSchedule] = Functions.NotificationSweepFunction.DefaultSchedule,
     };
 }

@@ -45,6 +45,12 @@ public static class ReportingServices
             check.Require(mail.Port is > 0 and <= 65535, AppSettingNames.SmtpPort, $"端口 {mail.Port} 须在 1 至 65535 之间");
             if (configuration[Key(AppSettingNames.MailDropFolder)] is { Length: > 0 } drop) mail.DropFolder = drop;
         }
+        var notifications = check.Read(AppSettingNames.NotificationRetrySchedule, "通知重试间隔", () =>
+        {
+            var options = Bind<NotificationOptions>(configuration, NotificationOptions.Section);
+            NotificationOptions.ParseSchedule(options.RetrySchedule);
+            return options;
+        });
         var webhook = check.Read("Webhook", "通知网址", () => Bind<WebhookOptions>(configuration, "Webhook"));
         // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
         var fonts = check.Read(AppSettingNames.FontDirectory + "、Typesetting__Fonts__<角色>__File", "字体", () => FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
@@ -54,6 +60,7 @@ public static class ReportingServices
         services.AddSingleton(storage!);
         services.AddSingleton<StorageClients>();
         services.AddSingleton(reporting!);
+        services.AddSingleton(notifications!);
         services.AddSingleton(directory!);
         services.AddSingleton(mail!);
         services.AddSingleton(webhook!);

@@ -42,7 +42,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
 
         public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), TimeProvider.System);
         public DraftReview Review => new(AzuriteCollection.Directory, Access, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
-        public ReportQueries Queries => new(AzuriteCollection.Directory, Access, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System), Audit, Options);
+        public ReportQueries Queries => new(AzuriteCollection.Directory, Access, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System),
+            Audit, new TableNotificationOutbox(Clients), Options, TimeProvider.System);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
             Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, body), new Caller($"{department}-author", "起草人"));
@@ -153,7 +154,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         Assert.Equal(5, view.Audit.Count(a => (a.Action, a.ActorId, a.Actor, a.What) == ("draft.approved", "kgj-approver", "审核人", "审核通过")));
         var version = Assert.Single((await w.Reports.GetAsync(key)).Versions);
         // Building the document reads only the drafts; typesetting and storing the PDF are the end-to-end tests' part.
-        var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, new ReportingOptions(), TimeProvider.System)
+        var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, null!, new ReportingOptions(), TimeProvider.System)
             .BuildDocumentAsync(key, AzuriteCollection.Directory.Find("kgj")!, version);
         Assert.Equal(4, document.Blocks.Count(b => b.Kind == BlockKind.Heading));
         Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()), document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));

@@ -1,6 +1,7 @@
 using MimeKit;
 using Reporting.Azure.Blobs;
 using Reporting.Azure.Notifications;
+using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
@@ -28,7 +29,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     {
         var key = $"2023-kgj-v2-{Guid.NewGuid():N}";
 
-        Assert.True(await new EmailNotificationSender(Smtp).SendAsync(Notice(key)));
+        await new EmailNotificationSender(Smtp).SendAsync(Notice(key));
 
         var mail = await smtp.WaitForAsync(m => m.MessageId == $"{key}@reporting.local", Wait);
         Assert.Equal("【法治政府建设报告】测试主题", mail.Subject);
@@ -43,7 +44,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     {
         var sender = new EmailNotificationSender(new MailOptions { DropFolder = _dropFolder });
 
-        Assert.True(await sender.SendAsync(Notice("2023-kgj-v2")));
+        await sender.SendAsync(Notice("2023-kgj-v2"));
 
         var mail = await MimeMessage.LoadAsync(Path.Combine(_dropFolder, "2023-kgj-v2.eml"));
         Assert.Equal(("【法治政府建设报告】测试主题", "2023-kgj-v2@reporting.local"), (mail.Subject, mail.MessageId));
@@ -68,7 +69,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     private static DistrictOfficeNotifier Notifier(StorageClients clients, TableReportRepository reports, MailOptions mail)
     {
         var options = new ReportingOptions();
-        var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients, TimeProvider.System), [new EmailNotificationSender(mail)], options, TimeProvider.System);
+        var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients), [new EmailNotificationSender(mail)], new StorageWorkQueue(clients), options,
+            new NotificationOptions { RetrySchedule = "00:00:01" }, TimeProvider.System);
         return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new BlobPdfStore(clients, TimeProvider.System), delivery,
             new TableAuditLog(clients), options, TimeProvider.System);
     }
@@ -81,8 +83,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var notifier = Notifier(clients, reports, Smtp);
         var message = new NotificationMessage(2023, "kgj", 1);
 
-        Assert.True(await notifier.NotifyAsync(message));
-        Assert.False(await notifier.NotifyAsync(message));
+        Assert.Equal(["email"], (await notifier.NotifyAsync(message)).SentNow);
+        Assert.Empty((await notifier.NotifyAsync(message)).SentNow);
 
         const string messageId = "2023-kgj-v1@reporting.local";
         var mail = await smtp.WaitForAsync(m => m.MessageId == messageId, Wait);
@@ -101,14 +103,25 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     }
 
     [Fact]
-    public async Task When_the_mail_server_was_down_the_next_delivery_of_the_message_sends_it()
+    public async Task When_the_mail_server_was_down_the_failure_is_recorded_a_retry_is_queued_and_the_retry_sends_it()
     {
         var clients = await azurite.CreateIsolatedClientsAsync();
+        await clients.EnsureCreatedAsync();
         var (reports, _) = await AssembledReportAsync(clients, 2024);
         var message = new NotificationMessage(2024, "kgj", 1);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = LoopbackPort.Free(), Security = "None" }).NotifyAsync(message));
-        Assert.True(await Notifier(clients, reports, Smtp).NotifyAsync(message));
+        var failed = await Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = LoopbackPort.Free(), Security = "None" }).NotifyAsync(message);
+        var entry = Assert.Single(failed.Channels);
+        Assert.Equal((false, 1), (failed.Delivered, entry.Attempts));
+        Assert.Contains("SocketException", entry.LastError);
+        Assert.InRange(entry.NextAttemptAt!.Value - entry.LastAttemptAt!.Value, TimeSpan.FromMilliseconds(990), TimeSpan.FromMilliseconds(1010));
+        // The retry message is on the queue, hidden until the backoff has run out.
+        var queue = clients.Queues.GetQueueClient(clients.Options.NotificationQueue);
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        await Eventually.HoldsAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 1, TimeSpan.FromSeconds(10), "the retry message did not become visible");
+        Assert.Equal("{\"year\":2024,\"department\":\"kgj\",\"version\":1,\"kind\":\"report\"}", (await queue.PeekMessageAsync()).Value.MessageText);
+
+        Assert.Equal(["email"], (await Notifier(clients, reports, Smtp).NotifyAsync(message)).SentNow);
 
         await smtp.WaitForAsync(m => m.MessageId == "2024-kgj-v1@reporting.local", Wait);
         Assert.Single(smtp.Messages, m => m.MessageId == "2024-kgj-v1@reporting.local");

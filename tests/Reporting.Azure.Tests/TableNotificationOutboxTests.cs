@@ -5,124 +5,108 @@ using Xunit;
 
 namespace Reporting.Azure.Tests;
 
+/// <summary>The outbox table's storage rules on Azurite: one row per notice and channel, inserts and ETag-guarded replaces that only one taker wins.</summary>
 [Collection(AzuriteCollection.Name)]
 public class TableNotificationOutboxTests(AzuriteFixture azurite)
 {
-    private const string Key = "2023-kgj-v1";
-    private static readonly TimeSpan Live = TimeSpan.FromMinutes(2);
+    private static readonly NotificationMessage Notice = new(2023, "kgj", 1);
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
-    private async Task<TableNotificationOutbox> OutboxAsync(TimeProvider? clock = null) =>
-        new(await azurite.CreateIsolatedClientsAsync(), clock ?? TimeProvider.System);
+    private async Task<TableNotificationOutbox> OutboxAsync()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        await clients.EnsureCreatedAsync();
+        return new TableNotificationOutbox(clients);
+    }
 
     [Fact]
-    public async Task Of_concurrent_claims_exactly_one_wins()
+    public async Task Of_concurrent_inserts_of_one_channel_exactly_one_wins()
     {
         var outbox = await OutboxAsync();
 
-        var claims = await Together.RunAsync(8, _ => outbox.TryClaimAsync(Key, Live));
+        var claims = await Together.RunAsync(8, i => outbox.TrySaveAsync(new OutboxEntry(Notice, "email", ClaimedAt: T0.AddSeconds(i))));
 
-        Assert.Equal(Key, Assert.Single(claims.OfType<OutboxClaim>()).Key);
+        Assert.Single(claims.OfType<OutboxEntry>());
     }
 
     [Fact]
-    public async Task A_live_claim_cannot_be_taken()
+    public async Task Of_concurrent_replaces_under_one_etag_exactly_one_wins()
     {
         var outbox = await OutboxAsync();
-        Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
+        var stored = (await outbox.TrySaveAsync(new OutboxEntry(Notice, "email", Attempts: 1, NextAttemptAt: T0)))!;
 
-        Assert.Null(await outbox.TryClaimAsync(Key, Live));
-        Assert.Null((await outbox.FindAsync(Key))!.SentAt);
+        var takers = await Together.RunAsync(6, i => outbox.TrySaveAsync(stored with { ClaimedAt = T0.AddSeconds(i) }));
+
+        var winner = Assert.Single(takers.OfType<OutboxEntry>());
+        Assert.Equal(winner.ClaimedAt, Assert.Single(await outbox.FindAsync(Notice.OutboxKey)).ClaimedAt);
     }
 
     [Fact]
-    public async Task After_it_is_marked_sent_no_claim_succeeds_even_a_lapsed_one()
+    public async Task Every_field_of_an_entry_round_trips_and_channels_are_separate_rows()
     {
         var outbox = await OutboxAsync();
-        var claim = await outbox.TryClaimAsync(Key, Live);
+        var volume = NotificationMessage.ForVolume(2023, 2);
+        var failed = new OutboxEntry(volume, "webhook", null, null, 3, "HttpRequestException: 500", T0, T0.AddMinutes(10));
+        await outbox.TrySaveAsync(failed);
+        await outbox.SaveSentAsync(new OutboxEntry(volume, "email", T0, T0.AddSeconds(1), 1, null, T0.AddSeconds(1), null));
 
-        await outbox.MarkSentAsync(claim!, "email,webhook");
+        var entries = (await outbox.FindAsync("2023-volume-v2")).OrderBy(e => e.Channel).ToList();
 
-        Assert.Null(await outbox.TryClaimAsync(Key, Live));
-        Assert.Null(await outbox.TryClaimAsync(Key, TimeSpan.Zero));
-        var record = await outbox.FindAsync(Key);
-        Assert.Equal("email,webhook", record!.Channels);
-        Assert.NotNull(record.SentAt);
+        Assert.Equal(["email", "webhook"], entries.Select(e => e.Channel));
+        Assert.Equal(failed with { ETag = entries[1].ETag }, entries[1]);
+        Assert.Equal((true, T0.AddSeconds(1)), (entries[0].IsSent, entries[0].SentAt));
+        Assert.Equal(volume, entries[0].Notice);
     }
 
     [Fact]
-    public async Task A_lapsed_claim_can_be_taken_over()
+    public async Task Recording_a_sent_channel_succeeds_even_after_another_worker_changed_the_row()
     {
         var outbox = await OutboxAsync();
-        var first = await outbox.TryClaimAsync(Key, TimeSpan.Zero);
+        var claim = (await outbox.TrySaveAsync(new OutboxEntry(Notice, "email", ClaimedAt: T0)))!;
+        Assert.NotNull(await outbox.TrySaveAsync(claim with { ClaimedAt = T0.AddMinutes(3) }));
 
-        var taken = await outbox.TryClaimAsync(Key, TimeSpan.Zero);
+        await outbox.SaveSentAsync(claim with { SentAt = T0.AddMinutes(4) });
 
-        Assert.NotNull(taken);
-        Assert.NotEqual(first!.ETag, taken.ETag);
-        Assert.True(taken.ClaimedAt >= first.ClaimedAt);
+        Assert.Equal(T0.AddMinutes(4), Assert.Single(await outbox.FindAsync(Notice.OutboxKey)).SentAt);
+        Assert.Null(await outbox.TrySaveAsync(claim with { ClaimedAt = T0.AddMinutes(5) }));
     }
 
     [Fact]
-    public async Task Of_several_takers_of_a_lapsed_claim_exactly_one_wins()
-    {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var outbox = await OutboxAsync(clock);
-        Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
-        clock.Advance(Live + TimeSpan.FromSeconds(1));
-
-        var takeovers = await Together.RunAsync(6, _ => outbox.TryClaimAsync(Key, Live));
-
-        Assert.Equal(clock.Now, Assert.Single(takeovers.OfType<OutboxClaim>()).ClaimedAt);
-    }
-
-    [Fact]
-    public async Task A_claim_lapses_after_its_lifetime_by_the_outboxes_clock()
-    {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var outbox = await OutboxAsync(clock);
-        Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
-
-        clock.Advance(Live - TimeSpan.FromSeconds(1));
-        Assert.Null(await outbox.TryClaimAsync(Key, Live));
-        clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
-    }
-
-    [Fact]
-    public async Task A_released_claim_can_be_claimed_again_at_once()
+    public async Task Only_unsent_entries_whose_next_attempt_is_due_are_listed_for_the_sweep()
     {
         var outbox = await OutboxAsync();
-        var claim = await outbox.TryClaimAsync(Key, Live);
+        await outbox.TrySaveAsync(new OutboxEntry(new(2023, "kgj", 1), "email", Attempts: 2, NextAttemptAt: T0.AddMinutes(-1)));
+        await outbox.TrySaveAsync(new OutboxEntry(new(2023, "kgj", 2), "email", Attempts: 1, NextAttemptAt: T0.AddMinutes(1)));
+        await outbox.SaveSentAsync(new OutboxEntry(new(2023, "kgj", 3), "email", SentAt: T0.AddMinutes(-5), NextAttemptAt: null));
+        await outbox.SaveSentAsync(new OutboxEntry(new(2023, "sfj", 1), "email", SentAt: T0.AddMinutes(-5), NextAttemptAt: T0.AddMinutes(-6)));
 
-        await outbox.ReleaseAsync(claim!);
+        var due = await outbox.ListDueAsync(T0);
 
-        Assert.NotNull(await outbox.TryClaimAsync(Key, Live));
+        Assert.Equal(["2023-kgj-v1"], due.Select(e => e.Key));
     }
 
     [Fact]
-    public async Task Releasing_a_claim_that_was_taken_over_or_marked_sent_changes_nothing()
-    {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var outbox = await OutboxAsync(clock);
-        var stale = await outbox.TryClaimAsync(Key, Live);
-        clock.Advance(Live + TimeSpan.FromSeconds(1));
-        var current = await outbox.TryClaimAsync(Key, Live);
-
-        await outbox.ReleaseAsync(stale!);
-        Assert.Null(await outbox.TryClaimAsync(Key, Live));
-
-        await outbox.MarkSentAsync(current!, "email");
-        await outbox.ReleaseAsync(current!);
-        Assert.NotNull((await outbox.FindAsync(Key))!.SentAt);
-    }
-
-    [Fact]
-    public async Task Claims_on_different_keys_do_not_interfere_and_an_unknown_key_has_no_record()
+    public async Task An_unknown_key_has_no_entries()
     {
         var outbox = await OutboxAsync();
 
-        Assert.NotNull(await outbox.TryClaimAsync("2023-kgj-v1", Live));
-        Assert.NotNull(await outbox.TryClaimAsync("2023-kgj-v2", Live));
-        Assert.Null(await outbox.FindAsync("2023-sfj-v1"));
+        Assert.Empty(await outbox.FindAsync("2023-sfj-v1"));
+    }
+
+    [Fact]
+    public async Task A_notice_sent_under_the_earlier_one_row_layout_counts_as_sent_on_its_channels_so_an_upgrade_repeats_nothing()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        await clients.EnsureCreatedAsync();
+        var table = clients.Table(clients.Options.OutboxTable);
+        await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-kgj-v1", "notification") { ["ClaimedAt"] = T0, ["SentAt"] = T0.AddSeconds(1), ["Channels"] = "email,webhook" });
+        await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-volume-v2", "notification") { ["ClaimedAt"] = T0 });
+        var outbox = new TableNotificationOutbox(clients);
+
+        var sent = await outbox.FindAsync("2023-kgj-v1");
+
+        Assert.Equal(["email", "webhook"], sent.Select(e => e.Channel).Order());
+        Assert.All(sent, e => Assert.Equal((true, Notice), (e.IsSent, e.Notice)));
+        Assert.Empty(await outbox.FindAsync("2023-volume-v2"));
     }
 }

@@ -40,7 +40,7 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     {
         var answered = AnswerNextAsync(HttpStatusCode.NoContent);
 
-        Assert.True(await new WebhookNotificationSender(_http, new WebhookOptions { Url = _url }).SendAsync(Notice));
+        await new WebhookNotificationSender(_http, new WebhookOptions { Url = _url }).SendAsync(Notice);
 
         var (method, body) = await answered;
         Assert.Equal("POST", method);
@@ -61,9 +61,10 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_url_the_channel_is_skipped()
+    public void Without_a_url_the_channel_is_not_configured()
     {
-        Assert.False(await new WebhookNotificationSender(_http, new WebhookOptions()).SendAsync(Notice));
+        Assert.False(((INotificationSender)new WebhookNotificationSender(_http, new WebhookOptions())).IsConfigured);
+        Assert.True(((INotificationSender)new WebhookNotificationSender(_http, new WebhookOptions { Url = _url })).IsConfigured);
     }
 
     public void Dispose()

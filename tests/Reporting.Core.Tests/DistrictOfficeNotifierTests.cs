@@ -7,6 +7,7 @@ namespace Reporting.Core.Tests;
 
 public class DistrictOfficeNotifierTests
 {
+    private const string NoticeKey = "2023-kgj-v1";
     private static readonly ReportKey Key = new(2023, "kgj");
     private static readonly NotificationMessage Message = new(2023, "kgj", 1);
     private readonly TestWorld _world = new();
@@ -17,70 +18,174 @@ public class DistrictOfficeNotifierTests
         await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
     }
 
+    private async Task<DateTimeOffset?> NotifiedAtAsync() => (await _world.Reports.GetAsync(Key)).FindVersion(1)!.NotifiedAt;
+
     [Fact]
     public async Task The_district_office_is_told_once_with_department_year_version_pages_and_link()
     {
         await AssembleAsync();
-        var outbox = new InMemoryOutbox(_world.Clock);
 
-        Assert.True(await _world.Notifier(outbox).NotifyAsync(Message));
+        var result = await _world.Notifier.NotifyAsync(Message);
 
+        Assert.True(result.Delivered);
+        Assert.Equal(["email"], result.SentNow);
         var notice = Assert.Single(_world.Sender.Sent);
-        Assert.Equal(("2023-kgj-v1", "fzb@weidu.example.gov.cn"), (notice.Key, notice.To));
+        Assert.Equal((NoticeKey, "fzb@weidu.example.gov.cn"), (notice.Key, notice.To));
         Assert.Equal("【法治政府建设报告】魏都区科学技术和工业信息化局2023年度报告已生成（第1版）", notice.Subject);
         Assert.Contains("部门：魏都区科学技术和工业信息化局（kgj）", notice.Text);
         Assert.Contains("页数：3 页", notice.Text);
         Assert.Contains(notice.DownloadLink.ToString(), notice.Text);
         Assert.Equal(new Uri("https://pdfs.test/reports/2023/kgj/2023-kgj-v1.pdf?lifetime=604800"), notice.DownloadLink);
         Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), notice.LinkExpiresAt);
-        Assert.Equal(_world.Clock.Now, (await _world.Reports.GetAsync(Key)).FindVersion(1)!.NotifiedAt);
-        Assert.Equal("email", (await outbox.FindAsync("2023-kgj-v1"))!.Channels);
+        Assert.Equal(_world.Clock.Now, await NotifiedAtAsync());
+        Assert.Equal(_world.Clock.Now, _world.Outbox.Find(NoticeKey, "email")!.SentAt);
+        Assert.Empty(_world.Queue.Scheduled);
     }
 
     [Fact]
     public async Task A_repeated_message_sends_nothing_more()
     {
         await AssembleAsync();
-        var outbox = new InMemoryOutbox(_world.Clock);
-        await _world.Notifier(outbox).NotifyAsync(Message);
+        await _world.Notifier.NotifyAsync(Message);
         var notifiedAt = _world.Clock.Now;
         _world.Clock.Advance(TimeSpan.FromHours(1));
 
-        Assert.False(await _world.Notifier(outbox).NotifyAsync(Message));
+        var again = await _world.Notifier.NotifyAsync(Message);
 
+        Assert.Empty(again.SentNow);
+        Assert.True(again.Delivered);
         Assert.Single(_world.Sender.Sent);
-        Assert.Equal(notifiedAt, (await _world.Reports.GetAsync(Key)).FindVersion(1)!.NotifiedAt);
+        Assert.Equal(notifiedAt, await NotifiedAtAsync());
     }
 
     [Fact]
-    public async Task While_another_worker_holds_a_live_claim_the_message_fails_so_it_is_retried()
+    public async Task The_assembler_registers_the_notice_in_the_outbox_before_queueing_it()
     {
         await AssembleAsync();
-        var outbox = new InMemoryOutbox(_world.Clock);
-        Assert.NotNull(await outbox.TryClaimAsync("2023-kgj-v1", TimeSpan.FromMinutes(2)));
 
-        await Assert.ThrowsAsync<DeliveryInProgressException>(() => _world.Notifier(outbox).NotifyAsync(Message));
+        var entry = _world.Outbox.Find(NoticeKey, "email")!;
+        Assert.Equal((0, false, _world.Clock.Now + _world.Options.NotificationClaimLifetime), (entry.Attempts, entry.IsSent, entry.NextAttemptAt));
+        Assert.Equal(Message, Assert.Single(_world.Queue.Notifications));
+    }
+
+    [Fact]
+    public async Task While_another_worker_holds_a_live_claim_the_channel_is_left_to_it_until_the_claim_lapses()
+    {
+        await AssembleAsync();
+        var registered = _world.Outbox.Find(NoticeKey, "email")!;
+        Assert.NotNull(await _world.Outbox.TrySaveAsync(registered with { ClaimedAt = _world.Clock.Now }));
+
+        var meanwhile = await _world.Notifier.NotifyAsync(Message);
+        Assert.False(meanwhile.Delivered);
         Assert.Empty(_world.Sender.Sent);
+        Assert.Null(await NotifiedAtAsync());
 
         _world.Clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.True(await _world.Notifier(outbox).NotifyAsync(Message));
+        Assert.Equal(["email"], (await _world.Notifier.NotifyAsync(Message)).SentNow);
         Assert.Single(_world.Sender.Sent);
     }
 
     [Fact]
-    public async Task After_a_failed_send_the_retry_seconds_later_sends_instead_of_waiting_out_the_claim()
+    public async Task A_failed_send_records_the_error_and_next_attempt_and_schedules_a_retry_instead_of_failing_the_message()
     {
         await AssembleAsync();
-        var outbox = new InMemoryOutbox(_world.Clock);
         _world.Sender.FailNext = 1;
 
-        await Assert.ThrowsAsync<IOException>(() => _world.Notifier(outbox).NotifyAsync(Message));
-        // The queue hands the message back after its visibility timeout (host.json: 5 s), long before a claim lapses.
-        _world.Clock.Advance(TimeSpan.FromSeconds(5));
+        var failed = await _world.Notifier.NotifyAsync(Message);
 
-        Assert.True(await _world.Notifier(outbox).NotifyAsync(Message));
+        Assert.False(failed.Delivered);
+        var entry = _world.Outbox.Find(NoticeKey, "email")!;
+        Assert.Equal((1, _world.Clock.Now, _world.Clock.Now + TimeSpan.FromSeconds(10), null), (entry.Attempts, entry.LastAttemptAt, entry.NextAttemptAt, entry.ClaimedAt));
+        Assert.Contains("not answering", entry.LastError);
+        Assert.Equal((Message, TimeSpan.FromSeconds(10)), Assert.Single(_world.Queue.Scheduled));
+        Assert.Null(await NotifiedAtAsync());
+
+        // A duplicate arriving during the backoff leaves it to the scheduled retry: no attempt, no second retry message.
+        _world.Clock.Advance(TimeSpan.FromSeconds(5));
+        await _world.Notifier.NotifyAsync(Message);
+        Assert.Equal(1, _world.Sender.Attempts);
+        Assert.Single(_world.Queue.Scheduled);
+
+        _world.Clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.True((await _world.Notifier.NotifyAsync(Message)).Delivered);
         Assert.Single(_world.Sender.Sent);
-        Assert.NotNull((await outbox.FindAsync("2023-kgj-v1"))!.SentAt);
+        Assert.Equal(_world.Clock.Now, await NotifiedAtAsync());
+    }
+
+    [Fact]
+    public async Task Retries_back_off_on_the_schedule_whose_last_step_repeats_until_the_channel_is_back()
+    {
+        await AssembleAsync();
+        _world.Sender.Down = true;
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await _world.Notifier.NotifyAsync(Message);
+            _world.Clock.Advance(_world.Queue.Scheduled.Last().Delay);
+        }
+        Assert.Equal([10, 60, 600, 600, 600], _world.Queue.Scheduled.Select(s => (int)s.Delay.TotalSeconds));
+
+        _world.Sender.Down = false;
+        Assert.True((await _world.Notifier.NotifyAsync(Message)).Delivered);
+        Assert.Single(_world.Sender.Sent);
+        Assert.Equal(6, _world.Outbox.Find(NoticeKey, "email")!.Attempts);
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_never_repeats_the_email_and_the_report_is_stamped_when_both_are_out()
+    {
+        _world.WithWebhook();
+        await AssembleAsync();
+        _world.Webhook.Down = true;
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var result = await _world.Notifier.NotifyAsync(Message);
+            Assert.False(result.Delivered);
+            _world.Clock.Advance(_world.Queue.Scheduled.Last().Delay);
+        }
+        Assert.Single(_world.Sender.Sent);
+        Assert.Empty(_world.Webhook.Sent);
+        Assert.Equal(4, _world.Outbox.Find(NoticeKey, "webhook")!.Attempts);
+        Assert.Null(await NotifiedAtAsync());
+
+        _world.Webhook.Down = false;
+        var delivered = await _world.Notifier.NotifyAsync(Message);
+
+        Assert.Equal(["webhook"], delivered.SentNow);
+        Assert.Single(_world.Sender.Sent);
+        Assert.Single(_world.Webhook.Sent);
+        Assert.Equal(_world.Clock.Now, await NotifiedAtAsync());
+    }
+
+    [Fact]
+    public async Task The_sweep_requeues_a_notice_whose_retry_message_was_lost_once_it_is_due()
+    {
+        await AssembleAsync();
+        _world.Sender.FailNext = 1;
+        await _world.Notifier.NotifyAsync(Message);
+        _world.Queue.Notifications.Clear(); // the assembly's message was consumed; the scheduled retry is lost
+
+        Assert.Equal(0, await _world.Delivery.SweepAsync());
+        _world.Clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, await _world.Delivery.SweepAsync());
+
+        Assert.Equal(Message, Assert.Single(_world.Queue.Notifications));
+        await _world.Notifier.NotifyAsync(Message);
+        Assert.Single(_world.Sender.Sent);
+        Assert.Equal(0, await _world.Delivery.SweepAsync());
+    }
+
+    [Fact]
+    public async Task The_sweep_finds_a_registered_notice_whose_message_never_ran_once_a_claim_would_have_lapsed()
+    {
+        await AssembleAsync();
+        _world.Queue.Notifications.Clear(); // the message went to the poison queue untried
+
+        Assert.Equal(0, await _world.Delivery.SweepAsync());
+        _world.Clock.Advance(_world.Options.NotificationClaimLifetime);
+        Assert.Equal(1, await _world.Delivery.SweepAsync());
+        Assert.Equal(Message, Assert.Single(_world.Queue.Notifications));
     }
 
     [Fact]
@@ -89,7 +194,7 @@ public class DistrictOfficeNotifierTests
         await AssembleAsync();
         _world.Options.NotificationLinkLifetime = TimeSpan.FromDays(30);
 
-        await _world.Notifier().NotifyAsync(Message);
+        await _world.Notifier.NotifyAsync(Message);
 
         Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), Assert.Single(_world.Sender.Sent).LinkExpiresAt);
     }
@@ -99,7 +204,17 @@ public class DistrictOfficeNotifierTests
     {
         await _world.CompleteReportAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _world.Notifier().NotifyAsync(Message));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _world.Notifier.NotifyAsync(Message));
         Assert.Empty(_world.Sender.Sent);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("00:00:10,soon")]
+    [InlineData("-00:00:10")]
+    public void A_bad_retry_schedule_is_refused_naming_the_setting(string schedule)
+    {
+        var error = Assert.Throws<FormatException>(() => NotificationOptions.ParseSchedule(schedule));
+        Assert.Contains("Notifications__RetrySchedule", error.Message);
     }
 }

@@ -128,14 +128,16 @@ public class DraftReviewTests
     }
 
     [Fact]
-    public async Task A_rejection_records_the_reviewer_and_comment_and_leaves_the_report_alone()
+    public async Task A_rejection_records_the_reviewer_and_comment_and_approves_nothing()
     {
         await _world.SubmitAsync("duty");
 
         var outcome = await _world.Review.DecideAsync(new("2023", "kgj", "duty", "1", "退回", "  请补充数据。 "), TestWorld.Approver(name: "张三"));
 
         Assert.Equal((DraftStatus.Rejected, "张三", "kgj-approver", "请补充数据。"), (outcome.Draft.Status, outcome.Draft.Reviewer, outcome.Draft.ReviewerId, outcome.Draft.ReviewComment));
-        Assert.Equal(0, _world.Reports.Saves);
+        // The report row is written (under its ETag, so a racing approval re-reads the rejection) but gains nothing.
+        var report = await _world.Reports.GetAsync(Key);
+        Assert.Equal((0, 0, false), (report.Approved.Count, report.Versions.Count, outcome.AssemblyQueued));
     }
 
     [Theory]

@@ -139,6 +139,14 @@ internal sealed class RecordingWorkQueue : IWorkQueue
         Notifications.Enqueue(message);
         return Task.CompletedTask;
     }
+
+    public ConcurrentQueue<(NotificationMessage Message, TimeSpan Delay)> Scheduled { get; } = new();
+
+    public Task ScheduleNotificationAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        Scheduled.Enqueue((message, delay));
+        return Task.CompletedTask;
+    }
 }
 
 internal sealed class RecordingAuditLog : IAuditLog
@@ -245,42 +253,43 @@ internal sealed class FakeTypesetter(int pageCount = 3) : IReportTypesetter
     }
 }
 
-/// <summary>The outbox's claim rules (insert claims; a claim lapses after its lifetime; sent is final) over a dictionary.</summary>
-internal sealed class InMemoryOutbox(TimeProvider clock) : INotificationOutbox
+/// <summary>The outbox's storage rules (insert if absent, replace if the ETag matches, sent recorded unconditionally) over a dictionary.</summary>
+internal sealed class InMemoryOutbox : INotificationOutbox
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (DateTimeOffset ClaimedAt, DateTimeOffset? SentAt, string? Channels, string ETag)> _rows = new();
+    private readonly Dictionary<(string Key, string Channel), OutboxEntry> _rows = new();
 
-    public Task<OutboxClaim?> TryClaimAsync(string key, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxEntry>> FindAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => e.Key == key).ToList());
+    }
+
+    public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
-            var now = clock.GetUtcNow();
-            if (_rows.TryGetValue(key, out var row) && (row.SentAt is not null || row.ClaimedAt + claimLifetime > now))
-                return Task.FromResult<OutboxClaim?>(null);
-            var etag = Guid.NewGuid().ToString("N");
-            _rows[key] = (now, null, null, etag);
-            return Task.FromResult<OutboxClaim?>(new OutboxClaim(key, etag, now));
+            var exists = _rows.TryGetValue((entry.Key, entry.Channel), out var stored);
+            if (entry.ETag is null ? exists : !exists || stored!.ETag != entry.ETag) return Task.FromResult<OutboxEntry?>(null);
+            var saved = entry with { ETag = Guid.NewGuid().ToString("N") };
+            _rows[(entry.Key, entry.Channel)] = saved;
+            return Task.FromResult<OutboxEntry?>(saved);
         }
     }
 
-    public Task MarkSentAsync(OutboxClaim claim, string channels, CancellationToken cancellationToken = default)
+    public Task SaveSentAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
     {
-        lock (_gate) _rows[claim.Key] = (claim.ClaimedAt, clock.GetUtcNow(), channels, Guid.NewGuid().ToString("N"));
+        lock (_gate) _rows[(entry.Key, entry.Channel)] = entry with { ETag = Guid.NewGuid().ToString("N") };
         return Task.CompletedTask;
     }
 
-    public Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
-            if (_rows.TryGetValue(claim.Key, out var row) && row.ETag == claim.ETag) _rows.Remove(claim.Key);
-        return Task.CompletedTask;
+        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => !e.IsSent && e.NextAttemptAt <= dueBy).ToList());
     }
 
-    public Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
+    public OutboxEntry? Find(string key, string channel)
     {
-        lock (_gate)
-            return Task.FromResult(_rows.TryGetValue(key, out var row) ? new OutboxRecord(key, row.SentAt, row.Channels) : null);
+        lock (_gate) return _rows.GetValueOrDefault((key, channel));
     }
 }
 
@@ -288,19 +297,26 @@ internal sealed class RecordingSender(string channel = "email", bool configured 
 {
     public ConcurrentQueue<ReadyNotice> Sent { get; } = new();
     public string Channel => channel;
+    public bool IsConfigured => configured;
 
     /// <summary>How many of the next sends fail (as an SMTP server that is down would).</summary>
     public int FailNext { get; set; }
 
-    public Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    /// <summary>Every send fails while set (a channel that stays down).</summary>
+    public bool Down { get; set; }
+
+    public int Attempts { get; private set; }
+
+    public Task SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
     {
-        if (FailNext > 0)
+        Attempts++;
+        if (Down || FailNext > 0)
         {
-            FailNext--;
-            throw new IOException("The mail server is not answering.");
+            if (FailNext > 0) FailNext--;
+            throw new IOException($"The {channel} endpoint is not answering.");
         }
-        if (configured) Sent.Enqueue(notice);
-        return Task.FromResult(configured);
+        Sent.Enqueue(notice);
+        return Task.CompletedTask;
     }
 }
 
@@ -321,6 +337,10 @@ internal sealed class TestWorld
     public InMemoryPdfStore Pdfs { get; } = new();
     public FakeTypesetter Typesetter { get; } = new();
     public RecordingSender Sender { get; } = new();
+    /// <summary>A second channel; not configured unless a test sets it up with <see cref="WithWebhook"/>.</summary>
+    public RecordingSender Webhook { get; private set; } = new("webhook", configured: false);
+    public InMemoryOutbox Outbox { get; } = new();
+    public NotificationOptions Notifications { get; } = new() { RetrySchedule = "00:00:10,00:01:00,00:10:00" };
     public ManualClock Clock { get; } = new(new DateTimeOffset(2024, 1, 5, 2, 0, 0, TimeSpan.Zero));
     public ReportingOptions Options { get; } = new();
     public IGlyphCoverage Coverage { get; init; } = new FakeGlyphCoverage();
@@ -335,12 +355,17 @@ internal sealed class TestWorld
 
     public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Clock);
     public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Audit, Options, Clock);
-    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Audit, Options, Clock);
-    public DistrictOfficeNotifier Notifier(INotificationOutbox? outbox = null) =>
-        new(Directory, Reports, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
-    public ReportQueries Queries => new(Directory, Access, Drafts, Reports, Ledgers, Pdfs, Audit, Options);
-    public YearEndRun YearEnd(INotificationOutbox? outbox = null) =>
-        new(Directory, Reports, Drafts, Ledgers, Assembler, Typesetter, Pdfs, new OnceOnlyDelivery(outbox ?? new InMemoryOutbox(Clock), [Sender], Options, Clock), Audit, Options, Clock);
+    public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
+    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
+    public DistrictOfficeNotifier Notifier => new(Directory, Reports, Pdfs, Delivery, Audit, Options, Clock);
+    public ReportQueries Queries => new(Directory, Access, Drafts, Reports, Ledgers, Pdfs, Audit, Outbox, Options, Clock);
+    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Delivery, Audit, Options, Clock);
+
+    public TestWorld WithWebhook()
+    {
+        Webhook = new RecordingSender("webhook");
+        return this;
+    }
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, body ?? $"{section} 的正文。"), Author(department));

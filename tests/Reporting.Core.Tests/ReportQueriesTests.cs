@@ -86,10 +86,10 @@ public class ReportQueriesTests
     {
         await _world.CompleteReportAsync("kgj");
         await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
-        await _world.Notifier().NotifyAsync(new NotificationMessage(2023, "kgj", 1));
+        await _world.Notifier.NotifyAsync(new NotificationMessage(2023, "kgj", 1));
         await _world.SubmitAsync("duty", department: "sfj");
         await _world.DecideAsync("duty", 1, department: "sfj");
-        await _world.YearEnd().RunAsync(2023, Caller.System);
+        await _world.YearEnd.RunAsync(2023, Caller.System);
 
         var year = await _world.Queries.GetYearAsync("2023", TestWorld.Office);
 

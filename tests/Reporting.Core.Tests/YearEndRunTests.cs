@@ -9,14 +9,17 @@ public class YearEndRunTests
     private readonly TestWorld _world = new();
 
     /// <summary>A run that stored volume 1 and then failed to send its notice (the mail server was down).</summary>
-    private async Task<InMemoryOutbox> StoredButUntoldAsync()
+    private async Task StoredButUntoldAsync()
     {
         await _world.CompleteReportAsync("kgj");
-        var outbox = new InMemoryOutbox(_world.Clock);
         _world.Sender.FailNext = 1;
-        await Assert.ThrowsAsync<IOException>(() => _world.YearEnd(outbox).RunAsync(2023, Caller.System));
-        Assert.True((await _world.Ledgers.GetAsync(2023)).Find(1)!.IsStored);
-        return outbox;
+        var result = await _world.YearEnd.RunAsync(2023, Caller.System);
+        Assert.Equal(("created", 1), (result.Outcome, result.VolumeVersion));
+        var volume = (await _world.Ledgers.GetAsync(2023)).Find(1)!;
+        Assert.True(volume.IsStored);
+        Assert.Null(volume.NotifiedAt);
+        // The failure is recorded and its retry scheduled on the notification queue, as a volume notice.
+        Assert.Equal((NotificationMessage.ForVolume(2023, 1), TimeSpan.FromSeconds(10)), Assert.Single(_world.Queue.Scheduled));
     }
 
     [Fact]
@@ -48,7 +51,7 @@ public class YearEndRunTests
         await _world.SubmitAsync("duty", department: "czj");
         await _world.DecideAsync("duty", 1, department: "czj");
 
-        var result = await _world.YearEnd().RunAsync(2023, Caller.System);
+        var result = await _world.YearEnd.RunAsync(2023, Caller.System);
 
         Assert.Equal(("created", 1, 4), (result.Outcome, result.VolumeVersion, result.PageCount));
         Assert.Equal(["sfj"], result.AssembledNow);
@@ -70,17 +73,16 @@ public class YearEndRunTests
     public async Task A_second_run_without_changes_makes_and_sends_nothing_and_a_late_approval_makes_volume_2()
     {
         await _world.CompleteReportAsync("kgj");
-        var outbox = new InMemoryOutbox(_world.Clock);
-        await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        await _world.YearEnd.RunAsync(2023, Caller.System);
         _world.Clock.Advance(TimeSpan.FromDays(1));
 
-        var again = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        var again = await _world.YearEnd.RunAsync(2023, Caller.System);
         Assert.Equal(("unchanged", 1), (again.Outcome, again.VolumeVersion));
         Assert.Single(_world.Typesetter.Volumes);
         Assert.Single(_world.Sender.Sent);
 
         await _world.CompleteReportAsync("sfj");
-        var later = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        var later = await _world.YearEnd.RunAsync(2023, Caller.System);
         Assert.Equal(("created", 2), (later.Outcome, later.VolumeVersion));
         Assert.Equal(["2023-volume-v1", "2023-volume-v2"], _world.Sender.Sent.Select(n => n.Key));
     }
@@ -88,10 +90,10 @@ public class YearEndRunTests
     [Fact]
     public async Task A_run_after_one_that_stored_its_volume_but_died_before_telling_sends_the_notice_only()
     {
-        var outbox = await StoredButUntoldAsync();
+        await StoredButUntoldAsync();
         _world.Clock.Advance(TimeSpan.FromSeconds(30));
 
-        var retry = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        var retry = await _world.YearEnd.RunAsync(2023, Caller.System);
 
         Assert.Equal(("notified", 1), (retry.Outcome, retry.VolumeVersion));
         Assert.Single(_world.Typesetter.Volumes);
@@ -101,15 +103,32 @@ public class YearEndRunTests
     [Fact]
     public async Task A_run_while_another_run_is_sending_the_stored_volumes_notice_reports_in_progress_instead_of_failing()
     {
-        var outbox = await StoredButUntoldAsync();
+        await StoredButUntoldAsync();
+        _world.Clock.Advance(TimeSpan.FromSeconds(30));
         // Another run has decided to send the stored volume's notice and is sending it now.
-        Assert.NotNull(await outbox.TryClaimAsync(YearEndRun.OutboxKey(2023, 1), _world.Options.NotificationClaimLifetime));
+        var entry = _world.Outbox.Find(YearEndRun.OutboxKey(2023, 1), "email")!;
+        Assert.NotNull(await _world.Outbox.TrySaveAsync(entry with { ClaimedAt = _world.Clock.Now }));
 
-        var result = await _world.YearEnd(outbox).RunAsync(2023, Caller.System);
+        var result = await _world.YearEnd.RunAsync(2023, Caller.System);
 
         Assert.Equal(("in-progress", 1), (result.Outcome, result.VolumeVersion));
         Assert.Empty(_world.Sender.Sent);
         Assert.Null((await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
+    }
+
+    [Fact]
+    public async Task The_scheduled_retry_of_a_volume_notice_sends_it_once_due_and_stamps_the_ledger()
+    {
+        await StoredButUntoldAsync();
+
+        Assert.False((await _world.YearEnd.NotifyVolumeAsync(2023, 1))!.Delivered); // a duplicate during the backoff
+        _world.Clock.Advance(TimeSpan.FromSeconds(10));
+        var retried = await _world.YearEnd.NotifyVolumeAsync(2023, 1);
+
+        Assert.Equal(["email"], retried!.SentNow);
+        Assert.Equal("2023-volume-v1", Assert.Single(_world.Sender.Sent).Key);
+        Assert.Equal(_world.Clock.Now, (await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
+        Assert.Null(await _world.YearEnd.NotifyVolumeAsync(2023, 7));
     }
 
     [Theory]
@@ -118,6 +137,6 @@ public class YearEndRunTests
     [InlineData("2023-12-31T15:30:00+00:00", 2022)]
     public void The_year_just_ended_is_reckoned_in_china_time(string now, int year)
     {
-        Assert.Equal(year, _world.YearEnd().YearJustEnded(DateTimeOffset.Parse(now)));
+        Assert.Equal(year, _world.YearEnd.YearJustEnded(DateTimeOffset.Parse(now)));
     }
 }

@@ -21,6 +21,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
 {
     private AzuriteProcess? _azurite;
     public SmtpTestServer Smtp { get; } = new();
+    public WebhookTestListener Webhook { get; } = new();
+
+    /// <summary>Short backoff so outage tests run in seconds; the sweep every two seconds (production: minutes to hours, every five minutes).</summary>
+    public const string RetrySchedule = "00:00:01,00:00:02,00:00:04";
     public LocalHostApp Host { get; private set; } = null!;
 
     /// <summary>
@@ -44,6 +48,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
     {
         _azurite = await AzuriteProcess.StartAsync();
         await Smtp.InitializeAsync();
+        await Webhook.InitializeAsync();
         await StartHostAsync();
     }
 
@@ -59,6 +64,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Smtp:Security"] = "None",
             ["Smtp:From"] = "reports@weidu.example.gov.cn",
             ["Mail:DropFolder"] = MailDrop,
+            ["Webhook:Url"] = Webhook.Url.ToString(),
+            ["Notifications:RetrySchedule"] = RetrySchedule,
+            ["NotificationSweepSchedule"] = "*/2 * * * * *",
         };
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>()) settings[name] = value;
         Host = await LocalHostApp.CreateAsync([], settings);
@@ -85,6 +93,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         _handler?.Dispose();
         if (Host is not null) await Host.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Webhook.DisposeAsync();
         if (_azurite is not null) await _azurite.DisposeAsync();
     }
 
@@ -177,6 +186,28 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public static bool VersionNotified(JsonElement report, int version) =>
         report.GetProperty("versions").EnumerateArray().Any(v => v.GetProperty("version").GetInt32() == version
             && v.GetProperty("status").GetString() == "assembled" && v.GetProperty("notifiedAt").ValueKind != JsonValueKind.Null);
+
+    /// <summary>
+    /// Waits until both work queues hold no message at all, visible or not (a message is deleted only after its handler
+    /// finished, and a scheduled retry counts too); fails loudly if they do not drain by the deadline.
+    /// </summary>
+    public async Task WaitForQueuesToDrainAsync(TimeSpan? timeout = null)
+    {
+        var queues = new[] { Storage.Options.AssemblyQueue, Storage.Options.NotificationQueue }.Select(Storage.Queues.GetQueueClient).ToList();
+        var counts = new int[queues.Count];
+        await Eventually.HoldsAsync(async () =>
+        {
+            for (var i = 0; i < queues.Count; i++) counts[i] = (await queues[i].GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            return counts.All(c => c == 0);
+        }, timeout ?? TimeSpan.FromSeconds(60), () => $"the work queues did not drain: {string.Join(", ", queues.Select((q, i) => $"{q.Name} {counts[i]}"))}");
+    }
+
+    /// <summary>The notification object of PDF <paramref name="version"/> in a report's status, or null before its notice exists.</summary>
+    public static JsonElement? Notification(JsonElement report, int version)
+    {
+        var pdf = report.GetProperty("versions").EnumerateArray().FirstOrDefault(v => v.GetProperty("version").GetInt32() == version);
+        return pdf.ValueKind == JsonValueKind.Object && pdf.GetProperty("notification").ValueKind == JsonValueKind.Object ? pdf.GetProperty("notification") : null;
+    }
 
     /// <summary>Every row of the drafts table: to prove that refused input stored nothing.</summary>
     public async Task<int> CountDraftRowsAsync()

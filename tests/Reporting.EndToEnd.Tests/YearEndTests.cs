@@ -3,6 +3,7 @@ using System.Text.Json;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
+using Reporting.TestSupport;
 using Xunit;
 
 namespace Reporting.EndToEnd.Tests;
@@ -39,13 +40,14 @@ public sealed class YearEndTests(LocalHostFixture app)
         Assert.Equal("unchanged", second.GetProperty("outcome").GetString());
         Assert.Equal(1, second.GetProperty("volumeVersion").GetInt32());
 
-        // A late approval changes the content; two runs started together make exactly one new volume.
+        // A late approval changes the content; two runs started together make exactly one new volume. The other run
+        // must have overlapped the winner: it found volume 2 claimed and unfinished ("in-progress") or stored and being
+        // told ("notified"); "unchanged" would mean it started after the winner had finished, so nothing raced.
         await CompleteThroughFlowAsync("tjj");
-        var gate = new TaskCompletionSource();
-        var racing = Enumerable.Range(0, 2).Select(async _ => { await gate.Task; return await RunAsync(); }).ToList();
-        gate.SetResult();
-        var outcomes = (await Task.WhenAll(racing)).Select(r => r.GetProperty("outcome").GetString()).ToList();
+        var outcomes = (await Together.RunAsync(2, _ => RunAsync())).Select(r => r.GetProperty("outcome").GetString()).ToList();
         Assert.Single(outcomes, o => o == "created");
+        var raced = outcomes.Single(o => o != "created");
+        Assert.True(raced is "in-progress" or "notified", $"the two runs did not overlap: the other run's outcome was {raced}");
 
         var year = JsonDocument.Parse(await Office.GetStringAsync($"api/reports/{Year}")).RootElement;
         Assert.Equal(2, year.GetProperty("volume").GetProperty("version").GetInt32());
@@ -56,9 +58,13 @@ public sealed class YearEndTests(LocalHostFixture app)
         Assert.Equal(1, sfj.GetProperty("newestPdfVersion").GetInt32());
         Assert.True(sfj.GetProperty("notified").GetBoolean());
 
-        await Task.Delay(500);
-        Assert.Single(app.Smtp.Messages, m => m.Headers["X-Report-Key"] == $"{Year}-volume-v1");
-        Assert.Single(app.Smtp.Messages, m => m.Headers["X-Report-Key"] == $"{Year}-volume-v2");
+        // Nothing is still on its way: no queued work, and volume 2's notice recorded as sent on every channel.
+        await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v2", TimeSpan.FromSeconds(30));
+        await app.WaitForQueuesToDrainAsync();
+        var outbox = (INotificationOutbox)app.Host.Services.GetService(typeof(INotificationOutbox))!;
+        Assert.All(await outbox.FindAsync($"{Year}-volume-v2"), e => Assert.True(e.IsSent, $"{e.Channel} of volume v2 is not sent"));
+        Assert.Equal(1, app.Smtp.Count($"{Year}-volume-v1"));
+        Assert.Equal(1, app.Smtp.Count($"{Year}-volume-v2"));
         Assert.Equal(2, (await app.ListBlobsAsync($"{Year}/volume/")).Count);
 
         using var redirect = await Office.GetAsync($"api/reports/{Year}/volume/pdf");

@@ -14,14 +14,14 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
 {
     public string Channel => "email";
 
-    public virtual async Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    public virtual async Task SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
     {
         var message = Compose(notice);
         if (string.IsNullOrWhiteSpace(options.Host))
         {
             Directory.CreateDirectory(options.DropFolder);
             await message.WriteToAsync(Path.Combine(options.DropFolder, $"{notice.Key}.eml"), cancellationToken);
-            return true;
+            return;
         }
         using var client = new SmtpClient();
         await client.ConnectAsync(options.Host, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken);
@@ -29,7 +29,6 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
             await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
-        return true;
     }
 
     private MimeMessage Compose(ReadyNotice notice)

@@ -3,14 +3,16 @@ using Reporting.Core.Abstractions;
 
 namespace Reporting.Azure.Notifications;
 
-/// <summary>POSTs the notice as JSON to the configured webhook (section "Webhook", key Url); skipped when none is set.</summary>
+/// <summary>POSTs the notice as JSON to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
 public class WebhookNotificationSender(HttpClient http, WebhookOptions options) : INotificationSender
 {
     public string Channel => "webhook";
 
-    public virtual async Task<bool> SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    public bool IsConfigured => options.Url is not null;
+
+    public virtual async Task SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
     {
-        if (options.Url is null) return false;
+        if (options.Url is null) throw new InvalidOperationException("No webhook URL is configured (Webhook__Url).");
         var payload = new
         {
             type = "report.ready",
@@ -26,7 +28,6 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options) 
         };
         using var response = await http.PostAsJsonAsync(options.Url, payload, cancellationToken);
         response.EnsureSuccessStatusCode();
-        return true;
     }
 }
 

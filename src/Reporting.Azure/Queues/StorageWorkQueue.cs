@@ -14,4 +14,9 @@ public class StorageWorkQueue(StorageClients clients) : IWorkQueue
 
     public virtual Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default) =>
         clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json), cancellationToken);
+
+    /// <summary>The message stays invisible for <paramref name="delay"/> (at most 7 days) and never expires, so a long backoff cannot drop it.</summary>
+    public virtual Task ScheduleNotificationAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json),
+            visibilityTimeout: delay, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
 }

@@ -52,8 +52,8 @@ public sealed class StorageClients
     public BlobServiceClient Blobs { get; }
     public QueueServiceClient Queues { get; }
     /// <summary>
-    /// The same queues without the Base64 codec: a listener decodes each message itself, so one message that is
-    /// not Base64 is poisoned alone instead of failing the whole batch it arrived in.
+    /// The same queues without the Base64 codec, message text as stored: a listener decodes each message itself, so
+    /// one that is not Base64 is poisoned alone instead of failing its batch; the poison replay moves messages verbatim.
     /// </summary>
     public QueueServiceClient RawQueues { get; }
     public TableServiceClient Tables { get; }

@@ -6,66 +6,96 @@ using Reporting.Core.Abstractions;
 namespace Reporting.Azure.Tables;
 
 /// <summary>
-/// The outbox: one row per notification key. Inserting the row is the claim; a claim whose sender died
-/// lapses after its lifetime and is taken over with an ETag-guarded update, so only one taker wins.
+/// The outbox table: partition = notice key (2023-kgj-v1), row = channel (email, webhook). Inserting a row or
+/// replacing it under its ETag is how a worker claims a channel, so of two takers only one wins. A Pending flag
+/// (true until sent) lets the sweep filter on the server: Tables cannot filter on a property that is absent.
 /// </summary>
-public class TableNotificationOutbox(StorageClients clients, TimeProvider clock) : INotificationOutbox
+public class TableNotificationOutbox(StorageClients clients) : INotificationOutbox
 {
-    private const string Row = "notification";
     private readonly TableClient _table = clients.Table(clients.Options.OutboxTable);
 
-    public virtual async Task<OutboxClaim?> TryClaimAsync(string key, TimeSpan claimLifetime, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<OutboxEntry>> FindAsync(string key, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var entity = new TableEntity(key, Row) { ["ClaimedAt"] = now };
-        try
-        {
-            var added = await _table.AddEntityAsync(entity, cancellationToken);
-            return new OutboxClaim(key, added.Headers.ETag!.Value.ToString(), now);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-        }
+        var entries = new List<OutboxEntry>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == key, cancellationToken: cancellationToken))
+            if (FromEntity(row) is { } entry) entries.Add(entry);
+            else entries.AddRange(FromLegacyRow(row));
+        // A channel recorded in both layouts: the per-channel row is the newer truth.
+        return entries.GroupBy(e => e.Channel).Select(g => g.FirstOrDefault(e => e.ETag != LegacyETag) ?? g.First()).ToList();
+    }
 
-        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(key, Row, cancellationToken: cancellationToken);
-        if (!existing.HasValue) return null;
-        var row = existing.Value!;
-        if (row.GetDateTimeOffset("SentAt") is not null) return null;
-        if (row.GetDateTimeOffset("ClaimedAt") is { } claimed && claimed + claimLifetime > now) return null;
+    private const string LegacyRow = "notification";
+    private const string LegacyETag = "legacy";
+
+    /// <summary>
+    /// A notice sent before the outbox kept one row per channel (row key "notification", Channels "email,webhook"):
+    /// its channels count as sent, so an upgrade never repeats a notice. An unsent legacy claim is ignored (it only lapses).
+    /// </summary>
+    private static IEnumerable<OutboxEntry> FromLegacyRow(TableEntity row)
+    {
+        if (row.RowKey != LegacyRow || row.GetDateTimeOffset("SentAt") is not { } sentAt || ParseKey(row.PartitionKey) is not { } notice) return [];
+        return (row.GetString("Channels") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(channel => new OutboxEntry(notice, channel, row.GetDateTimeOffset("ClaimedAt"), sentAt, 1, ETag: LegacyETag));
+    }
+
+    /// <summary>2023-kgj-v1 or 2023-volume-v1.</summary>
+    private static NotificationMessage? ParseKey(string key)
+    {
+        var first = key.IndexOf('-');
+        var last = key.LastIndexOf("-v", StringComparison.Ordinal);
+        if (first < 0 || last <= first || !int.TryParse(key[..first], out var year) || !int.TryParse(key[(last + 2)..], out var version)) return null;
+        var middle = key[(first + 1)..last];
+        return middle == NotificationMessage.VolumeKind ? NotificationMessage.ForVolume(year, version) : new NotificationMessage(year, middle, version);
+    }
+
+    public virtual async Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
+    {
         try
         {
-            row["ClaimedAt"] = now;
-            var updated = await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            return new OutboxClaim(key, updated.Headers.ETag!.Value.ToString(), now);
+            var response = entry.ETag is null
+                ? await _table.AddEntityAsync(ToEntity(entry), cancellationToken)
+                : await _table.UpdateEntityAsync(ToEntity(entry), new ETag(entry.ETag), TableUpdateMode.Replace, cancellationToken);
+            return entry with { ETag = response.Headers.ETag!.Value.ToString() };
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
             return null;
         }
     }
 
-    public virtual async Task MarkSentAsync(OutboxClaim claim, string channels, CancellationToken cancellationToken = default)
+    public virtual async Task SaveSentAsync(OutboxEntry entry, CancellationToken cancellationToken = default) =>
+        await _table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken);
+
+    public virtual async Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default)
     {
-        var entity = new TableEntity(claim.Key, Row) { ["ClaimedAt"] = claim.ClaimedAt, ["SentAt"] = clock.GetUtcNow(), ["Channels"] = channels };
-        // Unconditional: the message went out, so recording it must not fail even if a lapsed-claim taker touched the row.
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        var entries = new List<OutboxEntry>();
+        var filter = TableClient.CreateQueryFilter($"Pending eq {true} and NextAttemptAt le {dueBy}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            if (FromEntity(row) is { } entry) entries.Add(entry);
+        return entries;
     }
 
-    public virtual async Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken = default)
+    private static TableEntity ToEntity(OutboxEntry entry) => new(entry.Key, entry.Channel)
     {
-        try
-        {
-            // If-Match the claim: a worker that took the claim over (or a send recorded since) keeps its row.
-            await _table.DeleteEntityAsync(claim.Key, Row, new ETag(claim.ETag), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-        }
-    }
+        ["Kind"] = entry.Notice.Kind,
+        ["Year"] = entry.Notice.Year,
+        ["Department"] = entry.Notice.Department,
+        ["Version"] = entry.Notice.Version,
+        ["Pending"] = !entry.IsSent,
+        ["ClaimedAt"] = entry.ClaimedAt,
+        ["SentAt"] = entry.SentAt,
+        ["Attempts"] = entry.Attempts,
+        ["LastError"] = entry.LastError,
+        ["LastAttemptAt"] = entry.LastAttemptAt,
+        ["NextAttemptAt"] = entry.NextAttemptAt,
+    };
 
-    public virtual async Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default)
+    /// <returns>Null for a row of the earlier one-row-per-notice layout (row key "notification"), which has no channel.</returns>
+    private static OutboxEntry? FromEntity(TableEntity row)
     {
-        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(key, Row, cancellationToken: cancellationToken);
-        return existing.HasValue ? new OutboxRecord(key, existing.Value!.GetDateTimeOffset("SentAt"), existing.Value.GetString("Channels")) : null;
+        if (row.GetString("Kind") is not { } kind || row.GetInt32("Year") is not { } year || row.GetInt32("Version") is not { } version) return null;
+        return new OutboxEntry(new NotificationMessage(year, row.GetString("Department") ?? "", version, kind), row.RowKey,
+            row.GetDateTimeOffset("ClaimedAt"), row.GetDateTimeOffset("SentAt"), row.GetInt32("Attempts") ?? 0, row.GetString("LastError"),
+            row.GetDateTimeOffset("LastAttemptAt"), row.GetDateTimeOffset("NextAttemptAt"), row.ETag.ToString());
     }
 }

@@ -1,22 +1,24 @@
 namespace Reporting.Core.Abstractions;
 
 /// <summary>
-/// Remembers which notifications went out, keyed by report and version, so a message processed
-/// twice sends once. A claim that is not marked sent (the sender died) can be taken over after it lapses.
+/// One entry per notice and channel (e-mail, webhook): whether it went out, who is sending it now, how often it
+/// failed and when it is tried next. Each channel is claimed, sent and recorded on its own, so a failing webhook
+/// never repeats an e-mail. Writes are guarded by the entry's ETag; the rules live in <c>OnceOnlyDelivery</c>.
 /// </summary>
 public interface INotificationOutbox
 {
-    /// <summary>Null when the notification was already sent or another worker holds a live claim.</summary>
-    Task<OutboxClaim?> TryClaimAsync(string key, TimeSpan claimLifetime, CancellationToken cancellationToken = default);
+    /// <summary>Every channel's entry of one notice (<see cref="NotificationMessage.OutboxKey"/>).</summary>
+    Task<IReadOnlyList<OutboxEntry>> FindAsync(string key, CancellationToken cancellationToken = default);
 
-    Task MarkSentAsync(OutboxClaim claim, string channels, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Inserts <paramref name="entry"/> when its ETag is null, otherwise replaces it if the stored ETag still matches.
+    /// Returns the stored entry with its new ETag, or null when the entry exists already (insert) or changed meanwhile.
+    /// </summary>
+    Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives back a claim whose send failed, so a retry can claim at once; leaves a claim another worker took over alone.</summary>
-    Task ReleaseAsync(OutboxClaim claim, CancellationToken cancellationToken = default);
+    /// <summary>Records a sent channel whatever the stored ETag: the notice went out, so recording it must not fail.</summary>
+    Task SaveSentAsync(OutboxEntry entry, CancellationToken cancellationToken = default);
 
-    Task<OutboxRecord?> FindAsync(string key, CancellationToken cancellationToken = default);
+    /// <summary>Entries not yet sent whose next attempt is due by <paramref name="dueBy"/> (what the sweep re-queues).</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default);
 }
-
-public sealed record OutboxClaim(string Key, string ETag, DateTimeOffset ClaimedAt);
-
-public sealed record OutboxRecord(string Key, DateTimeOffset? SentAt, string? Channels);

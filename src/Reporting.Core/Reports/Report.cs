@@ -28,30 +28,42 @@ public sealed class Report
 
     public IEnumerable<string> MissingSections => ReportTemplate.RequiredSections.Where(s => !_approved.ContainsKey(s.Key)).Select(s => s.Key);
 
-    public ReportStatus Status =>
-        !IsComplete ? ReportStatus.Drafting
-        : _versions.Count > 0 && _versions[^1].HasSameSources(CurrentSources()) && _versions[^1].IsAssembled ? ReportStatus.Assembled
-        : ReportStatus.Assembling;
+    public int? ApprovedVersion(string section) => _approved.TryGetValue(section, out var part) ? part.Version : null;
+
+    /// <summary>The state without knowledge of drafts awaiting review; <see cref="StatusWith"/> when they are known.</summary>
+    public ReportStatus Status => StatusWith([]);
+
+    public ReportStatus StatusWith(IReadOnlyCollection<AwaitedDraft> awaiting)
+    {
+        if (!IsComplete) return ReportStatus.Drafting;
+        if (_versions.Count > 0 && _versions[^1].HasSameSources(CurrentSources()))
+            return _versions[^1].IsAssembled ? ReportStatus.Assembled : ReportStatus.Assembling;
+        return Waits(awaiting) ? ReportStatus.Reviewing : ReportStatus.Assembling;
+    }
 
     public AssembledVersion? NewestAssembled => _versions.LastOrDefault(v => v.IsAssembled);
 
     public AssembledVersion? FindVersion(int version) => _versions.FirstOrDefault(v => v.Version == version);
 
     /// <summary>
-    /// Records an approval. Returns the PDF version now due, or null when the report is incomplete
-    /// or a version with exactly these approved parts already exists or is on its way.
+    /// Records an approval. Returns the PDF version now due, or null when the report is incomplete, a part's newer
+    /// draft still awaits its decision (<paramref name="awaiting"/>, as read after this report), or a version with
+    /// exactly these approved parts already exists or is on its way.
     /// </summary>
-    public AssembledVersion? Approve(string section, int version, string reviewer, DateTimeOffset at)
+    public AssembledVersion? Approve(string section, int version, string reviewer, DateTimeOffset at, IReadOnlyCollection<AwaitedDraft>? awaiting = null)
     {
         if (!_approved.TryGetValue(section, out var current) || current.Version < version)
             _approved[section] = new ApprovedPart(section, version, reviewer, at);
-        return RequestAssemblyIfDue(at);
+        return RequestAssemblyIfDue(at, awaiting ?? []);
     }
 
-    /// <summary>Queues a PDF version for the current approvals unless one exists; used by approvals and the year-end run.</summary>
-    public AssembledVersion? RequestAssemblyIfDue(DateTimeOffset at)
+    /// <summary>
+    /// Queues a PDF version for the current approvals unless one exists or a part's newer draft awaits its decision;
+    /// used by approvals, rejections (a rejected newer draft releases the round) and the year-end run.
+    /// </summary>
+    public AssembledVersion? RequestAssemblyIfDue(DateTimeOffset at, IReadOnlyCollection<AwaitedDraft>? awaiting = null)
     {
-        if (!IsComplete) return null;
+        if (!IsComplete || Waits(awaiting ?? [])) return null;
         var sources = CurrentSources();
         if (_versions.Any(v => v.HasSameSources(sources))) return null;
         var signedAt = _approved.Values.Max(p => p.ApprovedAt);
@@ -86,6 +98,9 @@ public sealed class Report
         if (current.NotifiedAt is not null) return current;
         return _versions[index] = current with { NotifiedAt = at };
     }
+
+    /// <summary>Whether a draft newer than its part's approved version still awaits its decision (an approval already folded in does not).</summary>
+    private bool Waits(IReadOnlyCollection<AwaitedDraft> awaiting) => awaiting.Any(a => a.Version > (ApprovedVersion(a.Section) ?? 0));
 
     private int IndexOf(int version)
     {

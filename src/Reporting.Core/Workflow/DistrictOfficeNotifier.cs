@@ -5,8 +5,8 @@ using Reporting.Core.Reports;
 namespace Reporting.Core.Workflow;
 
 /// <summary>
-/// Tells the district office a PDF is ready, once per (report, version) however often the message comes:
-/// the outbox claim is taken before sending and marked after, and the report row is stamped last.
+/// Tells the district office a PDF is ready, once per (report, version) and channel however often the message comes
+/// (see <see cref="OnceOnlyDelivery"/>); the report row is stamped once every channel has gone out.
 /// </summary>
 public class DistrictOfficeNotifier(
     DistrictDirectory directory,
@@ -17,10 +17,10 @@ public class DistrictOfficeNotifier(
     ReportingOptions options,
     TimeProvider clock)
 {
-    public static string OutboxKey(ReportKey key, int version) => $"{key.Year}-{key.Department}-v{version}";
+    public static string OutboxKey(ReportKey key, int version) => new NotificationMessage(key.Year, key.Department, version).OutboxKey;
 
-    /// <returns>True when this call sent the notification; false when it had been sent before.</returns>
-    public virtual async Task<bool> NotifyAsync(NotificationMessage message, CancellationToken cancellationToken = default)
+    /// <returns>Each channel's outbox entry and which of them this call sent.</returns>
+    public virtual async Task<DeliveryResult> NotifyAsync(NotificationMessage message, CancellationToken cancellationToken = default)
     {
         var key = new ReportKey(message.Year, message.Department);
         var department = directory.Find(key.Department) ?? throw new InvalidOperationException($"Unknown department {key.Department}.");
@@ -30,16 +30,18 @@ public class DistrictOfficeNotifier(
             throw new InvalidOperationException($"Report {key} v{message.Version} is not assembled yet.");
 
         var lifetime = options.NotificationLinkLifetimeCapped;
-        var (sentAt, sentNow, channels) = await delivery.DeliverAsync(OutboxKey(key, version.Version), async () =>
+        var notice = new NotificationMessage(key.Year, key.Department, version.Version);
+        var result = await delivery.DeliverAsync(notice, async () =>
         {
+            // Composed at each attempt: a notice delivered after a long outage still carries a link valid for the full lifetime.
             var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
-            return Compose(OutboxKey(key, version.Version), department, key, version, link, clock.GetUtcNow() + lifetime);
+            return Compose(notice.OutboxKey, department, key, version, link, clock.GetUtcNow() + lifetime);
         }, cancellationToken);
-        await StampAsync(key, version.Version, sentAt, cancellationToken);
-        if (sentNow)
-            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System, sentAt,
-                $"v{version.Version} via {channels} to {directory.Office.Email}"), cancellationToken);
-        return sentNow;
+        if (result.SentAt is { } sentAt) await StampAsync(key, version.Version, sentAt, cancellationToken);
+        if (result.SentNow.Count > 0)
+            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System, clock.GetUtcNow(),
+                $"v{version.Version} via {string.Join(',', result.SentNow)} to {directory.Office.Email}"), cancellationToken);
+        return result;
     }
 
     private ReadyNotice Compose(string outboxKey, Department department, ReportKey key, AssembledVersion version, Uri link, DateTimeOffset expires)

@@ -61,22 +61,26 @@ public class DraftReview(
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
                 caller, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
         }
-        if (draft.Status != DraftStatus.Approved)
-            return new ReviewOutcome(draft, false, null, []);
-
-        // The draft's own approval is stored; now fold it into the report. A repeat of the same approval
-        // (the caller retried) lands here too and re-sends any assembly a crash left unsent.
+        // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the
+        // caller retried) lands here too and re-sends any assembly a crash left unsent. A rejection is folded as
+        // well: a round that waited for this newer draft goes ahead with the part's approved version.
+        // The drafts are read after the report and every decision writes the report under its ETag (a rejection too,
+        // even unchanged): of two racing decisions the one that saves last has read the other's report write and
+        // both drafts' decisions, so one of them always sees the round complete.
         var approvedAt = draft.ReviewedAt ?? now;
-        var (report, due) = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+        var (report, due, awaiting) = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
             var current = await reports.GetAsync(key, cancellationToken);
-            var request = current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt);
+            var awaiting = AwaitedDraft.Find(current, await drafts.ListAsync(key, cancellationToken));
+            var request = draft.Status == DraftStatus.Approved
+                ? current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt, awaiting)
+                : current.RequestAssemblyIfDue(now, awaiting);
             await reports.SaveAsync(current, cancellationToken);
-            return (current, request);
+            return (current, request, awaiting.Where(a => a.Version > (current.ApprovedVersion(a.Section) ?? 0)).Select(a => a.Section).ToList());
         }, cancellationToken);
 
         foreach (var pending in report.PendingAssemblies)
             await queue.EnqueueAssemblyAsync(new AssemblyMessage(key.Year, key.Department, pending.Version), cancellationToken);
-        return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList());
+        return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList(), awaiting);
     }
 }

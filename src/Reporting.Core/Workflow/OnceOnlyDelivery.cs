@@ -3,47 +3,125 @@ using Reporting.Core.Abstractions;
 namespace Reporting.Core.Workflow;
 
 /// <summary>
-/// Sends a notice through every configured channel at most once per key, however often it is asked:
-/// the outbox claim is taken before sending and marked after. A claim held by a live worker makes the
-/// caller retry later; a claim whose sender died lapses and is taken over.
+/// Sends a notice through every configured channel exactly once per channel, however often it is asked and however
+/// long a channel is down. Each channel is claimed in the outbox, sent and recorded on its own; a failed channel
+/// records the error and its next attempt (the retry schedule's backoff) and a message is scheduled for that time,
+/// so the queue never sees the failure and never poisons the notice. The sweep re-queues whatever is due and unsent.
 /// </summary>
-public class OnceOnlyDelivery(INotificationOutbox outbox, IEnumerable<INotificationSender> senders, ReportingOptions options, TimeProvider clock)
+public class OnceOnlyDelivery(
+    INotificationOutbox outbox,
+    IEnumerable<INotificationSender> senders,
+    IWorkQueue queue,
+    ReportingOptions options,
+    NotificationOptions notifications,
+    TimeProvider clock)
 {
-    /// <returns>When the notice went out, and whether this call sent it.</returns>
-    public virtual async Task<(DateTimeOffset SentAt, bool SentNow, string Channels)> DeliverAsync(string key, Func<Task<ReadyNotice>> compose, CancellationToken cancellationToken = default)
+    /// <summary>Azure Storage queues hide a message for at most seven days; a later retry is left to the sweep.</summary>
+    private static readonly TimeSpan LongestQueueDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
+
+    private IEnumerable<INotificationSender> Channels => senders.Where(s => s.IsConfigured);
+
+    /// <summary>
+    /// Records the notice as pending on every channel before its message is queued, so the sweep finds it even if the
+    /// message is lost or poisoned. Its first attempt is due once a claim would have lapsed.
+    /// </summary>
+    public virtual async Task RegisterAsync(NotificationMessage notice, CancellationToken cancellationToken = default)
     {
-        var claim = await outbox.TryClaimAsync(key, options.NotificationClaimLifetime, cancellationToken);
-        if (claim is null)
+        var due = clock.GetUtcNow() + options.NotificationClaimLifetime;
+        foreach (var sender in Channels)
+            await outbox.TrySaveAsync(new OutboxEntry(notice, sender.Channel, NextAttemptAt: due), cancellationToken);
+    }
+
+    public virtual async Task<DeliveryResult> DeliverAsync(NotificationMessage notice, Func<Task<ReadyNotice>> compose, CancellationToken cancellationToken = default)
+    {
+        var lifetime = options.NotificationClaimLifetime;
+        var stored = (await outbox.FindAsync(notice.OutboxKey, cancellationToken)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
+        var channels = Channels.ToList();
+        ReadyNotice? composed = null;
+        var sentNow = new List<string>();
+        var failedNow = false;
+        var skipped = false;
+        foreach (var sender in channels)
         {
-            var record = await outbox.FindAsync(key, cancellationToken);
-            if (record?.SentAt is null)
-                throw new DeliveryInProgressException(key);
-            return (record.SentAt.Value, false, record.Channels ?? "");
+            var now = clock.GetUtcNow();
+            var entry = stored.GetValueOrDefault(sender.Channel) ?? new OutboxEntry(notice, sender.Channel);
+            if (entry.IsSent) continue;
+            if (!entry.IsDueAt(now, lifetime))
+            {
+                skipped = true;
+                continue;
+            }
+            // The claim's NextAttemptAt is its lapse: if this worker dies mid-send, the sweep re-queues the notice then.
+            var claim = await outbox.TrySaveAsync(entry with { ClaimedAt = now, NextAttemptAt = now + lifetime }, cancellationToken);
+            if (claim is null)
+            {
+                skipped = true;
+                continue;
+            }
+            try
+            {
+                composed ??= await compose();
+                await sender.SendAsync(composed, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                var failedAt = clock.GetUtcNow();
+                var attempts = claim.Attempts + 1;
+                var failed = claim with
+                {
+                    ClaimedAt = null, Attempts = attempts, LastError = Describe(e), LastAttemptAt = failedAt,
+                    NextAttemptAt = failedAt + notifications.DelayAfter(attempts),
+                };
+                // If-Match the claim: a worker that took a lapsed claim over keeps its row.
+                await outbox.TrySaveAsync(failed, CancellationToken.None);
+                stored[sender.Channel] = failed;
+                failedNow = true;
+                continue;
+            }
+            var sentAt = clock.GetUtcNow();
+            var sent = claim with { SentAt = sentAt, Attempts = claim.Attempts + 1, LastAttemptAt = sentAt, NextAttemptAt = null };
+            await outbox.SaveSentAsync(sent, CancellationToken.None);
+            stored[sender.Channel] = sent;
+            sentNow.Add(sender.Channel);
         }
-        var channels = new List<string>();
-        try
+
+        // When a channel was left to another worker, read back rather than trust this call's view: of two workers
+        // finishing different channels, the later one sees both. Otherwise this call's view is the stored state.
+        var after = skipped ? await outbox.FindAsync(notice.OutboxKey, cancellationToken) : stored.Values.ToList();
+        var result = new DeliveryResult(channels.Select(c => after.FirstOrDefault(e => e.Channel == c.Channel) ?? new OutboxEntry(notice, c.Channel)).ToList(), sentNow);
+        if (failedNow && result.NextAttemptAt is { } next)
         {
-            var notice = await compose();
-            foreach (var sender in senders)
-                if (await sender.SendAsync(notice, cancellationToken)) channels.Add(sender.Channel);
+            var delay = next - clock.GetUtcNow();
+            await queue.ScheduleNotificationAsync(notice, delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestQueueDelay ? LongestQueueDelay : delay, cancellationToken);
         }
-        catch
-        {
-            // Give the claim back: the queue retries within seconds, long before a claim lapses, and a retry
-            // that only heard "being sent by another worker" would end in the poison queue with nothing sent.
-            try { await outbox.ReleaseAsync(claim, CancellationToken.None); }
-            catch (Exception) { /* the claim still lapses on its own; the send's failure is the one to report */ }
-            throw;
-        }
-        var joined = string.Join(',', channels);
-        await outbox.MarkSentAsync(claim, joined, cancellationToken);
-        return (clock.GetUtcNow(), true, joined);
+        return result;
+    }
+
+    /// <summary>Re-queues every notice with a channel due and unsent (lost, poisoned or never-scheduled retries); returns how many.</summary>
+    public virtual async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var due = await outbox.ListDueAsync(clock.GetUtcNow(), cancellationToken);
+        var notices = due.Select(e => e.Notice).Distinct().ToList();
+        foreach (var notice in notices)
+            await queue.EnqueueNotificationAsync(notice, cancellationToken);
+        return notices.Count;
+    }
+
+    private static string Describe(Exception e)
+    {
+        var text = $"{e.GetType().Name}: {e.Message}";
+        return text.Length <= 500 ? text : text[..500];
     }
 }
 
-/// <summary>Another worker holds a live claim on this notice and has not finished sending it; retry later.</summary>
-public sealed class DeliveryInProgressException(string key)
-    : InvalidOperationException($"Notification {key} is being sent by another worker; retry later.")
+/// <summary>Every configured channel's outbox entry after a delivery, and which channels this call sent.</summary>
+public sealed record DeliveryResult(IReadOnlyList<OutboxEntry> Channels, IReadOnlyList<string> SentNow)
 {
-    public string Key { get; } = key;
+    public bool Delivered => Channels.All(c => c.IsSent);
+
+    /// <summary>When the last channel went out, once all have.</summary>
+    public DateTimeOffset? SentAt => Delivered ? Channels.Select(c => c.SentAt).DefaultIfEmpty(null).Max() : null;
+
+    /// <summary>The earliest next attempt of a channel not yet sent.</summary>
+    public DateTimeOffset? NextAttemptAt => Channels.Where(c => !c.IsSent).Select(c => c.NextAttemptAt).Where(t => t is not null).Min();
 }

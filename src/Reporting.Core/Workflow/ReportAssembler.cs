@@ -17,6 +17,7 @@ public class ReportAssembler(
     IReportTypesetter typesetter,
     IPdfStore pdfs,
     IWorkQueue queue,
+    OnceOnlyDelivery delivery,
     IAuditLog audit,
     ReportingOptions options,
     TimeProvider clock)
@@ -59,8 +60,11 @@ public class ReportAssembler(
                 $"v{version.Version}, {version.PageCount} pages, sha256 {version.Sha256}"), cancellationToken);
         }
 
-        // Sent even when the PDF existed already: the previous attempt may have died before this line.
-        await queue.EnqueueNotificationAsync(new NotificationMessage(key.Year, key.Department, version.Version), cancellationToken);
+        // Sent even when the PDF existed already: the previous attempt may have died before this line. Registered in
+        // the outbox first, so the sweep delivers the notice even if this message is lost or poisoned.
+        var notice = new NotificationMessage(key.Year, key.Department, version.Version);
+        await delivery.RegisterAsync(notice, cancellationToken);
+        await queue.EnqueueNotificationAsync(notice, cancellationToken);
         return version;
     }
 

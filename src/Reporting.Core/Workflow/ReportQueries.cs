@@ -16,7 +16,9 @@ public class ReportQueries(
     IVolumeLedgerRepository ledgers,
     IPdfStore pdfs,
     IAuditLog audit,
-    ReportingOptions options)
+    INotificationOutbox outbox,
+    ReportingOptions options,
+    TimeProvider clock)
 {
     public virtual async Task<ReportView> GetReportAsync(string? year, string? department, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -32,13 +34,59 @@ public class ReportQueries(
             return new SectionView(s.Key, s.Heading, s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
                 ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId, d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
-        var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
-            v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
-            v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null)).ToList();
+        var versions = new List<PdfVersionView>();
+        foreach (var v in report.Versions)
+            versions.Add(new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
+                v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
+                v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null,
+                v.IsAssembled ? await DescribeNoticeAsync(new NotificationMessage(key.Year, key.Department, v.Version), cancellationToken) : null));
+        var awaiting = AwaitedDraft.Find(report, list);
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
-        return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.Status.ToString().ToLowerInvariant(),
-            report.MissingSections.ToList(), sections, versions, trail);
+        return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.StatusWith(awaiting).ToString().ToLowerInvariant(),
+            report.MissingSections.ToList(), WaitsFor(report, awaiting), sections, versions, trail);
     }
+
+    private static List<AssemblyWaitView> WaitsFor(Report report, IReadOnlyList<AwaitedDraft> awaiting) =>
+        report.MissingSections.Where(s => awaiting.All(a => a.Section != s))
+            .Select(s => new AssemblyWaitView(s, ReportTemplate.Find(s)!.Heading, null, "尚无审核通过的版本"))
+            .Concat(awaiting.Select(a => new AssemblyWaitView(a.Section, ReportTemplate.Find(a.Section)?.Heading ?? a.Section, a.Version,
+                a.Decided ? $"第 {a.Version} 版已审核通过，正在记入报告" : $"第 {a.Version} 版待审核")))
+            .OrderBy(w => ReportTemplate.Find(w.Section)?.Order ?? int.MaxValue)
+            .ToList();
+
+    private async Task<NotificationView?> DescribeNoticeAsync(NotificationMessage notice, CancellationToken cancellationToken)
+    {
+        var entries = await outbox.FindAsync(notice.OutboxKey, cancellationToken);
+        if (entries.Count == 0) return null;
+        var now = clock.GetUtcNow();
+        var lifetime = options.NotificationClaimLifetime;
+        var channels = entries.OrderBy(e => e.Channel, StringComparer.Ordinal).Select(e => new NotificationChannelView(e.Channel, e.StateAt(now, lifetime), e.Attempts,
+            e.LastError, e.LastAttemptAt, e.IsSent ? null : e.NextAttemptAt, e.SentAt)).ToList();
+        var next = channels.Where(c => c.SentAt is null).Select(c => c.NextAttemptAt).Where(t => t is not null).Min();
+        var status = channels.All(c => c.Status == "sent") ? "sent" : channels.Any(c => c.Status == "retrying") ? "retrying"
+            : channels.Any(c => c.Status == "sending") ? "sending" : "pending";
+        return new NotificationView(status, Detail(channels, next), next, channels);
+    }
+
+    private string Detail(List<NotificationChannelView> channels, DateTimeOffset? next)
+    {
+        var zone = options.ResolveTimeZone();
+        var parts = channels.Select(c => c.Status switch
+        {
+            "sent" => $"{ChannelName(c.Channel)}已于 {TimeZoneInfo.ConvertTime(c.SentAt!.Value, zone):yyyy-MM-dd HH:mm:ss} 送达",
+            "sending" => $"{ChannelName(c.Channel)}正在发送",
+            "retrying" => $"{ChannelName(c.Channel)}已失败 {c.Attempts} 次，将于 {TimeZoneInfo.ConvertTime(c.NextAttemptAt ?? next ?? clock.GetUtcNow(), zone):yyyy-MM-dd HH:mm:ss} 重试",
+            _ => $"{ChannelName(c.Channel)}等待发送",
+        });
+        return string.Join("；", parts) + "。";
+    }
+
+    private static string ChannelName(string channel) => channel switch
+    {
+        "email" => "邮件",
+        "webhook" => "Webhook 回调",
+        _ => channel,
+    };
 
     public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -70,15 +118,20 @@ public class ReportQueries(
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var byDepartment = (await reports.ListYearAsync(number, cancellationToken)).ToDictionary(r => r.Key.Department);
         var required = ReportTemplate.RequiredSections.Count();
-        var departments = directory.Departments.Select(d =>
+        var departments = new List<DepartmentStatusView>();
+        foreach (var d in directory.Departments)
         {
             var report = byDepartment.GetValueOrDefault(d.Code) ?? new Report(new ReportKey(number, d.Code));
             var newest = report.NewestAssembled;
-            return new DepartmentStatusView(d.Code, d.Name, report.Status.ToString().ToLowerInvariant(),
+            var status = report.Status;
+            // Only a complete report not in a PDF can be held by a draft awaiting review: read the drafts of those alone.
+            if (status == ReportStatus.Assembling)
+                status = report.StatusWith(AwaitedDraft.Find(report, await drafts.ListAsync(report.Key, cancellationToken)));
+            departments.Add(new DepartmentStatusView(d.Code, d.Name, status.ToString().ToLowerInvariant(),
                 report.Approved.Count(p => ReportTemplate.Find(p.Section)?.Required == true), required, report.MissingSections.ToList(),
                 newest?.Version, newest?.NotifiedAt is not null, newest?.NotifiedAt,
-                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}");
-        }).ToList();
+                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}"));
+        }
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
             v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? $"/api/reports/{number}/volume/pdf?version={v.Version}" : null)).ToList();

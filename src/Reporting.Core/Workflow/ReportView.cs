@@ -7,9 +7,13 @@ public sealed record ReportView(
     string DepartmentName,
     string Status,
     IReadOnlyList<string> MissingSections,
+    IReadOnlyList<AssemblyWaitView> AssemblyWaitsFor,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<PdfVersionView> Versions,
     IReadOnlyList<AuditView> Audit);
+
+/// <summary>A part the next PDF waits for: no approved version yet, or a newer draft awaiting its decision.</summary>
+public sealed record AssemblyWaitView(string Section, string Heading, int? Version, string Reason);
 
 public sealed record SectionView(string Section, string Heading, bool Required, int? ApprovedVersion, IReadOnlyList<DraftView> Drafts);
 
@@ -26,8 +30,14 @@ public sealed record PdfVersionView(
     DateTimeOffset? AssemblingSince,
     DateTimeOffset? AssembledAt,
     DateTimeOffset? NotifiedAt,
-    string? DownloadUrl);
+    string? DownloadUrl,
+    NotificationView? Notification);
 
+/// <summary>Where the notice of one PDF stands: sent, or which channel failed, why, and when it is tried next.</summary>
+public sealed record NotificationView(string Status, string Detail, DateTimeOffset? NextAttemptAt, IReadOnlyList<NotificationChannelView> Channels);
+
+public sealed record NotificationChannelView(string Channel, string Status, int Attempts, string? LastError, DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? NextAttemptAt, DateTimeOffset? SentAt);
 /// <summary>The JSON shape of GET …/drafts/{version}.</summary>
 public sealed record DraftDetailView(int Year, string Department, string Section, string Heading, int Version, string Author, string? AuthorId, string Status,
     DateTimeOffset SubmittedAt, string? Reviewer, string? ReviewerId, string? ReviewComment, DateTimeOffset? ReviewedAt, bool Superseded, string Body);

@@ -17,8 +17,8 @@ namespace Reporting.Core.Workflow;
 /// </summary>
 public class YearEndRun(
     DistrictDirectory directory,
-    IReportRepository reports,
     IDraftRepository drafts,
+    IReportRepository reports,
     IVolumeLedgerRepository ledgers,
     ReportAssembler assembler,
     IReportTypesetter typesetter,
@@ -33,12 +33,12 @@ public class YearEndRun(
 
     public static string BlobName(int year, int version) => $"reports/{year}/volume/{year}-volume-v{version}.pdf";
 
-    public static string OutboxKey(int year, int version) => $"{year}-volume-v{version}";
+    public static string OutboxKey(int year, int version) => NotificationMessage.ForVolume(year, version).OutboxKey;
 
     public virtual async Task<YearEndResult> RunAsync(int year, Caller caller, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var assembledNow = await AssembleDueReportsAsync(year, cancellationToken);
+        var (assembledNow, awaiting) = await AssembleDueReportsAsync(year, cancellationToken);
         var byDepartment = (await reports.ListYearAsync(year, cancellationToken)).ToDictionary(r => r.Key.Department);
         var complete = new Dictionary<string, int>(StringComparer.Ordinal);
         var missing = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -46,7 +46,8 @@ public class YearEndRun(
         {
             var report = byDepartment.GetValueOrDefault(department.Code);
             if (report is { Status: ReportStatus.Assembled, NewestAssembled: { } pdf }) complete[department.Code] = pdf.Version;
-            else missing[department.Code] = (report?.MissingSections ?? ReportTemplate.RequiredSections.Select(s => s.Key)).ToArray();
+            else missing[department.Code] = (report?.MissingSections ?? ReportTemplate.RequiredSections.Select(s => s.Key))
+                .Concat(awaiting.GetValueOrDefault(department.Code) ?? []).ToArray();
         }
         var fingerprint = Fingerprint(complete, missing);
 
@@ -60,15 +61,11 @@ public class YearEndRun(
         };
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
             volume = await BuildAsync(year, volume!, cancellationToken);
-        try
+        if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver or VolumeDecision.NotifyOnly)
         {
-            if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver or VolumeDecision.NotifyOnly)
-                await NotifyAsync(year, volume!, cancellationToken);
-        }
-        catch (DeliveryInProgressException) when (decision is VolumeDecision.NotifyOnly)
-        {
+            var told = await NotifyAsync(year, volume!, cancellationToken);
             // Another run found the same stored volume untold and is sending its notice right now.
-            outcome = "in-progress";
+            if (decision is VolumeDecision.NotifyOnly && told.SentNow.Count == 0 && !told.Delivered) outcome = "in-progress";
         }
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
             await audit.RecordAsync(new AuditEntry($"{year}/volume", "volume.created", caller, clock.GetUtcNow(),
@@ -81,16 +78,22 @@ public class YearEndRun(
     /// <summary>The year a run fired at <paramref name="now"/> is about: the one just ended, in the report's time zone.</summary>
     public int YearJustEnded(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, options.ResolveTimeZone()).Year - 1;
 
-    private async Task<List<string>> AssembleDueReportsAsync(int year, CancellationToken cancellationToken)
+    /// <returns>The departments assembled now, and the parts whose newer draft holds back a complete report's round.</returns>
+    private async Task<(List<string> Assembled, Dictionary<string, string[]> Awaiting)> AssembleDueReportsAsync(int year, CancellationToken cancellationToken)
     {
         var assembled = new List<string>();
+        var held = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var department in directory.Departments)
         {
             var key = new ReportKey(year, department.Code);
             var report = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
             {
                 var current = await reports.GetAsync(key, cancellationToken);
-                if (current.RequestAssemblyIfDue(clock.GetUtcNow()) is not null) await reports.SaveAsync(current, cancellationToken);
+                if (!current.IsComplete) return current;
+                // The same rule as an approval: a round whose part has a newer draft awaiting its decision waits for it.
+                var awaiting = AwaitedDraft.Find(current, await drafts.ListAsync(key, cancellationToken));
+                if (current.StatusWith(awaiting) == ReportStatus.Reviewing) held[department.Code] = awaiting.Select(a => a.Section).ToArray();
+                if (current.RequestAssemblyIfDue(clock.GetUtcNow(), awaiting) is not null) await reports.SaveAsync(current, cancellationToken);
                 return current;
             }, cancellationToken);
             foreach (var pending in report.PendingAssemblies.ToList())
@@ -100,7 +103,7 @@ public class YearEndRun(
                 assembled.Add(department.Code);
             }
         }
-        return assembled;
+        return (assembled, held);
     }
 
     private Task<(VolumeDecision, VolumeVersion?)> ClaimAsync(int year, string fingerprint, Dictionary<string, int> complete, Dictionary<string, string[]> missing, CancellationToken cancellationToken) =>
@@ -184,14 +187,22 @@ public class YearEndRun(
         }
     }
 
-    private async Task NotifyAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
+    /// <summary>Sends (or retries) the notice of a stored volume; what the notification queue calls for a volume's retry.</summary>
+    public virtual async Task<DeliveryResult?> NotifyVolumeAsync(int year, int version, CancellationToken cancellationToken = default)
+    {
+        var volume = (await ledgers.GetAsync(year, cancellationToken)).Find(version);
+        return volume is { IsStored: true } ? await NotifyAsync(year, volume, cancellationToken) : null;
+    }
+
+    private async Task<DeliveryResult> NotifyAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
     {
         var lifetime = options.NotificationLinkLifetimeCapped;
-        var (sentAt, _, _) = await delivery.DeliverAsync(OutboxKey(year, volume.Version), async () =>
+        var result = await delivery.DeliverAsync(NotificationMessage.ForVolume(year, volume.Version), async () =>
         {
             var link = await pdfs.GetReadLinkAsync(volume.BlobName!, lifetime, cancellationToken);
             return ComposeNotice(year, volume, link, clock.GetUtcNow() + lifetime);
         }, cancellationToken);
+        if (result.SentAt is not { } sentAt) return result;
         await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
             var ledger = await ledgers.GetAsync(year, cancellationToken);
@@ -200,6 +211,7 @@ public class YearEndRun(
             await ledgers.SaveAsync(ledger, cancellationToken);
             return true;
         }, cancellationToken);
+        return result;
     }
 
     private ReadyNotice ComposeNotice(int year, VolumeVersion volume, Uri link, DateTimeOffset expires)

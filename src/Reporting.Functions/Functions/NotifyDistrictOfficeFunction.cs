@@ -6,8 +6,13 @@ using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.Functions;
 
-/// <summary>Queue report-notifications: tells the district office, once, that a PDF is ready.</summary>
-public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, ILogger<NotifyDistrictOfficeFunction> logger)
+/// <summary>
+/// Queue report-notifications: tells the district office, once per channel, that a PDF (a report or the year's volume)
+/// is ready. A channel that fails is recorded in the outbox with its next attempt and a delayed message is queued for
+/// it, and the function completes: the queue's maxDequeueCount is for messages that cannot be handled at all, never
+/// for an outage of the mail server, so a notice is not poisoned by one.
+/// </summary>
+public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, YearEndRun yearEnd, ILogger<NotifyDistrictOfficeFunction> logger)
 {
     [Function("NotifyDistrictOffice")]
     public async Task Run(
@@ -15,8 +20,16 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
         CancellationToken cancellationToken)
     {
         var request = QueueMessages.Parse<NotificationMessage>(message);
-        var sent = await notifier.NotifyAsync(request, cancellationToken);
-        logger.LogInformation(sent ? "Notified the district office of {Year}/{Department} v{Version}" : "Notification of {Year}/{Department} v{Version} was sent before; nothing to do",
-            request.Year, request.Department, request.Version);
+        var result = request.IsVolume
+            ? await yearEnd.NotifyVolumeAsync(request.Year, request.Version, cancellationToken)
+            : await notifier.NotifyAsync(request, cancellationToken);
+        if (result is null)
+            logger.LogWarning("Notice {Key}: no such stored volume; nothing to send", request.OutboxKey);
+        else if (result.Delivered)
+            logger.LogInformation("Notice {Key} delivered on every channel (sent now: {SentNow})", request.OutboxKey, string.Join(',', result.SentNow));
+        else
+            foreach (var channel in result.Channels.Where(c => !c.IsSent))
+                logger.LogWarning("Notice {Key} on {Channel} not delivered yet after {Attempts} attempts ({Error}); next attempt at {Next:o}",
+                    request.OutboxKey, channel.Channel, channel.Attempts, channel.LastError, channel.NextAttemptAt);
     }
 }

@@ -38,6 +38,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
             assemblyQueued = outcome.AssemblyQueued,
             pdfVersion = outcome.PdfVersion,
             missingSections = outcome.MissingSections,
+            awaitingReview = outcome.AwaitingReview ?? [],
         });
     }
 
