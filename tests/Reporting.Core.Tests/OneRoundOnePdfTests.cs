@@ -65,17 +65,17 @@ public class OneRoundOnePdfTests
         foreach (var part in TestWorld.RequiredParts) Assert.False((await world.DecideAsync(part, 1)).AssemblyQueued);
         Assert.Equal(["other"], (await world.DecideAsync("plans", 1)).AwaitingReview);
 
-        var view = await world.Queries.GetReportAsync("2023", "kgj");
+        var view = await world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office);
 
         Assert.Empty(world.Queue.Assemblies);
         Assert.Equal("reviewing", view.Status);
         var wait = Assert.Single(view.AssemblyWaitsFor);
         Assert.Equal(("other", "五、其他需要报告的情况", 1, "第 1 版待审核"), (wait.Section, wait.Heading, wait.Version, wait.Reason));
 
-        Assert.Equal("reviewing", (await world.Queries.GetYearAsync("2023")).Departments.Single(d => d.Department == "kgj").Status);
+        Assert.Equal("reviewing", (await world.Queries.GetYearAsync("2023", TestWorld.Office)).Departments.Single(d => d.Department == "kgj").Status);
 
         Assert.Equal(1, (await world.DecideAsync("other", 1)).PdfVersion);
-        Assert.Empty((await world.Queries.GetReportAsync("2023", "kgj")).AssemblyWaitsFor);
+        Assert.Empty((await world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office)).AssemblyWaitsFor);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class OneRoundOnePdfTests
         await world.DecideAsync("duty", 1);
         await world.SubmitAsync("measures");
 
-        var view = await world.Queries.GetReportAsync("2023", "kgj");
+        var view = await world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office);
 
         Assert.Equal("drafting", view.Status);
         Assert.Equal(["preamble", "measures", "shortcomings", "plans"], view.AssemblyWaitsFor.Select(w => w.Section));

@@ -32,7 +32,7 @@ public class YearEndRunTests
         await _world.SubmitAsync("shortcomings", department: "czj");
         await _world.DecideAsync("shortcomings", 1, "reject", department: "czj");
 
-        await _world.YearEnd().RunAsync(2023, Caller.System);
+        await _world.YearEnd.RunAsync(2023, Caller.System);
 
         var volume = Assert.Single(_world.Typesetter.Volumes);
         var czj = volume.Missing.Single(m => m.DepartmentCode == "czj");
