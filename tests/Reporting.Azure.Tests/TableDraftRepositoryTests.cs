@@ -2,6 +2,7 @@ using System.Text;
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
@@ -109,6 +110,26 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(Enumerable.Range(1, 200), stored.Select(d => d.Version).Order());
         var listed = (await instances[0].ListAsync(Key)).ToDictionary(d => d.Version, d => d.Author);
         Assert.Equal(stored.ToDictionary(d => d.Version, d => d.Author).OrderBy(p => p.Key), listed.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public async Task A_submission_that_cannot_get_its_turn_within_the_budget_is_refused_as_temporarily_unavailable_and_stores_nothing()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        clients.Options.DraftNumberingBudget = TimeSpan.Zero;  // no waiting for a turn at all
+        var drafts = new TableDraftRepository(clients);
+
+        var outcomes = await Together.RunAsync(20, async i =>
+        {
+            try { return (Version: (await drafts.AddNextVersionAsync(New("duty", $"第{i}稿。", $"起草人{i}"))).Version, RetryAfter: (TimeSpan?)null); }
+            catch (TemporarilyUnavailableException e) { return (Version: 0, RetryAfter: (TimeSpan?)e.RetryAfter); }
+        });
+
+        var stored = outcomes.Where(o => o.Version > 0).Select(o => o.Version).Order().ToList();
+        Assert.True(stored.Count < 20, "20 submissions at once never had to wait for a turn");
+        Assert.All(outcomes.Where(o => o.Version == 0), o => Assert.True(o.RetryAfter > TimeSpan.Zero));
+        Assert.Equal(Enumerable.Range(1, stored.Count), stored);
+        Assert.Equal(stored, (await drafts.ListAsync(Key)).Select(d => d.Version).Order());
     }
 
     [Fact]
