@@ -99,7 +99,15 @@ public sealed class QueueTriggerListener(
                 await running.CancelAsync();
                 await renewing;
             }
-            await queue.DeleteMessageAsync(message.MessageId, lease.Receipt, CancellationToken.None);
+            try
+            {
+                await queue.DeleteMessageAsync(message.MessageId, lease.Receipt, CancellationToken.None);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Gone already (the queue was cleared, or the lease lapsed and another listener finished it): the work is done either way.
+                logger.LogInformation("Message {MessageId} on queue {Queue} was gone when its function completed", message.MessageId, queue.Name);
+            }
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -129,7 +129,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task The_kgj_report_pasted_part_by_part_with_its_headings_is_stored_without_them_and_builds_its_document()
+    public async Task The_kgj_report_pasted_part_by_part_is_stored_as_written_and_its_own_headings_become_the_headings()
     {
         var w = await WorkflowsAsync();
         var text = RepoPaths.FixtureText("kgj-2023.txt");
@@ -156,8 +156,10 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         // Building the document reads only the drafts; typesetting and storing the PDF are the end-to-end tests' part.
         var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, null!, new ReportingOptions(), TimeProvider.System)
             .BuildDocumentAsync(key, AzuriteCollection.Directory.Find("kgj")!, version);
-        Assert.Equal(4, document.Blocks.Count(b => b.Kind == BlockKind.Heading));
-        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()), document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
+        // Each numbered part begins with its own heading line: printed as the heading, as written, not as a paragraph.
+        Assert.Equal([.. "一二三四".Select(n => lines.First(l => l.StartsWith(n + "、")).Trim())],
+            document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text));
+        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()) - 4, document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
         Assert.Equal(ReportDocumentBuilder.Paragraphs(expected.Parts["plans"]).Last(), document.Blocks[^1].Text);
     }
 }

@@ -81,16 +81,23 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// <summary>Stops the host as a shutdown does: work in progress is cancelled, not completed.</summary>
     public async Task StopHostAsync()
     {
-        Http.Dispose();
+        DisposeClients();
         await Host.DisposeAsync();
         Host = null!;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Every client is bound to the host's address, which a restarted host does not keep.</summary>
+    private void DisposeClients()
     {
         foreach (var client in _clients.Values) client.Dispose();
+        _clients.Clear();
         Anonymous?.Dispose();
         _handler?.Dispose();
+    }
+
+    public async Task DisposeAsync()
+    {
+        DisposeClients();
         if (Host is not null) await Host.DisposeAsync();
         await Smtp.DisposeAsync();
         await Webhook.DisposeAsync();
