@@ -36,7 +36,7 @@ public sealed class FormPage(DistrictDirectory directory, TimeProvider clock)
     public string Confirmation(Draft draft, string location) => HtmlPage.Render("草稿已保存", $"""
         <h1>草稿已保存</h1>
         <p class="ok">{E(draft.Report.Year.ToString())} 年 {E(directory.Find(draft.Report.Department)?.Name ?? draft.Report.Department)}
-        “{E(draft.Section)}”部分，第 {draft.Version} 版，共 {draft.Body.Length} 字，起草人 {E(draft.Author)}（{E(draft.AuthorId)}）。</p>
+        {E(ReportTemplate.Find(draft.Section)?.ShortName ?? draft.Section)}，第 {draft.Version} 版，共 {draft.Body.Length} 字，起草人 {E(draft.Author)}（{E(draft.AuthorId)}）。</p>
         <p><a href="{E(location)}">查看此版本</a> · <a href="/api/reports/{draft.Report.Year}/{E(draft.Report.Department)}">查看报告进度</a> ·
         <a href="/api/form?year={draft.Report.Year}&amp;department={E(draft.Report.Department)}">继续提交</a></p>
         """);
