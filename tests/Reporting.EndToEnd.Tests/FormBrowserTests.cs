@@ -36,7 +36,9 @@ public sealed class FormBrowserTests(LocalHostFixture app)
         await page.ClickAsync("button[type=submit]");
         var status = page.Locator("#result.ok");
         await status.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-        Assert.Contains("第 1 版", await status.InnerTextAsync());
+        var saved = await status.InnerTextAsync();
+        Assert.Contains("魏都区卫生健康委员会 第一部分，第 1 版", saved); // names people read, not the codes wjw / duty
+        Assert.DoesNotMatch("wjw|duty", saved);
 
         // A mistake the browser cannot catch is explained in Chinese next to the form, and nothing is stored.
         await page.FillAsync("textarea[name=body]", "");

@@ -126,10 +126,10 @@ public abstract class ReportGeometryTests
             var expected = Enumerable.Range(0, 22).ToHashSet();
             if (page.Number == 1) expected.Remove(TitleLines().Count); // the blank line after the title
             var next = Pages.Pages[page.Number].Lines[0];
-            if (next.Letters[0].FontName.Contains("FandolHei"))
+            if (next.Letters[0].FontName?.Contains("FandolHei") is true)
             {
                 // A heading is not left at the foot of a page: the slots it would have taken stay blank.
-                var moved = Pages.Pages[page.Number].Lines.TakeWhile(l => l.Letters[0].FontName.Contains("FandolHei")).Count();
+                var moved = Pages.Pages[page.Number].Lines.TakeWhile(l => l.Letters[0].FontName?.Contains("FandolHei") is true).Count();
                 Assert.True(slots.Max() >= 21 - moved, $"page {page.Number} ends at slot {slots.Max()}");
                 expected.RemoveWhere(s => s > slots.Max());
             }
@@ -215,7 +215,7 @@ public abstract class ReportGeometryTests
     [Fact]
     public void Level_one_headings_are_Hei_and_indented_two_characters()
     {
-        var headings = Pages.Pages.SelectMany(p => p.Lines).Where(l => l.Letters[0].FontName.Contains("FandolHei")).ToList();
+        var headings = Pages.Pages.SelectMany(p => p.Lines).Where(l => l.Letters[0].FontName?.Contains("FandolHei") is true).ToList();
         Assert.NotEmpty(headings);
         Assert.All(headings, l => Assert.All(l.Letters.Where(x => !IsLatin(x)), x => Assert.Contains("FandolHei", x.FontName)));
         var openers = headings.Where(l => l.Text.Length > 1 && l.Text[1] == '、').ToList();
@@ -266,7 +266,7 @@ public abstract class ReportGeometryTests
     {
         var body = Pages.Pages.SelectMany(p => p.Lines).Skip(TitleLines().Count).SelectMany(l => l.Letters).ToList();
         Assert.All(body, l => Assert.Equal(16, l.PointSize, 0.01));
-        Assert.Contains(body, l => l.FontName.Contains("FandolFang"));
+        Assert.Contains(body, l => l.FontName?.Contains("FandolFang") is true);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public static class AccessPolicy
             ? "不能审核自己起草的草稿：按照双人复核（四眼）原则，须由本部门的另一位审核人审核。"
             : null;
 
+    /// <summary>People read this: no department code (sfj) in it, and the policy has no directory to name the department.</summary>
     private static string OtherDepartment(Membership member) =>
-        member.Department is null ? "无权访问该部门的报告。" : $"您只能处理本部门（{member.Department}）的报告，无权访问其他部门的报告。";
+        member.Department is null ? "无权访问该部门的报告。" : "您只能处理本部门的报告，无权访问其他部门的报告。";
 }

@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
+using Reporting.Core.Directory;
+using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
-public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form)
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, DistrictDirectory directory)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(
@@ -29,7 +31,9 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         {
             year = draft.Report.Year,
             department = draft.Report.Department,
+            departmentName = directory.Find(draft.Report.Department)?.Name,
             section = draft.Section,
+            sectionName = ReportTemplate.Find(draft.Section)?.ShortName,
             version = draft.Version,
             status = draft.Status.ToString().ToLowerInvariant(),
             author = draft.Author,

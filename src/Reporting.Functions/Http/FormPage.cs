@@ -20,7 +20,7 @@ public sealed class FormPage(DistrictDirectory directory, TimeProvider clock)
         return HtmlPage.Render("提交报告草稿", $$"""
             {{SignedIn(caller, member)}}
             <h1>{{E(directory.District)}}法治政府建设情况报告 · 提交草稿</h1>
-            <p class="hint">每次提交都会保存为该部分的一个新版本，旧版本不会被覆盖。正文无需包含“一、”等标题，系统按模板自动添加。</p>
+            <p class="hint">每次提交都会保存为该部分的一个新版本，旧版本不会被覆盖。正文可以用本部分的标题行（如“一、……”）开头，PDF 照所写印出；没有标题行时按模板的标题自动添加。</p>
             <form id="draft" method="post" action="/api/drafts" enctype="multipart/form-data">
               <label>年度 <input name="year" type="number" min="2000" max="2099" required value="{{defaultYear}}"></label>
               <label>部门 <select name="department" required><option value="">请选择部门</option>{{departments}}</select></label>
@@ -36,7 +36,7 @@ public sealed class FormPage(DistrictDirectory directory, TimeProvider clock)
     public string Confirmation(Draft draft, string location) => HtmlPage.Render("草稿已保存", $"""
         <h1>草稿已保存</h1>
         <p class="ok">{E(draft.Report.Year.ToString())} 年 {E(directory.Find(draft.Report.Department)?.Name ?? draft.Report.Department)}
-        “{E(draft.Section)}”部分，第 {draft.Version} 版，共 {draft.Body.Length} 字，起草人 {E(draft.Author)}（{E(draft.AuthorId)}）。</p>
+        {E(ReportTemplate.Find(draft.Section)?.ShortName ?? draft.Section)}，第 {draft.Version} 版，共 {draft.Body.Length} 字，起草人 {E(draft.Author)}（{E(draft.AuthorId)}）。</p>
         <p><a href="{E(location)}">查看此版本</a> · <a href="/api/reports/{draft.Report.Year}/{E(draft.Report.Department)}">查看报告进度</a> ·
         <a href="/api/form?year={draft.Report.Year}&amp;department={E(draft.Report.Department)}">继续提交</a></p>
         """);

@@ -30,7 +30,7 @@ public static class HtmlPage
             const data = await response.json();
             if (response.ok) {
               box.className = 'ok';
-              box.textContent = `已保存：${data.year} 年 ${data.department} 的 ${data.section} 部分，第 ${data.version} 版（${data.length} 字）。`;
+              box.textContent = `已保存：${data.year} 年 ${data.departmentName} ${data.sectionName}，第 ${data.version} 版（${data.length} 字）。`;
             } else {
               box.className = 'error';
               const details = data.errors ? Object.values(data.errors).flat() : [data.detail];

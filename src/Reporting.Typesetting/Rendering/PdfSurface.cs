@@ -95,7 +95,8 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         // Save/Restore makes PDFsharp write its page prologue now and leave any text object it opened.
         graphics.Save();
         graphics.Restore();
-        var text = new TextContent(graphics.Internals.ContentStringBuilder);
+        var text = new TextContent(graphics.Internals.ContentStringBuilder
+            ?? throw new InvalidOperationException("PDFsharp gave no content stream for a page it was drawing on."));
         var names = new Dictionary<FontFace, string>();
         foreach (ref readonly var glyph in glyphs)
         {
