@@ -1,3 +1,4 @@
+using Reporting.Functions.Pages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Blobs;
@@ -98,6 +99,9 @@ public static class ReportingServices
         services.AddSingleton<DevelopmentSignIn>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<FormPage>();
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<Words>();
+        services.AddSingleton<TodoPage>();
         return services;
     }
 

@@ -40,7 +40,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         private AccessControl Access => new(new TableMemberRepository(Clients),
             new ConfiguredMembers(DevelopmentUsers.For(AzuriteCollection.Directory).Select(u => u.Member)));
 
-        public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), TimeProvider.System);
+        public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), Options, TimeProvider.System);
         public DraftReview Review => new(AzuriteCollection.Directory, Access, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
         public ReportQueries Queries => new(AzuriteCollection.Directory, Access, Drafts, Reports, new TableVolumeLedgerRepository(Clients), new BlobPdfStore(Clients, TimeProvider.System),
             Audit, new TableNotificationOutbox(Clients), Options, TimeProvider.System);

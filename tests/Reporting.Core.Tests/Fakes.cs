@@ -353,7 +353,7 @@ internal sealed class TestWorld
     public static Caller Approver(string department = "kgj", string name = "审核人") => new($"{department}-approver", name);
     public static readonly Caller Office = new("office", "区法治办工作人员");
 
-    public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Clock);
+    public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Options, Clock);
     public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);

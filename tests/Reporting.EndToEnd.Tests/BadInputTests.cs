@@ -69,12 +69,42 @@ public sealed class BadInputTests(LocalHostFixture app)
     }
 
     [Fact]
-    public async Task An_uploaded_txt_file_that_is_not_UTF8_is_refused()
+    public async Task An_uploaded_txt_file_that_is_neither_UTF8_nor_GB18030_is_refused()
     {
         var before = await app.CountDraftRowsAsync();
         using var form = Multipart(new ByteArrayContent(Encoding.Latin1.GetBytes("caf\u00e9 \u00ff")), "draft.txt");
         using var response = await app.Http.PostAsync("api/drafts", form);
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "GBK/Latin-1 file");
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "Latin-1 file");
+        Assert.Contains("GBK", problem.GetProperty("errors").GetProperty("file")[0].GetString());
+        Assert.Equal(before, await app.CountDraftRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("GBK", 936)]
+    [InlineData("GB18030", 54936)]
+    public async Task A_txt_upload_saved_as_ANSI_on_chinese_windows_is_stored_as_its_text(string @case, int codePage)
+    {
+        const string text = "2023年，我局认真履行法治政府建设责任，𠮷祥如意。";
+        var encoding = CodePagesEncodingProvider.Instance.GetEncoding(codePage)!;
+        var bytes = encoding.GetBytes(@case == "GBK" ? text.Replace("𠮷", "吉") : text);
+        using var form = Multipart(new ByteArrayContent(bytes), "记事本.txt");
+        using var response = await app.Http.PostAsync("api/drafts", form);
+        Assert.True(HttpStatusCode.Created == response.StatusCode, await response.Content.ReadAsStringAsync());
+        var draft = JsonDocument.Parse(await app.Http.GetStringAsync(response.Headers.Location!.ToString().TrimStart('/'))).RootElement;
+        Assert.Equal(@case == "GBK" ? text.Replace("𠮷", "吉") : text, draft.GetProperty("body").GetString());
+    }
+
+    [Theory]
+    [InlineData("旧版.doc")]
+    [InlineData("WPS文稿.wps")]
+    public async Task A_doc_or_wps_upload_is_refused_asking_for_docx_or_txt(string fileName)
+    {
+        var before = await app.CountDraftRowsAsync();
+        // The OLE compound-file signature Word 97–2003 and WPS write.
+        using var form = Multipart(new ByteArrayContent([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), fileName);
+        using var response = await app.Http.PostAsync("api/drafts", form);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, fileName);
+        Assert.Contains("请另存为 .docx 或 .txt", problem.GetProperty("errors").GetProperty("file")[0].GetString());
         Assert.Equal(before, await app.CountDraftRowsAsync());
     }
 

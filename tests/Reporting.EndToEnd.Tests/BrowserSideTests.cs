@@ -72,7 +72,7 @@ public sealed class BrowserSideTests(LocalHostFixture app)
     public async Task Signing_in_never_redirects_off_the_app(string returnUrl)
     {
         using var response = await app.Anonymous.GetAsync($"api/dev/sign-in?user=kgj-author&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        Assert.Equal("/api/form", response.Headers.Location?.ToString());
+        Assert.Equal("/api/todo", response.Headers.Location?.ToString()); // 我的待办, the landing page
     }
 
     [Fact]

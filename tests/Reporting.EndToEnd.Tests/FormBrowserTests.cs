@@ -7,19 +7,11 @@ namespace Reporting.EndToEnd.Tests;
 [Collection(LocalHostCollection.Name)]
 public sealed class FormBrowserTests(LocalHostFixture app)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [Fact]
     public async Task A_person_submits_a_part_through_the_form_and_sees_its_version()
     {
-        Assert.True(File.Exists(Chromium), "Debian chromium is required: apt-get install chromium (.ci/setup does it)");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
         // Not signed in: the form sends the browser to the development sign-in, which comes back to the form.
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/form?year=2026&department=wjw&section=duty").ToString());

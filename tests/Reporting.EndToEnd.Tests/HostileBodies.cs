@@ -60,12 +60,12 @@ public static class HostileBodies
         return buffer.ToArray();
     }
 
-    /// <summary>Multipart form fields of the hostile report (2028, kgj, duty) followed by a file part.</summary>
+    /// <summary>Multipart form fields of the hostile report (2013, kgj, duty) followed by a file part.</summary>
     public static MultipartFormDataContent DraftWithFile(byte[] file, string fileName)
     {
         var form = new MultipartFormDataContent
         {
-            { new StringContent("2028"), "year" },
+            { new StringContent("2013"), "year" },
             { new StringContent("kgj"), "department" },
             { new StringContent("duty"), "section" },
             { new StringContent("王五"), "author" },
@@ -123,5 +123,5 @@ public static class HostileBodies
     public static string Field(string name, string value) => $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n";
 
     /// <summary>The hostile report's fields as a well-formed multipart prefix.</summary>
-    public static string DraftFields => Field("year", "2028") + Field("department", "kgj") + Field("section", "duty") + Field("author", "王五");
+    public static string DraftFields => Field("year", "2013") + Field("department", "kgj") + Field("section", "duty") + Field("author", "王五");
 }

@@ -10,12 +10,12 @@ namespace Reporting.EndToEnd.Tests;
 /// Input built to hurt: zip bombs, bodies of hundreds of thousands of parts, truncated and malformed bodies, lone
 /// surrogates, text that hides or reorders itself, unknown routes and methods. Each is refused quickly with a zh-CN
 /// problem+json, stores nothing, and the whole suite leaves the host's memory within 100 MB of its idle figure.
-/// All aim at 2028, a year no other test uses, so "nothing stored" can be checked while other work runs.
+/// All aim at 2013, a year no other test uses, so "nothing stored" can be checked while other work runs.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper output)
 {
-    private const string Scope = "2028";
+    private const string Scope = "2013";
     private const long MemoryBudgetBytes = 100L * 1024 * 1024;
     private const long RetainedBudgetBytes = 20L * 1024 * 1024;
 
@@ -54,7 +54,7 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
                 a => RawHttp.PostAsync(a.Http, "api/drafts", HostileBodies.ManyParts(1, 17 * 1024 * 1024, declareLength: true, files: true)), "16 MB"),
             ["JSON with a lone surrogate \\ud800"] = new(HttpStatusCode.BadRequest,
                 a => a.Http.PostAsync("api/drafts", new StringContent(
-                    """{"year":"2028","department":"kgj","section":"duty","author":"王五","body":"x\ud800"}""", Encoding.UTF8, "application/json")), "代理项"),
+                    """{"year":"2013","department":"kgj","section":"duty","author":"王五","body":"x\ud800"}""", Encoding.UTF8, "application/json")), "代理项"),
             ["multipart cut off before its closing boundary"] = new(HttpStatusCode.BadRequest,
                 a => a.Http.PostAsync("api/drafts", HostileBodies.RawMultipart(
                     HostileBodies.DraftFields + $"--{HostileBodies.Boundary}\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n法治政府建设")), "multipart"),
@@ -62,9 +62,9 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
                 a => a.Http.PostAsync("api/drafts", HostileBodies.RawMultipart(
                     $"--{HostileBodies.Boundary}\r\nthis is no header\r\n\r\n正文\r\n--{HostileBodies.Boundary}--\r\n")), "multipart"),
             ["multipart without a single boundary"] = new(HttpStatusCode.BadRequest,
-                a => a.Http.PostAsync("api/drafts", HostileBodies.RawMultipart("year=2028&department=kgj")), "multipart"),
-            ["comment with NUL"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2028, "kgj", "measures", 1, "reject", comment: "请补充\u0000数据"), "U+0000"),
-            ["comment with a bidi isolate (U+2066)"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2028, "kgj", "measures", 1, "reject", comment: "请\u2066补充"), "U+2066"),
+                a => a.Http.PostAsync("api/drafts", HostileBodies.RawMultipart("year=2013&department=kgj")), "multipart"),
+            ["comment with NUL"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2013, "kgj", "measures", 1, "reject", comment: "请补充\u0000数据"), "U+0000"),
+            ["comment with a bidi isolate (U+2066)"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2013, "kgj", "measures", 1, "reject", comment: "请\u2066补充"), "U+2066"),
             ["body with a right-to-left mark (U+200F)"] = Body('\u200F'),
             ["GET an unknown route"] = new(HttpStatusCode.NotFound, a => a.Http.GetAsync("api/nosuch/route")),
             ["GET outside the route prefix"] = new(HttpStatusCode.NotFound, a => a.Http.GetAsync("favicon.ico")),
@@ -151,12 +151,12 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
         return (response.StatusCode, elapsed);
     }
 
-    /// <summary>The reviewer and comment cases decide on a draft that exists: 2028 kgj measures, version 1.</summary>
+    /// <summary>The reviewer and comment cases decide on a draft that exists: 2013 kgj measures, version 1.</summary>
     private async Task EnsureReviewTargetAsync()
     {
-        var report = await app.GetReportAsync(2028, "kgj");
+        var report = await app.GetReportAsync(2013, "kgj");
         var measures = report.GetProperty("sections").EnumerateArray().First(s => s.GetProperty("section").GetString() == "measures");
-        if (measures.GetProperty("drafts").GetArrayLength() == 0) Assert.Equal(1, await app.SubmitOkAsync(2028, "kgj", "measures", "我局持续推进法治政府建设。"));
+        if (measures.GetProperty("drafts").GetArrayLength() == 0) Assert.Equal(1, await app.SubmitOkAsync(2013, "kgj", "measures", "我局持续推进法治政府建设。"));
     }
 
     private async Task WaitForQueuesToEmptyAsync()

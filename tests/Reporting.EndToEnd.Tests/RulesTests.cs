@@ -104,6 +104,10 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 
+    /// <summary>The display name the pages show for a development user (pages print names, not ids).</summary>
+    private static string NameOf(string user) => Reporting.Core.Access.DevelopmentUsers
+        .For(Reporting.Core.Directory.DistrictDirectoryJson.Load(TestSupport.RepoPaths.Fixture("departments.json"))).Single(u => u.Id == user).Name;
+
     private Func<string?, Task<string>> PageCell(string action) => action switch
     {
         "open the form" => async user =>
@@ -111,7 +115,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             using var request = await BrowserRequestAsync(user, HttpMethod.Get, "api/form");
             using var response = await app.Anonymous.SendAsync(request);
             if (user is null) Assert.StartsWith("/api/dev/sign-in?returnUrl=", response.Headers.Location?.ToString());
-            else Assert.Contains($"（{user}）", await response.Content.ReadAsStringAsync());
+            else Assert.Contains($"当前登录：{NameOf(user)}（", await response.Content.ReadAsStringAsync());
             return ((int)response.StatusCode).ToString();
         },
         "submit a draft through the form" => async user =>
@@ -128,7 +132,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 // The author named in the form is ignored: the page names the signed-in person.
-                Assert.Contains($"（{user}）", text);
+                Assert.Contains($"当前登录：{NameOf(user!)}（", text);
                 Assert.DoesNotContain("冒名者", text);
             }
             return ((int)response.StatusCode).ToString();

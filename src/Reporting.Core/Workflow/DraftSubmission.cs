@@ -15,12 +15,16 @@ public class DraftSubmission(
     IDraftRepository drafts,
     IAuditLog audit,
     IGlyphCoverage coverage,
+    ReportingOptions options,
     TimeProvider clock)
 {
     public virtual async Task<Draft> SubmitAsync(SubmitDraftCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var key = ReportKey.Parse(command.Year, command.Department, directory, errors);
+        var currentYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.ResolveTimeZone()).Year;
+        if (!errors.Has("year") && key.Year > currentYear)
+            errors.Add("year", $"{key.Year} 年尚未到来，不能提交该年度的报告；当前最晚可提交 {currentYear} 年度。");
         // Who may write for the department is settled before the text is looked at, so a stranger learns nothing from
         // validating it. An unknown department is refused below (400) before anything is stored.
         if (!errors.Has("department")) await access.DemandAsync(caller, ReportAction.SubmitDraft, key.Department, cancellationToken);
@@ -30,6 +34,7 @@ public class DraftSubmission(
 
         var body = command.Body is null ? null : DraftBody.Normalize(command.Body, section ?? ReportTemplate.Preamble);
         DraftBody.Validate(body, errors);
+        if (body is not null && section is not null && !errors.Has("body")) PartPlacement.Check(body, section, errors);
         if (body is not null && errors.IsEmpty)
         {
             foreach (var missing in coverage.FindMissing(body).Take(10))

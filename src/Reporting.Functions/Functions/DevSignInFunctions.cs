@@ -17,7 +17,7 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/sign-in")] HttpRequest request)
     {
         if (!development.Enabled) throw ReportingException.NotFound("开发登录只在本地运行时可用；请通过统一身份认证登录。");
-        var returnUrl = LocalPath(request.Query["returnUrl"]) ?? "/api/form";
+        var returnUrl = LocalPath(request.Query["returnUrl"]) ?? "/api/todo"; // 我的待办 is where a person starts
         var id = request.Query["user"].ToString();
         if (id.Length > 0)
         {

@@ -6,11 +6,12 @@ using Reporting.Core.Directory;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
-public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, DistrictDirectory directory)
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, TodoPage todo, DistrictDirectory directory)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(
@@ -26,7 +27,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
 
         var location = $"/api/reports/{draft.Report.Year}/{draft.Report.Department}/sections/{draft.Section}/drafts/{draft.Version}";
         if (WantsHtml(request))
-            return ApiResult.Html(form.Confirmation(draft, location), StatusCodes.Status201Created, location);
+            return ApiResult.Html(form.Confirmation(draft, caller, await access.FindAsync(caller, cancellationToken)), StatusCodes.Status201Created, location);
         return ApiResult.JsonBody(new
         {
             year = draft.Report.Year,
@@ -54,12 +55,24 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
     [Function("DraftForm")]
     public async Task<IActionResult> Form(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await PageAsync(request, (caller, member) =>
+            Task.FromResult(form.Render(request.Query["year"], request.Query["department"], request.Query["section"], caller, member)), cancellationToken);
+
+    /// <summary>我的待办, the landing page; someone not signed in is sent to sign in and comes back here.</summary>
+    [Function("TodoPage")]
+    public async Task<IActionResult> Todo(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "todo")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        await PageAsync(request, (caller, member) =>
+            todo.RenderAsync(request.Query["year"].ToString() is { Length: > 0 } year ? year : null, caller, member, cancellationToken), cancellationToken);
+
+    /// <summary>A page for the signed-in person; someone not signed in is sent to sign in and comes back to it.</summary>
+    private async Task<IActionResult> PageAsync(HttpRequest request, Func<Caller, Membership?, Task<string>> render, CancellationToken cancellationToken)
     {
         if (callers.TryResolve(request) is not { } caller)
             return ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));
-        var member = await access.FindAsync(caller, cancellationToken);
-        return ApiResult.Html(form.Render(request.Query["year"], request.Query["department"], request.Query["section"], caller, member));
+        return ApiResult.Html(await render(caller, await access.FindAsync(caller, cancellationToken)));
     }
 
     /// <summary>A browser posting the form without script asks for HTML; API clients get JSON.</summary>

@@ -3,51 +3,68 @@ using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Http;
 
-/// <summary>The zh-CN submission form and the page confirming a submission.</summary>
-public sealed class FormPage(DistrictDirectory directory, TimeProvider clock)
+/// <summary>The zh-CN submission form (提交/修改) and the page confirming a submission.</summary>
+public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock)
 {
+    private const string FormTemplate = """
+        <p class="hint">每次提交都会保存为该部分的一个新版本，旧版本不会被覆盖。正文可以用本部分的标题行（如“一、……”）开头，PDF 照所写印出；没有标题行时按模板的标题自动添加。</p>
+        <form id="draft" method="post" action="/api/drafts" enctype="multipart/form-data">
+          <label for="year">年度</label><input id="year" name="year" type="number" min="2000" max="{{ MaxYear }}" required value="{{ Year }}">
+          <label for="department">部门</label><select id="department" name="department" required>
+          {% if Departments.size > 1 %}<option value="">请选择部门</option>{% endif %}
+          {% for d in Departments %}<option value="{{ d.Code }}"{% if d.Selected %} selected{% endif %}>{{ d.Name }}</option>{% endfor %}</select>
+          <label for="section">报告部分</label><select id="section" name="section" required><option value="">请选择部分</option>
+          {% for s in Sections %}<option value="{{ s.Code }}"{% if s.Selected %} selected{% endif %}>{{ s.Name }}</option>{% endfor %}</select>
+          <label for="body">正文</label>
+          <textarea id="body" name="body" rows="16" data-max="{{ Max }}" aria-describedby="count" placeholder="在此粘贴正文，或在下方上传文件"></textarea>
+          <p id="count" class="count" aria-live="polite">上限 {{ Max }} 字</p>
+          <label for="file">或上传文件（.txt：UTF-8 或 GBK 编码；.docx。旧版 .doc、.wps 请先另存为 .docx 或 .txt）</label>
+          <input id="file" name="file" type="file" accept=".txt,.docx">
+          <p id="both" class="warn" role="alert"></p>
+          <button type="submit">提交草稿</button>
+        </form>
+        <div id="result" role="status" aria-live="polite"></div>
+        """;
+
+    private const string ConfirmationTemplate = """
+        <p class="ok">{{ Year }} 年{{ Department }}“{{ Part }}”，第 {{ Version }} 版，共 {{ Length }} 字，起草人 {{ Author }}，{{ Status }}。</p>
+        <p><a href="/api/todo">回到我的待办</a> · <a href="/api/form?year={{ Year }}&amp;department={{ Code }}">继续提交</a></p>
+        """;
+
     public string Render(string? year, string? department, string? section, Caller caller, Membership? member)
     {
-        department = string.IsNullOrEmpty(department) ? member?.Department : department;
-        var defaultYear = int.TryParse(year, out var y) && y is >= 2000 and <= 2099 ? y : clock.GetLocalNow().Year - 1;
-        var departments = string.Concat(directory.Departments.Select(d =>
-            $"<option value=\"{E(d.Code)}\"{(d.Code == department ? " selected" : "")}>{E(d.Name)}（{E(d.Code)}）</option>"));
-        var sections = string.Concat(ReportTemplate.Sections.Select(s =>
-            $"<option value=\"{E(s.Key)}\"{(s.Key == section ? " selected" : "")}>{E(s.Key == "preamble" ? "开头部分（一、之前）" : s.Heading)}{(s.Required ? "" : "（选填）")}</option>"));
-        return HtmlPage.Render("提交报告草稿", $$"""
-            {{SignedIn(caller, member)}}
-            <h1>{{E(directory.District)}}法治政府建设情况报告 · 提交草稿</h1>
-            <p class="hint">每次提交都会保存为该部分的一个新版本，旧版本不会被覆盖。正文可以用本部分的标题行（如“一、……”）开头，PDF 照所写印出；没有标题行时按模板的标题自动添加。</p>
-            <form id="draft" method="post" action="/api/drafts" enctype="multipart/form-data">
-              <label>年度 <input name="year" type="number" min="2000" max="2099" required value="{{defaultYear}}"></label>
-              <label>部门 <select name="department" required><option value="">请选择部门</option>{{departments}}</select></label>
-              <label>报告部分 <select name="section" required><option value="">请选择部分</option>{{sections}}</select></label>
-              <label>正文 <textarea name="body" rows="16" placeholder="在此粘贴正文，或在下方上传文件"></textarea></label>
-              <label>或上传文件（UTF-8 编码的 .txt 或 .docx） <input name="file" type="file" accept=".txt,.docx"></label>
-              <button type="submit">提交草稿</button>
-            </form>
-            <div id="result" role="status" aria-live="polite"></div>
-            """, withFormScript: true);
+        // A department member writes for their own department only; the choice is not offered.
+        department = member?.Department ?? department;
+        var currentYear = clock.GetLocalNow().Year;
+        var defaultYear = int.TryParse(year, out var y) && y >= 2000 && y <= currentYear ? y : currentYear - 1;
+        var departments = directory.Departments
+            .Where(d => member?.Department is null || d.Code == member.Department)
+            .Select(d => new { d.Code, d.Name, Selected = d.Code == department }).ToList();
+        var sections = ReportTemplate.Sections
+            .Select(s => new { Code = s.Key, Name = Words.Part(s) + (s.Required ? "" : "（选填）"), Selected = s.Key == section }).ToList();
+        return pages.Render("提交报告草稿", Who(caller, member), FormTemplate,
+            new { Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections, Max = DraftBody.MaxCharacters },
+            HtmlPage.FormScript);
     }
 
-    public string Confirmation(Draft draft, string location) => HtmlPage.Render("草稿已保存", $"""
-        <h1>草稿已保存</h1>
-        <p class="ok">{E(draft.Report.Year.ToString())} 年 {E(directory.Find(draft.Report.Department)?.Name ?? draft.Report.Department)}
-        {E(ReportTemplate.Find(draft.Section)?.ShortName ?? draft.Section)}，第 {draft.Version} 版，共 {draft.Body.Length} 字，起草人 {E(draft.Author)}（{E(draft.AuthorId)}）。</p>
-        <p><a href="{E(location)}">查看此版本</a> · <a href="/api/reports/{draft.Report.Year}/{E(draft.Report.Department)}">查看报告进度</a> ·
-        <a href="/api/form?year={draft.Report.Year}&amp;department={E(draft.Report.Department)}">继续提交</a></p>
-        """);
+    public string Confirmation(Draft draft, Caller caller, Membership? member) => pages.Render("草稿已保存", Who(caller, member), ConfirmationTemplate, new
+    {
+        draft.Report.Year,
+        Department = words.Department(draft.Report.Department),
+        Code = draft.Report.Department,
+        Part = Words.Part(draft.Section),
+        draft.Version,
+        Length = draft.Body.EnumerateRunes().Count(),
+        draft.Author,
+        Status = Words.Status(draft.Status),
+    });
 
     /// <summary>Who is signed in, so nobody submits under the wrong name without noticing.</summary>
-    private string SignedIn(Caller caller, Membership? member) =>
-        $"<p class=\"who\">当前登录：{E(caller.Name)}（{E(caller.Id)}）{(member is null ? "，尚未分配部门和角色" : "，" + E(Role(member)))}</p>";
-
-    private string Role(Membership member) => member.Department is null
-        ? Membership.Describe(member.Role)
-        : $"{directory.Find(member.Department)?.Name ?? member.Department}{Membership.Describe(member.Role)}";
-
-    private static string E(string? text) => HtmlPage.Encode(text);
+    public string Who(Caller caller, Membership? member) => member is null
+        ? $"{caller.Name}（尚未分配部门和角色）"
+        : $"{caller.Name}（{(member.Department is null ? "" : words.Department(member.Department))}{Membership.Describe(member.Role)}）";
 }

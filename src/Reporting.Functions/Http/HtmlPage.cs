@@ -12,25 +12,45 @@ namespace Reporting.Functions.Http;
 /// </summary>
 public static class HtmlPage
 {
-    private const string Style = """
-        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+    /// <summary>The one style sheet of every page; narrow screens (390 px) get the same content, one column.</summary>
+    public const string Style = """
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; color: #222; line-height: 1.6; }
         label { display: block; margin: .8rem 0; } input, select, textarea { display: block; width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
-        button { padding: .5rem 1.5rem; font: inherit; } .hint { color: #555; } .ok { color: #0a5d00; } .error { color: #a00; white-space: pre-wrap; }
-        .who { text-align: right; color: #555; } ul.users li { margin: .3rem 0; }
+        button { padding: .5rem 1.5rem; font: inherit; } .hint { color: #555; } .ok { color: #0a5d00; } .error, .warn { color: #a00; white-space: pre-wrap; }
+        .who { text-align: right; color: #555; margin: .2rem 0; } ul.users li { margin: .3rem 0; }
+        nav a { margin-right: 1.2rem; } a { color: #0645ad; } h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 1.6rem; }
+        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        ul.todo li { margin: .5rem 0; } .count { color: #555; font-size: .9rem; } blockquote { margin: .3rem 0 .3rem 1rem; color: #444; }
+        @media (max-width: 600px) { body { margin: .5rem auto; } table, tbody, tr, td, th { display: block; } thead { display: none; } td { border: 0; padding: .1rem 0; } tr { border-bottom: 1px solid #bbb; padding: .4rem 0; } }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>
     public const string FormScript = """
-        document.getElementById('draft').addEventListener('submit', async (event) => {
+        const form = document.getElementById('draft');
+        const body = form.elements.body, file = form.elements.file;
+        const count = document.getElementById('count'), warning = document.getElementById('both');
+        const max = Number(body.dataset.max);
+        const update = () => {
+          const n = [...body.value].length;
+          count.textContent = `已输入 ${n} 字，上限 ${max} 字`;
+          count.className = n > max ? 'error' : 'count';
+          warning.textContent = file.files.length > 0 && body.value.trim() !== ''
+            ? '注意：您同时填写了正文并选择了文件，提交时将使用文件的内容，文本框中的正文不会保存。' : '';
+        };
+        body.addEventListener('input', update); file.addEventListener('change', update); update();
+        form.addEventListener('submit', async (event) => {
           event.preventDefault();
           const box = document.getElementById('result');
           box.className = ''; box.textContent = '正在提交…';
           try {
-            const response = await fetch('/api/drafts', { method: 'POST', body: new FormData(event.target), headers: { 'Accept': 'application/json' } });
+            const response = await fetch('/api/drafts', { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' } });
             const data = await response.json();
             if (response.ok) {
               box.className = 'ok';
-              box.textContent = `已保存：${data.year} 年 ${data.departmentName} ${data.sectionName}，第 ${data.version} 版（${data.length} 字）。`;
+              const department = form.elements.department.selectedOptions[0].textContent;
+              const part = form.elements.section.selectedOptions[0].textContent;
+              box.textContent = `已保存：${data.year} 年${department}“${part}”，第 ${data.version} 版（${data.length} 字），待审核。`;
+              file.value = ''; update();
             } else {
               box.className = 'error';
               const details = data.errors ? Object.values(data.errors).flat() : [data.detail];

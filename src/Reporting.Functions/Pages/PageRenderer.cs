@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Pages;
+
+/// <summary>
+/// Renders Liquid templates through Fluid with an HTML encoder, so every value a page prints is encoded unless
+/// the template says <c>| raw</c> (only for markup this app made itself). One shared layout wraps every page.
+/// </summary>
+public sealed class PageRenderer
+{
+    private static readonly FluidParser Parser = new();
+
+    // HtmlEncoder.Default escapes every non-ASCII character (&#x79D1;…); allowing all ranges keeps Chinese readable
+    // in the source while < > & " ' are still escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly TemplateOptions _options = new() { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
+
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
+
+    private const string Layout = """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{ Title }}</title>
+        <style>{{ Style | raw }}</style></head>
+        <body>
+        <header><nav aria-label="主导航"><a href="/api/todo">我的待办</a><a href="/api/form">提交/修改草稿</a></nav>
+        <p class="who">当前登录：{{ Who }}</p></header>
+        <main>
+        <h1>{{ Title }}</h1>
+        {{ Content | raw }}
+        </main>
+        {% if Script %}<script>{{ Script | raw }}</script>{% endif %}
+        </body></html>
+        """;
+
+    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> inside the layout.</summary>
+    public string Render(string title, string who, string template, object model, string? script = null)
+    {
+        var content = Apply(template, model);
+        return Apply(Layout, new { Title = title, Who = who, Style = HtmlPage.Style, Content = content, Script = script });
+    }
+
+    private string Apply(string source, object model)
+    {
+        var template = _templates.GetOrAdd(source, s => Parser.TryParse(s, out var parsed, out var error)
+            ? parsed
+            : throw new InvalidOperationException("Page template does not parse: " + error));
+        var context = new TemplateContext(model, _options);
+        if (model is IDictionary<string, object?> values)
+            foreach (var (name, value) in values) context.SetValue(name, value);
+        return template.Render(context, Encoder);
+    }
+}
