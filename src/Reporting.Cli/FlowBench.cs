@@ -35,7 +35,7 @@ public static class FlowBench
         for (var i = 0; i <= reports; i++)
         {
             var department = departments[i % departments.Count];
-            var year = 2030 + i / departments.Count;
+            var year = 2001 + i / departments.Count;
             var versions = new Dictionary<string, int>();
             foreach (var section in ReportTemplate.RequiredSections)
             {

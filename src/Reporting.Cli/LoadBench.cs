@@ -34,7 +34,7 @@ public static class LoadBench
 
         await using var bench = await BenchHost.StartAsync();
         var departments = bench.Departments.Take(Math.Clamp(BenchArguments.Int(args, "--reports", 10), 1, bench.Departments.Count)).ToList();
-        const int year = 2040;
+        const int year = 2020;
         Console.WriteLine($"load bench: {clients} clients, {submissions} submissions over {departments.Count} reports × {sections.Count} parts, " +
                           $"bodies from {Path.GetFileName(fixture)} ({parts.Values.Average(p => p.Length):F0} characters on average), local host {bench.Host.BaseAddress}, Azurite in memory");
 

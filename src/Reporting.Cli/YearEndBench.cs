@@ -50,7 +50,7 @@ public static class YearEndBench
         await services.GetRequiredService<StorageClients>().EnsureCreatedAsync();
 
         // Arrange: every department complete, approvals recorded, no PDF yet (the queue has no listener here).
-        const int year = 2031;
+        const int year = 2021;
         var parts = PlainTextReport.Parse(await File.ReadAllTextAsync(fixture)).Parts;
         var submission = services.GetRequiredService<DraftSubmission>();
         var review = services.GetRequiredService<DraftReview>();

@@ -144,9 +144,9 @@ public class YearEndRunTests
     public async Task The_timer_s_run_records_the_volume_as_made_by_the_system_and_an_office_run_by_the_person()
     {
         await _world.CompleteReportAsync("kgj");
-        await _world.YearEnd().RunAsync(2023, Caller.System);
+        await _world.YearEnd.RunAsync(2023, Caller.System);
         await _world.CompleteReportAsync("sfj");
-        await _world.YearEnd().RunAsync(2023, new Caller("office", "区法治办工作人员"));
+        await _world.YearEnd.RunAsync(2023, new Caller("office", "区法治办工作人员"));
 
         var made = _world.Audit.Entries.Where(e => e.Report == "2023/volume" && e.Action == "volume.created")
             .Select(e => (e.Actor.Id, e.Actor.Name, e.Detail[..2]));

@@ -54,7 +54,7 @@ public sealed class DraftToNotifiedPdfTests(LocalHostFixture app)
 
         var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == "2023-kgj-v1", TimeSpan.FromSeconds(30));
         Assert.Contains("fzb@weidu.example.gov.cn", mail.To.ToString());
-        var body = mail.TextBody;
+        var body = mail.TextBody ?? "";
         Assert.Contains("魏都区科学技术和工业信息化局", body);
         Assert.Contains("2023", body);
         Assert.Contains($"页数：{pdfVersion.GetProperty("pageCount").GetInt32()} 页", body);

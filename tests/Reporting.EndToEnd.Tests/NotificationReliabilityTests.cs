@@ -15,7 +15,7 @@ namespace Reporting.EndToEnd.Tests;
 [Collection(LocalHostCollection.Name)]
 public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutputHelper output)
 {
-    private const int Year = 2027;
+    private const int Year = 2007;
     private const string Other = "五、其他需要报告的情况\n本年度无其他需要报告的情况。";
 
     private async Task<Dictionary<string, int>> SubmitSixAsync(string department)
