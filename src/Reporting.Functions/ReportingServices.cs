@@ -90,7 +90,7 @@ public static class ReportingServices
         services.AddSingleton<YearEndRun>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton(identity);
-        services.AddSingleton(sp => new ConfiguredMembers(ConfiguredMembers.Admins(configuration["Reporting:Admins"])
+        services.AddSingleton(sp => new ConfiguredMembers(ConfiguredMembers.Admins(configuration[Key(AppSettingNames.Admins)])
             .Concat(identity.DevelopmentSignIn ? DevelopmentUsers.For(sp.GetRequiredService<DistrictDirectory>()).Select(u => u.Member) : [])));
         services.AddSingleton<AccessControl>();
         services.AddSingleton<MemberAdministration>();

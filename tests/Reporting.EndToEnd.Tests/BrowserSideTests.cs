@@ -43,7 +43,7 @@ public sealed class BrowserSideTests(LocalHostFixture app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("魏都区科学技术和工业信息化局", page); // names people read, not the codes kgj / other
-        Assert.Contains("第五部分，第", page);
+        Assert.Contains("“五、其他需要报告的情况”，第", page);
         Assert.DoesNotContain("“other”", page);
     }
 

@@ -29,7 +29,8 @@ public sealed class FormBrowserTests(LocalHostFixture app)
         var status = page.Locator("#result.ok");
         await status.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         var saved = await status.InnerTextAsync();
-        Assert.Contains("魏都区卫生健康委员会 第一部分，第 1 版", saved); // names people read, not the codes wjw / duty
+        Assert.Contains("魏都区卫生健康委员会“一、党政主要负责人履行推进法治建设第一责任人职责", saved); // names people read, not the codes wjw / duty
+        Assert.Contains("第 1 版", saved);
         Assert.DoesNotMatch("wjw|duty", saved);
 
         // A mistake the browser cannot catch is explained in Chinese next to the form, and nothing is stored.

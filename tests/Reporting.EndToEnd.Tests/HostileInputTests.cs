@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Reporting.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -161,15 +162,11 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
 
     private async Task WaitForQueuesToEmptyAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         foreach (var name in new[] { app.Storage.Options.AssemblyQueue, app.Storage.Options.NotificationQueue })
         {
             var queue = app.Storage.Queues.GetQueueClient(name);
-            while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Queue {name} did not empty before the memory measurement.");
-                await Task.Delay(100);
-            }
+            await Eventually.HoldsAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
+                TimeSpan.FromSeconds(60), $"queue {name} did not empty before the memory measurement");
         }
     }
 

@@ -56,12 +56,8 @@ public sealed class QueueAndLoadTests(LocalHostFixture app)
         await queue.SendMessageAsync(bad, visibilityTimeout: visibleIn);
         await queue.SendMessageAsync(valid, visibilityTimeout: visibleIn);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the assembly queue still holds messages 30 s later: a message that cannot be decoded blocks the batch");
-            await Task.Delay(100);
-        }
+        await Eventually.HoldsAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, TimeSpan.FromSeconds(30),
+            "the assembly queue still holds messages 30 s later: a message that cannot be decoded blocks the batch");
         var poisoned = new List<string>();
         foreach (var message in (await poison.PeekMessagesAsync(32)).Value) poisoned.Add(message.MessageText);
         Assert.Contains(bad, poisoned);
