@@ -1,4 +1,4 @@
-using Reporting.Functions.Pages;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Blobs;
@@ -6,12 +6,12 @@ using Reporting.Azure.Notifications;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
-using Microsoft.AspNetCore.DataProtection;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Pages;
 using Reporting.Typesetting;
 
 namespace Reporting.Functions;

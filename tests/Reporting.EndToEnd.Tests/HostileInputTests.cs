@@ -48,7 +48,8 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
             ["multipart of 21 small parts"] = new(HttpStatusCode.RequestEntityTooLarge,
                 a => RawHttp.PostAsync(a.Http, "api/drafts", HostileBodies.ManyParts(21, 10, declareLength: true)), "20 个"),
             ["multipart of 20 file parts of 1 MB (chunked: only reading 16 MB tells)"] = new(HttpStatusCode.RequestEntityTooLarge,
-                a => RawHttp.PostAsync(a.Http, "api/drafts", HostileBodies.ManyParts(20, 1_000_000, declareLength: false, files: true)), "16 MB") { Within = UploadOf16MB },
+                a => RawHttp.PostAsync(a.Http, "api/drafts", HostileBodies.ManyParts(20, 1_000_000, declareLength: false, files: true)), "16 MB")
+            { Within = UploadOf16MB },
             ["one 17 MB text field (chunked)"] = new(HttpStatusCode.RequestEntityTooLarge,
                 a => RawHttp.PostAsync(a.Http, "api/drafts", HostileBodies.ManyParts(1, 17 * 1024 * 1024, declareLength: false)), "1 MB"),
             ["one 17 MB file (Content-Length)"] = new(HttpStatusCode.RequestEntityTooLarge,

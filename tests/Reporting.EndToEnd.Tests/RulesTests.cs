@@ -80,7 +80,8 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
         {
             var version = await app.SubmitOkAsync(OpenYear, Department, "shortcomings", "存在的不足：执法培训不够。");
             return await Status(Send(user, HttpMethod.Post, Approval("shortcomings", version), Decision("approve")));
-        },
+        }
+        ,
         "approve/reject a draft they wrote" => async user =>
         {
             // Whoever may write wrote this one; the others face a draft by the department's author (and may not review at all).
@@ -90,7 +91,8 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             if (user == "kgj-approver")
                 Assert.Contains("四眼", (await BadInputTests.AssertProblemAsync(response, HttpStatusCode.Forbidden, "four-eyes")).GetProperty("detail").GetString());
             return ((int)response.StatusCode).ToString();
-        },
+        }
+        ,
         "download a PDF" => user => Status(Send(user, HttpMethod.Get, $"api/reports/{AssembledYear}/{Department}/pdf")),
         "year overview, volume, run year-end" => user => Statuses(
             () => Send(user, HttpMethod.Get, $"api/reports/{AssembledYear}"),
@@ -117,7 +119,8 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             if (user is null) Assert.StartsWith("/api/dev/sign-in?returnUrl=", response.Headers.Location?.ToString());
             else Assert.Contains($"当前登录：{NameOf(user)}（", await response.Content.ReadAsStringAsync());
             return ((int)response.StatusCode).ToString();
-        },
+        }
+        ,
         "submit a draft through the form" => async user =>
         {
             using var request = await BrowserRequestAsync(user, HttpMethod.Post, "api/drafts");
@@ -136,7 +139,8 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
                 Assert.DoesNotContain("冒名者", text);
             }
             return ((int)response.StatusCode).ToString();
-        },
+        }
+        ,
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 

@@ -23,9 +23,22 @@ public class LineBreakerTests
     }
 
     [Theory]
-    [InlineData('，')] [InlineData('。')] [InlineData('、')] [InlineData('；')] [InlineData('：')] [InlineData('？')] [InlineData('！')]
-    [InlineData('）')] [InlineData('》')] [InlineData('」')] [InlineData('』')] [InlineData('】')] [InlineData('〕')] [InlineData('〉')]
-    [InlineData('’')] [InlineData('”')]
+    [InlineData('，')]
+    [InlineData('。')]
+    [InlineData('、')]
+    [InlineData('；')]
+    [InlineData('：')]
+    [InlineData('？')]
+    [InlineData('！')]
+    [InlineData('）')]
+    [InlineData('》')]
+    [InlineData('」')]
+    [InlineData('』')]
+    [InlineData('】')]
+    [InlineData('〕')]
+    [InlineData('〉')]
+    [InlineData('’')]
+    [InlineData('”')]
     public void A_no_start_mark_pulls_the_previous_character_down(char mark)
     {
         var lines = Break(new string('甲', 9) + "乙" + mark + "丙丁", 10);
@@ -34,7 +47,15 @@ public class LineBreakerTests
     }
 
     [Theory]
-    [InlineData('（')] [InlineData('《')] [InlineData('「')] [InlineData('『')] [InlineData('【')] [InlineData('〔')] [InlineData('〈')] [InlineData('‘')] [InlineData('“')]
+    [InlineData('（')]
+    [InlineData('《')]
+    [InlineData('「')]
+    [InlineData('『')]
+    [InlineData('【')]
+    [InlineData('〔')]
+    [InlineData('〈')]
+    [InlineData('‘')]
+    [InlineData('“')]
     public void A_no_end_mark_goes_down_with_what_it_opens(char mark)
     {
         var lines = Break(new string('甲', 9) + mark + "乙丙", 10);

@@ -56,7 +56,8 @@ internal sealed record PdfPageLines(int Number, double Left, IReadOnlyList<PdfLi
             {
                 var all = g.OrderBy(l => l.StartBaseLine.X).ToList();
                 return new PdfLine(page.Number, all.First(l => !string.IsNullOrWhiteSpace(l.Value)).StartBaseLine.Y,
-                    [.. all.Where(l => !string.IsNullOrWhiteSpace(l.Value))]) { WithSpaces = all };
+                    [.. all.Where(l => !string.IsNullOrWhiteSpace(l.Value))])
+                { WithSpaces = all };
             })
             .ToList();
         var blockBottom = PdfPages.PageHeight - PdfPages.Top - 225 * PdfPages.Mm;

@@ -69,7 +69,10 @@ public class OnceOnlyDelivery(
                 var attempts = claim.Attempts + 1;
                 var failed = claim with
                 {
-                    ClaimedAt = null, Attempts = attempts, LastError = Describe(e), LastAttemptAt = failedAt,
+                    ClaimedAt = null,
+                    Attempts = attempts,
+                    LastError = Describe(e),
+                    LastAttemptAt = failedAt,
                     NextAttemptAt = failedAt + notifications.DelayAfter(attempts),
                 };
                 // If-Match the claim: a worker that took a lapsed claim over keeps its row.
