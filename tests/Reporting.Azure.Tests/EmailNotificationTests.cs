@@ -49,6 +49,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var mail = await MimeMessage.LoadAsync(Path.Combine(_dropFolder, "2023-kgj-v2.eml"));
         Assert.Equal(("【法治政府建设报告】测试主题", "2023-kgj-v2@reporting.local"), (mail.Subject, mail.MessageId));
         Assert.Contains("第 2 版，共 7 页", mail.TextBody);
+        // The file is 7-bit clean: any mail client opens it, whatever it assumes of unlabelled 8-bit text.
+        Assert.Equal(ContentEncoding.Base64, Assert.IsType<TextPart>(mail.Body).ContentTransferEncoding);
     }
 
     /// <summary>Stores the v1 PDF of kgj's report for <paramref name="year"/> and records it as assembled.</summary>

@@ -37,7 +37,8 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
         {
             Subject = notice.Subject,
             MessageId = $"{notice.Key}@reporting.local",
-            Body = new TextPart("plain") { Text = notice.Text },
+            // Declared, not left to the transport: a .eml written to the drop folder carries raw 8-bit UTF-8 otherwise.
+            Body = new TextPart("plain") { Text = notice.Text, ContentTransferEncoding = ContentEncoding.Base64 },
         };
         message.From.Add(MailboxAddress.Parse(options.From));
         message.To.Add(MailboxAddress.Parse(notice.To));
