@@ -99,6 +99,7 @@ public static class ReportingServices
         services.AddSingleton<DevelopmentSignIn>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<FormPage>();
+        services.AddSingleton(Routes.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")));
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<Words>();
         services.AddSingleton<TodoPage>();

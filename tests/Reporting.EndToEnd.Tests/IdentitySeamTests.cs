@@ -18,7 +18,7 @@ public sealed class IdentitySeamTests
 
     private static CallerResolver Resolver(bool appService) => new(
         new IdentityOptions { AppServiceAuthentication = appService, PublicHost = "reports.weidu.example.gov.cn" },
-        new DevelopmentSignIn(new IdentityOptions(), Directory, new EphemeralDataProtectionProvider()));
+        new DevelopmentSignIn(new IdentityOptions(), Directory, new EphemeralDataProtectionProvider()), new Routes("api"));
 
     private static HttpRequest Request(string? principal, string method = "GET", string? devUser = null)
     {

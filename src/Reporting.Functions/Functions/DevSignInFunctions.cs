@@ -10,14 +10,14 @@ namespace Reporting.Functions.Functions;
 /// The local host's sign-in page: lists the development users; <c>?user=kgj-author</c> signs that one in (a signed
 /// cookie) and goes back to <c>returnUrl</c>. Anywhere else (Azure, Core Tools) it does not exist.
 /// </summary>
-public sealed class DevSignInFunctions(DevelopmentSignIn development)
+public sealed class DevSignInFunctions(DevelopmentSignIn development, Routes routes)
 {
     [Function("DevSignIn")]
     public IActionResult SignIn(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/sign-in")] HttpRequest request)
     {
         if (!development.Enabled) throw ReportingException.NotFound("开发登录只在本地运行时可用；请通过统一身份认证登录。");
-        var returnUrl = LocalPath(request.Query["returnUrl"]) ?? "/api/todo"; // 我的待办 is where a person starts
+        var returnUrl = LocalPath(request.Query["returnUrl"]) ?? routes.Todo(); // 我的待办 is where a person starts
         var id = request.Query["user"].ToString();
         if (id.Length > 0)
         {
@@ -27,7 +27,7 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development)
         }
         var back = Uri.EscapeDataString(returnUrl);
         var list = string.Concat(development.Users.Select(u =>
-            $"<li><a href=\"/api/dev/sign-in?user={Uri.EscapeDataString(u.Id)}&amp;returnUrl={HtmlPage.Encode(back)}\">{HtmlPage.Encode(u.Name)}</a>（{HtmlPage.Encode(u.Id)}）</li>"));
+            $"<li><a href=\"{HtmlPage.Encode(routes.Prefix)}/dev/sign-in?user={Uri.EscapeDataString(u.Id)}&amp;returnUrl={HtmlPage.Encode(back)}\">{HtmlPage.Encode(u.Name)}</a>（{HtmlPage.Encode(u.Id)}）</li>"));
         return ApiResult.Html(HtmlPage.Render("开发登录", $"""
             <h1>开发登录（仅限本地运行）</h1>
             <p class="hint">选择一个开发用户登录。命令行客户端也可以在请求中加上请求头 {DevelopmentSignIn.HeaderName}: 用户标识。</p>

@@ -11,7 +11,7 @@ using Reporting.Functions.Pages;
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
-public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, TodoPage todo, DistrictDirectory directory)
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, TodoPage todo, DistrictDirectory directory, Routes routes)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(
@@ -25,7 +25,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         var draft = await submission.SubmitAsync(
             new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], body), caller, cancellationToken);
 
-        var location = $"/api/reports/{draft.Report.Year}/{draft.Report.Department}/sections/{draft.Section}/drafts/{draft.Version}";
+        var location = routes.Draft(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
         if (WantsHtml(request))
             return ApiResult.Html(form.Confirmation(draft, caller, await access.FindAsync(caller, cancellationToken)), StatusCodes.Status201Created, location);
         return ApiResult.JsonBody(new

@@ -11,7 +11,7 @@ namespace Reporting.Functions.Http;
 /// X-MS-CLIENT-PRINCIPAL (believed only when the app runs behind it). On the local host: the development sign-in.
 /// Also refuses state-changing requests a browser sent from another site (CSRF), before anything reads the body.
 /// </summary>
-public class CallerResolver(IdentityOptions options, DevelopmentSignIn development)
+public class CallerResolver(IdentityOptions options, DevelopmentSignIn development, Routes routes)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
@@ -22,7 +22,7 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
     {
         RefuseCrossSite(request);
         return TryResolve(request) ?? throw ReportingException.Unauthorized(options.DevelopmentSignIn
-            ? $"请先登录：浏览器打开 /api/dev/sign-in 选择开发用户，或在请求中加上请求头 {DevelopmentSignIn.HeaderName}: 用户标识（如 kgj-author）。"
+            ? $"请先登录：浏览器打开 {routes.SignIn()} 选择开发用户，或在请求中加上请求头 {DevelopmentSignIn.HeaderName}: 用户标识（如 kgj-author）。"
             : "请先通过统一身份认证登录（/.auth/login/aad）后再访问。");
     }
 
@@ -33,7 +33,7 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
 
     /// <summary>Where a page sends someone who is not signed in, coming back to <paramref name="returnPath"/> afterwards.</summary>
     public virtual string SignInUrl(string returnPath) => options.DevelopmentSignIn
-        ? "/api/dev/sign-in?returnUrl=" + Uri.EscapeDataString(returnPath)
+        ? routes.SignIn(returnPath)
         : "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(returnPath);
 
     /// <summary>

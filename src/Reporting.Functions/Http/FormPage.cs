@@ -8,11 +8,11 @@ using Reporting.Functions.Pages;
 namespace Reporting.Functions.Http;
 
 /// <summary>The zh-CN submission form (提交/修改) and the page confirming a submission.</summary>
-public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock)
+public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock, Routes routes)
 {
     private const string FormTemplate = """
         <p class="hint">每次提交都会保存为该部分的一个新版本，旧版本不会被覆盖。正文可以用本部分的标题行（如“一、……”）开头，PDF 照所写印出；没有标题行时按模板的标题自动添加。</p>
-        <form id="draft" method="post" action="/api/drafts" enctype="multipart/form-data">
+        <form id="draft" method="post" action="{{ Action }}" enctype="multipart/form-data">
           <label for="year">年度</label><input id="year" name="year" type="number" min="2000" max="{{ MaxYear }}" required value="{{ Year }}">
           <label for="department">部门</label><select id="department" name="department" required>
           {% if Departments.size > 1 %}<option value="">请选择部门</option>{% endif %}
@@ -32,7 +32,7 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
 
     private const string ConfirmationTemplate = """
         <p class="ok">{{ Year }} 年{{ Department }}“{{ Part }}”，第 {{ Version }} 版，共 {{ Length }} 字，起草人 {{ Author }}，{{ Status }}。</p>
-        <p><a href="/api/todo">回到我的待办</a> · <a href="/api/form?year={{ Year }}&amp;department={{ Code }}">继续提交</a></p>
+        <p><a href="{{ TodoLink }}">回到我的待办</a> · <a href="{{ FormLink }}">继续提交</a></p>
         """;
 
     public string Render(string? year, string? department, string? section, Caller caller, Membership? member)
@@ -47,15 +47,16 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
         var sections = ReportTemplate.Sections
             .Select(s => new { Code = s.Key, Name = Words.Part(s) + (s.Required ? "" : "（选填）"), Selected = s.Key == section }).ToList();
         return pages.Render("提交报告草稿", Who(caller, member), FormTemplate,
-            new { Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections, Max = DraftBody.MaxCharacters },
+            new { Action = routes.Drafts(), Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections, Max = DraftBody.MaxCharacters },
             HtmlPage.FormScript);
     }
 
     public string Confirmation(Draft draft, Caller caller, Membership? member) => pages.Render("草稿已保存", Who(caller, member), ConfirmationTemplate, new
     {
         draft.Report.Year,
+        TodoLink = routes.Todo(draft.Report.Year),
+        FormLink = routes.Form(draft.Report.Year, draft.Report.Department),
         Department = words.Department(draft.Report.Department),
-        Code = draft.Report.Department,
         Part = Words.Part(draft.Section),
         draft.Version,
         Length = draft.Body.EnumerateRunes().Count(),

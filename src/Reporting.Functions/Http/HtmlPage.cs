@@ -43,7 +43,7 @@ public static class HtmlPage
           const box = document.getElementById('result');
           box.className = ''; box.textContent = '正在提交…';
           try {
-            const response = await fetch('/api/drafts', { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' } });
+            const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' } });
             const data = await response.json();
             if (response.ok) {
               box.className = 'ok';

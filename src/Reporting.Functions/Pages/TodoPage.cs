@@ -9,10 +9,10 @@ namespace Reporting.Functions.Pages;
 /// 我的待办, the page after sign-in: what this person has to do next for a year, read through the same queries
 /// (and the same access rules) as the JSON API.
 /// </summary>
-public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, TimeProvider clock)
+public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, TimeProvider clock, Routes routes)
 {
     private const string Template = """
-        <form method="get" action="/api/todo"><label for="year">年度</label>
+        <form method="get" action="{{ Action }}"><label for="year">年度</label>
         <input id="year" name="year" type="number" min="2000" max="{{ MaxYear }}" value="{{ Year }}"><button type="submit">查看</button></form>
         {% if Role == "none" %}<p>您尚未被分配部门和角色，请联系区法治办管理员。</p>{% endif %}
         {% if Role == "author" or Role == "approver" %}
@@ -46,7 +46,9 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
             { Department: { } department } => await DepartmentAsync(number, department, member.Role == MemberRole.Approver ? "approver" : "author", caller, cancellationToken),
             _ => new { Role = "none", Year = number },
         };
-        return pages.Render("我的待办", form.Who(caller, member), Template, Merge(model, number, currentYear));
+        var values = Merge(model, number, currentYear);
+        values["Action"] = routes.Todo();
+        return pages.Render("我的待办", form.Who(caller, member), Template, values);
     }
 
     private static Dictionary<string, object?> Merge(object model, int year, int maxYear)
@@ -61,7 +63,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
     {
         var report = await queries.GetReportAsync(year.ToString(), department, caller, cancellationToken);
         var zone = options.ResolveTimeZone();
-        string Link(string section) => $"/api/form?year={year}&department={department}&section={section}";
+        string Link(string section) => routes.Form(year, department, section);
         var newest = report.Sections.Select(s => (Section: s, Draft: s.Drafts.Count == 0 ? null : s.Drafts[^1])).ToList();
         var missing = newest.Where(n => n.Section.Required && n.Draft is null)
             .Select(n => new { Part = Words.Part(n.Section.Section), Status = Words.NotSubmitted, Link = Link(n.Section.Section) }).ToList();

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Reporting.Functions.Http;
+
+/// <summary>
+/// Every URL the app hands out (links on pages, Location headers, links in notices), built from host.json's
+/// <c>extensions.http.routePrefix</c> so no other file spells "/api". Pages and notices ask here; Core never builds a URL.
+/// </summary>
+public sealed class Routes
+{
+    public Routes(string prefix) => Prefix = "/" + prefix.Trim('/');
+
+    /// <summary>"/api" (or whatever host.json says), without a trailing slash.</summary>
+    public string Prefix { get; }
+
+    /// <summary>Reads the prefix from the host.json that ships beside the app (the Functions host's default "api" when absent).</summary>
+    public static Routes FromHostJson(string path)
+    {
+        if (!File.Exists(path)) return new Routes("api");
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var root = document.RootElement;
+        return root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+            && extensions.TryGetProperty("http", out var http) && http.ValueKind == JsonValueKind.Object
+            && http.TryGetProperty("routePrefix", out var prefix) && prefix.ValueKind == JsonValueKind.String
+            ? new Routes(prefix.GetString()!)
+            : new Routes("api");
+    }
+
+    // ---- pages ----
+    public string Todo(int? year = null) => Path("todo", ("year", year?.ToString()));
+
+    public string Form(int? year = null, string? department = null, string? section = null) =>
+        Path("form", ("year", year?.ToString()), ("department", department), ("section", section));
+
+    /// <summary>草稿: one part's versions; <paramref name="from"/>/<paramref name="to"/> pick the two versions to compare.</summary>
+    public string DraftPage(int year, string department, string section, int? version = null, int? from = null, int? to = null) =>
+        Path("draft", ("year", year.ToString()), ("department", department), ("section", section),
+            ("version", version?.ToString()), ("from", from?.ToString()), ("to", to?.ToString()));
+
+    /// <summary>审核: approve or reject one version.</summary>
+    public string ReviewPage(int year, string department, string section, int version) =>
+        Path("review", ("year", year.ToString()), ("department", department), ("section", section), ("version", version.ToString()));
+
+    /// <summary>本部门报告.</summary>
+    public string DepartmentPage(int year, string department) => Path("department", ("year", year.ToString()), ("department", department));
+
+    /// <summary>全区总览.</summary>
+    public string OverviewPage(int? year = null) => Path("overview", ("year", year?.ToString()));
+
+    /// <summary>催报 list as CSV.</summary>
+    public string ChaseCsv(int year) => Path("overview/missing.csv", ("year", year.ToString()));
+
+    /// <summary>成员管理.</summary>
+    public string MembersPage() => Path("admin/members");
+
+    public string SignIn(string? returnUrl = null) => Path("dev/sign-in", ("returnUrl", returnUrl));
+
+    // ---- JSON API ----
+    public string Drafts() => Path("drafts");
+
+    public string Draft(int year, string department, string section, int version) => Path($"reports/{year}/{department}/sections/{section}/drafts/{version}");
+
+    public string Approval(int year, string department, string section, int version) => Draft(year, department, section, version) + "/approval";
+
+    public string Report(int year, string department) => Path($"reports/{year}/{department}");
+
+    /// <summary>The download endpoint: checks the reader, then 302 to a short-lived link.</summary>
+    public string ReportPdf(int year, string department, int? version = null) => Path($"reports/{year}/{department}/pdf", ("version", version?.ToString()));
+
+    public string Year(int year) => Path($"reports/{year}");
+
+    public string YearEnd(int year) => Path($"reports/{year}/year-end");
+
+    public string VolumePdf(int year, int? version = null) => Path($"reports/{year}/volume/pdf", ("version", version?.ToString()));
+
+    public string Members(string? userId = null) => userId is null ? Path("members") : Path("members/" + Uri.EscapeDataString(userId));
+
+    private string Path(string relative, params (string Name, string? Value)[] query)
+    {
+        var parts = query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value!)).ToList();
+        return Prefix + "/" + relative + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
+    }
+}
