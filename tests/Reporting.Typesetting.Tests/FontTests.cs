@@ -47,7 +47,7 @@ public class FontTests
         var fang = FontFace.Load(TypesettingOptions.FandolFang, 0);
         Assert.False(fang.Covers(0x20BB7));
         Assert.False(fang.Covers(0x3400));
-        Assert.Equal([TypesettingOptions.UMing, TypesettingOptions.WenKai, TypesettingOptions.DroidFallback],
+        Assert.Equal([TypesettingOptions.FandolFang, TypesettingOptions.UMing, TypesettingOptions.WenKai, TypesettingOptions.DroidFallback],
             TypesettingOptions.DefaultFace(FontRoles.FangSong).Fallbacks.Select(f => f.File));
         Assert.True(FontFace.Load(TypesettingOptions.WenKai, 0).Covers(0x20BB7));
         Assert.True(FontFace.Load(TypesettingOptions.DroidFallback, 0).Covers(0x3400));
@@ -56,12 +56,29 @@ public class FontTests
         Assert.EndsWith("DroidSansFallbackFull.ttf", fonts.FaceFor(FontRoles.FangSong, 0x3400)!.Path);
     }
 
+    [Fact]
+    public void Each_Fandol_face_is_asked_first_for_its_common_characters_and_whole_for_the_rest()
+    {
+        var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
+        var common = FontFace.Load(TypesettingOptions.Common(TypesettingOptions.FandolFang), 0);
+        var whole = FontFace.Load(TypesettingOptions.FandolFang, 0);
+        Assert.True(common.Data.Length < whole.Data.Length / 2, $"{common.Data.Length:N0} of {whole.Data.Length:N0} bytes");
+        // The real report is written entirely in common characters: a cold render of it never reads the whole face.
+        var text = File.ReadAllText(Path.Combine(Fixtures.SharedFixtures, "kgj-2023.txt"));
+        Assert.All(text.EnumerateRunes().Where(r => r.Value > 0x20 && !FontSet.IsLatinText(r.Value)), r => Assert.True(common.Covers(r.Value), $"{r} U+{r.Value:X4}"));
+        Assert.EndsWith("FandolFang-Regular.common.ttf", fonts.FaceFor(FontRoles.FangSong, '法')!.Path);
+        // 亍 (GB2312 level 2) is Fandol's but not common: the whole face draws it, same outlines, same advance.
+        Assert.False(common.Covers('亍'));
+        Assert.EndsWith("FandolFang-Regular.ttf", fonts.FaceFor(FontRoles.FangSong, '亍')!.Path);
+        Assert.Equal(whole.AdvanceEm('法'), common.AdvanceEm('法'));
+    }
+
     [Theory]
     [InlineData(FontRoles.FangSong, "LiberationSerif-Regular.ttf")]
     [InlineData(FontRoles.Hei, "LiberationSerif-Regular.ttf")]
     [InlineData(FontRoles.Kai, "LiberationSerif-Regular.ttf")]
     [InlineData(FontRoles.XiaoBiaoSong, "LiberationSerif-Bold.ttf")]
-    [InlineData(FontRoles.Song, "FandolSong-Regular.ttf")]
+    [InlineData(FontRoles.Song, "FandolSong-Regular.common.ttf")]
     public void Latin_letters_digits_and_their_punctuation_come_from_the_Latin_face_except_in_page_numbers(string role, string file)
     {
         var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
