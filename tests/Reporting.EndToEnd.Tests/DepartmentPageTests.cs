@@ -147,17 +147,18 @@ public sealed class DepartmentPageTests(LocalHostFixture app)
     }
 
     [Fact]
-    public async Task A_notice_that_failed_shows_the_reason_in_chinese_the_attempts_and_the_next_attempt_then_its_delivery()
+    public async Task A_notice_that_failed_shows_each_channels_reason_in_chinese_the_attempts_and_the_next_attempt_then_its_delivery()
     {
         const string department = "czj";
         IPage page;
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
         await app.Smtp.StopAsync();
+        app.Webhook.FailWith = HttpStatusCode.InternalServerError;
         try
         {
             await app.SubmitFixtureAsync(Year, department);
-            await app.WaitForReportAsync(Year, department, r => Email(r) is { } e && e.GetProperty("status").GetString() == "retrying");
+            await app.WaitForReportAsync(Year, department, r => Retrying(r, "email") && Retrying(r, "webhook"));
 
             page = await OpenSignedInAsync(browser, "czj-author", Routes.DepartmentPage(Year, department), 1280);
             // Attempts go on every few seconds here (1 s, 2 s, 4 s…): read the page when it catches one between attempts.
@@ -165,20 +166,21 @@ public sealed class DepartmentPageTests(LocalHostFixture app)
             await Eventually.HoldsAsync(async () =>
             {
                 row = await page.InnerTextAsync("table.pdfs tbody tr");
-                if (row.Contains("发送失败")) return true;
+                if (Regex.Matches(row, "发送失败").Count == 2) return true;
                 await page.ReloadAsync();
                 return false;
             }, TimeSpan.FromSeconds(30), () => "the page never showed the failed e-mail: " + row);
             Assert.Contains("已生成，通知未送达，正在重试", row);
             Assert.Contains("尚未通知", row);
             Assert.Matches(@"邮件：发送失败：无法连接邮件服务器。已尝试 \d+ 次，将于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）再次尝试", row);
-            Assert.Matches(@"推送：已于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）送达", row);
+            Assert.Matches(@"推送：发送失败：推送地址返回错误（状态码 500）。已尝试 \d+ 次，将于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）再次尝试", row);
             await CheckPageAsync(page, "department-notice-failed-1280");
             await page.SetViewportSizeAsync(390, 900);
             await CheckPageAsync(page, "department-notice-failed-390");
         }
         finally
         {
+            app.Webhook.FailWith = null;
             await app.Smtp.InitializeAsync();
         }
 
@@ -188,15 +190,18 @@ public sealed class DepartmentPageTests(LocalHostFixture app)
         Assert.Contains("已生成，已通知区法治办", delivered);
         Assert.Contains($"已于 {BeijingTime(notified.GetProperty("versions")[0].GetProperty("notifiedAt").GetDateTimeOffset())}通知", delivered);
         Assert.Matches(@"邮件：已于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）送达", delivered);
+        Assert.Matches(@"推送：已于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）送达", delivered);
+        await app.WaitForQueuesToDrainAsync();
         Assert.Equal(1, app.Smtp.Count($"{Year}-{department}-v1"));
+        Assert.Equal(1, app.Webhook.Count($"{Year}-{department}-v1"));
     }
 
     private static string BeijingTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Beijing).ToString("yyyy-MM-dd HH:mm") + "（北京时间）";
 
-    private static JsonElement? Email(JsonElement report) =>
+    /// <summary>The status JSON says the channel failed and will be tried again.</summary>
+    private static bool Retrying(JsonElement report, string channel) =>
         LocalHostFixture.Notification(report, 1) is { } notification
-            ? notification.GetProperty("channels").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(c => c!.Value.GetProperty("channel").GetString() == "email")
-            : null;
+        && notification.GetProperty("channels").EnumerateArray().Any(c => c.GetProperty("channel").GetString() == channel && c.GetProperty("status").GetString() == "retrying");
 
     private static async Task<IPage> NewPageAsync(IBrowser browser, int width)
     {

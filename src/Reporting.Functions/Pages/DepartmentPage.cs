@@ -29,15 +29,15 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Fo
         {% else %}<p>{{ Report.NothingWaits }}</p>{% endif %}
         <h2>各部分</h2>
         <table><thead><tr><th scope="col">部分</th><th scope="col">状态</th><th scope="col">最新草稿</th><th scope="col">已通过的版本</th><th scope="col">操作</th></tr></thead><tbody>
-        {% for p in Report.Parts %}<tr><td data-label="部分">{{ p.Part }}</td><td data-label="状态">{{ p.Status }}</td><td data-label="最新草稿">{{ p.Newest }}</td><td data-label="已通过的版本">{{ p.Approved }}</td>
-        <td data-label="操作">{% if p.Versions %}<a href="{{ p.Versions }}">查看各版本</a> {% endif %}{% if p.Write %}<a href="{{ p.Write }}">{% if p.Versions %}修改{% else %}撰写{% endif %}</a>{% endif %}</td></tr>{% endfor %}
+        {% for p in Report.Parts %}<tr><td data-label="部分">{{ p.Part }}</td><td data-label="状态" class="nowrap">{{ p.Status }}</td><td data-label="最新草稿">{{ p.Newest }}</td><td data-label="已通过的版本" class="nowrap">{{ p.Approved }}</td>
+        <td data-label="操作" class="nowrap">{% if p.Versions %}<a href="{{ p.Versions }}">查看各版本</a> {% endif %}{% if p.Write %}<a href="{{ p.Write }}">{% if p.Versions %}修改{% else %}撰写{% endif %}</a>{% endif %}{% unless p.Versions or p.Write %}—{% endunless %}</td></tr>{% endfor %}
         </tbody></table>
         <h2>PDF 版本</h2>
         {% if Report.Pdfs.size == 0 %}<p>尚未生成 PDF。</p>{% else %}
         <table class="pdfs"><thead><tr><th scope="col">版本</th><th scope="col">页数</th><th scope="col">状态</th><th scope="col">生成时间</th><th scope="col">通知区法治办</th><th scope="col">下载</th></tr></thead><tbody>
-        {% for v in Report.Pdfs %}<tr><td data-label="版本">第 {{ v.Version }} 版</td><td data-label="页数">{{ v.Pages }}</td><td data-label="状态">{{ v.Status }}</td><td data-label="生成时间">{{ v.Assembled }}</td>
+        {% for v in Report.Pdfs %}<tr><td data-label="版本" class="nowrap">第 {{ v.Version }} 版</td><td data-label="页数" class="nowrap">{{ v.Pages }}</td><td data-label="状态">{{ v.Status }}</td><td data-label="生成时间">{{ v.Assembled }}</td>
         <td data-label="通知区法治办">{{ v.Notified }}{% if v.Channels.size > 0 %}<ul class="channels">{% for c in v.Channels %}<li>{{ c.Name }}：{{ c.State }}</li>{% endfor %}</ul>{% endif %}</td>
-        <td data-label="下载">{% if v.Download %}<a class="button" href="{{ v.Download }}">下载第 {{ v.Version }} 版 PDF</a>{% else %}生成后可下载{% endif %}</td></tr>{% endfor %}
+        <td data-label="下载" class="nowrap">{% if v.Download %}<a class="button" href="{{ v.Download }}">下载第 {{ v.Version }} 版 PDF</a>{% else %}生成后可下载{% endif %}</td></tr>{% endfor %}
         </tbody></table>
         <p class="hint">下载按钮每次都会生成一个新的短期下载链接（有效期 {{ LinkMinutes }} 分钟），请勿转发下载后的地址。</p>{% endif %}
         {% endif %}

@@ -72,11 +72,12 @@ public sealed class Words(DistrictDirectory directory)
     {
         var type = (lastError ?? "").Split(':', 2)[0].Trim();
         var server = channel == "email" ? "邮件服务器" : "推送地址";
-        var status = System.Text.RegularExpressions.Regex.Match(lastError ?? "", @"\b[1-5][0-9]{2}\b");
+        // HttpClient's wording for an answer that is not a success ("… does not indicate success: 500 (Internal Server Error)").
+        var status = System.Text.RegularExpressions.Regex.Match(lastError ?? "", @"success: ([1-5][0-9]{2})\b");
         return type switch
         {
             "SocketException" => $"无法连接{server}",
-            "HttpRequestException" when status.Success => $"{server}返回错误（状态码 {status.Value}）",
+            "HttpRequestException" when status.Success => $"{server}返回错误（状态码 {status.Groups[1].Value}）",
             "HttpRequestException" => $"无法连接{server}",
             "TaskCanceledException" or "OperationCanceledException" or "TimeoutException" => $"{server}响应超时",
             "AuthenticationException" => "邮件服务器拒绝登录（用户名或密码有误）",
