@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -7,6 +8,7 @@ using Microsoft.Playwright;
 using Reporting.Functions.Http;
 using Reporting.TestSupport;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Reporting.EndToEnd.Tests;
 
@@ -16,7 +18,7 @@ namespace Reporting.EndToEnd.Tests;
 /// that is not signed in (as from an e-mail): sign in, then the PDF. Refusals are pages for browsers, JSON for programs.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
-public sealed class DepartmentPageTests(LocalHostFixture app)
+public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper output)
 {
     private const int Year = 2014;
     private const string Kgj = "魏都区科学技术和工业信息化局";
@@ -92,6 +94,41 @@ public sealed class DepartmentPageTests(LocalHostFixture app)
         Assert.Contains(Uri.EscapeDataString(Routes.ReportPdf(Year, "kgj", 1)), fresh.Url);
         var afterSignIn = await fresh.RunAndWaitForDownloadAsync(() => fresh.ClickAsync("a[href*='user=kgj-author&']"));
         await AssertPdfAsync(afterSignIn, $"{Year}/kgj/{Year}-kgj-v1.pdf");
+
+        // What the page costs over the JSON it reads (same queries): 20 requests each, one after another.
+        using var html = HtmlClient();
+        var cookie = await app.SignInCookieAsync("kgj-author");
+        var pageTimes = await TimeAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Routes.DepartmentPage(Year));
+            request.Headers.Add("Cookie", cookie);
+            using var response = await html.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("下载第 1 版 PDF", await response.Content.ReadAsStringAsync());
+        });
+        var jsonTimes = await TimeAsync(async () => await app.ClientAs("kgj-author").GetStringAsync(Routes.Report(Year, "kgj")));
+        output.WriteLine($"本部门报告 page: p50 {pageTimes[10]:F0} ms, max {pageTimes[^1]:F0} ms; GET report JSON: p50 {jsonTimes[10]:F0} ms, max {jsonTimes[^1]:F0} ms (20 requests each)");
+    }
+
+    private static async Task<List<double>> TimeAsync(Func<Task> request)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await request();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times;
+    }
+
+    /// <summary>A client that asks as a browser navigating does (text/html), follows no redirect and keeps no cookie.</summary>
+    private HttpClient HtmlClient()
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.Host.BaseAddress };
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        return client;
     }
 
     [Fact]
@@ -129,9 +166,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app)
         }
 
         // The volume download too: a browser not signed in is sent to sign in; the office finds none for this year (a page).
-        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
-        using var html = new HttpClient(handler) { BaseAddress = app.Host.BaseAddress };
-        html.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var html = HtmlClient();
         using (var anonymous = await html.GetAsync(Routes.VolumePdf(Year)))
         {
             Assert.Equal(HttpStatusCode.Found, anonymous.StatusCode);
