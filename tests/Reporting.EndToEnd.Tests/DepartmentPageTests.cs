@@ -179,6 +179,14 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         Assert.Equal("text/html", none.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"{Year} 年度报告汇编不存在或尚未生成。", await none.Content.ReadAsStringAsync());
         await AssertProblemAsync(app.ClientAs(LocalHostFixture.Office), Routes.VolumePdf(Year), HttpStatusCode.NotFound);
+
+        // The page itself refuses a department that does not exist with a page too.
+        using var unknown = new HttpRequestMessage(HttpMethod.Get, Routes.DepartmentPage(Year, "nosuch"));
+        unknown.Headers.Add("Cookie", await app.SignInCookieAsync(LocalHostFixture.Office));
+        using var refusedPage = await html.SendAsync(unknown);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedPage.StatusCode);
+        Assert.Equal("text/html", refusedPage.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("未知的部门代码“nosuch”。", await refusedPage.Content.ReadAsStringAsync());
     }
 
     [Fact]
