@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>A report's state, its approvals and its PDFs.</summary>
-public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers)
+public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, Routes routes)
 {
     [Function("GetReport")]
     public async Task<IActionResult> GetReport(
@@ -44,11 +45,18 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
 
     /// <summary>
     /// "volume" is excluded: the Functions host tries routes in function-name order, so without it this route
-    /// (DownloadReportPdf) would answer reports/{year}/volume/pdf before DownloadVolumePdf could.
+    /// (DownloadReportPdf) would answer reports/{year}/volume/pdf before DownloadVolumePdf could. Opened in a browser
+    /// (a page's button, an e-mail's link) it signs the reader in first and shows a refusal as a page.
     /// </summary>
     [Function("DownloadReportPdf")]
-    public async Task<IActionResult> DownloadPdf(
+    public Task<IActionResult> DownloadPdf(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department:regex(^(?!volume$))}/pdf")] HttpRequest request,
-        string year, string department, CancellationToken cancellationToken) =>
-        ApiResult.Redirect(await queries.GetPdfLinkAsync(year, department, request.Query["version"], callers.Resolve(request), cancellationToken));
+        string year, string department, CancellationToken cancellationToken)
+    {
+        var version = request.Query["version"].ToString();
+        var number = int.TryParse(year, out var y) ? y : (int?)null;
+        return browser.DownloadAsync(request, caller => queries.GetPdfLinkAsync(year, department, version, caller, cancellationToken),
+            $"{number} 年{words.Department(department)}报告的{(version.Length > 0 ? $"第 {version} 版 " : "")}PDF",
+            routes.DepartmentPage(number, department), "查看本部门报告", cancellationToken);
+    }
 }

@@ -9,7 +9,7 @@ using Reporting.Functions.Http;
 namespace Reporting.Functions.Functions;
 
 /// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
-public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, TimeProvider clock, ILogger<YearEndFunctions> logger)
+public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, BrowserRequests browser, Routes routes, TimeProvider clock, ILogger<YearEndFunctions> logger)
 {
     /// <summary>
     /// Default schedule, in UTC (the host evaluates NCRONTAB in UTC on Linux plans): 18:00 UTC on the 4th of
@@ -47,11 +47,17 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         string year, CancellationToken cancellationToken) =>
         ApiResult.JsonBody(await queries.GetYearAsync(year, callers.Resolve(request), cancellationToken));
 
+    /// <summary>Opened in a browser it signs the reader in first and shows a refusal as a page.</summary>
     [Function("DownloadVolumePdf")]
-    public async Task<IActionResult> DownloadVolume(
+    public Task<IActionResult> DownloadVolume(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/volume/pdf")] HttpRequest request,
-        string year, CancellationToken cancellationToken) =>
-        ApiResult.Redirect(await queries.GetVolumeLinkAsync(year, request.Query["version"], callers.Resolve(request), cancellationToken));
+        string year, CancellationToken cancellationToken)
+    {
+        var version = request.Query["version"].ToString();
+        var number = int.TryParse(year, out var y) ? y : (int?)null;
+        return browser.DownloadAsync(request, caller => queries.GetVolumeLinkAsync(year, version, caller, cancellationToken),
+            $"{number} 年度报告汇编{(version.Length > 0 ? $"的第 {version} 版" : "")}", routes.OverviewPage(number), "查看全区总览", cancellationToken);
+    }
 
     private void Log(YearEndResult result) => logger.LogInformation(
         "Year-end run for {Year}: {Outcome}, volume v{Version} ({Pages} pages), {Complete} complete, {Missing} missing, {Assembled} assembled now, {Elapsed} ms",

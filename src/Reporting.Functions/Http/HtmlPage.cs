@@ -22,6 +22,8 @@ public static class HtmlPage
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         ul.todo li { margin: .5rem 0; } .count { color: #555; font-size: .9rem; } blockquote { margin: .3rem 0 .3rem 1rem; color: #444; }
         @media (max-width: 600px) { body { margin: .5rem auto; } table, tbody, tr, td, th { display: block; } thead { display: none; } td { border: 0; padding: .1rem 0; } tr { border-bottom: 1px solid #bbb; padding: .4rem 0; } }
+        a.button { display: inline-block; padding: .3rem .9rem; border: 1px solid #0645ad; border-radius: .3rem; text-decoration: none; } ul.channels { margin: .2rem 0 0; padding-left: 1.2rem; } .nowrap { white-space: nowrap; }
+        @media (max-width: 600px) { td[data-label]::before { content: attr(data-label) "："; color: #555; } }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>

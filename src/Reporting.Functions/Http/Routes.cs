@@ -42,7 +42,7 @@ public sealed class Routes
         Path("review", ("year", year.ToString()), ("department", department), ("section", section), ("version", version.ToString()));
 
     /// <summary>本部门报告.</summary>
-    public string DepartmentPage(int year, string department) => Path("department", ("year", year.ToString()), ("department", department));
+    public string DepartmentPage(int? year = null, string? department = null) => Path("department", ("year", year?.ToString()), ("department", department));
 
     /// <summary>全区总览.</summary>
     public string OverviewPage(int? year = null) => Path("overview", ("year", year?.ToString()));

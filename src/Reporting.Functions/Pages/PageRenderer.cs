@@ -28,7 +28,7 @@ public sealed class PageRenderer(Routes routes)
         <title>{{ Title }}</title>
         <style>{{ Style | raw }}</style></head>
         <body>
-        <header><nav aria-label="主导航"><a href="{{ Nav.Todo }}">我的待办</a><a href="{{ Nav.Form }}">提交/修改草稿</a></nav>
+        <header><nav aria-label="主导航"><a href="{{ Nav.Todo }}">我的待办</a><a href="{{ Nav.Form }}">提交/修改草稿</a><a href="{{ Nav.Department }}">本部门报告</a></nav>
         <p class="who">当前登录：{{ Who }}</p></header>
         <main>
         <h1>{{ Title }}</h1>
@@ -42,7 +42,7 @@ public sealed class PageRenderer(Routes routes)
     public string Render(string title, string who, string template, object model, string? script = null)
     {
         var content = Apply(template, model);
-        return Apply(Layout, new { Title = title, Who = who, Nav = new { Todo = routes.Todo(), Form = routes.Form() }, Style = HtmlPage.Style, Content = content, Script = script });
+        return Apply(Layout, new { Title = title, Who = who, Nav = new { Todo = routes.Todo(), Form = routes.Form(), Department = routes.DepartmentPage() }, Style = HtmlPage.Style, Content = content, Script = script });
     }
 
     private string Apply(string source, object model)

@@ -1,6 +1,7 @@
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
+using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.Pages;
 
@@ -34,4 +35,56 @@ public sealed class Words(DistrictDirectory directory)
 
     /// <summary>Beijing time, as people in the district read a clock.</summary>
     public static string Time(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm") + "（北京时间）";
+
+    /// <summary>The report's status code (drafting, reviewing, assembling, assembled) in words.</summary>
+    public static string ReportState(string code) => code switch
+    {
+        "drafting" => "撰写中（尚有必填部分未通过）",
+        "reviewing" => "待审核（有新版本等待审核）",
+        "assembling" => "正在生成 PDF",
+        "assembled" => "已生成 PDF",
+        _ => "未知",
+    };
+
+    /// <summary>A notice's channel (email, webhook) by the name the district office knows.</summary>
+    public static string NoticeChannel(string channel) => channel switch
+    {
+        "email" => "邮件",
+        "webhook" => "推送",
+        _ => "其他渠道",
+    };
+
+    /// <summary>Where one channel of a notice stands: sent when, or why it failed, how often, and when it is tried next.</summary>
+    public static string NoticeState(NotificationChannelView channel, TimeZoneInfo zone) => channel.Status switch
+    {
+        "sent" => $"已于 {Time(channel.SentAt!.Value, zone)}送达",
+        "sending" => $"正在发送（第 {channel.Attempts + 1} 次尝试）",
+        "retrying" => $"发送失败：{NoticeFailure(channel.Channel, channel.LastError)}。已尝试 {channel.Attempts} 次，"
+            + (channel.NextAttemptAt is { } next ? $"将于 {Time(next, zone)}再次尝试" : "稍后再次尝试"),
+        _ => "等待发送",
+    };
+
+    /// <summary>
+    /// The outbox keeps a channel's last error as "ExceptionType: message" (in English, for whoever reads the logs);
+    /// people read the cause in Chinese.
+    /// </summary>
+    public static string NoticeFailure(string channel, string? lastError)
+    {
+        var type = (lastError ?? "").Split(':', 2)[0].Trim();
+        var server = channel == "email" ? "邮件服务器" : "推送地址";
+        // HttpClient's wording for an answer that is not a success ("… does not indicate success: 500 (Internal Server Error)").
+        var status = System.Text.RegularExpressions.Regex.Match(lastError ?? "", @"success: ([1-5][0-9]{2})\b");
+        return type switch
+        {
+            "SocketException" => $"无法连接{server}",
+            "HttpRequestException" when status.Success => $"{server}返回错误（状态码 {status.Groups[1].Value}）",
+            "HttpRequestException" => $"无法连接{server}",
+            "TaskCanceledException" or "OperationCanceledException" or "TimeoutException" => $"{server}响应超时",
+            "AuthenticationException" => "邮件服务器拒绝登录（用户名或密码有误）",
+            "SmtpCommandException" => "邮件服务器拒收了这封邮件",
+            "SslHandshakeException" => $"与{server}建立加密连接失败",
+            "SmtpProtocolException" or "IOException" => $"与{server}的连接意外中断",
+            _ => "原因不明，请联系系统管理员查看日志",
+        };
+    }
 }

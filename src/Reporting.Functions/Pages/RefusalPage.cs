@@ -1,0 +1,32 @@
+using Reporting.Core.Access;
+using Reporting.Core.Errors;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Pages;
+
+/// <summary>
+/// What a browser shows instead of problem+json when a page or a download is refused (403, 404, 400): the reason in
+/// Chinese and a way back. API clients asking the same URL keep getting problem+json.
+/// </summary>
+public sealed class RefusalPage(PageRenderer pages, FormPage form)
+{
+    private const string Template = """
+        <p class="error">{{ Detail }}</p>
+        <p><a href="{{ Back }}">{{ BackText }}</a></p>
+        """;
+
+    /// <param name="notFound">What was asked for, in words ("2023 年某局报告的第 2 版 PDF"): the API's own 404 text names codes.</param>
+    public string Render(ReportingException refusal, Caller caller, Membership? member, string? notFound, string back, string backText) =>
+        pages.Render(refusal.Title, form.Who(caller, member), Template, new
+        {
+            Detail = refusal.Kind switch
+            {
+                ProblemKind.NotFound when notFound is not null => $"{notFound}不存在或尚未生成。",
+                ProblemKind.NotFound => "要查看的内容不存在。",
+                _ => refusal.Detail,
+            },
+            Back = back,
+            BackText = backText,
+        });
+}
