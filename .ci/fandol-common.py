@@ -11,9 +11,7 @@ and the full face for anything else, so a cold render reads, checksums and parse
 font name and the same shapes. A .common.ttf newer than its source is skipped; each is written beside its final name
 and renamed, so an interrupted run never leaves a half-written font.
 """
-import os
-import sys
-
+import fontjobs
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
@@ -40,7 +38,7 @@ def common_characters():
     return chars
 
 
-def cut(source, target, characters):
+def cut(source):
     font = TTFont(source, recalcTimestamp=False)
     options = subset.Options()
     options.layout_features = []
@@ -50,25 +48,14 @@ def cut(source, target, characters):
     options.glyph_names = False
     options.recalc_timestamp = False
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[c for c in characters if c in font.getBestCmap()])
+    cmap = font.getBestCmap()
+    subsetter.populate(unicodes=[c for c in common_characters() if c in cmap])
     subsetter.subset(font)
-    partial = target + ".partial"
-    font.save(partial)
-    os.replace(partial, target)
+    return font
 
 
 def main():
-    if len(sys.argv) < 3:
-        raise SystemExit(__doc__)
-    output = sys.argv[1]
-    os.makedirs(output, exist_ok=True)
-    characters = common_characters()
-    for source in sys.argv[2:]:
-        target = os.path.join(output, os.path.splitext(os.path.basename(source))[0] + ".common.ttf")
-        if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(source):
-            continue
-        cut(source, target, characters)
-        print(f"cut {source} -> {target}")
+    fontjobs.run(__doc__, ".common.ttf", cut, "cut")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,7 @@ hmtx left side bearings recomputed, maxp/post made TrueType's. Tables the typese
 A font whose .ttf is newer than its .otf is skipped, so running this again costs nothing. Each file is written
 beside its final name and renamed, so an interrupted run never leaves a half-written font behind.
 """
-import os
-import sys
+import fontjobs
 
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -20,7 +19,7 @@ MAX_ERR = 1.0
 DROPPED = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx", "DSIG")
 
 
-def convert(source, target):
+def convert(source):
     font = TTFont(source, recalcTimestamp=False)  # head.modified stays Fandol's: the same .ttf on every machine
     if "CFF " not in font:
         raise SystemExit(f"{source}: no CFF outlines")
@@ -61,22 +60,11 @@ def convert(source, target):
     post.formatType = 3.0  # no glyph names: the PDF never needs them and format 2 does not fit 30,000 glyphs
     font.sfntVersion = "\x00\x01\x00\x00"
 
-    partial = target + ".partial"
-    font.save(partial)
-    os.replace(partial, target)
+    return font
 
 
 def main():
-    if len(sys.argv) < 3:
-        raise SystemExit(__doc__)
-    output = sys.argv[1]
-    os.makedirs(output, exist_ok=True)
-    for source in sys.argv[2:]:
-        target = os.path.join(output, os.path.splitext(os.path.basename(source))[0] + ".ttf")
-        if os.path.exists(target) and os.path.getmtime(target) >= os.path.getmtime(source):
-            continue
-        convert(source, target)
-        print(f"converted {source} -> {target}")
+    fontjobs.run(__doc__, ".ttf", convert, "converted")
 
 
 if __name__ == "__main__":
