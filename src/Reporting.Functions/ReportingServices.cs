@@ -103,6 +103,9 @@ public static class ReportingServices
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<Words>();
         services.AddSingleton<TodoPage>();
+        services.AddSingleton<SignedInPage>();
+        services.AddSingleton<OverviewPage>();
+        services.AddSingleton<MembersPage>();
         return services;
     }
 

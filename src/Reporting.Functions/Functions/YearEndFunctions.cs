@@ -9,7 +9,7 @@ using Reporting.Functions.Http;
 namespace Reporting.Functions.Functions;
 
 /// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
-public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, TimeProvider clock, ILogger<YearEndFunctions> logger)
+public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, Routes routes, TimeProvider clock, ILogger<YearEndFunctions> logger)
 {
     /// <summary>
     /// Default schedule, in UTC (the host evaluates NCRONTAB in UTC on Linux plans): 18:00 UTC on the 4th of
@@ -38,7 +38,8 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         logger.LogInformation("Year-end run for {Year} requested over HTTP by {Caller}", number, caller.Id);
         var result = await run.RunAsync(number, caller, cancellationToken);
         Log(result);
-        return ApiResult.JsonBody(result);
+        // 立即汇编 on 全区总览 is a plain form: back to the page, which says what the run did.
+        return BrowserForm.IsPost(request) ? ApiResult.SeeOther(routes.OverviewPage(number, result.Outcome, result.VolumeVersion)) : ApiResult.JsonBody(result);
     }
 
     [Function("GetYear")]
