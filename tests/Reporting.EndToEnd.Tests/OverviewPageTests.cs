@@ -1,14 +1,16 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Reporting.EndToEnd.Tests;
 
 /// <summary>全区总览 in Debian's Chromium: the departments × parts grid in status words, counts, 催报 text and CSV, 立即汇编.</summary>
 [Collection(LocalHostCollection.Name)]
-public sealed class OverviewPageTests(LocalHostFixture app)
+public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper output)
 {
     private const int Year = 2004;       // the grid, the 催报 list and 立即汇编
     private const int JsonYear = 2005;   // the JSON callers of POST year-end
@@ -109,6 +111,18 @@ public sealed class OverviewPageTests(LocalHostFixture app)
         Assert.Equal($"chase-{JsonYear}.csv", disposition.FileName!.Trim('"'));
         Assert.Equal($"{JsonYear}年度法治政府建设报告催报名单.csv", disposition.FileNameStar);
         Assert.Equal(1 + 24 * 5, (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // The page reads 24 departments' drafts side by side: a figure to watch, bounded loosely for a shared machine.
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var overview = await app.ClientAs(LocalHostFixture.Office).GetAsync($"api/overview?year={JsonYear}");
+            Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        output.WriteLine($"全区总览 {JsonYear}: {string.Join(", ", times.Select(t => $"{t:F0} ms"))}");
+        Assert.True(times.Order().ElementAt(2) < 2000, $"median {times.Order().ElementAt(2):F0} ms");
 
         // An API client posting a form (no Accept: text/html) is answered as before: 200 JSON.
         using var run = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{JsonYear}/year-end", new FormUrlEncodedContent([]));

@@ -24,7 +24,9 @@ public static class HtmlPage
         @media (max-width: 600px) { body { margin: .5rem auto; } table, tbody, tr, td, th { display: block; } thead { display: none; } td { border: 0; padding: .1rem 0; } tr { border-bottom: 1px solid #bbb; padding: .4rem 0; } }
         .grid { overflow-x: auto; max-width: 100%; } .grid td[class^="st-"], .grid thead th { white-space: nowrap; } .counts { font-weight: bold; }
         .st-missing { color: #595959; } .st-submitted { color: #7a4d00; } .st-rejected { color: #a00; font-weight: bold; } .st-approved { color: #0a5d00; }
+        .grid tbody th { min-width: 8em; } .grid tbody th, .grid thead th:first-child { position: sticky; left: 0; background: #fff; }
         .actions form { display: inline; } .actions button { padding: .1rem .8rem; margin-left: .5rem; } .uid { font-family: monospace; font-size: .9rem; }
+        @media (max-width: 600px) { table.members td { display: inline-block; margin-right: .8rem; } }
         @media (max-width: 600px) { .grid table { display: table; } .grid thead { display: table-header-group; } .grid tbody { display: table-row-group; }
           .grid tr { display: table-row; border: 0; padding: 0; } .grid th, .grid td { display: table-cell; border: 1px solid #bbb; padding: .2rem .4rem; } }
         """;

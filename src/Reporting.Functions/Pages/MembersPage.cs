@@ -17,15 +17,6 @@ public sealed class MembersPage(MemberAdministration members, SignedInPage page,
     private const string Template = """
         {% if Message %}<p class="ok" role="status">{{ Message }}</p>{% endif %}
         {% if Error %}<div class="error" role="alert"><p>{{ Error.Title }}：{{ Error.Detail }}</p></div>{% endif %}
-        <h2 id="members-title">成员（{{ Rows.size }} 人）</h2>
-        <div class="grid" tabindex="0" role="region" aria-labelledby="members-title">
-        <table><thead><tr><th scope="col">姓名</th><th scope="col">用户标识</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">来源</th><th scope="col">操作</th></tr></thead>
-        <tbody>{% for m in Rows %}<tr><th scope="row">{{ m.Name }}</th><td class="uid">{{ m.UserId }}</td><td>{{ m.Role }}</td><td>{{ m.Department }}</td><td>{{ m.Source }}</td>
-        <td class="actions"><a href="{{ m.Edit }}" aria-label="修改{{ m.Name }}的角色或部门">修改</a>
-        {% if m.Stored %}<form method="post" action="{{ Action }}"><input type="hidden" name="action" value="remove"><input type="hidden" name="userId" value="{{ m.UserId }}">
-        <button type="submit" aria-label="删除{{ m.Name }}（{{ m.UserId }}）">删除</button></form>{% endif %}</td></tr>{% endfor %}</tbody></table>
-        </div>
-        <p class="hint">来源为“配置”的成员来自应用设置（管理员名单或本地开发用户），不能删除；修改后以数据表中的记录为准。</p>
         <h2 id="form-title">{% if Form.Editing %}修改成员{% else %}添加成员{% endif %}</h2>
         <form method="post" action="{{ Action }}" aria-labelledby="form-title">
         <input type="hidden" name="action" value="save"><input type="hidden" name="etag" value="{{ Form.ETag }}">
@@ -37,6 +28,13 @@ public sealed class MembersPage(MemberAdministration members, SignedInPage page,
         <select id="department" name="department"><option value="">（不属于部门）</option>{% for d in Departments %}<option value="{{ d.Value }}"{% if d.Value == Form.Department %} selected{% endif %}>{{ d.Label }}</option>{% endfor %}</select>
         <button type="submit">保存</button>{% if Form.Editing %} <a href="{{ Action }}">取消修改</a>{% endif %}
         </form>
+        <h2 id="members-title">成员（{{ Rows.size }} 人）</h2>
+        <table class="members"><thead><tr><th scope="col">姓名</th><th scope="col">用户标识</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">来源</th><th scope="col">操作</th></tr></thead>
+        <tbody>{% for m in Rows %}<tr><th scope="row">{{ m.Name }}</th><td class="uid">{{ m.UserId }}</td><td>{{ m.Role }}</td><td>{{ m.Department }}</td><td>{{ m.Source }}</td>
+        <td class="actions"><a href="{{ m.Edit }}" aria-label="修改{{ m.Label }}的角色或部门">修改</a>
+        {% if m.Stored %}<form method="post" action="{{ Action }}"><input type="hidden" name="action" value="remove"><input type="hidden" name="userId" value="{{ m.UserId }}">
+        <button type="submit" aria-label="删除{{ m.Label }}">删除</button></form>{% endif %}</td></tr>{% endfor %}</tbody></table>
+        <p class="hint">来源为“配置”的成员来自应用设置（管理员名单或本地开发用户），不能删除；修改后以数据表中的记录为准。</p>
         """;
 
     private static readonly MemberRole[] AllRoles = [MemberRole.Author, MemberRole.Approver, MemberRole.Office, MemberRole.OfficeAdmin];
@@ -81,15 +79,20 @@ public sealed class MembersPage(MemberAdministration members, SignedInPage page,
 
     private ApiResult Page(IReadOnlyList<MemberView> list, FormValues form, string? message, object? error, int status, Caller caller, Membership? member)
     {
-        var rows = list.Select(m => new
+        var rows = list.Select(m =>
         {
-            m.UserId,
-            Name = development.Find(m.UserId)?.Name ?? "—",
-            Role = m.RoleName,
-            Department = m.DepartmentName ?? "—",
-            Source = m.Source == "stored" ? "数据表" : "配置",
-            Stored = m.Source == "stored",
-            Edit = routes.MembersPage("edit", m.UserId),
+            var name = development.Find(m.UserId)?.Name;
+            return new
+            {
+                m.UserId,
+                Name = name ?? "—",
+                Label = name is null ? m.UserId : $"{name}（{m.UserId}）",
+                Role = m.RoleName,
+                Department = m.DepartmentName ?? "—",
+                Source = m.Source == "stored" ? "数据表" : "配置",
+                Stored = m.Source == "stored",
+                Edit = routes.MembersPage("edit", m.UserId),
+            };
         }).ToList();
         var model = new
         {
