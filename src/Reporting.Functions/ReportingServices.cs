@@ -106,6 +106,9 @@ public static class ReportingServices
         services.AddSingleton<DepartmentPage>();
         services.AddSingleton<RefusalPage>();
         services.AddSingleton<BrowserRequests>();
+        services.AddSingleton<SignedInPage>();
+        services.AddSingleton<OverviewPage>();
+        services.AddSingleton<MembersPage>();
         return services;
     }
 

@@ -118,19 +118,21 @@ public class ReportQueries(
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var byDepartment = (await reports.ListYearAsync(number, cancellationToken)).ToDictionary(r => r.Key.Department);
         var required = ReportTemplate.RequiredSections.Count();
+        // Each department's drafts give its parts' statuses; the departments' queries run side by side.
+        var draftLists = await Task.WhenAll(directory.Departments.Select(d => drafts.ListAsync(new ReportKey(number, d.Code), cancellationToken)));
         var departments = new List<DepartmentStatusView>();
-        foreach (var d in directory.Departments)
+        foreach (var (d, list) in directory.Departments.Zip(draftLists))
         {
             var report = byDepartment.GetValueOrDefault(d.Code) ?? new Report(new ReportKey(number, d.Code));
             var newest = report.NewestAssembled;
             var status = report.Status;
-            // Only a complete report not in a PDF can be held by a draft awaiting review: read the drafts of those alone.
+            // Only a complete report not in a PDF can be held by a draft awaiting review.
             if (status == ReportStatus.Assembling)
-                status = report.StatusWith(AwaitedDraft.Find(report, await drafts.ListAsync(report.Key, cancellationToken)));
+                status = report.StatusWith(AwaitedDraft.Find(report, list));
             departments.Add(new DepartmentStatusView(d.Code, d.Name, status.ToString().ToLowerInvariant(),
                 report.Approved.Count(p => ReportTemplate.Find(p.Section)?.Required == true), required, report.MissingSections.ToList(),
                 newest?.Version, newest?.NotifiedAt is not null, newest?.NotifiedAt,
-                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}"));
+                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}", PartStatuses(list)));
         }
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
@@ -138,6 +140,12 @@ public class ReportQueries(
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
             volumes.LastOrDefault(v => v.Status == "stored"), volumes);
     }
+
+    /// <summary>Every part in template order with its newest draft's status.</summary>
+    private static List<PartStatusView> PartStatuses(IReadOnlyList<Drafts.DraftSummary> list) =>
+        ReportTemplate.Sections.Select(s => list.Where(d => d.Section == s.Key).MaxBy(d => d.Version) is { } newest
+            ? new PartStatusView(s.Key, Describe(newest.Status), newest.Version)
+            : new PartStatusView(s.Key, "missing", null)).ToList();
 
     public virtual async Task<Uri> GetVolumeLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default)
     {

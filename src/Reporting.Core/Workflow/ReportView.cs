@@ -55,7 +55,11 @@ public sealed record DepartmentStatusView(
     int? NewestPdfVersion,
     bool Notified,
     DateTimeOffset? NotifiedAt,
-    string? DownloadUrl);
+    string? DownloadUrl,
+    IReadOnlyList<PartStatusView> Parts);
+
+/// <summary>One part of a department's report at a glance: its newest draft's status (<c>missing</c> when none was submitted).</summary>
+public sealed record PartStatusView(string Section, string Status, int? Version);
 
 public sealed record VolumeView(int Version, string Status, int? PageCount, string? Sha256, int Reports, int MissingDepartments,
     DateTimeOffset ClaimedAt, DateTimeOffset? StoredAt, DateTimeOffset? NotifiedAt, string? DownloadUrl);

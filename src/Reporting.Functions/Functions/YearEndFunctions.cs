@@ -38,7 +38,8 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         logger.LogInformation("Year-end run for {Year} requested over HTTP by {Caller}", number, caller.Id);
         var result = await run.RunAsync(number, caller, cancellationToken);
         Log(result);
-        return ApiResult.JsonBody(result);
+        // 立即汇编 on 全区总览 is a plain form: back to the page, which says what the run did.
+        return BrowserForm.IsPost(request) ? ApiResult.SeeOther(routes.OverviewPage(number, result.Outcome, result.VolumeVersion)) : ApiResult.JsonBody(result);
     }
 
     [Function("GetYear")]

@@ -53,6 +53,23 @@ public sealed class ApiResult : IActionResult
         return Task.CompletedTask;
     });
 
+    /// <summary>303 See Other: where a browser's form post lands, fetched with GET so a reload does not post again.</summary>
+    public static ApiResult SeeOther(string target) => new(StatusCodes.Status303SeeOther, response =>
+    {
+        response.Headers.Location = target;
+        response.Headers.CacheControl = "no-store";
+        return Task.CompletedTask;
+    });
+
+    /// <summary>A download: <paramref name="fileName"/> may be Chinese (RFC 5987 filename*), <paramref name="asciiName"/> is for old clients.</summary>
+    public static ApiResult Download(byte[] content, string contentType, string fileName, string asciiName) => new(StatusCodes.Status200OK, async response =>
+    {
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = $"attachment; filename=\"{asciiName}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
+        response.Headers.CacheControl = "no-store";
+        await response.Body.WriteAsync(content);
+    });
+
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, _ => Task.CompletedTask);
 
     public async Task ExecuteResultAsync(ActionContext context)

@@ -24,6 +24,13 @@ public static class HtmlPage
         @media (max-width: 600px) { body { margin: .5rem auto; } table, tbody, tr, td, th { display: block; } thead { display: none; } td { border: 0; padding: .1rem 0; } tr { border-bottom: 1px solid #bbb; padding: .4rem 0; } }
         a.button { display: inline-block; padding: .3rem .9rem; border: 1px solid #0645ad; border-radius: .3rem; text-decoration: none; } ul.channels { margin: .2rem 0 0; padding-left: 1.2rem; } .nowrap { white-space: nowrap; }
         @media (max-width: 600px) { td[data-label]::before { content: attr(data-label) "："; color: #555; } }
+        .grid { overflow-x: auto; max-width: 100%; } .grid td[class^="st-"], .grid thead th { white-space: nowrap; } .counts { font-weight: bold; }
+        .st-missing { color: #595959; } .st-submitted { color: #7a4d00; } .st-rejected { color: #a00; font-weight: bold; } .st-approved { color: #0a5d00; }
+        .grid tbody th { min-width: 8em; } .grid tbody th, .grid thead th:first-child { position: sticky; left: 0; background: #fff; }
+        .actions form { display: inline; } .actions button { padding: .1rem .8rem; margin-left: .5rem; } .uid { font-family: monospace; font-size: .9rem; }
+        @media (max-width: 600px) { table.members td { display: inline-block; margin-right: .8rem; } }
+        @media (max-width: 600px) { .grid table { display: table; } .grid thead { display: table-header-group; } .grid tbody { display: table-row-group; }
+          .grid tr { display: table-row; border: 0; padding: 0; } .grid th, .grid td { display: table-cell; border: 1px solid #bbb; padding: .2rem .4rem; } }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>

@@ -55,6 +55,12 @@ public sealed class Routes
 
     public string SignIn(string? returnUrl = null) => Path("dev/sign-in", ("returnUrl", returnUrl));
 
+    /// <summary>全区总览 after 立即汇编, saying what the run did.</summary>
+    public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome), ("volume", volume?.ToString()));
+
+    /// <summary>成员管理 after a change (<paramref name="done"/>: saved or removed) to <paramref name="userId"/>; <c>edit</c> prefills the form.</summary>
+    public string MembersPage(string done, string userId) => Path("admin/members", (done, userId));
+
     // ---- JSON API ----
     public string Drafts() => Path("drafts");
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
+using Reporting.Core.Access;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Pages;
@@ -28,7 +29,7 @@ public sealed class PageRenderer(Routes routes)
         <title>{{ Title }}</title>
         <style>{{ Style | raw }}</style></head>
         <body>
-        <header><nav aria-label="主导航"><a href="{{ Nav.Todo }}">我的待办</a><a href="{{ Nav.Form }}">提交/修改草稿</a><a href="{{ Nav.Department }}">本部门报告</a></nav>
+        <header><nav aria-label="主导航"><a href="{{ Nav.Todo }}">我的待办</a><a href="{{ Nav.Form }}">提交/修改草稿</a><a href="{{ Nav.Department }}">本部门报告</a>{% for link in Nav.Extra %}<a href="{{ link.Url }}">{{ link.Label }}</a>{% endfor %}</nav>
         <p class="who">当前登录：{{ Who }}</p></header>
         <main>
         <h1>{{ Title }}</h1>
@@ -38,12 +39,20 @@ public sealed class PageRenderer(Routes routes)
         </body></html>
         """;
 
-    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> inside the layout.</summary>
-    public string Render(string title, string who, string template, object model, string? script = null)
+    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> inside the layout; <paramref name="links"/> (see <see cref="LinksFor"/>) join the nav bar.</summary>
+    public string Render(string title, string who, string template, object model, string? script = null, IReadOnlyList<NavLink>? links = null)
     {
         var content = Apply(template, model);
-        return Apply(Layout, new { Title = title, Who = who, Nav = new { Todo = routes.Todo(), Form = routes.Form(), Department = routes.DepartmentPage() }, Style = HtmlPage.Style, Content = content, Script = script });
+        return Apply(Layout, new { Title = title, Who = who, Nav = new { Todo = routes.Todo(), Form = routes.Form(), Department = routes.DepartmentPage(), Extra = links ?? [] }, Style = HtmlPage.Style, Content = content, Script = script });
     }
+
+    /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 too for its administrators.</summary>
+    public IReadOnlyList<NavLink> LinksFor(Membership? member) => member?.Role switch
+    {
+        MemberRole.Office => [new("全区总览", routes.OverviewPage())],
+        MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage()), new("成员管理", routes.MembersPage())],
+        _ => [],
+    };
 
     private string Apply(string source, object model)
     {

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Reporting.Core.Access;
+using Reporting.Core.Templates;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Pages;
+
+/// <summary>
+/// 全区总览 for the district office: every department × every part in status words, the counts, each department's
+/// newest PDF, the newest volume, 立即汇编 and the 催报 list. Read through <see cref="ReportQueries.GetYearAsync"/>,
+/// which applies the access rules.
+/// </summary>
+public sealed class OverviewPage(ReportQueries queries, SignedInPage page, TimeProvider clock, Routes routes)
+{
+    private const string Template = """
+        <form method="get" action="{{ Action }}"><label for="year">年度</label>
+        <input id="year" name="year" type="number" min="2000" max="{{ MaxYear }}" value="{{ Year }}"><button type="submit">查看</button></form>
+        {% if Message %}<p class="ok" role="status">{{ Message }}</p>{% endif %}
+        <p class="counts">{{ Year }} 年度：完成 {{ Complete }} 个部门，未完成 {{ Missing }} 个。</p>
+        <h2>报告汇编</h2>
+        {% if Volume %}<p><a href="{{ Volume.Link }}">下载 {{ Year }} 年度报告汇编（第 {{ Volume.Version }} 版，{{ Volume.Pages }} 页，收录 {{ Volume.Reports }} 个部门）</a></p>
+        {% else %}<p>尚未生成 {{ Year }} 年度的报告汇编。</p>{% endif %}
+        <form method="post" action="{{ YearEndAction }}"><button type="submit">立即汇编</button></form>
+        <p class="hint">立即汇编：为已全部通过的报告生成 PDF，再把各部门最新的报告汇编成册；与上一版相比没有变化时不生成新版本。</p>
+        <h2 id="grid-title">各部门进度</h2>
+        <div class="grid" tabindex="0" role="region" aria-labelledby="grid-title">
+        <table><thead><tr><th scope="col">部门</th>{% for h in Headers %}<th scope="col"><abbr title="{{ h.Full }}">{{ h.Short }}</abbr></th>{% endfor %}<th scope="col">报告 PDF</th></tr></thead>
+        <tbody>{% for d in Rows %}<tr><th scope="row">{{ d.Name }}</th>{% for c in d.Cells %}<td class="{{ c.Class }}">{{ c.Word }}</td>{% endfor %}
+        <td>{% if d.Pdf %}<a href="{{ d.Pdf }}" aria-label="{{ d.Name }}报告第 {{ d.PdfVersion }} 版 PDF">第 {{ d.PdfVersion }} 版</a>{% else %}—{% endif %}</td></tr>{% endfor %}</tbody></table>
+        </div>
+        <h2>催报名单</h2>
+        {% if ChaseCount == 0 %}<p>各部门的必填部分均已通过，无需催报。</p>{% else %}
+        <label for="chase">尚未通过的必填部分，共 {{ ChaseCount }} 项（可全选复制）</label>
+        <textarea id="chase" readonly rows="{{ ChaseRows }}">{{ ChaseText }}</textarea>{% endif %}
+        <p><a href="{{ CsvLink }}">下载催报名单（CSV，Excel、WPS 可直接打开）</a></p>
+        """;
+
+    public async Task<IActionResult> RenderAsync(string? year, string? ran, string? volume, Caller caller, Membership? member, CancellationToken cancellationToken = default)
+    {
+        var currentYear = clock.GetLocalNow().Year;
+        var view = await queries.GetYearAsync(year ?? (currentYear - 1).ToString(), caller, cancellationToken);
+        var chase = ChaseList.From(view);
+        var model = new
+        {
+            Action = routes.OverviewPage(),
+            view.Year,
+            MaxYear = currentYear,
+            Message = Ran(ran, int.TryParse(volume, out var v) ? v : null),
+            view.Complete,
+            view.Missing,
+            Volume = view.Volume is { } newest
+                ? new { Link = routes.VolumePdf(view.Year, newest.Version), newest.Version, Pages = newest.PageCount, newest.Reports }
+                : null,
+            YearEndAction = routes.YearEnd(view.Year),
+            Headers = ReportTemplate.Sections.Select(s => new { Short = s.ShortName + (s.Required ? "" : "（选填）"), Full = Words.Part(s) }).ToList(),
+            Rows = view.Departments.Select(d => new
+            {
+                d.Name,
+                Cells = d.Parts.Select(p => new { Word = Words.Status(p.Status), Class = "st-" + p.Status }).ToList(),
+                Pdf = d.NewestPdfVersion is { } pdf ? routes.ReportPdf(view.Year, d.Department, pdf) : null,
+                PdfVersion = d.NewestPdfVersion,
+            }).ToList(),
+            ChaseCount = chase.Items.Count,
+            ChaseRows = Math.Clamp(chase.Items.Count, 3, 15),
+            ChaseText = chase.Text(),
+            CsvLink = routes.ChaseCsv(view.Year),
+        };
+        return ApiResult.Html(page.Render($"{view.Year} 年度全区总览", caller, member, Template, model));
+    }
+
+    /// <summary>The 催报 list as a CSV download named in Chinese.</summary>
+    public async Task<IActionResult> CsvAsync(string? year, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var view = await queries.GetYearAsync(year, caller, cancellationToken);
+        return ApiResult.Download(ChaseList.From(view).Csv(), "text/csv; charset=utf-8", $"{view.Year}年度法治政府建设报告催报名单.csv", $"chase-{view.Year}.csv");
+    }
+
+    /// <summary>What 立即汇编 did, from the outcome the year-end run answered (unknown words say nothing).</summary>
+    private static string? Ran(string? outcome, int? volume) => outcome switch
+    {
+        "created" when volume is not null => $"汇编完成：已生成第 {volume} 版报告汇编。",
+        "unchanged" when volume is not null => $"汇编完成：各部门报告与第 {volume} 版汇编相比没有变化，未生成新版本。",
+        "notified" => $"汇编完成：已补发第 {volume} 版报告汇编的通知。",
+        "in-progress" => "另一次汇编正在进行，请稍后刷新本页查看结果。",
+        "created" or "unchanged" => "汇编完成：尚无已全部通过的部门报告，未生成报告汇编。",
+        _ => null,
+    };
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>Signing in as a person does and the checks every page must pass (as PageBrowserTests does them), for the page tests of the district office.</summary>
+internal static class BrowserPages
+{
+    /// <summary>Codes that must never reach a reader (department slugs, part keys, statuses and roles in English).</summary>
+    public static readonly Regex Codes = new(@"\b(kgj|sfj|wjw|jyj|preamble|duty|measures|shortcomings|plans|missing|submitted|approved|rejected|pending|author|approver|office)\b");
+
+    /// <summary>Opens <paramref name="path"/>, picks <paramref name="user"/> on the sign-in page it leads to, and lands back on it.</summary>
+    public static async Task<IPage> SignedInAsync(LocalHostFixture app, IBrowser browser, string user, string path, int width)
+    {
+        var page = await NewPageAsync(browser, width);
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
+        await page.ClickAsync($"a[href*='user={user}&']");
+        await page.WaitForURLAsync("**/" + path);
+        return page;
+    }
+
+    /// <summary>A zh-CN browser window <paramref name="width"/> px wide.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, int width)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// No code where people read (user ids, which an administrator types, are left out via <paramref name="notText"/>), no serious or
+    /// critical axe violation, the page no wider than the window; a screenshot under .local/screenshots to look at.
+    /// </summary>
+    public static async Task CheckAsync(IPage page, string name, string? notText = null)
+    {
+        Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
+        var visible = await page.EvaluateAsync<string>("""
+            sel => { const body = document.body.cloneNode(true); if (sel) body.querySelectorAll(sel).forEach(e => e.remove()); return body.textContent; }
+            """, notText);
+        Assert.DoesNotMatch(Codes, visible);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}: wider than the window");
+        var axe = await page.RunAxe();
+        var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
+        Assert.True(bad.Count == 0, $"{name}: {string.Join("; ", bad)}");
+        var directory = Path.Combine(TestSupport.RepoPaths.Root, ".local", "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
+    }
+}
