@@ -103,6 +103,9 @@ public static class ReportingServices
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<Words>();
         services.AddSingleton<TodoPage>();
+        services.AddSingleton<PageResponder>();
+        services.AddSingleton<DraftPage>();
+        services.AddSingleton<ReviewPage>();
         return services;
     }
 

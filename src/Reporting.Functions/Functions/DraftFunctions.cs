@@ -76,7 +76,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
     }
 
     /// <summary>A browser posting the form without script asks for HTML; API clients get JSON.</summary>
-    private static bool WantsHtml(HttpRequest request)
+    internal static bool WantsHtml(HttpRequest request)
     {
         var accept = request.Headers.Accept.ToString();
         return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);

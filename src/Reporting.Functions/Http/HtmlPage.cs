@@ -22,6 +22,13 @@ public static class HtmlPage
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         ul.todo li { margin: .5rem 0; } .count { color: #555; font-size: .9rem; } blockquote { margin: .3rem 0 .3rem 1rem; color: #444; }
         @media (max-width: 600px) { body { margin: .5rem auto; } table, tbody, tr, td, th { display: block; } thead { display: none; } td { border: 0; padding: .1rem 0; } tr { border-bottom: 1px solid #bbb; padding: .4rem 0; } }
+        del { background: #fdd; color: #700; text-decoration: line-through; } ins { background: #dfd; color: #050; text-decoration: underline; }
+        .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .text, table.diff td { white-space: pre-wrap; overflow-wrap: anywhere; } .text { border: 1px solid #bbb; padding: .5rem .8rem; }
+        table.diff td { width: 50%; } table.diff .side { display: none; } tr.changed td { background: #fffbe6; } tr.chosen td { background: #eef4ff; }
+        table.diff details p { margin: 0 0 .4rem; } dl.facts { display: grid; grid-template-columns: 6rem 1fr; gap: .2rem .8rem; } dl.facts dd { margin: 0; }
+        form.review button { margin: .5rem 1rem .5rem 0; }
+        @media (max-width: 600px) { table.diff td { width: auto; } table.diff .side { display: block; color: #555; font-size: .9rem; } }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>
