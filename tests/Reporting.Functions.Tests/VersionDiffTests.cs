@@ -78,6 +78,24 @@ public sealed class VersionDiffTests
     }
 
     [Fact]
+    public void A_long_paragraph_with_one_change_is_still_compared_by_character_and_one_rewritten_past_the_cap_is_shown_whole()
+    {
+        var paragraph = new string('法', 50_000);
+        var edited = VersionDiff.Build(paragraph, paragraph[..25_000] + "治" + paragraph[25_001..]);
+        Assert.Equal(("法", "治"), (Deleted(edited.Rows[0].Old), Inserted(edited.Rows[0].New)));
+
+        var random = new Random(9);
+        string Scramble(int n) => string.Concat(Enumerable.Range(0, n).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 200)));
+        var (before, after) = ("同" + Scramble(VersionDiff.MaxCharacterDiff), "同" + Scramble(VersionDiff.MaxCharacterDiff));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var rewritten = VersionDiff.Build(before, after);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal((before[1..], after[1..]), (Deleted(rewritten.Rows[0].Old), Inserted(rewritten.Rows[0].New)));
+    }
+
+    [Fact]
     public void Two_long_versions_rewritten_throughout_compare_quickly()
     {
         // 200,000 characters a side (the body limit) with every tenth paragraph changed.

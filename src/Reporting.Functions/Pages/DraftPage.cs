@@ -14,7 +14,6 @@ namespace Reporting.Functions.Pages;
 public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, Routes routes)
 {
     private const string Template = """
-        <p class="hint">{{ Year }} 年 · {{ Department }}</p>
         <h2>{{ Part }}</h2>
         {% if Versions.size == 0 %}<p>该部分尚未提交草稿。</p>{% endif %}
         {% if Outcome %}<p class="{{ OutcomeClass }}" role="status">{{ Outcome }}</p>{% endif %}
@@ -25,10 +24,10 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         <table class="versions"><thead><tr><th scope="col">版本</th><th scope="col">起草人</th><th scope="col">提交时间</th><th scope="col">字数</th><th scope="col">状态</th><th scope="col">审核人</th><th scope="col">审核意见</th></tr></thead><tbody>
         {% for v in Versions %}<tr{% if v.Chosen %} class="chosen" aria-current="true"{% endif %}>
         <td>{% if v.Chosen %}第 {{ v.Version }} 版（正在查看）{% else %}<a href="{{ v.Link }}">第 {{ v.Version }} 版</a>{% endif %}</td>
-        <td>{{ v.Author }}</td><td>{{ v.When }}</td><td>{{ v.Length }} 字</td>
-        <td>{{ v.Status }}{% if v.Note %}<span class="hint">（{{ v.Note }}）</span>{% endif %}</td>
-        <td>{{ v.Reviewer }}{% if v.ReviewedWhen %}<br><span class="hint">{{ v.ReviewedWhen }}</span>{% endif %}</td>
-        <td>{{ v.Comment }}</td></tr>{% endfor %}</tbody></table>
+        <td><span class="narrow">起草人：</span>{{ v.Author }}</td><td><span class="narrow">提交时间：</span>{{ v.When }}</td><td><span class="narrow">字数：</span>{{ v.Length }} 字</td>
+        <td><span class="narrow">状态：</span>{{ v.Status }}{% if v.Note %}<span class="hint">（{{ v.Note }}）</span>{% endif %}</td>
+        <td>{% if v.Reviewer != "" %}<span class="narrow">审核人：</span>{{ v.Reviewer }}<br><span class="hint">{{ v.ReviewedWhen }}</span>{% endif %}</td>
+        <td>{% if v.Comment != "" %}<span class="narrow">审核意见：</span>{{ v.Comment }}{% endif %}</td></tr>{% endfor %}</tbody></table>
         {% if Versions.size > 1 %}
         <h2 id="compare">比较两个版本</h2>
         <form method="get" action="{{ Action }}#compare" class="compare">
@@ -42,7 +41,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         <p class="hint" id="legend">第 {{ From }} 版 → 第 {{ To }} 版：删除 {{ Diff.Deleted }} 字，新增 {{ Diff.Inserted }} 字。删除的文字加删除线、红底，新增的文字加下划线、绿底；未改动的较长段落已折叠，可点开查看。</p>
         <table class="diff" aria-describedby="legend"><thead><tr><th scope="col">第 {{ From }} 版（原）</th><th scope="col">第 {{ To }} 版（新）</th></tr></thead><tbody>
         {% for r in Diff.Rows %}{% if r.Kind == "Folded" %}<tr class="folded"><td colspan="2"><details><summary>{{ r.FoldedCount }} 段未改动，点击展开</summary>{{ r.Old | raw }}</details></td></tr>
-        {% else %}<tr{% if r.Kind == "Changed" %} class="changed"{% endif %}><td><span class="side">第 {{ From }} 版：</span>{{ r.Old | raw }}</td><td><span class="side">第 {{ To }} 版：</span>{{ r.New | raw }}</td></tr>
+        {% else %}<tr{% if r.Kind == "Changed" %} class="changed"{% endif %}><td><span class="narrow">第 {{ From }} 版：</span>{{ r.Old | raw }}</td><td><span class="narrow">第 {{ To }} 版：</span>{{ r.New | raw }}</td></tr>
         {% endif %}{% endfor %}</tbody></table>{% endif %}
         {% endif %}
         <h2>第 {{ Chosen }} 版正文</h2>
