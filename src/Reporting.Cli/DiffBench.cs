@@ -16,7 +16,7 @@ internal static class DiffBench
         var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
         var longest = fixture is null ? "" : File.ReadAllLines(fixture).OrderByDescending(l => l.Length).First();
         var cases = new List<(string Name, string Old, string New)>();
-        if (longest.Length > 0) cases.Add(($"fixture's longest paragraph ({longest.Length} chars), 3 characters changed", longest, longest[..10] + "全面" + longest[12..] + "。"));
+        if (longest.Length > 0) cases.Add(($"fixture's longest paragraph ({longest.Length} chars), edited in two places", longest, longest[..10] + "全面" + longest[12..] + "。"));
         foreach (var size in new[] { 2_000, 20_000, 200_000 }) cases.Add(Synthetic(size));
         // The worst the character diff is asked to do: one paragraph at the cap, rewritten from the first character to the last.
         var half = VersionDiff.MaxCharacterDiff / 2;

@@ -155,6 +155,30 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         Assert.Contains("/api/dev/sign-in?returnUrl=", nobody.Url);
     }
 
+    [Fact]
+    public async Task A_script_in_a_draft_or_in_the_address_comes_back_encoded_under_the_pages_security_headers()
+    {
+        const int year = 2011;
+        const string script = "<script>alert('草稿')</script>";
+        var v1 = await app.SubmitOkAsync(year, "kgj", "other", "其他有关情况。" + script);
+        var v2 = await app.SubmitOkAsync(year, "kgj", "other", "其他有关情况：" + script);
+        var client = app.ClientAs("kgj-approver");
+        foreach (var path in new[]
+        {
+            $"api/draft?year={year}&department=kgj&section=other&from={v1}&to={v2}",
+            $"api/review?year={year}&department=kgj&section=other&version={v2}",
+            $"api/draft?year={year}&department=kgj&section={Uri.EscapeDataString(script)}",
+        })
+        {
+            using var response = await client.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode is 200 or 400, $"{path}: {(int)response.StatusCode}");
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain(script, html);
+            Assert.Contains("frame-ancestors 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        }
+    }
+
     private string Url(string path) => new Uri(app.Host.BaseAddress, path).ToString();
 
     private static IFormData FormOf(IAPIRequestContext request, params (string Name, string Value)[] fields)
