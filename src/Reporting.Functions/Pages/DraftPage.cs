@@ -1,6 +1,7 @@
 using System.Globalization;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
+using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
@@ -60,7 +61,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             throw ReportingException.NotFound($"该部分没有第 {missing} 版草稿。");
         // The route was checked by the query; with no version yet, the department and part are read back from it.
         var (yearNumber, code, key) = versions.Count > 0 ? (versions[0].Year, versions[0].Department, versions[0].Section)
-            : (ReportQueries.ParseYear(year), department!.Trim(), section!);
+            : (ReportQueries.ParseYear(year), department!.Trim(), ReportTemplate.Find(section)!.Key);
         var title = $"{yearNumber} 年{words.Department(code)}的草稿";
         var newest = versions.Count == 0 ? null : versions[^1];
         var chosen = Find(versions, wanted.Chosen) ?? newest;

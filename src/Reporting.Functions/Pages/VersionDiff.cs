@@ -160,13 +160,3 @@ public sealed class VersionDiff
         }
     }
 }
-
-public enum DiffRowKind
-{
-    Same,
-    Changed,
-    Folded,
-}
-
-/// <summary>One row of the side-by-side table: markup for the old and the new side; a folded row says how many paragraphs it hides.</summary>
-public sealed record DiffRow(DiffRowKind Kind, string Old, string New, int FoldedCount);
