@@ -10,6 +10,7 @@ public static class BenchCommand
         "year-end" => YearEndBench.RunAsync(args[1..]),
         "volume" => VolumeBench.RunAsync(args[1..]),
         "load" => LoadBench.RunAsync(args[1..]),
+        "diff" => DiffBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -22,6 +23,7 @@ public static class BenchCommand
               reporting bench year-end [--departments N] [--fixture REPORT.txt]
               reporting bench volume [--departments N] [--fixture REPORT.txt]
               reporting bench load [--clients 50] [--submissions 1000] [--reports 10] [--parts 5] [--fixture REPORT.txt]
+              reporting bench diff [--runs 20] [--fixture REPORT.txt]
             """);
         return 2;
     }

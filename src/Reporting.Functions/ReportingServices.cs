@@ -109,6 +109,9 @@ public static class ReportingServices
         services.AddSingleton<SignedInPage>();
         services.AddSingleton<OverviewPage>();
         services.AddSingleton<MembersPage>();
+        services.AddSingleton<PageResponder>();
+        services.AddSingleton<DraftPage>();
+        services.AddSingleton<ReviewPage>();
         return services;
     }
 

@@ -371,7 +371,7 @@ internal sealed class TestWorld
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, body ?? $"{section} 的正文。"), Author(department));
 
     public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023", string reviewer = "审核人") =>
-        Review.DecideAsync(new ReviewDraftCommand(year, department, section, version.ToString(), decision, null), Approver(department, reviewer));
+        Review.DecideAsync(new ReviewDraftCommand(year, department, section, version.ToString(), decision, decision == "reject" ? "请修改后重新提交。" : null), Approver(department, reviewer));
 
     /// <summary>Submits version 1 of every required part and approves it: the report is complete and v1 is queued.</summary>
     public async Task CompleteReportAsync(string department = "kgj")

@@ -20,6 +20,8 @@ public class DraftReview(
 {
     public const int MaxCommentLength = 2000;
 
+    public const string RejectionNeedsComment = "退回时须填写审核意见，写明需要修改的内容，起草人才知道如何修改。";
+
     public virtual async Task<ReviewOutcome> DecideAsync(ReviewDraftCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         var (key, section, version) = DraftLocator.Parse(command.Year, command.Department, command.Section, command.Version, directory);
@@ -32,6 +34,9 @@ public class DraftReview(
             _ => (DraftDecision?)null,
         };
         if (decision is null) errors.Add("decision", "审核意见（decision）须为 approve（通过）或 reject（退回）。");
+        // The author has to know what to change: a rejection without a reason would only bounce back.
+        if (decision == DraftDecision.Reject && string.IsNullOrWhiteSpace(command.Comment))
+            errors.Add("comment", RejectionNeedsComment);
         if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
         ShortText.Validate("comment", "审核说明", command.Comment, errors, lineBreaks: true);
         errors.ThrowIfAny();

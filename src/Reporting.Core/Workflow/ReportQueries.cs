@@ -95,8 +95,26 @@ public class ReportQueries(
         var draft = await drafts.GetAsync(key, part.Key, number, cancellationToken)
             ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{part.Key}”部分没有第 {number} 版草稿。");
         var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part.Key).Max(d => d.Version);
-        return new DraftDetailView(key.Year, key.Department, part.Key, part.Heading, draft.Version, draft.Author, draft.AuthorId, Describe(draft.Status),
+        return Detail(part, draft, newest);
+    }
+
+    private static DraftDetailView Detail(ReportSection part, Drafts.Draft draft, int newest) =>
+        new(draft.Report.Year, draft.Report.Department, part.Key, part.Heading, draft.Version, draft.Author, draft.AuthorId, Describe(draft.Status),
             draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
+
+    /// <summary>Every version of one part, oldest first, each with its review and text (the 草稿 page lists and compares them).</summary>
+    public virtual async Task<IReadOnlyList<DraftDetailView>> GetPartDraftsAsync(string? year, string? department, string? section, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var errors = new ValidationErrors();
+        var key = ReportKey.Parse(year, department, directory, errors);
+        var part = ReportTemplate.Find(section);
+        if (part is null) errors.Add("section", "未知的报告部分。");
+        errors.ThrowIfAny();
+        await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
+        var versions = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part!.Key).Select(d => d.Version).Order().ToList();
+        var loaded = await Task.WhenAll(versions.Select(v => drafts.GetAsync(key, part!.Key, v, cancellationToken)));
+        var newest = versions.Count == 0 ? 0 : versions[^1];
+        return loaded.OfType<Drafts.Draft>().Select(d => Detail(part!, d, newest)).ToList();
     }
 
     /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>

@@ -26,7 +26,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
             new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], body), caller, cancellationToken);
 
         var location = routes.Draft(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
-        if (WantsHtml(request))
+        if (BrowserRequests.WantsHtml(request))
             return ApiResult.Html(form.Confirmation(draft, caller, await access.FindAsync(caller, cancellationToken)), StatusCodes.Status201Created, location);
         return ApiResult.JsonBody(new
         {
@@ -73,12 +73,5 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         if (callers.TryResolve(request) is not { } caller)
             return ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));
         return ApiResult.Html(await render(caller, await access.FindAsync(caller, cancellationToken)));
-    }
-
-    /// <summary>A browser posting the form without script asks for HTML; API clients get JSON.</summary>
-    private static bool WantsHtml(HttpRequest request)
-    {
-        var accept = request.Headers.Accept.ToString();
-        return accept.Contains("text/html", StringComparison.OrdinalIgnoreCase) && !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);
     }
 }

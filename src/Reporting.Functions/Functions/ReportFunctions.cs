@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Reporting.Core.Access;
+using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
@@ -8,7 +10,7 @@ using Reporting.Functions.Pages;
 namespace Reporting.Functions.Functions;
 
 /// <summary>A report's state, its approvals and its PDFs.</summary>
-public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, Routes routes)
+public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access, ReviewPage reviewPage, PageResponder pages, Routes routes)
 {
     [Function("GetReport")]
     public async Task<IActionResult> GetReport(
@@ -21,6 +23,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}/approval")] HttpRequest request,
         string year, string department, string section, string version, CancellationToken cancellationToken)
     {
+        if (BrowserRequests.WantsHtml(request)) return await DecideInBrowserAsync(request, year, department, section, version, cancellationToken);
         // The reviewer is the signed-in caller; a "reviewer" field, if sent, is ignored.
         var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
@@ -41,6 +44,43 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
             missingSections = outcome.MissingSections,
             awaitingReview = outcome.AwaitingReview ?? [],
         });
+    }
+
+    /// <summary>
+    /// The 审核 page's form: the same decision, answered for a person. Done: 303 to the 草稿 page, which shows the outcome.
+    /// Refused: the 审核 page again, with the reason and the comment as typed, under the status the API would give.
+    /// </summary>
+    private async Task<IActionResult> DecideInBrowserAsync(HttpRequest request, string year, string department, string section, string version, CancellationToken cancellationToken)
+    {
+        Caller? caller = null;
+        Membership? member = null;
+        string? comment = null;
+        try
+        {
+            caller = callers.Resolve(request);
+            member = await access.FindAsync(caller, cancellationToken);
+            var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+            comment = fields["comment"];
+            var draft = (await review.DecideAsync(new ReviewDraftCommand(year, department, section, version, fields["decision"], comment), caller, cancellationToken)).Draft;
+            return ApiResult.SeeOther(routes.DraftPage(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version));
+        }
+        catch (ReportingException refused) when (caller is not null)
+        {
+            try
+            {
+                var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, refused.Detail, comment, cancellationToken);
+                return ApiResult.Html(page, PageResponder.StatusOf(refused));
+            }
+            catch (ReportingException)
+            {
+                // Not even readable (another department's report, no such draft): the reason alone.
+                return pages.Refusal(refused, caller, member);
+            }
+        }
+        catch (ReportingException refused)
+        {
+            return pages.Refusal(refused, null, null);
+        }
     }
 
     /// <summary>

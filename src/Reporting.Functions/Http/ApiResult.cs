@@ -46,15 +46,12 @@ public sealed class ApiResult : IActionResult
     public static ApiResult Redirect(Uri target) => Redirect(target.ToString());
 
     /// <summary>A redirect within the app (a path) or to a SAS link; never cached.</summary>
-    public static ApiResult Redirect(string target) => new(StatusCodes.Status302Found, response =>
-    {
-        response.Headers.Location = target;
-        response.Headers.CacheControl = "no-store";
-        return Task.CompletedTask;
-    });
+    public static ApiResult Redirect(string target) => Redirect(target, StatusCodes.Status302Found);
 
-    /// <summary>303 See Other: where a browser's form post lands, fetched with GET so a reload does not post again.</summary>
-    public static ApiResult SeeOther(string target) => new(StatusCodes.Status303SeeOther, response =>
+    /// <summary>After a browser's form post: 303, so the browser GETs the page showing the outcome (reloading it posts nothing again).</summary>
+    public static ApiResult SeeOther(string target) => Redirect(target, StatusCodes.Status303SeeOther);
+
+    private static ApiResult Redirect(string target, int status) => new(status, response =>
     {
         response.Headers.Location = target;
         response.Headers.CacheControl = "no-store";

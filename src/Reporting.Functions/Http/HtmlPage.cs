@@ -31,6 +31,13 @@ public static class HtmlPage
         @media (max-width: 600px) { table.members td { display: inline-block; margin-right: .8rem; } }
         @media (max-width: 600px) { .grid table { display: table; } .grid thead { display: table-header-group; } .grid tbody { display: table-row-group; }
           .grid tr { display: table-row; border: 0; padding: 0; } .grid th, .grid td { display: table-cell; border: 1px solid #bbb; padding: .2rem .4rem; } }
+        del { background: #fdd; color: #700; text-decoration: line-through; } ins { background: #dfd; color: #050; text-decoration: underline; }
+        .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .text, table.diff td { white-space: pre-wrap; overflow-wrap: anywhere; } .text { border: 1px solid #bbb; padding: .5rem .8rem; }
+        table.diff td { width: 50%; } .narrow { display: none; } tr.changed td { background: #fffbe6; } tr.chosen td { background: #eef4ff; }
+        table.diff details p { margin: 0 0 .4rem; } dl.facts { display: grid; grid-template-columns: 6rem 1fr; gap: .2rem .8rem; } dl.facts dd { margin: 0; }
+        form.review button { margin: .5rem 1rem .5rem 0; }
+        @media (max-width: 600px) { table.diff td { width: auto; } .narrow { display: inline; color: #555; } table.diff .narrow { display: block; font-size: .9rem; } }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>

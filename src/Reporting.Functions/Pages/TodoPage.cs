@@ -22,12 +22,13 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         <h2>已退回，待修改</h2>
         {% if Rejected.size == 0 %}<p>没有被退回的部分。</p>{% else %}<ul class="todo">
         {% for p in Rejected %}<li>{{ p.Part }}：第 {{ p.Version }} 版{{ p.Status }}（审核人 {{ p.Reviewer }}，{{ p.When }}）
-        <blockquote>审核意见：{{ p.Comment }}</blockquote><a href="{{ p.Link }}">修改后重新提交</a></li>{% endfor %}</ul>{% endif %}
+        <blockquote>审核意见：{{ p.Comment }}</blockquote><a href="{{ p.Link }}">修改后重新提交</a> · <a href="{{ p.DraftLink }}">查看草稿与各版本</a></li>{% endfor %}</ul>{% endif %}
         {% endif %}
         {% if Role == "approver" or Role == "author" %}
         <h2>待审核（先交先审）</h2>
-        {% if Pending.size == 0 %}<p>没有待审核的草稿。</p>{% else %}<table><thead><tr><th scope="col">部分</th><th scope="col">版本</th><th scope="col">起草人</th><th scope="col">提交时间</th><th scope="col">字数</th></tr></thead><tbody>
-        {% for p in Pending %}<tr><td>{{ p.Part }}</td><td>第 {{ p.Version }} 版</td><td>{{ p.Author }}</td><td>{{ p.When }}</td><td>{{ p.Length }}</td></tr>{% endfor %}</tbody></table>{% endif %}
+        {% if Pending.size == 0 %}<p>没有待审核的草稿。</p>{% else %}<table><thead><tr><th scope="col">部分</th><th scope="col">版本</th><th scope="col">起草人</th><th scope="col">提交时间</th><th scope="col">字数</th><th scope="col">操作</th></tr></thead><tbody>
+        {% for p in Pending %}<tr><td>{{ p.Part }}</td><td>第 {{ p.Version }} 版</td><td>{{ p.Author }}</td><td>{{ p.When }}</td><td>{{ p.Length }}</td>
+        <td>{% if Role == "approver" %}<a href="{{ p.ReviewLink }}">审核</a> · {% endif %}<a href="{{ p.DraftLink }}">查看草稿</a></td></tr>{% endfor %}</tbody></table>{% endif %}
         {% endif %}
         {% if Role == "office" %}
         <h2>{{ Year }} 年尚未完成的部门（{{ Incomplete.size }} 个，已完成 {{ Complete }} 个）</h2>
@@ -76,10 +77,16 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
                 Part = Words.Part(section.Section), draft.Version, Status = Words.Rejected, Reviewer = detail.Reviewer ?? "",
                 When = detail.ReviewedAt is { } at ? Words.Time(at, zone) : "", Comment = string.IsNullOrWhiteSpace(detail.ReviewComment) ? "（无）" : detail.ReviewComment,
                 Link = Link(section.Section),
+                DraftLink = routes.DraftPage(year, department, section.Section, draft.Version),
             });
         }
         var pending = newest.Where(n => n.Draft?.Status == "submitted").OrderBy(n => n.Draft!.SubmittedAt)
-            .Select(n => new { Part = Words.Part(n.Section.Section), n.Draft!.Version, n.Draft.Author, When = Words.Time(n.Draft.SubmittedAt, zone), n.Draft.Length }).ToList();
+            .Select(n => new
+            {
+                Part = Words.Part(n.Section.Section), n.Draft!.Version, n.Draft.Author, When = Words.Time(n.Draft.SubmittedAt, zone), n.Draft.Length,
+                ReviewLink = routes.ReviewPage(year, department, n.Section.Section, n.Draft.Version),
+                DraftLink = routes.DraftPage(year, department, n.Section.Section, n.Draft.Version),
+            }).ToList();
         return new { Role = role, Department = words.Department(department), Missing = missing, Rejected = rejected, Pending = pending };
     }
 

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Reporting.Core.Access;
+using Reporting.Core.Errors;
+using Reporting.Core.Templates;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Pages;
+
+/// <summary>
+/// 草稿: one part of one report, every version with its author, time, status, reviewer and 审核意见; one version's text;
+/// and any two versions side by side, compared character by character. Read through the same query (and the same
+/// access rules) as the JSON API; the links offered follow the rules too (审核 for approvers, 提交 for who may submit).
+/// </summary>
+public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, Routes routes)
+{
+    private const string Template = """
+        <h2>{{ Part }}</h2>
+        {% if Versions.size == 0 %}<p>该部分尚未提交草稿。</p>{% endif %}
+        {% if Outcome %}<p class="{{ OutcomeClass }}" role="status">{{ Outcome }}</p>{% endif %}
+        {% if OutcomeComment %}<blockquote>审核意见：{{ OutcomeComment }}</blockquote>{% endif %}
+        <p>{% if ReviewLink %}<a href="{{ ReviewLink }}">审核第 {{ Newest }} 版</a> · {% endif %}{% if SubmitLink %}<a href="{{ SubmitLink }}">提交新版本（修改）</a> · {% endif %}<a href="{{ TodoLink }}">回到我的待办</a></p>
+        {% if Versions.size > 0 %}
+        <h2>版本记录</h2>
+        <table class="versions"><thead><tr><th scope="col">版本</th><th scope="col">起草人</th><th scope="col">提交时间</th><th scope="col">字数</th><th scope="col">状态</th><th scope="col">审核人</th><th scope="col">审核意见</th></tr></thead><tbody>
+        {% for v in Versions %}<tr{% if v.Chosen %} class="chosen" aria-current="true"{% endif %}>
+        <td>{% if v.Chosen %}第 {{ v.Version }} 版（正在查看）{% else %}<a href="{{ v.Link }}">第 {{ v.Version }} 版</a>{% endif %}</td>
+        <td><span class="narrow">起草人：</span>{{ v.Author }}</td><td><span class="narrow">提交时间：</span>{{ v.When }}</td><td><span class="narrow">字数：</span>{{ v.Length }} 字</td>
+        <td><span class="narrow">状态：</span>{{ v.Status }}{% if v.Note %}<span class="hint">（{{ v.Note }}）</span>{% endif %}</td>
+        <td>{% if v.Reviewer != "" %}<span class="narrow">审核人：</span>{{ v.Reviewer }}<br><span class="hint">{{ v.ReviewedWhen }}</span>{% endif %}</td>
+        <td>{% if v.Comment != "" %}<span class="narrow">审核意见：</span>{{ v.Comment }}{% endif %}</td></tr>{% endfor %}</tbody></table>
+        {% if Versions.size > 1 %}
+        <h2 id="compare">比较两个版本</h2>
+        <form method="get" action="{{ Action }}#compare" class="compare">
+          <input type="hidden" name="year" value="{{ Year }}"><input type="hidden" name="department" value="{{ DepartmentCode }}">
+          <input type="hidden" name="section" value="{{ SectionCode }}"><input type="hidden" name="version" value="{{ Chosen }}">
+          <label for="from">原版本</label><select id="from" name="from">{% for o in FromOptions %}<option value="{{ o.Version }}"{% if o.Selected %} selected{% endif %}>第 {{ o.Version }} 版</option>{% endfor %}</select>
+          <label for="to">新版本</label><select id="to" name="to">{% for o in ToOptions %}<option value="{{ o.Version }}"{% if o.Selected %} selected{% endif %}>第 {{ o.Version }} 版</option>{% endfor %}</select>
+          <button type="submit">比较</button>
+        </form>
+        {% if Diff.Unchanged %}<p>第 {{ From }} 版与第 {{ To }} 版的正文相同。</p>{% else %}
+        <p class="hint" id="legend">第 {{ From }} 版 → 第 {{ To }} 版：删除 {{ Diff.Deleted }} 字，新增 {{ Diff.Inserted }} 字。删除的文字加删除线、红底，新增的文字加下划线、绿底；未改动的较长段落已折叠，可点开查看。</p>
+        <table class="diff" aria-describedby="legend"><thead><tr><th scope="col">第 {{ From }} 版（原）</th><th scope="col">第 {{ To }} 版（新）</th></tr></thead><tbody>
+        {% for r in Diff.Rows %}{% if r.Kind == "Folded" %}<tr class="folded"><td colspan="2"><details><summary>{{ r.FoldedCount }} 段未改动，点击展开</summary>{{ r.Old | raw }}</details></td></tr>
+        {% else %}<tr{% if r.Kind == "Changed" %} class="changed"{% endif %}><td><span class="narrow">第 {{ From }} 版：</span>{{ r.Old | raw }}</td><td><span class="narrow">第 {{ To }} 版：</span>{{ r.New | raw }}</td></tr>
+        {% endif %}{% endfor %}</tbody></table>{% endif %}
+        {% endif %}
+        <h2>第 {{ Chosen }} 版正文</h2>
+        <div class="text">{{ Body }}</div>
+        {% endif %}
+        """;
+
+    public async Task<string> RenderAsync(string? year, string? department, string? section, string? version, string? from, string? to,
+        Caller caller, Membership? member, CancellationToken cancellationToken = default)
+    {
+        var versions = await queries.GetPartDraftsAsync(year, department, section, caller, cancellationToken);
+        var errors = new ValidationErrors();
+        var wanted = (Chosen: Version(version, "version", errors), From: Version(from, "from", errors), To: Version(to, "to", errors));
+        errors.ThrowIfAny();
+        foreach (var missing in new[] { wanted.Chosen, wanted.From, wanted.To }.Where(v => v is not null && Find(versions, v) is null).Take(1))
+            throw ReportingException.NotFound($"该部分没有第 {missing} 版草稿。");
+        // The route was checked by the query; with no version yet, the department and part are read back from it.
+        var (yearNumber, code, key) = versions.Count > 0 ? (versions[0].Year, versions[0].Department, versions[0].Section)
+            : (ReportQueries.ParseYear(year), department!.Trim(), ReportTemplate.Find(section)!.Key);
+        var title = $"{yearNumber} 年{words.Department(code)}的草稿";
+        var newest = versions.Count == 0 ? null : versions[^1];
+        var chosen = Find(versions, wanted.Chosen) ?? newest;
+        var zone = options.ResolveTimeZone();
+        var mayReview = AccessPolicy.Refusal(caller, member, ReportAction.ReviewDraft, code) is null;
+        var maySubmit = AccessPolicy.Refusal(caller, member, ReportAction.SubmitDraft, code) is null;
+        var fromVersion = Find(versions, wanted.From)?.Version ?? (versions.Count > 1 ? versions[^2].Version : 0);
+        var toVersion = Find(versions, wanted.To)?.Version ?? newest?.Version ?? 0;
+        var model = new Dictionary<string, object?>
+        {
+            ["Year"] = yearNumber,
+            ["Department"] = words.Department(code),
+            ["DepartmentCode"] = code,
+            ["SectionCode"] = key,
+            ["Part"] = Words.Part(key),
+            ["Newest"] = newest?.Version,
+            ["Chosen"] = chosen?.Version,
+            ["Body"] = chosen?.Body,
+            ["Action"] = routes.DraftPage(yearNumber, code, key).Split('?')[0],
+            ["TodoLink"] = routes.Todo(yearNumber),
+            ["SubmitLink"] = maySubmit ? routes.Form(yearNumber, code, key) : null,
+            ["ReviewLink"] = mayReview && newest is { Status: "submitted" } && AccessPolicy.ReviewRefusal(caller, newest.AuthorId) is null
+                ? routes.ReviewPage(yearNumber, code, key, newest.Version) : null,
+            ["Versions"] = versions.Select(v => new
+            {
+                v.Version, v.Author, When = Words.Time(v.SubmittedAt, zone), Length = v.Body.EnumerateRunes().Count(), Status = Words.Status(v.Status),
+                Note = v.Superseded && v.Status == "submitted" ? "已有新版本，不再审核" : null,
+                Reviewer = v.Reviewer ?? "", ReviewedWhen = v.ReviewedAt is { } at ? Words.Time(at, zone) : null, Comment = v.ReviewComment ?? "",
+                Chosen = v.Version == chosen?.Version, Link = routes.DraftPage(yearNumber, code, key, v.Version),
+            }).ToList(),
+            ["FromOptions"] = versions.Select(v => new { v.Version, Selected = v.Version == fromVersion }).ToList(),
+            ["ToOptions"] = versions.Select(v => new { v.Version, Selected = v.Version == toVersion }).ToList(),
+            ["From"] = fromVersion,
+            ["To"] = toVersion,
+        };
+        if (versions.Count > 1)
+        {
+            var diff = VersionDiff.Build(Find(versions, fromVersion)!.Body, Find(versions, toVersion)!.Body);
+            model["Diff"] = new { diff.Unchanged, diff.Deleted, diff.Inserted, Rows = diff.Rows.Select(r => new { Kind = r.Kind.ToString(), r.Old, r.New, r.FoldedCount }).ToList() };
+        }
+        if (chosen is not null)
+        {
+            var (outcome, css) = Outcome(chosen, zone);
+            model["Outcome"] = outcome;
+            model["OutcomeClass"] = css;
+            model["OutcomeComment"] = string.IsNullOrWhiteSpace(chosen.ReviewComment) ? null : chosen.ReviewComment;
+        }
+        return pages.Render(title, form.Who(caller, member), Template, model);
+    }
+
+    /// <summary>Where the chosen version stands, in a sentence: what a reviewer sees after deciding, and an author after being told.</summary>
+    private static (string Text, string Class) Outcome(DraftDetailView draft, TimeZoneInfo zone) => draft.Status switch
+    {
+        "approved" => ($"第 {draft.Version} 版{Words.Approved}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}）。", "ok"),
+        "rejected" => ($"第 {draft.Version} 版{Words.Rejected}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}），请按审核意见修改后提交新版本。", "error"),
+        _ when draft.Superseded => ($"第 {draft.Version} 版已被新版本取代，不再审核。", "hint"),
+        _ => ($"第 {draft.Version} 版{Words.Pending}。", "hint"),
+    };
+
+    private static DraftDetailView? Find(IReadOnlyList<DraftDetailView> versions, int? version) =>
+        version is null ? null : versions.FirstOrDefault(v => v.Version == version);
+
+    /// <summary>An optional version number from the address: absent is fine, anything but a plain positive number is not.</summary>
+    private static int? Version(string? value, string field, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1_000_000) return n;
+        errors.Add(field, "版本号须为正整数。");
+        return null;
+    }
+}
