@@ -22,7 +22,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     {
         // The reviewer is the signed-in caller; a "reviewer" field, if sent, is ignored.
         var caller = callers.Resolve(request);
-        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
         var outcome = await review.DecideAsync(
             new ReviewDraftCommand(year, department, section, version, fields["decision"], fields["comment"]), caller, cancellationToken);
         return ApiResult.JsonBody(new
