@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace Reporting.EndToEnd.Tests;
@@ -36,6 +37,7 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
     {
         // A measures draft for the approval cases to be about, so their refusal cannot be a 404 in disguise.
         await EnsureMeasuresDraftAsync();
+        await app.WaitForQueuesToDrainAsync();  // nothing of this year still on its way, so a change can only be this request's
         var before = await app.SnapshotStorageAsync(Year.ToString());
 
         using var response = await Send(user, route, body);
@@ -79,6 +81,114 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
     {
         // Forms carry only text: the strict kinds are JSON's alone.
         Assert.True(await app.SubmitOkAsync(Year, "kgj", "other", "其他有关情况说明。") >= 1);
+    }
+
+    [Fact]
+    public async Task The_year_end_answer_and_the_year_view_use_the_same_names_and_types()
+    {
+        await EnsureAssembledReportAsync();
+        var office = app.ClientAs(LocalHostFixture.Office);
+
+        using var run = await office.PostAsync($"api/reports/{Year}/year-end", null);
+        var runText = await run.Content.ReadAsStringAsync();
+        Assert.True(run.StatusCode == HttpStatusCode.OK, runText);
+        var yearEnd = JsonDocument.Parse(runText).RootElement;
+        var year = JsonDocument.Parse(await office.GetStringAsync($"api/reports/{Year}")).RootElement;
+
+        var runShape = Shape(yearEnd);
+        var yearShape = Shape(year);
+        // Every field of GET reports/{year} is in the year-end answer under the same path with the same JSON kind.
+        Assert.Empty(yearShape.Where(f => !runShape.TryGetValue(f.Key, out var kind) || !Compatible(kind, f.Value))
+            .Select(f => $"{f.Key}: {f.Value} in GET, {(runShape.TryGetValue(f.Key, out var other) ? other.ToString() : "absent")} in POST year-end"));
+        Assert.Equal(year.GetProperty("volume").GetProperty("version").GetInt32(), yearEnd.GetProperty("volume").GetProperty("version").GetInt32());
+        Assert.Equal(JsonValueKind.Number, yearEnd.GetProperty("complete").ValueKind);
+        Assert.True(yearEnd.GetProperty("complete").GetInt32() >= 1);
+        Assert.Equal(JsonValueKind.Number, yearEnd.GetProperty("missing").ValueKind);
+        Assert.Contains(yearEnd.GetProperty("outcome").GetString(), new[] { "created", "unchanged", "notified", "in-progress" });
+    }
+
+    [Fact]
+    public async Task Every_timestamp_in_the_JSON_answers_is_ISO_8601_with_an_offset()
+    {
+        var versions = await EnsureAssembledReportAsync();
+        var office = app.ClientAs(LocalHostFixture.Office);
+        using var run = await office.PostAsync($"api/reports/{Year}/year-end", null);
+        using var submitted = await Send("kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":"kgj","section":"duty","body":"再次修改的正文。"}""");
+        var answers = new Dictionary<string, string>
+        {
+            ["POST drafts"] = await submitted.Content.ReadAsStringAsync(),
+            ["POST …/approval"] = (await app.ApproveOkAsync(Year, "kgj", "duty", JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32())).GetRawText(),
+            ["GET reports/{year}/{department}"] = (await app.GetReportAsync(Year, Department)).GetRawText(),
+            ["GET …/drafts/{version}"] = await office.GetStringAsync($"api/reports/{Year}/{Department}/sections/duty/drafts/{versions["duty"]}"),
+            ["GET reports/{year}"] = await office.GetStringAsync($"api/reports/{Year}"),
+            ["POST year-end"] = await run.Content.ReadAsStringAsync(),
+            ["GET members"] = await app.ClientAs("office-admin").GetStringAsync("api/members"),
+        };
+
+        var timestamps = 0;
+        foreach (var (endpoint, text) in answers)
+            foreach (var (path, value) in Leaves(JsonDocument.Parse(text).RootElement, endpoint))
+            {
+                var named = path.EndsWith("At", StringComparison.Ordinal) || path.EndsWith("Since", StringComparison.Ordinal) || path.EndsWith(".at", StringComparison.Ordinal);
+                var looksLikeTime = value.ValueKind == JsonValueKind.String && Regex.IsMatch(value.GetString()!, @"^\d{4}-\d{2}-\d{2}[T ]\d{2}:");
+                if (!named && !looksLikeTime) continue;
+                if (value.ValueKind == JsonValueKind.Null) continue;
+                Assert.True(value.ValueKind == JsonValueKind.String && IsoWithOffset.IsMatch(value.GetString()!), $"{path} = {value.GetRawText()} is not ISO 8601 with an offset");
+                timestamps++;
+            }
+        // submittedAt, reviewedAt, requestedAt, assembledAt, notifiedAt, the audit trail, the channels, the volume's claimedAt/storedAt…
+        Assert.True(timestamps >= 20, $"only {timestamps} timestamps were seen");
+    }
+
+    private static readonly Regex IsoWithOffset = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$");
+
+    private const string Department = "sfj";
+
+    /// <summary>司法局's 2001 report through the whole flow once (approved, assembled, notified); the draft versions.</summary>
+    private async Task<Dictionary<string, int>> EnsureAssembledReportAsync()
+    {
+        var report = await app.GetReportAsync(Year, Department);
+        if (report.GetProperty("versions").GetArrayLength() > 0)
+            return report.GetProperty("sections").EnumerateArray().Where(s => s.GetProperty("drafts").GetArrayLength() > 0)
+                .ToDictionary(s => s.GetProperty("section").GetString()!, s => s.GetProperty("drafts")[0].GetProperty("version").GetInt32());
+        var versions = await app.SubmitFixtureAsync(Year, Department);
+        await app.WaitForReportAsync(Year, Department, r => LocalHostFixture.VersionNotified(r, 1));
+        return versions;
+    }
+
+    /// <summary>Path → JSON kind of every field; array elements share the path "[]".</summary>
+    private static Dictionary<string, JsonValueKind> Shape(JsonElement root)
+    {
+        var shape = new Dictionary<string, JsonValueKind>(StringComparer.Ordinal);
+        foreach (var (path, value) in Leaves(root, "", includeContainers: true))
+            shape[path] = !shape.TryGetValue(path, out var seen) || seen == JsonValueKind.Null ? Kind(value) : seen;
+        return shape;
+    }
+
+    private static JsonValueKind Kind(JsonElement value) => value.ValueKind == JsonValueKind.False ? JsonValueKind.True : value.ValueKind;
+
+    private static bool Compatible(JsonValueKind a, JsonValueKind b) => a == b || a == JsonValueKind.Null || b == JsonValueKind.Null;
+
+    private static IEnumerable<(string Path, JsonElement Value)> Leaves(JsonElement element, string path, bool includeContainers = false)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (includeContainers && path.Length > 0) yield return (path, element);
+                foreach (var property in element.EnumerateObject())
+                    foreach (var leaf in Leaves(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", includeContainers))
+                        yield return leaf;
+                break;
+            case JsonValueKind.Array:
+                if (includeContainers) yield return (path, element);
+                foreach (var item in element.EnumerateArray())
+                    foreach (var leaf in Leaves(item, path + "[]", includeContainers))
+                        yield return leaf;
+                break;
+            default:
+                yield return (path, element);
+                break;
+        }
     }
 
     private async Task EnsureMeasuresDraftAsync()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
@@ -38,7 +39,7 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         logger.LogInformation("Year-end run for {Year} requested over HTTP by {Caller}", number, caller.Id);
         var result = await run.RunAsync(number, caller, cancellationToken);
         Log(result);
-        return ApiResult.JsonBody(result);
+        return ApiResult.JsonBody(YearEndView.From(result, await queries.GetYearAsync(year, caller, cancellationToken)));
     }
 
     [Function("GetYear")]
