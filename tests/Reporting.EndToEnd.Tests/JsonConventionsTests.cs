@@ -140,6 +140,19 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         Assert.True(timestamps >= 20, $"only {timestamps} timestamps were seen");
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_is_served_to_anyone_with_this_host_s_prefix_as_its_server()
+    {
+        using var response = await app.Anonymous.GetAsync("api/openapi.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.1.", document.GetProperty("openapi").GetString());
+        Assert.Equal("/api", document.GetProperty("servers")[0].GetProperty("url").GetString());
+        Assert.True(document.GetProperty("paths").TryGetProperty("/reports/{year}/year-end", out _));
+    }
+
     private static readonly Regex IsoWithOffset = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$");
 
     private const string Department = "sfj";
