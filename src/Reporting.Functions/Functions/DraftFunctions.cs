@@ -6,6 +6,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
 using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Functions;
