@@ -6,8 +6,8 @@ using Reporting.Core.Directory;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
-using Reporting.Functions.ReadModels;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
