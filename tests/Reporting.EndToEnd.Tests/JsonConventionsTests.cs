@@ -110,20 +110,7 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
     [Fact]
     public async Task Every_timestamp_in_the_JSON_answers_is_ISO_8601_with_an_offset()
     {
-        var versions = await EnsureAssembledReportAsync();
-        var office = app.ClientAs(LocalHostFixture.Office);
-        using var run = await office.PostAsync($"api/reports/{Year}/year-end", null);
-        using var submitted = await Send("kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":"kgj","section":"duty","body":"再次修改的正文。"}""");
-        var answers = new Dictionary<string, string>
-        {
-            ["POST drafts"] = await submitted.Content.ReadAsStringAsync(),
-            ["POST …/approval"] = (await app.ApproveOkAsync(Year, "kgj", "duty", JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetInt32())).GetRawText(),
-            ["GET reports/{year}/{department}"] = (await app.GetReportAsync(Year, Department)).GetRawText(),
-            ["GET …/drafts/{version}"] = await office.GetStringAsync($"api/reports/{Year}/{Department}/sections/duty/drafts/{versions["duty"]}"),
-            ["GET reports/{year}"] = await office.GetStringAsync($"api/reports/{Year}"),
-            ["POST year-end"] = await run.Content.ReadAsStringAsync(),
-            ["GET members"] = await app.ClientAs("office-admin").GetStringAsync("api/members"),
-        };
+        var answers = await CollectAnswersAsync();
 
         var timestamps = 0;
         foreach (var (endpoint, text) in answers)
@@ -151,6 +138,72 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         Assert.StartsWith("3.1.", document.GetProperty("openapi").GetString());
         Assert.Equal("/api", document.GetProperty("servers")[0].GetProperty("url").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty("/reports/{year}/year-end", out _));
+    }
+
+    [Fact]
+    public async Task Every_JSON_answer_has_exactly_the_fields_its_OpenAPI_schema_names()
+    {
+        var answers = await CollectAnswersAsync();
+        var document = JsonDocument.Parse(await app.Anonymous.GetStringAsync("api/openapi.json")).RootElement;
+
+        var mismatches = new List<string>();
+        foreach (var (operation, text) in answers)
+        {
+            var (method, route, status) = (operation.Split(' ')[0].ToLowerInvariant(), operation.Split(' ')[1], operation.Split(' ')[2]);
+            var schema = document.GetProperty("paths").GetProperty(route).GetProperty(method).GetProperty("responses").GetProperty(status)
+                .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+            CompareWithSchema(document, JsonDocument.Parse(text).RootElement, schema, operation, mismatches);
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>One answer of every JSON operation that has one, keyed "METHOD /route status" as in openapi.json.</summary>
+    private async Task<Dictionary<string, string>> CollectAnswersAsync()
+    {
+        var versions = await EnsureAssembledReportAsync();
+        var office = app.ClientAs(LocalHostFixture.Office);
+        using var run = await office.PostAsync($"api/reports/{Year}/year-end", null);
+        using var submitted = await Send("kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":"kgj","section":"duty","body":"再次修改的正文。"}""");
+        var draft = await submitted.Content.ReadAsStringAsync();
+        const string draftRoute = "/reports/{year}/{department}/sections/{section}/drafts/{version}";
+        return new Dictionary<string, string>
+        {
+            ["POST /drafts 201"] = draft,
+            [$"POST {draftRoute}/approval 200"] = (await app.ApproveOkAsync(Year, "kgj", "duty", JsonDocument.Parse(draft).RootElement.GetProperty("version").GetInt32())).GetRawText(),
+            ["GET /reports/{year}/{department} 200"] = (await app.GetReportAsync(Year, Department)).GetRawText(),
+            [$"GET {draftRoute} 200"] = await office.GetStringAsync($"api/reports/{Year}/{Department}/sections/duty/drafts/{versions["duty"]}"),
+            ["GET /reports/{year} 200"] = await office.GetStringAsync($"api/reports/{Year}"),
+            ["POST /reports/{year}/year-end 200"] = await run.Content.ReadAsStringAsync(),
+            ["GET /members 200"] = await app.ClientAs("office-admin").GetStringAsync("api/members"),
+            ["GET /members/{userId} 200"] = await app.ClientAs("office-admin").GetStringAsync("api/members/office"),
+        };
+    }
+
+    /// <summary>Objects must have exactly the schema's properties (maps, with additionalProperties, any keys); arrays and nested values recursively.</summary>
+    private static void CompareWithSchema(JsonElement document, JsonElement value, JsonElement schema, string path, List<string> mismatches)
+    {
+        while (schema.TryGetProperty("$ref", out var reference))
+            schema = reference.GetString()!.TrimStart('#', '/').Split('/').Aggregate(document, (node, part) => node.GetProperty(part));
+        if (schema.TryGetProperty("oneOf", out var alternatives))
+        {
+            if (value.ValueKind == JsonValueKind.Null) return;
+            schema = alternatives.EnumerateArray().First(a => !(a.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
+            CompareWithSchema(document, value, schema, path, mismatches);
+            return;
+        }
+        if (value.ValueKind == JsonValueKind.Object && schema.TryGetProperty("properties", out var properties))
+        {
+            var expected = properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+            var actual = value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
+            if (!expected.SequenceEqual(actual))
+                mismatches.Add($"{path}: answered [{string.Join(", ", actual.Except(expected))}] not in the schema; schema names [{string.Join(", ", expected.Except(actual))}] not answered");
+            foreach (var property in value.EnumerateObject())
+                if (properties.TryGetProperty(property.Name, out var inner)) CompareWithSchema(document, property.Value, inner, $"{path}.{property.Name}", mismatches);
+        }
+        else if (value.ValueKind == JsonValueKind.Object && schema.TryGetProperty("additionalProperties", out var values))
+            foreach (var property in value.EnumerateObject()) CompareWithSchema(document, property.Value, values, $"{path}.{property.Name}", mismatches);
+        else if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("items", out var items))
+            foreach (var item in value.EnumerateArray()) CompareWithSchema(document, item, items, path + "[]", mismatches);
     }
 
     private static readonly Regex IsoWithOffset = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})$");
