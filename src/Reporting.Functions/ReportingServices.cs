@@ -12,6 +12,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 using Reporting.Typesetting;
 
 namespace Reporting.Functions;
@@ -76,7 +77,9 @@ public static class ReportingServices
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
         services.AddSingleton<IVolumeLedgerRepository, TableVolumeLedgerRepository>();
-        services.AddSingleton<IMemberRepository, TableMemberRepository>();
+        services.AddSingleton<TableMemberRepository>();
+        // Every request looks its caller up: read through a 10 s cache (CachedMemberRepository says what that means for changes).
+        services.AddSingleton<IMemberRepository>(sp => new CachedMemberRepository(sp.GetRequiredService<TableMemberRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPdfStore, BlobPdfStore>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<INotificationSender, EmailNotificationSender>();

@@ -20,6 +20,23 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task One_query_lists_every_pdf_version_s_notice_of_a_report_and_nothing_of_another()
+    {
+        var outbox = await OutboxAsync();
+        NotificationMessage[] ours = [new(2023, "kgj", 1), new(2023, "kgj", 2), new(2023, "kgj", 10)];
+        // Neighbours in key order: a department whose code starts with "kgj-v", another year, the year's volume, "kgjx".
+        NotificationMessage[] others = [new(2023, "kgj-vx", 1), new(2024, "kgj", 1), NotificationMessage.ForVolume(2023, 1), new(2023, "kgjx", 1)];
+        foreach (var notice in ours.Concat(others))
+            foreach (var channel in new[] { "email", "webhook" })
+                Assert.NotNull(await outbox.TrySaveAsync(new OutboxEntry(notice, channel, Attempts: 1, NextAttemptAt: T0)));
+
+        var listed = await outbox.ListForReportAsync(2023, "kgj");
+
+        Assert.Equal(ours.SelectMany(n => new[] { $"{n.OutboxKey}/email", $"{n.OutboxKey}/webhook" }).Order(),
+            listed.Select(e => $"{e.Key}/{e.Channel}").Order());
+    }
+
+    [Fact]
     public async Task Of_concurrent_inserts_of_one_channel_exactly_one_wins()
     {
         var outbox = await OutboxAsync();

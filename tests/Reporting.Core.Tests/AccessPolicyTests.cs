@@ -74,7 +74,7 @@ public class AccessPolicyTests
         var moved = await Assert.ThrowsAsync<ReportingException>(() => _world.SubmitAsync("duty"));
         Assert.Equal(ProblemKind.Forbidden, moved.Kind);
         var stranger = await Assert.ThrowsAsync<ReportingException>(() =>
-            _world.Queries.GetReportAsync("2023", "kgj", new Caller("6f1c2d3e-0000-4000-8000-00000000abcd", "陌生人")));
+            _world.Access.DemandAsync(new Caller("6f1c2d3e-0000-4000-8000-00000000abcd", "陌生人"), ReportAction.ReadReport, "kgj"));
         Assert.Contains("尚未加入", stranger.Detail);
         Assert.Empty(_world.Audit.Entries);
     }

@@ -264,6 +264,11 @@ internal sealed class InMemoryOutbox : INotificationOutbox
         lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => e.Key == key).ToList());
     }
 
+    public Task<IReadOnlyList<OutboxEntry>> ListForReportAsync(int year, string department, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => !e.Notice.IsVolume && e.Notice.Year == year && e.Notice.Department == department).ToList());
+    }
+
     public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -358,7 +363,6 @@ internal sealed class TestWorld
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Pdfs, Delivery, Audit, Options, Clock);
-    public ReportQueries Queries => new(Directory, Access, Drafts, Reports, Ledgers, Pdfs, Audit, Outbox, Options, Clock);
     public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Delivery, Audit, Options, Clock);
 
     public TestWorld WithWebhook()

@@ -59,42 +59,6 @@ public class OneRoundOnePdfTests
     }
 
     [Fact]
-    public async Task A_draft_awaiting_review_holds_the_round_and_the_status_says_what_assembly_waits_for()
-    {
-        var world = await SubmitSixAsync();
-        foreach (var part in TestWorld.RequiredParts) Assert.False((await world.DecideAsync(part, 1)).AssemblyQueued);
-        Assert.Equal(["other"], (await world.DecideAsync("plans", 1)).AwaitingReview);
-
-        var view = await world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office);
-
-        Assert.Empty(world.Queue.Assemblies);
-        Assert.Equal("reviewing", view.Status);
-        var wait = Assert.Single(view.AssemblyWaitsFor);
-        Assert.Equal(("other", "五、其他需要报告的情况", 1, "第 1 版待审核"), (wait.Section, wait.Heading, wait.Version, wait.Reason));
-
-        Assert.Equal("reviewing", (await world.Queries.GetYearAsync("2023", TestWorld.Office)).Departments.Single(d => d.Department == "kgj").Status);
-
-        Assert.Equal(1, (await world.DecideAsync("other", 1)).PdfVersion);
-        Assert.Empty((await world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office)).AssemblyWaitsFor);
-    }
-
-    [Fact]
-    public async Task Before_every_part_is_approved_the_status_lists_the_missing_parts_and_the_drafts_awaiting_review()
-    {
-        var world = new TestWorld();
-        await world.SubmitAsync("duty");
-        await world.DecideAsync("duty", 1);
-        await world.SubmitAsync("measures");
-
-        var view = await world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office);
-
-        Assert.Equal("drafting", view.Status);
-        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], view.AssemblyWaitsFor.Select(w => w.Section));
-        Assert.Equal("第 1 版待审核", view.AssemblyWaitsFor.Single(w => w.Section == "measures").Reason);
-        Assert.Equal("尚无审核通过的版本", view.AssemblyWaitsFor.Single(w => w.Section == "plans").Reason);
-    }
-
-    [Fact]
     public async Task Rejecting_the_awaited_draft_releases_the_round_with_the_parts_approved()
     {
         var world = await SubmitSixAsync();

@@ -29,7 +29,7 @@ public sealed class RequestReaderTests
         Request(contentType, new MemoryStream(Encoding.UTF8.GetBytes(body)));
 
     private static async Task<ReportingException> Refused(HttpRequest request) =>
-        await Assert.ThrowsAsync<ReportingException>(() => RequestFieldsReader.ReadAsync(request, CancellationToken.None));
+        await Assert.ThrowsAsync<ReportingException>(() => RequestFieldsReader.ReadAsync(request, JsonFields.Draft, CancellationToken.None));
 
     private const string Multipart = "multipart/form-data; boundary=" + HostileBodies.Boundary;
 
@@ -93,7 +93,7 @@ public sealed class RequestReaderTests
     public async Task As_many_fields_as_the_cap_are_read()
     {
         var text = string.Concat(Enumerable.Range(0, RequestFieldsReader.MaxFields).Select(i => HostileBodies.Field($"f{i}", "值"))) + $"--{HostileBodies.Boundary}--\r\n";
-        var fields = await RequestFieldsReader.ReadAsync(Request(Multipart, text), CancellationToken.None);
+        var fields = await RequestFieldsReader.ReadAsync(Request(Multipart, text), JsonFields.Draft, CancellationToken.None);
         Assert.Equal("值", fields[$"f{RequestFieldsReader.MaxFields - 1}"]);
     }
 
@@ -123,7 +123,7 @@ public sealed class RequestReaderTests
     [Fact]
     public async Task A_JSON_surrogate_pair_is_one_character()
     {
-        var fields = await RequestFieldsReader.ReadAsync(Request("application/json", "{\"body\":\"\\ud842\\udfb7\"}"), CancellationToken.None);
+        var fields = await RequestFieldsReader.ReadAsync(Request("application/json", "{\"body\":\"\\ud842\\udfb7\"}"), JsonFields.Draft, CancellationToken.None);
         Assert.Equal("𠮷", fields["body"]);
     }
 

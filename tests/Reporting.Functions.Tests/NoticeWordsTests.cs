@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 using Xunit;
 
 namespace Reporting.Functions.Tests;

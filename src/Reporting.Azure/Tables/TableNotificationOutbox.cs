@@ -14,14 +14,29 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
 {
     private readonly TableClient _table = clients.Table(clients.Options.OutboxTable);
 
-    public virtual async Task<IReadOnlyList<OutboxEntry>> FindAsync(string key, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<OutboxEntry>> FindAsync(string key, CancellationToken cancellationToken = default) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken);
+
+    /// <summary>
+    /// One range query over the report's partitions: every key of 2023-kgj's notices starts with "2023-kgj-v", so the range
+    /// ["2023-kgj-v", "2023-kgj-w") holds them all. A department whose code itself starts with "kgj-v" falls in the range
+    /// too, so entries are kept only when their notice is this report's.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<OutboxEntry>> ListForReportAsync(int year, string department, CancellationToken cancellationToken = default)
+    {
+        var prefix = $"{year}-{department}-v";
+        var entries = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + "w"}"), cancellationToken);
+        return entries.Where(e => e.Notice is { IsVolume: false } notice && notice.Year == year && notice.Department == department).ToList();
+    }
+
+    private async Task<IReadOnlyList<OutboxEntry>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == key, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             if (FromEntity(row) is { } entry) entries.Add(entry);
             else entries.AddRange(FromLegacyRow(row));
         // A channel recorded in both layouts: the per-channel row is the newer truth.
-        return entries.GroupBy(e => e.Channel).Select(g => g.FirstOrDefault(e => e.ETag != LegacyETag) ?? g.First()).ToList();
+        return entries.GroupBy(e => (e.Key, e.Channel)).Select(g => g.FirstOrDefault(e => e.ETag != LegacyETag) ?? g.First()).ToList();
     }
 
     private const string LegacyRow = "notification";

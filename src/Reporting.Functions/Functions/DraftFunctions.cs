@@ -7,6 +7,7 @@ using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
@@ -20,7 +21,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
     {
         // Who is asking is settled before the body is read; an "author" field, if sent, is ignored.
         var caller = callers.Resolve(request);
-        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken);
         var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
         var draft = await submission.SubmitAsync(
             new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], body), caller, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         string userId, CancellationToken cancellationToken)
     {
         var caller = callers.Resolve(request);
-        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Member, cancellationToken);
         var ifMatch = request.Headers.IfMatch.ToString();
         return ApiResult.JsonBody(await members.PutAsync(userId, fields["role"], fields["department"], caller, ifMatch.Length == 0 ? null : ifMatch, cancellationToken));
     }

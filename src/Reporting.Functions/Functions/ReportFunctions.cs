@@ -6,6 +6,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
@@ -26,7 +27,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         if (BrowserRequests.WantsHtml(request)) return await DecideInBrowserAsync(request, year, department, section, version, cancellationToken);
         // The reviewer is the signed-in caller; a "reviewer" field, if sent, is ignored.
         var caller = callers.Resolve(request);
-        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
         var outcome = await review.DecideAsync(
             new ReviewDraftCommand(year, department, section, version, fields["decision"], fields["comment"]), caller, cancellationToken);
         return ApiResult.JsonBody(new
@@ -59,7 +60,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         {
             caller = callers.Resolve(request);
             member = await access.FindAsync(caller, cancellationToken);
-            var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+            var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
             comment = fields["comment"];
             var draft = (await review.DecideAsync(new ReviewDraftCommand(year, department, section, version, fields["decision"], comment), caller, cancellationToken)).Draft;
             return ApiResult.SeeOther(routes.DraftPage(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
@@ -39,7 +40,8 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         var result = await run.RunAsync(number, caller, cancellationToken);
         Log(result);
         // 立即汇编 on 全区总览 is a plain form: back to the page, which says what the run did.
-        return BrowserForm.IsPost(request) ? ApiResult.SeeOther(routes.OverviewPage(number, result.Outcome, result.VolumeVersion)) : ApiResult.JsonBody(result);
+        if (BrowserForm.IsPost(request)) return ApiResult.SeeOther(routes.OverviewPage(number, result.Outcome, result.VolumeVersion));
+        return ApiResult.JsonBody(YearEndView.From(result, await queries.GetYearAsync(year, caller, cancellationToken)));
     }
 
     [Function("GetYear")]

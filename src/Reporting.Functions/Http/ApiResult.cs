@@ -14,6 +14,8 @@ public sealed class ApiResult : IActionResult
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
+        // Every timestamp is ISO 8601 with its offset: DateTimeOffset is by default; a DateTime would lose its zone.
+        Converters = { new OffsetDateTimeConverter() },
     };
 
     private readonly Func<HttpResponse, Task> _write;

@@ -27,7 +27,8 @@ public static class RequestFieldsReader
     /// <summary>Largest text field: 200,000 characters of four UTF-8 bytes each fit; only an uploaded file may be larger.</summary>
     public const int MaxFieldBytes = 1024 * 1024;
 
-    public static async Task<RequestFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="json">What a JSON body's fields must be (forms carry only text).</param>
+    public static async Task<RequestFields> ReadAsync(HttpRequest request, JsonFields json, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxRequestBytes) throw TooLarge();
         var type = request.ContentType is { } raw && MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed : null;
@@ -40,7 +41,7 @@ public static class RequestFieldsReader
         return media switch
         {
             "application/x-www-form-urlencoded" => new RequestFields(ParseUrlEncoded(bytes), null),
-            "application/json" => new RequestFields(ParseJson(bytes), null),
+            "application/json" => new RequestFields(ParseJson(bytes, json), null),
             _ => throw new ReportingException(ProblemKind.UnsupportedMediaType, "不支持的内容类型",
                 "请以 application/x-www-form-urlencoded、multipart/form-data 或 application/json 提交。"),
         };
@@ -112,26 +113,32 @@ public static class RequestFieldsReader
         return output.ToArray();
     }
 
-    private static Dictionary<string, string> ParseJson(byte[] bytes)
+    private static Dictionary<string, string> ParseJson(byte[] bytes, JsonFields shape)
     {
         var text = DecodeUtf8(bytes, "body");
         using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw ReportingException.Invalid("body", "JSON 请求体须为对象。");
         if (document.RootElement.EnumerateObject().Count() > MaxFields) throw TooManyFields();
-        Dictionary<string, string> fields;
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
         try
         {
-            fields = document.RootElement.EnumerateObject()
-                .Where(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                .GroupBy(p => p.Name, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Value.ValueKind == JsonValueKind.String ? g.First().Value.GetString()! : g.First().Value.GetRawText(), StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                // The first of repeated names wins, as in a form; null is absent; fields the endpoint does not read are ignored.
+                var name = property.Name;
+                if (fields.ContainsKey(name) || errors.Has(name) || shape.Find(name) is not { } expected || property.Value.ValueKind == JsonValueKind.Null) continue;
+                if (property.Value.ValueKind != expected) errors.Add(name, JsonFields.Mismatch(name, expected, property.Value.ValueKind));
+                else fields[name] = expected == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
         }
         catch (InvalidOperationException)
         {
             // An escaped lone surrogate ("\ud800") is valid JSON syntax but no Unicode text; System.Text.Json refuses to decode it.
             throw ReportingException.Invalid("body", "JSON 中含有不成对的 Unicode 代理项（如 \\ud800），不是有效的文本，请检查后重新提交。");
         }
+        errors.ThrowIfAny();
         if (fields.FirstOrDefault(f => Encoding.UTF8.GetByteCount(f.Value) > MaxFieldBytes) is { Key: { } large }) throw FieldTooLarge(large);
         return fields;
     }

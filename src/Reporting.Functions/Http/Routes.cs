@@ -81,6 +81,8 @@ public sealed class Routes
 
     public string Members(string? userId = null) => userId is null ? Path("members") : Path("members/" + Uri.EscapeDataString(userId));
 
+    public string OpenApi() => Path("openapi.json");
+
     private string Path(string relative, params (string Name, string? Value)[] query)
     {
         var parts = query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value!)).ToList();

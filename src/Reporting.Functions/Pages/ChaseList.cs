@@ -2,6 +2,8 @@ using System.Text;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 
+using Reporting.Functions.ReadModels;
+
 namespace Reporting.Functions.Pages;
 
 /// <summary>

@@ -3,6 +3,8 @@ using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
+using Reporting.Functions.ReadModels;
+
 namespace Reporting.Functions.Pages;
 
 /// <summary>

@@ -5,6 +5,8 @@ using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
+using Reporting.Functions.ReadModels;
+
 namespace Reporting.Functions.Pages;
 
 /// <summary>

@@ -53,7 +53,7 @@ public sealed class MembersPage(MemberAdministration members, SignedInPage page,
     /// <summary>A form post: save (add or change) or remove, then 303 back here; refused input is shown on the page with its reason.</summary>
     public async Task<IActionResult> PostAsync(HttpRequest request, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
-        var fields = await RequestFieldsReader.ReadAsync(request, cancellationToken);
+        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.MemberForm, cancellationToken);
         var userId = fields["userId"]?.Trim();
         try
         {

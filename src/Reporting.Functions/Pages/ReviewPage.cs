@@ -2,6 +2,8 @@ using Reporting.Core.Access;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
+using Reporting.Functions.ReadModels;
+
 namespace Reporting.Functions.Pages;
 
 /// <summary>

@@ -2,6 +2,7 @@ using Reporting.Core.Access;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Pages;
 

@@ -3,6 +3,8 @@ using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 
+using Reporting.Functions.ReadModels;
+
 namespace Reporting.Functions.Pages;
 
 /// <summary>

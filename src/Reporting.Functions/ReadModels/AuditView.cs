@@ -1,6 +1,6 @@
 using Reporting.Core.Abstractions;
 
-namespace Reporting.Core.Workflow;
+namespace Reporting.Functions.ReadModels;
 
 /// <summary>One line of a report's trail as GET reports/{year}/{department} shows it: when, who (id and name), what, in Chinese.</summary>
 public sealed record AuditView(DateTimeOffset At, string Action, string What, string ActorId, string Actor, string Detail)

@@ -1,4 +1,4 @@
-namespace Reporting.Core.Workflow;
+namespace Reporting.Functions.ReadModels;
 
 /// <summary>The JSON shape of GET reports/{year}/{department}.</summary>
 public sealed record ReportView(

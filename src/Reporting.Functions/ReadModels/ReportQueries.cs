@@ -1,13 +1,20 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
+using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
 
-namespace Reporting.Core.Workflow;
+namespace Reporting.Functions.ReadModels;
 
-/// <summary>Read side: a report's state and trail, one draft, and download links; each asks <see cref="AccessControl"/> first.</summary>
+/// <summary>
+/// Read side of the API and the pages: a report's state and trail, one draft, the year, and download links; each asks
+/// <see cref="AccessControl"/> first. Presentation (JSON shapes, zh-CN wording, URLs from <see cref="Routes"/>) lives
+/// here in the app layer; Core keeps the aggregates, workflows and ports it reads.
+/// </summary>
 public class ReportQueries(
     DistrictDirectory directory,
     AccessControl access,
@@ -18,6 +25,7 @@ public class ReportQueries(
     IAuditLog audit,
     INotificationOutbox outbox,
     ReportingOptions options,
+    Routes routes,
     TimeProvider clock)
 {
     public virtual async Task<ReportView> GetReportAsync(string? year, string? department, Caller caller, CancellationToken cancellationToken = default)
@@ -34,12 +42,14 @@ public class ReportQueries(
             return new SectionView(s.Key, s.Heading, s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
                 ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId, d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
-        var versions = new List<PdfVersionView>();
-        foreach (var v in report.Versions)
-            versions.Add(new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
-                v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
-                v.IsAssembled ? $"/api/reports/{key.Year}/{key.Department}/pdf?version={v.Version}" : null,
-                v.IsAssembled ? await DescribeNoticeAsync(new NotificationMessage(key.Year, key.Department, v.Version), cancellationToken) : null));
+        // One outbox query for every PDF version's notice, not one per version.
+        var notices = report.Versions.Any(v => v.IsAssembled)
+            ? (await outbox.ListForReportAsync(key.Year, key.Department, cancellationToken)).ToLookup(e => e.Key, StringComparer.Ordinal)
+            : null;
+        var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
+            v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
+            v.IsAssembled ? routes.ReportPdf(key.Year, key.Department, v.Version) : null,
+            v.IsAssembled ? DescribeNotice(notices![DistrictOfficeNotifier.OutboxKey(key, v.Version)].ToList()) : null)).ToList();
         var awaiting = AwaitedDraft.Find(report, list);
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.StatusWith(awaiting).ToString().ToLowerInvariant(),
@@ -54,9 +64,8 @@ public class ReportQueries(
             .OrderBy(w => ReportTemplate.Find(w.Section)?.Order ?? int.MaxValue)
             .ToList();
 
-    private async Task<NotificationView?> DescribeNoticeAsync(NotificationMessage notice, CancellationToken cancellationToken)
+    private NotificationView? DescribeNotice(List<OutboxEntry> entries)
     {
-        var entries = await outbox.FindAsync(notice.OutboxKey, cancellationToken);
         if (entries.Count == 0) return null;
         var now = clock.GetUtcNow();
         var lifetime = options.NotificationClaimLifetime;
@@ -98,7 +107,7 @@ public class ReportQueries(
         return Detail(part, draft, newest);
     }
 
-    private static DraftDetailView Detail(ReportSection part, Drafts.Draft draft, int newest) =>
+    private static DraftDetailView Detail(ReportSection part, Draft draft, int newest) =>
         new(draft.Report.Year, draft.Report.Department, part.Key, part.Heading, draft.Version, draft.Author, draft.AuthorId, Describe(draft.Status),
             draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
 
@@ -114,7 +123,7 @@ public class ReportQueries(
         var versions = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part!.Key).Select(d => d.Version).Order().ToList();
         var loaded = await Task.WhenAll(versions.Select(v => drafts.GetAsync(key, part!.Key, v, cancellationToken)));
         var newest = versions.Count == 0 ? 0 : versions[^1];
-        return loaded.OfType<Drafts.Draft>().Select(d => Detail(part!, d, newest)).ToList();
+        return loaded.OfType<Draft>().Select(d => Detail(part!, d, newest)).ToList();
     }
 
     /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>
@@ -150,17 +159,17 @@ public class ReportQueries(
             departments.Add(new DepartmentStatusView(d.Code, d.Name, status.ToString().ToLowerInvariant(),
                 report.Approved.Count(p => ReportTemplate.Find(p.Section)?.Required == true), required, report.MissingSections.ToList(),
                 newest?.Version, newest?.NotifiedAt is not null, newest?.NotifiedAt,
-                newest is null ? null : $"/api/reports/{number}/{d.Code}/pdf?version={newest.Version}", PartStatuses(list)));
+                newest is null ? null : routes.ReportPdf(number, d.Code, newest.Version), PartStatuses(list)));
         }
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
-            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? $"/api/reports/{number}/volume/pdf?version={v.Version}" : null)).ToList();
+            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)).ToList();
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
             volumes.LastOrDefault(v => v.Status == "stored"), volumes);
     }
 
     /// <summary>Every part in template order with its newest draft's status.</summary>
-    private static List<PartStatusView> PartStatuses(IReadOnlyList<Drafts.DraftSummary> list) =>
+    private static List<PartStatusView> PartStatuses(IReadOnlyList<DraftSummary> list) =>
         ReportTemplate.Sections.Select(s => list.Where(d => d.Section == s.Key).MaxBy(d => d.Version) is { } newest
             ? new PartStatusView(s.Key, Describe(newest.Status), newest.Version)
             : new PartStatusView(s.Key, "missing", null)).ToList();
@@ -193,5 +202,5 @@ public class ReportQueries(
         return n;
     }
 
-    private static string Describe(Drafts.DraftStatus status) => status.ToString().ToLowerInvariant();
+    private static string Describe(Core.Drafts.DraftStatus status) => status.ToString().ToLowerInvariant();
 }

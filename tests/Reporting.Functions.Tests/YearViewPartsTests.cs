@@ -1,6 +1,8 @@
+using Reporting.Core.Tests;
+using Reporting.Functions.ReadModels;
 using Xunit;
 
-namespace Reporting.Core.Tests;
+namespace Reporting.Functions.Tests;
 
 /// <summary>The year view's per-part statuses, which 全区总览 prints as a departments × parts grid.</summary>
 public class YearViewPartsTests
@@ -18,7 +20,7 @@ public class YearViewPartsTests
         await _world.DecideAsync("measures", 1, department: "sfj");
         await _world.SubmitAsync("measures", "第二稿。", department: "sfj");
 
-        var year = await _world.Queries.GetYearAsync("2023", TestWorld.Office);
+        var year = await _world.Queries().GetYearAsync("2023", TestWorld.Office);
 
         var sfj = year.Departments.Single(d => d.Department == "sfj");
         Assert.Equal(

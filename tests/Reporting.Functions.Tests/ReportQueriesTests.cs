@@ -1,9 +1,11 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
+using Reporting.Core.Tests;
 using Reporting.Core.Workflow;
+using Reporting.Functions.ReadModels;
 using Xunit;
 
-namespace Reporting.Core.Tests;
+namespace Reporting.Functions.Tests;
 
 public class ReportQueriesTests
 {
@@ -16,7 +18,7 @@ public class ReportQueriesTests
         await _world.SubmitAsync("duty", "第二稿，长一些。");
         await _world.DecideAsync("duty", 2);
 
-        var view = await _world.Queries.GetReportAsync("2023", "kgj", TestWorld.Office);
+        var view = await _world.Queries().GetReportAsync("2023", "kgj", TestWorld.Office);
 
         Assert.Equal(("drafting", "魏都区科学技术和工业信息化局"), (view.Status, view.DepartmentName));
         Assert.Equal(["preamble", "measures", "shortcomings", "plans"], view.MissingSections);
@@ -35,8 +37,8 @@ public class ReportQueriesTests
         await _world.DecideAsync("plans", 2);
         await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 2));
 
-        Assert.EndsWith("2023-kgj-v2.pdf?lifetime=900", (await _world.Queries.GetPdfLinkAsync("2023", "kgj", null, TestWorld.Office)).ToString());
-        Assert.EndsWith("2023-kgj-v1.pdf?lifetime=900", (await _world.Queries.GetPdfLinkAsync("2023", "kgj", "1", TestWorld.Office)).ToString());
+        Assert.EndsWith("2023-kgj-v2.pdf?lifetime=900", (await _world.Queries().GetPdfLinkAsync("2023", "kgj", null, TestWorld.Office)).ToString());
+        Assert.EndsWith("2023-kgj-v1.pdf?lifetime=900", (await _world.Queries().GetPdfLinkAsync("2023", "kgj", "1", TestWorld.Office)).ToString());
     }
 
     [Fact]
@@ -44,8 +46,8 @@ public class ReportQueriesTests
     {
         await _world.CompleteReportAsync();
 
-        var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetPdfLinkAsync("2023", "kgj", null, TestWorld.Office));
-        var pending = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetPdfLinkAsync("2023", "kgj", "1", TestWorld.Office));
+        var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetPdfLinkAsync("2023", "kgj", null, TestWorld.Office));
+        var pending = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetPdfLinkAsync("2023", "kgj", "1", TestWorld.Office));
 
         Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告尚未生成 PDF。"), (none.Kind, none.Detail));
         Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告没有第 1 版 PDF。"), (pending.Kind, pending.Detail));
@@ -57,7 +59,7 @@ public class ReportQueriesTests
     [InlineData("-1")]
     public async Task A_pdf_version_that_is_not_a_positive_number_is_refused(string version)
     {
-        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetPdfLinkAsync("2023", "kgj", version, TestWorld.Office));
+        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetPdfLinkAsync("2023", "kgj", version, TestWorld.Office));
 
         Assert.Equal(["版本号须为正整数。"], e.Errors["version"]);
     }
@@ -65,7 +67,7 @@ public class ReportQueriesTests
     [Fact]
     public async Task A_draft_that_does_not_exist_is_not_found()
     {
-        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetDraftAsync("2023", "kgj", "duty", "1", TestWorld.Office));
+        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetDraftAsync("2023", "kgj", "duty", "1", TestWorld.Office));
 
         Assert.Equal(ProblemKind.NotFound, e.Kind);
     }
@@ -76,7 +78,7 @@ public class ReportQueriesTests
         await _world.SubmitAsync("measures", "第一稿。");
         await _world.SubmitAsync("measures", "第二稿。");
 
-        var first = await _world.Queries.GetDraftAsync("2023", "kgj", "measures", "1", TestWorld.Office);
+        var first = await _world.Queries().GetDraftAsync("2023", "kgj", "measures", "1", TestWorld.Office);
 
         Assert.Equal(("第一稿。", "二、推进法治政府建设的主要举措和成效", true), (first.Body, first.Heading, first.Superseded));
     }
@@ -91,7 +93,7 @@ public class ReportQueriesTests
         await _world.DecideAsync("duty", 1, department: "sfj");
         await _world.YearEnd.RunAsync(2023, Caller.System);
 
-        var year = await _world.Queries.GetYearAsync("2023", TestWorld.Office);
+        var year = await _world.Queries().GetYearAsync("2023", TestWorld.Office);
 
         Assert.Equal((24, 1, 23), (year.Departments.Count, year.Complete, year.Missing));
         var kgj = year.Departments.Single(d => d.Department == "kgj");
@@ -105,8 +107,8 @@ public class ReportQueriesTests
     [Fact]
     public async Task The_volume_link_is_not_found_before_any_volume_is_stored()
     {
-        var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetVolumeLinkAsync("2023", null, TestWorld.Office));
-        var missing = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetVolumeLinkAsync("2023", "2", TestWorld.Office));
+        var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetVolumeLinkAsync("2023", null, TestWorld.Office));
+        var missing = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetVolumeLinkAsync("2023", "2", TestWorld.Office));
 
         Assert.Equal((ProblemKind.NotFound, "2023 年度尚未生成报告汇编。"), (none.Kind, none.Detail));
         Assert.Equal((ProblemKind.NotFound, "2023 年度没有第 2 版报告汇编。"), (missing.Kind, missing.Detail));
@@ -117,7 +119,7 @@ public class ReportQueriesTests
     [InlineData("２０２３")]
     public async Task A_bad_year_for_the_year_view_is_refused_in_chinese(string year)
     {
-        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries.GetYearAsync(year, TestWorld.Office));
+        var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetYearAsync(year, TestWorld.Office));
 
         Assert.Equal(["年度须为 2000 至 2099 之间的四位数字。"], e.Errors["year"]);
     }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Reporting.Functions.Http;
+
+/// <summary>
+/// What each field of one endpoint's JSON body must be. Numbers are JSON numbers and text is JSON strings, both ways
+/// strictly: <c>"body": 123</c> and <c>"year": "2023"</c> are 400s naming the field, never guessed at; <c>null</c> counts as
+/// absent; fields not named here are ignored (an <c>author</c> field, say). Forms carry only text, so these rules are JSON's alone.
+/// </summary>
+public sealed class JsonFields
+{
+    private readonly Dictionary<string, JsonValueKind> _kinds;
+
+    private JsonFields(string[] numbers, string[] texts) =>
+        _kinds = numbers.Select(n => (n, JsonValueKind.Number)).Concat(texts.Select(t => (t, JsonValueKind.String)))
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
+    /// <summary>POST drafts.</summary>
+    public static readonly JsonFields Draft = new(["year"], ["department", "section", "body"]);
+
+    /// <summary>POST …/approval.</summary>
+    public static readonly JsonFields Decision = new([], ["decision", "comment"]);
+
+    /// <summary>PUT members/{userId}.</summary>
+    public static readonly JsonFields Member = new([], ["role", "department"]);
+
+    /// <summary>POST admin/members (成员管理's form; a script posting JSON there is held to the same rule).</summary>
+    public static readonly JsonFields MemberForm = new([], ["userId", "role", "department", "etag", "action"]);
+
+    /// <summary>Every field and its JSON kind (the OpenAPI test compares the document's request schemas with these).</summary>
+    public IReadOnlyDictionary<string, JsonValueKind> Kinds => _kinds;
+
+    public JsonValueKind? Find(string name) => _kinds.TryGetValue(name, out var kind) ? kind : null;
+
+    /// <summary>The zh-CN refusal for a value of the wrong kind.</summary>
+    public static string Mismatch(string name, JsonValueKind expected, JsonValueKind actual) => expected == JsonValueKind.Number
+        ? $"字段“{name}”须为 JSON 数字（如 2023，不加引号），收到的是{KindName(actual)}。"
+        : $"字段“{name}”须为 JSON 字符串（加引号），收到的是{KindName(actual)}。";
+
+    private static string KindName(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.String => "字符串",
+        JsonValueKind.Number => "数字",
+        JsonValueKind.True or JsonValueKind.False => "布尔值",
+        JsonValueKind.Object => "对象",
+        JsonValueKind.Array => "数组",
+        _ => "其他类型",
+    };
+}
