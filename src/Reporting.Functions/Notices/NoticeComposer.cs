@@ -51,7 +51,7 @@ public sealed class NoticeComposer(
         {
             $"{directory.Office.Name}：",
             "",
-            $"{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}（第{notice.Version}版）各部分已审核通过，于 {Time(notice.At)} 排版生成，共 {notice.Pdf!.PageCount} 页。",
+            $"{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}（第{notice.Version}版）各部分已审核通过，于 {Time(notice.At)}排版生成，共 {notice.Pdf!.PageCount} 页。",
         };
         if (notice.PreviousVersion is { } previous)
         {
@@ -79,7 +79,7 @@ public sealed class NoticeComposer(
         {
             $"{directory.Office.Name}：",
             "",
-            $"{directory.District}{notice.Year}年度法治政府建设情况报告汇编（第{notice.Version}版）于 {Time(notice.At)} 生成，共 {notice.Pdf!.PageCount} 页，收入 {volume.Complete.Count} 个部门的报告，尚有 {volume.Missing.Count} 个部门未完成。",
+            $"{directory.District}{notice.Year}年度法治政府建设情况报告汇编（第{notice.Version}版）于 {Time(notice.At)}生成，共 {notice.Pdf!.PageCount} 页，收入 {volume.Complete.Count} 个部门的报告，尚有 {volume.Missing.Count} 个部门未完成。",
             "",
             $"已完成（{volume.Complete.Count} 个）：",
         };
