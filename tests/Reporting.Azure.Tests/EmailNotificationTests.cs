@@ -45,7 +45,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         Assert.Equal("正文：第 2 版，共 7 页。", mail.TextBody!.TrimEnd());
         Assert.Equal(["fzb@weidu.example.gov.cn"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.Equal(("reports@weidu.example.gov.cn", "魏都区法治政府建设报告系统"), (mail.From.Mailboxes.Single().Address, mail.From.Mailboxes.Single().Name));
-        Assert.Equal((key, new string('c', 64), "ReportReady"), (mail.Headers["X-Report-Key"], mail.Headers["X-Report-Sha256"], mail.Headers["X-Notice-Kind"]));
+        Assert.Equal((key, new string('c', 64), "report.ready"), (mail.Headers["X-Report-Key"], mail.Headers["X-Report-Sha256"], mail.Headers["X-Notice-Kind"]));
         Assert.Equal(ContentEncoding.Base64, Assert.IsType<TextPart>(mail.Body).ContentTransferEncoding);
     }
 

@@ -158,12 +158,13 @@ public sealed class NoticeComposerTests
         var notice = new Notice(NotificationMessage.ForVolume(2023, 1), NoticeKind.VolumeReady, "fzb@weidu.example.gov.cn", 2023, "", 1, At)
         {
             Pdf = new NoticePdf("reports/2023/volume/2023-volume-v1.pdf", "汇编.pdf", 40, Sha, 1000, new Uri("https://st.blob.core.windows.net/v.pdf?sig=y"), At + TimeSpan.FromDays(7)),
-            Volume = new VolumeContents(new Dictionary<string, int> { ["kgj"] = 2 }, new Dictionary<string, string[]> { ["sfj"] = ["preamble", "duty"], ["bgs"] = ["plans"] }),
+            Volume = new VolumeContents(new Dictionary<string, int> { ["kgj"] = 2 }, new Dictionary<string, string[]> { ["sfj"] = ["preamble", "duty"], ["bgs"] = ["plans"], ["czj"] = ["preamble", "duty", "measures", "shortcomings", "plans"] }),
         };
 
         var mail = await Composer.ComposeAsync(notice);
 
-        Assert.Equal("【法治政府建设报告】魏都区2023年度报告汇编第1版已生成（1 个部门已完成，2 个部门未完成）", mail.Subject);
+        Assert.Equal("【法治政府建设报告】魏都区2023年度报告汇编第1版已生成（1 个部门已完成，3 个部门未完成）", mail.Subject);
+        Assert.Contains("  · 魏都区财政局：尚无审核通过的部分\n", mail.Text);
         Assert.Contains("已完成（1 个）：\n  · 魏都区科学技术和工业信息化局（第2版）\n", mail.Text);
         Assert.Contains("  · 魏都区人民政府办公室：四、下一年度推进法治政府建设的主要安排\n", mail.Text);
         Assert.Contains("  · 魏都区司法局：开头部分（“一、”之前）；一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况\n", mail.Text);

@@ -46,7 +46,7 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
         message.From.Add(new MailboxAddress(options.FromName, options.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Headers.Add("X-Report-Key", notice.Key);
-        message.Headers.Add("X-Notice-Kind", notice.Fact.Kind.ToString());
+        message.Headers.Add("X-Notice-Kind", WebhookNotificationSender.EventType(notice.Fact.Kind));
         if (notice.Fact.Pdf is { Sha256.Length: > 0 } pdf) message.Headers.Add("X-Report-Sha256", pdf.Sha256);
         return message;
     }

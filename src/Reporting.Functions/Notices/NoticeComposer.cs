@@ -86,11 +86,14 @@ public sealed class NoticeComposer(
         lines.AddRange(directory.Departments.Where(d => volume.Complete.ContainsKey(d.Code)).Select(d => $"  · {d.Name}（第{volume.Complete[d.Code]}版）"));
         if (volume.Complete.Count == 0) lines.Add("  无");
         lines.AddRange(["", $"未完成（{volume.Missing.Count} 个），缺少或尚未审核通过的部分："]);
-        lines.AddRange(directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code))
-            .Select(d => $"  · {d.Name}：{string.Join("；", volume.Missing[d.Code].Distinct().Select(Words.Part))}"));
+        lines.AddRange(directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code)).Select(d => $"  · {d.Name}：{Lacking(volume.Missing[d.Code])}"));
         if (volume.Missing.Count == 0) lines.Add("  无");
         return lines;
     }
+
+    /// <summary>The parts by heading; a department lacking every required part in one phrase (the list would be the whole template).</summary>
+    private static string Lacking(string[] parts) =>
+        ReportTemplate.RequiredSections.All(s => parts.Contains(s.Key)) ? "尚无审核通过的部分" : string.Join("；", parts.Distinct().Select(Words.Part));
 
     private string RejectionSubject(Notice notice)
     {
