@@ -77,6 +77,18 @@ public class RejectionNotifierTests
     }
 
     [Fact]
+    public async Task The_address_the_author_signed_in_with_is_recorded_with_the_draft_and_used()
+    {
+        var draft = await _world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "正文。"), new Caller("kgj-author", "张三", "zhang3@weidu.example.gov.cn"));
+        await _world.Review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", "1", "reject", "请修改。"), TestWorld.Approver());
+
+        await _world.Rejections.NotifyAsync(NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version));
+
+        Assert.Equal("zhang3@weidu.example.gov.cn", draft.AuthorEmail);
+        Assert.Equal("zhang3@weidu.example.gov.cn", Assert.Single(_world.Sender.Sent).Fact.To);
+    }
+
+    [Fact]
     public async Task An_approval_sends_no_rejection_notice()
     {
         var draft = await _world.SubmitAsync("duty");
