@@ -32,7 +32,7 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
         await client.DisconnectAsync(true, cancellationToken);
     }
 
-    public MimeMessage Compose(ComposedNotice notice)
+    private MimeMessage Compose(ComposedNotice notice)
     {
         var to = notice.Fact.To ?? throw new InvalidOperationException($"Notice {notice.Key} has no recipient address.");
         // Declared, not left to the transport: a .eml written to the drop folder carries raw 8-bit UTF-8 otherwise.
