@@ -39,7 +39,12 @@ param smtpHost string
 param smtpPort int
 param smtpSecurity string
 param smtpFrom string
+@description('Display name of the notices\' sender.')
+param smtpFromName string = '魏都区法治政府建设报告系统'
 param smtpUserName string
+@description('Attach the PDF to the district office\'s e-mail, up to mailAttachPdfMaxBytes.')
+param mailAttachPdf bool = false
+param mailAttachPdfMaxBytes int = 10485760
 
 @description('@Microsoft.KeyVault(...) reference of the SMTP password, or empty.')
 #disable-next-line secure-secrets-in-params // a Key Vault reference (where the secret lives), not the password
@@ -165,8 +170,11 @@ var appSettings = [
   { name: 'Smtp__Port', value: string(smtpPort) }
   { name: 'Smtp__Security', value: smtpSecurity }
   { name: 'Smtp__From', value: smtpFrom }
+  { name: 'Smtp__FromName', value: smtpFromName }
   { name: 'Smtp__UserName', value: smtpUserName }
   { name: 'Smtp__Password', value: smtpPasswordReference }
+  { name: 'Mail__AttachPdf', value: string(mailAttachPdf) }
+  { name: 'Mail__AttachPdfMaxBytes', value: string(mailAttachPdfMaxBytes) }
   { name: 'Webhook__Url', value: webhookUrl }
   { name: 'Notifications__RetrySchedule', value: notificationRetrySchedule }
   { name: 'NotificationSweepSchedule', value: notificationSweepSchedule }

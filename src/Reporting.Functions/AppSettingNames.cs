@@ -27,11 +27,23 @@ public static class AppSettingNames
     public const string SmtpHost = "Smtp__Host";
     public const string SmtpPort = "Smtp__Port";
     public const string SmtpFrom = "Smtp__From";
+
+    /// <summary>The sender's display name on every notice (default 魏都区法治政府建设报告系统).</summary>
+    public const string SmtpFromName = "Smtp__FromName";
     public const string SmtpUserName = "Smtp__UserName";
     public const string SmtpPassword = "Smtp__Password";
     public const string SmtpSecurity = "Smtp__Security";
     public const string MailDropFolder = "Mail__DropFolder";
     public const string WebhookUrl = "Webhook__Url";
+
+    /// <summary>Attach the PDF to the district office's e-mail (true/false, default false), up to <see cref="MailAttachPdfMaxBytes"/>.</summary>
+    public const string MailAttachPdf = "Mail__AttachPdf";
+
+    /// <summary>Largest PDF attached, in bytes (default 10 MB); a larger one is left to the links and the e-mail says so.</summary>
+    public const string MailAttachPdfMaxBytes = "Mail__AttachPdfMaxBytes";
+
+    /// <summary>Local host only: development users get a 退回通知 at USER-ID@this domain (default localhost).</summary>
+    public const string MailDevelopmentAddressDomain = "Mail__DevelopmentAddressDomain";
 
     /// <summary>Waits between failed attempts of a notice's channel (comma-separated TimeSpans; the last repeats).</summary>
     public const string NotificationRetrySchedule = "Notifications__RetrySchedule";

@@ -11,6 +11,7 @@ using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Notices;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Typesetting;
@@ -54,6 +55,12 @@ public static class ReportingServices
             return options;
         });
         var webhook = check.Read("Webhook", "通知网址", () => Bind<WebhookOptions>(configuration, "Webhook"));
+        var notices = check.Read(NoticeOptions.Section, "通知邮件设置", () => Bind<NoticeOptions>(configuration, NoticeOptions.Section));
+        if (notices is not null)
+            check.Require(notices.AttachPdfMaxBytes > 0, AppSettingNames.MailAttachPdfMaxBytes, $"附件上限 {notices.AttachPdfMaxBytes} 须为正数（字节）");
+        var publicBase = configuration[Key(AppSettingNames.PublicBaseUrl)];
+        check.Require(string.IsNullOrWhiteSpace(publicBase) || System.Uri.TryCreate(publicBase, UriKind.Absolute, out var parsedBase) && parsedBase.Scheme is "http" or "https",
+            AppSettingNames.PublicBaseUrl, $"“{publicBase}”不是有效的 http(s) 网址");
         // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
         var fonts = check.Read(AppSettingNames.FontDirectory + "、Typesetting__Fonts__<角色>__File", "字体", () => FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
         check.ThrowIfAny();
@@ -66,6 +73,10 @@ public static class ReportingServices
         services.AddSingleton(directory!);
         services.AddSingleton(mail!);
         services.AddSingleton(webhook!);
+        services.AddSingleton(notices!);
+        services.AddSingleton(new PublicLinks(publicBase));
+        services.AddSingleton<INoticeComposer, NoticeComposer>();
+        services.AddSingleton<IAuthorAddresses, AuthorAddresses>();
         services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
 
         var typesetter = new GbtTypesetter(fonts!);
@@ -90,6 +101,7 @@ public static class ReportingServices
         services.AddSingleton<ReportAssembler>();
         services.AddSingleton<OnceOnlyDelivery>();
         services.AddSingleton<DistrictOfficeNotifier>();
+        services.AddSingleton<RejectionNotifier>();
         services.AddSingleton<YearEndRun>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton(identity);

@@ -97,7 +97,13 @@ public sealed class LocalHostApp : IAsyncDisposable
         return new LocalHostApp(app, azurite, functions);
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _app.StartAsync(cancellationToken);
+        // Links in e-mails point at this host unless Reporting__PublicBaseUrl says otherwise (tests listen on a free port).
+        var links = _app.Services.GetRequiredService<Reporting.Functions.Notices.PublicLinks>();
+        if (!links.IsConfigured) links.UseLocalAddress(BaseAddress);
+    }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

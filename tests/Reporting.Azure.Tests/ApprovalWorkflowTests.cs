@@ -27,6 +27,17 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         public IReadOnlyList<MissingGlyph> FindMissing(string text) => [];
     }
 
+    private sealed class NoAddresses : IAuthorAddresses
+    {
+        public string? AddressOf(Draft draft) => null;
+    }
+
+    private sealed class NoWords : INoticeComposer
+    {
+        public Task<ComposedNotice> ComposeAsync(Reporting.Core.Notices.Notice notice, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ComposedNotice(notice, "", ""));
+    }
+
     /// <summary>The workflows over one isolated set of tables and queues.</summary>
     private sealed class Workflows(StorageClients clients)
     {
@@ -41,7 +52,11 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
             new ConfiguredMembers(DevelopmentUsers.For(AzuriteCollection.Directory).Select(u => u.Member)));
 
         public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), Options, TimeProvider.System);
-        public DraftReview Review => new(AzuriteCollection.Directory, Access, Drafts, Reports, new StorageWorkQueue(Clients), Audit, Options, TimeProvider.System);
+        public DraftReview Review => new(AzuriteCollection.Directory, Access, Drafts, Reports, new StorageWorkQueue(Clients), Rejections, Audit, Options, TimeProvider.System);
+
+        /// <summary>No channel is configured here: a rejection is registered and queued, and nothing is sent.</summary>
+        private RejectionNotifier Rejections => new(Drafts, new NoAddresses(), new NoWords(), new OnceOnlyDelivery(new TableNotificationOutbox(Clients), [],
+            new StorageWorkQueue(Clients), Options, new NotificationOptions(), TimeProvider.System), new StorageWorkQueue(Clients), Audit, TimeProvider.System);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
             Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, body), new Caller($"{department}-author", "起草人"));

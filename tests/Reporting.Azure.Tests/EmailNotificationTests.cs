@@ -5,6 +5,7 @@ using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
@@ -21,22 +22,48 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
 
     private MailOptions Smtp => new() { Host = "127.0.0.1", Port = smtp.Port, Security = "None", From = "reports@weidu.example.gov.cn" };
 
-    private static ReadyNotice Notice(string key) => new(key, "fzb@weidu.example.gov.cn", "【法治政府建设报告】测试主题", "正文：第 2 版，共 7 页。",
-        2023, "kgj", "魏都区科学技术和工业信息化局", 2, 7, new string('c', 64), new Uri("http://127.0.0.1/x.pdf?sig=1"), DateTimeOffset.UtcNow.AddDays(7));
+    /// <summary>A report notice as the composer hands it to the channel; the version makes its key (2023-kgj-vN).</summary>
+    private static ComposedNotice Notice(int version, NoticeAttachment? attachment = null) => new(new Notice(new NotificationMessage(2023, "kgj", version),
+        NoticeKind.ReportReady, "fzb@weidu.example.gov.cn", 2023, "kgj", version, DateTimeOffset.UtcNow)
+    {
+        Pdf = new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", "报告.pdf", 7, new string('c', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"), DateTimeOffset.UtcNow.AddDays(7)),
+    }, "【法治政府建设报告】测试主题", "正文：第 2 版，共 7 页。", attachment);
+
+    /// <summary>A version no other test of the shared SMTP server uses.</summary>
+    private static int UniqueVersion() => Random.Shared.Next(1000, int.MaxValue);
 
     [Fact]
-    public async Task A_notice_is_mailed_with_its_subject_text_and_a_message_id_from_its_key()
+    public async Task A_notice_is_mailed_from_the_named_sender_with_its_subject_text_headers_and_a_message_id_from_its_key()
     {
-        var key = $"2023-kgj-v2-{Guid.NewGuid():N}";
+        var notice = Notice(UniqueVersion());
+        var key = notice.Key;
 
-        await new EmailNotificationSender(Smtp).SendAsync(Notice(key));
+        await new EmailNotificationSender(Smtp).SendAsync(notice);
 
         var mail = await smtp.WaitForAsync(m => m.MessageId == $"{key}@reporting.local", Wait);
         Assert.Equal("【法治政府建设报告】测试主题", mail.Subject);
         Assert.Equal("正文：第 2 版，共 7 页。", mail.TextBody!.TrimEnd());
         Assert.Equal(["fzb@weidu.example.gov.cn"], mail.To.Mailboxes.Select(m => m.Address));
-        Assert.Equal("reports@weidu.example.gov.cn", mail.From.Mailboxes.Single().Address);
-        Assert.Equal(key, mail.Headers["X-Report-Key"]);
+        Assert.Equal(("reports@weidu.example.gov.cn", "魏都区法治政府建设报告系统"), (mail.From.Mailboxes.Single().Address, mail.From.Mailboxes.Single().Name));
+        Assert.Equal((key, new string('c', 64), "report.ready"), (mail.Headers["X-Report-Key"], mail.Headers["X-Report-Sha256"], mail.Headers["X-Notice-Kind"]));
+        Assert.Equal(ContentEncoding.Base64, Assert.IsType<TextPart>(mail.Body).ContentTransferEncoding);
+    }
+
+    [Fact]
+    public async Task An_attachment_travels_base64_with_its_chinese_file_name()
+    {
+        var pdf = "%PDF-1.7 附件"u8.ToArray();
+        var notice = Notice(UniqueVersion(), new NoticeAttachment("科工局2023年报告（第2版）.pdf", "application/pdf", pdf));
+
+        await new EmailNotificationSender(Smtp).SendAsync(notice);
+
+        var mail = await smtp.WaitForAsync(m => m.MessageId == $"{notice.Key}@reporting.local", Wait);
+        var part = Assert.Single(mail.Attachments.OfType<MimePart>());
+        Assert.Equal(("科工局2023年报告（第2版）.pdf", ContentEncoding.Base64), (part.FileName, part.ContentTransferEncoding));
+        using var content = new MemoryStream();
+        await part.Content!.DecodeToAsync(content);
+        Assert.Equal(pdf, content.ToArray());
+        Assert.Contains("第 2 版", mail.TextBody);
     }
 
     [Fact]
@@ -44,7 +71,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     {
         var sender = new EmailNotificationSender(new MailOptions { DropFolder = _dropFolder });
 
-        await sender.SendAsync(Notice("2023-kgj-v2"));
+        await sender.SendAsync(Notice(2));
 
         var mail = await MimeMessage.LoadAsync(Path.Combine(_dropFolder, "2023-kgj-v2.eml"));
         Assert.Equal(("【法治政府建设报告】测试主题", "2023-kgj-v2@reporting.local"), (mail.Subject, mail.MessageId));
@@ -73,8 +100,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var options = new ReportingOptions();
         var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients), [new EmailNotificationSender(mail)], new StorageWorkQueue(clients), options,
             new NotificationOptions { RetrySchedule = "00:00:01" }, TimeProvider.System);
-        return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new BlobPdfStore(clients, TimeProvider.System), delivery,
-            new TableAuditLog(clients), options, TimeProvider.System);
+        return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new TableDraftRepository(clients), new BlobPdfStore(clients, TimeProvider.System),
+            new LinkComposer(), delivery, new TableAuditLog(clients), options, TimeProvider.System);
     }
 
     [Fact]
@@ -91,14 +118,9 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         const string messageId = "2023-kgj-v1@reporting.local";
         var mail = await smtp.WaitForAsync(m => m.MessageId == messageId, Wait);
         Assert.Single(smtp.Messages, m => m.MessageId == messageId);
-        Assert.Equal("【法治政府建设报告】魏都区科学技术和工业信息化局2023年度报告已生成（第1版）", mail.Subject);
-        var text = mail.TextBody!;
-        Assert.Contains("部门：魏都区科学技术和工业信息化局（kgj）", text);
-        Assert.Contains("年度：2023", text);
-        Assert.Contains("版本：第 1 版", text);
-        Assert.Contains("页数：12 页", text);
-        Assert.Contains($"SHA-256：{pdf.Sha256}", text);
-        var link = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http://"));
+        Assert.Equal("ReportReady 2023 kgj v1 12", mail.Subject);
+        Assert.Equal(pdf.Sha256, mail.Headers["X-Report-Sha256"]);
+        var link = mail.TextBody!.Trim();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Assert.Equal(pdf.Content, await http.GetByteArrayAsync(link));
         Assert.NotNull((await reports.GetAsync(new ReportKey(2023, "kgj"))).FindVersion(1)!.NotifiedAt);
@@ -127,6 +149,13 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
 
         await smtp.WaitForAsync(m => m.MessageId == "2024-kgj-v1@reporting.local", Wait);
         Assert.Single(smtp.Messages, m => m.MessageId == "2024-kgj-v1@reporting.local");
+    }
+
+    /// <summary>The wording is the app layer's (tested in Reporting.Functions.Tests); here the facts and the storage link only.</summary>
+    private sealed class LinkComposer : INoticeComposer
+    {
+        public Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => Task.FromResult(new ComposedNotice(notice,
+            $"{notice.Kind} {notice.Year} {notice.DepartmentCode} v{notice.Version} {notice.Pdf?.PageCount}", notice.Pdf?.StorageLink + "\n"));
     }
 
     public void Dispose()

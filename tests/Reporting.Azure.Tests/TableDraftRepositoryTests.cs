@@ -152,6 +152,17 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_authors_address_recorded_at_submission_survives_the_review()
+    {
+        var drafts = await RepositoryAsync();
+        var stored = await drafts.AddNextVersionAsync(New("duty", "正文。") with { AuthorId = "6f1c2d3e", AuthorEmail = "zhang.san@weidu.example.gov.cn" });
+
+        await drafts.SaveReviewAsync(stored.Review(DraftDecision.Reject, new Caller("kgj-approver", "审核人"), "请修改。", SubmittedAt.AddHours(1)));
+
+        Assert.Equal("zhang.san@weidu.example.gov.cn", (await drafts.GetAsync(Key, "duty", 1))!.AuthorEmail);
+    }
+
+    [Fact]
     public async Task A_version_that_was_never_submitted_is_null()
     {
         var drafts = await RepositoryAsync();

@@ -59,6 +59,19 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_rejection_notice_keeps_its_part_so_the_sweep_requeues_the_same_notice()
+    {
+        var outbox = await OutboxAsync();
+        var rejection = NotificationMessage.ForRejection(2023, "kgj", "duty", 2);
+        await outbox.TrySaveAsync(new OutboxEntry(rejection, "email", NextAttemptAt: T0));
+
+        var due = Assert.Single(await outbox.ListDueAsync(T0));
+
+        Assert.Equal(rejection, due.Notice);
+        Assert.Equal("2023-kgj-duty-v2-rejected", due.Key);
+    }
+
+    [Fact]
     public async Task Every_field_of_an_entry_round_trips_and_channels_are_separate_rows()
     {
         var outbox = await OutboxAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Reporting.Azure.Notifications;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -21,8 +22,13 @@ public sealed class WebhookNotificationSenderTests : IDisposable
         _listener.Start();
     }
 
-    private static readonly ReadyNotice Notice = new("2023-kgj-v2", "fzb@weidu.example.gov.cn", "主题", "正文", 2023, "kgj", "魏都区科学技术和工业信息化局",
-        2, 7, new string('d', 64), new Uri("http://127.0.0.1/x.pdf?sig=1"), new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero));
+    private static readonly ComposedNotice Notice = new(new Notice(new NotificationMessage(2023, "kgj", 2), NoticeKind.ReportReady, "fzb@weidu.example.gov.cn",
+        2023, "kgj", 2, new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero))
+    {
+        Pdf = new NoticePdf("reports/2023/kgj/2023-kgj-v2.pdf", "报告.pdf", 7, new string('d', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"), new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero)),
+    }, "主题", "正文");
+
+    private WebhookNotificationSender Sender(Uri? url) => new(_http, new WebhookOptions { Url = url }, AzuriteCollection.Directory);
 
     /// <summary>Answers the next request with <paramref name="status"/> and returns its method and body.</summary>
     private async Task<(string Method, string Body)> AnswerNextAsync(HttpStatusCode status)
@@ -40,7 +46,7 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     {
         var answered = AnswerNextAsync(HttpStatusCode.NoContent);
 
-        await new WebhookNotificationSender(_http, new WebhookOptions { Url = _url }).SendAsync(Notice);
+        await Sender(_url).SendAsync(Notice);
 
         var (method, body) = await answered;
         Assert.Equal("POST", method);
@@ -52,19 +58,37 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rejection_is_posted_as_draft_rejected_with_department_part_reviewer_and_comment()
+    {
+        var answered = AnswerNextAsync(HttpStatusCode.NoContent);
+        var rejection = new ComposedNotice(new Notice(NotificationMessage.ForRejection(2023, "kgj", "duty", 3), NoticeKind.DraftRejected, null, 2023, "kgj", 3, DateTimeOffset.UnixEpoch)
+        {
+            Rejection = new DraftRejection("duty", "科工局起草人", "科工局审核人", "请补充数据。"),
+        }, "退回", "正文");
+
+        await Sender(_url).SendAsync(rejection);
+
+        var json = JsonDocument.Parse((await answered).Body).RootElement;
+        Assert.Equal(("draft.rejected", "2023-kgj-duty-v3-rejected", "kgj", "魏都区科学技术和工业信息化局"),
+            (json.GetProperty("type").GetString(), json.GetProperty("key").GetString(), json.GetProperty("department").GetString(), json.GetProperty("departmentName").GetString()));
+        Assert.Equal(("duty", "科工局审核人", "请补充数据。", 3), (json.GetProperty("section").GetString(), json.GetProperty("reviewer").GetString(),
+            json.GetProperty("comment").GetString(), json.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_failing_webhook_throws_so_the_delivery_is_retried()
     {
         var answered = AnswerNextAsync(HttpStatusCode.ServiceUnavailable);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => new WebhookNotificationSender(_http, new WebhookOptions { Url = _url }).SendAsync(Notice));
+        await Assert.ThrowsAsync<HttpRequestException>(() => Sender(_url).SendAsync(Notice));
         await answered;
     }
 
     [Fact]
     public void Without_a_url_the_channel_is_not_configured()
     {
-        Assert.False(((INotificationSender)new WebhookNotificationSender(_http, new WebhookOptions())).IsConfigured);
-        Assert.True(((INotificationSender)new WebhookNotificationSender(_http, new WebhookOptions { Url = _url })).IsConfigured);
+        Assert.False(((INotificationSender)Sender(null)).IsConfigured);
+        Assert.True(((INotificationSender)Sender(_url)).IsConfigured);
     }
 
     public void Dispose()

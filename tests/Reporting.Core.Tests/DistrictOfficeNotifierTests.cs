@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Xunit;
@@ -21,7 +22,7 @@ public class DistrictOfficeNotifierTests
     private async Task<DateTimeOffset?> NotifiedAtAsync() => (await _world.Reports.GetAsync(Key)).FindVersion(1)!.NotifiedAt;
 
     [Fact]
-    public async Task The_district_office_is_told_once_with_department_year_version_pages_and_link()
+    public async Task The_district_office_is_told_once_with_the_facts_of_department_year_version_pages_and_link()
     {
         await AssembleAsync();
 
@@ -29,17 +30,34 @@ public class DistrictOfficeNotifierTests
 
         Assert.True(result.Delivered);
         Assert.Equal(["email"], result.SentNow);
-        var notice = Assert.Single(_world.Sender.Sent);
-        Assert.Equal((NoticeKey, "fzb@weidu.example.gov.cn"), (notice.Key, notice.To));
-        Assert.Equal("【法治政府建设报告】魏都区科学技术和工业信息化局2023年度报告已生成（第1版）", notice.Subject);
-        Assert.Contains("部门：魏都区科学技术和工业信息化局（kgj）", notice.Text);
-        Assert.Contains("页数：3 页", notice.Text);
-        Assert.Contains(notice.DownloadLink.ToString(), notice.Text);
-        Assert.Equal(new Uri("https://pdfs.test/reports/2023/kgj/2023-kgj-v1.pdf?lifetime=604800"), notice.DownloadLink);
-        Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), notice.LinkExpiresAt);
+        var fact = Assert.Single(_world.Sender.Sent).Fact;
+        Assert.Equal((NoticeKey, NoticeKind.ReportReady, "fzb@weidu.example.gov.cn"), (fact.Key, fact.Kind, fact.To));
+        Assert.Equal((2023, "kgj", 1, 3), (fact.Year, fact.DepartmentCode, fact.Version, fact.Pdf!.PageCount));
+        var stored = _world.Pdfs.Blobs["reports/2023/kgj/2023-kgj-v1.pdf"].Pdf;
+        Assert.Equal((stored.Sha256, (long?)stored.Content.Length), (fact.Pdf.Sha256, fact.Pdf.Length));
+        Assert.Equal(new Uri("https://pdfs.test/reports/2023/kgj/2023-kgj-v1.pdf?lifetime=604800"), fact.Pdf.StorageLink);
+        Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), fact.Pdf.LinkExpiresAt);
+        Assert.Equal((null, 0), (fact.PreviousVersion, fact.Changes.Count));
         Assert.Equal(_world.Clock.Now, await NotifiedAtAsync());
         Assert.Equal(_world.Clock.Now, _world.Outbox.Find(NoticeKey, "email")!.SentAt);
         Assert.Empty(_world.Queue.Scheduled);
+    }
+
+    [Fact]
+    public async Task A_second_pdf_names_the_parts_changed_since_the_first_and_who_approved_them()
+    {
+        await AssembleAsync();
+        await _world.Notifier.NotifyAsync(Message);
+        _world.Clock.Advance(TimeSpan.FromHours(1));
+        var duty = await _world.SubmitAsync("duty", "一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况\n改过的正文。");
+        await _world.DecideAsync("duty", duty.Version, reviewer: "科工局审核人");
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 2));
+
+        await _world.Notifier.NotifyAsync(new NotificationMessage(2023, "kgj", 2));
+
+        var fact = _world.Sender.Sent.Last().Fact;
+        Assert.Equal((2, 1), (fact.Version, fact.PreviousVersion));
+        Assert.Equal([new ChangedPart("duty", 1, 2, "科工局审核人", _world.Clock.Now)], fact.Changes);
     }
 
     [Fact]
@@ -196,7 +214,7 @@ public class DistrictOfficeNotifierTests
 
         await _world.Notifier.NotifyAsync(Message);
 
-        Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), Assert.Single(_world.Sender.Sent).LinkExpiresAt);
+        Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), Assert.Single(_world.Sender.Sent).Fact.Pdf!.LinkExpiresAt);
     }
 
     [Fact]

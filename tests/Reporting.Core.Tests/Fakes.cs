@@ -4,6 +4,7 @@ using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
@@ -227,8 +228,25 @@ internal sealed class InMemoryPdfStore : IPdfStore
     public Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(Blobs.TryGetValue(name, out var b) ? new StoredPdf(name, b.Pdf.Sha256, b.Pdf.PageCount, b.Pdf.Content.Length, false) : null);
 
+    public Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult(Blobs[name].Pdf.Content);
+
     public Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default) =>
         Task.FromResult(new Uri($"https://pdfs.test/{name}?lifetime={(int)lifetime.TotalSeconds}"));
+}
+
+/// <summary>Core states facts; wording is the app layer's. This composer keeps the facts and writes only the kind and key.</summary>
+internal sealed class FactsComposer : INoticeComposer
+{
+    public Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ComposedNotice(notice, $"{notice.Kind} {notice.Key}", ""));
+}
+
+/// <summary>The address recorded with the draft, else AUTHOR-ID@authors.test; none at all while <see cref="NoneKnown"/>.</summary>
+internal sealed class TestAuthorAddresses : IAuthorAddresses
+{
+    public bool NoneKnown { get; set; }
+
+    public string? AddressOf(Draft draft) => NoneKnown ? null : draft.AuthorEmail ?? $"{draft.AuthorId}@authors.test";
 }
 
 /// <summary>Renders a document to deterministic bytes (its text) and counts what it was asked to render.</summary>
@@ -300,7 +318,7 @@ internal sealed class InMemoryOutbox : INotificationOutbox
 
 internal sealed class RecordingSender(string channel = "email", bool configured = true) : INotificationSender
 {
-    public ConcurrentQueue<ReadyNotice> Sent { get; } = new();
+    public ConcurrentQueue<ComposedNotice> Sent { get; } = new();
     public string Channel => channel;
     public bool IsConfigured => configured;
 
@@ -312,7 +330,7 @@ internal sealed class RecordingSender(string channel = "email", bool configured 
 
     public int Attempts { get; private set; }
 
-    public Task SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    public Task SendAsync(ComposedNotice notice, CancellationToken cancellationToken = default)
     {
         Attempts++;
         if (Down || FailNext > 0)
@@ -359,11 +377,14 @@ internal sealed class TestWorld
     public static readonly Caller Office = new("office", "区法治办工作人员");
 
     public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Options, Clock);
-    public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Audit, Options, Clock);
+    public FactsComposer Composer { get; } = new();
+    public TestAuthorAddresses Addresses { get; } = new();
+    public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
+    public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
-    public DistrictOfficeNotifier Notifier => new(Directory, Reports, Pdfs, Delivery, Audit, Options, Clock);
-    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Delivery, Audit, Options, Clock);
+    public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
+    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock);
 
     public TestWorld WithWebhook()
     {

@@ -64,8 +64,9 @@ public class YearEndRunTests
         Assert.Equal(["kgj", "sfj"], volume.Reports.Select(r => r.DepartmentCode).Order());
         Assert.True(_world.Pdfs.Blobs.ContainsKey("reports/2023/volume/2023-volume-v1.pdf"));
         var notice = Assert.Single(_world.Sender.Sent);
-        Assert.Equal(("2023-volume-v1", "volume"), (notice.Key, notice.Kind));
-        Assert.Contains("完成 2 个，缺 22 个", notice.Subject);
+        Assert.Equal(("2023-volume-v1", Notices.NoticeKind.VolumeReady), (notice.Key, notice.Fact.Kind));
+        Assert.Equal((2, 22), (notice.Fact.Volume!.Complete.Count, notice.Fact.Volume.Missing.Count));
+        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], notice.Fact.Volume.Missing["czj"]);
         Assert.NotNull((await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
     }
 

@@ -17,6 +17,8 @@ public sealed class AppSettingsAgreementTests
             "the identity-based form (AzureWebJobsStorage__*) is used; a connection string would need an account key, and shared keys are disabled",
         [nameof(AppSettingNames.MailDropFolder)] =
             "local development only (writes .eml files); in Azure mail goes to the SMTP server",
+        [nameof(AppSettingNames.MailDevelopmentAddressDomain)] =
+            "local development only (addresses for the development users); in Azure an author's address comes from their sign-in",
     };
 
     /// <summary>Settings that belong to the platform (Functions host, App Service, Application Insights), not to the app.</summary>

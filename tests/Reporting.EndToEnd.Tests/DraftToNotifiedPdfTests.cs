@@ -57,8 +57,9 @@ public sealed class DraftToNotifiedPdfTests(LocalHostFixture app)
         var body = mail.TextBody ?? "";
         Assert.Contains("魏都区科学技术和工业信息化局", body);
         Assert.Contains("2023", body);
-        Assert.Contains($"页数：{pdfVersion.GetProperty("pageCount").GetInt32()} 页", body);
-        var mailed = new Uri(Regex.Match(body, @"http\S+").Value);
+        Assert.Contains($"共 {pdfVersion.GetProperty("pageCount").GetInt32()} 页", body);
+        // The second link is the direct storage link (the first is the app's own download page, which wants a signed-in reader).
+        var mailed = new Uri(Regex.Matches(body, @"http\S+")[1].Value);
         Assert.Equal(bytes, await new HttpClient().GetByteArrayAsync(mailed));
     }
 

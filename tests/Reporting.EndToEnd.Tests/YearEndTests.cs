@@ -35,7 +35,7 @@ public sealed class YearEndTests(LocalHostFixture app)
         Assert.Equal(22, first.GetProperty("missing").GetInt32());
         var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v1", TimeSpan.FromSeconds(30));
         Assert.Contains("魏都区司法局", mail.TextBody);
-        Assert.Contains("尚未完成", mail.TextBody);
+        Assert.Contains("未完成（22 个）", mail.TextBody);
 
         // Nothing changed: no new volume, nothing sent.
         var second = await RunAsync();

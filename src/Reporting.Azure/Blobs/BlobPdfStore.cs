@@ -54,6 +54,9 @@ public class BlobPdfStore(StorageClients clients, TimeProvider clock) : IPdfStor
         }
     }
 
+    public virtual async Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken = default) =>
+        (await Blob(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+
     public virtual async Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
         var blob = Blob(name);

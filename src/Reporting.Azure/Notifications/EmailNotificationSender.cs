@@ -6,15 +6,16 @@ using Reporting.Core.Abstractions;
 namespace Reporting.Azure.Notifications;
 
 /// <summary>
-/// E-mails the district office through SMTP, or, with no SMTP server configured, drops the message as an
-/// .eml file so a local run still shows what would have been sent. The Message-Id is derived from the
-/// notification key, so a mail client can tell a re-sent copy from a new notification.
+/// E-mails a composed notice through SMTP, or, with no SMTP server configured, drops the message as an .eml file so a
+/// local run still shows what would have been sent. The Message-Id is derived from the notice's key, so a mail client
+/// can tell a re-sent copy from a new notice; the facts a program checks (key, kind, the PDF's SHA-256) ride in headers,
+/// not in the text people read.
 /// </summary>
 public class EmailNotificationSender(MailOptions options) : INotificationSender
 {
     public string Channel => "email";
 
-    public virtual async Task SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    public virtual async Task SendAsync(ComposedNotice notice, CancellationToken cancellationToken = default)
     {
         var message = Compose(notice);
         if (string.IsNullOrWhiteSpace(options.Host))
@@ -31,18 +32,34 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
         await client.DisconnectAsync(true, cancellationToken);
     }
 
-    private MimeMessage Compose(ReadyNotice notice)
+    private MimeMessage Compose(ComposedNotice notice)
     {
+        var to = notice.Fact.To ?? throw new InvalidOperationException($"Notice {notice.Key} has no recipient address.");
+        // Declared, not left to the transport: a .eml written to the drop folder carries raw 8-bit UTF-8 otherwise.
+        var text = new TextPart("plain") { Text = notice.Text, ContentTransferEncoding = ContentEncoding.Base64 };
         var message = new MimeMessage
         {
             Subject = notice.Subject,
             MessageId = $"{notice.Key}@reporting.local",
-            // Declared, not left to the transport: a .eml written to the drop folder carries raw 8-bit UTF-8 otherwise.
-            Body = new TextPart("plain") { Text = notice.Text, ContentTransferEncoding = ContentEncoding.Base64 },
+            Body = notice.Attachment is { } file ? WithAttachment(text, file) : text,
         };
-        message.From.Add(MailboxAddress.Parse(options.From));
-        message.To.Add(MailboxAddress.Parse(notice.To));
+        message.From.Add(new MailboxAddress(options.FromName, options.From));
+        message.To.Add(MailboxAddress.Parse(to));
         message.Headers.Add("X-Report-Key", notice.Key);
+        message.Headers.Add("X-Notice-Kind", WebhookNotificationSender.EventType(notice.Fact.Kind));
+        if (notice.Fact.Pdf is { Sha256.Length: > 0 } pdf) message.Headers.Add("X-Report-Sha256", pdf.Sha256);
         return message;
     }
+
+    private static Multipart WithAttachment(TextPart text, NoticeAttachment file) => new("mixed")
+    {
+        text,
+        new MimePart(file.ContentType)
+        {
+            Content = new MimeContent(new MemoryStream(file.Content)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = file.FileName,
+        },
+    };
 }

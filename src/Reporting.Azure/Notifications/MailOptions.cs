@@ -6,6 +6,9 @@ public sealed class MailOptions
     public string? Host { get; set; }
     public int Port { get; set; } = 25;
     public string From { get; set; } = "reports@localhost";
+    /// <summary>The sender's display name people see in their inbox (Smtp__FromName).</summary>
+    public string FromName { get; set; } = DefaultFromName;
+    public const string DefaultFromName = "魏都区法治政府建设报告系统";
     public string? UserName { get; set; }
     /// <summary>In Azure, a Key Vault reference (@Microsoft.KeyVault(...)), never a plain setting.</summary>
     public string? Password { get; set; }

@@ -1,34 +1,57 @@
 using System.Net.Http.Json;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Notifications;
 
-/// <summary>POSTs the notice as JSON to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
-public class WebhookNotificationSender(HttpClient http, WebhookOptions options) : INotificationSender
+/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready or draft.rejected, and the department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
+public class WebhookNotificationSender(HttpClient http, WebhookOptions options, DistrictDirectory directory) : INotificationSender
 {
     public string Channel => "webhook";
 
     public bool IsConfigured => options.Url is not null;
 
-    public virtual async Task SendAsync(ReadyNotice notice, CancellationToken cancellationToken = default)
+    public virtual async Task SendAsync(ComposedNotice notice, CancellationToken cancellationToken = default)
     {
         if (options.Url is null) throw new InvalidOperationException("No webhook URL is configured (Webhook__Url).");
+        var fact = notice.Fact;
         var payload = new
         {
-            type = "report.ready",
+            type = EventType(fact.Kind),
             key = notice.Key,
-            year = notice.Year,
-            department = notice.DepartmentCode,
-            departmentName = notice.DepartmentName,
-            version = notice.Version,
-            pageCount = notice.PageCount,
-            sha256 = notice.Sha256,
-            downloadUrl = notice.DownloadLink,
-            linkExpiresAt = notice.LinkExpiresAt,
+            year = fact.Year,
+            department = fact.DepartmentCode.Length == 0 ? null : fact.DepartmentCode,
+            departmentName = DepartmentName(fact),
+            version = fact.Version,
+            at = fact.At,
+            subject = notice.Subject,
+            pageCount = fact.Pdf?.PageCount,
+            sha256 = fact.Pdf?.Sha256,
+            downloadUrl = fact.Pdf?.StorageLink,
+            linkExpiresAt = fact.Pdf?.LinkExpiresAt,
+            previousVersion = fact.PreviousVersion,
+            changedParts = fact.Changes.Count == 0 ? null : fact.Changes.Select(c => new { section = c.Section, previousVersion = c.PreviousVersion, version = c.Version, approvedBy = c.ApprovedBy }),
+            section = fact.Rejection?.Section,
+            reviewer = fact.Rejection?.Reviewer,
+            comment = fact.Rejection?.Comment,
+            complete = fact.Volume?.Complete,
+            missing = fact.Volume?.Missing,
         };
         using var response = await http.PostAsJsonAsync(options.Url, payload, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>The event a receiver dispatches on.</summary>
+    public static string EventType(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ReportReady => "report.ready",
+        NoticeKind.VolumeReady => "volume.ready",
+        _ => "draft.rejected",
+    };
+
+    /// <summary>The department's Chinese name from the directory; for a volume, the district's.</summary>
+    private string DepartmentName(Notice fact) => fact.DepartmentCode.Length == 0 ? directory.District : directory.Find(fact.DepartmentCode)?.Name ?? fact.DepartmentCode;
 }
 
 public sealed class WebhookOptions

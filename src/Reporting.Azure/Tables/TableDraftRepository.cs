@@ -128,6 +128,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
             ["Version"] = draft.Version,
             ["Author"] = draft.Author,
             ["AuthorId"] = draft.AuthorId,
+            ["AuthorEmail"] = draft.AuthorEmail,
             ["Status"] = draft.Status.ToString(),
             ["SubmittedAt"] = draft.SubmittedAt,
             ["BodyLength"] = draft.Body.Length,
@@ -150,5 +151,6 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         e.GetDateTimeOffset("ReviewedAt"),
         e.ETag.ToString(),
         e.GetString("AuthorId"),
-        e.GetString("ReviewerId"));
+        e.GetString("ReviewerId"),
+        e.GetString("AuthorEmail"));
 }

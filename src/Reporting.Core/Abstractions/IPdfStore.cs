@@ -17,6 +17,9 @@ public interface IPdfStore
 
     Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a stored PDF's bytes (a notice that attaches it, within the size cap the app sets).</summary>
+    Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>A read-only link to the stored PDF that expires after <paramref name="lifetime"/>.</summary>
     Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,7 @@ namespace Reporting.Core.Drafts;
 /// One submitted version of one part. Its text never changes once stored; only the review
 /// (status, reviewer, comment, time) is written later, once. Author and reviewer are the signed-in people:
 /// their display names as the identity gave them, and their ids (four-eyes compares ids, never names).
+/// <see cref="AuthorEmail"/> is the author's address as the identity gave it at submission (where a rejection is sent).
 /// </summary>
 public sealed record Draft(
     ReportKey Report,
@@ -21,7 +22,8 @@ public sealed record Draft(
     DateTimeOffset? ReviewedAt = null,
     string? ETag = null,
     string? AuthorId = null,
-    string? ReviewerId = null)
+    string? ReviewerId = null,
+    string? AuthorEmail = null)
 {
     public Draft Review(DraftDecision decision, Caller reviewer, string? comment, DateTimeOffset at) => this with
     {

@@ -3,8 +3,10 @@ namespace Reporting.Core.Workflow;
 /// <summary>
 /// Who asks: a signed-in person (the identity provider's stable id and the display name people read), or
 /// <see cref="System"/> for queue- and timer-triggered work. Made in one place at the HTTP edge.
+/// <paramref name="Email"/> is the address the identity gave, when it gave one: recorded with a draft, so its author can
+/// be told of a rejection later.
 /// </summary>
-public sealed record Caller(string Id, string Name)
+public sealed record Caller(string Id, string Name, string? Email = null)
 {
     public static readonly Caller System = new("system", "系统");
 

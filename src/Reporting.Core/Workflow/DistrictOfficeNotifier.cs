@@ -1,17 +1,21 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 
 namespace Reporting.Core.Workflow;
 
 /// <summary>
 /// Tells the district office a PDF is ready, once per (report, version) and channel however often the message comes
-/// (see <see cref="OnceOnlyDelivery"/>); the report row is stamped once every channel has gone out.
+/// (see <see cref="OnceOnlyDelivery"/>); the report row is stamped once every channel has gone out. Core states the
+/// facts (<see cref="Notice"/>); the app layer's <see cref="INoticeComposer"/> writes the words.
 /// </summary>
 public class DistrictOfficeNotifier(
     DistrictDirectory directory,
     IReportRepository reports,
+    IDraftRepository drafts,
     IPdfStore pdfs,
+    INoticeComposer composer,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
     ReportingOptions options,
@@ -29,14 +33,13 @@ public class DistrictOfficeNotifier(
         if (version is not { IsAssembled: true })
             throw new InvalidOperationException($"Report {key} v{message.Version} is not assembled yet.");
 
-        var lifetime = options.NotificationLinkLifetimeCapped;
         var notice = new NotificationMessage(key.Year, key.Department, version.Version);
         var result = await delivery.DeliverAsync(notice, async () =>
         {
             // Composed at each attempt: a notice delivered after a long outage still carries a link valid for the full lifetime.
-            var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
-            return Compose(notice.OutboxKey, department, key, version, link, clock.GetUtcNow() + lifetime);
-        }, cancellationToken);
+            var fact = await FactAsync(notice, report, version, department, cancellationToken);
+            return await composer.ComposeAsync(fact, cancellationToken);
+        }, cancellationToken: cancellationToken);
         if (result.SentAt is { } sentAt) await StampAsync(key, version.Version, sentAt, cancellationToken);
         if (result.SentNow.Count > 0)
             await audit.RecordAsync(new AuditEntry(key.ToString(), "report.notified", Caller.System, clock.GetUtcNow(),
@@ -44,25 +47,38 @@ public class DistrictOfficeNotifier(
         return result;
     }
 
-    private ReadyNotice Compose(string outboxKey, Department department, ReportKey key, AssembledVersion version, Uri link, DateTimeOffset expires)
+    private async Task<Notice> FactAsync(NotificationMessage message, Report report, AssembledVersion version, Department department, CancellationToken cancellationToken)
     {
-        var subject = $"【法治政府建设报告】{department.Name}{key.Year}年度报告已生成（第{version.Version}版）";
-        var text = string.Join("\n",
-            $"{directory.Office.Name}：",
-            "",
-            $"{department.Name}{key.Year}年法治政府建设情况的报告已全部审核通过并排版生成。",
-            "",
-            $"部门：{department.Name}（{department.Code}）",
-            $"年度：{key.Year}",
-            $"版本：第 {version.Version} 版",
-            $"页数：{version.PageCount} 页",
-            $"SHA-256：{version.Sha256}",
-            $"下载链接（只读，{expires.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 前有效）：",
-            link.ToString(),
-            "",
-            "此邮件由法治政府建设报告系统自动发送。");
-        return new ReadyNotice(outboxKey, directory.Office.Email, subject, text, key.Year, department.Code, department.Name,
-            version.Version, version.PageCount ?? 0, version.Sha256 ?? "", link, expires);
+        var lifetime = options.NotificationLinkLifetimeCapped;
+        var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
+        var stored = await pdfs.FindAsync(version.BlobName!, cancellationToken);
+        var previous = report.Versions.Where(v => v.Version < version.Version && v.IsAssembled).MaxBy(v => v.Version);
+        var pdf = new NoticePdf(version.BlobName!, ReportAssembler.FileName(department.Name, report.Key.Year, version.Version), version.PageCount ?? 0,
+            version.Sha256 ?? "", stored?.Length, link, clock.GetUtcNow() + lifetime);
+        return new Notice(message, NoticeKind.ReportReady, directory.Office.Email, report.Key.Year, department.Code, version.Version,
+            version.AssembledAt ?? clock.GetUtcNow())
+        {
+            Pdf = pdf,
+            PreviousVersion = previous?.Version,
+            Changes = previous is null ? [] : await ChangesAsync(report.Key, previous, version, cancellationToken),
+        };
+    }
+
+    /// <summary>The parts whose approved version differs from the previous PDF's, in template order, with who approved each.</summary>
+    private async Task<IReadOnlyList<ChangedPart>> ChangesAsync(ReportKey key, AssembledVersion previous, AssembledVersion current, CancellationToken cancellationToken)
+    {
+        var changes = new List<ChangedPart>();
+        // One listing (no bodies) rather than a read per part.
+        var listed = (await drafts.ListAsync(key, cancellationToken)).ToDictionary(d => (d.Section, d.Version));
+        foreach (var section in Templates.ReportTemplate.Sections)
+        {
+            if (!current.SourceVersions.TryGetValue(section.Key, out var now)) continue;
+            int? before = previous.SourceVersions.TryGetValue(section.Key, out var b) ? b : null;
+            if (before == now) continue;
+            var draft = listed.GetValueOrDefault((section.Key, now));
+            changes.Add(new ChangedPart(section.Key, before, now, draft?.Reviewer ?? "", draft?.ReviewedAt));
+        }
+        return changes;
     }
 
     private Task StampAsync(ReportKey key, int version, DateTimeOffset at, CancellationToken cancellationToken) =>

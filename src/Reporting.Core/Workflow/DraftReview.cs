@@ -14,6 +14,7 @@ public class DraftReview(
     IDraftRepository drafts,
     IReportRepository reports,
     IWorkQueue queue,
+    RejectionNotifier rejections,
     IAuditLog audit,
     ReportingOptions options,
     TimeProvider clock)
@@ -48,7 +49,11 @@ public class DraftReview(
         if (newest > version)
             throw ReportingException.Conflict($"第 {version} 版已被第 {newest} 版取代，只能审核该部分的最新版本。");
         if (draft.Status == DraftStatus.Rejected)
+        {
+            // A repeated rejection (a retried request) re-queues a 退回通知 a crash may have left unsent; the outbox sends it once.
+            if (decision == DraftDecision.Reject) await rejections.QueueAsync(draft, decidedNow: false, cancellationToken);
             throw ReportingException.Conflict($"第 {version} 版已于 {draft.ReviewedAt:yyyy-MM-dd HH:mm} 被退回，请提交新版本后再审核。");
+        }
         if (draft.Status == DraftStatus.Approved && decision == DraftDecision.Reject)
             throw ReportingException.Conflict($"第 {version} 版已审核通过，不能再退回；如需修改请提交新版本。");
 
@@ -65,6 +70,7 @@ public class DraftReview(
             }
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
                 caller, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
+            if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
         }
         // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the
         // caller retried) lands here too and re-sends any assembly a crash left unsent. A rejection is folded as

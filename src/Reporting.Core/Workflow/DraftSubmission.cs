@@ -43,7 +43,7 @@ public class DraftSubmission(
         errors.ThrowIfAny();
 
         var draft = await drafts.AddNextVersionAsync(
-            new Draft(key, section!.Key, 0, caller.Name, body!, clock.GetUtcNow(), AuthorId: caller.Id), cancellationToken);
+            new Draft(key, section!.Key, 0, caller.Name, body!, clock.GetUtcNow(), AuthorId: caller.Id, AuthorEmail: caller.Email), cancellationToken);
         await audit.RecordAsync(new AuditEntry(key.ToString(), "draft.submitted", caller, draft.SubmittedAt,
             $"{draft.Section} v{draft.Version}, {draft.Body.Length} chars"), cancellationToken);
         return draft;

@@ -19,25 +19,28 @@ public class OnceOnlyDelivery(
     /// <summary>Azure Storage queues hide a message for at most seven days; a later retry is left to the sweep.</summary>
     private static readonly TimeSpan LongestQueueDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 
-    private IEnumerable<INotificationSender> Channels => senders.Where(s => s.IsConfigured);
+    /// <param name="leaveOut">Channels this notice does not go through (an e-mail to an author with no known address).</param>
+    private IEnumerable<INotificationSender> Channels(IReadOnlyCollection<string>? leaveOut) =>
+        senders.Where(s => s.IsConfigured && leaveOut?.Contains(s.Channel) != true);
 
     /// <summary>
     /// Records the notice as pending on every channel before its message is queued, so the sweep finds it even if the
     /// message is lost or poisoned. Its first attempt is due once a claim would have lapsed.
     /// </summary>
-    public virtual async Task RegisterAsync(NotificationMessage notice, CancellationToken cancellationToken = default)
+    public virtual async Task RegisterAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut = null, CancellationToken cancellationToken = default)
     {
         var due = clock.GetUtcNow() + options.NotificationClaimLifetime;
-        foreach (var sender in Channels)
+        foreach (var sender in Channels(leaveOut))
             await outbox.TrySaveAsync(new OutboxEntry(notice, sender.Channel, NextAttemptAt: due), cancellationToken);
     }
 
-    public virtual async Task<DeliveryResult> DeliverAsync(NotificationMessage notice, Func<Task<ReadyNotice>> compose, CancellationToken cancellationToken = default)
+    public virtual async Task<DeliveryResult> DeliverAsync(NotificationMessage notice, Func<Task<ComposedNotice>> compose,
+        IReadOnlyCollection<string>? leaveOut = null, CancellationToken cancellationToken = default)
     {
         var lifetime = options.NotificationClaimLifetime;
         var stored = (await outbox.FindAsync(notice.OutboxKey, cancellationToken)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
-        var channels = Channels.ToList();
-        ReadyNotice? composed = null;
+        var channels = Channels(leaveOut).ToList();
+        ComposedNotice? composed = null;
         var sentNow = new List<string>();
         var failedNow = false;
         var skipped = false;

@@ -63,7 +63,7 @@ public class ReportAssembler(
         // Sent even when the PDF existed already: the previous attempt may have died before this line. Registered in
         // the outbox first, so the sweep delivers the notice even if this message is lost or poisoned.
         var notice = new NotificationMessage(key.Year, key.Department, version.Version);
-        await delivery.RegisterAsync(notice, cancellationToken);
+        await delivery.RegisterAsync(notice, cancellationToken: cancellationToken);
         await queue.EnqueueNotificationAsync(notice, cancellationToken);
         return version;
     }

@@ -4,6 +4,7 @@ using System.Text;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 
@@ -23,6 +24,7 @@ public class YearEndRun(
     ReportAssembler assembler,
     IReportTypesetter typesetter,
     IPdfStore pdfs,
+    INoticeComposer composer,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
     ReportingOptions options,
@@ -197,11 +199,20 @@ public class YearEndRun(
     private async Task<DeliveryResult> NotifyAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
     {
         var lifetime = options.NotificationLinkLifetimeCapped;
-        var result = await delivery.DeliverAsync(NotificationMessage.ForVolume(year, volume.Version), async () =>
+        var message = NotificationMessage.ForVolume(year, volume.Version);
+        var result = await delivery.DeliverAsync(message, async () =>
         {
             var link = await pdfs.GetReadLinkAsync(volume.BlobName!, lifetime, cancellationToken);
-            return ComposeNotice(year, volume, link, clock.GetUtcNow() + lifetime);
-        }, cancellationToken);
+            var stored = await pdfs.FindAsync(volume.BlobName!, cancellationToken);
+            var pdf = new NoticePdf(volume.BlobName!, $"{directory.District}{year}年度法治政府建设情况报告汇编（第{volume.Version}版）.pdf",
+                volume.PageCount ?? 0, volume.Sha256 ?? "", stored?.Length, link, clock.GetUtcNow() + lifetime);
+            var fact = new Notice(message, NoticeKind.VolumeReady, directory.Office.Email, year, "", volume.Version, volume.StoredAt ?? clock.GetUtcNow())
+            {
+                Pdf = pdf,
+                Volume = new VolumeContents(volume.Reports, volume.Missing),
+            };
+            return await composer.ComposeAsync(fact, cancellationToken);
+        }, cancellationToken: cancellationToken);
         if (result.SentAt is not { } sentAt) return result;
         await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
@@ -212,27 +223,6 @@ public class YearEndRun(
             return true;
         }, cancellationToken);
         return result;
-    }
-
-    private ReadyNotice ComposeNotice(int year, VolumeVersion volume, Uri link, DateTimeOffset expires)
-    {
-        var lines = new List<string>
-        {
-            $"{directory.Office.Name}：", "",
-            $"{directory.District}{year}年度法治政府建设情况报告汇编（第{volume.Version}版）已生成，共 {volume.PageCount} 页。",
-            $"已完成 {volume.Reports.Count} 个部门，尚缺 {volume.Missing.Count} 个部门。", "",
-            "已完成：",
-        };
-        lines.AddRange(directory.Departments.Where(d => volume.Reports.ContainsKey(d.Code)).Select(d => $"  {d.Name}（{d.Code}）  第{volume.Reports[d.Code]}版"));
-        lines.Add("");
-        lines.Add("尚未完成：");
-        lines.AddRange(directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code))
-            .Select(d => $"  {d.Name}（{d.Code}）  缺：{string.Join("、", volume.Missing[d.Code])}"));
-        if (volume.Missing.Count == 0) lines.Add("  无");
-        lines.AddRange(["", $"下载链接（只读，{expires.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 前有效）：", link.ToString(), "", "此邮件由法治政府建设报告系统自动发送。"]);
-        return new ReadyNotice(OutboxKey(year, volume.Version), directory.Office.Email,
-            $"【法治政府建设报告】{directory.District}{year}年度报告汇编（第{volume.Version}版）：完成 {volume.Reports.Count} 个，缺 {volume.Missing.Count} 个",
-            string.Join("\n", lines), year, "", directory.District, volume.Version, volume.PageCount ?? 0, volume.Sha256 ?? "", link, expires, "volume");
     }
 
     private static string Fingerprint(Dictionary<string, int> complete, Dictionary<string, string[]> missing)

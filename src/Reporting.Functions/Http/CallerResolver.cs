@@ -16,6 +16,8 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private const int MaxNameLength = 100;
+    private static readonly string[] EmailClaims =
+        ["email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "preferred_username", "upn", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"];
 
     /// <summary>The signed-in caller, or 401 problem+json; 403 for a cross-site state-changing request.</summary>
     public virtual Caller Resolve(HttpRequest request)
@@ -78,7 +80,9 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
             var id = values.GetValueOrDefault(ObjectIdClaim) ?? values.GetValueOrDefault("oid");
             if (string.IsNullOrWhiteSpace(id)) return null;
             var name = values.GetValueOrDefault("name") ?? values.GetValueOrDefault("preferred_username") ?? id;
-            return new Caller(id.Trim(), CleanName(name));
+            // Recorded with a draft so its author can be sent a 退回通知: the first claim that is an e-mail address.
+            var email = EmailClaims.Select(values.GetValueOrDefault).FirstOrDefault(v => System.Net.Mail.MailAddress.TryCreate(v, out _));
+            return new Caller(id.Trim(), CleanName(name), email);
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {

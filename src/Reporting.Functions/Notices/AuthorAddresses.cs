@@ -1,0 +1,20 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.Drafts;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Notices;
+
+/// <summary>
+/// Where a 退回通知 goes: the address the identity gave when the draft was submitted (Entra ID's email or
+/// preferred_username claim, recorded with the draft). On the local host, development users have none, so they get
+/// USER-ID@Mail__DevelopmentAddressDomain. Anyone else without a recorded address gets no e-mail (recorded in the audit).
+/// </summary>
+internal sealed class AuthorAddresses(IdentityOptions identity, NoticeOptions options) : IAuthorAddresses
+{
+    public string? AddressOf(Draft draft) =>
+        Valid(draft.AuthorEmail)
+        ?? (identity.DevelopmentSignIn && Membership.IsUserId(draft.AuthorId) ? Valid($"{draft.AuthorId}@{options.DevelopmentAddressDomain}") : null);
+
+    private static string? Valid(string? address) => System.Net.Mail.MailAddress.TryCreate(address, out var parsed) ? parsed.Address : null;
+}

@@ -1,0 +1,169 @@
+using System.Text;
+using Reporting.Azure.Notifications;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Directory;
+using Reporting.Core.Notices;
+using Reporting.Core.Templates;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+using Reporting.Functions.Pages;
+
+namespace Reporting.Functions.Notices;
+
+/// <summary>
+/// The one place notices are worded (报告已生成, 汇编已生成, 退回通知): Chinese names for departments and parts, never a
+/// code; the version, and on a later version which parts changed and who approved them; times in 北京时间; links to the
+/// app's own pages first (they check the reader and mint a fresh short link) with the direct storage link as a fallback;
+/// no SHA-256 in the text (the e-mail carries it in X-Report-Sha256, the status JSON as sha256). Attaches the PDF when
+/// Mail__AttachPdf is on and it is within Mail__AttachPdfMaxBytes.
+/// </summary>
+public sealed class NoticeComposer(
+    DistrictDirectory directory,
+    Routes routes,
+    PublicLinks links,
+    NoticeOptions options,
+    MailOptions mail,
+    ReportingOptions reporting,
+    IPdfStore pdfs) : INoticeComposer
+{
+    private const string Tag = "【法治政府建设报告】";
+
+    public async Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => notice.Kind switch
+    {
+        NoticeKind.ReportReady => await WithPdfAsync(notice, ReportSubject(notice), ReportLines(notice), cancellationToken),
+        NoticeKind.VolumeReady => await WithPdfAsync(notice, VolumeSubject(notice), VolumeLines(notice), cancellationToken),
+        _ => new ComposedNotice(notice, RejectionSubject(notice), Text(RejectionLines(notice))),
+    };
+
+    private string Department(string code) => directory.Find(code)?.Name ?? "未知部门";
+
+    private string Time(DateTimeOffset at) => Words.Time(at, reporting.ResolveTimeZone());
+
+    private string ReportSubject(Notice notice)
+    {
+        var changed = notice.PreviousVersion is { } previous ? $"，较第{previous}版修改 {notice.Changes.Count} 个部分" : "";
+        return $"{Tag}{Department(notice.DepartmentCode)}{notice.Year}年度报告第{notice.Version}版已生成（共 {notice.Pdf!.PageCount} 页{changed}）";
+    }
+
+    private List<string> ReportLines(Notice notice)
+    {
+        var lines = new List<string>
+        {
+            $"{directory.Office.Name}：",
+            "",
+            $"{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}（第{notice.Version}版）各部分已审核通过，于 {Time(notice.At)}排版生成，共 {notice.Pdf!.PageCount} 页。",
+        };
+        if (notice.PreviousVersion is { } previous)
+        {
+            lines.AddRange(["", $"与第{previous}版相比，本版修改了以下 {notice.Changes.Count} 个部分："]);
+            foreach (var change in notice.Changes)
+            {
+                var from = change.PreviousVersion is { } before ? $"第 {before} 版改为第 {change.Version} 版" : $"新增，第 {change.Version} 版";
+                var approved = change.ApprovedAt is { } at ? $"，{Time(at)}审核通过" : "";
+                lines.Add($"  · {Words.Part(change.Section)}（{from}），审核人：{Named(change.ApprovedBy)}{approved}");
+            }
+        }
+        return lines;
+    }
+
+    private string VolumeSubject(Notice notice)
+    {
+        var volume = notice.Volume!;
+        return $"{Tag}{directory.District}{notice.Year}年度报告汇编第{notice.Version}版已生成（{volume.Complete.Count} 个部门已完成，{volume.Missing.Count} 个部门未完成）";
+    }
+
+    private List<string> VolumeLines(Notice notice)
+    {
+        var volume = notice.Volume!;
+        var lines = new List<string>
+        {
+            $"{directory.Office.Name}：",
+            "",
+            $"{directory.District}{notice.Year}年度法治政府建设情况报告汇编（第{notice.Version}版）于 {Time(notice.At)}生成，共 {notice.Pdf!.PageCount} 页，收入 {volume.Complete.Count} 个部门的报告，尚有 {volume.Missing.Count} 个部门未完成。",
+            "",
+            $"已完成（{volume.Complete.Count} 个）：",
+        };
+        lines.AddRange(directory.Departments.Where(d => volume.Complete.ContainsKey(d.Code)).Select(d => $"  · {d.Name}（第{volume.Complete[d.Code]}版）"));
+        if (volume.Complete.Count == 0) lines.Add("  无");
+        lines.AddRange(["", $"未完成（{volume.Missing.Count} 个），缺少或尚未审核通过的部分："]);
+        lines.AddRange(directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code)).Select(d => $"  · {d.Name}：{Lacking(volume.Missing[d.Code])}"));
+        if (volume.Missing.Count == 0) lines.Add("  无");
+        return lines;
+    }
+
+    /// <summary>The parts by heading; a department lacking every required part in one phrase (the list would be the whole template).</summary>
+    private static string Lacking(string[] parts) =>
+        ReportTemplate.RequiredSections.All(s => parts.Contains(s.Key)) ? "尚无审核通过的部分" : string.Join("；", parts.Distinct().Select(Words.Part));
+
+    private string RejectionSubject(Notice notice)
+    {
+        var rejection = notice.Rejection!;
+        var part = ReportTemplate.Find(rejection.Section)?.ShortName ?? "未知部分";
+        return $"【退回通知】{Department(notice.DepartmentCode)}{notice.Year}年度报告{part}（第{notice.Version}版）已退回，请修改后重新提交";
+    }
+
+    private List<string> RejectionLines(Notice notice)
+    {
+        var rejection = notice.Rejection!;
+        var lines = new List<string>
+        {
+            $"{Named(rejection.Author)}：",
+            "",
+            $"您提交的{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}中的以下部分已被退回：",
+            "",
+            $"部分：{Words.Part(rejection.Section)}",
+            $"版本：第 {notice.Version} 版",
+            $"退回人：{Named(rejection.Reviewer)}",
+            $"退回时间：{Time(notice.At)}",
+            "审核意见：",
+        };
+        lines.AddRange(string.IsNullOrWhiteSpace(rejection.Comment)
+            ? ["  （未填写）"]
+            : rejection.Comment.ReplaceLineEndings("\n").Split('\n').Select(line => "  " + line));
+        lines.AddRange(["", "请按审核意见修改后重新提交。该部分的草稿、各版本和审核记录：",
+            links.Absolute(routes.DraftPage(notice.Year, notice.DepartmentCode, rejection.Section, notice.Version)).ToString()]);
+        return lines;
+    }
+
+    /// <summary>The download lines (the app's page first, then the storage link) and, when set up, the attachment.</summary>
+    private async Task<ComposedNotice> WithPdfAsync(Notice notice, string subject, List<string> lines, CancellationToken cancellationToken)
+    {
+        var pdf = notice.Pdf!;
+        var page = notice.Kind == NoticeKind.VolumeReady ? routes.VolumePdf(notice.Year, notice.Version) : routes.ReportPdf(notice.Year, notice.DepartmentCode, notice.Version);
+        lines.AddRange([
+            "",
+            "下载（登录本系统后打开，核对权限后生成临时下载链接）：",
+            links.Absolute(page).ToString(),
+            "",
+            $"无法登录时可用存储直链（{Time(pdf.LinkExpiresAt)}前有效；持有链接者无需登录即可下载，请勿转发）：",
+            pdf.StorageLink.ToString(),
+        ]);
+        NoticeAttachment? attachment = null;
+        if (options.AttachPdf)
+        {
+            var length = pdf.Length ?? (await pdfs.FindAsync(pdf.BlobName, cancellationToken))?.Length;
+            if (length is { } size && size <= options.AttachPdfMaxBytes)
+            {
+                attachment = new NoticeAttachment(pdf.FileName, "application/pdf", await pdfs.ReadAsync(pdf.BlobName, cancellationToken));
+                lines.AddRange(["", $"附件：{pdf.FileName}（{Size(size)}）。"]);
+            }
+            else
+            {
+                lines.AddRange(["", $"PDF 共 {Size(length ?? 0)}，超过邮件附件上限 {Size(options.AttachPdfMaxBytes)}，未随信附上，请通过上面的链接下载。"]);
+            }
+        }
+        return new ComposedNotice(notice, subject, Text(lines), attachment);
+    }
+
+    private string Text(List<string> lines)
+    {
+        lines.AddRange(["", $"此邮件由{mail.FromName}自动发送，请勿直接回复。"]);
+        var text = new StringBuilder();
+        foreach (var line in lines) text.Append(line).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Named(string name) => string.IsNullOrWhiteSpace(name) ? "（未记录）" : name;
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1048576.0:0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";
+}
