@@ -121,10 +121,8 @@ public static class ReportingServices
         services.AddSingleton<DepartmentPage>();
         services.AddSingleton<RefusalPage>();
         services.AddSingleton<BrowserRequests>();
-        services.AddSingleton<SignedInPage>();
         services.AddSingleton<OverviewPage>();
         services.AddSingleton<MembersPage>();
-        services.AddSingleton<PageResponder>();
         services.AddSingleton<DraftPage>();
         services.AddSingleton<ReviewPage>();
         return services;

@@ -93,7 +93,7 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
             await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/dev/sign-in?user={user}").ToString());
             var response = await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/overview?year={Year}").ToString());
             Assert.Equal(403, response!.Status);
-            Assert.Contains("无权访问", await page.InnerTextAsync("h1"));
+            Assert.Contains("无权", await page.InnerTextAsync("h1"));
             Assert.DoesNotContain("全区总览", await page.InnerTextAsync("nav"));
             await BrowserPages.CheckAsync(page, $"overview-{user.Split('-')[1]}-refused-{width}");
         }

@@ -11,7 +11,7 @@ using Reporting.Functions.ReadModels;
 namespace Reporting.Functions.Functions;
 
 /// <summary>A report's state, its approvals and its PDFs.</summary>
-public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access, ReviewPage reviewPage, PageResponder pages, Routes routes)
+public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access, ReviewPage reviewPage, Routes routes)
 {
     [Function("GetReport")]
     public async Task<IActionResult> GetReport(
@@ -70,17 +70,17 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
             try
             {
                 var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, refused.Detail, comment, cancellationToken);
-                return ApiResult.Html(page, PageResponder.StatusOf(refused));
+                return ApiResult.Html(page, BrowserRequests.StatusOf(request, refused));
             }
             catch (ReportingException)
             {
                 // Not even readable (another department's report, no such draft): the reason alone.
-                return pages.Refusal(refused, caller, member);
+                return browser.Refusal(request, refused, caller, member);
             }
         }
         catch (ReportingException refused)
         {
-            return pages.Refusal(refused, null, null);
+            return browser.Refusal(request, refused, null, null);
         }
     }
 

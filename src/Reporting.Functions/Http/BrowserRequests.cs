@@ -22,17 +22,34 @@ public sealed class BrowserRequests(CallerResolver callers, AccessControl access
     }
 
     /// <summary>A page for the signed-in person (anyone else is sent to sign in); a refusal is shown as a page.</summary>
-    public async Task<IActionResult> PageAsync(HttpRequest request, Func<Caller, Membership?, Task<string>> render, CancellationToken cancellationToken)
+    public Task<IActionResult> PageAsync(HttpRequest request, Func<Caller, Membership?, Task<string>> render, CancellationToken cancellationToken) =>
+        PageAsync(request, async (caller, member) => (IActionResult)ApiResult.Html(await render(caller, member)), cancellationToken);
+
+    /// <summary>The same for a page that answers more than HTML (a CSV, a redirect).</summary>
+    public async Task<IActionResult> PageAsync(HttpRequest request, Func<Caller, Membership?, Task<IActionResult>> render, CancellationToken cancellationToken)
     {
         if (callers.TryResolve(request) is not { } caller) return SignIn(request);
+        return await RefusedAsPageAsync(request, caller, render, cancellationToken);
+    }
+
+    /// <summary>A page's own form post: <see cref="CallerResolver.Resolve"/> first, so the cross-site checks run before the body is read.</summary>
+    public Task<IActionResult> FormPostAsync(HttpRequest request, Func<Caller, Membership?, Task<IActionResult>> handle, CancellationToken cancellationToken) =>
+        RefusedAsPageAsync(request, callers.Resolve(request), handle, cancellationToken);
+
+    /// <summary>A refusal as a page, under the status the JSON API gives it; <paramref name="caller"/> is null when nobody is signed in.</summary>
+    public ApiResult Refusal(HttpRequest request, ReportingException refusal, Caller? caller, Membership? member) =>
+        Refused(request, refusal, refusals.Render(refusal, caller, member, null, routes.Todo(), "回到我的待办"));
+
+    private async Task<IActionResult> RefusedAsPageAsync(HttpRequest request, Caller caller, Func<Caller, Membership?, Task<IActionResult>> render, CancellationToken cancellationToken)
+    {
         var member = await access.FindAsync(caller, cancellationToken);
         try
         {
-            return ApiResult.Html(await render(caller, member));
+            return await render(caller, member);
         }
         catch (ReportingException e) when (IsRefusal(e))
         {
-            return Refused(request, e, refusals.Render(e, caller, member, null, routes.Todo(), "回到我的待办"));
+            return Refusal(request, e, caller, member);
         }
     }
 
@@ -57,8 +74,11 @@ public sealed class BrowserRequests(CallerResolver callers, AccessControl access
 
     private ApiResult SignIn(HttpRequest request) => ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));
 
-    private static bool IsRefusal(ReportingException e) => e.Kind is ProblemKind.Forbidden or ProblemKind.NotFound or ProblemKind.Validation;
+    /// <summary>What a person can act on; an outage (503 with Retry-After) stays the middleware's answer.</summary>
+    private static bool IsRefusal(ReportingException e) => e.Kind is ProblemKind.Forbidden or ProblemKind.NotFound or ProblemKind.Validation or ProblemKind.Conflict;
 
-    private static ApiResult Refused(HttpRequest request, ReportingException e, string html) =>
-        ApiResult.Html(html, ProblemResponses.Describe(e, request.Path).Status);
+    /// <summary>The status the JSON API answers the same refusal with.</summary>
+    public static int StatusOf(HttpRequest request, ReportingException e) => ProblemResponses.Describe(e, request.Path).Status;
+
+    private static ApiResult Refused(HttpRequest request, ReportingException e, string html) => ApiResult.Html(html, StatusOf(request, e));
 }

@@ -46,12 +46,12 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
             .Select(d => new { d.Code, d.Name, Selected = d.Code == department }).ToList();
         var sections = ReportTemplate.Sections
             .Select(s => new { Code = s.Key, Name = Words.Part(s) + (s.Required ? "" : "（选填）"), Selected = s.Key == section }).ToList();
-        return pages.Render("提交报告草稿", Who(caller, member), FormTemplate,
+        return pages.Render("提交报告草稿", caller, member, FormTemplate,
             new { Action = routes.Drafts(), Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections, Max = DraftBody.MaxCharacters },
             HtmlPage.FormScript);
     }
 
-    public string Confirmation(Draft draft, Caller caller, Membership? member) => pages.Render("草稿已保存", Who(caller, member), ConfirmationTemplate, new
+    public string Confirmation(Draft draft, Caller caller, Membership? member) => pages.Render("草稿已保存", caller, member, ConfirmationTemplate, new
     {
         draft.Report.Year,
         TodoLink = routes.Todo(draft.Report.Year),
@@ -63,9 +63,4 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
         draft.Author,
         Status = Words.Status(draft.Status),
     });
-
-    /// <summary>Who is signed in, so nobody submits under the wrong name without noticing.</summary>
-    public string Who(Caller caller, Membership? member) => member is null
-        ? $"{caller.Name}（尚未分配部门和角色）"
-        : $"{caller.Name}（{(member.Department is null ? "" : words.Department(member.Department))}{Membership.Describe(member.Role)}）";
 }

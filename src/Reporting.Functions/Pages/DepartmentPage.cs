@@ -12,7 +12,7 @@ namespace Reporting.Functions.Pages;
 /// draft and approved version, what the next PDF waits for, the PDF versions with their notice per channel, and a
 /// download button that asks the API for a fresh link. Read through <see cref="ReportQueries"/>, so the same rules apply.
 /// </summary>
-public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, FormPage form, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes)
+public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes)
 {
     private const string Template = """
         <form method="get" action="{{ Action }}"><label for="year">年度</label>
@@ -62,7 +62,7 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Fo
             ["LinkMinutes"] = (int)options.DownloadLinkLifetime.TotalMinutes,
             ["Report"] = code is null ? null : await ReportAsync(number, code, writes: !office, caller, cancellationToken),
         };
-        return pages.Render("本部门报告", form.Who(caller, member), Template, values);
+        return pages.Render("本部门报告", caller, member, Template, values);
     }
 
     private async Task<object> ReportAsync(int year, string department, bool writes, Caller caller, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Reporting.Functions.Pages;
 /// and any two versions side by side, compared character by character. Read through the same query (and the same
 /// access rules) as the JSON API; the links offered follow the rules too (审核 for approvers, 提交 for who may submit).
 /// </summary>
-public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, Routes routes)
+public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes)
 {
     private const string Template = """
         <h2>{{ Part }}</h2>
@@ -111,7 +111,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             model["OutcomeClass"] = css;
             model["OutcomeComment"] = string.IsNullOrWhiteSpace(chosen.ReviewComment) ? null : chosen.ReviewComment;
         }
-        return pages.Render(title, form.Who(caller, member), Template, model);
+        return pages.Render(title, caller, member, Template, model);
     }
 
     /// <summary>Where the chosen version stands, in a sentence: what a reviewer sees after deciding, and an author after being told.</summary>

@@ -12,7 +12,7 @@ namespace Reporting.Functions.Pages;
 /// 成员管理 for district-office administrators: the members table and plain HTML forms that add, change and remove a
 /// member through <see cref="MemberAdministration"/> (its access rule, validation, If-Match and audit).
 /// </summary>
-public sealed class MembersPage(MemberAdministration members, SignedInPage page, DevelopmentSignIn development, DistrictDirectory directory, Routes routes)
+public sealed class MembersPage(MemberAdministration members, PageRenderer pages, DevelopmentSignIn development, DistrictDirectory directory, Routes routes)
 {
     private const string Template = """
         {% if Message %}<p class="ok" role="status">{{ Message }}</p>{% endif %}
@@ -104,6 +104,6 @@ public sealed class MembersPage(MemberAdministration members, SignedInPage page,
             Roles = AllRoles.Select(r => new { Value = Membership.Code(r), Label = Membership.Describe(r) }).ToList(),
             Departments = directory.Departments.Select(d => new { Value = d.Code, Label = d.Name }).ToList(),
         };
-        return ApiResult.Html(page.Render("成员管理", caller, member, Template, model), status);
+        return ApiResult.Html(pages.Render("成员管理", caller, member, Template, model), status);
     }
 }

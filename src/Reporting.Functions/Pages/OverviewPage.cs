@@ -13,7 +13,7 @@ namespace Reporting.Functions.Pages;
 /// newest PDF, the newest volume, 立即汇编 and the 催报 list. Read through <see cref="ReportQueries.GetYearAsync"/>,
 /// which applies the access rules.
 /// </summary>
-public sealed class OverviewPage(ReportQueries queries, SignedInPage page, TimeProvider clock, Routes routes)
+public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, TimeProvider clock, Routes routes)
 {
     private const string Template = """
         <form method="get" action="{{ Action }}"><label for="year">年度</label>
@@ -68,7 +68,7 @@ public sealed class OverviewPage(ReportQueries queries, SignedInPage page, TimeP
             ChaseText = chase.Text(),
             CsvLink = routes.ChaseCsv(view.Year),
         };
-        return ApiResult.Html(page.Render($"{view.Year} 年度全区总览", caller, member, Template, model));
+        return ApiResult.Html(pages.Render($"{view.Year} 年度全区总览", caller, member, Template, model));
     }
 
     /// <summary>The 催报 list as a CSV download named in Chinese.</summary>

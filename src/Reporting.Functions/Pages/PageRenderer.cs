@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Reporting.Core.Access;
+using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Pages;
@@ -11,7 +12,7 @@ namespace Reporting.Functions.Pages;
 /// Renders Liquid templates through Fluid with an HTML encoder, so every value a page prints is encoded unless
 /// the template says <c>| raw</c> (only for markup this app made itself). One shared layout wraps every page.
 /// </summary>
-public sealed class PageRenderer(Routes routes)
+public sealed class PageRenderer(Routes routes, Words words)
 {
     private static readonly FluidParser Parser = new();
 
@@ -39,15 +40,20 @@ public sealed class PageRenderer(Routes routes)
         </body></html>
         """;
 
-    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> inside the layout; <paramref name="links"/> (see <see cref="LinksFor"/>) join the nav bar.</summary>
-    public string Render(string title, string who, string template, object model, string? script = null, IReadOnlyList<NavLink>? links = null)
+    /// <summary>
+    /// Renders <paramref name="template"/> with <paramref name="model"/> inside the layout, naming who is signed in
+    /// (<paramref name="caller"/> null: nobody) and giving the nav bar their role's links (see <see cref="LinksFor"/>).
+    /// </summary>
+    public string Render(string title, Caller? caller, Membership? member, string template, object model, string? script = null)
     {
         var content = Apply(template, model);
-        return Apply(Layout, new { Title = title, Who = who, Nav = new { Todo = routes.Todo(), Form = routes.Form(), Department = routes.DepartmentPage(), Extra = links ?? [] }, Style = HtmlPage.Style, Content = content, Script = script });
+        var who = caller is null ? "未登录" : words.Who(caller, member);
+        var nav = new { Todo = routes.Todo(), Form = routes.Form(), Department = routes.DepartmentPage(), Extra = LinksFor(member) };
+        return Apply(Layout, new { Title = title, Who = who, Nav = nav, Style = HtmlPage.Style, Content = content, Script = script });
     }
 
     /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 too for its administrators.</summary>
-    public IReadOnlyList<NavLink> LinksFor(Membership? member) => member?.Role switch
+    private IReadOnlyList<NavLink> LinksFor(Membership? member) => member?.Role switch
     {
         MemberRole.Office => [new("全区总览", routes.OverviewPage())],
         MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage()), new("成员管理", routes.MembersPage())],

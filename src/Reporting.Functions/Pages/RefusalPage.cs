@@ -9,16 +9,16 @@ namespace Reporting.Functions.Pages;
 /// What a browser shows instead of problem+json when a page or a download is refused (403, 404, 400): the reason in
 /// Chinese and a way back. API clients asking the same URL keep getting problem+json.
 /// </summary>
-public sealed class RefusalPage(PageRenderer pages, FormPage form)
+public sealed class RefusalPage(PageRenderer pages)
 {
     private const string Template = """
-        <p class="error">{{ Detail }}</p>
+        <p class="error" role="alert">{{ Detail }}</p>
         <p><a href="{{ Back }}">{{ BackText }}</a></p>
         """;
 
     /// <param name="notFound">What was asked for, in words ("2023 年某局报告的第 2 版 PDF"): the API's own 404 text names codes.</param>
-    public string Render(ReportingException refusal, Caller caller, Membership? member, string? notFound, string back, string backText) =>
-        pages.Render(refusal.Title, form.Who(caller, member), Template, new
+    public string Render(ReportingException refusal, Caller? caller, Membership? member, string? notFound, string back, string backText) =>
+        pages.Render(refusal.Title, caller, member, Template, new
         {
             Detail = refusal.Kind switch
             {

@@ -11,7 +11,7 @@ namespace Reporting.Functions.Pages;
 /// form with 审核意见 and 通过 / 退回 that posts to the approval API. Whoever else may read the report sees why there is
 /// no form, in the policy's own words. A refused decision comes back here with the reason and the comment kept.
 /// </summary>
-public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, Routes routes)
+public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes)
 {
     private const string Template = """
         <p class="hint">{{ Year }} 年 · {{ Department }}</p>
@@ -44,7 +44,7 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
             ?? AccessPolicy.ReviewRefusal(caller, draft.AuthorId)
             ?? (draft.Superseded ? $"第 {draft.Version} 版已被新版本取代，请审核该部分的最新版本。" : null)
             ?? (draft.Status != "submitted" ? $"第 {draft.Version} 版{Words.Status(draft.Status)}，无需再审核。" : null);
-        return pages.Render("审核草稿", form.Who(caller, member), Template, new
+        return pages.Render("审核草稿", caller, member, Template, new
         {
             draft.Year,
             Department = words.Department(draft.Department),

@@ -10,7 +10,7 @@ namespace Reporting.Functions.Pages;
 /// 我的待办, the page after sign-in: what this person has to do next for a year, read through the same queries
 /// (and the same access rules) as the JSON API.
 /// </summary>
-public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, FormPage form, ReportingOptions options, TimeProvider clock, Routes routes)
+public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, TimeProvider clock, Routes routes)
 {
     private const string Template = """
         <form method="get" action="{{ Action }}"><label for="year">年度</label>
@@ -50,7 +50,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         };
         var values = Merge(model, number, currentYear);
         values["Action"] = routes.Todo();
-        return pages.Render("我的待办", form.Who(caller, member), Template, values, links: pages.LinksFor(member));
+        return pages.Render("我的待办", caller, member, Template, values);
     }
 
     private static Dictionary<string, object?> Merge(object model, int year, int maxYear)

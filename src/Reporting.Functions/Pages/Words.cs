@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
@@ -89,4 +90,9 @@ public sealed class Words(DistrictDirectory directory)
             _ => "原因不明，请联系系统管理员查看日志",
         };
     }
+
+    /// <summary>Who is signed in, so nobody acts under the wrong name without noticing.</summary>
+    public string Who(Caller caller, Membership? member) => member is null
+        ? $"{caller.Name}（尚未分配部门和角色）"
+        : $"{caller.Name}（{(member.Department is null ? "" : Department(member.Department))}{Membership.Describe(member.Role)}）";
 }
