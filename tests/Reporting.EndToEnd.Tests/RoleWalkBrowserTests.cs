@@ -49,8 +49,9 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
             foreach (var section in FixtureReport.RequiredSections)
             {
                 await author.GetByLabel("报告部分").SelectOptionAsync(section);
+                // The form keeps the last text after a submission; a person uploading a file empties the box first.
+                await author.GetByLabel("正文", new() { Exact = true }).FillAsync(section == Uploaded ? "" : FixtureReport.Parts[section]);
                 if (section == Uploaded) await author.GetByLabel("或上传文件").SetInputFilesAsync(file);
-                else await author.GetByLabel("正文", new() { Exact = true }).FillAsync(FixtureReport.Parts[section]);
                 await SubmitFormAsync(author, 1);
                 if (section == Uploaded) await CheckAsync(author, "form-author-gbk-file");
             }
