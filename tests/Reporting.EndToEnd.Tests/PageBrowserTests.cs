@@ -75,6 +75,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         await status.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         Assert.Contains("二、推进法治政府建设的主要举措和成效", await status.InnerTextAsync());
         Assert.Equal(0, await page.EvaluateAsync<int>("document.getElementById('file').files.length"));
+        Assert.Equal("", await page.InputValueAsync("textarea[name=body]"));
         Assert.Equal("", await page.InnerTextAsync("#both"));
         await CheckPageAsync(page, "form-author-submitted-390");
         File.Delete(file);

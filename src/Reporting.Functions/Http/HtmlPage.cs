@@ -66,7 +66,7 @@ public static class HtmlPage
               const department = form.elements.department.selectedOptions[0].textContent;
               const part = form.elements.section.selectedOptions[0].textContent;
               box.textContent = `已保存：${data.year} 年${department}“${part}”，第 ${data.version} 版（${data.length} 字），待审核。`;
-              file.value = ''; update();
+              file.value = ''; body.value = ''; update(); // saved: the next part starts empty, nothing of this one carried over
             } else {
               box.className = 'error';
               const details = data.errors ? Object.values(data.errors).flat() : [data.detail];
