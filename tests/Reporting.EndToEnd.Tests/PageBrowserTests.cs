@@ -36,6 +36,9 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         Assert.Contains("已退回", text);
         Assert.Contains("请补充2012年度述法情况。", text);
         Assert.Contains("待审核", text);
+        // The nav bar stays in the year on screen: 提交/修改 and 本部门报告 open 2012, not the default year.
+        Assert.All(await author.Locator("nav a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"),
+            href => Assert.Contains($"year={Year}", href));
         await CheckPageAsync(author, "todo-author-1280");
 
         var approver = await SignedInPageAsync(browser, "kgj-approver", $"api/todo?year={Year}", 390);

@@ -48,10 +48,10 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
             .Select(s => new { Code = s.Key, Name = Words.Part(s) + (s.Required ? "" : "（选填）"), Selected = s.Key == section }).ToList();
         return pages.Render("提交报告草稿", caller, member, FormTemplate,
             new { Action = routes.Drafts(), Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections, Max = DraftBody.MaxCharacters },
-            HtmlPage.FormScript);
+            HtmlPage.FormScript, year: defaultYear);
     }
 
-    public string Confirmation(Draft draft, Caller caller, Membership? member) => pages.Render("草稿已保存", caller, member, ConfirmationTemplate, new
+    public string Confirmation(Draft draft, Caller caller, Membership? member) => pages.Render("草稿已保存", caller, member, ConfirmationTemplate, year: draft.Report.Year, model: new
     {
         draft.Report.Year,
         TodoLink = routes.Todo(draft.Report.Year),

@@ -36,7 +36,7 @@ public static class HtmlPage
         .text, table.diff td { white-space: pre-wrap; overflow-wrap: anywhere; } .text { border: 1px solid #bbb; padding: .5rem .8rem; }
         table.diff td { width: 50%; } .narrow { display: none; } tr.changed td { background: #fffbe6; } tr.chosen td { background: #eef4ff; }
         table.diff details p { margin: 0 0 .4rem; } dl.facts { display: grid; grid-template-columns: 6rem 1fr; gap: .2rem .8rem; } dl.facts dd { margin: 0; }
-        form.review button { margin: .5rem 1rem .5rem 0; }
+        form.review button { margin: .5rem 1rem .5rem 0; } table.versions td:nth-child(5) { white-space: nowrap; }
         @media (max-width: 600px) { table.diff td { width: auto; } .narrow { display: inline; color: #555; } table.diff .narrow { display: block; font-size: .9rem; } }
         """;
 

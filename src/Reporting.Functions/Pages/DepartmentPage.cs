@@ -62,7 +62,7 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Di
             ["LinkMinutes"] = (int)options.DownloadLinkLifetime.TotalMinutes,
             ["Report"] = code is null ? null : await ReportAsync(number, code, writes: !office, caller, cancellationToken),
         };
-        return pages.Render("本部门报告", caller, member, Template, values);
+        return pages.Render("本部门报告", caller, member, Template, values, year: number);
     }
 
     private async Task<object> ReportAsync(int year, string department, bool writes, Caller caller, CancellationToken cancellationToken)

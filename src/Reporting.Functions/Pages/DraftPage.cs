@@ -111,7 +111,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             model["OutcomeClass"] = css;
             model["OutcomeComment"] = string.IsNullOrWhiteSpace(chosen.ReviewComment) ? null : chosen.ReviewComment;
         }
-        return pages.Render(title, caller, member, Template, model);
+        return pages.Render(title, caller, member, Template, model, year: yearNumber);
     }
 
     /// <summary>Where the chosen version stands, in a sentence: what a reviewer sees after deciding, and an author after being told.</summary>

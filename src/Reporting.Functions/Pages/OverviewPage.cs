@@ -68,7 +68,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             ChaseText = chase.Text(),
             CsvLink = routes.ChaseCsv(view.Year),
         };
-        return ApiResult.Html(pages.Render($"{view.Year} 年度全区总览", caller, member, Template, model));
+        return ApiResult.Html(pages.Render($"{view.Year} 年度全区总览", caller, member, Template, model, year: view.Year));
     }
 
     /// <summary>The 催报 list as a CSV download named in Chinese.</summary>

@@ -42,21 +42,22 @@ public sealed class PageRenderer(Routes routes, Words words)
 
     /// <summary>
     /// Renders <paramref name="template"/> with <paramref name="model"/> inside the layout, naming who is signed in
-    /// (<paramref name="caller"/> null: nobody) and giving the nav bar their role's links (see <see cref="LinksFor"/>).
+    /// (<paramref name="caller"/> null: nobody) and giving the nav bar their role's links (see <see cref="LinksFor"/>),
+    /// which stay in <paramref name="year"/> when the page shows one (else they open each page's default year).
     /// </summary>
-    public string Render(string title, Caller? caller, Membership? member, string template, object model, string? script = null)
+    public string Render(string title, Caller? caller, Membership? member, string template, object model, string? script = null, int? year = null)
     {
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
-        var nav = new { Todo = routes.Todo(), Form = routes.Form(), Department = routes.DepartmentPage(), Extra = LinksFor(member) };
+        var nav = new { Todo = routes.Todo(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
         return Apply(Layout, new { Title = title, Who = who, Nav = nav, Style = HtmlPage.Style, Content = content, Script = script });
     }
 
     /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 too for its administrators.</summary>
-    private IReadOnlyList<NavLink> LinksFor(Membership? member) => member?.Role switch
+    private IReadOnlyList<NavLink> LinksFor(Membership? member, int? year) => member?.Role switch
     {
-        MemberRole.Office => [new("全区总览", routes.OverviewPage())],
-        MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage()), new("成员管理", routes.MembersPage())],
+        MemberRole.Office => [new("全区总览", routes.OverviewPage(year))],
+        MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage(year)), new("成员管理", routes.MembersPage())],
         _ => [],
     };
 

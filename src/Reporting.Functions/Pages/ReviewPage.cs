@@ -44,7 +44,7 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
             ?? AccessPolicy.ReviewRefusal(caller, draft.AuthorId)
             ?? (draft.Superseded ? $"第 {draft.Version} 版已被新版本取代，请审核该部分的最新版本。" : null)
             ?? (draft.Status != "submitted" ? $"第 {draft.Version} 版{Words.Status(draft.Status)}，无需再审核。" : null);
-        return pages.Render("审核草稿", caller, member, Template, new
+        return pages.Render("审核草稿", caller, member, Template, year: draft.Year, model: new
         {
             draft.Year,
             Department = words.Department(draft.Department),

@@ -50,7 +50,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         };
         var values = Merge(model, number, currentYear);
         values["Action"] = routes.Todo();
-        return pages.Render("我的待办", caller, member, Template, values);
+        return pages.Render("我的待办", caller, member, Template, values, year: number);
     }
 
     private static Dictionary<string, object?> Merge(object model, int year, int maxYear)
