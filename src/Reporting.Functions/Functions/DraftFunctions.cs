@@ -12,7 +12,7 @@ using Reporting.Functions.ReadModels;
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
-public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, TodoPage todo, DistrictDirectory directory, Routes routes)
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, DistrictDirectory directory, Routes routes)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(
@@ -51,28 +51,4 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         string year, string department, string section, string version,
         CancellationToken cancellationToken) =>
         ApiResult.JsonBody(await queries.GetDraftAsync(year, department, section, version, callers.Resolve(request), cancellationToken));
-
-    /// <summary>The form; someone not signed in is sent to sign in and comes back here.</summary>
-    [Function("DraftForm")]
-    public async Task<IActionResult> Form(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        await PageAsync(request, (caller, member) =>
-            Task.FromResult(form.Render(request.Query["year"], request.Query["department"], request.Query["section"], caller, member)), cancellationToken);
-
-    /// <summary>我的待办, the landing page; someone not signed in is sent to sign in and comes back here.</summary>
-    [Function("TodoPage")]
-    public async Task<IActionResult> Todo(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "todo")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        await PageAsync(request, (caller, member) =>
-            todo.RenderAsync(request.Query["year"].ToString() is { Length: > 0 } year ? year : null, caller, member, cancellationToken), cancellationToken);
-
-    /// <summary>A page for the signed-in person; someone not signed in is sent to sign in and comes back to it.</summary>
-    private async Task<IActionResult> PageAsync(HttpRequest request, Func<Caller, Membership?, Task<string>> render, CancellationToken cancellationToken)
-    {
-        if (callers.TryResolve(request) is not { } caller)
-            return ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));
-        return ApiResult.Html(await render(caller, await access.FindAsync(caller, cancellationToken)));
-    }
 }
