@@ -110,6 +110,25 @@ param notificationRetrySchedule string = '00:00:30,00:02:00,00:10:00,00:30:00,01
 param notificationSweepSchedule string = '0 */5 * * * *'
 
 // ---------------------------------------------------------------------------
+// The regulation's calendar
+// ---------------------------------------------------------------------------
+
+@description('Reports are due by this month and day (MM-dd) of the year after the report year.')
+param submissionDeadline string = '03-01'
+
+@description('Per report year, an exact submission deadline overriding the default: 2024=2025-02-20,2025=2026-02-27.')
+param submissionDeadlines string = ''
+
+@description('Reports must be public by this month and day (MM-dd) of the year after the report year.')
+param publicationDeadline string = '04-01'
+
+@description('Per report year, an exact publication deadline overriding the default.')
+param publicationDeadlines string = ''
+
+@description('Days before the submission deadline on which departments not finished are reminded by e-mail.')
+param reminderDays string = '14,7,3,1'
+
+// ---------------------------------------------------------------------------
 // Year end and typesetting
 // ---------------------------------------------------------------------------
 
@@ -256,6 +275,11 @@ module api 'app/api.bicep' = {
     webhookUrl: webhookUrl
     notificationRetrySchedule: notificationRetrySchedule
     notificationSweepSchedule: notificationSweepSchedule
+    submissionDeadline: submissionDeadline
+    submissionDeadlines: submissionDeadlines
+    publicationDeadline: publicationDeadline
+    publicationDeadlines: publicationDeadlines
+    reminderDays: reminderDays
     yearEndSchedule: yearEndSchedule
     fontDirectory: fontDirectory
   }

@@ -53,6 +53,14 @@ param webhookUrl string
 param yearEndSchedule string
 param notificationRetrySchedule string
 param notificationSweepSchedule string
+@description('Submission deadline (MM-dd of the year after the report year) and per-year overrides (2024=2025-02-20,...).')
+param submissionDeadline string
+param submissionDeadlines string
+@description('Publication deadline (MM-dd of the year after the report year) and per-year overrides.')
+param publicationDeadline string
+param publicationDeadlines string
+@description('Days before the submission deadline on which unfinished departments are reminded.')
+param reminderDays string
 param fontDirectory string
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
@@ -178,6 +186,13 @@ var appSettings = [
   { name: 'Webhook__Url', value: webhookUrl }
   { name: 'Notifications__RetrySchedule', value: notificationRetrySchedule }
   { name: 'NotificationSweepSchedule', value: notificationSweepSchedule }
+
+  // The regulation's calendar.
+  { name: 'Calendar__SubmissionDeadline', value: submissionDeadline }
+  { name: 'Calendar__SubmissionDeadlines', value: submissionDeadlines }
+  { name: 'Calendar__PublicationDeadline', value: publicationDeadline }
+  { name: 'Calendar__PublicationDeadlines', value: publicationDeadlines }
+  { name: 'Calendar__ReminderDays', value: reminderDays }
 
   // Year end and typesetting.
   { name: 'YearEndSchedule', value: yearEndSchedule }

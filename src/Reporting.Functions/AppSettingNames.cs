@@ -59,6 +59,13 @@ public static class AppSettingNames
 
     public const string FontDirectory = "Typesetting__FontDirectory";
 
+    // The regulation's calendar (CalendarOptions): deadlines per report year, reckoned in Reporting__TimeZone.
+    public const string CalendarSubmissionDeadline = "Calendar__SubmissionDeadline";
+    public const string CalendarSubmissionDeadlines = "Calendar__SubmissionDeadlines";
+    public const string CalendarPublicationDeadline = "Calendar__PublicationDeadline";
+    public const string CalendarPublicationDeadlines = "Calendar__PublicationDeadlines";
+    public const string CalendarReminderDays = "Calendar__ReminderDays";
+
     /// <summary>Values used when a setting is absent (the local host loads these first; infra/ sets them explicitly).</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {

@@ -8,6 +8,7 @@ using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
@@ -54,6 +55,7 @@ public static class ReportingServices
             NotificationOptions.ParseSchedule(options.RetrySchedule);
             return options;
         });
+        var calendar = check.Read(CalendarOptions.Section, "报送与公开日期", () => new ReportingCalendar(Bind<CalendarOptions>(configuration, CalendarOptions.Section), reporting ?? new ReportingOptions()));
         var webhook = check.Read("Webhook", "通知网址", () => Bind<WebhookOptions>(configuration, "Webhook"));
         var notices = check.Read(NoticeOptions.Section, "通知邮件设置", () => Bind<NoticeOptions>(configuration, NoticeOptions.Section));
         if (notices is not null)
@@ -70,6 +72,7 @@ public static class ReportingServices
         services.AddSingleton<StorageClients>();
         services.AddSingleton(reporting!);
         services.AddSingleton(notifications!);
+        services.AddSingleton(calendar!);
         services.AddSingleton(directory!);
         services.AddSingleton(mail!);
         services.AddSingleton(webhook!);
