@@ -117,7 +117,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             using var request = await BrowserRequestAsync(user, HttpMethod.Get, "api/form");
             using var response = await app.Anonymous.SendAsync(request);
             if (user is null) Assert.StartsWith("/api/dev/sign-in?returnUrl=", response.Headers.Location?.ToString());
-            else Assert.Contains($"当前登录：{NameOf(user)}（", await response.Content.ReadAsStringAsync());
+            else Assert.Contains($"当前登录：{NameOf(user)}", await response.Content.ReadAsStringAsync());
             return ((int)response.StatusCode).ToString();
         }
         ,
@@ -135,7 +135,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 // The author named in the form is ignored: the page names the signed-in person.
-                Assert.Contains($"当前登录：{NameOf(user!)}（", text);
+                Assert.Contains($"当前登录：{NameOf(user!)}", text);
                 Assert.DoesNotContain("冒名者", text);
             }
             return ((int)response.StatusCode).ToString();

@@ -17,7 +17,7 @@ public static class HtmlPage
         body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; max-width: 60rem; margin: 1rem auto; padding: 0 1rem; color: #222; line-height: 1.6; }
         label { display: block; margin: .8rem 0; } input, select, textarea { display: block; width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
         button { padding: .5rem 1.5rem; font: inherit; } .hint { color: #555; } .ok { color: #0a5d00; } .error, .warn { color: #a00; white-space: pre-wrap; }
-        .who { text-align: right; color: #555; margin: .2rem 0; } ul.users li { margin: .3rem 0; }
+        .who { text-align: right; color: #555; margin: .2rem 0; } .deadline { text-align: right; color: #7a2e00; margin: .2rem 0; } ul.users li { margin: .3rem 0; }
         nav a { margin-right: 1.2rem; } a { color: #0645ad; } h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 1.6rem; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         ul.todo li { margin: .5rem 0; } .count { color: #555; font-size: .9rem; } blockquote { margin: .3rem 0 .3rem 1rem; color: #444; }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Fluid;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
@@ -12,7 +13,7 @@ namespace Reporting.Functions.Pages;
 /// Renders Liquid templates through Fluid with an HTML encoder, so every value a page prints is encoded unless
 /// the template says <c>| raw</c> (only for markup this app made itself). One shared layout wraps every page.
 /// </summary>
-public sealed class PageRenderer(Routes routes, Words words)
+public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar calendar, TimeProvider clock)
 {
     private static readonly FluidParser Parser = new();
 
@@ -31,7 +32,8 @@ public sealed class PageRenderer(Routes routes, Words words)
         <style>{{ Style | raw }}</style></head>
         <body>
         <header><nav aria-label="主导航"><a href="{{ Nav.Todo }}">我的待办</a><a href="{{ Nav.Form }}">提交/修改草稿</a><a href="{{ Nav.Department }}">本部门报告</a>{% for link in Nav.Extra %}<a href="{{ link.Url }}">{{ link.Label }}</a>{% endfor %}</nav>
-        <p class="who">当前登录：{{ Who }}</p></header>
+        <p class="who">当前登录：{{ Who }}</p>
+        <p class="deadline">{{ Deadline }}</p></header>
         <main>
         <h1>{{ Title }}</h1>
         {{ Content | raw }}
@@ -50,7 +52,15 @@ public sealed class PageRenderer(Routes routes, Words words)
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
         var nav = new { Todo = routes.Todo(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
-        return Apply(Layout, new { Title = title, Who = who, Nav = nav, Style = HtmlPage.Style, Content = content, Script = script });
+        return Apply(Layout, new { Title = title, Who = who, Nav = nav, Deadline = DeadlineLine(year), Style = HtmlPage.Style, Content = content, Script = script });
+    }
+
+    /// <summary>The page's year, or the one whose reports are due now (the year just ended) on a page without one.</summary>
+    private string DeadlineLine(int? year)
+    {
+        var today = calendar.Today(clock.GetUtcNow());
+        var shown = year ?? calendar.ReportYearFor(today);
+        return Words.SubmissionDeadline(shown, calendar.SubmissionDeadline(shown), calendar.DaysLeft(shown, today), today > calendar.PublicationDeadline(shown));
     }
 
     /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 too for its administrators.</summary>

@@ -91,8 +91,25 @@ public sealed class Words(DistrictDirectory directory)
         };
     }
 
-    /// <summary>Who is signed in, so nobody acts under the wrong name without noticing.</summary>
+    /// <summary>Who is signed in, so nobody acts under the wrong name without noticing (a name that is the role itself is said once).</summary>
     public string Who(Caller caller, Membership? member) => member is null
         ? $"{caller.Name}（尚未分配部门和角色）"
-        : $"{caller.Name}（{(member.Department is null ? "" : Department(member.Department))}{Membership.Describe(member.Role)}）";
+        : (member.Department is null ? "" : Department(member.Department)) + Membership.Describe(member.Role) is var place && place == caller.Name
+            ? caller.Name
+            : $"{caller.Name}（{place}）";
+
+    /// <summary>A calendar day as people write it: 2025年3月1日.</summary>
+    public static string Date(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+
+    /// <summary>
+    /// The line every page carries: the year's submission deadline and how far away it is; once the year's cycle has
+    /// ended (<paramref name="cycleOver"/>: its publication deadline passed) the count of days says nothing any more.
+    /// </summary>
+    public static string SubmissionDeadline(int year, DateOnly deadline, int daysLeft, bool cycleOver) => $"{year} 年度报告报送截止：{Date(deadline)}" + daysLeft switch
+    {
+        > 0 => $"，还有 {daysLeft} 天",
+        0 => "，今天截止",
+        _ when cycleOver => "，已截止",
+        _ => $"，已过 {-daysLeft} 天",
+    };
 }

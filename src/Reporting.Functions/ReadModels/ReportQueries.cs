@@ -1,5 +1,6 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
@@ -25,6 +26,7 @@ public class ReportQueries(
     IAuditLog audit,
     INotificationOutbox outbox,
     ReportingOptions options,
+    ReportingCalendar calendar,
     Routes routes,
     TimeProvider clock)
 {
@@ -53,7 +55,10 @@ public class ReportQueries(
         var awaiting = AwaitedDraft.Find(report, list);
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.StatusWith(awaiting).ToString().ToLowerInvariant(),
-            report.MissingSections.ToList(), WaitsFor(report, awaiting), sections, versions, trail);
+            report.MissingSections.ToList(), WaitsFor(report, awaiting), sections, versions, trail)
+        {
+            Deadline = DeadlineView.For(calendar, key.Year, clock.GetUtcNow()),
+        };
     }
 
     private static List<AssemblyWaitView> WaitsFor(Report report, IReadOnlyList<AwaitedDraft> awaiting) =>
@@ -165,7 +170,10 @@ public class ReportQueries(
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
             v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)).ToList();
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
-            volumes.LastOrDefault(v => v.Status == "stored"), volumes);
+            volumes.LastOrDefault(v => v.Status == "stored"), volumes)
+        {
+            Deadline = DeadlineView.For(calendar, number, clock.GetUtcNow()),
+        };
     }
 
     /// <summary>Every part in template order with its newest draft's status.</summary>

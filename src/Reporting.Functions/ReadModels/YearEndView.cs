@@ -20,5 +20,10 @@ public sealed record YearEndView(
     IReadOnlyList<VolumeView> Volumes)
 {
     public static YearEndView From(YearEndResult run, YearView year) => new(year.Year, run.Outcome, run.AssembledNow, Math.Round(run.ElapsedMilliseconds, 1),
-        year.Complete, year.Missing, year.Departments, year.Volume, year.Volumes);
+        year.Complete, year.Missing, year.Departments, year.Volume, year.Volumes)
+    {
+        Deadline = year.Deadline,
+    };
+
+    public DeadlineView? Deadline { get; init; }
 }
