@@ -66,6 +66,13 @@ public static class AppSettingNames
     public const string CalendarPublicationDeadlines = "Calendar__PublicationDeadlines";
     public const string CalendarReminderDays = "Calendar__ReminderDays";
 
+    // Publication (issue 12): the public copy of published reports, in the blob container a static website serves.
+    public const string PublicationContainer = "Publication__Container";
+    public const string PublicationPublicBaseUrl = "Publication__PublicBaseUrl";
+
+    /// <summary>Local (Azurite) only: make this container anonymously readable; never set in Azure, where the static website serves $web.</summary>
+    public const string PublicationAnonymousReadContainer = "Publication__AnonymousReadContainer";
+
     /// <summary>Values used when a setting is absent (the local host loads these first; infra/ sets them explicitly).</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
