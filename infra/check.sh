@@ -87,17 +87,23 @@ else
   echo "FAILED  parameters  infra/main.parameters.json"
 fi
 
-# The helper scripts the README tells people to run must at least parse.
-for script in "$infra_dir"/scripts/*.sh; do
-  [[ -e "$script" ]] || continue
-  scripts=$((scripts + 1))
-  if bash -n "$script"; then
-    echo "ok      bash -n     infra/scripts/$(basename "$script")"
-  else
-    failed=$((failed + 1))
-    echo "FAILED  bash -n     infra/scripts/$(basename "$script")"
-  fi
-done
+# Scripts must at least parse: the helpers the README tells people to run (bash), and the azd hooks,
+# which azd runs under sh on every OS, so they must parse as POSIX sh (dash), not only as bash.
+parse_scripts() {
+  local shell="$1" folder="$2" script
+  for script in "$infra_dir/$folder"/*.sh; do
+    [[ -e "$script" ]] || continue
+    scripts=$((scripts + 1))
+    if "$shell" -n "$script"; then
+      printf 'ok      %-11s infra/%s/%s\n' "$shell -n" "$folder" "$(basename "$script")"
+    else
+      failed=$((failed + 1))
+      printf 'FAILED  %-11s infra/%s/%s\n' "$shell -n" "$folder" "$(basename "$script")"
+    fi
+  done
+}
+parse_scripts bash scripts
+parse_scripts sh hooks
 
 echo "== infra check: $checked Bicep file(s) built and linted, $scripts script(s) parsed, $failed problem(s)"
 if [[ $failed -ne 0 ]]; then

@@ -139,6 +139,13 @@ param yearEndSchedule string = '0 0 18 4 1-4 *'
 param fontDirectory string = ''
 
 // ---------------------------------------------------------------------------
+// Publication
+// ---------------------------------------------------------------------------
+
+@description('Base URL at which the public reports are read (a custom domain or Front Door in front of the static website); empty means the static website endpoint https://<account>.z<N>.web.core.windows.net.')
+param publicationPublicBaseUrl string = ''
+
+// ---------------------------------------------------------------------------
 // Scale
 // ---------------------------------------------------------------------------
 
@@ -282,6 +289,7 @@ module api 'app/api.bicep' = {
     reminderDays: reminderDays
     yearEndSchedule: yearEndSchedule
     fontDirectory: fontDirectory
+    publicationPublicBaseUrl: publicationPublicBaseUrl
   }
   // The app must not start before its identity may read storage.
   dependsOn: [
@@ -300,3 +308,7 @@ output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output AZURE_KEY_VAULT_NAME string = createKeyVault ? keyVault!.outputs.name : ''
 output AUTH_REDIRECT_URI string = '${api.outputs.uri}/.auth/login/aad/callback'
+// For the postprovision hook (infra/hooks/enable-static-website.sh) and for people linking to the reports.
+output AZURE_STORAGE_STATIC_WEBSITE_URL string = storage.outputs.staticWebsiteEndpoint
+output AZURE_STORAGE_STATIC_WEBSITE_INDEX_DOCUMENT string = storage.outputs.staticWebsiteIndexDocument
+output AZURE_STORAGE_STATIC_WEBSITE_ERROR_DOCUMENT string = storage.outputs.staticWebsiteErrorDocument

@@ -62,6 +62,8 @@ param publicationDeadlines string
 @description('Days before the submission deadline on which unfinished departments are reminded.')
 param reminderDays string
 param fontDirectory string
+@description('Base URL of the public copy of published reports; empty means the storage account\'s static website endpoint.')
+param publicationPublicBaseUrl string = ''
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
@@ -150,6 +152,13 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 
 var defaultBaseUrl = 'https://${site.properties.defaultHostName}'
 
+// The public copy lives in $web, the one container the static website serves; people reach it at the
+// website endpoint (https://<account>.z<N>.web.core.windows.net/) or at a custom domain in front of it.
+// Without the trailing slash, like Reporting__PublicBaseUrl: the app appends "/2025/index.html".
+var publicationContainer = '$web'
+var publicationBaseUrl = empty(publicationPublicBaseUrl) ? storageAccount.properties.primaryEndpoints.web : publicationPublicBaseUrl
+var publicationBaseUrlWithoutSlash = endsWith(publicationBaseUrl, '/') ? take(publicationBaseUrl, max(length(publicationBaseUrl) - 1, 0)) : publicationBaseUrl
+
 // Entries with an empty value are left out (the app then uses its own default).
 var appSettings = [
   // Storage, identity-based (AppSettingNames.Storage*). The plain AzureWebJobsStorage connection
@@ -197,6 +206,11 @@ var appSettings = [
   // Year end and typesetting.
   { name: 'YearEndSchedule', value: yearEndSchedule }
   { name: 'Typesetting__FontDirectory', value: fontDirectory }
+
+  // Publication: the public copy (year index, report pages, PDFs) for anonymous readers.
+  // Publication__AnonymousReadContainer is local-only and never set here (the account forbids anonymous containers).
+  { name: 'Publication__Container', value: publicationContainer }
+  { name: 'Publication__PublicBaseUrl', value: publicationBaseUrlWithoutSlash }
 ]
 
 resource siteAppSettings 'Microsoft.Web/sites/config@2025-03-01' = {

@@ -8,6 +8,12 @@ param tags object
 @description('Blob container from which Flex Consumption runs the deployed package.')
 param deploymentContainerName string
 
+@description('Page the static website serves for the root and for each folder (/2025/ → /2025/index.html).')
+param staticWebsiteIndexDocument string = 'index.html'
+
+@description('Page the static website serves, with status 404, for a path that has nothing.')
+param staticWebsiteErrorDocument string = '404.html'
+
 // Names the app uses (src/Reporting.Azure). A queue trigger moves a message to <queue>-poison
 // after maxDequeueCount attempts (host.json), so each queue has its poison queue here too.
 var containerNames = [
@@ -65,6 +71,16 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01'
       enabled: true
       days: 14
     }
+    // The public copy of published reports: the static website serves the $web container (which the
+    // service creates) anonymously at primaryEndpoints.web, while the blob endpoint stays Entra-only for
+    // every container, $web included: allowBlobPublicAccess stays false and no container is public.
+    // Declared here (blobServices 2025-08-01 and later) so every `azd provision` keeps it on; the
+    // postprovision hook (infra/hooks/) checks it over the data plane and switches it on if it is off.
+    staticWebsite: {
+      enabled: true
+      indexDocument: staticWebsiteIndexDocument
+      errorDocument404Path: staticWebsiteErrorDocument
+    }
   }
 }
 
@@ -108,3 +124,6 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output deploymentContainerName string = deploymentContainerName
+output staticWebsiteEndpoint string = account.properties.primaryEndpoints.web
+output staticWebsiteIndexDocument string = staticWebsiteIndexDocument
+output staticWebsiteErrorDocument string = staticWebsiteErrorDocument
