@@ -150,18 +150,21 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
         // At least the second e-mail within a minute (sweeps every 2 s); "exactly" is checked once the queues are quiet,
         // so a duplicate shows as a duplicate rather than as a timeout.
         var staged = DateTimeOffset.UtcNow;
+        var key = $"{Year}-{department}-v1";
         string state = "";
         await Eventually.HoldsAsync(async () =>
         {
-            state = string.Join("; ", (await outbox.FindAsync($"{Year}-{department}-v1")).Select(e =>
-                $"{e.Channel}: sent={e.SentAt:o} claimed={e.ClaimedAt:o} attempts={e.Attempts} next={e.NextAttemptAt:o} error={e.LastError}"));
-            return app.Smtp.Count($"{Year}-{department}-v1") >= 2;
+            state = string.Join("; ", (await outbox.FindAsync(key)).Select(e =>
+                $"{e.Channel}: sent={e.SentAt:o} claimed={e.ClaimedAt:o} attempts={e.Attempts} last={e.LastAttemptAt:o} next={e.NextAttemptAt:o} error={e.LastError}"));
+            return app.Smtp.Count(key) >= 2;
         }, TimeSpan.FromSeconds(60),
-            () => $"the sweep did not deliver the owed e-mail within 60 s of {staged:o}; outbox: {state}; e-mails for it: {app.Smtp.Count($"{Year}-{department}-v1")}");
+            // The timer's and the handlers' own lines say which link broke: no sweep firing, a sweep finding nothing, or a handler not claiming.
+            () => $"the sweep did not deliver the owed e-mail within 60 s of {staged:o}; outbox: {state}; e-mails for it: {app.Smtp.Count(key)}; "
+                + app.HostLogAbout("NotificationSweep", "Notification sweep", key));
         await app.WaitForQueuesToDrainAsync();
-        Assert.Equal(2, app.Smtp.Count($"{Year}-{department}-v1"));
-        Assert.True((await outbox.FindAsync($"{Year}-{department}-v1")).All(e => e.IsSent));
-        Assert.Equal(1, app.Webhook.Count($"{Year}-{department}-v1"));
+        Assert.Equal(2, app.Smtp.Count(key));
+        Assert.True((await outbox.FindAsync(key)).All(e => e.IsSent));
+        Assert.Equal(1, app.Webhook.Count(key));
     }
 
     private static JsonElement? Email(JsonElement report) => Channel(report, "email");
