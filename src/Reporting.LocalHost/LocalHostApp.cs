@@ -38,7 +38,9 @@ public sealed class LocalHostApp : IAsyncDisposable
     public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <param name="configure">Extra configuration (tests pass storage, SMTP and a port of 0 here).</param>
-    public static async Task<LocalHostApp> CreateAsync(string[] args, IDictionary<string, string?>? configure = null, CancellationToken cancellationToken = default)
+    /// <param name="logging">Extra logging set-up after the console's (tests add a provider that keeps the host's lines in a file).</param>
+    public static async Task<LocalHostApp> CreateAsync(string[] args, IDictionary<string, string?>? configure = null,
+        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
@@ -62,6 +64,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         // Per-request lines from ASP.NET drown the functions' own log lines; keep its warnings only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
 
         var settings = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);

@@ -27,27 +27,43 @@ public sealed class TimerTriggerScheduler(
         var expression = CronExpression.Parse(ResolveSchedule(function.Target, configuration), CronFormat.IncludeSeconds);
         var zone = TimeZoneInfo.Utc;
         if (configuration["WEBSITE_TIME_ZONE"] is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var configured)) zone = configured;
-        var last = clock.GetUtcNow();
-        if (function.RunOnStartup) await FireAsync(null, stoppingToken);
+        if (function.RunOnStartup) await FireAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = expression.GetNextOccurrence(clock.GetUtcNow(), zone);
             if (next is null) return;
             logger.LogInformation("Timer {Function} next fires at {Next:o}", function.Name, next);
-            // Sleep in bounded steps so a changed clock or a very distant schedule does not overflow the delay.
-            while (clock.GetUtcNow() < next && !stoppingToken.IsCancellationRequested)
-            {
-                var wait = next.Value - clock.GetUtcNow();
-                try { await Task.Delay(wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait, clock, stoppingToken); }
-                catch (OperationCanceledException) { return; }
-            }
-            await FireAsync(last, stoppingToken);
-            last = next.Value;
+            if (!await WaitUntilAsync(next.Value, clock, stoppingToken)) return;
+            await FireAsync(stoppingToken);
         }
     }
 
-    private async Task FireAsync(DateTimeOffset? last, CancellationToken stoppingToken)
+    private static readonly TimeSpan LongestStep = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Sleeps until the clock reaches <paramref name="due"/>, in steps of at most an hour (a changed clock or a distant
+    /// schedule cannot overflow a delay). Each step comes from one reading of the clock and is rounded up to a whole
+    /// millisecond. Task.Delay truncates to milliseconds, takes −1 ms as "forever" and throws below that: a step worked
+    /// out from a second, later reading than the "not yet due" check (the thread held up between the two just as the
+    /// time came, as under load) was negative, and the timer then never fired again, silently.
+    /// </summary>
+    /// <returns>False when cancelled.</returns>
+    public static async Task<bool> WaitUntilAsync(DateTimeOffset due, TimeProvider clock, CancellationToken cancellationToken = default)
     {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var wait = due - clock.GetUtcNow();
+            if (wait <= TimeSpan.Zero) return true;
+            try { await Task.Delay(wait > LongestStep ? LongestStep : TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock, cancellationToken); }
+            catch (OperationCanceledException) { return false; }
+        }
+        return false;
+    }
+
+    private async Task FireAsync(CancellationToken stoppingToken)
+    {
+        // With the "next fires" line, tells a firing that never returned from a wait that never ended.
+        logger.LogDebug("Timer {Function} firing", function.Name);
         try
         {
             await invoker.InvokeTriggerAsync(function, new TimerInfo { IsPastDue = false }, stoppingToken);

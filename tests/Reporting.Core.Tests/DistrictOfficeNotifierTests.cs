@@ -195,6 +195,26 @@ public class DistrictOfficeNotifierTests
     }
 
     [Fact]
+    public async Task A_sent_channel_set_back_to_due_before_its_last_attempt_is_requeued_by_the_next_sweep_and_sent_once_more()
+    {
+        await AssembleAsync();
+        await _world.Notifier.NotifyAsync(Message);
+        _world.Queue.Notifications.Clear();
+        // What the end-to-end sweep test stages 70 ms after the delivery: the next attempt a second ago, so before the
+        // last attempt (the due tolerance is then negative), and no message anywhere.
+        _world.Clock.Advance(TimeSpan.FromMilliseconds(70));
+        var email = _world.Outbox.Find(NoticeKey, "email")!;
+        Assert.NotNull(await _world.Outbox.TrySaveAsync(email with { SentAt = null, ClaimedAt = null, LastError = "staged", NextAttemptAt = _world.Clock.Now - TimeSpan.FromSeconds(1) }));
+
+        Assert.Equal(1, await _world.Delivery.SweepAsync());
+        var result = await _world.Notifier.NotifyAsync(Assert.Single(_world.Queue.Notifications));
+
+        Assert.Equal(["email"], result.SentNow);
+        Assert.Equal(2, _world.Sender.Sent.Count);
+        Assert.Equal(0, await _world.Delivery.SweepAsync());
+    }
+
+    [Fact]
     public async Task The_sweep_finds_a_registered_notice_whose_message_never_ran_once_a_claim_would_have_lapsed()
     {
         await AssembleAsync();

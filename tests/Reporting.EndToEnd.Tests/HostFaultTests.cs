@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
@@ -15,9 +16,9 @@ namespace Reporting.EndToEnd.Tests;
 /// </summary>
 public sealed class HostFaultTests(ITestOutputHelper output)
 {
-    private static async Task<T> WithOwnHostAsync<T>(Func<LocalHostFixture, Task<T>> test)
+    private static async Task<T> WithOwnHostAsync<T>(Func<LocalHostFixture, Task<T>> test, [CallerMemberName] string name = "")
     {
-        var env = new LocalHostFixture();
+        var env = new LocalHostFixture { LogName = $"{nameof(HostFaultTests)}.{name}" };
         try
         {
             await env.InitializeAsync();
@@ -96,7 +97,7 @@ public sealed class HostFaultTests(ITestOutputHelper output)
                 Assert.True(version >= 2, $"version {version} after storage resumed");
             }
             return 0;
-        });
+        }, $"{nameof(With_storage_unavailable_the_api_answers_503_with_retry_after_within_seconds)}-{state}");
     }
 
     private async Task AssertUnavailableAsync(LocalHostFixture env, int year, string department, TimeSpan within, string state)

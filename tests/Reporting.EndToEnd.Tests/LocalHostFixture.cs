@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
 using Reporting.Core.Access;
@@ -41,6 +42,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
     private HttpMessageHandler _handler = null!;
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
+    /// <summary>The file the host's log lines go to: .local/host-logs/{LogName}.log (the shared fixture's is local-host.log).</summary>
+    public string LogName { get; init; } = "local-host";
+
+    /// <summary>What the host logged (timers, sweep, queue handlers); <see cref="HostLogFile.Tail"/> it into a failure message.</summary>
+    public HostLogFile HostLog { get; private set; } = null!;
+
     /// <summary>The emulator under the host (tests that pause or stop storage use their own fixture instance).</summary>
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite not started.");
 
@@ -69,7 +76,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["NotificationSweepSchedule"] = "*/2 * * * * *",
         };
         foreach (var (name, value) in overrides ?? new Dictionary<string, string?>()) settings[name] = value;
-        Host = await LocalHostApp.CreateAsync([], settings);
+        HostLog ??= new HostLogFile(LogName);
+        // The file also has the local host's debug lines (each timer firing) and not the HTTP client's per-request ones.
+        Host = await LocalHostApp.CreateAsync([], settings, logging => logging.AddProvider(HostLog)
+            .AddFilter<HostLogFile>("Reporting.LocalHost", LogLevel.Debug)
+            .AddFilter<HostLogFile>("System.Net.Http.HttpClient", LogLevel.Warning));
         await Host.StartAsync();
         Storage = (StorageClients)Host.Services.GetService(typeof(StorageClients))!;
         // One handler for every client; no cookie container, so one client's sign-in never leaks into another's requests.
@@ -102,6 +113,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await Smtp.DisposeAsync();
         await Webhook.DisposeAsync();
         if (_azurite is not null) await _azurite.DisposeAsync();
+        HostLog?.Dispose();
     }
 
     /// <summary>A client signed in as <paramref name="userId"/> through the development sign-in's X-Dev-User header (kgj-author, kgj-approver, office, …).</summary>
@@ -187,8 +199,13 @@ public sealed class LocalHostFixture : IAsyncLifetime
             if (done(report)) return report;
             await Task.Delay(100);
         } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Report {year}/{department} did not reach the expected state: {report}");
+        throw new TimeoutException($"Report {year}/{department} did not reach the expected state: {report}\n{HostLogAbout($"{year}-{department}-", $"{year}/{department}")}");
     }
+
+    /// <summary>For a failure message: the host's recent lines that mention any of <paramref name="keys"/>, and its warnings and errors.</summary>
+    public string HostLogAbout(params string[] keys) =>
+        HostLog.Tail(line => keys.Any(k => line.Contains(k, StringComparison.Ordinal)) || line.Contains(" Warn ", StringComparison.Ordinal)
+            || line.Contains(" Erro ", StringComparison.Ordinal) || line.Contains(" Crit ", StringComparison.Ordinal));
 
     public static bool VersionNotified(JsonElement report, int version) =>
         report.GetProperty("versions").EnumerateArray().Any(v => v.GetProperty("version").GetInt32() == version
@@ -206,7 +223,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         {
             for (var i = 0; i < queues.Count; i++) counts[i] = (await queues[i].GetPropertiesAsync()).Value.ApproximateMessagesCount;
             return counts.All(c => c == 0);
-        }, timeout ?? TimeSpan.FromSeconds(60), () => $"the work queues did not drain: {string.Join(", ", queues.Select((q, i) => $"{q.Name} {counts[i]}"))}");
+        }, timeout ?? TimeSpan.FromSeconds(60), () => $"the work queues did not drain: {string.Join(", ", queues.Select((q, i) => $"{q.Name} {counts[i]}"))}\n{HostLog.Tail(_ => true)}");
     }
 
     /// <summary>The notification object of PDF <paramref name="version"/> in a report's status, or null before its notice exists.</summary>
