@@ -66,10 +66,14 @@ public static class AppSettingNames
     public const string CalendarPublicationDeadlines = "Calendar__PublicationDeadlines";
     public const string CalendarReminderDays = "Calendar__ReminderDays";
 
+    /// <summary>NCRONTAB of the daily reminder and overdue-list timer; flat for the same reason as <see cref="YearEndSchedule"/>.</summary>
+    public const string DeadlineReminderSchedule = "DeadlineReminderSchedule";
+
     /// <summary>Values used when a setting is absent (the local host loads these first; infra/ sets them explicitly).</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         [YearEndSchedule] = Functions.YearEndFunctions.DefaultSchedule,
         [NotificationSweepSchedule] = Functions.NotificationSweepFunction.DefaultSchedule,
+        [DeadlineReminderSchedule] = Functions.DeadlineFunctions.DefaultSchedule,
     };
 }
