@@ -61,6 +61,8 @@ param publicationDeadline string
 param publicationDeadlines string
 @description('Days before the submission deadline on which unfinished departments are reminded.')
 param reminderDays string
+@description('NCRONTAB schedule (UTC) of the daily reminder and overdue-list timer.')
+param deadlineReminderSchedule string
 param fontDirectory string
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
@@ -193,6 +195,7 @@ var appSettings = [
   { name: 'Calendar__PublicationDeadline', value: publicationDeadline }
   { name: 'Calendar__PublicationDeadlines', value: publicationDeadlines }
   { name: 'Calendar__ReminderDays', value: reminderDays }
+  { name: 'DeadlineReminderSchedule', value: deadlineReminderSchedule }
 
   // Year end and typesetting.
   { name: 'YearEndSchedule', value: yearEndSchedule }

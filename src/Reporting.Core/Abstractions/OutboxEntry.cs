@@ -27,9 +27,12 @@ public sealed record OutboxEntry(
 
     /// <summary>
     /// Settled without sending: a calendar notice no longer owed when its turn came (the department finished meanwhile).
-    /// Stored as sent with no attempt, so the sweep and every delivery leave it alone; <see cref="LastError"/> says why.
+    /// Stored as sent with no attempt, so the sweep and every delivery leave it alone; <see cref="LastError"/> says why,
+    /// after <see cref="WithdrawnPrefix"/>.
     /// </summary>
-    public bool IsWithdrawn => SentAt is not null && Attempts == 0;
+    public bool IsWithdrawn => SentAt is not null && Attempts == 0 && LastError?.StartsWith(WithdrawnPrefix, StringComparison.Ordinal) == true;
+
+    public const string WithdrawnPrefix = "withdrawn: ";
 
     public bool IsClaimedAt(DateTimeOffset now, TimeSpan claimLifetime) => !IsSent && ClaimedAt is { } claimed && claimed + claimLifetime > now;
 

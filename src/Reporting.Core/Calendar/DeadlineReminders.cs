@@ -153,7 +153,7 @@ public partial class DeadlineReminders(
 
     private async Task<DeliveryResult?> WithdrawAsync(NotificationMessage message, string trail, string reason, CancellationToken cancellationToken)
     {
-        if (await delivery.WithdrawAsync(message, "withdrawn: " + reason, cancellationToken) > 0)
+        if (await delivery.WithdrawAsync(message, reason, cancellationToken) > 0)
             await audit.RecordAsync(new AuditEntry(trail, "deadline.withdrawn", Caller.System, clock.GetUtcNow(), $"{message.OutboxKey}: {reason}"), cancellationToken);
         return null;
     }

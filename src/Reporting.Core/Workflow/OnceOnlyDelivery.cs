@@ -114,7 +114,7 @@ public class OnceOnlyDelivery(
         foreach (var entry in await outbox.FindAsync(notice.OutboxKey, cancellationToken))
         {
             if (entry.IsSent || entry.IsClaimedAt(now, options.NotificationClaimLifetime)) continue;
-            var settled = entry with { SentAt = now, Attempts = 0, ClaimedAt = null, NextAttemptAt = null, LastError = reason };
+            var settled = entry with { SentAt = now, Attempts = 0, ClaimedAt = null, NextAttemptAt = null, LastError = OutboxEntry.WithdrawnPrefix + reason };
             if (await outbox.TrySaveAsync(settled, cancellationToken) is not null) withdrawn++;
         }
         return withdrawn;
