@@ -41,6 +41,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
     private HttpMessageHandler _handler = null!;
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
 
+    /// <summary>Settings and services every host of this fixture starts with (a fixture of its own: a test clock, timers that never fire).</summary>
+    public IDictionary<string, string?>? HostSettings { get; init; }
+
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? HostServices { get; init; }
+
     /// <summary>The emulator under the host (tests that pause or stop storage use their own fixture instance).</summary>
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite not started.");
 
@@ -68,8 +73,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Notifications:RetrySchedule"] = RetrySchedule,
             ["NotificationSweepSchedule"] = "*/2 * * * * *",
         };
-        foreach (var (name, value) in overrides ?? new Dictionary<string, string?>()) settings[name] = value;
-        Host = await LocalHostApp.CreateAsync([], settings);
+        foreach (var (name, value) in (HostSettings ?? new Dictionary<string, string?>()).Concat(overrides ?? new Dictionary<string, string?>())) settings[name] = value;
+        Host = await LocalHostApp.CreateAsync([], settings, services: HostServices);
         await Host.StartAsync();
         Storage = (StorageClients)Host.Services.GetService(typeof(StorageClients))!;
         // One handler for every client; no cookie container, so one client's sign-in never leaks into another's requests.

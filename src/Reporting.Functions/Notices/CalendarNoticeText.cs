@@ -65,10 +65,17 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
             $"{notice.Year}年度法治政府建设情况报告的报送截止日期为 {Date(facts.Deadline)}，已逾期 {late} 天。截至 {Date(facts.Day)}，以下 {facts.Departments.Count} 个部门尚有必填部分未审核通过：",
             "",
         };
-        foreach (var lack in facts.Departments)
+        // A department with nothing submitted is one line: its five parts would only repeat 未提交.
+        var nothing = facts.Departments.Where(NothingSubmitted).ToList();
+        foreach (var lack in facts.Departments.Except(nothing))
         {
             lines.Add($"{Name(lack.Department)}（{lack.Parts.Count} 个部分）：");
             lines.AddRange(lack.Parts.Select(p => $"  · {Words.Part(p.Section)}：{State(p)}"));
+        }
+        if (nothing.Count > 0)
+        {
+            lines.AddRange(["", $"尚未提交任何部分的部门（{nothing.Count} 个）："]);
+            lines.AddRange(nothing.Select(lack => $"  · {Name(lack.Department)}"));
         }
         lines.AddRange(["", "全区总览（可逐个部门发送催报）：", Link(routes.OverviewPage(notice.Year))]);
         return (subject, lines);
@@ -100,6 +107,9 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
         "本部门报告的进度：",
         Link(routes.DepartmentPage(year, department)),
     ];
+
+    private static bool NothingSubmitted(DepartmentLack lack) =>
+        lack.Parts.Count == ReportTemplate.RequiredSections.Count() && lack.Parts.All(p => p.State == LackState.NotSubmitted);
 
     private static string State(LackingPart part) => part.State switch
     {
