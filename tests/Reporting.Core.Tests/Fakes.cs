@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Reporting.Core.Abstractions;
-using Reporting.Core.Calendar;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
