@@ -31,8 +31,8 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
         <button type="submit">保存</button>{% if Form.Editing %} <a href="{{ Action }}">取消修改</a>{% endif %}
         </form>
         <h2 id="members-title">成员（{{ Rows.size }} 人）</h2>
-        <table class="members"><thead><tr><th scope="col">姓名</th><th scope="col">用户标识</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">电子邮箱</th><th scope="col">来源</th><th scope="col">操作</th></tr></thead>
-        <tbody>{% for m in Rows %}<tr><th scope="row">{{ m.Name }}</th><td class="uid">{{ m.UserId }}</td><td>{{ m.Role }}</td><td>{{ m.Department }}</td><td class="uid">{{ m.Email }}</td><td>{{ m.Source }}</td>
+        <table class="members"><thead><tr><th scope="col">姓名</th><th scope="col">用户标识</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">来源</th><th scope="col">电子邮箱</th><th scope="col">操作</th></tr></thead>
+        <tbody>{% for m in Rows %}<tr><th scope="row">{{ m.Name }}</th><td class="uid">{{ m.UserId }}</td><td>{{ m.Role }}</td><td>{{ m.Department }}</td><td>{{ m.Source }}</td><td class="uid mail">{{ m.Email }}</td>
         <td class="actions"><a href="{{ m.Edit }}" aria-label="修改{{ m.Label }}的角色或部门">修改</a>
         {% if m.Stored %}<form method="post" action="{{ Action }}"><input type="hidden" name="action" value="remove"><input type="hidden" name="userId" value="{{ m.UserId }}">
         <button type="submit" aria-label="删除{{ m.Label }}">删除</button></form>{% endif %}</td></tr>{% endfor %}</tbody></table>
