@@ -117,6 +117,19 @@ public class DeadlineRemindersTests
     }
 
     [Fact]
+    public async Task With_no_address_and_no_webhook_the_audit_trail_says_nobody_could_be_told()
+    {
+        var world = new TestWorld();
+        world.MemberAddresses.Unknown.Add("mzj");
+
+        var result = await world.Reminders.NotifyAsync(NotificationMessage.ForReminder(2023, "mzj", new DateOnly(2024, 2, 29)));
+
+        Assert.Empty(result!.Channels);
+        Assert.Empty(world.Sender.Sent);
+        Assert.Contains(world.Audit.Entries, e => e.Report == "2023/mzj" && e.Action == "deadline.unaddressed");
+    }
+
+    [Fact]
     public async Task After_the_deadline_the_office_gets_one_overdue_list_a_day_and_none_once_everyone_has_finished()
     {
         await SetUpYearAsync();

@@ -142,6 +142,10 @@ public partial class DeadlineReminders(
             },
         };
         var result = await delivery.DeliverAsync(message, () => composer.ComposeAsync(fact, cancellationToken), LeaveOut(to), cancellationToken);
+        // No address and no webhook: there is no channel to record in the outbox, so the trail is where it shows.
+        if (result.Channels.Count == 0)
+            await audit.RecordAsync(new AuditEntry(trail, "deadline.unaddressed", Caller.System, clock.GetUtcNow(),
+                $"{message.Tag}: nobody could be told (no member of the department has a known address and no webhook is set up)"), cancellationToken);
         if (result.SentNow.Count > 0)
         {
             var whom = to.Count == 0 ? "; nobody could be e-mailed (no member of the department has a known address)" : $" to {string.Join(", ", to)}";
