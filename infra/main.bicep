@@ -128,6 +128,9 @@ param publicationDeadlines string = ''
 @description('Days before the submission deadline on which departments not finished are reminded by e-mail.')
 param reminderDays string = '14,7,3,1'
 
+@description('NCRONTAB schedule (6 fields, UTC) of the daily reminder and overdue-list run: 01:00 UTC = 09:00 China time.')
+param deadlineReminderSchedule string = '0 0 1 * * *'
+
 // ---------------------------------------------------------------------------
 // Year end and typesetting
 // ---------------------------------------------------------------------------
@@ -287,6 +290,7 @@ module api 'app/api.bicep' = {
     publicationDeadline: publicationDeadline
     publicationDeadlines: publicationDeadlines
     reminderDays: reminderDays
+    deadlineReminderSchedule: deadlineReminderSchedule
     yearEndSchedule: yearEndSchedule
     fontDirectory: fontDirectory
     publicationPublicBaseUrl: publicationPublicBaseUrl

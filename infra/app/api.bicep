@@ -61,6 +61,8 @@ param publicationDeadline string
 param publicationDeadlines string
 @description('Days before the submission deadline on which unfinished departments are reminded.')
 param reminderDays string
+@description('NCRONTAB schedule (UTC) of the daily reminder and overdue-list timer.')
+param deadlineReminderSchedule string
 param fontDirectory string
 @description('Base URL of the public copy of published reports; empty means the storage account\'s static website endpoint.')
 param publicationPublicBaseUrl string = ''
@@ -202,6 +204,7 @@ var appSettings = [
   { name: 'Calendar__PublicationDeadline', value: publicationDeadline }
   { name: 'Calendar__PublicationDeadlines', value: publicationDeadlines }
   { name: 'Calendar__ReminderDays', value: reminderDays }
+  { name: 'DeadlineReminderSchedule', value: deadlineReminderSchedule }
 
   // Year end and typesetting.
   { name: 'YearEndSchedule', value: yearEndSchedule }

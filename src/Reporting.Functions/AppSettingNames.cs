@@ -76,10 +76,14 @@ public static class AppSettingNames
     /// <summary>The public site's base URL (the static website's endpoint); default the container's blob URL.</summary>
     public const string PublicationPublicBaseUrl = "Publication__PublicBaseUrl";
 
+    /// <summary>NCRONTAB of the daily reminder and overdue-list timer; flat for the same reason as <see cref="YearEndSchedule"/>.</summary>
+    public const string DeadlineReminderSchedule = "DeadlineReminderSchedule";
+
     /// <summary>Values used when a setting is absent (the local host loads these first; infra/ sets them explicitly).</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {
         [YearEndSchedule] = Functions.YearEndFunctions.DefaultSchedule,
         [NotificationSweepSchedule] = Functions.NotificationSweepFunction.DefaultSchedule,
+        [DeadlineReminderSchedule] = Functions.DeadlineFunctions.DefaultSchedule,
     };
 }

@@ -79,7 +79,9 @@ public static class ReportingServices
         services.AddSingleton(notices!);
         services.AddSingleton(new PublicLinks(publicBase));
         services.AddSingleton<INoticeComposer, NoticeComposer>();
-        services.AddSingleton<IAuthorAddresses, AuthorAddresses>();
+        services.AddSingleton<AuthorAddresses>();
+        services.AddSingleton<IAuthorAddresses>(sp => sp.GetRequiredService<AuthorAddresses>());
+        services.AddSingleton<IMemberAddresses, MemberAddresses>();
         services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
 
         var typesetter = new GbtTypesetter(fonts!);
@@ -106,6 +108,7 @@ public static class ReportingServices
         services.AddSingleton<DistrictOfficeNotifier>();
         services.AddSingleton<RejectionNotifier>();
         services.AddSingleton<YearEndRun>();
+        services.AddSingleton<DeadlineReminders>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton(identity);
         services.AddSingleton(sp => new ConfiguredMembers(ConfiguredMembers.Admins(configuration[Key(AppSettingNames.Admins)])

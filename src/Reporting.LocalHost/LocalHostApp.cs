@@ -39,8 +39,9 @@ public sealed class LocalHostApp : IAsyncDisposable
 
     /// <param name="configure">Extra configuration (tests pass storage, SMTP and a port of 0 here).</param>
     /// <param name="logging">Extra logging set-up after the console's (tests add a provider that keeps the host's lines in a file).</param>
+    /// <param name="services">Replaces services after the app's own (a test's clock as the <see cref="TimeProvider"/>); the last registration wins.</param>
     public static async Task<LocalHostApp> CreateAsync(string[] args, IDictionary<string, string?>? configure = null,
-        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+        Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
@@ -70,6 +71,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);
         // The local host, and only it, runs the development sign-in (it refuses when an App Service marker is set).
         builder.Services.AddReporting(configuration, developmentSignIn: true);
+        services?.Invoke(builder.Services);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<FunctionInvoker>();
         foreach (var middleware in ReportingMiddleware.Pipeline) builder.Services.AddSingleton(middleware);

@@ -30,4 +30,16 @@ public class TableMemberRepositoryTests(AzuriteFixture azurite)
         Assert.False(await members.DeleteAsync(oid));
         Assert.Null(await members.GetAsync(oid));
     }
+
+    [Fact]
+    public async Task A_membership_keeps_its_email_address_and_one_without_stays_without()
+    {
+        var members = new TableMemberRepository(await azurite.CreateIsolatedClientsAsync());
+
+        await members.SaveAsync(new Membership("kgj-author", MemberRole.Author, "kgj") { Email = "zhang.san@kgj.weidu.gov.cn" });
+        await members.SaveAsync(new Membership("kgj-approver", MemberRole.Approver, "kgj"));
+
+        Assert.Equal("zhang.san@kgj.weidu.gov.cn", (await members.GetAsync("kgj-author"))!.Email);
+        Assert.Null((await members.GetAsync("kgj-approver"))!.Email);
+    }
 }

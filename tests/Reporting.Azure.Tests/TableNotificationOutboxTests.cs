@@ -72,6 +72,22 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_calendar_notice_keeps_its_day_or_form_id_so_the_sweep_requeues_the_same_notice()
+    {
+        var outbox = await OutboxAsync();
+        var reminder = NotificationMessage.ForReminder(2024, "kgj", new DateOnly(2025, 2, 15));
+        var overdue = NotificationMessage.ForOverdueList(2024, new DateOnly(2025, 3, 2));
+        var chase = NotificationMessage.ForChase(2024, "kgj", "a1b2c3d4e5f6");
+        foreach (var notice in new[] { reminder, overdue, chase }) await outbox.TrySaveAsync(new OutboxEntry(notice, "email", NextAttemptAt: T0));
+
+        var due = (await outbox.ListDueAsync(T0)).Select(e => e.Notice).Where(n => n.Year == 2024).OrderBy(n => n.OutboxKey, StringComparer.Ordinal).ToList();
+
+        Assert.Equal([chase, reminder, overdue], due);
+        Assert.Equal(["2024-kgj-chase-a1b2c3d4e5f6", "2024-kgj-reminder-2025-02-15", "2024-overdue-2025-03-02"], due.Select(n => n.OutboxKey));
+        Assert.Empty(await outbox.ListForReportAsync(2024, "kgj"));
+    }
+
+    [Fact]
     public async Task Every_field_of_an_entry_round_trips_and_channels_are_separate_rows()
     {
         var outbox = await OutboxAsync();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
@@ -250,6 +251,15 @@ internal sealed class TestAuthorAddresses : IAuthorAddresses
 }
 
 /// <summary>Renders a document to deterministic bytes (its text) and counts what it was asked to render.</summary>
+/// <summary>Each department's author and approver at members.test, except the departments a test says have no address.</summary>
+internal sealed class TestMemberAddresses : IMemberAddresses
+{
+    public HashSet<string> Unknown { get; } = [];
+
+    public Task<IReadOnlyList<string>> OfDepartmentAsync(string department, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(Unknown.Contains(department) ? [] : [$"{department}-author@members.test", $"{department}-approver@members.test"]);
+}
+
 internal sealed class FakeTypesetter(int pageCount = 3) : IReportTypesetter
 {
     public ConcurrentQueue<ReportDocument> Rendered { get; } = new();
@@ -385,6 +395,9 @@ internal sealed class TestWorld
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
     public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock);
+
+    public TestMemberAddresses MemberAddresses { get; } = new();
+    public DeadlineReminders Reminders => new(new ReportingCalendar(new CalendarOptions(), Options), Directory, Drafts, MemberAddresses, Composer, Delivery, Outbox, Queue, Audit, Access, Clock);
 
     public TestWorld WithWebhook()
     {

@@ -48,6 +48,11 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// <summary>What the host logged (timers, sweep, queue handlers); <see cref="HostLogFile.Tail"/> it into a failure message.</summary>
     public HostLogFile HostLog { get; private set; } = null!;
 
+    /// <summary>Settings and services every host of this fixture starts with (a fixture of its own: a test clock, timers that never fire).</summary>
+    public IDictionary<string, string?>? HostSettings { get; init; }
+
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? HostServices { get; init; }
+
     /// <summary>The emulator under the host (tests that pause or stop storage use their own fixture instance).</summary>
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite not started.");
 
@@ -81,6 +86,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
         Host = await LocalHostApp.CreateAsync([], settings, logging => logging.AddProvider(HostLog)
             .AddFilter<HostLogFile>("Reporting.LocalHost", LogLevel.Debug)
             .AddFilter<HostLogFile>("System.Net.Http.HttpClient", LogLevel.Warning));
+
+        foreach (var (name, value) in (HostSettings ?? new Dictionary<string, string?>()).Concat(overrides ?? new Dictionary<string, string?>())) settings[name] = value;
+        Host = await LocalHostApp.CreateAsync([], settings, services: HostServices);
         await Host.StartAsync();
         Storage = (StorageClients)Host.Services.GetService(typeof(StorageClients))!;
         // One handler for every client; no cookie container, so one client's sign-in never leaks into another's requests.

@@ -14,8 +14,8 @@ namespace Reporting.Functions.Tests;
 /// <summary>The words of every notice, from facts alone: what the district office and an author read.</summary>
 public sealed class NoticeComposerTests
 {
-    private static readonly DistrictDirectory Directory = DistrictDirectoryJson.Load(RepoPaths.Fixture("departments.json"));
-    private const string Base = "https://fzb.weidu.example.gov.cn";
+    internal static readonly DistrictDirectory Directory = DistrictDirectoryJson.Load(RepoPaths.Fixture("departments.json"));
+    internal const string Base = "https://fzb.weidu.example.gov.cn";
     private static readonly string Sha = new('a', 64);
 
     /// <summary>02:05 UTC is 10:05 in Beijing.</summary>

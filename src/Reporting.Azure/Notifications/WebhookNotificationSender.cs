@@ -5,7 +5,7 @@ using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Notifications;
 
-/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready or draft.rejected, and the department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
+/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue or report.chased, and the department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
 public class WebhookNotificationSender(HttpClient http, WebhookOptions options, DistrictDirectory directory) : INotificationSender
 {
     public string Channel => "webhook";
@@ -37,6 +37,16 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
             comment = fact.Rejection?.Comment,
             complete = fact.Volume?.Complete,
             missing = fact.Volume?.Missing,
+            deadline = fact.Deadline?.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            daysLeft = fact.Deadline?.DaysLeft,
+            lacking = fact.Deadline?.Departments.Select(d => new
+            {
+                department = d.Department,
+                departmentName = directory.Find(d.Department)?.Name ?? d.Department,
+                parts = d.Parts.Select(p => new { section = p.Section, state = LackCode(p.State), version = p.Version, comment = p.Comment }),
+            }),
+            chasedBy = fact.Deadline?.ChasedBy,
+            message = fact.Deadline?.ChaseNote,
         };
         using var response = await http.PostAsJsonAsync(options.Url, payload, cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -47,7 +57,17 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
     {
         NoticeKind.ReportReady => "report.ready",
         NoticeKind.VolumeReady => "volume.ready",
+        NoticeKind.DeadlineReminder => "deadline.reminder",
+        NoticeKind.OverdueList => "deadline.overdue",
+        NoticeKind.ReportChased => "report.chased",
         _ => "draft.rejected",
+    };
+
+    private static string LackCode(LackState state) => state switch
+    {
+        LackState.NotSubmitted => "missing",
+        LackState.Rejected => "rejected",
+        _ => "submitted",
     };
 
     /// <summary>The department's Chinese name from the directory; for a volume, the district's.</summary>

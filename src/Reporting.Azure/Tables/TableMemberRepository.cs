@@ -32,6 +32,7 @@ public class TableMemberRepository(StorageClients clients) : IMemberRepository
         {
             ["Role"] = member.Role.ToString(),
             ["Department"] = member.Department,
+            ["Email"] = member.Email,
         };
         try
         {
@@ -63,6 +64,6 @@ public class TableMemberRepository(StorageClients clients) : IMemberRepository
     /// <summary>A row with a role this version does not know grants nothing rather than failing every request.</summary>
     private static Membership? FromEntity(TableEntity e) =>
         Enum.TryParse<MemberRole>(e.GetString("Role"), out var role)
-            ? new Membership(e.RowKey, role, e.GetString("Department"), e.ETag.ToString())
+            ? new Membership(e.RowKey, role, e.GetString("Department"), e.ETag.ToString()) { Email = e.GetString("Email") }
             : null;
 }

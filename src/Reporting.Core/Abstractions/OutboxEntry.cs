@@ -25,6 +25,15 @@ public sealed record OutboxEntry(
 
     public bool IsSent => SentAt is not null;
 
+    /// <summary>
+    /// Settled without sending: a calendar notice no longer owed when its turn came (the department finished meanwhile).
+    /// Stored as sent with no attempt, so the sweep and every delivery leave it alone; <see cref="LastError"/> says why,
+    /// after <see cref="WithdrawnPrefix"/>.
+    /// </summary>
+    public bool IsWithdrawn => SentAt is not null && Attempts == 0 && LastError?.StartsWith(WithdrawnPrefix, StringComparison.Ordinal) == true;
+
+    public const string WithdrawnPrefix = "withdrawn: ";
+
     public bool IsClaimedAt(DateTimeOffset now, TimeSpan claimLifetime) => !IsSent && ClaimedAt is { } claimed && claimed + claimLifetime > now;
 
     /// <summary>
@@ -39,5 +48,5 @@ public sealed record OutboxEntry(
 
     /// <summary>For a person reading the status: sent, sending, retrying (failed before) or pending (not tried yet).</summary>
     public string StateAt(DateTimeOffset now, TimeSpan claimLifetime) =>
-        IsSent ? "sent" : IsClaimedAt(now, claimLifetime) ? "sending" : Attempts > 0 ? "retrying" : "pending";
+        IsWithdrawn ? "withdrawn" : IsSent ? "sent" : IsClaimedAt(now, claimLifetime) ? "sending" : Attempts > 0 ? "retrying" : "pending";
 }

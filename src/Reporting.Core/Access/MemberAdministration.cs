@@ -37,10 +37,11 @@ public class MemberAdministration(
     }
 
     /// <param name="ifMatch">The ETag the administrator last read (If-Match), so two admins editing one person do not overwrite each other unseen; null replaces whatever is there.</param>
-    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null, CancellationToken cancellationToken = default)
+    /// <param name="email">Optional address for the calendar's reminders and 催报.</param>
+    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null, CancellationToken cancellationToken = default, string? email = null)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
-        var member = Membership.Parse(userId, role, department, directory) with { ETag = string.IsNullOrWhiteSpace(ifMatch) ? null : ifMatch.Trim() };
+        var member = Membership.Parse(userId, role, department, directory, email) with { ETag = string.IsNullOrWhiteSpace(ifMatch) ? null : ifMatch.Trim() };
         Membership saved;
         try
         {
@@ -51,7 +52,7 @@ public class MemberAdministration(
             throw ReportingException.Conflict($"用户 {member.UserId} 的成员信息已被其他管理员修改或删除，请重新读取后再修改。");
         }
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.saved", caller, clock.GetUtcNow(),
-            $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}"), cancellationToken);
+            $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}{(saved.Email is null ? "" : " <" + saved.Email + ">")}"), cancellationToken);
         return View(saved, "stored");
     }
 
@@ -70,8 +71,13 @@ public class MemberAdministration(
         Membership.IsUserId(userId) ? userId! : throw ReportingException.Invalid("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
 
     private MemberView View(Membership member, string source) => new(member.UserId, Membership.Code(member.Role), Membership.Describe(member.Role),
-        member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source, member.ETag);
+        member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source, member.ETag)
+    { Email = member.Email };
 }
 
 /// <summary>The JSON shape of a membership: codes for programs, Chinese names for people; the ETag to send back as If-Match.</summary>
-public sealed record MemberView(string UserId, string Role, string RoleName, string? Department, string? DepartmentName, string Source, string? ETag);
+public sealed record MemberView(string UserId, string Role, string RoleName, string? Department, string? DepartmentName, string Source, string? ETag)
+{
+    /// <summary>Where reminders and 催报 reach this member; null when none was set.</summary>
+    public string? Email { get; init; }
+}

@@ -11,6 +11,19 @@ namespace Reporting.Core.Access;
 /// </summary>
 public sealed partial record Membership(string UserId, MemberRole Role, string? Department, string? ETag = null)
 {
+    /// <summary>Where the calendar's reminders and 催报 reach this person (optional; the sign-in knows none of it).</summary>
+    public string? Email { get; init; }
+
+    /// <summary>A plain address (name@domain), as an administrator typed it; null when empty.</summary>
+    public static string? ParseEmail(string? value, ValidationErrors errors)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var parsed) && parsed.Address == text && parsed.DisplayName.Length == 0) return text;
+        errors.Add("email", "电子邮箱格式不正确（应如 name@example.gov.cn，最多 254 个字符）。");
+        return null;
+    }
+
     public bool IsDepartmentRole => Role is MemberRole.Author or MemberRole.Approver;
     public bool IsOffice => Role is MemberRole.Office or MemberRole.OfficeAdmin;
 
@@ -37,9 +50,10 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
     };
 
     /// <summary>Validates a membership as an administrator sent it (user id from the route, role and department from the body).</summary>
-    public static Membership Parse(string? userId, string? role, string? department, DistrictDirectory directory)
+    public static Membership Parse(string? userId, string? role, string? department, DistrictDirectory directory, string? email = null)
     {
         var errors = new ValidationErrors();
+        var address = ParseEmail(email, errors);
         if (!IsUserId(userId)) errors.Add("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
         MemberRole? parsed = role?.Trim() switch
         {
@@ -59,6 +73,6 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
         else if (parsed is not null && code is not null)
             errors.Add("department", "区法治办的角色不属于某个部门，请不要填写部门代码（department）。");
         errors.ThrowIfAny();
-        return new Membership(userId!, parsed!.Value, parsed is MemberRole.Author or MemberRole.Approver ? code : null);
+        return new Membership(userId!, parsed!.Value, parsed is MemberRole.Author or MemberRole.Approver ? code : null) { Email = address };
     }
 }

@@ -27,6 +27,12 @@ public sealed record Notice(NotificationMessage Message, NoticeKind Kind, string
 
     /// <summary>For a rejected draft: the part, the author, the reviewer and the comment.</summary>
     public DraftRejection? Rejection { get; init; }
+
+    /// <summary>For a reminder, an overdue list or a 催报: the deadline and what each department lacks.</summary>
+    public DeadlineFacts? Deadline { get; init; }
+
+    /// <summary>Further recipients of the same e-mail (a department's other members); <see cref="To"/> is the first.</summary>
+    public IReadOnlyList<string> AlsoTo { get; init; } = [];
 }
 
 /// <param name="StorageLink">The direct read-only storage link (a bearer SAS), valid until <paramref name="LinkExpiresAt"/>.</param>

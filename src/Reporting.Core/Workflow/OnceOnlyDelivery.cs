@@ -103,6 +103,23 @@ public class OnceOnlyDelivery(
         return result;
     }
 
+    /// <summary>
+    /// Settles every unsent channel of a notice that is no longer owed (see <see cref="OutboxEntry.IsWithdrawn"/>), under
+    /// its ETag: a channel another worker holds or has sent keeps its row. Returns how many channels were withdrawn now.
+    /// </summary>
+    public virtual async Task<int> WithdrawAsync(NotificationMessage notice, string reason, CancellationToken cancellationToken = default)
+    {
+        var withdrawn = 0;
+        var now = clock.GetUtcNow();
+        foreach (var entry in await outbox.FindAsync(notice.OutboxKey, cancellationToken))
+        {
+            if (entry.IsSent || entry.IsClaimedAt(now, options.NotificationClaimLifetime)) continue;
+            var settled = entry with { SentAt = now, Attempts = 0, ClaimedAt = null, NextAttemptAt = null, LastError = OutboxEntry.WithdrawnPrefix + reason };
+            if (await outbox.TrySaveAsync(settled, cancellationToken) is not null) withdrawn++;
+        }
+        return withdrawn;
+    }
+
     /// <summary>Re-queues every notice with a channel due and unsent (lost, poisoned or never-scheduled retries); returns how many.</summary>
     public virtual async Task<int> SweepAsync(CancellationToken cancellationToken = default)
     {

@@ -21,7 +21,7 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         string userId, CancellationToken cancellationToken) =>
         ApiResult.JsonBody(await members.GetAsync(userId, callers.Resolve(request), cancellationToken));
 
-    /// <summary>Fields <c>role</c> (author, approver, office, office-admin) and, for department roles, <c>department</c>; JSON or form. An If-Match header guards against a concurrent change (409).</summary>
+    /// <summary>Fields <c>role</c> (author, approver, office, office-admin), for department roles <c>department</c>, and optionally <c>email</c> (for reminders); JSON or form. An If-Match header guards against a concurrent change (409).</summary>
     [Function("PutMember")]
     public async Task<IActionResult> Put(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "members/{userId}")] HttpRequest request,
@@ -30,7 +30,7 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Member, cancellationToken);
         var ifMatch = request.Headers.IfMatch.ToString();
-        return ApiResult.JsonBody(await members.PutAsync(userId, fields["role"], fields["department"], caller, ifMatch.Length == 0 ? null : ifMatch, cancellationToken));
+        return ApiResult.JsonBody(await members.PutAsync(userId, fields["role"], fields["department"], caller, ifMatch.Length == 0 ? null : ifMatch, cancellationToken, fields["email"]));
     }
 
     [Function("DeleteMember")]

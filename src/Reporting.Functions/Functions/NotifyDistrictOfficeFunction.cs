@@ -2,17 +2,19 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Calendar;
 using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>
 /// Queue report-notifications: tells the district office, once per channel, that a PDF (a report or the year's volume)
-/// is ready, and an author that a draft was sent back (退回通知). A channel that fails is recorded in the outbox with its next attempt and a delayed message is queued for
+/// is ready, an author that a draft was sent back (退回通知), and the calendar's reminders, overdue lists and 催报. A channel that fails is recorded in the outbox with its next attempt and a delayed message is queued for
 /// it, and the function completes: the queue's maxDequeueCount is for messages that cannot be handled at all, never
 /// for an outage of the mail server, so a notice is not poisoned by one.
 /// </summary>
-public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, YearEndRun yearEnd, RejectionNotifier rejections, ILogger<NotifyDistrictOfficeFunction> logger)
+public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, YearEndRun yearEnd, RejectionNotifier rejections, DeadlineReminders calendar,
+    ILogger<NotifyDistrictOfficeFunction> logger)
 {
     [Function("NotifyDistrictOffice")]
     public async Task Run(
@@ -22,10 +24,13 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
         var request = QueueMessages.Parse<NotificationMessage>(message);
         var result = request.IsVolume ? await yearEnd.NotifyVolumeAsync(request.Year, request.Version, cancellationToken)
             : request.IsRejection ? await rejections.NotifyAsync(request, cancellationToken)
+            : request.IsCalendar ? await calendar.NotifyAsync(request, cancellationToken)
             : await notifier.NotifyAsync(request, cancellationToken);
         if (request.IsRejection && result is not null && result.Channels.All(c => c.Channel != RejectionNotifier.EmailChannel))
             logger.LogWarning("Notice {Key}: the author has no e-mail address; 退回通知 not e-mailed (recorded in the audit trail)", request.OutboxKey);
-        if (result is null)
+        if (result is null && request.IsCalendar)
+            logger.LogInformation("Notice {Key}: no longer owed (the department finished meanwhile); withdrawn, nothing sent", request.OutboxKey);
+        else if (result is null)
             logger.LogWarning("Notice {Key}: no such stored volume or rejected draft; nothing to send", request.OutboxKey);
         else if (result.Delivered)
             logger.LogInformation("Notice {Key} delivered on every channel (sent now: {SentNow})", request.OutboxKey, string.Join(',', result.SentNow));

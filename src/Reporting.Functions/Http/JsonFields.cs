@@ -22,10 +22,13 @@ public sealed class JsonFields
     public static readonly JsonFields Decision = new([], ["decision", "comment"]);
 
     /// <summary>PUT members/{userId}.</summary>
-    public static readonly JsonFields Member = new([], ["role", "department"]);
+    public static readonly JsonFields Member = new([], ["role", "department", "email"]);
 
     /// <summary>POST admin/members (成员管理's form; a script posting JSON there is held to the same rule).</summary>
-    public static readonly JsonFields MemberForm = new([], ["userId", "role", "department", "etag", "action"]);
+    public static readonly JsonFields MemberForm = new([], ["userId", "role", "department", "etag", "action", "email"]);
+
+    /// <summary>POST reports/{year}/{department}/chase (催报 by hand; 全区总览's form or JSON).</summary>
+    public static readonly JsonFields Chase = new([], ["id", "message"]);
 
     /// <summary>Every field and its JSON kind (the OpenAPI test compares the document's request schemas with these).</summary>
     public IReadOnlyDictionary<string, JsonValueKind> Kinds => _kinds;

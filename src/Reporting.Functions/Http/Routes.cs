@@ -61,6 +61,9 @@ public sealed class Routes
     /// <summary>成员管理 after a change (<paramref name="done"/>: saved or removed) to <paramref name="userId"/>; <c>edit</c> prefills the form.</summary>
     public string MembersPage(string done, string userId) => Path("admin/members", (done, userId));
 
+    /// <summary>全区总览 after a 催报 by hand (<paramref name="outcome"/>: queued, already or finished) to <paramref name="department"/>.</summary>
+    public string OverviewPage(int year, string outcome, string department) => Path("overview", ("year", year.ToString()), ("chased", department), ("outcome", outcome));
+
     // ---- JSON API ----
     public string Drafts() => Path("drafts");
 
@@ -76,6 +79,9 @@ public sealed class Routes
     public string Year(int year) => Path($"reports/{year}");
 
     public string YearEnd(int year) => Path($"reports/{year}/year-end");
+
+    /// <summary>催报 by hand: the district office reminds one department now.</summary>
+    public string Chase(int year, string department) => Path($"reports/{year}/{department}/chase");
 
     public string VolumePdf(int year, int? version = null) => Path($"reports/{year}/volume/pdf", ("version", version?.ToString()));
 

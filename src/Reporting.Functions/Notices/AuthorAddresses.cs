@@ -12,9 +12,11 @@ namespace Reporting.Functions.Notices;
 /// </summary>
 internal sealed class AuthorAddresses(IdentityOptions identity, NoticeOptions options) : IAuthorAddresses
 {
-    public string? AddressOf(Draft draft) =>
-        Valid(draft.AuthorEmail)
-        ?? (identity.DevelopmentSignIn && Membership.IsUserId(draft.AuthorId) ? Valid($"{draft.AuthorId}@{options.DevelopmentAddressDomain}") : null);
+    public string? AddressOf(Draft draft) => Valid(draft.AuthorEmail) ?? DevelopmentAddress(draft.AuthorId);
 
-    private static string? Valid(string? address) => System.Net.Mail.MailAddress.TryCreate(address, out var parsed) ? parsed.Address : null;
+    /// <summary>Local host only: USER-ID@Mail__DevelopmentAddressDomain for someone with no address of their own.</summary>
+    internal string? DevelopmentAddress(string? userId) =>
+        identity.DevelopmentSignIn && Membership.IsUserId(userId) ? Valid($"{userId}@{options.DevelopmentAddressDomain}") : null;
+
+    internal static string? Valid(string? address) => System.Net.Mail.MailAddress.TryCreate(address, out var parsed) ? parsed.Address : null;
 }

@@ -11,7 +11,8 @@ using Reporting.Functions.Pages;
 namespace Reporting.Functions.Notices;
 
 /// <summary>
-/// The one place notices are worded (报告已生成, 汇编已生成, 退回通知): Chinese names for departments and parts, never a
+/// The one place notices are worded (报告已生成, 汇编已生成, 退回通知; the calendar's 催报提醒, 催报 and 逾期名单 through
+/// <see cref="CalendarNoticeText"/>): Chinese names for departments and parts, never a
 /// code; the version, and on a later version which parts changed and who approved them; times in 北京时间; links to the
 /// app's own pages first (they check the reader and mint a fresh short link) with the direct storage link as a fallback;
 /// no SHA-256 in the text (the e-mail carries it in X-Report-Sha256, the status JSON as sha256). Attaches the PDF when
@@ -27,13 +28,19 @@ public sealed class NoticeComposer(
     IPdfStore pdfs) : INoticeComposer
 {
     private const string Tag = "【法治政府建设报告】";
+    private readonly CalendarNoticeText _calendar = new(directory, routes, links);
 
     public async Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => notice.Kind switch
     {
         NoticeKind.ReportReady => await WithPdfAsync(notice, ReportSubject(notice), ReportLines(notice), cancellationToken),
         NoticeKind.VolumeReady => await WithPdfAsync(notice, VolumeSubject(notice), VolumeLines(notice), cancellationToken),
+        NoticeKind.DeadlineReminder => Plain(notice, _calendar.Reminder(notice)),
+        NoticeKind.ReportChased => Plain(notice, _calendar.Chase(notice)),
+        NoticeKind.OverdueList => Plain(notice, _calendar.Overdue(notice)),
         _ => new ComposedNotice(notice, RejectionSubject(notice), Text(RejectionLines(notice))),
     };
+
+    private ComposedNotice Plain(Notice notice, (string Subject, List<string> Lines) words) => new(notice, words.Subject, Text(words.Lines));
 
     private string Department(string code) => directory.Find(code)?.Name ?? "未知部门";
 

@@ -26,11 +26,13 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
         <select id="role" name="role">{% for r in Roles %}<option value="{{ r.Value }}"{% if r.Value == Form.Role %} selected{% endif %}>{{ r.Label }}</option>{% endfor %}</select>
         <label for="department">部门（起草人、审核人必选；区法治办的角色不选）</label>
         <select id="department" name="department"><option value="">（不属于部门）</option>{% for d in Departments %}<option value="{{ d.Value }}"{% if d.Value == Form.Department %} selected{% endif %}>{{ d.Label }}</option>{% endfor %}</select>
+        <label for="email">电子邮箱（可不填；催报提醒和催报发往此地址）</label>
+        <input id="email" name="email" type="email" maxlength="254" value="{{ Form.Email }}" autocomplete="off">
         <button type="submit">保存</button>{% if Form.Editing %} <a href="{{ Action }}">取消修改</a>{% endif %}
         </form>
         <h2 id="members-title">成员（{{ Rows.size }} 人）</h2>
-        <table class="members"><thead><tr><th scope="col">姓名</th><th scope="col">用户标识</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">来源</th><th scope="col">操作</th></tr></thead>
-        <tbody>{% for m in Rows %}<tr><th scope="row">{{ m.Name }}</th><td class="uid">{{ m.UserId }}</td><td>{{ m.Role }}</td><td>{{ m.Department }}</td><td>{{ m.Source }}</td>
+        <table class="members"><thead><tr><th scope="col">姓名</th><th scope="col">用户标识</th><th scope="col">角色</th><th scope="col">部门</th><th scope="col">来源</th><th scope="col">电子邮箱</th><th scope="col">操作</th></tr></thead>
+        <tbody>{% for m in Rows %}<tr><th scope="row">{{ m.Name }}</th><td class="uid">{{ m.UserId }}</td><td>{{ m.Role }}</td><td>{{ m.Department }}</td><td>{{ m.Source }}</td><td class="uid mail">{{ m.Email }}</td>
         <td class="actions"><a href="{{ m.Edit }}" aria-label="修改{{ m.Label }}的角色或部门">修改</a>
         {% if m.Stored %}<form method="post" action="{{ Action }}"><input type="hidden" name="action" value="remove"><input type="hidden" name="userId" value="{{ m.UserId }}">
         <button type="submit" aria-label="删除{{ m.Label }}">删除</button></form>{% endif %}</td></tr>{% endfor %}</tbody></table>
@@ -44,8 +46,8 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
     {
         var list = await members.ListAsync(caller, cancellationToken);
         var edit = list.FirstOrDefault(m => m.UserId == query["edit"].ToString());
-        var form = edit is null ? new FormValues("", "author", "", "", false) : new FormValues(edit.UserId, edit.Role, edit.Department ?? "", edit.Source == "stored" ? edit.ETag ?? "" : "", true);
-        var message = query["saved"].ToString() is { Length: > 0 } saved ? $"已保存成员 {saved} 的角色和部门。"
+        var form = edit is null ? new FormValues("", "author", "", "", false) : new FormValues(edit.UserId, edit.Role, edit.Department ?? "", edit.Source == "stored" ? edit.ETag ?? "" : "", true, edit.Email ?? "");
+        var message = query["saved"].ToString() is { Length: > 0 } saved ? $"已保存成员 {saved} 的角色、部门和电子邮箱。"
             : query["removed"].ToString() is { Length: > 0 } removed ? $"已删除成员 {removed}。" : null;
         return Page(list, form, message, null, StatusCodes.Status200OK, caller, member);
     }
@@ -64,18 +66,18 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
             }
             // The department list stays on the form whatever the role; for a district-office role it means nothing.
             var department = fields["role"] is "office" or "office-admin" ? null : fields["department"];
-            var saved = await members.PutAsync(userId, fields["role"], department, caller, fields["etag"], cancellationToken);
+            var saved = await members.PutAsync(userId, fields["role"], department, caller, fields["etag"], cancellationToken, fields["email"]);
             return ApiResult.SeeOther(routes.MembersPage("saved", saved.UserId));
         }
         catch (ReportingException e) when (e.Kind is not ProblemKind.Forbidden and not ProblemKind.Unauthorized)
         {
             var list = await members.ListAsync(caller, cancellationToken);
-            var form = new FormValues(userId ?? "", fields["role"] ?? "author", fields["department"] ?? "", fields["etag"] ?? "", !string.IsNullOrEmpty(fields["etag"]));
+            var form = new FormValues(userId ?? "", fields["role"] ?? "author", fields["department"] ?? "", fields["etag"] ?? "", !string.IsNullOrEmpty(fields["etag"]), fields["email"] ?? "");
             return Page(list, form, null, new { e.Title, e.Detail }, ProblemResponses.Describe(e, request.Path).Status, caller, member);
         }
     }
 
-    private sealed record FormValues(string UserId, string Role, string Department, string ETag, bool Editing);
+    private sealed record FormValues(string UserId, string Role, string Department, string ETag, bool Editing, string Email = "");
 
     private ApiResult Page(IReadOnlyList<MemberView> list, FormValues form, string? message, object? error, int status, Caller caller, Membership? member)
     {
@@ -89,6 +91,7 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
                 Label = name is null ? m.UserId : $"{name}（{m.UserId}）",
                 Role = m.RoleName,
                 Department = m.DepartmentName ?? "—",
+                Email = m.Email ?? "—",
                 Source = m.Source == "stored" ? "数据表" : "配置",
                 Stored = m.Source == "stored",
                 Edit = routes.MembersPage("edit", m.UserId),

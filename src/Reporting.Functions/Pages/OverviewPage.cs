@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
@@ -13,12 +14,13 @@ namespace Reporting.Functions.Pages;
 /// newest PDF, the newest volume, 立即汇编 and the 催报 list. Read through <see cref="ReportQueries.GetYearAsync"/>,
 /// which applies the access rules.
 /// </summary>
-public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, TimeProvider clock, Routes routes)
+public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, TimeProvider clock, Routes routes, ReportingCalendar calendar)
 {
     private const string Template = """
         <form method="get" action="{{ Action }}"><label for="year">年度</label>
         <input id="year" name="year" type="number" min="2000" max="{{ MaxYear }}" value="{{ Year }}"><button type="submit">查看</button></form>
         {% if Message %}<p class="ok" role="status">{{ Message }}</p>{% endif %}
+        {% if Chased %}<p class="ok" role="status">{{ Chased }}</p>{% endif %}
         <p class="counts">{{ Year }} 年度：完成 {{ Complete }} 个部门，未完成 {{ Missing }} 个。</p>
         <h2>报告汇编</h2>
         {% if Volume %}<p><a href="{{ Volume.Link }}">下载 {{ Year }} 年度报告汇编（第 {{ Volume.Version }} 版，{{ Volume.Pages }} 页，收录 {{ Volume.Reports }} 个部门）</a></p>
@@ -36,9 +38,17 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
         <label for="chase">尚未通过的必填部分，共 {{ ChaseCount }} 项（可全选复制）</label>
         <textarea id="chase" readonly rows="{{ ChaseRows }}">{{ ChaseText }}</textarea>{% endif %}
         <p><a href="{{ CsvLink }}">下载催报名单（CSV，Excel、WPS 可直接打开）</a></p>
+        {% if Chases.size > 0 %}<h2 id="chase-title">催报</h2>
+        <p class="hint">向该部门的起草人和审核人发送催报邮件，列出尚未通过的必填部分和处理链接（截止 {{ Deadline }}）；每次点击只发送一封，并记入审计。</p>
+        <ul class="chases" aria-labelledby="chase-title">{% for c in Chases %}<li><form method="post" action="{{ c.Action }}"><input type="hidden" name="id" value="{{ c.Id }}">
+        <span class="dept">{{ c.Name }}（{{ c.Lacking }} 个部分未通过）</span>
+        <input name="message" maxlength="500" aria-label="给{{ c.Name }}的附言（可不填）" placeholder="附言（可不填）">
+        <button type="submit" aria-label="向{{ c.Name }}发送催报">催报</button></form></li>{% endfor %}</ul>{% endif %}
         """;
 
-    public async Task<IActionResult> RenderAsync(string? year, string? ran, string? volume, Caller caller, Membership? member, CancellationToken cancellationToken = default)
+    /// <param name="chased">After a 催报 by hand: the department and what the request did (<see cref="Functions.DeadlineFunctions.Outcome"/>).</param>
+    public async Task<IActionResult> RenderAsync(string? year, string? ran, string? volume, Caller caller, Membership? member, CancellationToken cancellationToken = default,
+        (string? Department, string? Outcome) chased = default)
     {
         var currentYear = clock.GetLocalNow().Year;
         var view = await queries.GetYearAsync(year ?? (currentYear - 1).ToString(), caller, cancellationToken);
@@ -67,6 +77,14 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             ChaseRows = Math.Clamp(chase.Items.Count, 3, 15),
             ChaseText = chase.Text(),
             CsvLink = routes.ChaseCsv(view.Year),
+            Chased = Functions.DeadlineFunctions.Outcome(chased.Outcome, view.Departments.FirstOrDefault(d => d.Department == chased.Department)?.Name),
+            Deadline = Notices.CalendarNoticeText.Date(calendar.SubmissionDeadline(view.Year)),
+            // The departments a reminder would go to: a required part whose newest draft is not approved.
+            Chases = view.Departments
+                .Select(d => (d, Lacking: d.Parts.Count(p => p.Status != "approved" && ReportTemplate.Find(p.Section)?.Required == true)))
+                .Where(x => x.Lacking > 0)
+                .Select(x => new { x.d.Name, x.Lacking, Action = routes.Chase(view.Year, x.d.Department), Id = Guid.NewGuid().ToString("N") })
+                .ToList(),
         };
         return ApiResult.Html(pages.Render($"{view.Year} 年度全区总览", caller, member, Template, model, year: view.Year));
     }

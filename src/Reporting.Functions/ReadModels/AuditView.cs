@@ -17,6 +17,12 @@ public sealed record AuditView(DateTimeOffset At, string Action, string What, st
         "volume.created" => "生成报告汇编",
         "member.saved" => "设置成员角色",
         "member.deleted" => "移除成员",
+        "deadline.reminded" => "发送催报提醒",
+        "deadline.overdue-listed" => "发送逾期名单",
+        "deadline.unaddressed" => "催报提醒无人可发（无邮箱、无推送）",
+        "deadline.withdrawn" => "撤回未发出的提醒（已无需发送）",
+        "report.chased" => "区法治办催报",
+        "report.chase-sent" => "发送催报邮件",
         _ => action,
     };
 }

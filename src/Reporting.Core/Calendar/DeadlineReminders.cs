@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.Directory;
+using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
+using Reporting.Core.Notices;
+using Reporting.Core.Reports;
+using Reporting.Core.Templates;
+using Reporting.Core.Workflow;
+
+namespace Reporting.Core.Calendar;
+
+/// <summary>
+/// The calendar's notices. A daily run (<see cref="RunAsync"/>) asks <see cref="ReportingCalendar.DutyOn"/> what the
+/// day is: on a reminder day every department with a required part not approved (未提交, 已退回, 待审核) gets one
+/// reminder for its members; after the deadline the district office gets one list of those departments a day. By
+/// hand, the office sends one department a 催报 (<see cref="ChaseAsync"/>). Each notice has its own outbox key (per
+/// department and day, or per 催报 form), so a retry, a second timer firing or a double click never sends it twice:
+/// a run that finds the key registered queues nothing. What is missing is worked out again when the notice is sent;
+/// a notice whose department finished meanwhile (or, for the list, when nobody lacks anything any more) is withdrawn
+/// rather than sent (<see cref="OnceOnlyDelivery.WithdrawAsync"/>), and that is recorded in the audit trail.
+/// </summary>
+public partial class DeadlineReminders(
+    ReportingCalendar calendar,
+    DistrictDirectory directory,
+    IDraftRepository drafts,
+    IMemberAddresses members,
+    INoticeComposer composer,
+    OnceOnlyDelivery delivery,
+    INotificationOutbox outbox,
+    IWorkQueue queue,
+    IAuditLog audit,
+    AccessControl access,
+    TimeProvider clock)
+{
+    /// <summary>The channel a department with no known address is left out of.</summary>
+    public const string EmailChannel = "email";
+
+    /// <summary>The audit trail of the overdue lists ("2024/calendar"), beside the reports' own trails.</summary>
+    public static string CalendarTrail(int year) => $"{year}/calendar";
+
+    /// <summary>Longest 催报 message the office may add.</summary>
+    public const int MaxNoteLength = 500;
+
+    [GeneratedRegex("^[A-Za-z0-9]{8,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChaseIdPattern();
+
+    /// <summary>What the calendar asks of <paramref name="now"/>'s day, registered in the outbox and queued.</summary>
+    public virtual async Task<DeadlineRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var today = calendar.Today(now);
+        var year = calendar.ReportYearFor(today);
+        var duty = calendar.DutyOn(year, today);
+        if (duty == CalendarDuty.None) return new DeadlineRunResult(year, today, duty, [], [], []);
+        var lacking = await LackingAsync(year, withComments: false, cancellationToken);
+        var registered = new List<string>();
+        var already = new List<string>();
+        var notices = duty == CalendarDuty.Remind
+            ? lacking.Select(l => NotificationMessage.ForReminder(year, l.Department, today)).ToList()
+            : lacking.Count > 0 ? [NotificationMessage.ForOverdueList(year, today)] : [];
+        foreach (var notice in notices)
+        {
+            // Registered by an earlier run of the day: the outbox (and its sweep) already owes it; queue nothing.
+            if ((await outbox.FindAsync(notice.OutboxKey, cancellationToken)).Count > 0)
+            {
+                already.Add(notice.OutboxKey);
+                continue;
+            }
+            var to = notice.Kind == NotificationMessage.ReminderKind ? await members.OfDepartmentAsync(notice.Department, cancellationToken) : [directory.Office.Email];
+            await delivery.RegisterAsync(notice, LeaveOut(to), cancellationToken);
+            await queue.EnqueueNotificationAsync(notice, cancellationToken);
+            registered.Add(notice.OutboxKey);
+        }
+        return new DeadlineRunResult(year, today, duty, lacking.Select(l => l.Department).ToList(), registered, already);
+    }
+
+    /// <summary>
+    /// 催报 by hand: the district office reminds one department now. <paramref name="id"/> is the one-time id of the
+    /// office's form, so a double click or a repeated post sends one notice.
+    /// </summary>
+    public virtual async Task<ChaseOutcome> ChaseAsync(int year, string? department, string? id, string? note, Caller caller, CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
+        var errors = new ValidationErrors();
+        if (!ReportKey.IsSlug(department) || directory.Find(department!) is null) errors.Add("department", "未知的部门。");
+        if (id is null || !ChaseIdPattern().IsMatch(id)) errors.Add("id", "催报标识（id）须为 8 至 64 个字母或数字；请刷新全区总览后重试。");
+        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim().ReplaceLineEndings("\n");
+        if (text is { Length: > MaxNoteLength }) errors.Add("message", $"附言最多 {MaxNoteLength} 个字。");
+        if (text is not null && text.Any(c => char.IsControl(c) && c != '\n')) errors.Add("message", "附言含有不可见的控制字符。");
+        errors.ThrowIfAny();
+        var notice = NotificationMessage.ForChase(year, department!, id!);
+        if ((await outbox.FindAsync(notice.OutboxKey, cancellationToken)).Count > 0) return ChaseOutcome.AlreadySent;
+        if (await LackOfAsync(year, department!, withComments: false, cancellationToken) is null) return ChaseOutcome.Finished;
+        // The audit entry carries who sent it and the words: the notice reads them back when it is composed.
+        await audit.RecordAsync(new AuditEntry(new ReportKey(year, department!).ToString(), "report.chased", caller, clock.GetUtcNow(),
+            text is null ? id! : $"{id} {text}"), cancellationToken);
+        await delivery.RegisterAsync(notice, LeaveOut(await members.OfDepartmentAsync(department!, cancellationToken)), cancellationToken);
+        await queue.EnqueueNotificationAsync(notice, cancellationToken);
+        return ChaseOutcome.Queued;
+    }
+
+    /// <summary>Sends (or retries, or withdraws) a reminder, an overdue list or a 催报; null when it was withdrawn or is unknown.</summary>
+    public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage message, CancellationToken cancellationToken = default)
+    {
+        var year = message.Year;
+        var deadline = calendar.SubmissionDeadline(year);
+        if (message.Kind == NotificationMessage.OverdueKind)
+        {
+            var lacking = await LackingAsync(year, withComments: true, cancellationToken);
+            if (lacking.Count == 0) return await WithdrawAsync(message, CalendarTrail(year), "every department finished before the overdue list went out", cancellationToken);
+            var office = new Notice(message, NoticeKind.OverdueList, directory.Office.Email, year, "", 0, clock.GetUtcNow())
+            {
+                Deadline = new DeadlineFacts(deadline, Day(message.Tag), lacking),
+            };
+            var sent = await delivery.DeliverAsync(message, () => composer.ComposeAsync(office, cancellationToken), cancellationToken: cancellationToken);
+            if (sent.SentNow.Count > 0)
+                await audit.RecordAsync(new AuditEntry(CalendarTrail(year), "deadline.overdue-listed", Caller.System, clock.GetUtcNow(),
+                    $"{message.Tag}: {lacking.Count} departments ({string.Join(',', lacking.Select(l => l.Department))}) via {string.Join(',', sent.SentNow)} to {directory.Office.Email}"), cancellationToken);
+            return sent;
+        }
+
+        var trail = new ReportKey(year, message.Department).ToString();
+        AuditEntry? chase = null;
+        if (message.Kind == NotificationMessage.ChaseKind)
+        {
+            chase = (await audit.ListAsync(trail, cancellationToken)).LastOrDefault(e => e.Action == "report.chased" && (e.Detail == message.Tag || e.Detail.StartsWith(message.Tag + " ", StringComparison.Ordinal)));
+            if (chase is null) return await WithdrawAsync(message, trail, "no 催报 of this id in the audit trail", cancellationToken);
+        }
+        else if (message.Kind != NotificationMessage.ReminderKind) return null;
+        var lack = await LackOfAsync(year, message.Department, withComments: true, cancellationToken);
+        if (lack is null) return await WithdrawAsync(message, trail, "the department finished before the notice went out", cancellationToken);
+        var to = await members.OfDepartmentAsync(message.Department, cancellationToken);
+        var fact = new Notice(message, chase is null ? NoticeKind.DeadlineReminder : NoticeKind.ReportChased, to.FirstOrDefault(), year, message.Department, 0, clock.GetUtcNow())
+        {
+            AlsoTo = to.Skip(1).ToList(),
+            Deadline = new DeadlineFacts(deadline, chase is null ? Day(message.Tag) : calendar.Today(chase.At), [lack])
+            {
+                ChasedBy = chase?.Actor.Name,
+                ChaseNote = chase is null || chase.Detail.Length <= message.Tag!.Length ? null : chase.Detail[(message.Tag.Length + 1)..],
+            },
+        };
+        var result = await delivery.DeliverAsync(message, () => composer.ComposeAsync(fact, cancellationToken), LeaveOut(to), cancellationToken);
+        // No address and no webhook: there is no channel to record in the outbox, so the trail is where it shows.
+        if (result.Channels.Count == 0)
+            await audit.RecordAsync(new AuditEntry(trail, "deadline.unaddressed", Caller.System, clock.GetUtcNow(),
+                $"{message.Tag}: nobody could be told (no member of the department has a known address and no webhook is set up)"), cancellationToken);
+        if (result.SentNow.Count > 0)
+        {
+            var whom = to.Count == 0 ? "; nobody could be e-mailed (no member of the department has a known address)" : $" to {string.Join(", ", to)}";
+            await audit.RecordAsync(new AuditEntry(trail, chase is null ? "deadline.reminded" : "report.chase-sent", Caller.System, clock.GetUtcNow(),
+                $"{message.Tag}: {string.Join(',', lack.Parts.Select(p => p.Section))} via {string.Join(',', result.SentNow)}{whom}"), cancellationToken);
+        }
+        return result;
+    }
+
+    private async Task<DeliveryResult?> WithdrawAsync(NotificationMessage message, string trail, string reason, CancellationToken cancellationToken)
+    {
+        if (await delivery.WithdrawAsync(message, reason, cancellationToken) > 0)
+            await audit.RecordAsync(new AuditEntry(trail, "deadline.withdrawn", Caller.System, clock.GetUtcNow(), $"{message.OutboxKey}: {reason}"), cancellationToken);
+        return null;
+    }
+
+    /// <summary>Every department with a required part not approved, in the directory's order.</summary>
+    public virtual async Task<IReadOnlyList<DepartmentLack>> LackingAsync(int year, bool withComments, CancellationToken cancellationToken = default)
+    {
+        var lacks = await Task.WhenAll(directory.Departments.Select(d => LackOfAsync(year, d.Code, withComments, cancellationToken)));
+        return lacks.OfType<DepartmentLack>().ToList();
+    }
+
+    /// <summary>
+    /// What one department lacks: each required part whose newest draft is not approved (the overview's cells, the
+    /// 催报 list's rows); null when it has finished. 五、其他 is optional and never lacking.
+    /// </summary>
+    public virtual async Task<DepartmentLack?> LackOfAsync(int year, string department, bool withComments, CancellationToken cancellationToken = default)
+    {
+        var key = new ReportKey(year, department);
+        var newest = (await drafts.ListAsync(key, cancellationToken)).GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
+        var parts = new List<LackingPart>();
+        foreach (var section in ReportTemplate.RequiredSections)
+        {
+            if (!newest.TryGetValue(section.Key, out var draft)) parts.Add(new LackingPart(section.Key, LackState.NotSubmitted));
+            else if (draft.Status == DraftStatus.Submitted) parts.Add(new LackingPart(section.Key, LackState.AwaitingReview, draft.Version));
+            else if (draft.Status == DraftStatus.Rejected)
+                parts.Add(new LackingPart(section.Key, LackState.Rejected, draft.Version,
+                    withComments ? (await drafts.GetAsync(key, section.Key, draft.Version, cancellationToken))?.ReviewComment : null));
+        }
+        return parts.Count == 0 ? null : new DepartmentLack(department, parts);
+    }
+
+    private static DateOnly Day(string? tag) => DateOnly.ParseExact(tag ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string[]? LeaveOut(IReadOnlyCollection<string> to) => to.Count == 0 ? [EmailChannel] : null;
+}
+
+/// <summary>What one daily run found: the day's duty, the departments not finished, the notices registered now and those an earlier run registered.</summary>
+public sealed record DeadlineRunResult(int Year, DateOnly Day, CalendarDuty Duty, IReadOnlyList<string> Unfinished, IReadOnlyList<string> Registered, IReadOnlyList<string> AlreadyRegistered);
+
+/// <summary>What a 催报 request did.</summary>
+public enum ChaseOutcome
+{
+    /// <summary>Registered and queued: the department's members are told within moments.</summary>
+    Queued,
+
+    /// <summary>This form's 催报 was already sent (a double click, a repeated post).</summary>
+    AlreadySent,
+
+    /// <summary>The department has finished: there is nothing to chase.</summary>
+    Finished,
+}

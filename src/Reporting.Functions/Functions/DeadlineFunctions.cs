@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Reporting.Core.Calendar;
+using Reporting.Core.Directory;
+using Reporting.Core.Reports;
+using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
+
+namespace Reporting.Functions.Functions;
+
+/// <summary>
+/// The calendar's notices: the daily timer (reminders before the submission deadline, the overdue list after it) and
+/// 催报 by hand from 全区总览. The work and its once-only rules are <see cref="DeadlineReminders"/>'; the clock is
+/// injected, so a test can walk a year.
+/// </summary>
+public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolver callers, DistrictDirectory directory, Routes routes, TimeProvider clock,
+    ILogger<DeadlineFunctions> logger)
+{
+    /// <summary>01:00 UTC daily = 09:00 Beijing time, at the start of the working day (UTC NCRONTAB, six fields).</summary>
+    public const string DefaultSchedule = "0 0 1 * * *";
+
+    [Function("DeadlineReminders")]
+    public async Task Timer([TimerTrigger("%" + AppSettingNames.DeadlineReminderSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        await RunAsync(cancellationToken);
+
+    /// <summary>One day's run at the injected clock's now (what the timer does; a test fires it directly).</summary>
+    public async Task<DeadlineRunResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await reminders.RunAsync(clock.GetUtcNow(), cancellationToken);
+        if (result.Duty == CalendarDuty.None)
+            logger.LogInformation("Calendar {Day} (report year {Year}): nothing due", result.Day, result.Year);
+        else
+            logger.LogInformation("Calendar {Day} (report year {Year}): {Duty}, {Unfinished} departments not finished; registered {Registered}; already registered earlier {Already}",
+                result.Day, result.Year, result.Duty, result.Unfinished.Count, string.Join(',', result.Registered), result.AlreadyRegistered.Count);
+        return result;
+    }
+
+    /// <summary>Fields <c>id</c> (one-time, from the overview's form) and optional <c>message</c>; JSON or form.</summary>
+    [Function("ChaseReport")]
+    public async Task<IActionResult> Chase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/{department}/chase")] HttpRequest request,
+        string year, string department, CancellationToken cancellationToken)
+    {
+        var caller = callers.Resolve(request);
+        var number = ReportQueries.ParseYear(year);
+        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Chase, cancellationToken);
+        var outcome = await reminders.ChaseAsync(number, department, fields["id"]?.Trim(), fields["message"], caller, cancellationToken);
+        var code = outcome switch
+        {
+            ChaseOutcome.Queued => "queued",
+            ChaseOutcome.AlreadySent => "already",
+            _ => "finished",
+        };
+        logger.LogInformation("催报 {Year}/{Department} by {Caller}: {Outcome}", number, department, caller.Id, code);
+        if (BrowserForm.IsPost(request)) return ApiResult.SeeOther(routes.OverviewPage(number, code, department));
+        return ApiResult.JsonBody(new
+        {
+            year = number,
+            department,
+            departmentName = directory.Find(department)!.Name,
+            outcome = code,
+            key = Core.Abstractions.NotificationMessage.ForChase(number, department, fields["id"]!.Trim()).OutboxKey,
+        });
+    }
+
+    /// <summary>The sentence 全区总览 shows after a 催报 (unknown words say nothing).</summary>
+    public static string? Outcome(string? outcome, string? departmentName) => departmentName is null ? null : outcome switch
+    {
+        "queued" => $"已向{departmentName}发送催报，邮件几分钟内送达其起草人和审核人。",
+        "already" => $"这次催报已发送给{departmentName}，未重复发送。",
+        "finished" => $"{departmentName}的必填部分均已审核通过，无需催报。",
+        _ => null,
+    };
+}
