@@ -66,6 +66,16 @@ public static class AppSettingNames
     public const string CalendarPublicationDeadlines = "Calendar__PublicationDeadlines";
     public const string CalendarReminderDays = "Calendar__ReminderDays";
 
+    // Publication (PublicationOptions): where the public copy goes and where people are linked to.
+    /// <summary>The public site's container (default $web, the static website; the local host uses web, as Azurite refuses $web).</summary>
+    public const string PublicationContainer = "Publication__Container";
+
+    /// <summary>Local only: create the container with anonymous blob read access on Azurite (never set in Azure).</summary>
+    public const string PublicationAnonymousReadContainer = "Publication__AnonymousReadContainer";
+
+    /// <summary>The public site's base URL (the static website's endpoint); default the container's blob URL.</summary>
+    public const string PublicationPublicBaseUrl = "Publication__PublicBaseUrl";
+
     /// <summary>Values used when a setting is absent (the local host loads these first; infra/ sets them explicitly).</summary>
     public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
     {

@@ -37,11 +37,22 @@ public sealed class LocalHostApp : IAsyncDisposable
     /// <summary>The address the HTTP triggers listen on (known once started).</summary>
     public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>
+    /// Settings only the local host has: Azurite refuses the static website's container name $web, so the public copy goes
+    /// to "web", readable anonymously as the static website would serve it (Publication__AnonymousReadContainer, never set in Azure).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LocalDefaults { get; } = new Dictionary<string, string?>
+    {
+        ["Publication:Container"] = "web",
+        ["Publication:AnonymousReadContainer"] = "true",
+    };
+
     /// <param name="configure">Extra configuration (tests pass storage, SMTP and a port of 0 here).</param>
     public static async Task<LocalHostApp> CreateAsync(string[] args, IDictionary<string, string?>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
+        builder.Configuration.Sources.Insert(1, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalDefaults });
         if (configure is not null) builder.Configuration.AddInMemoryCollection(configure);
         var configuration = builder.Configuration;
 
@@ -94,6 +105,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         app.MapFallback("{*path}", context => invoker.InvokeHttpAsync(unmatched, context));
 
         await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+        await app.Services.GetRequiredService<Reporting.Azure.Blobs.BlobPublicSite>().EnsureCreatedAsync(cancellationToken);
         return new LocalHostApp(app, azurite, functions);
     }
 

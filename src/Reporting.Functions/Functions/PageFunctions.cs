@@ -65,7 +65,8 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "overview")] HttpRequest request,
         CancellationToken cancellationToken) =>
         browser.PageAsync(request, (caller, member) => overview.RenderAsync(
-            Query(request, "year"), Query(request, "ran"), Query(request, "volume"), caller, member, cancellationToken), cancellationToken);
+            Query(request, "year"), Query(request, "ran"), Query(request, "volume"), caller, member, cancellationToken,
+            Query(request, "publication"), Query(request, "department")), cancellationToken);
 
     /// <summary>全区总览's 催报 list as CSV.</summary>
     [Function("OverviewChaseCsv")]

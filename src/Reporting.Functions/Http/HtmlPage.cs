@@ -38,6 +38,8 @@ public static class HtmlPage
         table.diff details p { margin: 0 0 .4rem; } dl.facts { display: grid; grid-template-columns: 6rem 1fr; gap: .2rem .8rem; } dl.facts dd { margin: 0; }
         form.review button { margin: .5rem 1rem .5rem 0; } table.versions td:nth-child(5) { white-space: nowrap; }
         @media (max-width: 600px) { table.diff td { width: auto; } .narrow { display: inline; color: #555; } table.diff .narrow { display: block; font-size: .9rem; } }
+        label.check { display: flex; gap: .6rem; align-items: flex-start; } label.check input { display: inline; width: auto; margin-top: .35rem; }
+        .published { color: #0a5d00; } .withdrawn { color: #a00; } td.pub a { margin-right: .6rem; white-space: nowrap; }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>

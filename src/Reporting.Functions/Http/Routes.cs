@@ -61,6 +61,14 @@ public sealed class Routes
     /// <summary>成员管理 after a change (<paramref name="done"/>: saved or removed) to <paramref name="userId"/>; <c>edit</c> prefills the form.</summary>
     public string MembersPage(string done, string userId) => Path("admin/members", (done, userId));
 
+    /// <summary>发布 (one report, or the whole year when <paramref name="department"/> is null) or, with <paramref name="withdraw"/>, 撤回: the confirmation form.</summary>
+    public string PublicationPage(int year, string? department = null, bool withdraw = false) =>
+        Path("publish", ("year", year.ToString()), ("department", department), ("action", withdraw ? "withdraw" : null));
+
+    /// <summary>全区总览 after 发布/撤回 (<paramref name="done"/>: published, withdrawn, year), saying what was done.</summary>
+    public string OverviewAfterPublication(int year, string done, string? department = null) =>
+        Path("overview", ("year", year.ToString()), ("publication", done), ("department", department));
+
     // ---- JSON API ----
     public string Drafts() => Path("drafts");
 
@@ -82,6 +90,12 @@ public sealed class Routes
     public string Members(string? userId = null) => userId is null ? Path("members") : Path("members/" + Uri.EscapeDataString(userId));
 
     public string OpenApi() => Path("openapi.json");
+
+    public string Publication(int year, string department) => Path($"reports/{year}/{department}/publication");
+
+    public string Withdrawal(int year, string department) => Publication(year, department) + "/withdrawal";
+
+    public string YearPublication(int year) => Path($"reports/{year}/publication");
 
     private string Path(string relative, params (string Name, string? Value)[] query)
     {
