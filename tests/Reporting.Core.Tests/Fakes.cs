@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Calendar;
+using Reporting.Core.Publication;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
@@ -385,6 +387,10 @@ internal sealed class TestWorld
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
     public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock);
+    public InMemoryPublicationRepository Publications { get; } = new();
+    public InMemoryPublicSite Site { get; } = new();
+    public ReportPublisher Publisher => new(Directory, Access, Reports, Publications, Pdfs, Site, new FactsPublicPages(), Assembler, Audit, Options, Clock);
+    public ReportingCalendar Calendar => new(new CalendarOptions(), Options);
 
     public TestWorld WithWebhook()
     {

@@ -134,7 +134,7 @@ public class ReportPublisher(
     /// <summary>The year's index and the root, from the records (not from what this call did), so any run puts them right.</summary>
     private async Task WriteIndexesAsync(int year, CancellationToken cancellationToken)
     {
-        var written = "";
+        string? written = null;
         for (var round = 0; round < IndexRounds; round++)
         {
             var listed = await PublicReportsAsync(year, cancellationToken);
