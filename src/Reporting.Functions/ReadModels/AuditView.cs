@@ -17,6 +17,8 @@ public sealed record AuditView(DateTimeOffset At, string Action, string What, st
         "volume.created" => "生成报告汇编",
         "member.saved" => "设置成员角色",
         "member.deleted" => "移除成员",
+        "report.published" => "保密审查后向社会公开",
+        "report.withdrawn" => "撤回公开",
         _ => action,
     };
 }
