@@ -44,7 +44,7 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         {% if Reports.size == 0 %}<p>本年度暂无公开的报告。</p>{% else %}
         <p>共 {{ Reports.size }} 份报告。</p>
         <ul class="reports">{% for r in Reports %}<li><h2>{{ r.Name }}</h2><p>发布日期：<time datetime="{{ r.Iso }}">{{ r.Date }}</time></p>
-        <p><a href="{{ r.Html }}" aria-label="阅读{{ r.Name }}报告全文（网页）">阅读全文（网页）</a>　<a href="{{ r.Pdf }}" aria-label="下载{{ r.Name }}报告 PDF">下载 PDF</a></p></li>{% endfor %}</ul>{% endif %}
+        <p><a href="{{ r.Html }}" aria-label="阅读全文（网页）：{{ r.Name }}">阅读全文（网页）</a>　<a href="{{ r.Pdf }}" aria-label="下载 PDF：{{ r.Name }}">下载 PDF</a></p></li>{% endfor %}</ul>{% endif %}
         """ + End;
 
     private const string RootTemplate = Layout + """
