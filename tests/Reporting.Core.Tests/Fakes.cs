@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Reporting.Core.Abstractions;
-using Reporting.Core.Calendar;
-using Reporting.Core.Publication;
 using Reporting.Core.Access;
+using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Notices;
+using Reporting.Core.Publication;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;

@@ -23,7 +23,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
         <p class="counts">{{ Year }} 年度：完成 {{ Complete }} 个部门，未完成 {{ Missing }} 个。</p>
         <h2>向社会公开</h2>
         <p>公开截止日期：<strong>{{ Pub.Deadline }}</strong>（{{ Pub.Left }}）。已公开 {{ Pub.Published }} 个部门的报告。</p>
-        {% if Pub.Unpublished.size > 0 %}<p>尚未公开（{{ Pub.Unpublished.size }} 个）：{{ Pub.Unpublished | join: "、" }}</p>{% else %}<p>各部门报告均已公开。</p>{% endif %}
+        {% if Pub.Unpublished.size == 0 %}<p>各部门报告均已公开。</p>{% else %}<p>尚未公开 {{ Pub.Unpublished.size }} 个部门。{% if Pub.Ready.size > 0 %}其中已生成 PDF、可以发布的 {{ Pub.Ready.size }} 个：{{ Pub.Ready | join: "、" }}。{% endif %}{% if Pub.NoPdf > 0 %}另有 {{ Pub.NoPdf }} 个部门尚未生成 PDF（见下表）。{% endif %}</p>{% endif %}
         <p><a class="button" href="{{ Pub.All }}">全部发布</a>　<a href="{{ Pub.Site }}">查看公开目录</a></p>
         <h2>报告汇编</h2>
         {% if Volume %}<p><a href="{{ Volume.Link }}">下载 {{ Year }} 年度报告汇编（第 {{ Volume.Version }} 版，{{ Volume.Pages }} 页，收录 {{ Volume.Reports }} 个部门）</a></p>
@@ -63,7 +63,9 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
                 Deadline = $"{view.Publication.Deadline.Year}年{view.Publication.Deadline.Month}月{view.Publication.Deadline.Day}日",
                 Left = view.Publication.DaysLeft switch { > 0 and var n => $"还剩 {n} 天", 0 => "今天截止", var n => $"已过 {-n} 天" },
                 view.Publication.Published,
-                Unpublished = view.Departments.Where(d => view.Publication.Unpublished.Contains(d.Department)).Select(d => d.Name).ToList(),
+                view.Publication.Unpublished,
+                Ready = view.Departments.Where(d => d.NewestPdfVersion is not null && view.Publication.Unpublished.Contains(d.Department)).Select(d => d.Name).ToList(),
+                NoPdf = view.Departments.Count(d => d.NewestPdfVersion is null && view.Publication.Unpublished.Contains(d.Department)),
                 All = routes.PublicationPage(view.Year),
                 Site = new Uri(site.BaseAddress, PublicPaths.YearIndex(view.Year)).AbsoluteUri,
             },

@@ -55,7 +55,7 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
 
     /// <summary>Readable on a phone: one column, large type, long words and URLs wrap; contrast above 7:1.</summary>
     private const string Style = """
-        body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;font-size:18px;line-height:1.8;color:#1a1a1a;background:#fff}
+        body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;font-size:18px;line-height:1.8;color:#1a1a1a;background:#fff}
         header,main,footer{max-width:46rem;margin:0 auto;padding:0 1rem}
         header{border-bottom:3px solid #a40000;padding-top:.75rem;padding-bottom:.5rem}
         .site{margin:0;font-weight:bold;color:#a40000}
