@@ -19,6 +19,8 @@ public sealed class AppSettingsAgreementTests
             "local development only (writes .eml files); in Azure mail goes to the SMTP server",
         [nameof(AppSettingNames.MailDevelopmentAddressDomain)] =
             "local development only (addresses for the development users); in Azure an author's address comes from their sign-in",
+        [nameof(AppSettingNames.PublicationAnonymousReadContainer)] =
+            "Azurite only (a public container stands in for the static website); in Azure the static website serves $web and anonymous blob access stays off",
     };
 
     /// <summary>Settings that belong to the platform (Functions host, App Service, Application Insights), not to the app.</summary>
