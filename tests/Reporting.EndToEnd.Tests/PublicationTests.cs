@@ -132,6 +132,19 @@ public sealed class PublicationTests(LocalHostFixture app)
     {
         var report = await AssembledAsync("sfj");
         var name = report.GetProperty("departmentName").GetString()!;
+        // The form posted without the tick (a browser that ignores "required"): the form again, 400, the reason and the comment kept.
+        using (var form = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = app.Host.BaseAddress })
+        {
+            form.DefaultRequestHeaders.Add("X-Dev-User", LocalHostFixture.Office);
+            form.DefaultRequestHeaders.Add("Accept", "text/html");
+            using var refused = await form.PostAsync($"api/reports/{Year}/sfj/publication", new FormUrlEncodedContent(new Dictionary<string, string> { ["comment"] = Comment }));
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("未能完成：发布前须完成保密审查", html);
+            Assert.Contains(Comment, html);
+        }
+        Assert.Equal("unpublished", (await app.GetReportAsync(Year, "sfj")).GetProperty("publication").GetProperty("status").GetString());
+
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
 
