@@ -172,5 +172,16 @@ public sealed class PublicationTests(LocalHostFixture app)
         using (var page = await Public.GetAsync(link))
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         await BrowserPages.CheckAsync(department, "department-publication-author-390");
+
+        // 撤回 from the overview: the reason form, then back to the overview, the public page gone.
+        await overview.ClickAsync($"a[aria-label='撤回{name}的报告']");
+        await overview.WaitForURLAsync("**/api/publish?**action=withdraw**");
+        await BrowserPages.CheckAsync(overview, "withdraw-form-office-1280");
+        await overview.FillAsync("#reason", "需要删改部分内容");
+        await overview.ClickAsync("form.review button[type=submit]");
+        await overview.WaitForURLAsync("**/api/overview?**publication=withdrawn**");
+        Assert.Contains($"已撤回{name}的报告", await overview.InnerTextAsync("[role=status]"));
+        using (var gone = await Public.GetAsync(link))
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 }
