@@ -25,6 +25,8 @@ var tableNames = [
   'audit'
   'outbox'
   'yearend'
+  'members'
+  'publications'
 ]
 var queueNames = [
   'report-assembly'

@@ -10,6 +10,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
+using Reporting.Core.Publication;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
@@ -63,6 +64,10 @@ public static class ReportingServices
         var publicBase = configuration[Key(AppSettingNames.PublicBaseUrl)];
         check.Require(string.IsNullOrWhiteSpace(publicBase) || System.Uri.TryCreate(publicBase, UriKind.Absolute, out var parsedBase) && parsedBase.Scheme is "http" or "https",
             AppSettingNames.PublicBaseUrl, $"“{publicBase}”不是有效的 http(s) 网址");
+        var publication = check.Read(PublicationOptions.Section, "公开发布设置", () => Bind<PublicationOptions>(configuration, PublicationOptions.Section));
+        if (publication is not null)
+            check.Require(publication.PublicBaseUrl is null || publication.PublicBaseUrl.IsAbsoluteUri && publication.PublicBaseUrl.Scheme is "http" or "https",
+                AppSettingNames.PublicationPublicBaseUrl, $"“{publication.PublicBaseUrl}”不是有效的 http(s) 网址");
         // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
         var fonts = check.Read(AppSettingNames.FontDirectory + "、Typesetting__Fonts__<角色>__File", "字体", () => FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
         check.ThrowIfAny();
@@ -77,6 +82,7 @@ public static class ReportingServices
         services.AddSingleton(mail!);
         services.AddSingleton(webhook!);
         services.AddSingleton(notices!);
+        services.AddSingleton(publication!);
         services.AddSingleton(new PublicLinks(publicBase));
         services.AddSingleton<INoticeComposer, NoticeComposer>();
         services.AddSingleton<AuthorAddresses>();
@@ -131,6 +137,12 @@ public static class ReportingServices
         services.AddSingleton<MembersPage>();
         services.AddSingleton<DraftPage>();
         services.AddSingleton<ReviewPage>();
+        services.AddSingleton<IPublicationRepository, TablePublicationRepository>();
+        services.AddSingleton<BlobPublicSite>();
+        services.AddSingleton<IPublicSite>(sp => sp.GetRequiredService<BlobPublicSite>());
+        services.AddSingleton<IPublicPages, PublicSitePages>();
+        services.AddSingleton<ReportPublisher>();
+        services.AddSingleton<PublicationPage>();
         return services;
     }
 

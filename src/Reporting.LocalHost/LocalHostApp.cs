@@ -37,6 +37,16 @@ public sealed class LocalHostApp : IAsyncDisposable
     /// <summary>The address the HTTP triggers listen on (known once started).</summary>
     public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
+    /// <summary>
+    /// Settings only the local host has: Azurite refuses the static website's container name $web, so the public copy goes
+    /// to "web", readable anonymously as the static website would serve it (Publication__AnonymousReadContainer, never set in Azure).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LocalDefaults { get; } = new Dictionary<string, string?>
+    {
+        ["Publication:Container"] = "web",
+        ["Publication:AnonymousReadContainer"] = "true",
+    };
+
     /// <param name="configure">Extra configuration (tests pass storage, SMTP and a port of 0 here).</param>
     /// <param name="logging">Extra logging set-up after the console's (tests add a provider that keeps the host's lines in a file).</param>
     /// <param name="services">Replaces services after the app's own (a test's clock as the <see cref="TimeProvider"/>); the last registration wins.</param>
@@ -45,6 +55,7 @@ public sealed class LocalHostApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
+        builder.Configuration.Sources.Insert(1, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalDefaults });
         if (configure is not null) builder.Configuration.AddInMemoryCollection(configure);
         var configuration = builder.Configuration;
 
@@ -99,6 +110,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         app.MapFallback("{*path}", context => invoker.InvokeHttpAsync(unmatched, context));
 
         await app.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+        await app.Services.GetRequiredService<Reporting.Azure.Blobs.BlobPublicSite>().EnsureCreatedAsync(cancellationToken);
         return new LocalHostApp(app, azurite, functions);
     }
 

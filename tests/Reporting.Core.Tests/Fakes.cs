@@ -6,6 +6,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Notices;
+using Reporting.Core.Publication;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
@@ -395,6 +396,10 @@ internal sealed class TestWorld
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
     public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock);
+    public InMemoryPublicationRepository Publications { get; } = new();
+    public InMemoryPublicSite Site { get; } = new();
+    public ReportPublisher Publisher => new(Directory, Access, Reports, Publications, Pdfs, Site, new FactsPublicPages(), Assembler, Audit, Options, Clock);
+    public ReportingCalendar Calendar => new(new CalendarOptions(), Options);
 
     public TestMemberAddresses MemberAddresses { get; } = new();
     public DeadlineReminders Reminders => new(new ReportingCalendar(new CalendarOptions(), Options), Directory, Drafts, MemberAddresses, Composer, Delivery, Outbox, Queue, Audit, Access, Clock);

@@ -36,12 +36,12 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
 
         Assert.Contains("完成 1 个部门，未完成 23 个", await page.InnerTextAsync(".counts"));
         var headers = await page.Locator(".grid thead th").AllInnerTextsAsync();
-        Assert.Equal(["部门", "开头部分", "第一部分", "第二部分", "第三部分", "第四部分", "第五部分（选填）", "报告 PDF"], headers.Select(h => h.Trim()));
+        Assert.Equal(["部门", "开头部分", "第一部分", "第二部分", "第三部分", "第四部分", "第五部分（选填）", "报告 PDF", "向社会公开"], headers.Select(h => h.Trim()));
         Assert.Equal(Duty, await page.GetAttributeAsync(".grid thead th:nth-child(3) abbr", "title"));
-        Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版"], await RowAsync(page, "魏都区科学技术和工业信息化局"));
-        Assert.Equal(["未提交", "待审核", "已退回", "未提交", "未提交", "未提交", "—"], await RowAsync(page, "魏都区司法局"));
-        Assert.Equal(["已通过", "未提交", "未提交", "未提交", "未提交", "未提交", "—"], await RowAsync(page, "魏都区卫生健康委员会"));
-        Assert.Equal(["未提交", "未提交", "未提交", "未提交", "未提交", "未提交", "—"], await RowAsync(page, "魏都区教育局"));
+        Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版", "未发布 发布"], await RowAsync(page, "魏都区科学技术和工业信息化局"));
+        Assert.Equal(["未提交", "待审核", "已退回", "未提交", "未提交", "未提交", "—", "未发布"], await RowAsync(page, "魏都区司法局"));
+        Assert.Equal(["已通过", "未提交", "未提交", "未提交", "未提交", "未提交", "—", "未发布"], await RowAsync(page, "魏都区卫生健康委员会"));
+        Assert.Equal(["未提交", "未提交", "未提交", "未提交", "未提交", "未提交", "—", "未发布"], await RowAsync(page, "魏都区教育局"));
         Assert.Equal(24, await page.Locator(".grid tbody tr").CountAsync());
         var pdf = await page.GetAttributeAsync(".grid tbody tr:has(th:text-is('魏都区科学技术和工业信息化局')) a", "href");
         Assert.StartsWith("%PDF", await DownloadAsync(pdf));

@@ -24,6 +24,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             AuditTable = "audit" + suffix,
             OutboxTable = "outbox" + suffix,
             YearEndTable = "yearend" + suffix,
+            PublicationsTable = "publications" + suffix,
             AssemblyQueue = "assembly-" + suffix,
             NotificationQueue = "notify-" + suffix,
         });

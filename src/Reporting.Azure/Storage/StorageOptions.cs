@@ -20,6 +20,7 @@ public sealed class StorageOptions
     public string OutboxTable { get; set; } = "outbox";
     public string YearEndTable { get; set; } = "yearend";
     public string MembersTable { get; set; } = "members";
+    public string PublicationsTable { get; set; } = "publications";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
 

@@ -27,6 +27,8 @@ public static class AccessPolicy
             ReportAction.DistrictYear => "全区总览、报告汇编和年终汇总只对区法治办开放。",
             ReportAction.ManageMembers when member.Role == MemberRole.OfficeAdmin => null,
             ReportAction.ManageMembers => "只有区法治办管理员可以管理成员。",
+            ReportAction.Publish when member.IsOffice => null,
+            ReportAction.Publish => "只有区法治办可以向社会公开（发布或撤回）报告。",
             _ => "无权进行此操作。",
         };
     }

@@ -10,4 +10,6 @@ public enum ReportAction
     /// <summary>The year overview, the compiled volume and running the year-end assembly.</summary>
     DistrictYear,
     ManageMembers,
+    /// <summary>Publishing a report to the public site after the confidentiality review, and withdrawing it.</summary>
+    Publish,
 }

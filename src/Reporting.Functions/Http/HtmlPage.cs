@@ -39,6 +39,8 @@ public static class HtmlPage
         form.review button { margin: .5rem 1rem .5rem 0; } table.versions td:nth-child(5) { white-space: nowrap; }
         @media (max-width: 600px) { table.diff td { width: auto; } .narrow { display: inline; color: #555; } table.diff .narrow { display: block; font-size: .9rem; } }
         ul.chases { list-style: none; padding: 0; } ul.chases li { margin: .4rem 0; } ul.chases form { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; } ul.chases .dept { flex: 0 1 22rem; } ul.chases input[name=message] { flex: 1 1 12rem; min-width: 0; } ul.chases button { padding: .2rem 1rem; }
+        label.check { display: flex; gap: .6rem; align-items: flex-start; } label.check input { display: inline; width: auto; margin-top: .35rem; }
+        .published { color: #0a5d00; } .withdrawn { color: #a00; } td.pub a { margin-right: .6rem; white-space: nowrap; }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>

@@ -11,8 +11,10 @@ public sealed class JsonFields
 {
     private readonly Dictionary<string, JsonValueKind> _kinds;
 
-    private JsonFields(string[] numbers, string[] texts) =>
+    /// <param name="booleans">Fields that are JSON true/false (kept as JsonValueKind.True; the value read is "true" or "false").</param>
+    private JsonFields(string[] numbers, string[] texts, string[]? booleans = null) =>
         _kinds = numbers.Select(n => (n, JsonValueKind.Number)).Concat(texts.Select(t => (t, JsonValueKind.String)))
+            .Concat((booleans ?? []).Select(b => (b, JsonValueKind.True)))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>POST drafts.</summary>
@@ -30,15 +32,28 @@ public sealed class JsonFields
     /// <summary>POST reports/{year}/{department}/chase (催报 by hand; 全区总览's form or JSON).</summary>
     public static readonly JsonFields Chase = new([], ["id", "message"]);
 
+    /// <summary>POST reports/{year}/{department}/publication and reports/{year}/publication.</summary>
+    public static readonly JsonFields Publication = new([], ["comment"], ["confidentialityReviewed"]);
+
+    /// <summary>POST reports/{year}/{department}/publication/withdrawal.</summary>
+    public static readonly JsonFields Withdrawal = new([], ["reason"]);
+
     /// <summary>Every field and its JSON kind (the OpenAPI test compares the document's request schemas with these).</summary>
     public IReadOnlyDictionary<string, JsonValueKind> Kinds => _kinds;
 
     public JsonValueKind? Find(string name) => _kinds.TryGetValue(name, out var kind) ? kind : null;
 
     /// <summary>The zh-CN refusal for a value of the wrong kind.</summary>
-    public static string Mismatch(string name, JsonValueKind expected, JsonValueKind actual) => expected == JsonValueKind.Number
-        ? $"字段“{name}”须为 JSON 数字（如 2023，不加引号），收到的是{KindName(actual)}。"
-        : $"字段“{name}”须为 JSON 字符串（加引号），收到的是{KindName(actual)}。";
+    public static string Mismatch(string name, JsonValueKind expected, JsonValueKind actual) => expected switch
+    {
+        JsonValueKind.Number => $"字段“{name}”须为 JSON 数字（如 2023，不加引号），收到的是{KindName(actual)}。",
+        JsonValueKind.True => $"字段“{name}”须为 JSON 布尔值（true 或 false，不加引号），收到的是{KindName(actual)}。",
+        _ => $"字段“{name}”须为 JSON 字符串（加引号），收到的是{KindName(actual)}。",
+    };
+
+    /// <summary>Whether a value of <paramref name="actual"/> kind fits a field of <paramref name="expected"/> kind (true and false both fit a boolean).</summary>
+    public static bool Fits(JsonValueKind expected, JsonValueKind actual) =>
+        expected == JsonValueKind.True ? actual is JsonValueKind.True or JsonValueKind.False : actual == expected;
 
     private static string KindName(JsonValueKind kind) => kind switch
     {

@@ -129,7 +129,7 @@ public static class RequestFieldsReader
                 // The first of repeated names wins, as in a form; null is absent; fields the endpoint does not read are ignored.
                 var name = property.Name;
                 if (fields.ContainsKey(name) || errors.Has(name) || shape.Find(name) is not { } expected || property.Value.ValueKind == JsonValueKind.Null) continue;
-                if (property.Value.ValueKind != expected) errors.Add(name, JsonFields.Mismatch(name, expected, property.Value.ValueKind));
+                if (!JsonFields.Fits(expected, property.Value.ValueKind)) errors.Add(name, JsonFields.Mismatch(name, expected, property.Value.ValueKind));
                 else fields[name] = expected == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
             }
         }

@@ -64,6 +64,14 @@ public sealed class Routes
     /// <summary>全区总览 after a 催报 by hand (<paramref name="outcome"/>: queued, already or finished) to <paramref name="department"/>.</summary>
     public string OverviewPage(int year, string outcome, string department) => Path("overview", ("year", year.ToString()), ("chased", department), ("outcome", outcome));
 
+    /// <summary>发布 (one report, or the whole year when <paramref name="department"/> is null) or, with <paramref name="withdraw"/>, 撤回: the confirmation form.</summary>
+    public string PublicationPage(int year, string? department = null, bool withdraw = false) =>
+        Path("publish", ("year", year.ToString()), ("department", department), ("action", withdraw ? "withdraw" : null));
+
+    /// <summary>全区总览 after 发布/撤回 (<paramref name="done"/>: published, withdrawn, year), saying what was done.</summary>
+    public string OverviewAfterPublication(int year, string done, string? department = null) =>
+        Path("overview", ("year", year.ToString()), ("publication", done), ("department", department));
+
     // ---- JSON API ----
     public string Drafts() => Path("drafts");
 
@@ -88,6 +96,12 @@ public sealed class Routes
     public string Members(string? userId = null) => userId is null ? Path("members") : Path("members/" + Uri.EscapeDataString(userId));
 
     public string OpenApi() => Path("openapi.json");
+
+    public string Publication(int year, string department) => Path($"reports/{year}/{department}/publication");
+
+    public string Withdrawal(int year, string department) => Publication(year, department) + "/withdrawal";
+
+    public string YearPublication(int year) => Path($"reports/{year}/publication");
 
     private string Path(string relative, params (string Name, string? Value)[] query)
     {

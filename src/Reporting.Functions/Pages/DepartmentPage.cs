@@ -42,6 +42,9 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Di
         <td data-label="下载" class="nowrap">{% if v.Download %}<a class="button" href="{{ v.Download }}">下载第 {{ v.Version }} 版 PDF</a>{% else %}生成后可下载{% endif %}</td></tr>{% endfor %}
         </tbody></table>
         <p class="hint">下载按钮每次都会生成一个新的短期下载链接（有效期 {{ LinkMinutes }} 分钟），请勿转发下载后的地址。</p>{% endif %}
+        <h2>向社会公开</h2>
+        <p class="{{ Report.Publication.Class }}">{{ Report.Publication.Text }}</p>
+        {% if Report.Publication.Html %}<p>公开地址（无需登录）：<a href="{{ Report.Publication.Html }}">网页版</a>　<a href="{{ Report.Publication.Pdf }}">PDF 版</a></p>{% endif %}
         {% endif %}
         """;
 
@@ -100,6 +103,18 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Di
             NothingWaits = report.Status == "assembled" ? "最新通过的各部分均已生成 PDF。" : "各部分均已通过，下一版 PDF 正在生成。",
             Parts = parts,
             Pdfs = pdfs,
+            Publication = new
+            {
+                Class = report.Publication.Status,
+                Text = report.Publication.Status switch
+                {
+                    "published" => $"已于 {Words.Time(report.Publication.PublishedAt!.Value, zone)}向社会公开第 {report.Publication.Version} 版。",
+                    "withdrawn" => $"已于 {Words.Time(report.Publication.WithdrawnAt!.Value, zone)}撤回，目前不公开。撤回原因：{report.Publication.Reason}",
+                    _ => "尚未向社会公开。报告生成 PDF 后，由区法治办保密审查并发布。",
+                },
+                Html = report.Publication.HtmlUrl,
+                Pdf = report.Publication.PdfUrl,
+            },
         };
     }
 

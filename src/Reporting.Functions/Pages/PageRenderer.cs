@@ -71,6 +71,9 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         _ => [],
     };
 
+    /// <summary>A whole document from <paramref name="template"/> without the app's layout (the public site's pages), encoded the same way.</summary>
+    public string Standalone(string template, object model) => Apply(template, model);
+
     private string Apply(string source, object model)
     {
         var template = _templates.GetOrAdd(source, s => Parser.TryParse(s, out var parsed, out var error)

@@ -23,6 +23,8 @@ public sealed record AuditView(DateTimeOffset At, string Action, string What, st
         "deadline.withdrawn" => "撤回未发出的提醒（已无需发送）",
         "report.chased" => "区法治办催报",
         "report.chase-sent" => "发送催报邮件",
+        "report.published" => "保密审查后向社会公开",
+        "report.withdrawn" => "撤回公开",
         _ => action,
     };
 }

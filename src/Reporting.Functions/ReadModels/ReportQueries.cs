@@ -4,6 +4,7 @@ using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Core.Publication;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
@@ -28,7 +29,9 @@ public class ReportQueries(
     ReportingOptions options,
     ReportingCalendar calendar,
     Routes routes,
-    TimeProvider clock)
+    TimeProvider clock,
+    IPublicationRepository publications,
+    IPublicSite site)
 {
     public virtual async Task<ReportView> GetReportAsync(string? year, string? department, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -55,7 +58,8 @@ public class ReportQueries(
         var awaiting = AwaitedDraft.Find(report, list);
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.StatusWith(awaiting).ToString().ToLowerInvariant(),
-            report.MissingSections.ToList(), WaitsFor(report, awaiting), sections, versions, trail)
+            report.MissingSections.ToList(), WaitsFor(report, awaiting), sections, versions, trail,
+            PublicationView.From(await publications.GetAsync(key, cancellationToken), site))
         {
             Deadline = DeadlineView.For(calendar, key.Year, clock.GetUtcNow()),
         };
@@ -149,6 +153,7 @@ public class ReportQueries(
         var number = ParseYear(year);
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var byDepartment = (await reports.ListYearAsync(number, cancellationToken)).ToDictionary(r => r.Key.Department);
+        var published = (await publications.ListYearAsync(number, cancellationToken)).ToDictionary(p => p.Key.Department);
         var required = ReportTemplate.RequiredSections.Count();
         // Each department's drafts give its parts' statuses; the departments' queries run side by side.
         var draftLists = await Task.WhenAll(directory.Departments.Select(d => drafts.ListAsync(new ReportKey(number, d.Code), cancellationToken)));
@@ -164,16 +169,25 @@ public class ReportQueries(
             departments.Add(new DepartmentStatusView(d.Code, d.Name, status.ToString().ToLowerInvariant(),
                 report.Approved.Count(p => ReportTemplate.Find(p.Section)?.Required == true), required, report.MissingSections.ToList(),
                 newest?.Version, newest?.NotifiedAt is not null, newest?.NotifiedAt,
-                newest is null ? null : routes.ReportPdf(number, d.Code, newest.Version), PartStatuses(list)));
+                newest is null ? null : routes.ReportPdf(number, d.Code, newest.Version), PartStatuses(list),
+                PublicationView.From(published.GetValueOrDefault(d.Code) ?? new PublicationRecord(new ReportKey(number, d.Code)), site)));
         }
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
             v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)).ToList();
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
-            volumes.LastOrDefault(v => v.Status == "stored"), volumes)
+            volumes.LastOrDefault(v => v.Status == "stored"), volumes, PublicationOf(number, departments))
         {
             Deadline = DeadlineView.For(calendar, number, clock.GetUtcNow()),
         };
+    }
+
+    private YearPublicationView PublicationOf(int year, List<DepartmentStatusView> departments)
+    {
+        var deadline = calendar.PublicationDeadline(year);
+        return new YearPublicationView(deadline, deadline.DayNumber - calendar.Today(clock.GetUtcNow()).DayNumber,
+            departments.Count(d => d.Publication.Status == "published"),
+            departments.Where(d => d.Publication.Status != "published").Select(d => d.Department).ToList());
     }
 
     /// <summary>Every part in template order with its newest draft's status.</summary>

@@ -10,7 +10,8 @@ public sealed record ReportView(
     IReadOnlyList<AssemblyWaitView> AssemblyWaitsFor,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<PdfVersionView> Versions,
-    IReadOnlyList<AuditView> Audit)
+    IReadOnlyList<AuditView> Audit,
+    PublicationView Publication)
 {
     public DeadlineView? Deadline { get; init; }
 }
@@ -46,7 +47,8 @@ public sealed record DraftDetailView(int Year, string Department, string Section
     DateTimeOffset SubmittedAt, string? Reviewer, string? ReviewerId, string? ReviewComment, DateTimeOffset? ReviewedAt, bool Superseded, string Body);
 
 /// <summary>The JSON shape of GET reports/{year}: every configured department and the newest volume.</summary>
-public sealed record YearView(int Year, int Complete, int Missing, IReadOnlyList<DepartmentStatusView> Departments, VolumeView? Volume, IReadOnlyList<VolumeView> Volumes)
+public sealed record YearView(int Year, int Complete, int Missing, IReadOnlyList<DepartmentStatusView> Departments, VolumeView? Volume, IReadOnlyList<VolumeView> Volumes,
+    YearPublicationView Publication)
 {
     public DeadlineView? Deadline { get; init; }
 }
@@ -62,7 +64,8 @@ public sealed record DepartmentStatusView(
     bool Notified,
     DateTimeOffset? NotifiedAt,
     string? DownloadUrl,
-    IReadOnlyList<PartStatusView> Parts);
+    IReadOnlyList<PartStatusView> Parts,
+    PublicationView Publication);
 
 /// <summary>One part of a department's report at a glance: its newest draft's status (<c>missing</c> when none was submitted).</summary>
 public sealed record PartStatusView(string Section, string Status, int? Version);

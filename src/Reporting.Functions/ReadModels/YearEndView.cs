@@ -17,13 +17,15 @@ public sealed record YearEndView(
     int Missing,
     IReadOnlyList<DepartmentStatusView> Departments,
     VolumeView? Volume,
-    IReadOnlyList<VolumeView> Volumes)
+    IReadOnlyList<VolumeView> Volumes,
+    YearPublicationView Publication)
 {
     public static YearEndView From(YearEndResult run, YearView year) => new(year.Year, run.Outcome, run.AssembledNow, Math.Round(run.ElapsedMilliseconds, 1),
-        year.Complete, year.Missing, year.Departments, year.Volume, year.Volumes)
+        year.Complete, year.Missing, year.Departments, year.Volume, year.Volumes, year.Publication)
     {
         Deadline = year.Deadline,
     };
 
     public DeadlineView? Deadline { get; init; }
+
 }

@@ -1,0 +1,52 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Reporting.Azure.Storage;
+using Reporting.Core.Publication;
+
+namespace Reporting.Azure.Blobs;
+
+/// <summary>The public site as blobs in <see cref="PublicationOptions.Container"/>; only published reports are ever written here.</summary>
+public class BlobPublicSite(StorageClients clients, PublicationOptions options) : IPublicSite
+{
+    private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(options.Container);
+
+    public Uri BaseAddress { get; } = WithSlash(options.PublicBaseUrl ?? clients.Blobs.GetBlobContainerClient(options.Container).Uri);
+
+    public virtual async Task PutAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var upload = new BlobUploadOptions
+        {
+            // Short caching: a withdrawal must not linger in browsers or a mirror for long.
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=300" },
+        };
+        try
+        {
+            await _container.GetBlobClient(path).UploadAsync(new BinaryData(content), upload, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == "ContainerNotFound")
+        {
+            // The static website not enabled yet: keep the copy (private until it is) rather than fail the publish.
+            await EnsureCreatedAsync(cancellationToken);
+            await _container.GetBlobClient(path).UploadAsync(new BinaryData(content), upload, cancellationToken);
+        }
+    }
+
+    public virtual async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No container, so no file: nothing to remove.
+        }
+    }
+
+    /// <summary>Creates the container; with anonymous read access to its blobs only when <see cref="PublicationOptions.AnonymousReadContainer"/> (Azurite).</summary>
+    public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        await _container.CreateIfNotExistsAsync(options.AnonymousReadContainer ? PublicAccessType.Blob : PublicAccessType.None, cancellationToken: cancellationToken);
+
+    private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

@@ -1,0 +1,19 @@
+using Reporting.Core.Documents;
+
+namespace Reporting.Core.Publication;
+
+/// <summary>The public site's HTML (wording and layout live in the app; Core says what each page shows).</summary>
+public interface IPublicPages
+{
+    /// <summary>The report as an accessible page: the same text the PDF was made from, its publication date, a link to the PDF.</summary>
+    string Report(PublicReport report, ReportDocument document);
+
+    /// <summary>A year's index: every report public now, in directory order.</summary>
+    string YearIndex(int year, IReadOnlyList<PublicReport> reports);
+
+    /// <summary>The root index: the years with a public report.</summary>
+    string Root(IReadOnlyList<int> years);
+}
+
+/// <summary>One public report: whose, which PDF version, published when.</summary>
+public sealed record PublicReport(int Year, string Department, string DepartmentName, int Version, DateTimeOffset PublishedAt);

@@ -1,0 +1,15 @@
+using Reporting.Core.Reports;
+
+namespace Reporting.Core.Publication;
+
+/// <summary>The public site's layout: a folder per year, two files per report, an index per year and one at the root.</summary>
+public static class PublicPaths
+{
+    public const string Root = "index.html";
+
+    public static string YearIndex(int year) => $"{year}/index.html";
+
+    public static string Html(ReportKey key) => $"{key.Year}/{key.Department}.html";
+
+    public static string Pdf(ReportKey key) => $"{key.Year}/{key.Department}.pdf";
+}

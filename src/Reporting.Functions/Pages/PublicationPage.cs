@@ -1,0 +1,110 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.Directory;
+using Reporting.Core.Errors;
+using Reporting.Core.Publication;
+using Reporting.Core.Reports;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
+
+namespace Reporting.Functions.Pages;
+
+/// <summary>
+/// 发布 and 撤回 for the district office, reached from 全区总览: for one report (naming the version that will go public),
+/// for the whole year (全部发布: every report with a PDF that was not withdrawn), or a withdrawal with its reason. The
+/// forms post to the API, which answers 303 back to 全区总览; a refused post comes back here with the reason and what was typed.
+/// </summary>
+public sealed class PublicationPage(
+    DistrictDirectory directory, AccessControl access, IReportRepository reports, IPublicationRepository publications, IPublicSite site,
+    PageRenderer pages, ReportingOptions options, Routes routes)
+{
+    private const string Template = """
+        <p><a href="{{ Back }}">回到全区总览</a></p>
+        {% if Error %}<p class="error" role="alert">未能完成：{{ Error }}</p>{% endif %}
+        {% if State %}<p>当前公开状态：<strong>{{ State }}</strong>{% if PublicLink %}（<a href="{{ PublicLink }}">查看公开页面</a>）{% endif %}</p>{% endif %}
+        {% if Mode == "withdraw" %}
+        <p>撤回后，公开位置上本报告的网页和 PDF 将被删除，年度目录随之更新；发布和撤回的记录保留在审计记录中，之后可以重新发布。</p>
+        <form method="post" action="{{ Action }}" class="review">
+          <label for="reason">撤回原因（必填）</label>
+          <textarea id="reason" name="reason" rows="4" required maxlength="{{ Max }}">{{ Typed }}</textarea>
+          <button type="submit">撤回</button>
+        </form>
+        {% elsif Items.size == 0 %}<p class="warn">{{ Nothing }}</p>
+        {% else %}
+        <p>{{ Lead }}</p>
+        <ul>{% for i in Items %}<li>{{ i }}</li>{% endfor %}</ul>
+        <p class="hint">发布后，报告的网页版和 PDF 将写入公开位置（{{ SiteUrl }}），任何人无需登录即可访问，政府网站可直接链接或镜像。</p>
+        <form method="post" action="{{ Action }}" class="review">
+          <label class="check"><input type="checkbox" id="reviewed" name="confidentialityReviewed" value="true" required>
+          <span>已保密审查：上述报告已经保密审查，不涉及国家秘密，可以向社会公开</span></label>
+          <label for="comment">保密审查意见（必填，如审查人、审查结论）</label>
+          <textarea id="comment" name="comment" rows="4" required maxlength="{{ Max }}">{{ Typed }}</textarea>
+          <button type="submit">{% if Mode == "year" %}全部发布{% else %}发布{% endif %}</button>
+        </form>{% endif %}
+        """;
+
+    /// <param name="action">"withdraw" for 撤回; otherwise 发布 (one report when <paramref name="department"/> is given, else the year).</param>
+    /// <param name="error">why the form just posted was refused.</param>
+    /// <param name="typed">the comment or reason that was posted, kept so nothing typed is lost.</param>
+    public async Task<string> RenderAsync(string? year, string? department, string? action, Caller caller, Membership? member,
+        string? error = null, string? typed = null, CancellationToken cancellationToken = default)
+    {
+        var number = ReportQueries.ParseYear(year);
+        var key = string.IsNullOrEmpty(department) ? null : ReportKey.Parse(year, department, directory);
+        await access.DemandAsync(caller, ReportAction.Publish, key?.Department, cancellationToken);
+        var zone = options.ResolveTimeZone();
+        var model = new Dictionary<string, object?>
+        {
+            ["Back"] = routes.OverviewPage(number),
+            ["Error"] = error,
+            ["Typed"] = typed,
+            ["Max"] = ReportPublisher.MaxCommentLength,
+            ["SiteUrl"] = site.BaseAddress.AbsoluteUri,
+        };
+        string title;
+        if (key is null)
+        {
+            title = $"{number} 年度全部发布";
+            var records = (await publications.ListYearAsync(number, cancellationToken)).ToDictionary(p => p.Key.Department);
+            var assembled = (await reports.ListYearAsync(number, cancellationToken)).Where(r => r.NewestAssembled is not null).ToDictionary(r => r.Key.Department);
+            model["Mode"] = "year";
+            model["Action"] = routes.YearPublication(number);
+            model["Lead"] = "以下各部门报告将以最新生成的 PDF 版本向社会公开（已公开且版本未变的报告只更新公开文件）：";
+            model["Items"] = directory.Departments
+                .Where(d => assembled.ContainsKey(d.Code) && records.GetValueOrDefault(d.Code)?.IsWithdrawn != true)
+                .Select(d => $"{d.Name}：第 {assembled[d.Code].NewestAssembled!.Version} 版" + (records.GetValueOrDefault(d.Code)?.Current is { } c ? $"（已于 {Words.Time(c.At, zone)}发布第 {c.Version} 版）" : ""))
+                .ToList();
+            model["Nothing"] = $"{number} 年度还没有已生成 PDF 且未撤回的报告，没有可以发布的内容。已撤回的报告请在全区总览中逐个重新发布。";
+        }
+        else
+        {
+            var name = directory.Find(key.Department)!.Name;
+            var record = await publications.GetAsync(key, cancellationToken);
+            var view = PublicationView.From(record, site);
+            model["State"] = PublicationWords.State(view, zone);
+            model["PublicLink"] = view.HtmlUrl;
+            if (action == "withdraw")
+            {
+                title = $"撤回 {number} 年{name}的报告";
+                model["Mode"] = "withdraw";
+                model["Action"] = routes.Withdrawal(number, key.Department);
+            }
+            else
+            {
+                title = $"发布 {number} 年{name}的报告";
+                var newest = (await reports.GetAsync(key, cancellationToken)).NewestAssembled;
+                model["Mode"] = "one";
+                model["Action"] = routes.Publication(number, key.Department);
+                model["Lead"] = "将向社会公开的版本：";
+                model["Items"] = newest is null ? Array.Empty<string>()
+                    : [$"第 {newest.Version} 版 PDF（{newest.PageCount} 页，{Words.Time(newest.AssembledAt!.Value, zone)}生成）及其网页版"];
+                model["Nothing"] = "该报告尚未生成 PDF，不能发布；各部分全部审核通过并生成 PDF 后才能发布。";
+            }
+        }
+        return pages.Render(title, caller, member, Template, model, year: number);
+    }
+
+    /// <summary>The page again after a refused post, under the status the API gives the refusal.</summary>
+    public static bool ShowsAgain(ReportingException refused) => refused.Kind is ProblemKind.Validation or ProblemKind.Conflict;
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>
+/// Publication to the public site (year 2021 only): the district office publishes after the confidentiality review, the
+/// public copy is read from Azurite's public container by a browser that never signed in, the private PDFs stay private,
+/// and a withdrawal removes the public files while the record stays.
+/// </summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class PublicationTests(LocalHostFixture app)
+{
+    private const int Year = 2021;
+    private const string Comment = "经区法治办王某保密审查，不涉及国家秘密，同意公开。";
+
+    /// <summary>Plain anonymous HTTP, as a citizen's browser or a mirroring website would fetch the public files.</summary>
+    private static readonly HttpClient Public = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+
+    private Task<HttpResponseMessage> PublishAsync(string department, string asUser, object body) =>
+        app.ClientAs(asUser).PostAsync($"api/reports/{Year}/{department}/publication", Json(body));
+
+    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    private async Task<JsonElement> AssembledAsync(string department)
+    {
+        await app.SubmitFixtureAsync(Year, department);
+        return await app.WaitForReportAsync(Year, department, r => r.GetProperty("status").GetString() == "assembled");
+    }
+
+    [Fact]
+    public async Task Only_the_office_publishes_after_confirming_the_review_and_the_public_copy_is_read_without_signing_in_until_withdrawn()
+    {
+        var report = await AssembledAsync("kgj");
+        var pdfBlob = app.Storage.Blobs.GetBlobContainerClient(app.Storage.Options.ReportsContainer).GetBlobClient($"{Year}/kgj/{Year}-kgj-v1.pdf");
+        Assert.True((await pdfBlob.ExistsAsync()).Value);
+        var publicSite = (Reporting.Core.Publication.IPublicSite)app.Host.Services.GetService(typeof(Reporting.Core.Publication.IPublicSite))!;
+        var publicHtml = new Uri(publicSite.BaseAddress, $"{Year}/kgj.html");
+
+        // Before publishing: the private PDF cannot be fetched anonymously, and nothing is in the public container.
+        using (var privatePdf = await Public.GetAsync(pdfBlob.Uri))
+            Assert.True(privatePdf.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"private PDF answered {(int)privatePdf.StatusCode}");
+        using (var notYet = await Public.GetAsync(publicHtml))
+            Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
+
+        // Refusals, each a zh-CN problem+json, none storing anything.
+        foreach (var (user, body, status) in new (string, object, HttpStatusCode)[]
+        {
+            ("kgj-author", new { confidentialityReviewed = true, comment = Comment }, HttpStatusCode.Forbidden),
+            ("kgj-approver", new { confidentialityReviewed = true, comment = Comment }, HttpStatusCode.Forbidden),
+            (LocalHostFixture.Office, new { confidentialityReviewed = false, comment = Comment }, HttpStatusCode.BadRequest),
+            (LocalHostFixture.Office, new { confidentialityReviewed = true, comment = "" }, HttpStatusCode.BadRequest),
+            (LocalHostFixture.Office, new { confidentialityReviewed = "true", comment = Comment }, HttpStatusCode.BadRequest),
+        })
+        {
+            using var refused = await PublishAsync("kgj", user, body);
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == status, $"{user}: {(int)refused.StatusCode} {text}");
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!);
+        }
+        using (var anonymous = await app.Anonymous.PostAsync($"api/reports/{Year}/kgj/publication", Json(new { confidentialityReviewed = true, comment = Comment })))
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using (var notAssembled = await PublishAsync("jyj", LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment }))
+            Assert.Equal(HttpStatusCode.Conflict, notAssembled.StatusCode);
+        using (var notYet = await Public.GetAsync(publicHtml))
+            Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
+
+        using var published = await PublishAsync("kgj", LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment });
+        var answer = JsonDocument.Parse(await published.Content.ReadAsStringAsync()).RootElement.GetProperty("publication");
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        Assert.Equal(publicHtml.AbsoluteUri, answer.GetProperty("htmlUrl").GetString());
+        Assert.Equal(1, answer.GetProperty("version").GetInt32());
+
+        // The public files, anonymously: the page, and the PDF byte for byte as stored privately.
+        using (var html = await Public.GetAsync(publicHtml))
+        {
+            Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+            Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        }
+        var stored = (await pdfBlob.DownloadContentAsync()).Value.Content.ToArray();
+        Assert.Equal(stored, await Public.GetByteArrayAsync(answer.GetProperty("pdfUrl").GetString()));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        var name = report.GetProperty("departmentName").GetString()!;
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var page = await BrowserPages.NewPageAsync(browser, width);
+            await page.GotoAsync(answer.GetProperty("yearIndexUrl").GetString()!);
+            Assert.Contains(name, await page.InnerTextAsync("main"));
+            Assert.Contains("发布日期", await page.InnerTextAsync("main"));
+            await BrowserPages.CheckAsync(page, $"public-index-{width}");
+
+            await page.ClickAsync($"a[aria-label='阅读全文（网页）：{name}']");
+            await page.WaitForURLAsync(publicHtml.AbsoluteUri);
+            Assert.Equal($"{name}{Year}年法治政府建设情况的报告", (await page.InnerTextAsync("h1")).Replace("\n", ""));
+            Assert.Equal(["一、", "二、", "三、", "四、"], (await page.Locator("h2").AllInnerTextsAsync()).Select(h => h[..2]));
+            Assert.True(await page.Locator("article p").CountAsync() > 10);
+            Assert.Contains("发布日期", await page.InnerTextAsync(".meta"));
+            Assert.Equal(0, await page.Locator("nav a[href*='sign-in'], form").CountAsync());
+            await BrowserPages.CheckAsync(page, $"public-report-{width}");
+        }
+
+        // Withdrawal: the files and the index entry go, the record stays with both steps.
+        using (var blank = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{Year}/kgj/publication/withdrawal", Json(new { reason = " " })))
+            Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        using (var byAuthor = await app.ClientAs("kgj-author").PostAsync($"api/reports/{Year}/kgj/publication/withdrawal", Json(new { reason = "有误" })))
+            Assert.Equal(HttpStatusCode.Forbidden, byAuthor.StatusCode);
+        using (var withdrawn = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{Year}/kgj/publication/withdrawal", Json(new { reason = "发现需要删改的内容" })))
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        using (var gone = await Public.GetAsync(publicHtml))
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        using (var gonePdf = await Public.GetAsync(answer.GetProperty("pdfUrl").GetString()))
+            Assert.Equal(HttpStatusCode.NotFound, gonePdf.StatusCode);
+        Assert.DoesNotContain(name, await Public.GetStringAsync(answer.GetProperty("yearIndexUrl").GetString()));
+        var record = (await app.GetReportAsync(Year, "kgj")).GetProperty("publication");
+        Assert.Equal("withdrawn", record.GetProperty("status").GetString());
+        Assert.Equal("发现需要删改的内容", record.GetProperty("reason").GetString());
+        Assert.Equal(["published", "withdrawn"], record.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        var trail = (await app.GetReportAsync(Year, "kgj")).GetProperty("audit").EnumerateArray().ToList();
+        Assert.Contains(trail, e => e.GetProperty("action").GetString() == "report.published" && e.GetProperty("detail").GetString()!.Contains(Comment));
+        Assert.Contains(trail, e => e.GetProperty("action").GetString() == "report.withdrawn");
+        Assert.True((await pdfBlob.ExistsAsync()).Value, "the private PDF stays");
+    }
+
+    [Fact]
+    public async Task The_office_publishes_from_the_overview_through_the_confirmation_form_and_the_department_sees_the_public_link()
+    {
+        var report = await AssembledAsync("sfj");
+        var name = report.GetProperty("departmentName").GetString()!;
+        // The form posted without the tick (a browser that ignores "required"): the form again, 400, the reason and the comment kept.
+        using (var form = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = app.Host.BaseAddress })
+        {
+            form.DefaultRequestHeaders.Add("X-Dev-User", LocalHostFixture.Office);
+            form.DefaultRequestHeaders.Add("Accept", "text/html");
+            using var refused = await form.PostAsync($"api/reports/{Year}/sfj/publication", new FormUrlEncodedContent(new Dictionary<string, string> { ["comment"] = Comment }));
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("未能完成：发布前须完成保密审查", html);
+            Assert.Contains(Comment, html);
+        }
+        Assert.Equal("unpublished", (await app.GetReportAsync(Year, "sfj")).GetProperty("publication").GetProperty("status").GetString());
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
+
+        var overview = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
+        var text = await overview.InnerTextAsync("main");
+        Assert.Contains("公开截止日期：2022年4月1日", text);
+        Assert.Matches($"其中已生成 PDF、可以发布的 \\d 个：[^。]*{name}", text);
+        await BrowserPages.CheckAsync(overview, "overview-publication-office-1280");
+
+        await overview.ClickAsync($"a[aria-label='发布{name}的报告']");
+        await overview.WaitForURLAsync("**/api/publish?**");
+        Assert.Contains("第 1 版 PDF", await overview.InnerTextAsync("main"));
+        await BrowserPages.CheckAsync(overview, "publish-form-office-1280");
+
+        await overview.CheckAsync("#reviewed");
+        await overview.FillAsync("#comment", Comment);
+        await overview.ClickAsync("form.review button[type=submit]");
+        await overview.WaitForURLAsync("**/api/overview?**publication=published**");
+        Assert.Contains($"已发布{name}的报告", await overview.InnerTextAsync("[role=status]"));
+        Assert.Contains("已发布（", await overview.InnerTextAsync("td.pub >> nth=0") + await overview.InnerTextAsync("main"));
+
+        var department = await BrowserPages.SignedInAsync(app, browser, "sfj-author", $"api/department?year={Year}", 390);
+        Assert.Contains("向社会公开第 1 版", await department.InnerTextAsync("main"));
+        var link = await department.GetAttributeAsync("a:text('网页版')", "href");
+        using (var page = await Public.GetAsync(link))
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        await BrowserPages.CheckAsync(department, "department-publication-author-390");
+
+        // 撤回 from the overview: the reason form, then back to the overview, the public page gone.
+        await overview.ClickAsync($"a[aria-label='撤回{name}的报告']");
+        await overview.WaitForURLAsync("**/api/publish?**action=withdraw**");
+        await BrowserPages.CheckAsync(overview, "withdraw-form-office-1280");
+        await overview.FillAsync("#reason", "需要删改部分内容");
+        await overview.ClickAsync("form.review button[type=submit]");
+        await overview.WaitForURLAsync("**/api/overview?**publication=withdrawn**");
+        Assert.Contains($"已撤回{name}的报告", await overview.InnerTextAsync("[role=status]"));
+        using (var gone = await Public.GetAsync(link))
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+}
