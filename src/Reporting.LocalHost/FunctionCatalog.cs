@@ -65,7 +65,9 @@ public static class FunctionCatalog
             if (type == typeof(HttpContext)) return ParameterSource.HttpContext;
             if (type == typeof(string) && routeValues.Contains(parameter.Name!)) return ParameterSource.RouteValue;
         }
-        else if (parameter == trigger && (kind == TriggerKind.Queue ? type == typeof(string) : type == typeof(TimerInfo)))
+        // By position, not reference: two hosts discovering at once can get different ParameterInfo objects for one parameter
+        // (the runtime caches a method's parameters racily), and a reference test then fails to see the trigger.
+        else if (parameter.Position == trigger.Position && (kind == TriggerKind.Queue ? type == typeof(string) : type == typeof(TimerInfo)))
             return ParameterSource.Trigger;
         throw new NotSupportedException(
             $"Function {function}: the local host cannot supply parameter '{parameter.Name}' of type {type.Name}. " +

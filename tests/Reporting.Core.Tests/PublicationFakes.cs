@@ -81,4 +81,6 @@ internal sealed class FactsPublicPages : IPublicPages
     public string YearIndex(int year, IReadOnlyList<PublicReport> reports) => $"year {year}: {string.Join(",", reports.Select(r => $"{r.Department}-v{r.Version}"))}";
 
     public string Root(IReadOnlyList<int> years) => $"root: {string.Join(",", years)}";
+
+    public string NotFound(Uri root) => $"not found, see {root}";
 }

@@ -99,7 +99,8 @@ public sealed class ReportPublisherTests
 
         Assert.False(again.Changed);
         Assert.Single(again.Publication.Events);
-        Assert.Equal(["2023/index.html", "2023/kgj.html", "2023/kgj.pdf", "index.html"], _world.Site.Files.Keys.Order());
+        Assert.Equal(["2023/index.html", "2023/kgj.html", "2023/kgj.pdf", "404.html", "index.html"], _world.Site.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal($"not found, see {new Uri(_world.Site.BaseAddress, "index.html")}", _world.Site.Text("404.html"));
         Assert.Single(_world.Audit.Entries, e => e.Action == "report.published");
     }
 

@@ -129,8 +129,8 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
             Assert.DoesNotContain("魏都区科学技术和工业信息化局", overdue.TextBody);
             Assert.DoesNotContain("魏都区民政局", overdue.TextBody);
             Assert.Contains($"尚未提交任何部分的部门（{others.Count} 个）：", overdue.TextBody);
-            SaveMail(reminder, "reminder");
-            SaveMail(overdue, "overdue");
+            MailSamples.Save("deadline-reminder", reminder);
+            MailSamples.Save("deadline-overdue", overdue);
 
             // The webhook had the same notices, typed.
             Assert.Equal(31, env.Webhook.Accepted.Count(e => e.GetProperty("type").GetString() == "deadline.overdue"));
@@ -140,14 +140,5 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
         {
             await env.DisposeAsync();
         }
-    }
-
-    /// <summary>Keeps an e-mail as received, for a person to read (.local/mail/calendar-*.eml).</summary>
-    internal static void SaveMail(MimeMessage mail, string name)
-    {
-        var folder = Path.Combine(RepoPaths.Root, ".local", "mail");
-        Directory.CreateDirectory(folder);
-        mail.WriteTo(Path.Combine(folder, $"calendar-{name}.eml"));
-        File.WriteAllText(Path.Combine(folder, $"calendar-{name}.txt"), $"Subject: {mail.Subject}\nTo: {mail.To}\n\n{mail.TextBody}", new UTF8Encoding(false));
     }
 }

@@ -43,7 +43,7 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         Assert.Contains("已退回（第 1 版，审核意见：请补充2000年度述法情况。）", mail.TextBody);
         Assert.Contains("待审核（第 1 版）", mail.TextBody);
         Assert.Equal("report.chased", mail.Headers["X-Notice-Kind"]);
-        CalendarWalkTests.SaveMail(mail, "chase");
+        MailSamples.Save("report-chased", mail);
 
         // The same form posted again (a double click, the back button): one 催报, one e-mail.
         using (var again = await app.ClientAs(LocalHostFixture.Office).PostAsJsonAsync($"api/reports/{Year}/jyj/chase", new { id, message = "再催一次" }))

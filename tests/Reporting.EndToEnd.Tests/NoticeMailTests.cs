@@ -46,7 +46,7 @@ public sealed class NoticeMailTests(LocalHostFixture app)
         Assert.Contains("审核意见：\n  第二段的数据与统计年鉴不符，\n  请核实后修改。\n", text);
         Assert.Contains("（北京时间）", text);
         Assert.Contains($"{Base}/api/draft?year=2002&department=kgj&section=duty&version={version}\n", text);
-        SaveSample("draft-rejected", mail);
+        MailSamples.Save("draft-rejected", mail);
 
         var hook = WebhookCall(key);
         Assert.Equal(("draft.rejected", "kgj", "魏都区科学技术和工业信息化局", "duty", comment),
@@ -84,7 +84,7 @@ public sealed class NoticeMailTests(LocalHostFixture app)
             Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await http.GetByteArrayAsync(links[1]))));
-        SaveSample("report-ready-v1", mail);
+        MailSamples.Save("report-ready-v1", mail);
 
         var hook = WebhookCall("2003-kgj-v1");
         Assert.Equal(("report.ready", "kgj", "魏都区科学技术和工业信息化局", 1, sha),
@@ -102,7 +102,7 @@ public sealed class NoticeMailTests(LocalHostFixture app)
         var changed = second.TextBody!.ReplaceLineEndings("\n");
         Assert.Contains($"与第1版相比，本版修改了以下 1 个部分：\n  · {Duty}（第 1 版改为第 {duty} 版），审核人：科工局审核人二，", changed);
         Assert.Contains($"{Base}/api/reports/2003/kgj/pdf?version=2\n", changed);
-        SaveSample("report-ready-v2", second);
+        MailSamples.Save("report-ready-v2", second);
         var hook2 = WebhookCall("2003-kgj-v2");
         Assert.Equal(("report.ready", "kgj", "duty"), (hook2.GetProperty("type").GetString(), hook2.GetProperty("department").GetString(),
             hook2.GetProperty("changedParts")[0].GetProperty("section").GetString()));
@@ -118,22 +118,7 @@ public sealed class NoticeMailTests(LocalHostFixture app)
         Assert.Contains("  · 魏都区司法局：尚无审核通过的部分\n", listed);
         Assert.Contains($"{Base}/api/reports/2003/volume/pdf?version=1\n", listed);
         Assert.DoesNotContain("preamble", listed);
-        SaveSample("volume-ready", volume);
+        MailSamples.Save("volume-ready", volume);
         Assert.Equal(("volume.ready", "魏都区"), (WebhookCall("2003-volume-v1").GetProperty("type").GetString(), WebhookCall("2003-volume-v1").GetProperty("departmentName").GetString()));
-    }
-
-    /// <summary>The e-mail as a person reads it: the headers that matter and the decoded text.</summary>
-    private static void SaveSample(string name, MimeMessage mail)
-    {
-        var folder = Path.Combine(RepoPaths.Root, ".local", "mail-samples");
-        Directory.CreateDirectory(folder);
-        var text = new StringBuilder()
-            .Append("From: ").Append(mail.From).Append('\n')
-            .Append("To: ").Append(mail.To).Append('\n')
-            .Append("Subject: ").Append(mail.Subject).Append('\n');
-        foreach (var header in new[] { "Message-Id", "X-Report-Key", "X-Notice-Kind", "X-Report-Sha256" })
-            if (mail.Headers[header] is { } value) text.Append(header).Append(": ").Append(value).Append('\n');
-        text.Append("Content-Transfer-Encoding: ").Append((mail.BodyParts.OfType<TextPart>().First()).ContentTransferEncoding).Append("\n\n").Append(mail.TextBody);
-        File.WriteAllText(Path.Combine(folder, name + ".txt"), text.ToString());
     }
 }

@@ -103,6 +103,11 @@ public sealed class PublicationTests(LocalHostFixture app)
             Assert.Contains("发布日期", await page.InnerTextAsync(".meta"));
             Assert.Equal(0, await page.Locator("nav a[href*='sign-in'], form").CountAsync());
             await BrowserPages.CheckAsync(page, $"public-report-{width}");
+
+            // What the static website shows for a path it does not have: Chinese, with the way back to the index.
+            await page.GotoAsync(new Uri(publicHtml, "../404.html").AbsoluteUri);
+            Assert.Contains("尚未公开，或已撤回", await page.InnerTextAsync("main"));
+            await BrowserPages.CheckAsync(page, $"public-404-{width}");
         }
 
         // Withdrawal: the files and the index entry go, the record stays with both steps.

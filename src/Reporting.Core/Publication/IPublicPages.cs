@@ -13,6 +13,9 @@ public interface IPublicPages
 
     /// <summary>The root index: the years with a public report.</summary>
     string Root(IReadOnlyList<int> years);
+
+    /// <summary>The page for an address that has no file, linking to the root index at <paramref name="root"/> (it is served under any path).</summary>
+    string NotFound(Uri root);
 }
 
 /// <summary>One public report: whose, which PDF version, published when.</summary>

@@ -7,6 +7,9 @@ public static class PublicPaths
 {
     public const string Root = "index.html";
 
+    /// <summary>What the static website answers for a path it does not have (a withdrawn or never published report).</summary>
+    public const string NotFound = "404.html";
+
     public static string YearIndex(int year) => $"{year}/index.html";
 
     public static string Html(ReportKey key) => $"{key.Year}/{key.Department}.html";

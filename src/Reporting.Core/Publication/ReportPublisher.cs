@@ -145,6 +145,7 @@ public class ReportPublisher(
         }
         var years = await publications.ListPublishedYearsAsync(cancellationToken);
         await site.PutAsync(PublicPaths.Root, System.Text.Encoding.UTF8.GetBytes(pages.Root(years)), HtmlType, cancellationToken);
+        await site.PutAsync(PublicPaths.NotFound, System.Text.Encoding.UTF8.GetBytes(pages.NotFound(new Uri(site.BaseAddress, PublicPaths.Root))), HtmlType, cancellationToken);
     }
 
     private async Task<IReadOnlyList<PublicReport>> PublicReportsAsync(int year, CancellationToken cancellationToken)

@@ -25,12 +25,16 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
 
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
 
-    private const string Layout = """
+    /// <summary>The head every page shares, the signed-in pages and the public ones: zh-CN, phone-width viewport, the page's title and style.</summary>
+    public const string Head = """
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{ Title }}</title>
         <style>{{ Style | raw }}</style></head>
         <body>
+        """;
+
+    private const string Layout = Head + """
         <header><nav aria-label="主导航"><a href="{{ Nav.Todo }}">我的待办</a><a href="{{ Nav.Form }}">提交/修改草稿</a><a href="{{ Nav.Department }}">本部门报告</a>{% for link in Nav.Extra %}<a href="{{ link.Url }}">{{ link.Label }}</a>{% endfor %}</nav>
         <p class="who">当前登录：{{ Who }}</p>
         <p class="deadline">{{ Deadline }}</p></header>

@@ -11,12 +11,7 @@ namespace Reporting.Functions.Pages;
 /// </summary>
 public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory directory, ReportingOptions options) : IPublicPages
 {
-    private const string Layout = """
-        <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{ Title }}</title>
-        <style>{{ Style | raw }}</style></head>
-        <body>
+    private const string Layout = PageRenderer.Head + """
         <header><p class="site">{{ Site }}</p>{% if Crumbs.size > 0 %}<nav aria-label="位置">{% for c in Crumbs %}<a href="{{ c.Url }}">{{ c.Label }}</a>{% unless forloop.last %} › {% endunless %}{% endfor %}</nav>{% endif %}</header>
         <main>
         """;
@@ -51,6 +46,12 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         <h1>{{ Title }}</h1>
         {% if Years.size == 0 %}<p>暂无公开的报告。</p>{% else %}
         <ul class="years">{% for y in Years %}<li><a href="{{ y.Url }}">{{ y.Year }} 年度</a></li>{% endfor %}</ul>{% endif %}
+        """ + End;
+
+    private const string NotFoundTemplate = Layout + """
+        <h1>{{ Title }}</h1>
+        <p>这个地址没有公开的报告：报告可能尚未公开，或已撤回。</p>
+        <p><a href="{{ Root }}">查看已公开的各年度报告</a></p>
         """ + End;
 
     /// <summary>Readable on a phone: one column, large type, long words and URLs wrap; contrast above 7:1.</summary>
@@ -102,6 +103,12 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
     {
         ["Crumbs"] = Array.Empty<object>(),
         ["Years"] = years.OrderDescending().Select(y => new { Year = y, Url = PublicPaths.YearIndex(y) }).ToList(),
+    });
+
+    public string NotFound(Uri root) => Render(NotFoundTemplate, "未找到该页面", new Dictionary<string, object?>
+    {
+        ["Crumbs"] = Array.Empty<object>(),
+        ["Root"] = root.ToString(),
     });
 
     private string Render(string template, string title, Dictionary<string, object?> model)
