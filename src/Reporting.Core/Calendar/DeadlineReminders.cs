@@ -35,9 +35,6 @@ public partial class DeadlineReminders(
     AccessControl access,
     TimeProvider clock)
 {
-    /// <summary>The channel a department with no known address is left out of.</summary>
-    public const string EmailChannel = "email";
-
     /// <summary>The audit trail of the overdue lists ("2024/calendar"), beside the reports' own trails.</summary>
     public static string CalendarTrail(int year) => $"{year}/calendar";
 
@@ -191,7 +188,7 @@ public partial class DeadlineReminders(
 
     private static DateOnly Day(string? tag) => DateOnly.ParseExact(tag ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string[]? LeaveOut(IReadOnlyCollection<string> to) => to.Count == 0 ? [EmailChannel] : null;
+    private static IReadOnlyCollection<string>? LeaveOut(IReadOnlyCollection<string> to) => OnceOnlyDelivery.LeaveOutEmailUnless(to.Count > 0);
 }
 
 /// <summary>What one daily run found: the day's duty, the departments not finished, the notices registered now and those an earlier run registered.</summary>

@@ -16,6 +16,12 @@ public class OnceOnlyDelivery(
     NotificationOptions notifications,
     TimeProvider clock)
 {
+    /// <summary>The channel a notice leaves out when its recipients have no known e-mail address.</summary>
+    public const string EmailChannel = "email";
+
+    /// <summary>The channels to leave out for a notice to people with no known e-mail address: the e-mail; else none.</summary>
+    public static IReadOnlyCollection<string>? LeaveOutEmailUnless(bool addressed) => addressed ? null : [EmailChannel];
+
     /// <summary>Azure Storage queues hide a message for at most seven days; a later retry is left to the sweep.</summary>
     private static readonly TimeSpan LongestQueueDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
 

@@ -20,9 +20,6 @@ public class RejectionNotifier(
     IAuditLog audit,
     TimeProvider clock)
 {
-    /// <summary>The channel an author without an address is left out of.</summary>
-    public const string EmailChannel = "email";
-
     public static NotificationMessage MessageFor(Draft draft) =>
         NotificationMessage.ForRejection(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
 
@@ -60,5 +57,5 @@ public class RejectionNotifier(
         return result;
     }
 
-    private static string[]? LeaveOut(string? to) => to is null ? [EmailChannel] : null;
+    private static IReadOnlyCollection<string>? LeaveOut(string? to) => OnceOnlyDelivery.LeaveOutEmailUnless(to is not null);
 }

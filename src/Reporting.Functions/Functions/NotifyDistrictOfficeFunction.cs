@@ -26,7 +26,7 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
             : request.IsRejection ? await rejections.NotifyAsync(request, cancellationToken)
             : request.IsCalendar ? await calendar.NotifyAsync(request, cancellationToken)
             : await notifier.NotifyAsync(request, cancellationToken);
-        if (request.IsRejection && result is not null && result.Channels.All(c => c.Channel != RejectionNotifier.EmailChannel))
+        if (request.IsRejection && result is not null && result.Channels.All(c => c.Channel != OnceOnlyDelivery.EmailChannel))
             logger.LogWarning("Notice {Key}: the author has no e-mail address; 退回通知 not e-mailed (recorded in the audit trail)", request.OutboxKey);
         if (result is null && request.IsCalendar)
             logger.LogInformation("Notice {Key}: no longer owed (the department finished meanwhile); withdrawn, nothing sent", request.OutboxKey);

@@ -17,12 +17,12 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
     {
         var facts = notice.Deadline!;
         var lack = facts.Departments[0];
-        var subject = $"【催报提醒】{ShortName(lack.Department)} {notice.Year}年度法治政府建设情况报告 距报送截止（{Date(facts.Deadline)}）还有 {facts.DaysLeft} 天";
+        var subject = $"【催报提醒】{ShortName(lack.Department)} {notice.Year}年度法治政府建设情况报告 距报送截止（{Words.Date(facts.Deadline)}）还有 {facts.DaysLeft} 天";
         var lines = new List<string>
         {
             $"{Name(lack.Department)}各位同事：",
             "",
-            $"{Title(notice)}应于 {Date(facts.Deadline)}前报送{directory.Office.Name}，距截止还有 {facts.DaysLeft} 天。截至 {Date(facts.Day)}，以下 {lack.Parts.Count} 个必填部分尚未审核通过：",
+            $"{Title(notice)}应于 {Words.Date(facts.Deadline)}前报送{directory.Office.Name}，距截止还有 {facts.DaysLeft} 天。截至 {Words.Date(facts.Day)}，以下 {lack.Parts.Count} 个必填部分尚未审核通过：",
         };
         lines.AddRange(Parts(notice.Year, lack));
         lines.AddRange(Closing(notice.Year, lack.Department));
@@ -33,14 +33,14 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
     {
         var facts = notice.Deadline!;
         var lack = facts.Departments[0];
-        var due = facts.DaysLeft >= 0 ? $"请于 {Date(facts.Deadline)}前报送" : $"已逾期 {-facts.DaysLeft} 天，请尽快报送";
+        var due = facts.DaysLeft >= 0 ? $"请于 {Words.Date(facts.Deadline)}前报送" : $"已逾期 {-facts.DaysLeft} 天，请尽快报送";
         var subject = $"【催报】{directory.Office.Name}催报：{ShortName(lack.Department)} {notice.Year}年度法治政府建设情况报告尚未完成，{due}";
         var lines = new List<string>
         {
             $"{Name(lack.Department)}各位同事：",
             "",
-            $"{directory.Office.Name}（{(string.IsNullOrWhiteSpace(facts.ChasedBy) ? "工作人员" : facts.ChasedBy)}）于 {Date(facts.Day)}催报：{Title(notice)}尚未完成，"
-                + (facts.DaysLeft >= 0 ? $"报送截止日期为 {Date(facts.Deadline)}（还有 {facts.DaysLeft} 天）。" : $"报送截止日期 {Date(facts.Deadline)}已过 {-facts.DaysLeft} 天。"),
+            $"{directory.Office.Name}（{(string.IsNullOrWhiteSpace(facts.ChasedBy) ? "工作人员" : facts.ChasedBy)}）于 {Words.Date(facts.Day)}催报：{Title(notice)}尚未完成，"
+                + (facts.DaysLeft >= 0 ? $"报送截止日期为 {Words.Date(facts.Deadline)}（还有 {facts.DaysLeft} 天）。" : $"报送截止日期 {Words.Date(facts.Deadline)}已过 {-facts.DaysLeft} 天。"),
         };
         if (!string.IsNullOrWhiteSpace(facts.ChaseNote))
         {
@@ -57,12 +57,12 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
     {
         var facts = notice.Deadline!;
         var late = -facts.DaysLeft;
-        var subject = $"【逾期名单】{directory.District}{notice.Year}年度法治政府建设情况报告：截至 {Date(facts.Day)}，{facts.Departments.Count} 个部门逾期未完成（已逾期 {late} 天）";
+        var subject = $"【逾期名单】{directory.District}{notice.Year}年度法治政府建设情况报告：截至 {Words.Date(facts.Day)}，{facts.Departments.Count} 个部门逾期未完成（已逾期 {late} 天）";
         var lines = new List<string>
         {
             $"{directory.Office.Name}：",
             "",
-            $"{notice.Year}年度法治政府建设情况报告的报送截止日期为 {Date(facts.Deadline)}，已逾期 {late} 天。截至 {Date(facts.Day)}，以下 {facts.Departments.Count} 个部门尚有必填部分未审核通过：",
+            $"{notice.Year}年度法治政府建设情况报告的报送截止日期为 {Words.Date(facts.Deadline)}，已逾期 {late} 天。截至 {Words.Date(facts.Day)}，以下 {facts.Departments.Count} 个部门尚有必填部分未审核通过：",
             "",
         };
         // A department with nothing submitted is one line: its five parts would only repeat 未提交.
@@ -128,6 +128,4 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
     private string ShortName(string code) => directory.Find(code) is { } d ? d.ShortName ?? d.Name : "未知部门";
 
     private string Link(string path) => links.Absolute(path).ToString();
-
-    public static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 }

@@ -69,7 +69,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             Message = Ran(ran, int.TryParse(volume, out var v) ? v : null) ?? Published(publication, view.Departments.FirstOrDefault(d => d.Department == department)?.Name),
             Pub = new
             {
-                Deadline = $"{view.Publication.Deadline.Year}年{view.Publication.Deadline.Month}月{view.Publication.Deadline.Day}日",
+                Deadline = Words.Date(view.Publication.Deadline),
                 Left = view.Publication.DaysLeft switch { > 0 and var n => $"还剩 {n} 天", 0 => "今天截止", var n => $"已过 {-n} 天" },
                 view.Publication.Published,
                 view.Publication.Unpublished,
@@ -103,7 +103,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             ChaseText = chase.Text(),
             CsvLink = routes.ChaseCsv(view.Year),
             Chased = Functions.DeadlineFunctions.Outcome(chased.Outcome, view.Departments.FirstOrDefault(d => d.Department == chased.Department)?.Name),
-            Deadline = Notices.CalendarNoticeText.Date(calendar.SubmissionDeadline(view.Year)),
+            Deadline = Words.Date(calendar.SubmissionDeadline(view.Year)),
             // The departments a reminder would go to: a required part whose newest draft is not approved.
             Chases = view.Departments
                 .Select(d => (d, Lacking: d.Parts.Count(p => p.Status != "approved" && ReportTemplate.Find(p.Section)?.Required == true)))

@@ -121,11 +121,7 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
     }
 
     /// <summary>The publication date as people in the district read it: Beijing's calendar day.</summary>
-    private string Date(DateTimeOffset at)
-    {
-        var local = TimeZoneInfo.ConvertTime(at, options.ResolveTimeZone());
-        return $"{local.Year}年{local.Month}月{local.Day}日";
-    }
+    private string Date(DateTimeOffset at) => Words.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, options.ResolveTimeZone()).DateTime));
 
     private string Iso(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, options.ResolveTimeZone()).ToString("yyyy-MM-dd");
 
