@@ -42,7 +42,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var executable = FindExecutable() ?? throw new FileNotFoundException(
             "Azurite was not found (node_modules/.bin/azurite). Run `npm ci` in the repository root, or set AzureWebJobsStorage to a storage connection string.");
-        var (blob, queue, table) = ports ?? (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = ports ?? (LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next());
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -103,13 +103,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 }
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
