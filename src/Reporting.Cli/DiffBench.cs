@@ -32,10 +32,18 @@ internal static class DiffBench
         }
         Console.WriteLine(Row($"VersionDiff.Build: {worst.Item1}", Time(Math.Min(runs, 3), () => Task.FromResult(VersionDiff.Build(worst.Item2, worst.Item3)))));
 
+        // The costliest pairs that fit the 200,000-character limit, once each: time, memory allocated, HTML produced.
+        var costly = new[] { Alternating(), ShortLines() };
+        Console.WriteLine();
+        Console.WriteLine("| worst case (in process, once) | time (ms) | allocated (MB) | diff HTML (KB) |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (name, old, @new) in costly) Console.WriteLine(Costly(name, old, @new));
+
         await using var bench = await BenchHost.StartAsync();
-        foreach (var (name, old, @new) in cases.Skip(1))
+        var overHttp = cases.Skip(1).Select(c => (c.Name, c.Old, c.New, Runs: runs)).Concat(costly.Select(c => (c.Item1, c.Item2, c.Item3, Runs: Math.Min(runs, 3)))).ToList();
+        foreach (var (index, (name, old, @new, times)) in overHttp.Index())
         {
-            var year = 2001 + cases.IndexOf((name, old, @new));
+            var year = 2001 + index;
             foreach (var body in new[] { old, @new })
             {
                 using var submit = new HttpRequestMessage(HttpMethod.Post, "api/drafts")
@@ -55,7 +63,7 @@ internal static class DiffBench
                 return (await page.Content.ReadAsByteArrayAsync()).Length;
             }
             var bytes = await Page();
-            Console.WriteLine(Row($"GET 草稿 page over HTTP: {name} ({bytes / 1024} KB of HTML)", await TimeAsync(runs, Page)));
+            Console.WriteLine(Row($"GET 草稿 page over HTTP: {name} ({bytes / 1024} KB of HTML)", await TimeAsync(times, Page)));
         }
         return 0;
     }
@@ -66,6 +74,41 @@ internal static class DiffBench
         var old = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => $"{i:D4}" + new string('法', 95)));
         var @new = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => $"{i:D4}" + (i % 10 == 0 ? new string('法', 40) + "治理体系" + new string('法', 51) : new string('法', 95))));
         return ($"{size:N0} chars, every tenth of {paragraphs} paragraphs changed", old, @new);
+    }
+
+    /// <summary>
+    /// Paragraphs just under the character diff's per-stretch cap, every other character changed: each paragraph costs
+    /// the character diff its length × its differences, and every changed character becomes its own marked run.
+    /// </summary>
+    private static (string, string, string) Alternating()
+    {
+        const int length = VersionDiff.MaxCharacterDiff / 2 - 10;
+        var paragraphs = 197_000 / (length + 1);
+        var old = string.Join("\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => (char)(0x4E00 + (j * 7 + p) % 200)))));
+        var @new = string.Join("\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length)
+            .Select(j => (char)(0x4E00 + (j % 2 == 1 ? 300 + (j + p) % 50 : (j * 7 + p) % 200))))));
+        return ($"{paragraphs} paragraphs of {length:N0} chars ({old.Length:N0} in all), every other character changed", old, @new);
+    }
+
+    /// <summary>The most paragraphs the limit allows, none shared between the versions: the paragraph diff's own worst case.</summary>
+    private static (string, string, string) ShortLines()
+    {
+        const int paragraphs = 20_000;
+        var old = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => Scramble(9, 3 * paragraphs + i)));
+        var @new = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => Scramble(9, 5 * paragraphs + i)));
+        return ($"{paragraphs:N0} paragraphs of 9 chars ({old.Length:N0} in all), none alike", old, @new);
+    }
+
+    private static string Costly(string name, string old, string @new)
+    {
+        GC.Collect();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var diff = VersionDiff.Build(old, @new);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var html = diff.Rows.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(r.Old) + System.Text.Encoding.UTF8.GetByteCount(r.New));
+        return $"| {name} | {elapsed:F0} | {allocated / 1048576.0:F0} | {html / 1024} |";
     }
 
     /// <summary>Chinese text that shares no long run with another seed's: the diff must find every difference.</summary>

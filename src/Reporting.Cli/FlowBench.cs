@@ -82,7 +82,7 @@ public static class FlowBench
     }
 
     /// <summary>The local host's development sign-in: the department's own author and approver, the district office to read.</summary>
-    private static HttpRequestMessage As(string userId, HttpRequestMessage request)
+    internal static HttpRequestMessage As(string userId, HttpRequestMessage request)
     {
         request.Headers.Add(Reporting.Functions.Http.DevelopmentSignIn.HeaderName, userId);
         return request;

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Reporting.Core.Documents;
+using Reporting.Core.Templates;
+
+namespace Reporting.Cli;
+
+/// <summary>
+/// `reporting bench overview [--clients 50] [--rounds 3] [--versions 2]`: the local host (in-memory Azurite) with every
+/// department's every part submitted in several versions and two parts approved, then N clients signed in as the district
+/// office load 全区总览 (and then the year's JSON) at once, several rounds each: latency percentiles and the answers by status.
+/// </summary>
+internal static class OverviewBench
+{
+    private const int Year = 2021;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var clients = Math.Clamp(BenchArguments.Int(args, "--clients", 50), 1, 500);
+        var rounds = Math.Clamp(BenchArguments.Int(args, "--rounds", 3), 1, 100);
+        var versions = Math.Clamp(BenchArguments.Int(args, "--versions", 2), 1, 20);
+        var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
+        if (fixture is null || !File.Exists(fixture))
+        {
+            Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
+            return 2;
+        }
+        var parts = PlainTextReport.Parse(File.ReadAllText(fixture)).Parts;
+        await using var bench = await BenchHost.StartAsync();
+        var departments = bench.Departments;
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(bench.Http, departments, parts, versions);
+        Console.WriteLine($"overview bench: {departments.Count} departments × {ReportTemplate.Sections.Count} parts × {versions} versions seeded in " +
+                          $"{seeding.Elapsed.TotalSeconds:F0} s; {clients} clients × {rounds} rounds as office; local host {bench.Host.BaseAddress}, Azurite in memory");
+
+        Console.WriteLine();
+        Console.WriteLine("| read | clients | loads | answers | p50 (ms) | p95 (ms) | max (ms) |");
+        Console.WriteLine("|---|---:|---:|---|---:|---:|---:|");
+        var failed = false;
+        foreach (var (name, path) in new[] { ("GET 全区总览 /api/overview", $"api/overview?year={Year}"), ("GET year JSON /api/reports/{year}", $"api/reports/{Year}") })
+        {
+            await LoadAsync(bench.Http, path);  // warm-up (JIT, connections), not counted
+            var answers = new ConcurrentBag<(int Status, double Milliseconds)>();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                for (var round = 0; round < rounds; round++) answers.Add(await LoadAsync(bench.Http, path));
+            })));
+            var times = answers.Select(a => a.Milliseconds).ToList();
+            var byStatus = answers.GroupBy(a => a.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}");
+            Console.WriteLine($"| {name} | {clients} | {answers.Count} | {string.Join(" ", byStatus)} | {FlowBench.Percentile(times, 50):F0} | " +
+                              $"{FlowBench.Percentile(times, 95):F0} | {times.Max():F0} |");
+            failed |= answers.Any(a => a.Status >= 500);
+        }
+        Console.WriteLine(failed ? "FAILED: some loads were answered with 5xx" : "every load answered without 5xx");
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Every part of every department in <paramref name="versions"/> versions, the newest of the first two parts approved.</summary>
+    private static async Task SeedAsync(HttpClient http, IReadOnlyList<string> departments, IReadOnlyDictionary<string, string> parts, int versions)
+    {
+        using var turns = new SemaphoreSlim(8);
+        await Task.WhenAll(departments.Select(async department =>
+        {
+            await turns.WaitAsync();
+            try
+            {
+                foreach (var section in ReportTemplate.Sections)
+                {
+                    var newest = 0;
+                    for (var v = 1; v <= versions; v++)
+                    {
+                        var body = (parts.GetValueOrDefault(section.Key) ?? "本部分内容。") + $"\n（第 {v} 稿）";
+                        using var submit = FlowBench.As($"{department}-author", new HttpRequestMessage(HttpMethod.Post, "api/drafts")
+                        {
+                            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                            {
+                                ["year"] = Year.ToString(), ["department"] = department, ["section"] = section.Key, ["body"] = body,
+                            }),
+                        });
+                        using var submitted = await http.SendAsync(submit);
+                        newest = (await submitted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+                    }
+                    if (section.Order > 1) continue;
+                    using var approve = FlowBench.As($"{department}-approver",
+                        new HttpRequestMessage(HttpMethod.Post, $"api/reports/{Year}/{department}/sections/{section.Key}/drafts/{newest}/approval")
+                        {
+                            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve" }),
+                        });
+                    (await http.SendAsync(approve)).EnsureSuccessStatusCode().Dispose();
+                }
+            }
+            finally
+            {
+                turns.Release();
+            }
+        }));
+    }
+
+    private static async Task<(int Status, double Milliseconds)> LoadAsync(HttpClient http, string path)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await http.SendAsync(FlowBench.As("office", new HttpRequestMessage(HttpMethod.Get, path)));
+        await response.Content.ReadAsByteArrayAsync();
+        return ((int)response.StatusCode, clock.Elapsed.TotalMilliseconds);
+    }
+}
