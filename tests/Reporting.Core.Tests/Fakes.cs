@@ -46,6 +46,15 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
                 .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt, d.AuthorId, d.ReviewerId)).ToList());
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        List<ReportKey> reports;
+        lock (_gate) reports = _rows.Keys.Select(k => k.Report).Where(r => r.Year == year).Distinct().ToList();
+        var byDepartment = new Dictionary<string, IReadOnlyList<DraftSummary>>(StringComparer.Ordinal);
+        foreach (var report in reports) byDepartment[report.Department] = await ListAsync(report, cancellationToken);
+        return byDepartment;
+    }
+
     public Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
     {
         lock (_gate)

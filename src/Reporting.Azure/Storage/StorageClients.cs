@@ -17,12 +17,14 @@ public sealed class StorageClients
         var queueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 }, options, options.NetworkTimeout);
         var rawQueueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05), options, options.NetworkTimeout);
         var tableOptions = Bounded(new TableClientOptions(), options, options.NetworkTimeout);
+        var queryOptions = Bounded(new TableClientOptions(), options, options.QueryNetworkTimeout);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             Blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
             Queues = new QueueServiceClient(options.ConnectionString, queueOptions);
             RawQueues = new QueueServiceClient(options.ConnectionString, rawQueueOptions);
             Tables = new TableServiceClient(options.ConnectionString, tableOptions);
+            QueryTables = new TableServiceClient(options.ConnectionString, queryOptions);
         }
         else
         {
@@ -35,6 +37,7 @@ public sealed class StorageClients
             Queues = new QueueServiceClient(options.QueueServiceUri, credential, queueOptions);
             RawQueues = new QueueServiceClient(options.QueueServiceUri, credential, rawQueueOptions);
             Tables = new TableServiceClient(options.TableServiceUri, credential, tableOptions);
+            QueryTables = new TableServiceClient(options.TableServiceUri, credential, queryOptions);
         }
     }
 
@@ -58,7 +61,16 @@ public sealed class StorageClients
     public QueueServiceClient RawQueues { get; }
     public TableServiceClient Tables { get; }
 
+    /// <summary>
+    /// The same tables for queries, each try allowed <see cref="StorageOptions.QueryNetworkTimeout"/>: a point read or
+    /// write is answered in milliseconds unless storage is gone, a query over a year waits its turn when many run at once.
+    /// </summary>
+    public TableServiceClient QueryTables { get; }
+
     public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>A table for queries (see <see cref="QueryTables"/>).</summary>
+    public TableClient QueryTable(string name) => QueryTables.GetTableClient(name);
 
     /// <summary>Creates every table, container and queue (with its poison queue) the app uses. Idempotent.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

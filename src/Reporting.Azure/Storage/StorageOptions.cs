@@ -28,6 +28,11 @@ public sealed class StorageOptions
     // (the SDK's defaults are 100 s per try and 3 retries). Table and queue calls are small; blobs carry PDFs.
     /// <summary>How long one table or queue call may wait for the service before it is retried or fails.</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long one try of a table query (a partition or a range of them, page by page) may wait for the service: a
+    /// query that is slow because many run at once still finishes; only storage that does not answer at all is a 503.
+    /// </summary>
+    public TimeSpan QueryNetworkTimeout { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>How long one blob call may wait (uploads of a compiled volume are tens of megabytes).</summary>
     public TimeSpan BlobNetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Retries after the first try of a call that timed out or failed transiently (exponential, from <see cref="RetryDelay"/>).</summary>

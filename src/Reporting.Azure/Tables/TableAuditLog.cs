@@ -10,6 +10,7 @@ public class TableAuditLog(StorageClients clients) : IAuditLog
 {
     private const int MaxDetailLength = 4000;
     private readonly TableClient _table = clients.Table(clients.Options.AuditTable);
+    private readonly TableClient _queries = clients.QueryTable(clients.Options.AuditTable);
 
     private static string PartitionKey(string report) => report.Replace('/', '-');
 
@@ -30,7 +31,7 @@ public class TableAuditLog(StorageClients clients) : IAuditLog
     public virtual async Task<IReadOnlyList<AuditEntry>> ListAsync(string report, CancellationToken cancellationToken = default)
     {
         var list = new List<AuditEntry>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == PartitionKey(report), cancellationToken: cancellationToken))
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == PartitionKey(report), cancellationToken: cancellationToken))
         {
             // Rows written before ids were recorded carry only the name: it stands in for both.
             var name = e.GetString("Actor") ?? "";

@@ -18,7 +18,10 @@ namespace Reporting.Azure.Tables;
 /// </summary>
 public class TableDraftRepository(StorageClients clients) : IDraftRepository
 {
+    private static readonly string[] SummaryColumns =
+        ["PartitionKey", "RowKey", "Section", "Version", "Author", "AuthorId", "Status", "SubmittedAt", "BodyLength", "Reviewer", "ReviewerId", "ReviewedAt"];
     private readonly TableClient _table = clients.Table(clients.Options.DraftsTable);
+    private readonly TableClient _queries = clients.QueryTable(clients.Options.DraftsTable);
     private readonly StripedGate _turns = new();
     // Newest version of each part this instance wrote, updated only in the part's turn: the next number without a query.
     private readonly ConcurrentDictionary<string, int> _newest = new(StringComparer.Ordinal);
@@ -78,13 +81,30 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
     public virtual async Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         var list = new List<DraftSummary>();
-        var select = new[] { "RowKey", "Section", "Version", "Author", "AuthorId", "Status", "SubmittedAt", "BodyLength", "Reviewer", "ReviewerId", "ReviewedAt" };
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == PartitionKey(report), select: select, cancellationToken: cancellationToken))
-            list.Add(new DraftSummary(e.GetString("Section"), e.GetInt32("Version")!.Value, e.GetString("Author"),
-                Enum.Parse<DraftStatus>(e.GetString("Status")), e.GetDateTimeOffset("SubmittedAt")!.Value, e.GetInt32("BodyLength") ?? 0,
-                e.GetString("Reviewer"), e.GetDateTimeOffset("ReviewedAt"), e.GetString("AuthorId"), e.GetString("ReviewerId")));
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == PartitionKey(report), select: SummaryColumns, cancellationToken: cancellationToken))
+            list.Add(Summary(e));
         return list;
     }
+
+    public virtual async Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        // The year's partitions ("2023-kgj", "2023-sfj", …) sort next to each other ('-' comes just before '.'): one range
+        // query reads them all, page by page, instead of one query per department.
+        var (from, to) = ($"{year}-", $"{year}.");
+        var byDepartment = new Dictionary<string, List<DraftSummary>>(StringComparer.Ordinal);
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey.CompareTo(from) >= 0 && x.PartitionKey.CompareTo(to) < 0,
+            select: SummaryColumns, cancellationToken: cancellationToken))
+        {
+            var department = e.PartitionKey[from.Length..];
+            if (!byDepartment.TryGetValue(department, out var list)) byDepartment[department] = list = [];
+            list.Add(Summary(e));
+        }
+        return byDepartment.ToDictionary(p => p.Key, IReadOnlyList<DraftSummary> (p) => p.Value, StringComparer.Ordinal);
+    }
+
+    private static DraftSummary Summary(TableEntity e) => new(e.GetString("Section"), e.GetInt32("Version")!.Value, e.GetString("Author"),
+        Enum.Parse<DraftStatus>(e.GetString("Status")), e.GetDateTimeOffset("SubmittedAt")!.Value, e.GetInt32("BodyLength") ?? 0,
+        e.GetString("Reviewer"), e.GetDateTimeOffset("ReviewedAt"), e.GetString("AuthorId"), e.GetString("ReviewerId"));
 
     public virtual async Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
     {
@@ -113,7 +133,7 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         var newest = 0;
         var from = RowKey(section, 0);
         var to = RowKey(section, 999_999);
-        await foreach (var e in _table.QueryAsync<TableEntity>(
+        await foreach (var e in _queries.QueryAsync<TableEntity>(
             x => x.PartitionKey == PartitionKey(report) && x.RowKey.CompareTo(from) > 0 && x.RowKey.CompareTo(to) <= 0,
             select: ["Version"], cancellationToken: cancellationToken))
             newest = Math.Max(newest, e.GetInt32("Version") ?? 0);

@@ -13,6 +13,7 @@ namespace Reporting.Azure.Tables;
 public class TableNotificationOutbox(StorageClients clients) : INotificationOutbox
 {
     private readonly TableClient _table = clients.Table(clients.Options.OutboxTable);
+    private readonly TableClient _queries = clients.QueryTable(clients.Options.OutboxTable);
 
     public virtual Task<IReadOnlyList<OutboxEntry>> FindAsync(string key, CancellationToken cancellationToken = default) =>
         QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken);
@@ -32,7 +33,7 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
     private async Task<IReadOnlyList<OutboxEntry>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _queries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             if (FromEntity(row) is { } entry) entries.Add(entry);
             else entries.AddRange(FromLegacyRow(row));
         // A channel recorded in both layouts: the per-channel row is the newer truth.

@@ -13,6 +13,7 @@ public class TablePublicationRepository(StorageClients clients) : IPublicationRe
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly TableClient _table = clients.Table(clients.Options.PublicationsTable);
+    private readonly TableClient _queries = clients.QueryTable(clients.Options.PublicationsTable);
 
     public virtual async Task<PublicationRecord> GetAsync(ReportKey key, CancellationToken cancellationToken = default)
     {
@@ -57,7 +58,7 @@ public class TablePublicationRepository(StorageClients clients) : IPublicationRe
     public virtual async Task<IReadOnlyList<PublicationRecord>> ListYearAsync(int year, CancellationToken cancellationToken = default)
     {
         var list = new List<PublicationRecord>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == year.ToString(), cancellationToken: cancellationToken))
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == year.ToString(), cancellationToken: cancellationToken))
             list.Add(FromEntity(new ReportKey(year, e.RowKey), e));
         return list;
     }

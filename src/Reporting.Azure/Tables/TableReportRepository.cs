@@ -12,6 +12,7 @@ public class TableReportRepository(StorageClients clients) : IReportRepository
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _table = clients.Table(clients.Options.ReportsTable);
+    private readonly TableClient _queries = clients.QueryTable(clients.Options.ReportsTable);
 
     public virtual async Task<Report> GetAsync(ReportKey key, CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,7 @@ public class TableReportRepository(StorageClients clients) : IReportRepository
     public virtual async Task<IReadOnlyList<Report>> ListYearAsync(int year, CancellationToken cancellationToken = default)
     {
         var list = new List<Report>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.PartitionKey == year.ToString(), cancellationToken: cancellationToken))
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == year.ToString(), cancellationToken: cancellationToken))
             list.Add(FromEntity(new ReportKey(year, e.RowKey), e));
         return list;
     }

@@ -13,6 +13,12 @@ public interface IDraftRepository
 
     Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every draft of every report of <paramref name="year"/> (summaries, no text), by department code: the year read
+    /// at once, in reads that do not grow with the number of departments. Departments with no draft are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the review of a draft; throws <see cref="ConcurrencyConflictException"/> when its ETag is stale.</summary>
     Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default);
 }
