@@ -35,8 +35,8 @@ internal static class DiffBench
         // The costliest pairs that fit the 200,000-character limit, once each: time, memory allocated, HTML produced.
         var costly = new[] { Alternating(), ShortLines() };
         Console.WriteLine();
-        Console.WriteLine("| worst case (in process, once) | time (ms) | allocated (MB) | diff HTML (KB) |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| worst case (in process, once) | time (ms) | allocated (MB) | diff HTML (KB) | outcome | characters compared one by one |");
+        Console.WriteLine("|---|---:|---:|---:|---|---:|");
         foreach (var (name, old, @new) in costly) Console.WriteLine(Costly(name, old, @new));
 
         await using var bench = await BenchHost.StartAsync();
@@ -77,17 +77,18 @@ internal static class DiffBench
     }
 
     /// <summary>
-    /// Paragraphs just under the character diff's per-stretch cap, every other character changed: each paragraph costs
-    /// the character diff its length × its differences, and every changed character becomes its own marked run.
+    /// Paragraphs just under the character diff's per-stretch cap, every other character changed, each followed by one
+    /// unchanged paragraph so that each is a changed stretch of its own: each costs the character diff its length × its
+    /// differences, and every changed character becomes its own marked run.
     /// </summary>
     private static (string, string, string) Alternating()
     {
         const int length = VersionDiff.MaxCharacterDiff / 2 - 10;
-        var paragraphs = 197_000 / (length + 1);
-        var old = string.Join("\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => (char)(0x4E00 + (j * 7 + p) % 200)))));
-        var @new = string.Join("\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length)
+        var paragraphs = 197_000 / (length + 3);
+        var old = string.Join("\n〇\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => (char)(0x4E00 + (j * 7 + p) % 200)))));
+        var @new = string.Join("\n〇\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length)
             .Select(j => (char)(0x4E00 + (j % 2 == 1 ? 300 + (j + p) % 50 : (j * 7 + p) % 200))))));
-        return ($"{paragraphs} paragraphs of {length:N0} chars ({old.Length:N0} in all), every other character changed", old, @new);
+        return ($"{paragraphs} paragraphs of {length:N0} chars ({old.Length:N0} in all), every other character changed, an unchanged one after each", old, @new);
     }
 
     /// <summary>The most paragraphs the limit allows, none shared between the versions: the paragraph diff's own worst case.</summary>
@@ -107,8 +108,8 @@ internal static class DiffBench
         var diff = VersionDiff.Build(old, @new);
         var elapsed = clock.Elapsed.TotalMilliseconds;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        var html = diff.Rows.Sum(r => (long)System.Text.Encoding.UTF8.GetByteCount(r.Old) + System.Text.Encoding.UTF8.GetByteCount(r.New));
-        return $"| {name} | {elapsed:F0} | {allocated / 1048576.0:F0} | {html / 1024} |";
+        var html = diff.HtmlBytes;
+        return $"| {name} | {elapsed:F0} | {allocated / 1048576.0:F0} | {html / 1024} | {diff.Outcome} | {diff.CharactersCompared:N0} |";
     }
 
     /// <summary>Chinese text that shares no long run with another seed's: the diff must find every difference.</summary>

@@ -108,4 +108,65 @@ public sealed class VersionDiffTests
         Assert.Equal(200 * 95, diff.Inserted);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
+
+    [Fact]
+    public void The_costliest_pair_within_the_size_limit_stays_within_the_character_budget_and_the_page_cap()
+    {
+        // Paragraphs just under the per-stretch cap with every other character changed, each followed by one unchanged
+        // paragraph so that each is a stretch of its own, up to the body limit: before the budget every paragraph went to
+        // the character diff and every changed character became its own marked run.
+        const int length = VersionDiff.MaxCharacterDiff / 2 - 10;
+        var paragraphs = 197_000 / (length + 3);
+        string Version(Func<int, int, char> at) =>
+            string.Join("\n〇\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => at(p, j)))));
+        var old = Version((p, j) => (char)(0x4E00 + (j * 7 + p) % 200));
+        var @new = Version((p, j) => (char)(0x4E00 + (j % 2 == 1 ? 300 + (j + p) % 50 : (j * 7 + p) % 200)));
+
+        var diff = VersionDiff.Build(old, @new);
+
+        Assert.True(diff.CharactersCompared <= VersionDiff.CharacterBudget, $"{diff.CharactersCompared} characters compared one by one");
+        Assert.True(diff.CharactersCompared > 0, "the budget is spent on the first stretches, not refused outright");
+        Assert.True(diff.HtmlBytes <= VersionDiff.MaxHtmlBytes, $"{diff.HtmlBytes} bytes of markup");
+        Assert.Contains(diff.Outcome, new[] { DiffOutcome.ParagraphsOnly, DiffOutcome.TooLong });
+        // Every other character of every paragraph changed: the counts say so whether or not the rows fit on the page.
+        Assert.True(diff.Inserted >= paragraphs * (length / 2), $"{diff.Inserted} inserted");
+    }
+
+    [Fact]
+    public void Past_its_budget_a_changed_paragraph_is_shown_removed_and_added_whole()
+    {
+        // Three paragraphs changed in their first and last character: each differing middle is a third of the budget and a little more.
+        var size = VersionDiff.CharacterBudget / 6 + 10;
+        var old = Enumerable.Range(0, 3).Select(i => $"{i}" + new string('法', size)).ToList();
+        var @new = old.Select(p => p[..1] + "治" + p[2..^1] + "治").ToList();
+
+        var diff = VersionDiff.Build(string.Join("\n\n", old), string.Join("\n\n", @new));
+
+        Assert.Equal(DiffOutcome.ParagraphsOnly, diff.Outcome);
+        Assert.True(diff.CharactersCompared <= VersionDiff.CharacterBudget);
+        var changed = diff.Rows.Where(r => r.Kind == DiffRowKind.Changed).ToList();
+        Assert.Equal(3, changed.Count);
+        Assert.All(changed.Take(2), r => Assert.Equal(("法法", "治治"), (Deleted(r.Old), Inserted(r.New))));
+        // The last paragraph went without: its differing middle is marked as one removed and one added run.
+        Assert.Single(Regex.Matches(changed[2].Old, "<del>"));
+        Assert.Single(Regex.Matches(changed[2].New, "<ins>"));
+    }
+
+    [Fact]
+    public void Versions_whose_paragraphs_all_differ_beyond_the_paragraph_cap_are_refused_without_being_compared()
+    {
+        var random = new Random(5);
+        string Paragraphs(int n) => string.Join("\n", Enumerable.Range(0, n).Select(_ => string.Concat(Enumerable.Range(0, 9).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 200)))));
+        var (old, @new) = (Paragraphs(VersionDiff.MaxParagraphs / 2 + 1), Paragraphs(VersionDiff.MaxParagraphs / 2 + 1));
+
+        var diff = VersionDiff.Build(old, @new);
+
+        Assert.Equal(DiffOutcome.TooDifferent, diff.Outcome);
+        Assert.Empty(diff.Rows);
+        Assert.Equal((0, 0), (diff.CharactersCompared, diff.ParagraphsCompared));
+        Assert.False(diff.Unchanged);
+        // Shared paragraphs at the start and the end do not count against the cap.
+        var shared = string.Join("\n", Enumerable.Repeat("相同的段落。", VersionDiff.MaxParagraphs));
+        Assert.Equal(DiffOutcome.Characters, VersionDiff.Build(shared + "\n甲", shared + "\n乙").Outcome);
+    }
 }

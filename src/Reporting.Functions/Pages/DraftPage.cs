@@ -40,12 +40,13 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
           <label for="to">新版本</label><select id="to" name="to">{% for o in ToOptions %}<option value="{{ o.Version }}"{% if o.Selected %} selected{% endif %}>第 {{ o.Version }} 版</option>{% endfor %}</select>
           <button type="submit">比较</button>
         </form>
-        {% if Diff.Unchanged %}<p>第 {{ From }} 版与第 {{ To }} 版的正文相同。</p>{% else %}
+        {% if Diff.Refusal %}<p class="error" role="status">{{ Diff.Refusal }}</p>{% elsif Diff.Unchanged %}<p>第 {{ From }} 版与第 {{ To }} 版的正文相同。</p>{% else %}
         <p class="hint" id="legend">第 {{ From }} 版 → 第 {{ To }} 版：删除 {{ Diff.Deleted }} 字，新增 {{ Diff.Inserted }} 字。删除的文字加删除线、红底，新增的文字加下划线、绿底；未改动的较长段落已折叠，可点开查看。</p>
-        <table class="diff" aria-describedby="legend"><thead><tr><th scope="col">第 {{ From }} 版（原）</th><th scope="col">第 {{ To }} 版（新）</th></tr></thead><tbody>
+        {% if Diff.Note %}<p class="hint" role="status">{{ Diff.Note }}</p>{% endif %}
+        {% if Diff.Rows.size > 0 %}<table class="diff" aria-describedby="legend"><thead><tr><th scope="col">第 {{ From }} 版（原）</th><th scope="col">第 {{ To }} 版（新）</th></tr></thead><tbody>
         {% for r in Diff.Rows %}{% if r.Kind == "Folded" %}<tr class="folded"><td colspan="2"><details><summary>{{ r.FoldedCount }} 段未改动，点击展开</summary>{{ r.Old | raw }}</details></td></tr>
         {% else %}<tr{% if r.Kind == "Changed" %} class="changed"{% endif %}><td><span class="narrow">第 {{ From }} 版：</span>{{ r.Old | raw }}</td><td><span class="narrow">第 {{ To }} 版：</span>{{ r.New | raw }}</td></tr>
-        {% endif %}{% endfor %}</tbody></table>{% endif %}
+        {% endif %}{% endfor %}</tbody></table>{% endif %}{% endif %}
         {% endif %}
         <h2>第 {{ Chosen }} 版正文</h2>
         <div class="text">{{ Body }}</div>
@@ -102,7 +103,8 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         if (versions.Count > 1)
         {
             var diff = VersionDiff.Build(Find(versions, fromVersion)!.Body, Find(versions, toVersion)!.Body);
-            model["Diff"] = new { diff.Unchanged, diff.Deleted, diff.Inserted, Rows = diff.Rows.Select(r => new { Kind = r.Kind.ToString(), r.Old, r.New, r.FoldedCount }).ToList() };
+            var (refusal, note) = Explain(diff, fromVersion, toVersion);
+            model["Diff"] = new { diff.Unchanged, diff.Deleted, diff.Inserted, Refusal = refusal, Note = note, Rows = diff.Rows.Select(r => new { Kind = r.Kind.ToString(), r.Old, r.New, r.FoldedCount }).ToList() };
         }
         if (chosen is not null)
         {
@@ -121,6 +123,16 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         "rejected" => ($"第 {draft.Version} 版{Words.Rejected}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}），请按审核意见修改后提交新版本。", "error"),
         _ when draft.Superseded => ($"第 {draft.Version} 版已被新版本取代，不再审核。", "hint"),
         _ => ($"第 {draft.Version} 版{Words.Pending}。", "hint"),
+    };
+
+    /// <summary>What the page says when the comparison stopped at one of its bounds: a refusal instead of it, or a note above it.</summary>
+    private static (string? Refusal, string? Note) Explain(VersionDiff diff, int from, int to) => diff.Outcome switch
+    {
+        DiffOutcome.TooDifferent => ($"第 {from} 版与第 {to} 版差异过大（不同的段落超过 {VersionDiff.MaxParagraphs:N0} 段），无法在页面上逐段比较。" +
+                                     "请分别打开两个版本查看全文。", null),
+        DiffOutcome.TooLong => (null, $"两个版本改动过多，逐段对照的内容超过 {VersionDiff.MaxHtmlBytes / 1_000_000} MB，页面上只显示上面的统计。请分别打开两个版本查看全文。"),
+        DiffOutcome.ParagraphsOnly => (null, "改动较多，部分改动的段落未逐字比较，整段显示为删除和新增。"),
+        _ => (null, null),
     };
 
     private static DraftDetailView? Find(IReadOnlyList<DraftDetailView> versions, int? version) =>

@@ -11,6 +11,10 @@ namespace Reporting.Functions.Pages;
 /// character by character: Chinese has no spaces, so a word diff would mark a whole sentence for one changed 字.
 /// The result is markup this class made itself: every piece of text is HTML-encoded here, changes are
 /// <c>&lt;del&gt;</c>/<c>&lt;ins&gt;</c> with a hidden 删除/新增 label for screen readers, and long unchanged stretches fold away.
+/// The work is bounded, whatever two texts are given: at most <see cref="CharacterBudget"/> characters in all are compared
+/// character by character (changed paragraphs beyond it are shown removed and added whole), at most
+/// <see cref="MaxParagraphs"/> differing paragraphs are matched (beyond them the comparison is refused), and a comparison
+/// whose markup exceeds <see cref="MaxHtmlBytes"/> keeps only its counts (<see cref="Outcome"/> says which).
 /// </summary>
 public sealed class VersionDiff
 {
@@ -24,14 +28,44 @@ public sealed class VersionDiff
     /// </summary>
     public const int MaxCharacterDiff = 6_000;
 
-    private VersionDiff(IReadOnlyList<DiffRow> rows, int deleted, int inserted)
+    /// <summary>
+    /// Characters (both sides together) compared character by character in one comparison, over all its changed stretches:
+    /// two 200,000-character versions with every paragraph just under <see cref="MaxCharacterDiff"/> and every other
+    /// character changed took 4.9 s and made 5.9 MB of markup before this bound.
+    /// </summary>
+    public const int CharacterBudget = 12_000;
+
+    /// <summary>
+    /// Paragraphs (both sides together, the common opening and ending paragraphs left out) the paragraph diff may match:
+    /// its cost grows with their number × the paragraphs that differ, so this many all different costs tens of millions of steps.
+    /// </summary>
+    public const int MaxParagraphs = 5_000;
+
+    /// <summary>The markup of the rows (UTF-8) a page may carry; a comparison beyond it keeps its counts and no rows.</summary>
+    public const int MaxHtmlBytes = 1_000_000;
+
+    private VersionDiff(IReadOnlyList<DiffRow> rows, int deleted, int inserted, DiffOutcome outcome, int charactersCompared, int paragraphsCompared)
     {
         Rows = rows;
         Deleted = deleted;
         Inserted = inserted;
+        Outcome = outcome;
+        CharactersCompared = charactersCompared;
+        ParagraphsCompared = paragraphsCompared;
     }
 
     public IReadOnlyList<DiffRow> Rows { get; }
+
+    public DiffOutcome Outcome { get; }
+
+    /// <summary>The work done: characters given to the character diff (at most <see cref="CharacterBudget"/>).</summary>
+    public int CharactersCompared { get; }
+
+    /// <summary>The work done: paragraphs given to the paragraph diff (at most <see cref="MaxParagraphs"/>; 0 when refused).</summary>
+    public int ParagraphsCompared { get; }
+
+    /// <summary>The size of the rows' markup in UTF-8 bytes, as the page would carry it.</summary>
+    public long HtmlBytes => Rows.Sum(RowBytes);
 
     /// <summary>Characters removed (𠮷 counts once).</summary>
     public int Deleted { get; }
@@ -39,23 +73,26 @@ public sealed class VersionDiff
     /// <summary>Characters added (𠮷 counts once).</summary>
     public int Inserted { get; }
 
-    public bool Unchanged => Deleted == 0 && Inserted == 0;
+    public bool Unchanged => Outcome != DiffOutcome.TooDifferent && Deleted == 0 && Inserted == 0;
 
     public static VersionDiff Build(string oldText, string newText)
     {
         // DiffPlex's line chunker splits at \r\n, \r and \n: each paragraph is one piece, as the PDF reads it.
+        var differing = DifferingParagraphs(LineChunker.Instance.Chunk(oldText), LineChunker.Instance.Chunk(newText));
+        if (differing > MaxParagraphs) return new VersionDiff([], 0, 0, DiffOutcome.TooDifferent, 0, 0);
         var lines = Differ.Instance.CreateDiffs(oldText, newText, false, false, LineChunker.Instance);
         var (oldLines, newLines) = (lines.PiecesOld, lines.PiecesNew);
         var rows = new List<DiffRow>();
         var unchanged = new List<string>();
         int a = 0, deleted = 0, inserted = 0;
+        var work = new CharacterWork();
         foreach (var block in lines.DiffBlocks)
         {
             unchanged.AddRange(oldLines.Skip(a).Take(block.DeleteStartA - a));
             Fold(unchanged, rows);
             var before = string.Join('\n', oldLines.Skip(block.DeleteStartA).Take(block.DeleteCountA));
             var after = string.Join('\n', newLines.Skip(block.InsertStartB).Take(block.InsertCountB));
-            var (left, right, removed, added) = Characters(before, after);
+            var (left, right, removed, added) = Characters(before, after, work);
             rows.Add(new DiffRow(DiffRowKind.Changed, left, right, 0));
             deleted += removed;
             inserted += added;
@@ -63,8 +100,31 @@ public sealed class VersionDiff
         }
         unchanged.AddRange(oldLines.Skip(a));
         Fold(unchanged, rows);
-        return new VersionDiff(rows, deleted, inserted);
+        var outcome = work.WentWithout ? DiffOutcome.ParagraphsOnly : DiffOutcome.Characters;
+        if (rows.Sum(RowBytes) > MaxHtmlBytes) (rows, outcome) = ([], DiffOutcome.TooLong);
+        return new VersionDiff(rows, deleted, inserted, outcome, CharacterBudget - work.Left, differing);
     }
+
+    /// <summary>What is left of <see cref="CharacterBudget"/> in one comparison, and whether a stretch that wanted some went without.</summary>
+    private sealed class CharacterWork
+    {
+        public int Left { get; set; } = CharacterBudget;
+        public bool WentWithout { get; set; }
+    }
+
+    /// <summary>How many paragraphs (both sides) lie between the opening and the ending paragraphs the two texts share.</summary>
+    private static int DifferingParagraphs(IReadOnlyList<string> old, IReadOnlyList<string> @new)
+    {
+        var prefix = 0;
+        while (prefix < old.Count && prefix < @new.Count && old[prefix] == @new[prefix]) prefix++;
+        var suffix = 0;
+        while (suffix < old.Count - prefix && suffix < @new.Count - prefix && old[old.Count - 1 - suffix] == @new[@new.Count - 1 - suffix]) suffix++;
+        return old.Count + @new.Count - 2 * (prefix + suffix);
+    }
+
+    /// <summary>A row as the page prints it: a folded row once, the others both sides.</summary>
+    private static long RowBytes(DiffRow row) =>
+        Encoding.UTF8.GetByteCount(row.Old) + (row.Kind == DiffRowKind.Folded ? 0 : Encoding.UTF8.GetByteCount(row.New));
 
     /// <summary>A run of unchanged paragraphs: the first and last <see cref="KeepUnchanged"/> shown, the middle folded.</summary>
     private static void Fold(List<string> unchanged, List<DiffRow> rows)
@@ -88,7 +148,8 @@ public sealed class VersionDiff
         return new DiffRow(DiffRowKind.Same, html, html, 0);
     }
 
-    private static (string Left, string Right, int Deleted, int Inserted) Characters(string before, string after)
+    /// <summary>One changed stretch: compared character by character while the budget lasts, else removed and added whole.</summary>
+    private static (string Left, string Right, int Deleted, int Inserted) Characters(string before, string after, CharacterWork work)
     {
         var old = TextElementChunker.Instance.Chunk(before);
         var @new = TextElementChunker.Instance.Chunk(after);
@@ -98,7 +159,12 @@ public sealed class VersionDiff
         var suffix = 0;
         while (suffix < old.Count - prefix && suffix < @new.Count - prefix && old[old.Count - 1 - suffix] == @new[@new.Count - 1 - suffix]) suffix++;
         var (oldMiddle, newMiddle) = (old.Count - prefix - suffix, @new.Count - prefix - suffix);
-        IReadOnlyList<DiffBlock> blocks = oldMiddle + newMiddle > MaxCharacterDiff || oldMiddle == 0 || newMiddle == 0
+        // A stretch past MaxCharacterDiff was rewritten anyway; one within it that the budget cannot pay for is the cheaper diff's.
+        var wanted = oldMiddle != 0 && newMiddle != 0 && oldMiddle + newMiddle <= MaxCharacterDiff;
+        var compared = wanted && oldMiddle + newMiddle <= work.Left;
+        if (compared) work.Left -= oldMiddle + newMiddle;
+        else if (wanted) work.WentWithout = true;
+        IReadOnlyList<DiffBlock> blocks = !compared
             ? [new DiffBlock(prefix, oldMiddle, prefix, newMiddle)]
             : Differ.Instance.CreateDiffs(string.Concat(old.Skip(prefix).Take(oldMiddle)), string.Concat(@new.Skip(prefix).Take(newMiddle)), false, false, TextElementChunker.Instance)
                 .DiffBlocks.Select(b => new DiffBlock(b.DeleteStartA + prefix, b.DeleteCountA, b.InsertStartB + prefix, b.InsertCountB)).ToList();
