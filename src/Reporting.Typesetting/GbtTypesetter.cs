@@ -1,6 +1,7 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
+using Reporting.Typesetting.Ofd;
 using Reporting.Typesetting.Rendering;
 using Reporting.Typesetting.Volume;
 
@@ -30,25 +31,36 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
 
     public static GbtTypesetter CreateDefault() => new(FontSet.Load(TypesettingOptions.CreateDefault()));
 
-    public RenderedPdf Render(ReportDocument document)
+    public RenderedPdf Render(ReportDocument document) => Render(document, null);
+
+    /// <summary>
+    /// The PDF, and when <paramref name="ofd"/> is given the same pages as an OFD (GB/T 33190-2016) written into it:
+    /// one layout, drawn by both surfaces, so the two cannot disagree.
+    /// </summary>
+    public RenderedPdf Render(ReportDocument document, Stream? ofd)
     {
         ArgumentNullException.ThrowIfNull(document);
         RefuseMissing(document.AllText());
         var layout = new ReportLayout(_composer);
         var root = layout.Build(document);
         using var surface = new PdfSurface();
-        var pages = Paginator.Run(root, surface, new PagingState(), layout.Folio);
+        using var ofdSurface = ofd is null ? null : new OfdSurface(ofd, document.Info);
+        var pages = Paginator.Run(root, ofdSurface is null ? surface : new TeeSurface(surface, ofdSurface), new PagingState(), layout.Folio);
         surface.Finish(document.Info);
+        ofdSurface?.Finish();
         return new RenderedPdf(surface.Save(), pages);
     }
 
     /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>
-    public int RenderVolume(VolumeDocument volume, Stream output)
+    public int RenderVolume(VolumeDocument volume, Stream output) => RenderVolume(volume, output, null);
+
+    /// <summary>The compiled volume as PDF into <paramref name="output"/> and, when given, as OFD into <paramref name="ofd"/>, both streamed page by page.</summary>
+    public int RenderVolume(VolumeDocument volume, Stream output, Stream? ofd)
     {
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(output);
         RefuseMissing(VolumeLayout.OwnText(volume).Concat(volume.Reports.SelectMany(r => r.Report.AllText())));
-        return new VolumeRenderer(_composer).Render(volume, output);
+        return new VolumeRenderer(_composer).Render(volume, output, ofd);
     }
 
     public IReadOnlyList<MissingGlyph> FindMissing(string text)

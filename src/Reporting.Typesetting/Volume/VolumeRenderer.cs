@@ -1,5 +1,6 @@
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Layout;
+using Reporting.Typesetting.Ofd;
 using Reporting.Typesetting.Rendering;
 
 namespace Reporting.Typesetting.Volume;
@@ -31,7 +32,8 @@ internal sealed class VolumeRenderer(TextComposer composer)
 {
     private static readonly ComposedLine NoFolio = new([], 0);
 
-    public int Render(VolumeDocument volume, Stream output)
+    /// <param name="ofd">Where the same pages go as an OFD, streamed too (null: PDF only).</param>
+    public int Render(VolumeDocument volume, Stream output, Stream? ofd = null)
     {
         var layout = new VolumeLayout(composer);
         var (contents, entries) = layout.Contents(volume);
@@ -58,21 +60,24 @@ internal sealed class VolumeRenderer(TextComposer composer)
         var firstPage = writer.Allocate();
         for (var i = 1; i < pages; i++) writer.Allocate();
 
-        // Second pass: draw, page by page into the stream.
+        // Second pass: draw, page by page into the stream (and into the OFD's, through the same layout).
         var surface = new VolumeSurface(writer, fonts, firstPage, pagesObject);
-        surface.BeginPage(1);
-        foreach (var (line, baseline) in layout.Cover(volume)) surface.DrawLine(line, baseline);
-        surface.EndPage();
-        surface.BlankPage();
-        Section(surface, contents, VolumeLayout.ContentsBookmark, layout.Reports.Folio);
+        using var ofdSurface = ofd is null ? null : new OfdSurface(ofd, volume.Info);
+        IPageSurface target = ofdSurface is null ? surface : new TeeSurface(surface, ofdSurface);
+        target.BeginPage(1);
+        foreach (var (line, baseline) in layout.Cover(volume)) target.DrawLine(line, baseline);
+        target.EndPage();
+        BlankPage(target, surface);
+        Section(target, contents, VolumeLayout.ContentsBookmark, surface, ofdSurface, layout.Reports.Folio);
         for (var i = 0; i < sections.Count; i++)
         {
-            if (surface.Pages % 2 == 1) surface.BlankPage();
+            if (surface.Pages % 2 == 1) BlankPage(target, surface);
             if (surface.Pages + 1 != entries[i].Target)
                 throw new InvalidOperationException($"Section {i} starts on page {surface.Pages + 1}, but the contents say {entries[i].Target}.");
-            Section(surface, sections[i].Root(), sections[i].Bookmark, layout.Reports.Folio);
+            Section(target, sections[i].Root(), sections[i].Bookmark, surface, ofdSurface, layout.Reports.Folio);
         }
         if (surface.Pages != pages) throw new InvalidOperationException($"The volume drew {surface.Pages} pages, but the first pass counted {pages}.");
+        ofdSurface?.Finish(expandOutline: false);
 
         writer.WriteObject(pagesObject, $"<</Type/Pages/Count {pages}/Kids[{string.Join(' ', Enumerable.Range(1, pages).Select(p => $"{surface.PageObject(p)} 0 R"))}]>>");
         var outlines = VolumeOutline.Write(writer, surface);
@@ -90,9 +95,17 @@ internal sealed class VolumeRenderer(TextComposer composer)
             $"/Creator (Reporting.Typesetting \\(GB/T 9704-2012\\))/CreationDate {date}/ModDate {date}>>";
     }
 
-    private static void Section(VolumeSurface surface, LayoutElement root, string bookmark, Func<int, ComposedLine?> folio)
+    private static void Section(IPageSurface target, LayoutElement root, string bookmark, VolumeSurface pdf, OfdSurface? ofd, Func<int, ComposedLine?> folio)
     {
-        surface.SectionBookmark = bookmark;
-        Paginator.Run(root, surface, new PagingState { PageNumber = surface.Pages }, folio);
+        pdf.SectionBookmark = bookmark;
+        if (ofd is not null) ofd.SectionBookmark = bookmark;
+        Paginator.Run(root, target, new PagingState { PageNumber = pdf.Pages }, folio);
+    }
+
+    /// <summary>A page with nothing on it, not even its number [7.5].</summary>
+    private static void BlankPage(IPageSurface target, VolumeSurface pdf)
+    {
+        target.BeginPage(pdf.Pages + 1);
+        target.EndPage();
     }
 }

@@ -1,0 +1,6 @@
+using Reporting.Typesetting.Fonts;
+
+namespace Reporting.Typesetting.Ofd;
+
+/// <summary>A face as an OFD font resource: its id and the characters its subset must carry.</summary>
+internal sealed record OfdFont(int Id, FontFace Face, IReadOnlyCollection<int> CodePoints);

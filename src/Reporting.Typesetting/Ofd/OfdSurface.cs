@@ -1,0 +1,91 @@
+using Reporting.Core.Documents;
+using Reporting.Typesetting.Fonts;
+using Reporting.Typesetting.Layout;
+
+namespace Reporting.Typesetting.Ofd;
+
+/// <summary>
+/// Writes laid-out pages as an OFD (GB/T 33190-2016): OFD.xml first, then each page's Content.xml into the
+/// container as soon as the page ends, and when the document is finished the font subsets, the resource files and
+/// Document.xml (page list and outline). Every glyph goes where the layout put it, the same position the PDF
+/// surface gives it, converted from points to millimetres (y from the page top, as OFD measures).
+/// Memory held across pages: the glyphs each face must carry, the page ids and the bookmarks.
+/// </summary>
+internal sealed class OfdSurface : IPageSurface, IDisposable
+{
+    private const string DocumentFolder = "Doc_0";
+
+    private readonly OfdPackage _package;
+    private readonly OfdIds _ids = new();
+    private readonly Dictionary<FontFace, int> _fontIds = [];
+    private readonly Dictionary<FontFace, HashSet<int>> _used = [];
+    private readonly List<int> _pageIds = [];
+    private readonly List<OfdBookmark> _bookmarks = [];
+    private readonly List<OfdGlyph> _glyphs = [];
+    private double _left;
+    private bool _finished;
+
+    public OfdSurface(Stream output, DocumentInfo info)
+    {
+        _package = new OfdPackage(output);
+        OfdDocumentFiles.WriteRoot(_package, info, DocumentFolder);
+    }
+
+    /// <summary>The title the next level-0 bookmark gets instead of the one the element gives (null: keep it), as in the volume's PDF.</summary>
+    public string? SectionBookmark { get; set; }
+
+    public int Pages => _pageIds.Count;
+
+    public void BeginPage(int pageNumber)
+    {
+        _pageIds.Add(_ids.Next());
+        _left = PageGeometry.Left(pageNumber);
+        _glyphs.Clear();
+    }
+
+    public void DrawLine(ComposedLine line, double baseline)
+    {
+        var y = OfdNumber.Micrometres(PageGeometry.Top + baseline);
+        var x = _left + line.Offset;
+        foreach (var glyph in line.Glyphs)
+        {
+            _glyphs.Add(new OfdGlyph(glyph, OfdNumber.Micrometres(x + glyph.X), y));
+            if (!_fontIds.ContainsKey(glyph.Face))
+            {
+                _fontIds[glyph.Face] = _ids.Next();
+                _used[glyph.Face] = [];
+            }
+            _used[glyph.Face].Add(glyph.CodePoint);
+        }
+    }
+
+    /// <param name="top">From the top of the text block, as the layout gives it.</param>
+    public void Bookmark(string title, int level, double top)
+    {
+        if (_pageIds.Count == 0) throw new InvalidOperationException("No page begun.");
+        var named = level == 0 && SectionBookmark is { } section ? section : title;
+        _bookmarks.Add(new OfdBookmark(named, level, _pageIds[^1], OfdNumber.Micrometres(_left), OfdNumber.Micrometres(PageGeometry.Top + top)));
+    }
+
+    public void EndPage()
+    {
+        if (_pageIds.Count == 0) throw new InvalidOperationException("No page begun.");
+        OfdPageContent.Write(_package, $"{DocumentFolder}/{PageLocation(_pageIds.Count - 1)}", _glyphs, _fontIds, _ids);
+    }
+
+    /// <summary>Fonts, resources and Document.xml; the container is complete when the surface is disposed.</summary>
+    /// <param name="expandOutline">Whether the top-level outline entries start open (a report) or closed (a volume of many departments).</param>
+    public void Finish(bool expandOutline = true)
+    {
+        if (_finished) throw new InvalidOperationException("The OFD is finished already.");
+        _finished = true;
+        var fonts = _fontIds.OrderBy(f => f.Value).Select(f => new OfdFont(f.Value, f.Key, _used[f.Key])).ToList();
+        OfdDocumentFiles.WriteResources(_package, DocumentFolder, fonts);
+        OfdDocumentFiles.WriteDocument(_package, DocumentFolder,
+            [.. _pageIds.Select((id, index) => (id, PageLocation(index)))], _bookmarks, expandOutline, _ids);
+    }
+
+    private static string PageLocation(int index) => $"Pages/Page_{index}/Content.xml";
+
+    public void Dispose() => _package.Dispose();
+}
