@@ -1,0 +1,189 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Text;
+using System.Text.RegularExpressions;
+using Reporting.Core.Documents;
+using Reporting.Typesetting.Rendering;
+using Reporting.Typesetting.Signing;
+
+namespace Reporting.Typesetting.Tests;
+
+/// <summary>The PAdES B-B signature over the whole file, read back with pdfsig, qpdf and SignedCms.</summary>
+public sealed partial class SigningTests
+{
+    private static readonly DateTimeOffset SigningTime = new(2024, 1, 15, 9, 30, 0, TimeSpan.FromHours(8));
+
+    private static readonly Lazy<byte[]> Invisible = new(() =>
+    {
+        using var key = TestSigningKeys.Load();
+        return new PadesSigner(key).Sign(Fixtures.Kgj2023Pdf.Value, SigningTime);
+    });
+
+    private static readonly SealPlacement Placement = new(1, 300, 200, 119.06, 119.06);
+
+    private static readonly Lazy<byte[]> Visible = new(() =>
+    {
+        using var key = TestSigningKeys.Load();
+        return new PadesSigner(key).Sign(Fixtures.Kgj2023Pdf.Value, SigningTime, new SignatureAppearance(Placement, Reporting.TestSupport.TestPng.RedSeal()));
+    });
+
+    [Fact]
+    public void Pdfsig_finds_one_valid_ETSI_CAdES_signature_over_the_total_document()
+    {
+        foreach (var (pdf, name) in new[] { (Invisible.Value, "signed-invisible.pdf"), (Visible.Value, "signed-visible.pdf") })
+        {
+            var (_, output, error) = Tools.Run("/usr/bin/pdfsig", Rendered.WriteTemp(pdf, name));
+            Assert.True(output.Contains("Signature #1", StringComparison.Ordinal), output + error);
+            Assert.DoesNotContain("Signature #2", output);
+            Assert.Contains("Signature Validation: Signature is Valid.", output);
+            Assert.Contains("Total document signed", output);
+            Assert.Contains("Signature Type: ETSI.CAdES.detached", output);
+            Assert.Contains("Signer Certificate Common Name: 魏都区法治政府建设报告系统（测试）", output);
+            Assert.Contains("Signing Hash Algorithm: SHA-256", output);
+        }
+    }
+
+    [Fact]
+    public void Qpdf_finds_the_signed_file_clean()
+    {
+        foreach (var (pdf, name) in new[] { (Invisible.Value, "signed-invisible-qpdf.pdf"), (Visible.Value, "signed-visible-qpdf.pdf") })
+        {
+            var (exit, output, error) = Tools.Run("/usr/bin/qpdf", "--check", Rendered.WriteTemp(pdf, name));
+            Assert.True(exit == 0, output + error);
+            Assert.Contains("No syntax or stream encoding errors found", output);
+        }
+    }
+
+    [Fact]
+    public void The_byte_range_covers_the_whole_file_but_the_contents_value()
+    {
+        var pdf = Invisible.Value;
+        var (a, b, c, d) = ByteRange(pdf);
+        Assert.Equal(0, a);
+        Assert.Equal(pdf.Length, c + d);
+        Assert.Equal((byte)'<', pdf[b]);
+        Assert.Equal((byte)'>', pdf[c - 1]);
+        Assert.Matches("^<[0-9A-F]+>$", Encoding.Latin1.GetString(pdf, b, c - b));
+        Assert.Equal("/Contents", Encoding.Latin1.GetString(pdf, b - 9, 9));
+    }
+
+    [Fact]
+    public void The_unsigned_file_is_kept_whole_and_the_signature_is_an_incremental_update_pointing_back_to_it()
+    {
+        var original = Fixtures.Kgj2023Pdf.Value;
+        var signed = Invisible.Value;
+        Assert.Equal(original, signed[..original.Length]);
+        var update = Encoding.Latin1.GetString(signed, original.Length, signed.Length - original.Length);
+        var previousXref = Regex.Match(Encoding.Latin1.GetString(original[^40..]), @"startxref\s+(\d+)").Groups[1].Value;
+        Assert.Contains($"/Prev {previousXref}>>", update);
+        Assert.Contains("/AcroForm<</Fields[", update);
+        Assert.Contains("/SigFlags 3>>", update);
+        Assert.Matches(@"/Type/Annot/Subtype/Widget/FT/Sig/T<[0-9A-F]+>/F 4/V \d+ 0 R/P \d+ 0 R/Rect\[0 0 0 0\]>>", update);
+        Assert.Contains("/Annots[", update);
+    }
+
+    [Fact]
+    public void The_CMS_verifies_over_the_byte_ranges_and_carries_the_ESS_signing_certificate_v2_and_no_signing_time()
+    {
+        var pdf = Invisible.Value;
+        var (_, b, c, d) = ByteRange(pdf);
+        var signedBytes = pdf[..b].Concat(pdf[c..(c + d)]).ToArray();
+        var hex = Encoding.Latin1.GetString(pdf, b + 1, c - b - 2);
+        var der = Convert.FromHexString(hex);
+        AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.BER, out _, out _, out var cmsLength);
+        Assert.True(der[cmsLength..].All(x => x == 0), "only zero padding follows the CMS");
+
+        var cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
+        cms.Decode(der[..cmsLength]);
+        cms.CheckSignature(verifySignatureOnly: true);
+        var signer = Assert.Single(cms.SignerInfos.Cast<SignerInfo>());
+        Assert.Equal("2.16.840.1.101.3.4.2.1", signer.DigestAlgorithm.Value);
+        Assert.Equal(TestSigningKeys.Subject, signer.Certificate!.Subject);
+        var attributes = signer.SignedAttributes.Cast<CryptographicAttributeObject>().Select(a => a.Oid.Value).ToList();
+        Assert.Contains("1.2.840.113549.1.9.3", attributes);  // content-type
+        Assert.Contains("1.2.840.113549.1.9.4", attributes);  // message-digest
+        Assert.DoesNotContain("1.2.840.113549.1.9.5", attributes);  // signing-time: PAdES puts the time in /M
+        var ess = signer.SignedAttributes.Cast<CryptographicAttributeObject>().Single(a => a.Oid.Value == SignatureCms.SigningCertificateV2Oid);
+        // SigningCertificateV2 { certs { ESSCertIDv2 { certHash, issuerSerial } } }, the hash algorithm the SHA-256 default.
+        var reader = new AsnReader(ess.Values[0].RawData, AsnEncodingRules.DER).ReadSequence().ReadSequence().ReadSequence();
+        Assert.Equal(SHA256.HashData(signer.Certificate.RawData), reader.ReadOctetString());
+        var issuerSerial = reader.ReadSequence();
+        issuerSerial.ReadSequence();
+        Assert.Equal(signer.Certificate.SerialNumberBytes.ToArray(), issuerSerial.ReadIntegerBytes().ToArray());
+    }
+
+    [Fact]
+    public void The_signing_time_is_written_in_M()
+    {
+        Assert.Contains("/M(D:20240115093000+08'00')", Encoding.Latin1.GetString(Invisible.Value));
+    }
+
+    [Fact]
+    public void The_same_file_and_time_sign_to_the_same_bytes_and_another_time_changes_only_M_and_Contents()
+    {
+        using var key = TestSigningKeys.Load();
+        var counting = new CountingKey(key);
+        var signer = new PadesSigner(counting);
+        var again = signer.Sign(Fixtures.Kgj2023Pdf.Value, SigningTime);
+        Assert.Equal(1, counting.Calls);
+        Assert.Equal(Invisible.Value, again);
+
+        var later = signer.Sign(Fixtures.Kgj2023Pdf.Value, SigningTime.AddDays(3).AddMinutes(7));
+        Assert.Equal(2, counting.Calls);
+        Assert.Equal(Invisible.Value.Length, later.Length);
+        Assert.NotEqual(Invisible.Value, later);
+        Assert.Equal(WithoutSignature(Invisible.Value), WithoutSignature(later));
+    }
+
+    [Fact]
+    public void A_visible_signature_is_a_printable_widget_at_the_seal_placement_on_its_page_drawing_the_seal()
+    {
+        var update = Encoding.Latin1.GetString(Visible.Value, Fixtures.Kgj2023Pdf.Value.Length, Visible.Value.Length - Fixtures.Kgj2023Pdf.Value.Length);
+        Assert.Matches(@"/FT/Sig/T<[0-9A-F]+>/F 4/V \d+ 0 R/P \d+ 0 R/Rect\[300 200 419\.06 319\.06\]/AP<</N \d+ 0 R>>", update);
+        Assert.Contains("/Subtype/Form/BBox[0 0 119.06 119.06]", update);
+        Assert.Contains("/Subtype/Image/Width 120/Height 120/ColorSpace/DeviceRGB/BitsPerComponent 8/SMask", update);
+
+        // The widget is on the page the placement names (the second), as pdfsig and PdfPig see it.
+        using var document = UglyToad.PdfPig.PdfDocument.Open(Visible.Value);
+        var onPage = Enumerable.Range(1, document.NumberOfPages).Where(p => document.GetPage(p).GetAnnotations().Any()).ToList();
+        Assert.Equal([2], onPage);
+    }
+
+    [Fact]
+    public void A_volume_is_signed_in_its_stream()
+    {
+        using var key = TestSigningKeys.Load();
+        var path = Rendered.WriteTemp([], "signed-volume.pdf");
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
+        {
+            var typesetter = new SigningTypesetter(Fixtures.Typesetter.Value, key, new Reporting.TestSupport.ManualClock(SigningTime));
+            typesetter.RenderVolume(OneReportVolume(), file);
+        }
+        var (_, output, error) = Tools.Run("/usr/bin/pdfsig", path);
+        Assert.True(output.Contains("Signature is Valid.", StringComparison.Ordinal), output + error);
+        Assert.Contains("Total document signed", output);
+    }
+
+    private static VolumeDocument OneReportVolume()
+    {
+        var report = Fixtures.Kgj2023;
+        return new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", [new VolumeEntry("kgj", report.Signature, report)], [],
+            new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "2023年度法治政府建设情况报告汇编", SigningTime),
+            "魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 8));
+    }
+
+    private static (int A, int B, int C, int D) ByteRange(byte[] pdf)
+    {
+        var m = ByteRangeEntry().Match(Encoding.Latin1.GetString(pdf));
+        Assert.True(m.Success);
+        int At(int i) => int.Parse(m.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (At(1), At(2), At(3), At(4));
+    }
+
+    private static string WithoutSignature(byte[] pdf) =>
+        SignatureValues().Replace(Encoding.Latin1.GetString(pdf), "$1");
+
+    [GeneratedRegex(@"/ByteRange\[(\d+) (\d+) (\d+) (\d+) *\]")] private static partial Regex ByteRangeEntry();
+    [GeneratedRegex(@"(/M)\(D:[^)]*\)|(/Contents)<[0-9A-F]+>")] private static partial Regex SignatureValues();
+}
