@@ -75,6 +75,22 @@ public class LayoutTests
     }
 
     [Fact]
+    public void A_paragraph_running_onto_the_next_page_does_not_end_there_on_one_character_and_its_mark()
+    {
+        // Title 2 + blank + recipient = 4 slots; five 60-character paragraphs take slots 4–18; the last one (26 + 28 + 28
+        // characters and 生。) would put 生。 alone at the top of page 2: the line above gives up a character.
+        var blocks = Document(5).Blocks.Append(new DocumentBlock(BlockKind.Paragraph, new string('文', 82) + "生。"));
+        var surface = RecordingSurface.Lay(Document(0) with { Blocks = [.. blocks] });
+
+        var foot = surface.Body(0).Last();
+        Assert.Equal((21, 27), (foot.Slot, foot.Line.Glyphs.Count));
+        Assert.Equal(PageGeometry.BlockWidth, foot.Line.Glyphs[^1].CellX + foot.Line.Glyphs[^1].CellWidth, 3);
+        var top = surface.Body(1).First();
+        Assert.Equal((0, "文生。"), (top.Slot, top.Line.Text));
+        Assert.Equal(0, top.Line.Start, 3);
+    }
+
+    [Fact]
     public void Page_numbers_alternate_between_the_outer_sides()
     {
         var surface = RecordingSurface.Lay(Document(12));

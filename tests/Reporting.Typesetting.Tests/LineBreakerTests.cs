@@ -16,6 +16,29 @@ public class LineBreakerTests
     }
 
     [Fact]
+    public void A_paragraph_never_ends_on_a_line_of_one_character_and_its_closing_mark()
+    {
+        var lines = Break(new string('文', 26 + 28) + "生。", 28, 26);
+        Assert.Equal([26, 27, 3], lines.Select(l => l.Length));
+        Assert.Equal("文生。", lines[^1]);
+    }
+
+    [Fact]
+    public void A_paragraph_never_ends_on_a_line_of_one_character()
+    {
+        var lines = Break(new string('文', 28) + "生", 28);
+        Assert.Equal([new string('文', 27), "文生"], lines);
+    }
+
+    [Fact]
+    public void The_line_above_gives_up_what_may_not_end_it_along_with_the_character()
+    {
+        // The line would end 《文》 and leave 生。 alone; 》 may not start a line nor 《 end one, so it gives up all three.
+        var lines = Break(new string('文', 24) + "《文》生。", 27);
+        Assert.Equal([new string('文', 24), "《文》生。"], lines);
+    }
+
+    [Fact]
     public void A_full_line_holds_exactly_as_many_characters_as_the_measure()
     {
         var lines = Break(new string('字', 60), 28);
@@ -150,9 +173,9 @@ public class LineBreakerTests
     [Fact]
     public void A_character_outside_the_BMP_counts_as_one()
     {
-        var lines = Break(new string('甲', 9) + "𠮷" + "乙", 10);
+        var lines = Break(new string('甲', 9) + "𠮷" + "乙丙", 10);
         Assert.Equal(new string('甲', 9) + "𠮷", lines[0]);
-        Assert.Equal("乙", lines[1]);
+        Assert.Equal("乙丙", lines[1]);
     }
 
     [Fact]

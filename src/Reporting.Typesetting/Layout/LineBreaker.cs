@@ -37,7 +37,40 @@ internal static class LineBreaker
             start = line.End;
             available = measure;
         }
+        if (lines.Count >= 2) AvoidLoneLastCharacter(text, widths, runs, lines, lines.Count == 2 ? firstMeasure : measure, measure, em);
         return lines;
+    }
+
+    /// <summary>Most characters the line above gives up so that the last line holds more than one.</summary>
+    private const int GiveUpLimit = 3;
+
+    /// <summary>
+    /// A paragraph does not end on a line holding one character, alone or with its closing marks (生。): the line
+    /// above gives up characters to it (clreq), as few as make a legal break that leaves the line above no looser
+    /// than a quarter em between characters and the last line within the measure.
+    /// </summary>
+    private static void AvoidLoneLastCharacter(
+        IReadOnlyList<int> text, IReadOnlyList<double> widths, int[] runs, List<Line> lines, double aboveMeasure, double measure, double em)
+    {
+        var (above, last) = (lines[^2], lines[^1]);
+        if (CharactersBesidesMarks(text, last.Start, last.End) > 1) return;
+        for (var end = above.End - 1; end > above.Start && end >= above.End - GiveUpLimit; end--)
+        {
+            if (!CanBreakBefore(text, runs, end) || CharactersBesidesMarks(text, above.Start, end) < 2) continue;
+            if (Width(widths, end, last.End) > measure + Tolerance || Loose(text, widths, above.Start, end, aboveMeasure, em)) continue;
+            // Shorter now, the line above fits without the compression it may have needed to take a mark in.
+            lines[^2] = new Line(above.Start, end, false);
+            lines[^1] = new Line(end, last.End, true);
+            return;
+        }
+    }
+
+    /// <summary>Characters in [from, to) that are not closing marks or spaces.</summary>
+    private static int CharactersBesidesMarks(IReadOnlyList<int> text, int from, int to)
+    {
+        var count = 0;
+        for (var i = from; i < to; i++) if (!Clreq.IsNoStart(text[i]) && text[i] != ' ') count++;
+        return count;
     }
 
     /// <summary>The line taken up to the next legal break just past the measure, if compressing its punctuation makes it fit.</summary>
