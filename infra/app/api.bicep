@@ -42,6 +42,10 @@ param smtpFrom string
 @description('Display name of the notices\' sender.')
 param smtpFromName string = '魏都区法治政府建设报告系统'
 param smtpUserName string
+@description('The longest one e-mail attempt may take (TimeSpan); a mail server that hangs costs no more.')
+param smtpTimeout string = '00:00:15'
+@description('The longest one webhook call may take (TimeSpan).')
+param webhookTimeout string = '00:00:15'
 @description('Attach the PDF to the district office\'s e-mail, up to mailAttachPdfMaxBytes.')
 param mailAttachPdf bool = false
 param mailAttachPdfMaxBytes int = 10485760
@@ -192,9 +196,11 @@ var appSettings = [
   { name: 'Smtp__FromName', value: smtpFromName }
   { name: 'Smtp__UserName', value: smtpUserName }
   { name: 'Smtp__Password', value: smtpPasswordReference }
+  { name: 'Smtp__Timeout', value: smtpTimeout }
   { name: 'Mail__AttachPdf', value: string(mailAttachPdf) }
   { name: 'Mail__AttachPdfMaxBytes', value: string(mailAttachPdfMaxBytes) }
   { name: 'Webhook__Url', value: webhookUrl }
+  { name: 'Webhook__Timeout', value: webhookTimeout }
   { name: 'Notifications__RetrySchedule', value: notificationRetrySchedule }
   { name: 'NotificationSweepSchedule', value: notificationSweepSchedule }
 

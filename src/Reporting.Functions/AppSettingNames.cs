@@ -33,8 +33,14 @@ public static class AppSettingNames
     public const string SmtpUserName = "Smtp__UserName";
     public const string SmtpPassword = "Smtp__Password";
     public const string SmtpSecurity = "Smtp__Security";
+
+    /// <summary>The longest one e-mail attempt may take (default 00:00:15); a mail server that hangs costs no more.</summary>
+    public const string SmtpTimeout = "Smtp__Timeout";
     public const string MailDropFolder = "Mail__DropFolder";
     public const string WebhookUrl = "Webhook__Url";
+
+    /// <summary>The longest one webhook call may take (default 00:00:15).</summary>
+    public const string WebhookTimeout = "Webhook__Timeout";
 
     /// <summary>Attach the PDF to the district office's e-mail (true/false, default false), up to <see cref="MailAttachPdfMaxBytes"/>.</summary>
     public const string MailAttachPdf = "Mail__AttachPdf";

@@ -48,6 +48,7 @@ public static class ReportingServices
             check.Require(mail.SecurityIsKnown, AppSettingNames.SmtpSecurity,
                 $"“{mail.Security}”不是可用的加密方式，可选：None、StartTls、SslOnConnect、Auto");
             check.Require(mail.Port is > 0 and <= 65535, AppSettingNames.SmtpPort, $"端口 {mail.Port} 须在 1 至 65535 之间");
+            check.Require(mail.Timeout > TimeSpan.Zero, AppSettingNames.SmtpTimeout, $"超时 {mail.Timeout} 须为正的时间间隔（如 00:00:15）");
             if (configuration[Key(AppSettingNames.MailDropFolder)] is { Length: > 0 } drop) mail.DropFolder = drop;
         }
         var notifications = check.Read(AppSettingNames.NotificationRetrySchedule, "通知重试间隔", () =>
@@ -58,6 +59,15 @@ public static class ReportingServices
         });
         var calendar = check.Read(CalendarOptions.Section, "报送与公开日期", () => new ReportingCalendar(Bind<CalendarOptions>(configuration, CalendarOptions.Section), reporting ?? new ReportingOptions()));
         var webhook = check.Read("Webhook", "通知网址", () => Bind<WebhookOptions>(configuration, "Webhook"));
+        if (webhook is not null)
+            check.Require(webhook.Timeout > TimeSpan.Zero, AppSettingNames.WebhookTimeout, $"超时 {webhook.Timeout} 须为正的时间间隔（如 00:00:15）");
+        if (reporting is not null && mail is not null && webhook is not null)
+        {
+            // One attempt must end (at its sender's timeout) while its outbox claim holds, or a retry could overlap it.
+            var longest = mail.Timeout > webhook.Timeout ? mail.Timeout : webhook.Timeout;
+            check.Require(reporting.NotificationClaimLifetime >= 2 * longest, $"{ReportingOptions.Section}__{nameof(ReportingOptions.NotificationClaimLifetime)}",
+                $"通知认领时长 {reporting.NotificationClaimLifetime} 须至少为邮件或回调超时（{longest}）的两倍，否则一次发送尚未结束，另一次重试便可能开始");
+        }
         var notices = check.Read(NoticeOptions.Section, "通知邮件设置", () => Bind<NoticeOptions>(configuration, NoticeOptions.Section));
         if (notices is not null)
             check.Require(notices.AttachPdfMaxBytes > 0, AppSettingNames.MailAttachPdfMaxBytes, $"附件上限 {notices.AttachPdfMaxBytes} 须为正数（字节）");
@@ -88,7 +98,7 @@ public static class ReportingServices
         services.AddSingleton<AuthorAddresses>();
         services.AddSingleton<IAuthorAddresses>(sp => sp.GetRequiredService<AuthorAddresses>());
         services.AddSingleton<IMemberAddresses, MemberAddresses>();
-        services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = webhook!.Timeout);
 
         var typesetter = new GbtTypesetter(fonts!);
         services.AddSingleton<IReportTypesetter>(typesetter);

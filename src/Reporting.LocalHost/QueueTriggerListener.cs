@@ -10,7 +10,8 @@ namespace Reporting.LocalHost;
 
 /// <summary>
 /// Polls one queue the way the Functions queue trigger does: back off to maxPollingInterval while empty,
-/// take up to batchSize messages, delete on success, make a failed message visible again after
+/// run up to batchSize messages at once and fetch more as soon as one finishes (the host's newBatchThreshold does the
+/// same: it never waits for a whole batch), delete on success, make a failed message visible again after
 /// visibilityTimeout, and move it to "{queue}-poison" once it has been tried maxDequeueCount times.
 /// A message is held under a short lease that is renewed while its function runs, so work held by a host that
 /// died reappears within seconds; a message that is not Base64 UTF-8 is poisoned at once, alone.
@@ -36,12 +37,22 @@ public sealed class QueueTriggerListener(
         await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         logger.LogInformation("Function {Function} listening on queue {Queue}", function.Name, function.Target);
         var delay = MinimumPollingInterval;
+        var slots = Math.Clamp(settings.BatchSize, 1, 32);
+        var running = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            running.RemoveWhere(t => t.IsCompleted);
+            if (running.Count == slots)
+            {
+                // Every slot busy: poll again as soon as one frees up, not when the whole batch is done (a message that
+                // hangs for its timeout never holds up the ones queued behind it).
+                await Task.WhenAny(running);
+                continue;
+            }
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(Math.Clamp(settings.BatchSize, 1, 32), ProcessingLease, stoppingToken)).Value;
+                messages = (await queue.ReceiveMessagesAsync(slots - running.Count, ProcessingLease, stoppingToken)).Value;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -55,7 +66,16 @@ public sealed class QueueTriggerListener(
                 continue;
             }
             delay = MinimumPollingInterval;
-            await Task.WhenAll(messages.Select(m => ProcessAsync(queue, poison, m, stoppingToken)));
+            foreach (var message in messages) running.Add(ProcessAsync(queue, poison, message, stoppingToken));
+        }
+        // Shutting down: the functions were cancelled with the host; let them record what they can.
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch (Exception e) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogDebug(e, "Function {Function} stopped with the host", function.Name);
         }
     }
 

@@ -220,11 +220,16 @@ internal sealed class InMemoryPdfStore : IPdfStore
         return Task.FromResult(new StoredPdf(name, stored.Sha256, stored.PageCount, stored.Content.Length, created));
     }
 
+    /// <summary>Called with the name after a PDF is stored: throws to stand for a run that dies right after its upload.</summary>
+    public Action<string>? AfterCreate { get; set; }
+
     public async Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
-        return await CreateAsync(name, new RenderedPdf(copy.ToArray(), pageCount), downloadFileName, cancellationToken);
+        var stored = await CreateAsync(name, new RenderedPdf(copy.ToArray(), pageCount), downloadFileName, cancellationToken);
+        AfterCreate?.Invoke(name);
+        return stored;
     }
 
     public Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default) =>
@@ -274,10 +279,15 @@ internal sealed class FakeTypesetter(int pageCount = 3) : IReportTypesetter
     public ConcurrentQueue<VolumeDocument> Volumes { get; } = new();
 
     /// <summary>Writes the volume's title and report titles; one page per report plus cover and closing page.</summary>
+    /// <summary>Called once the volume's bytes are written, before it returns: throws to stand for a run that dies mid-way, or blocks.</summary>
+    public Action? WhileTypesettingVolume { get; set; }
+
     public int RenderVolume(VolumeDocument volume, Stream output)
     {
         Volumes.Enqueue(volume);
         output.Write(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', [volume.Title, .. volume.Reports.Select(r => r.Report.Title)])));
+        output.Flush();
+        WhileTypesettingVolume?.Invoke();
         return volume.Reports.Count + 2;
     }
 }
@@ -339,18 +349,22 @@ internal sealed class RecordingSender(string channel = "email", bool configured 
     /// <summary>Every send fails while set (a channel that stays down).</summary>
     public bool Down { get; set; }
 
-    public int Attempts { get; private set; }
+    /// <summary>Every send waits until it is cancelled (a server that accepts and never answers).</summary>
+    public bool Hangs { get; set; }
 
-    public Task SendAsync(ComposedNotice notice, CancellationToken cancellationToken = default)
+    private int _attempts;
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    public async Task SendAsync(ComposedNotice notice, CancellationToken cancellationToken = default)
     {
-        Attempts++;
+        Interlocked.Increment(ref _attempts);
+        if (Hangs) await Task.Delay(Timeout.Infinite, cancellationToken);
         if (Down || FailNext > 0)
         {
             if (FailNext > 0) FailNext--;
             throw new IOException($"The {channel} endpoint is not answering.");
         }
         Sent.Enqueue(notice);
-        return Task.CompletedTask;
     }
 }
 
@@ -395,7 +409,10 @@ internal sealed class TestWorld
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
-    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock);
+    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock, Scratch);
+
+    /// <summary>The year-end run's scratch folder (default: the production one); a test that looks into it gives its own.</summary>
+    public string? Scratch { get; init; }
     public InMemoryPublicationRepository Publications { get; } = new();
     public InMemoryPublicSite Site { get; } = new();
     public ReportPublisher Publisher => new(Directory, Access, Reports, Publications, Pdfs, Site, new FactsPublicPages(), Assembler, Audit, Options, Clock);

@@ -66,4 +66,35 @@ public class VolumeLedgerTests
         Assert.Equal(T0, ledger.Renew(1, T0.AddMinutes(5)).ClaimedAt);
         Assert.Throws<InvalidOperationException>(() => ledger.MarkStored(2, "x", "y", 1, T0));
     }
+
+    [Fact]
+    public void Only_older_versions_whose_claim_lapsed_are_orphans_and_an_abandoned_newest_is_followed_by_a_new_claim()
+    {
+        var ledger = WithClaim("f1");
+        ledger.Claim("f2", new Dictionary<string, int>(), new Dictionary<string, string[]>(), T0 + TimeSpan.FromSeconds(30));
+
+        Assert.Empty(ledger.Orphans(T0 + Lifetime - TimeSpan.FromSeconds(1), Lifetime)); // v1's run may still be alive
+        Assert.Equal([1], ledger.Orphans(T0 + Lifetime, Lifetime).Select(v => v.Version)); // v2 is the newest: taken over, not orphaned
+
+        var abandoned = ledger.Abandon(1, T0 + Lifetime);
+        Assert.True(abandoned is { IsAbandoned: true, IsBuilding: false, IsStored: false });
+        Assert.DoesNotContain(ledger.Orphans(T0 + Lifetime * 2, Lifetime), v => v.Version == 1);
+        Assert.Equal(VolumeDecision.ClaimNew, new VolumeLedger(2023, [abandoned]).Decide("f1", T0 + Lifetime, Lifetime));
+    }
+
+    [Fact]
+    public void A_version_abandoned_while_its_run_was_still_storing_is_stored_after_all_and_renewal_hands_a_claim_over()
+    {
+        var ledger = WithClaim();
+        Assert.Equal("run-a", ledger.Renew(1, T0, "run-a").ClaimId);
+        var takenOver = ledger.Renew(1, T0.AddMinutes(1), "run-b");
+        Assert.Equal(("run-b", T0.AddMinutes(1)), (takenOver.ClaimId, takenOver.ClaimedAt));
+        Assert.Equal("run-b", ledger.Renew(1, T0.AddMinutes(2)).ClaimId);
+        ledger.Abandon(1, T0.AddMinutes(3));
+
+        var stored = ledger.MarkStored(1, "reports/v1.pdf", "aa", 30, T0.AddMinutes(4));
+
+        Assert.True(stored is { IsStored: true, IsAbandoned: false, AbandonedAt: null });
+        Assert.Equal(stored, ledger.Abandon(1, T0.AddMinutes(5)));
+    }
 }

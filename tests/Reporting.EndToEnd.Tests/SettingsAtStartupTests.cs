@@ -34,6 +34,10 @@ public sealed class SettingsAtStartupTests
         { "directory file without departments", "Reporting:DirectoryFile", TempFile("""{ "district": "魏都区", "office": { "name": "区政府办", "email": "o@example.gov.cn" }, "departments": [] }"""), "Reporting__DirectoryFile" },
         { "storage URI not a URI", "AzureWebJobsStorage", null, "AzureWebJobsStorage" },
         { "SMTP security mode unknown", "Smtp:Security", "Tls13", "Smtp__Security" },
+        { "SMTP timeout zero", "Smtp:Timeout", "00:00:00", "Smtp__Timeout" },
+        { "webhook timeout negative", "Webhook:Timeout", "-00:00:05", "Webhook__Timeout" },
+        // An attempt could then outlive its outbox claim, and a retry overlap it.
+        { "SMTP timeout longer than half the notice claim", "Smtp:Timeout", "00:01:30", "Reporting__NotificationClaimLifetime" },
         { "font file missing", "Typesetting:Fonts:FangSong:File", "/nonexistent/font.ttf", "Typesetting__Fonts" },
     };
 

@@ -24,12 +24,23 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
             await message.WriteToAsync(Path.Combine(options.DropFolder, $"{notice.Key}.eml"), cancellationToken);
             return;
         }
-        using var client = new SmtpClient();
-        await client.ConnectAsync(options.Host, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken);
-        if (!string.IsNullOrEmpty(options.UserName))
-            await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
+        // MailKit's Timeout bounds each read and write; the linked token bounds the whole conversation, so a server that
+        // answers every few seconds, never finishing, cannot stretch one attempt past the timeout either.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Timeout);
+        using var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(options.Host, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), attempt.Token);
+            if (!string.IsNullOrEmpty(options.UserName))
+                await client.AuthenticateAsync(options.UserName, options.Password ?? "", attempt.Token);
+            await client.SendAsync(message, attempt.Token);
+            await client.DisconnectAsync(true, attempt.Token);
+        }
+        catch (OperationCanceledException e) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The SMTP server {options.Host}:{options.Port} did not finish within {options.Timeout.TotalSeconds:0.#} s.", e);
+        }
     }
 
     private MimeMessage Compose(ComposedNotice notice)

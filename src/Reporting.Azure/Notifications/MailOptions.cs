@@ -15,6 +15,13 @@ public sealed class MailOptions
     /// <summary>None, StartTls, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
     public string Security { get; set; } = "Auto";
 
+    /// <summary>
+    /// The longest one e-mail attempt may take, connecting to the last reply (Smtp__Timeout): a server that accepts
+    /// and never answers costs this much, not MailKit's two minutes, and the attempt is retried on the schedule.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
     public bool SecurityIsKnown => Enum.TryParse<MailKit.Security.SecureSocketOptions>(Security, ignoreCase: true, out _);
     /// <summary>Where .eml files go when no SMTP host is set (section "Mail", key DropFolder).</summary>
     public string DropFolder { get; set; } = Path.Combine(".local", "mail");

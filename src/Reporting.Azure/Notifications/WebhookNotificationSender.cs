@@ -77,4 +77,8 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
 public sealed class WebhookOptions
 {
     public Uri? Url { get; set; }
+
+    /// <summary>The longest one webhook call may take (Webhook__Timeout); a receiver that hangs is retried on the schedule.</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 }

@@ -7,6 +7,7 @@ namespace Reporting.Core.Workflow;
 /// long a channel is down. Each channel is claimed in the outbox, sent and recorded on its own; a failed channel
 /// records the error and its next attempt (the retry schedule's backoff) and a message is scheduled for that time,
 /// so the queue never sees the failure and never poisons the notice. The sweep re-queues whatever is due and unsent.
+/// The channels go out side by side: a hanging mail server never holds the webhook back.
 /// </summary>
 public class OnceOnlyDelivery(
     INotificationOutbox outbox,
@@ -40,73 +41,85 @@ public class OnceOnlyDelivery(
             await outbox.TrySaveAsync(new OutboxEntry(notice, sender.Channel, NextAttemptAt: due), cancellationToken);
     }
 
+    /// <summary>
+    /// Delivers every channel at once, each on its own: a channel that hangs (a mail server that accepts and never
+    /// answers) delays no other. Each attempt is cut off at <see cref="AttemptBudget"/>, so it ends while its claim holds
+    /// and a retry never overlaps the attempt still running.
+    /// </summary>
     public virtual async Task<DeliveryResult> DeliverAsync(NotificationMessage notice, Func<Task<ComposedNotice>> compose,
         IReadOnlyCollection<string>? leaveOut = null, CancellationToken cancellationToken = default)
     {
-        var lifetime = options.NotificationClaimLifetime;
         var stored = (await outbox.FindAsync(notice.OutboxKey, cancellationToken)).ToDictionary(e => e.Channel, StringComparer.Ordinal);
         var channels = Channels(leaveOut).ToList();
-        ComposedNotice? composed = null;
-        var sentNow = new List<string>();
-        var failedNow = false;
-        var skipped = false;
-        foreach (var sender in channels)
-        {
-            var now = clock.GetUtcNow();
-            var entry = stored.GetValueOrDefault(sender.Channel) ?? new OutboxEntry(notice, sender.Channel);
-            if (entry.IsSent) continue;
-            if (!entry.IsDueAt(now, lifetime))
-            {
-                skipped = true;
-                continue;
-            }
-            // The claim's NextAttemptAt is its lapse: if this worker dies mid-send, the sweep re-queues the notice then.
-            var claim = await outbox.TrySaveAsync(entry with { ClaimedAt = now, NextAttemptAt = now + lifetime }, cancellationToken);
-            if (claim is null)
-            {
-                skipped = true;
-                continue;
-            }
-            try
-            {
-                composed ??= await compose();
-                await sender.SendAsync(composed, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                var failedAt = clock.GetUtcNow();
-                var attempts = claim.Attempts + 1;
-                var failed = claim with
-                {
-                    ClaimedAt = null,
-                    Attempts = attempts,
-                    LastError = Describe(e),
-                    LastAttemptAt = failedAt,
-                    NextAttemptAt = failedAt + notifications.DelayAfter(attempts),
-                };
-                // If-Match the claim: a worker that took a lapsed claim over keeps its row.
-                await outbox.TrySaveAsync(failed, CancellationToken.None);
-                stored[sender.Channel] = failed;
-                failedNow = true;
-                continue;
-            }
-            var sentAt = clock.GetUtcNow();
-            var sent = claim with { SentAt = sentAt, Attempts = claim.Attempts + 1, LastAttemptAt = sentAt, NextAttemptAt = null };
-            await outbox.SaveSentAsync(sent, CancellationToken.None);
-            stored[sender.Channel] = sent;
-            sentNow.Add(sender.Channel);
-        }
+        // Composed once, by whichever channel needs it first; a channel that is not due never composes.
+        var composed = new Lazy<Task<ComposedNotice>>(compose, LazyThreadSafetyMode.ExecutionAndPublication);
+        var attempts = await Task.WhenAll(channels.Select(sender => AttemptAsync(sender, notice, stored.GetValueOrDefault(sender.Channel), composed, cancellationToken)));
+        foreach (var attempt in attempts.Where(a => a.Entry is not null)) stored[attempt.Entry!.Channel] = attempt.Entry;
+        var sentNow = attempts.Where(a => a.Outcome == AttemptOutcome.Sent).Select(a => a.Entry!.Channel).ToList();
 
         // When a channel was left to another worker, read back rather than trust this call's view: of two workers
         // finishing different channels, the later one sees both. Otherwise this call's view is the stored state.
+        var skipped = attempts.Any(a => a.Outcome == AttemptOutcome.Skipped);
         var after = skipped ? await outbox.FindAsync(notice.OutboxKey, cancellationToken) : stored.Values.ToList();
         var result = new DeliveryResult(channels.Select(c => after.FirstOrDefault(e => e.Channel == c.Channel) ?? new OutboxEntry(notice, c.Channel)).ToList(), sentNow);
-        if (failedNow && result.NextAttemptAt is { } next)
+        if (attempts.Any(a => a.Outcome == AttemptOutcome.Failed) && result.NextAttemptAt is { } next)
         {
             var delay = next - clock.GetUtcNow();
             await queue.ScheduleNotificationAsync(notice, delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestQueueDelay ? LongestQueueDelay : delay, cancellationToken);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The longest one channel's attempt (composing and sending) may take: half the claim's lifetime, so the attempt
+    /// is over, and its outcome recorded, well before another worker may take the claim over. The senders' own
+    /// timeouts (SMTP, webhook) are shorter still; this bounds a sender that has none.
+    /// </summary>
+    public TimeSpan AttemptBudget => options.NotificationClaimLifetime / 2;
+
+    private enum AttemptOutcome { AlreadySent, Skipped, Sent, Failed }
+
+    private sealed record Attempt(AttemptOutcome Outcome, OutboxEntry? Entry);
+
+    /// <summary>Claims, sends and records one channel; never throws for the channel's own failure (that is recorded).</summary>
+    private async Task<Attempt> AttemptAsync(INotificationSender sender, NotificationMessage notice, OutboxEntry? stored,
+        Lazy<Task<ComposedNotice>> composed, CancellationToken cancellationToken)
+    {
+        var lifetime = options.NotificationClaimLifetime;
+        var now = clock.GetUtcNow();
+        var entry = stored ?? new OutboxEntry(notice, sender.Channel);
+        if (entry.IsSent) return new Attempt(AttemptOutcome.AlreadySent, entry);
+        if (!entry.IsDueAt(now, lifetime)) return new Attempt(AttemptOutcome.Skipped, null);
+        // The claim's NextAttemptAt is its lapse: if this worker dies mid-send, the sweep re-queues the notice then.
+        var claim = await outbox.TrySaveAsync(entry with { ClaimedAt = now, NextAttemptAt = now + lifetime }, cancellationToken);
+        if (claim is null) return new Attempt(AttemptOutcome.Skipped, null);
+        try
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(AttemptBudget);
+            var ready = await composed.Value.WaitAsync(budget.Token);
+            await sender.SendAsync(ready, budget.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var failedAt = clock.GetUtcNow();
+            var attempts = claim.Attempts + 1;
+            var failed = claim with
+            {
+                ClaimedAt = null,
+                Attempts = attempts,
+                LastError = Describe(e),
+                LastAttemptAt = failedAt,
+                NextAttemptAt = failedAt + notifications.DelayAfter(attempts),
+            };
+            // If-Match the claim: a worker that took a lapsed claim over keeps its row.
+            await outbox.TrySaveAsync(failed, CancellationToken.None);
+            return new Attempt(AttemptOutcome.Failed, failed);
+        }
+        var sentAt = clock.GetUtcNow();
+        var sent = claim with { SentAt = sentAt, Attempts = claim.Attempts + 1, LastAttemptAt = sentAt, NextAttemptAt = null };
+        await outbox.SaveSentAsync(sent, CancellationToken.None);
+        return new Attempt(AttemptOutcome.Sent, sent);
     }
 
     /// <summary>

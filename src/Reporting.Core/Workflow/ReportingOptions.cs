@@ -17,6 +17,12 @@ public sealed class ReportingOptions
     /// <summary>How long a notification claim protects a sender before another worker may take over.</summary>
     public TimeSpan NotificationClaimLifetime { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a year-end run's claim on a volume holds without renewal: the run renews it every third of this while it
+    /// lives, so a run that died is taken over within this much. Default 1 minute.
+    /// </summary>
+    public TimeSpan YearEndClaimLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Bound on retries of an ETag-guarded update under contention.</summary>
     public int MaxConcurrencyRetries { get; set; } = 20;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
+using Reporting.Core.Errors;
 using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
@@ -15,6 +16,11 @@ namespace Reporting.Core.Workflow;
 /// the year's volume and tells the district office who is complete and who is missing — exactly once in
 /// effect. The volume's content has a fingerprint; a run whose fingerprint equals the newest volume's does
 /// nothing, and the ledger's ETag lets only one of two simultaneous runs claim a new version.
+/// A claim is a lease (<see cref="ReportingOptions.YearEndClaimLifetime"/>) renewed while the run lives, so the run after
+/// a crash takes over within that lease; every run settles older versions whose run died (stored if their PDF made it,
+/// abandoned otherwise), so no version stays "building". The volume is typeset into a file of
+/// <paramref name="scratchFolder"/> (default: reporting-volumes in the temporary folder), deleted when the run ends and,
+/// after a crash, by the next run.
 /// </summary>
 public class YearEndRun(
     DistrictDirectory directory,
@@ -28,10 +34,13 @@ public class YearEndRun(
     OnceOnlyDelivery delivery,
     IAuditLog audit,
     ReportingOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    string? scratchFolder = null)
 {
-    /// <summary>How long a run's claim on a volume protects it before another run may take over (a run that died).</summary>
-    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(15);
+    /// <summary>Where volumes are typeset before upload: a folder of their own, so the next run can clear what a crash left.</summary>
+    public string ScratchFolder { get; } = scratchFolder ?? Path.Combine(Path.GetTempPath(), "reporting-volumes");
+
+    private TimeSpan ClaimLifetime => options.YearEndClaimLifetime;
 
     public static string BlobName(int year, int version) => $"reports/{year}/volume/{year}-volume-v{version}.pdf";
 
@@ -62,7 +71,13 @@ public class YearEndRun(
             _ => "created",
         };
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver)
-            volume = await BuildAsync(year, volume!, cancellationToken);
+        {
+            var built = await BuildHoldingClaimAsync(year, volume!, cancellationToken);
+            // Another run took the claim over (this one stalled past its lease): that run finishes and tells.
+            if (built is null) return new YearEndResult(year, "in-progress", volume!.Version, null, assembledNow, complete.Keys.ToList(), missing,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            volume = built;
+        }
         if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver or VolumeDecision.NotifyOnly)
         {
             var told = await NotifyAsync(year, volume!, cancellationToken);
@@ -114,15 +129,88 @@ public class YearEndRun(
             var ledger = await ledgers.GetAsync(year, cancellationToken);
             var now = clock.GetUtcNow();
             var decision = ledger.Decide(fingerprint, now, ClaimLifetime);
+            var claimId = Guid.NewGuid().ToString("N");
             VolumeVersion? volume = decision switch
             {
-                VolumeDecision.ClaimNew => ledger.Claim(fingerprint, complete, missing, now),
-                VolumeDecision.TakeOver => ledger.Renew(ledger.Newest!.Version, now),
+                VolumeDecision.ClaimNew => ledger.Claim(fingerprint, complete, missing, now, claimId),
+                VolumeDecision.TakeOver => ledger.Renew(ledger.Newest!.Version, now, claimId),
                 _ => ledger.Newest,
             };
-            if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver) await ledgers.SaveAsync(ledger, cancellationToken);
+            var settled = await SettleOrphansAsync(year, ledger, now, cancellationToken);
+            if (decision is VolumeDecision.ClaimNew or VolumeDecision.TakeOver || settled) await ledgers.SaveAsync(ledger, cancellationToken);
             return (decision, volume);
         }, cancellationToken);
+
+    /// <summary>
+    /// Settles each older version whose run died: stored when its PDF reached storage before the crash (the blob is
+    /// complete, being written at once, and immutable), abandoned otherwise. Returns whether anything changed.
+    /// </summary>
+    private async Task<bool> SettleOrphansAsync(int year, VolumeLedger ledger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var orphans = ledger.Orphans(now, ClaimLifetime);
+        foreach (var orphan in orphans)
+        {
+            var blob = BlobName(year, orphan.Version);
+            if (await pdfs.FindAsync(blob, cancellationToken) is { } stored) ledger.MarkStored(orphan.Version, blob, stored.Sha256, stored.PageCount, now);
+            else ledger.Abandon(orphan.Version, now);
+        }
+        return orphans.Count > 0;
+    }
+
+    /// <summary>
+    /// Builds the claimed volume while renewing the claim every third of its lifetime; null when another run took the
+    /// claim over meanwhile (this run was stalled past its lease), and this run stops building.
+    /// </summary>
+    private async Task<VolumeVersion?> BuildHoldingClaimAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
+    {
+        using var holding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lost = false;
+        var renewing = RenewWhileBuildingAsync(year, volume, () => lost = true, holding);
+        try
+        {
+            return await BuildAsync(year, volume, holding.Token);
+        }
+        catch (OperationCanceledException) when (lost && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            await holding.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task RenewWhileBuildingAsync(int year, VolumeVersion volume, Action onLost, CancellationTokenSource holding)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(ClaimLifetime / 3, clock, holding.Token);
+                var held = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
+                {
+                    var ledger = await ledgers.GetAsync(year, holding.Token);
+                    if (ledger.Find(volume.Version) is not { IsBuilding: true } current || current.ClaimId != volume.ClaimId) return false;
+                    ledger.Renew(volume.Version, clock.GetUtcNow());
+                    await ledgers.SaveAsync(ledger, holding.Token);
+                    return true;
+                }, holding.Token);
+                if (held) continue;
+                onLost();
+                await holding.CancelAsync();
+                return;
+            }
+            catch (OperationCanceledException) when (holding.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is TemporarilyUnavailableException or ConcurrencyConflictException)
+            {
+                // Storage blipped or the ledger was busy: the lease has two more renewals of slack, so try again at the next one.
+            }
+        }
+    }
 
     /// <summary>Each required part of an incomplete report: approved, or what its newest draft awaits.</summary>
     private async Task<MissingReport> MissingAsync(ReportKey key, string name, IReadOnlyCollection<string> lacking, CancellationToken cancellationToken)
@@ -160,7 +248,8 @@ public class YearEndRun(
 
         // The typesetter streams the volume into a temporary file page by page (its memory does not grow with the
         // number of departments) and the upload reads from that file: the volume is never held in memory whole.
-        var temp = Path.Combine(Path.GetTempPath(), $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
+        ClearScratch();
+        var temp = Path.Combine(ScratchFolder, $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
         try
         {
             int pages;
@@ -186,6 +275,26 @@ public class YearEndRun(
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>
+    /// Deletes what runs that crashed left in the scratch folder. A file a live run still has open is safe: on Linux it
+    /// is unlinked and the run keeps its open handle; on Windows the run opened it without sharing and it cannot be deleted.
+    /// </summary>
+    private void ClearScratch()
+    {
+        System.IO.Directory.CreateDirectory(ScratchFolder);
+        foreach (var file in System.IO.Directory.EnumerateFiles(ScratchFolder, "volume-*.pdf"))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Open in a live run (Windows): that run deletes it itself.
+            }
         }
     }
 
