@@ -44,6 +44,22 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         Assert.Equal([("duty", 1), ("duty", 2), ("duty", 3), ("plans", 1)], (await drafts.ListAsync(Key)).Select(d => (d.Section, d.Version)).Order());
     }
 
+    [Fact]
+    public async Task The_year_is_read_in_one_range_of_partitions_with_every_department_of_that_year_and_no_other_year()
+    {
+        var drafts = await RepositoryAsync();
+        foreach (var (year, department, section) in new[] { (2023, "kgj", "duty"), (2023, "kgj", "duty"), (2023, "sfj", "plans"), (2022, "kgj", "duty"), (2024, "sfj", "duty") })
+            await drafts.AddNextVersionAsync(new Draft(new ReportKey(year, department), section, 0, "起草人", $"{year} 年的稿。", SubmittedAt));
+
+        var read = await drafts.ListYearAsync(2023);
+
+        Assert.Equal(["kgj", "sfj"], read.Keys.Order());
+        Assert.Equal([("duty", 1), ("duty", 2)], read["kgj"].Select(d => (d.Section, d.Version)).Order());
+        Assert.Equal(("plans", 1, "起草人", DraftStatus.Submitted), (read["sfj"][0].Section, read["sfj"][0].Version, read["sfj"][0].Author, read["sfj"][0].Status));
+        Assert.Equal(await drafts.ListAsync(Key), read["kgj"]);
+        Assert.Empty(await drafts.ListYearAsync(2021));
+    }
+
     [Theory]
     [InlineData(100_000)]
     [InlineData(200_000)]
