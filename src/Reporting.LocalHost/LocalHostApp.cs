@@ -17,7 +17,7 @@ namespace Reporting.LocalHost;
 /// <summary>
 /// Runs the Functions app's own function classes on one machine without Core Tools: HTTP triggers on
 /// 127.0.0.1 under the same routes, queue triggers polled per host.json, timers on their schedule.
-/// When no storage is configured it starts Azurite itself and stops it on exit.
+/// When no storage is configured it starts Azurite itself (<see cref="LocalAzurite"/>) and stops it on exit, or when its start fails.
 /// </summary>
 public sealed class LocalHostApp : IAsyncDisposable
 {
@@ -33,6 +33,9 @@ public sealed class LocalHostApp : IAsyncDisposable
 
     public IReadOnlyList<FunctionDescriptor> Functions { get; }
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The Azurite this host started and stops (null when storage was configured).</summary>
+    public AzuriteProcess? Azurite => _azurite;
 
     /// <summary>The address the HTTP triggers listen on (known once started).</summary>
     public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -62,18 +65,42 @@ public sealed class LocalHostApp : IAsyncDisposable
         AzuriteProcess? azurite = null;
         if (string.IsNullOrWhiteSpace(configuration[AppSettingNames.StorageConnection]) && !configuration.GetSection(AppSettingNames.StorageConnection).GetChildren().Any())
         {
-            var data = configuration["LocalHost:AzuriteData"] ?? Path.Combine(Directory.GetCurrentDirectory(), ".local", "azurite");
-            // "LocalHost:AzuritePorts" = "free" lets tests and benches run beside a local host on the usual ports.
-            var ports = configuration["LocalHost:AzuritePorts"] == "free" ? ((int, int, int)?)null : (10000, 10001, 10002);
-            azurite = await AzuriteProcess.StartAsync(data, ports, cancellationToken);
+            // What the start finds on the ports or the data folder is said before the app's own logging exists.
+            using var startLog = LoggerFactory.Create(log =>
+            {
+                log.AddSimpleConsole(ConsoleLines);
+                logging?.Invoke(log);
+            });
+            azurite = await LocalAzurite.StartAsync(configuration, startLog.CreateLogger(typeof(LocalAzurite).FullName!), cancellationToken);
             configuration[AppSettingNames.StorageConnection] = azurite.ConnectionString;
         }
+        try
+        {
+            return await CreateOverStorageAsync(builder, azurite, logging, services, cancellationToken);
+        }
+        catch
+        {
+            // A start that fails (a bad setting, storage that does not answer) leaves no emulator behind.
+            if (azurite is not null) await azurite.DisposeAsync();
+            throw;
+        }
+    }
 
+    private static void ConsoleLines(Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions options)
+    {
+        options.SingleLine = true;
+        options.TimestampFormat = "HH:mm:ss ";
+    }
+
+    private static async Task<LocalHostApp> CreateOverStorageAsync(WebApplicationBuilder builder, AzuriteProcess? azurite,
+        Action<ILoggingBuilder>? logging, Action<IServiceCollection>? services, CancellationToken cancellationToken)
+    {
+        var configuration = builder.Configuration;
         var url = configuration["LocalHost:Url"] ?? "http://127.0.0.1:7071";
         if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !System.Net.IPAddress.TryParse(parsed.Host, out var ip) || !System.Net.IPAddress.IsLoopback(ip))
             throw new InvalidOperationException($"LocalHost:Url must be a loopback address such as http://127.0.0.1:7071 (got {url}).");
         builder.WebHost.UseUrls(url);
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddSimpleConsole(ConsoleLines);
         // Per-request lines from ASP.NET drown the functions' own log lines; keep its warnings only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);

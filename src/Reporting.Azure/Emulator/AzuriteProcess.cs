@@ -8,7 +8,9 @@ namespace Reporting.Azure.Emulator;
 /// Starts Azurite (the official storage emulator, npm package pinned in the repository's package.json)
 /// on 127.0.0.1 and stops it on dispose. Used by the local host when no storage is configured, and by the tests.
 /// Stopping is graceful (SIGINT, as Ctrl+C): Azurite then writes out what it acknowledged; SIGKILL lost acknowledged
-/// writes. It is killed only when it has not exited by <see cref="StopDeadline"/>.
+/// writes. It is killed only when it has not exited by <see cref="StopDeadline"/>. It runs under azurite-launcher.js,
+/// which stops it when this process dies without disposing it (SIGKILL, a crash) and, with a data folder, saves each
+/// write before Azurite answers it.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -38,17 +40,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     /// <param name="dataFolder">Where Azurite keeps its data; null keeps it in memory (tests).</param>
     /// <param name="ports">Blob, queue and table ports; null picks free ones.</param>
-    public static async Task<AzuriteProcess> StartAsync(string? dataFolder = null, (int Blob, int Queue, int Table)? ports = null, CancellationToken cancellationToken = default)
+    /// <param name="saveEachWrite">
+    /// With a data folder: answer a write only once Azurite's databases are saved (see azurite-launcher.js); otherwise
+    /// Azurite saves every 5 s and a crash loses what it acknowledged since.
+    /// </param>
+    public static async Task<AzuriteProcess> StartAsync(string? dataFolder = null, (int Blob, int Queue, int Table)? ports = null,
+        CancellationToken cancellationToken = default, bool saveEachWrite = true)
     {
         var executable = FindExecutable() ?? throw new FileNotFoundException(
             "Azurite was not found (node_modules/.bin/azurite). Run `npm ci` in the repository root, or set AzureWebJobsStorage to a storage connection string.");
         var (blob, queue, table) = ports ?? (LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next());
-        var start = new ProcessStartInfo(executable)
+        // Through the launcher, which stops Azurite when this process dies (even by SIGKILL) and can save each write.
+        var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(Launcher);
+        start.ArgumentList.Add(executable);
+        if (dataFolder is not null && saveEachWrite) start.ArgumentList.Add("--saveEachWrite");
         foreach (var argument in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
                      "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
                      "--tableHost", "127.0.0.1", "--tablePort", table.ToString() })
@@ -58,16 +69,37 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             Directory.CreateDirectory(dataFolder);
             start.ArgumentList.Add("--location");
-            start.ArgumentList.Add(dataFolder);
+            start.ArgumentList.Add(Path.GetFullPath(dataFolder));
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null && errors.Count < 20) errors.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var azurite = new AzuriteProcess(process, blob, queue, table);
-        await azurite.WaitUntilListeningAsync(cancellationToken);
+        try
+        {
+            await azurite.WaitUntilListeningAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or SocketException or OperationCanceledException)
+        {
+            // Never leave an emulator behind that the caller has no handle on.
+            await azurite.DisposeAsync();
+            if (e is OperationCanceledException) throw;
+            throw new InvalidOperationException($"{e.Message} {string.Join(" ", errors)}".Trim(), e);
+        }
         return azurite;
+    }
+
+    /// <summary>azurite-launcher.js, copied beside the app.</summary>
+    private static string Launcher
+    {
+        get
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "azurite-launcher.js");
+            return File.Exists(path) ? path : throw new FileNotFoundException("azurite-launcher.js is missing beside the app.", path);
+        }
     }
 
     /// <summary>Looks for node_modules/.bin/azurite in the working directory, the app folder and their parents.</summary>
@@ -90,7 +122,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             while (true)
             {
-                if (_process.HasExited) throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} (is a port in use?).");
+                if (_process.HasExited)
+                    throw new InvalidOperationException(
+                        $"Azurite exited with code {_process.ExitCode} (is one of the ports {BlobPort}, {QueuePort}, {TablePort} in use?).");
                 try
                 {
                     using var client = new TcpClient();

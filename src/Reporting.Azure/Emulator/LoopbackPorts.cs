@@ -24,4 +24,19 @@ public static class LoopbackPorts
             }
         throw new InvalidOperationException("No loopback port that was not handed out before was found in 100 attempts.");
     }
+
+    /// <summary>Whether something accepts connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static bool IsListenedOn(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }
