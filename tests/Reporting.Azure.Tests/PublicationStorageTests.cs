@@ -79,4 +79,24 @@ public class PublicationStorageTests(AzuriteFixture azurite)
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"{(int)response.StatusCode}");
         Assert.True((await clients.Blobs.GetBlobContainerClient(site.BaseAddress.Segments[^1].TrimEnd('/')).GetBlobClient("index.html").ExistsAsync()).Value);
     }
+
+    [Fact]
+    public async Task Listing_a_year_gives_each_file_with_the_publication_step_it_was_written_for_and_nothing_of_a_missing_container()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        var site = new BlobPublicSite(clients, new PublicationOptions { Container = "web" + Guid.NewGuid().ToString("N")[..8], AnonymousReadContainer = true });
+        Assert.Empty(await site.ListAsync("2021/"));
+        await site.EnsureCreatedAsync();
+
+        await site.PutAsync("2021/kgj.pdf", "%PDF-1.7"u8.ToArray(), "application/pdf", "3");
+        await site.PutAsync("2021/kgj.html", "<!doctype html>"u8.ToArray(), "text/html; charset=utf-8", "3");
+        await site.PutAsync("2021/kgj.html", "<!doctype html>"u8.ToArray(), "text/html; charset=utf-8", "5");
+        await site.PutAsync("2021/index.html", "<!doctype html>"u8.ToArray(), "text/html; charset=utf-8");
+        await site.PutAsync("2022/sfj.pdf", "%PDF-1.7"u8.ToArray(), "application/pdf", "1");
+
+        var listed = await site.ListAsync("2021/");
+
+        Assert.Equal(new Dictionary<string, string?> { ["2021/index.html"] = null, ["2021/kgj.html"] = "5", ["2021/kgj.pdf"] = "3" },
+            listed.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary());
+    }
 }

@@ -46,27 +46,37 @@ internal sealed class InMemoryPublicationRepository : IPublicationRepository
     }
 }
 
-/// <summary>The public site as a dictionary of path → (bytes, content type).</summary>
+/// <summary>The public site as a dictionary of path → (bytes, content type, stamp).</summary>
 internal sealed class InMemoryPublicSite : IPublicSite
 {
-    public ConcurrentDictionary<string, (byte[] Content, string ContentType)> Files { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, (byte[] Content, string ContentType, string? Stamp)> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs before each write lands: lets a test slip another call in while a copy is being written.</summary>
+    public Func<string, Task>? BeforePut { get; set; }
+
+    /// <summary>Runs before each delete lands: lets a test slip another call in while a withdrawal is removing the copy.</summary>
+    public Func<string, Task>? BeforeDelete { get; set; }
 
     /// <summary>Fails the next N writes, as a crash after the record was saved would.</summary>
     public int FailNextPuts { get; set; }
 
     public Uri BaseAddress { get; } = new("https://public.example.gov.cn/reports/");
 
-    public Task PutAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default)
+    public async Task PutAsync(string path, byte[] content, string contentType, string? stamp = null, CancellationToken cancellationToken = default)
     {
         if (FailNextPuts > 0) { FailNextPuts--; throw new IOException("storage went away"); }
-        Files[path] = (content, contentType);
-        return Task.CompletedTask;
+        if (BeforePut is { } hook) await hook(path);
+        Files[path] = (content, contentType, stamp);
     }
 
-    public Task DeleteAsync(string path, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string?>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(Files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(f => f.Key, f => f.Value.Stamp, StringComparer.Ordinal));
+
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
+        if (BeforeDelete is { } hook) await hook(path);
         Files.TryRemove(path, out _);
-        return Task.CompletedTask;
     }
 
     public string Text(string path) => System.Text.Encoding.UTF8.GetString(Files[path].Content);

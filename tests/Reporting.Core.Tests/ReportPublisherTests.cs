@@ -19,8 +19,9 @@ public sealed class ReportPublisherTests
         await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, department, version));
     }
 
-    private Task<PublishOutcome> PublishAsync(string department = "kgj", Caller? caller = null, bool reviewed = true, string? comment = Comment) =>
-        _world.Publisher.PublishAsync(caller ?? Office, "2023", department, reviewed, comment);
+    private Task<PublishOutcome> PublishAsync(
+        string department = "kgj", Caller? caller = null, bool reviewed = true, string? comment = Comment, string? version = "1") =>
+        _world.Publisher.PublishAsync(caller ?? Office, "2023", department, reviewed, comment, version);
 
     [Fact]
     public async Task Only_the_district_office_may_publish_or_withdraw()
@@ -37,7 +38,7 @@ public sealed class ReportPublisherTests
         Assert.Empty(_world.Site.Files);
         Assert.Empty((await _world.Publications.GetAsync(new ReportKey(2023, "kgj"))).Events);
 
-        var admin = await _world.Publisher.PublishAsync(new Caller("office-admin", "区法治办管理员"), "2023", "kgj", true, Comment);
+        var admin = await _world.Publisher.PublishAsync(new Caller("office-admin", "区法治办管理员"), "2023", "kgj", true, Comment, "1");
         Assert.True(admin.Changed);
     }
 
@@ -124,15 +125,13 @@ public sealed class ReportPublisherTests
     {
         await AssembledAsync();
         await PublishAsync();
-        var draft = await _world.SubmitAsync("duty", "duty 的第二稿。");
-        await _world.DecideAsync("duty", draft.Version);
-        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 2));
+        await SecondPdfAsync();
 
-        var outcome = await PublishAsync();
+        var outcome = await PublishAsync(version: "2");
 
         Assert.True(outcome.Changed);
         Assert.Equal([1, 2], outcome.Publication.Events.Select(e => e.Version!.Value));
-        Assert.Contains("duty 的第二稿。", _world.Site.Text("2023/kgj.html"));
+        Assert.Contains("duty 的第二稿", _world.Site.Text("2023/kgj.html"));
         Assert.Equal("year 2023: kgj-v2", _world.Site.Text("2023/index.html"));
     }
 
@@ -179,12 +178,158 @@ public sealed class ReportPublisherTests
         await PublishAsync("sfj");
         await _world.Publisher.WithdrawAsync(Office, "2023", "sfj", "待修改");
 
-        var outcomes = await _world.Publisher.PublishYearAsync(Office, "2023", true, Comment);
+        var outcomes = await _world.Publisher.PublishYearAsync(Office, "2023", true, Comment, "kgj=1");
 
         Assert.Equal(["kgj"], outcomes.Select(o => o.Publication.Key.Department));
         Assert.Equal("year 2023: kgj-v1", _world.Site.Text("2023/index.html"));
         Assert.DoesNotContain("2023/sfj.html", _world.Site.Files.Keys);
-        var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Publisher.PublishYearAsync(Office, "2023", false, Comment));
+        var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Publisher.PublishYearAsync(Office, "2023", false, Comment, "kgj=1"));
         Assert.Equal(ProblemKind.Validation, refused.Kind);
+    }
+
+    private async Task SecondPdfAsync(string department = "kgj")
+    {
+        var draft = await _world.SubmitAsync("duty", "duty 的第二稿。", department: department);
+        await _world.DecideAsync("duty", draft.Version, department: department);
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, department, 2));
+    }
+
+    [Fact]
+    public async Task A_publish_of_the_reviewed_version_is_refused_when_a_newer_pdf_was_made_since_and_nothing_goes_public()
+    {
+        await AssembledAsync();
+        await SecondPdfAsync();   // made after the reviewer opened the form on version 1
+
+        var refused = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync(version: "1"));
+
+        Assert.Equal(ProblemKind.Conflict, refused.Kind);
+        Assert.Contains("保密审查的是第 1 版，此后已生成第 2 版 PDF", refused.Detail);
+        Assert.Empty(_world.Site.Files);
+        Assert.Empty((await _world.Publications.GetAsync(new ReportKey(2023, "kgj"))).Events);
+        var future = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync(version: "3"));
+        Assert.Contains("没有已生成的第 3 版 PDF", future.Detail);
+
+        var published = await PublishAsync(version: "2");
+        var step = Assert.Single(published.Publication.Events);
+        Assert.Equal((2, "office", Comment), (step.Version, step.ById, step.Text));
+        Assert.Contains("duty 的第二稿", _world.Site.Text("2023/kgj.html"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(" ")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("1.0")]
+    [InlineData("v1")]
+    [InlineData("99999999999")]
+    public async Task A_publish_without_a_well_formed_reviewed_version_is_invalid_and_stores_nothing(string? version)
+    {
+        await AssembledAsync();
+        var refused = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync(version: version));
+        Assert.Equal(ProblemKind.Validation, refused.Kind);
+        Assert.True(refused.Errors.ContainsKey("version"), string.Join(",", refused.Errors.Keys));
+        Assert.Empty(_world.Site.Files);
+        Assert.Empty((await _world.Publications.GetAsync(new ReportKey(2023, "kgj"))).Events);
+    }
+
+    [Fact]
+    public async Task Publishing_the_year_refuses_the_whole_batch_naming_every_report_whose_version_differs_from_the_reviewed_list()
+    {
+        await AssembledAsync("kgj");
+        await AssembledAsync("sfj");
+        await SecondPdfAsync("kgj");
+
+        var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Publisher.PublishYearAsync(Office, "2023", true, Comment, "kgj=1"));
+
+        Assert.Equal(ProblemKind.Conflict, refused.Kind);
+        Assert.Contains("魏都区科学技术和工业信息化局：保密审查的是第 1 版，此后已生成第 2 版 PDF", refused.Detail);
+        Assert.Contains("魏都区司法局：有第 1 版 PDF 待发布，不在保密审查的清单中", refused.Detail);
+        Assert.Contains("没有发布任何报告", refused.Detail);
+        Assert.Empty(_world.Site.Files);
+        Assert.Empty(await _world.Publications.ListYearAsync(2023));
+
+        var outcomes = await _world.Publisher.PublishYearAsync(Office, "2023", true, Comment, "sfj=1, kgj=2");
+        Assert.Equal([("kgj", 2), ("sfj", 1)], outcomes.Select(o => (o.Publication.Key.Department, o.Publication.Current!.Version!.Value)).Order());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("kgj")]
+    [InlineData("kgj=one")]
+    [InlineData("nosuch=1")]
+    [InlineData("kgj=1,kgj=1")]
+    public async Task Publishing_the_year_without_a_well_formed_list_of_reviewed_versions_is_invalid(string? versions)
+    {
+        await AssembledAsync();
+        var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Publisher.PublishYearAsync(Office, "2023", true, Comment, versions));
+        Assert.Equal(ProblemKind.Validation, refused.Kind);
+        Assert.True(refused.Errors.ContainsKey("versions"), string.Join(",", refused.Errors.Keys));
+        Assert.Empty(_world.Site.Files);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_landing_while_the_publish_is_still_copying_leaves_no_public_file_behind()
+    {
+        await AssembledAsync();
+        var withdrawn = false;
+        _world.Site.BeforePut = async path =>
+        {
+            // The publish's record is saved and its PDF is on its way: the withdrawal runs to its end right now.
+            if (path != "2023/kgj.pdf" || withdrawn) return;
+            withdrawn = true;
+            await _world.Publisher.WithdrawAsync(Office, "2023", "kgj", "需要删改");
+        };
+
+        await PublishAsync();
+
+        Assert.True(withdrawn);
+        Assert.True((await _world.Publications.GetAsync(new ReportKey(2023, "kgj"))).IsWithdrawn);
+        Assert.DoesNotContain("2023/kgj.pdf", _world.Site.Files.Keys);
+        Assert.DoesNotContain("2023/kgj.html", _world.Site.Files.Keys);
+        Assert.Equal("year 2023: ", _world.Site.Text("2023/index.html"));
+    }
+
+    [Fact]
+    public async Task A_publish_landing_while_a_withdrawal_is_still_deleting_ends_published_with_its_files()
+    {
+        await AssembledAsync();
+        await PublishAsync();
+        var republished = false;
+        _world.Site.BeforeDelete = async path =>
+        {
+            // The withdrawal's record is saved and its deletes are on their way: a new publish runs to its end right now.
+            if (path != "2023/kgj.html" || republished) return;
+            republished = true;
+            await PublishAsync();
+        };
+
+        await _world.Publisher.WithdrawAsync(Office, "2023", "kgj", "需要删改");
+
+        Assert.True(republished);
+        var record = await _world.Publications.GetAsync(new ReportKey(2023, "kgj"));
+        Assert.Equal((true, 3), (record.IsPublished, record.Sequence));
+        Assert.Contains("2023/kgj.pdf", _world.Site.Files.Keys);
+        Assert.Equal("3", _world.Site.Files["2023/kgj.html"].Stamp);
+        Assert.Equal("year 2023: kgj-v1", _world.Site.Text("2023/index.html"));
+    }
+
+    [Fact]
+    public async Task The_next_touch_of_the_year_removes_files_a_crashed_withdrawal_left_and_rewrites_a_copy_written_for_an_older_step()
+    {
+        await AssembledAsync("kgj");
+        await AssembledAsync("sfj");
+        await PublishAsync("kgj");
+        await PublishAsync("sfj");
+        var leftOver = _world.Site.Files["2023/kgj.pdf"];
+        await _world.Publisher.WithdrawAsync(Office, "2023", "kgj", "需要删改");
+        _world.Site.Files["2023/kgj.pdf"] = leftOver;   // as a withdrawal that crashed between its record and the deletes leaves it
+        _world.Site.Files["2023/sfj.html"] = (System.Text.Encoding.UTF8.GetBytes("stale"), "text/html", "0");
+
+        await PublishAsync("sfj");   // a repeat: no new step, but it touches the year
+
+        Assert.DoesNotContain("2023/kgj.pdf", _world.Site.Files.Keys);
+        Assert.StartsWith("report sfj v1", _world.Site.Text("2023/sfj.html"));
+        Assert.Equal("year 2023: sfj-v1", _world.Site.Text("2023/index.html"));
     }
 }

@@ -49,11 +49,13 @@ public sealed class PublicationTests(LocalHostFixture app)
         // Refusals, each a zh-CN problem+json, none storing anything.
         foreach (var (user, body, status) in new (string, object, HttpStatusCode)[]
         {
-            ("kgj-author", new { confidentialityReviewed = true, comment = Comment }, HttpStatusCode.Forbidden),
-            ("kgj-approver", new { confidentialityReviewed = true, comment = Comment }, HttpStatusCode.Forbidden),
-            (LocalHostFixture.Office, new { confidentialityReviewed = false, comment = Comment }, HttpStatusCode.BadRequest),
-            (LocalHostFixture.Office, new { confidentialityReviewed = true, comment = "" }, HttpStatusCode.BadRequest),
-            (LocalHostFixture.Office, new { confidentialityReviewed = "true", comment = Comment }, HttpStatusCode.BadRequest),
+            ("kgj-author", new { confidentialityReviewed = true, comment = Comment, version = 1 }, HttpStatusCode.Forbidden),
+            ("kgj-approver", new { confidentialityReviewed = true, comment = Comment, version = 1 }, HttpStatusCode.Forbidden),
+            (LocalHostFixture.Office, new { confidentialityReviewed = false, comment = Comment, version = 1 }, HttpStatusCode.BadRequest),
+            (LocalHostFixture.Office, new { confidentialityReviewed = true, comment = "", version = 1 }, HttpStatusCode.BadRequest),
+            (LocalHostFixture.Office, new { confidentialityReviewed = "true", comment = Comment, version = 1 }, HttpStatusCode.BadRequest),
+            (LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment }, HttpStatusCode.BadRequest),
+            (LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment, version = 2 }, HttpStatusCode.Conflict),
         })
         {
             using var refused = await PublishAsync("kgj", user, body);
@@ -62,14 +64,15 @@ public sealed class PublicationTests(LocalHostFixture app)
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString()!);
         }
-        using (var anonymous = await app.Anonymous.PostAsync($"api/reports/{Year}/kgj/publication", Json(new { confidentialityReviewed = true, comment = Comment })))
+        var publishV1 = Json(new { confidentialityReviewed = true, comment = Comment, version = 1 });
+        using (var anonymous = await app.Anonymous.PostAsync($"api/reports/{Year}/kgj/publication", publishV1))
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        using (var notAssembled = await PublishAsync("jyj", LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment }))
+        using (var notAssembled = await PublishAsync("jyj", LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment, version = 1 }))
             Assert.Equal(HttpStatusCode.Conflict, notAssembled.StatusCode);
         using (var notYet = await Public.GetAsync(publicHtml))
             Assert.Equal(HttpStatusCode.NotFound, notYet.StatusCode);
 
-        using var published = await PublishAsync("kgj", LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment });
+        using var published = await PublishAsync("kgj", LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment, version = 1 });
         var answer = JsonDocument.Parse(await published.Content.ReadAsStringAsync()).RootElement.GetProperty("publication");
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         Assert.Equal(publicHtml.AbsoluteUri, answer.GetProperty("htmlUrl").GetString());
@@ -142,7 +145,8 @@ public sealed class PublicationTests(LocalHostFixture app)
         {
             form.DefaultRequestHeaders.Add("X-Dev-User", LocalHostFixture.Office);
             form.DefaultRequestHeaders.Add("Accept", "text/html");
-            using var refused = await form.PostAsync($"api/reports/{Year}/sfj/publication", new FormUrlEncodedContent(new Dictionary<string, string> { ["comment"] = Comment }));
+            using var refused = await form.PostAsync($"api/reports/{Year}/sfj/publication",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["comment"] = Comment, ["version"] = "1" }));
             var html = await refused.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("未能完成：发布前须完成保密审查", html);
@@ -188,5 +192,105 @@ public sealed class PublicationTests(LocalHostFixture app)
         Assert.Contains($"已撤回{name}的报告", await overview.InnerTextAsync("[role=status]"));
         using (var gone = await Public.GetAsync(link))
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    /// <summary>One PDF version as the product stored it, in the private container.</summary>
+    private global::Azure.Storage.Blobs.BlobClient StoredPdf(string department, int version) =>
+        app.Storage.Blobs.GetBlobContainerClient(app.Storage.Options.ReportsContainer)
+            .GetBlobClient($"{Year}/{department}/{Year}-{department}-v{version}.pdf");
+
+    /// <summary>pdftotext of one stored PDF version of the report.</summary>
+    private async Task<string> PdfTextAsync(string department, int version)
+    {
+        var blob = StoredPdf(department, version);
+        var file = Path.Combine(Path.GetTempPath(), $"publication-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            await blob.DownloadToAsync(file);
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", ["-enc", "UTF-8", file, "-"])
+            {
+                RedirectStandardOutput = true,
+                StandardOutputEncoding = Encoding.UTF8,
+            })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task The_pdf_is_dated_the_final_approval_and_what_goes_public_is_the_version_reviewed_not_a_newer_one()
+    {
+        const string department = "mzj";
+        var drafts = await app.SubmitFixtureAsync(Year, department, approve: false);
+        var last = FixtureReport.RequiredSections[^1];
+        foreach (var section in FixtureReport.RequiredSections.Where(s => s != last))
+            await app.ApproveOkAsync(Year, department, section, drafts[section]);
+        var approver = app.ClientAs(LocalHostFixture.ApproverOf(department));
+        Task<HttpResponseMessage> ApproveDatedAsync(string date) => approver.PostAsync(
+            $"api/reports/{Year}/{department}/sections/{last}/drafts/{drafts[last]}/approval", Json(new { decision = "approve", date }));
+        foreach (var refusedDate in new[] { "2020-12-31", "2099-01-15", "2022-1-15", "15.01.2022" })
+        {
+            using var refused = await ApproveDatedAsync(refusedDate);
+            var problem = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{refusedDate}: {(int)refused.StatusCode} {problem}");
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", JsonDocument.Parse(problem).RootElement.GetProperty("detail").GetString()!);
+        }
+        using (var dated = await ApproveDatedAsync("2022-01-15"))
+            Assert.True(dated.IsSuccessStatusCode, await dated.Content.ReadAsStringAsync());
+        await app.WaitForReportAsync(Year, department, r => r.GetProperty("status").GetString() == "assembled");
+        var beijingToday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var today = $"{beijingToday.Year}年{beijingToday.Month}月{beijingToday.Day}日";
+        var first = await PdfTextAsync(department, 1);
+        Assert.Contains("2022年1月15日", first);
+        Assert.DoesNotContain(today, first);
+
+        // The office opens 发布 on version 1; meanwhile the department approves a changed part and version 2 is made.
+        using var form = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = app.Host.BaseAddress };
+        form.DefaultRequestHeaders.Add("X-Dev-User", LocalHostFixture.Office);
+        form.DefaultRequestHeaders.Add("Accept", "text/html");
+        Assert.Contains("name=\"version\" value=\"1\"", await form.GetStringAsync($"api/publish?year={Year}&department={department}"));
+        var changed = await app.SubmitOkAsync(Year, department, "duty", FixtureReport.Parts["duty"] + "\n另有一句尚未经保密审查的内容。");
+        await app.ApproveOkAsync(Year, department, "duty", changed);
+        await app.WaitForReportAsync(Year, department,
+            r => r.GetProperty("versions").GetArrayLength() == 2 && r.GetProperty("status").GetString() == "assembled");
+
+        // The form posted for version 1: refused, the page again showing version 2 to review, the comment kept, nothing public.
+        using (var stale = await form.PostAsync($"api/reports/{Year}/{department}/publication", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["confidentialityReviewed"] = "true", ["comment"] = Comment, ["version"] = "1",
+        })))
+        {
+            var html = await stale.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            Assert.Contains("保密审查的是第 1 版，此后已生成第 2 版 PDF", html);
+            Assert.Contains("第 2 版 PDF", html);
+            Assert.Contains("name=\"version\" value=\"2\"", html);
+            Assert.Contains(Comment, html);
+        }
+        using (var stale = await PublishAsync(department, LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment, version = 1 }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        }
+        var site = (Reporting.Core.Publication.IPublicSite)app.Host.Services.GetService(typeof(Reporting.Core.Publication.IPublicSite))!;
+        using (var notPublic = await Public.GetAsync(new Uri(site.BaseAddress, $"{Year}/{department}.pdf")))
+            Assert.Equal(HttpStatusCode.NotFound, notPublic.StatusCode);
+
+        // Version 2 reviewed and published: the public PDF is version 2's, the record keeps the version, the reviewer and the comment.
+        using var published = await PublishAsync(department, LocalHostFixture.Office, new { confidentialityReviewed = true, comment = Comment, version = 2 });
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var step = (await app.GetReportAsync(Year, department)).GetProperty("publication").GetProperty("history")[0];
+        Assert.Equal((2, "office", Comment),
+            (step.GetProperty("version").GetInt32(), step.GetProperty("byId").GetString(), step.GetProperty("text").GetString()));
+        var publicPdf = await Public.GetByteArrayAsync(new Uri(site.BaseAddress, $"{Year}/{department}.pdf"));
+        Assert.Equal((await StoredPdf(department, 2).DownloadContentAsync()).Value.Content.ToArray(), publicPdf);
+        // Version 2's round ended with the approval of the changed part, today, undated: its 成文日期 is today.
+        Assert.Contains(today, await PdfTextAsync(department, 2));
     }
 }

@@ -85,6 +85,9 @@ public sealed class OpenApiDocumentTests
     [InlineData("/drafts", "post", nameof(JsonFields.Draft))]
     [InlineData("/reports/{year}/{department}/sections/{section}/drafts/{version}/approval", "post", nameof(JsonFields.Decision))]
     [InlineData("/members/{userId}", "put", nameof(JsonFields.Member))]
+    [InlineData("/reports/{year}/{department}/publication", "post", nameof(JsonFields.Publication))]
+    [InlineData("/reports/{year}/publication", "post", nameof(JsonFields.YearPublication))]
+    [InlineData("/reports/{year}/{department}/publication/withdrawal", "post", nameof(JsonFields.Withdrawal))]
     public void A_JSON_request_schema_names_the_fields_and_kinds_the_endpoint_reads(string route, string method, string fieldsName)
     {
         var fields = (JsonFields)typeof(JsonFields).GetField(fieldsName)!.GetValue(null)!;
@@ -92,7 +95,12 @@ public sealed class OpenApiDocumentTests
         var properties = schema["properties"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>());
 
         Assert.Equal(fields.Kinds.Keys.Order(), properties.Keys.Order());
-        Assert.All(fields.Kinds, f => Assert.Equal(f.Value == JsonValueKind.Number ? "integer" : "string", properties[f.Key]));
+        Assert.All(fields.Kinds, f => Assert.Equal(f.Value switch
+        {
+            JsonValueKind.Number => "integer",
+            JsonValueKind.True => "boolean",
+            _ => "string",
+        }, properties[f.Key]));
     }
 
     [Fact]

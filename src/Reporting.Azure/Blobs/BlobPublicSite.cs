@@ -6,19 +6,26 @@ using Reporting.Core.Publication;
 
 namespace Reporting.Azure.Blobs;
 
-/// <summary>The public site as blobs in <see cref="PublicationOptions.Container"/>; only published reports are ever written here.</summary>
+/// <summary>
+/// The public site as blobs in <see cref="PublicationOptions.Container"/>; only published reports are ever written here. A file's
+/// stamp (the publication step it was written for) is blob metadata, listed with the blobs in one call.
+/// </summary>
 public class BlobPublicSite(StorageClients clients, PublicationOptions options) : IPublicSite
 {
+    /// <summary>The metadata key holding a file's stamp.</summary>
+    public const string StampKey = "publicationstep";
+
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(options.Container);
 
     public Uri BaseAddress { get; } = WithSlash(options.PublicBaseUrl ?? clients.Blobs.GetBlobContainerClient(options.Container).Uri);
 
-    public virtual async Task PutAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default)
+    public virtual async Task PutAsync(string path, byte[] content, string contentType, string? stamp = null, CancellationToken cancellationToken = default)
     {
         var upload = new BlobUploadOptions
         {
             // Short caching: a withdrawal must not linger in browsers or a mirror for long.
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=300" },
+            Metadata = stamp is null ? null : new Dictionary<string, string> { [StampKey] = stamp },
         };
         try
         {
@@ -30,6 +37,21 @@ public class BlobPublicSite(StorageClients clients, PublicationOptions options) 
             await EnsureCreatedAsync(cancellationToken);
             await _container.GetBlobClient(path).UploadAsync(new BinaryData(content), upload, cancellationToken);
         }
+    }
+
+    public virtual async Task<IReadOnlyDictionary<string, string?>> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var files = new Dictionary<string, string?>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken))
+                files[blob.Name] = blob.Metadata.TryGetValue(StampKey, out var stamp) ? stamp : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == "ContainerNotFound")
+        {
+            // No container yet, so no file.
+        }
+        return files;
     }
 
     public virtual async Task DeleteAsync(string path, CancellationToken cancellationToken = default)

@@ -10,7 +10,11 @@ public interface IPublicSite
     Uri BaseAddress { get; }
 
     /// <summary>Writes (or overwrites) the file at <paramref name="path"/> (see <see cref="PublicPaths"/>).</summary>
-    Task PutAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default);
+    /// <param name="stamp">which step of the report's publication record the file was written for (kept with it, read back by <see cref="ListAsync"/>).</param>
+    Task PutAsync(string path, byte[] content, string contentType, string? stamp = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The files under <paramref name="prefix"/> (<c>2023/</c>), each with the stamp it was written with (null: none).</summary>
+    Task<IReadOnlyDictionary<string, string?>> ListAsync(string prefix, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the file; a file already gone is not an error.</summary>
     Task DeleteAsync(string path, CancellationToken cancellationToken = default);

@@ -15,6 +15,12 @@ public sealed class PublicationRecord(ReportKey key, IEnumerable<PublicationEven
     public string? ETag { get; } = etag;
     public IReadOnlyList<PublicationEvent> Events => _events;
 
+    /// <summary>
+    /// Which step the record stands at: it grows by one with every publish and withdrawal (steps are never removed) and is
+    /// saved under the record's ETag, so two calls that read the same sequence saw the same story. Public files carry it.
+    /// </summary>
+    public int Sequence => _events.Count;
+
     public PublicationEvent? Last => _events.Count == 0 ? null : _events[^1];
 
     public bool IsPublished => Last?.Kind == PublicationEventKind.Published;

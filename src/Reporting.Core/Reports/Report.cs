@@ -50,10 +50,12 @@ public sealed class Report
     /// draft still awaits its decision (<paramref name="awaiting"/>, as read after this report), or a version with
     /// exactly these approved parts already exists or is on its way.
     /// </summary>
-    public AssembledVersion? Approve(string section, int version, string reviewer, DateTimeOffset at, IReadOnlyCollection<AwaitedDraft>? awaiting = null)
+    /// <param name="dated">the 成文日期 the approver set (used when this approval is the round's last).</param>
+    public AssembledVersion? Approve(string section, int version, string reviewer, DateTimeOffset at, IReadOnlyCollection<AwaitedDraft>? awaiting = null,
+        DateOnly? dated = null)
     {
         if (!_approved.TryGetValue(section, out var current) || current.Version < version)
-            _approved[section] = new ApprovedPart(section, version, reviewer, at);
+            _approved[section] = new ApprovedPart(section, version, reviewer, at, dated);
         return RequestAssemblyIfDue(at, awaiting ?? []);
     }
 
@@ -66,8 +68,10 @@ public sealed class Report
         if (!IsComplete || Waits(awaiting ?? [])) return null;
         var sources = CurrentSources();
         if (_versions.Any(v => v.HasSameSources(sources))) return null;
-        var signedAt = _approved.Values.Max(p => p.ApprovedAt);
-        var request = new AssembledVersion(_versions.Count == 0 ? 1 : _versions[^1].Version + 1, sources, at, signedAt);
+        // The 成文日期 is the day the report was approved in full: the round's last approval (or the date its approver set),
+        // not the day the PDF happens to be made. Of approvals at the same instant, one that set a date counts.
+        var last = _approved.Values.OrderBy(p => p.ApprovedAt).ThenBy(p => p.Dated.HasValue).Last();
+        var request = new AssembledVersion(_versions.Count == 0 ? 1 : _versions[^1].Version + 1, sources, at, last.ApprovedAt, Dated: last.Dated);
         _versions.Add(request);
         return request;
     }

@@ -40,6 +40,7 @@ public class DraftReview(
             errors.Add("comment", RejectionNeedsComment);
         if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
         ShortText.Validate("comment", "审核说明", command.Comment, errors, lineBreaks: true);
+        var dated = FinalApprovalDate.Parse(command.Date, decision, key.Year, Today(), errors);
         errors.ThrowIfAny();
 
         var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)
@@ -69,7 +70,7 @@ public class DraftReview(
                 throw ReportingException.Conflict("该草稿刚刚被其他人审核，请刷新后查看结果。");
             }
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
-                caller, now, $"{section.Key} v{version}: {command.Comment}"), cancellationToken);
+                caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (成文日期 {d:yyyy-MM-dd})" : "")), cancellationToken);
             if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
         }
         // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the
@@ -84,7 +85,7 @@ public class DraftReview(
             var current = await reports.GetAsync(key, cancellationToken);
             var awaiting = AwaitedDraft.Find(current, await drafts.ListAsync(key, cancellationToken));
             var request = draft.Status == DraftStatus.Approved
-                ? current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt, awaiting)
+                ? current.Approve(section.Key, version, draft.Reviewer ?? caller.Name, approvedAt, awaiting, dated)
                 : current.RequestAssemblyIfDue(now, awaiting);
             await reports.SaveAsync(current, cancellationToken);
             return (current, request, awaiting.Where(a => a.Version > (current.ApprovedVersion(a.Section) ?? 0)).Select(a => a.Section).ToList());
@@ -94,4 +95,6 @@ public class DraftReview(
             await queue.EnqueueAssemblyAsync(new AssemblyMessage(key.Year, key.Department, pending.Version), cancellationToken);
         return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList(), awaiting);
     }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.ResolveTimeZone()).DateTime);
 }

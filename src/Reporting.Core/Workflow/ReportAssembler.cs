@@ -77,7 +77,7 @@ public class ReportAssembler(
                 ?? throw new InvalidOperationException($"Approved draft {key} {section} v{number} is missing.");
             parts[section] = draft.Body;
         }
-        var signedAt = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SignedAt, options.ResolveTimeZone()).DateTime);
+        var signedAt = version.Dated ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SignedAt, options.ResolveTimeZone()).DateTime);
         return ReportDocumentBuilder.Build(department, key.Year, directory.Office, parts, signedAt, version.RequestedAt);
     }
 }

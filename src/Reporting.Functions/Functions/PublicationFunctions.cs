@@ -13,7 +13,8 @@ namespace Reporting.Functions.Functions;
 
 /// <summary>
 /// Publishing reports to the public site after the confidentiality review, and withdrawing them; the 发布 page. The
-/// API answers JSON; the page's plain forms get 303 back to 全区总览, or the page again with the reason when refused.
+/// API answers JSON; the page's plain forms get 303 back to 全区总览, or the page again with the reason when refused (a
+/// newer PDF than the one reviewed: the page shows the newer version to review, the typed comment kept).
 /// </summary>
 public sealed class PublicationFunctions(
     ReportPublisher publisher, PublicationPage page, CallerResolver callers, AccessControl access, BrowserRequests browser, IPublicSite site, Routes routes)
@@ -24,7 +25,7 @@ public sealed class PublicationFunctions(
         string year, string department, CancellationToken cancellationToken) =>
         RunAsync(request, JsonFields.Publication, year, department, null, async (caller, fields) =>
         {
-            var outcome = await publisher.PublishAsync(caller, year, department, Reviewed(fields), fields["comment"], cancellationToken);
+            var outcome = await publisher.PublishAsync(caller, year, department, Reviewed(fields), fields["comment"], fields["version"], cancellationToken);
             var result = PublicationResult.From(outcome, site);
             var done = ApiResult.JsonBody(result, outcome.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK, result.Publication.HtmlUrl);
             return (done, routes.OverviewAfterPublication(result.Year, "published", result.Department));
@@ -44,9 +45,9 @@ public sealed class PublicationFunctions(
     public Task<IActionResult> PublishYear(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/publication")] HttpRequest request,
         string year, CancellationToken cancellationToken) =>
-        RunAsync(request, JsonFields.Publication, year, null, null, async (caller, fields) =>
+        RunAsync(request, JsonFields.YearPublication, year, null, null, async (caller, fields) =>
         {
-            var outcomes = await publisher.PublishYearAsync(caller, year, Reviewed(fields), fields["comment"], cancellationToken);
+            var outcomes = await publisher.PublishYearAsync(caller, year, Reviewed(fields), fields["comment"], fields["versions"], cancellationToken);
             var number = ReportQueries.ParseYear(year);
             var result = new YearPublicationResult(number, new Uri(site.BaseAddress, PublicPaths.YearIndex(number)).AbsoluteUri,
                 outcomes.Select(o => PublicationResult.From(o, site)).ToList());

@@ -29,7 +29,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
         var outcome = await review.DecideAsync(
-            new ReviewDraftCommand(year, department, section, version, fields["decision"], fields["comment"]), caller, cancellationToken);
+            new ReviewDraftCommand(year, department, section, version, fields["decision"], fields["comment"], fields["date"]), caller, cancellationToken);
         return ApiResult.JsonBody(new
         {
             year = outcome.Draft.Report.Year,
@@ -56,20 +56,22 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         Caller? caller = null;
         Membership? member = null;
         string? comment = null;
+        string? date = null;
         try
         {
             caller = callers.Resolve(request);
             member = await access.FindAsync(caller, cancellationToken);
             var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
-            comment = fields["comment"];
-            var draft = (await review.DecideAsync(new ReviewDraftCommand(year, department, section, version, fields["decision"], comment), caller, cancellationToken)).Draft;
+            (comment, date) = (fields["comment"], fields["date"]);
+            var command = new ReviewDraftCommand(year, department, section, version, fields["decision"], comment, date);
+            var draft = (await review.DecideAsync(command, caller, cancellationToken)).Draft;
             return ApiResult.SeeOther(routes.DraftPage(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version));
         }
         catch (ReportingException refused) when (caller is not null)
         {
             try
             {
-                var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, refused.Detail, comment, cancellationToken);
+                var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, refused.Detail, comment, date, cancellationToken);
                 return ApiResult.Html(page, BrowserRequests.StatusOf(request, refused));
             }
             catch (ReportingException)

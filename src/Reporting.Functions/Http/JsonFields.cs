@@ -20,8 +20,8 @@ public sealed class JsonFields
     /// <summary>POST drafts.</summary>
     public static readonly JsonFields Draft = new(["year"], ["department", "section", "body"]);
 
-    /// <summary>POST …/approval.</summary>
-    public static readonly JsonFields Decision = new([], ["decision", "comment"]);
+    /// <summary>POST …/approval (<c>date</c>: the 成文日期 set with an approval, yyyy-MM-dd, optional).</summary>
+    public static readonly JsonFields Decision = new([], ["decision", "comment", "date"]);
 
     /// <summary>PUT members/{userId}.</summary>
     public static readonly JsonFields Member = new([], ["role", "department", "email"]);
@@ -32,8 +32,11 @@ public sealed class JsonFields
     /// <summary>POST reports/{year}/{department}/chase (催报 by hand; 全区总览's form or JSON).</summary>
     public static readonly JsonFields Chase = new([], ["id", "message"]);
 
-    /// <summary>POST reports/{year}/{department}/publication and reports/{year}/publication.</summary>
-    public static readonly JsonFields Publication = new([], ["comment"], ["confidentialityReviewed"]);
+    /// <summary>POST reports/{year}/{department}/publication: the review and the PDF version it covered.</summary>
+    public static readonly JsonFields Publication = new(["version"], ["comment"], ["confidentialityReviewed"]);
+
+    /// <summary>POST reports/{year}/publication: the review and the versions it covered, <c>kgj=2,sfj=1</c>.</summary>
+    public static readonly JsonFields YearPublication = new([], ["comment", "versions"], ["confidentialityReviewed"]);
 
     /// <summary>POST reports/{year}/{department}/publication/withdrawal.</summary>
     public static readonly JsonFields Withdrawal = new([], ["reason"]);

@@ -13,11 +13,12 @@ namespace Reporting.Functions.Pages;
 /// <summary>
 /// 发布 and 撤回 for the district office, reached from 全区总览: for one report (naming the version that will go public),
 /// for the whole year (全部发布: every report with a PDF that was not withdrawn), or a withdrawal with its reason. The
-/// forms post to the API, which answers 303 back to 全区总览; a refused post comes back here with the reason and what was typed.
+/// forms post to the API with the versions shown (what was reviewed is what goes public), which answers 303 back to 全区总览;
+/// a refused post comes back here with the reason and what was typed, listing the versions as they are now.
 /// </summary>
 public sealed class PublicationPage(
     DistrictDirectory directory, AccessControl access, IReportRepository reports, IPublicationRepository publications, IPublicSite site,
-    PageRenderer pages, ReportingOptions options, Routes routes)
+    ReportPublisher publisher, PageRenderer pages, ReportingOptions options, Routes routes)
 {
     private const string Template = """
         <p><a href="{{ Back }}">回到全区总览</a></p>
@@ -34,8 +35,10 @@ public sealed class PublicationPage(
         {% else %}
         <p>{{ Lead }}</p>
         <ul>{% for i in Items %}<li>{{ i }}</li>{% endfor %}</ul>
-        <p class="hint">发布后，报告的网页版和 PDF 将写入公开位置（{{ SiteUrl }}），任何人无需登录即可访问，政府网站可直接链接或镜像。</p>
+        <p class="hint">发布后，报告的网页版和 PDF 将写入公开位置（{{ SiteUrl }}），任何人无需登录即可访问，政府网站可直接链接或镜像。{{ Guard }}</p>
         <form method="post" action="{{ Action }}" class="review">
+          {% if Mode == "year" %}<input type="hidden" name="versions" value="{{ Versions }}">
+          {% else %}<input type="hidden" name="version" value="{{ Version }}">{% endif %}
           <label class="check"><input type="checkbox" id="reviewed" name="confidentialityReviewed" value="true" required>
           <span>已保密审查：上述报告已经保密审查，不涉及国家秘密，可以向社会公开</span></label>
           <label for="comment">保密审查意见（必填，如审查人、审查结论）</label>
@@ -67,14 +70,17 @@ public sealed class PublicationPage(
         {
             title = $"{number} 年度全部发布";
             var records = (await publications.ListYearAsync(number, cancellationToken)).ToDictionary(p => p.Key.Department);
-            var assembled = (await reports.ListYearAsync(number, cancellationToken)).Where(r => r.NewestAssembled is not null).ToDictionary(r => r.Key.Department);
+            var due = await publisher.DueForYearAsync(number, cancellationToken);
+            var listed = directory.Departments.Where(d => due.ContainsKey(d.Code)).ToList();
             model["Mode"] = "year";
             model["Action"] = routes.YearPublication(number);
-            model["Lead"] = "以下各部门报告将以最新生成的 PDF 版本向社会公开（已公开且版本未变的报告只更新公开文件）：";
-            model["Items"] = directory.Departments
-                .Where(d => assembled.ContainsKey(d.Code) && records.GetValueOrDefault(d.Code)?.IsWithdrawn != true)
-                .Select(d => $"{d.Name}：第 {assembled[d.Code].NewestAssembled!.Version} 版" + (records.GetValueOrDefault(d.Code)?.Current is { } c ? $"（已于 {Words.Time(c.At, zone)}发布第 {c.Version} 版）" : ""))
+            model["Lead"] = "以下各部门报告将以列出的 PDF 版本向社会公开（已公开且版本未变的报告只更新公开文件）：";
+            model["Items"] = listed
+                .Select(d => $"{d.Name}：第 {due[d.Code]} 版"
+                    + (records.GetValueOrDefault(d.Code)?.Current is { } c ? $"（已于 {Words.Time(c.At, zone)}发布第 {c.Version} 版）" : ""))
                 .ToList();
+            model["Versions"] = string.Join(",", listed.Select(d => $"{d.Code}={due[d.Code]}"));
+            model["Guard"] = "提交时如有报告生成了新版本、新增或撤回，与上面所列不一致，全部发布将不执行，一份也不发布，并列出这些部门，请重新审查后再发布。";
             model["Nothing"] = $"{number} 年度还没有已生成 PDF 且未撤回的报告，没有可以发布的内容。已撤回的报告请在全区总览中逐个重新发布。";
         }
         else
@@ -99,6 +105,8 @@ public sealed class PublicationPage(
                 model["Lead"] = "将向社会公开的版本：";
                 model["Items"] = newest is null ? Array.Empty<string>()
                     : [$"第 {newest.Version} 版 PDF（{newest.PageCount} 页，{Words.Time(newest.AssembledAt!.Value, zone)}生成）及其网页版"];
+                model["Version"] = newest?.Version;
+                model["Guard"] = "发布的将是这里列出的版本；提交时如已生成更新的版本，将不发布，并请您审查新版本。";
                 model["Nothing"] = "该报告尚未生成 PDF，不能发布；各部分全部审核通过并生成 PDF 后才能发布。";
             }
         }

@@ -26,6 +26,9 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
           <label for="comment">审核意见</label>
           <textarea id="comment" name="comment" rows="5" maxlength="{{ MaxComment }}" aria-describedby="comment-hint">{{ Draft }}</textarea>
           <p id="comment-hint" class="hint">通过时可以不填；退回时必须填写，写明需要修改的内容，起草人会看到。最多 {{ MaxComment }} 字。</p>
+          <label for="date">成文日期（可选，仅通过时填写）</label>
+          <input type="date" id="date" name="date" value="{{ Dated }}" min="{{ Year }}-01-01" aria-describedby="date-hint">
+          <p id="date-hint" class="hint">本次通过若使报告各部分全部审核通过，报告落款的成文日期即为此日期（不早于 {{ Year }} 年，不晚于今天）；不填则为审核通过当天。</p>
           <button type="submit" name="decision" value="approve">通过</button>
           <button type="submit" name="decision" value="reject">退回</button>
         </form>{% endif %}
@@ -35,8 +38,9 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
 
     /// <param name="error">why the decision just posted was refused, shown above the form.</param>
     /// <param name="comment">the comment that was posted, kept in the form so nothing typed is lost.</param>
+    /// <param name="date">the 成文日期 that was posted, kept likewise.</param>
     public async Task<string> RenderAsync(string? year, string? department, string? section, string? version, Caller caller, Membership? member,
-        string? error = null, string? comment = null, CancellationToken cancellationToken = default)
+        string? error = null, string? comment = null, string? date = null, CancellationToken cancellationToken = default)
     {
         var draft = await queries.GetDraftAsync(year, department, section, version, caller, cancellationToken);
         var zone = options.ResolveTimeZone();
@@ -60,6 +64,7 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
             draft.Body,
             Error = error,
             Draft = comment,
+            Dated = date,
             Refusal = refusal,
             MaxComment = DraftReview.MaxCommentLength,
             Action = routes.Approval(draft.Year, draft.Department, draft.Section, draft.Version),
