@@ -243,6 +243,10 @@ resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       requireAuthentication: true
       unauthenticatedClientAction: authUnauthenticatedClientAction
       redirectToProvider: 'azureactivedirectory'
+      // Anyone may check a PDF they hold against the archive (/api/verify): the one route without sign-in.
+      excludedPaths: [
+        '/api/verify'
+      ]
     }
     httpSettings: {
       requireHttps: true

@@ -27,6 +27,7 @@ var tableNames = [
   'yearend'
   'members'
   'publications'
+  'pdfhashes'
 ]
 var queueNames = [
   'report-assembly'

@@ -11,6 +11,7 @@ using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Publication;
+using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
@@ -113,6 +114,9 @@ public static class ReportingServices
         // Every request looks its caller up: read through a 10 s cache (CachedMemberRepository says what that means for changes).
         services.AddSingleton<IMemberRepository>(sp => new CachedMemberRepository(sp.GetRequiredService<TableMemberRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPdfStore, BlobPdfStore>();
+        services.AddSingleton<IPdfHashIndex, TablePdfHashIndex>();
+        services.AddSingleton<PdfVerifier>();
+        services.AddSingleton<VerifyPage>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<INotificationSender, EmailNotificationSender>();
         services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<WebhookNotificationSender>());

@@ -8,6 +8,7 @@ using Reporting.Core.Drafts;
 using Reporting.Core.Notices;
 using Reporting.Core.Publication;
 using Reporting.Core.Reports;
+using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 
@@ -250,6 +251,21 @@ internal sealed class InMemoryPdfStore : IPdfStore
         Task.FromResult(new Uri($"https://pdfs.test/{name}?lifetime={(int)lifetime.TotalSeconds}"));
 }
 
+/// <summary>The hash index as the table keeps it: the first filing of a hash wins, a repeat changes nothing.</summary>
+internal sealed class InMemoryPdfHashIndex : IPdfHashIndex
+{
+    public ConcurrentDictionary<string, PdfFingerprint> Rows { get; } = new();
+
+    public Task RecordAsync(PdfFingerprint fingerprint, CancellationToken cancellationToken = default)
+    {
+        Rows.TryAdd(fingerprint.Sha256, fingerprint);
+        return Task.CompletedTask;
+    }
+
+    public Task<PdfFingerprint?> FindAsync(string sha256, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Rows.GetValueOrDefault(sha256));
+}
+
 /// <summary>Core states facts; wording is the app layer's. This composer keeps the facts and writes only the kind and key.</summary>
 internal sealed class FactsComposer : INoticeComposer
 {
@@ -392,6 +408,7 @@ internal sealed class TestWorld
     public RecordingWorkQueue Queue { get; } = new();
     public RecordingAuditLog Audit { get; } = new();
     public InMemoryPdfStore Pdfs { get; } = new();
+    public InMemoryPdfHashIndex Hashes { get; } = new();
     public FakeTypesetter Typesetter { get; } = new();
     public RecordingSender Sender { get; } = new();
     /// <summary>A second channel; not configured unless a test sets it up with <see cref="WithWebhook"/>.</summary>
@@ -416,9 +433,9 @@ internal sealed class TestWorld
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
     public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
-    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Queue, Delivery, Audit, Options, Clock);
+    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
-    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Composer, Delivery, Audit, Options, Clock, Scratch);
+    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Options, Clock, Scratch);
 
     /// <summary>The year-end run's scratch folder (default: the production one); a test that looks into it gives its own.</summary>
     public string? Scratch { get; init; }

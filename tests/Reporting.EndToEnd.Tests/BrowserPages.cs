@@ -16,9 +16,20 @@ internal static class BrowserPages
     {
         var page = await NewPageAsync(browser, width);
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
-        await page.ClickAsync($"a[href*='user={user}&']");
+        await page.ClickAsync(UserButton(user));
         await page.WaitForURLAsync("**/" + path);
         return page;
+    }
+
+    /// <summary>The sign-in page's button for <paramref name="user"/>: clicking it posts the page's form, which signs in.</summary>
+    public static string UserButton(string user) => $"button[name=user][value='{user}']";
+
+    /// <summary>Signs <paramref name="page"/> in as <paramref name="user"/> on the sign-in page (landing on 我的待办), as a person does.</summary>
+    public static async Task SignInAsync(LocalHostFixture app, IPage page, string user)
+    {
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dev/sign-in").ToString());
+        await page.ClickAsync(UserButton(user));
+        await page.WaitForURLAsync("**/api/todo");
     }
 
     /// <summary>A zh-CN browser window <paramref name="width"/> px wide.</summary>

@@ -50,8 +50,8 @@ public sealed class BrowserSideTests(LocalHostFixture app)
     [Fact]
     public async Task The_sign_in_cookie_is_HttpOnly_SameSite_Lax_and_a_tampered_one_signs_nobody_in()
     {
-        using var response = await app.Anonymous.GetAsync("api/dev/sign-in?user=kgj-author&returnUrl=%2Fapi%2Fform");
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        using var response = await app.Anonymous.SendAsync(SignInPost("kgj-author", "/api/form"));
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/api/form", response.Headers.Location?.ToString());
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -71,8 +71,22 @@ public sealed class BrowserSideTests(LocalHostFixture app)
     [InlineData("/\\evil.example/")]
     public async Task Signing_in_never_redirects_off_the_app(string returnUrl)
     {
-        using var response = await app.Anonymous.GetAsync($"api/dev/sign-in?user=kgj-author&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        Assert.Equal("/api/todo", response.Headers.Location?.ToString()); // 我的待办, the landing page
+        using var response = await app.Anonymous.SendAsync(SignInPost("kgj-author", returnUrl));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // refused, not quietly sent elsewhere
+        Assert.Null(response.Headers.Location);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    /// <summary>The sign-in page's form post, as the browser sends it from the page.</summary>
+    private HttpRequestMessage SignInPost(string user, string returnUrl)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/dev/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = user, ["returnUrl"] = returnUrl }),
+        };
+        request.Headers.Add("Origin", app.Host.BaseAddress.GetLeftPart(UriPartial.Authority));
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return request;
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         await fresh.GotoAsync(Url(Routes.ReportPdf(Year, "kgj", 1)));
         Assert.StartsWith(Url(Routes.SignIn()), fresh.Url);
         Assert.Contains(Uri.EscapeDataString(Routes.ReportPdf(Year, "kgj", 1)), fresh.Url);
-        var afterSignIn = await fresh.RunAndWaitForDownloadAsync(() => fresh.ClickAsync("a[href*='user=kgj-author&']"));
+        var afterSignIn = await fresh.RunAndWaitForDownloadAsync(() => fresh.ClickAsync(BrowserPages.UserButton("kgj-author")));
         await AssertPdfAsync(afterSignIn, $"{Year}/kgj/{Year}-kgj-v1.pdf");
 
         // What the page costs over the JSON it reads (same queries): 20 requests each, one after another.
@@ -144,7 +144,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         // Another department's member: signs in from the link, then a 403 page in Chinese.
         var other = await NewPageAsync(browser, 390);
         await other.GotoAsync(Url(pdf));
-        var refused = await other.RunAndWaitForResponseAsync(() => other.ClickAsync("a[href*='user=kgj-author&']"), r => r.Url == Url(pdf));
+        var refused = await other.RunAndWaitForResponseAsync(() => other.ClickAsync(BrowserPages.UserButton("kgj-author")), r => r.Url == Url(pdf));
         Assert.Equal(403, refused.Status);
         Assert.Contains("您只能处理本部门的报告", await other.InnerTextAsync("main"));
         await CheckPageAsync(other, "department-download-refused-390");
@@ -258,7 +258,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         var page = await NewPageAsync(browser, width);
         await page.GotoAsync(Url(path));
         Assert.StartsWith(Url(Routes.SignIn()), page.Url);
-        await page.ClickAsync($"a[href*='user={user}&']");
+        await page.ClickAsync(BrowserPages.UserButton(user));
         await page.WaitForURLAsync(Url(path));
         return page;
     }

@@ -192,12 +192,13 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == section)
             .GetProperty("drafts").EnumerateArray().Single(d => d.GetProperty("version").GetInt32() == version);
 
-    /// <summary>Signs in through the development sign-in (its own link for this user) and lands on <paramref name="path"/>.</summary>
+    /// <summary>Signs in through the development sign-in (its button for this user, coming back to <paramref name="path"/>) and lands there.</summary>
     private async Task<IPage> SignedInPageAsync(IBrowser browser, string user, string path)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Url($"api/dev/sign-in?user={user}&returnUrl={Uri.EscapeDataString("/" + path)}"));
+        await page.GotoAsync(Url($"api/dev/sign-in?returnUrl={Uri.EscapeDataString("/" + path)}"));
+        await page.ClickAsync(BrowserPages.UserButton(user));
         await page.WaitForURLAsync("**/" + path);
         return page;
     }

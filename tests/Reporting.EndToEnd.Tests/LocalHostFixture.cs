@@ -139,11 +139,17 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public static string ApproverOf(string department) => $"{department}-approver";
     public const string Office = "office";
 
-    /// <summary>Signs <paramref name="userId"/> in the way a browser does (GET /api/dev/sign-in) and returns the Cookie header to send.</summary>
+    /// <summary>Signs <paramref name="userId"/> in as a browser does (the sign-in page's form, posted from the page); returns the Cookie header to send.</summary>
     public async Task<string> SignInCookieAsync(string userId)
     {
-        using var response = await Anonymous.GetAsync($"api/dev/sign-in?user={Uri.EscapeDataString(userId)}");
-        Assert.True(response.StatusCode == HttpStatusCode.Found, $"sign-in {userId}: {(int)response.StatusCode}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/dev/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId }),
+        };
+        request.Headers.Add("Origin", Host.BaseAddress.GetLeftPart(UriPartial.Authority));
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var response = await Anonymous.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"sign-in {userId}: {(int)response.StatusCode}");
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         return cookie[..cookie.IndexOf(';')];
     }

@@ -107,7 +107,7 @@ public sealed class MembersPageTests(LocalHostFixture app)
         foreach (var user in new[] { LocalHostFixture.Office, "kgj-approver" })
         {
             var page = await BrowserPages.NewPageAsync(browser, 1280);
-            await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/dev/sign-in?user={user}").ToString());
+            await BrowserPages.SignInAsync(app, page, user);
             var response = await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/admin/members").ToString());
             Assert.Equal(403, response!.Status);
             Assert.Contains("无权", await page.InnerTextAsync("h1"));

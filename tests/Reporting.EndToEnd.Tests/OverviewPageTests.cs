@@ -90,7 +90,7 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         foreach (var (user, width) in new[] { ("kgj-author", 1280), ("kgj-approver", 390) })
         {
             var page = await BrowserPages.NewPageAsync(browser, width);
-            await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/dev/sign-in?user={user}").ToString());
+            await BrowserPages.SignInAsync(app, page, user);
             var response = await page.GotoAsync(new Uri(app.Host.BaseAddress, $"api/overview?year={Year}").ToString());
             Assert.Equal(403, response!.Status);
             Assert.Contains("无权", await page.InnerTextAsync("h1"));

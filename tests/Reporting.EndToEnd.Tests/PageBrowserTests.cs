@@ -90,7 +90,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
-        await page.ClickAsync($"a[href*='user={user}']");
+        await page.ClickAsync(BrowserPages.UserButton(user));
         await page.WaitForURLAsync("**/" + path);
         return page;
     }

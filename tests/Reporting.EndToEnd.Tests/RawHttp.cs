@@ -17,14 +17,9 @@ public static class RawHttp
 {
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, RawBody body, CancellationToken cancellationToken = default)
     {
-        var address = client.BaseAddress!;
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(address.Host, address.Port, cancellationToken);
-        var stream = tcp.GetStream();
-        var head = new StringBuilder($"POST /{path.TrimStart('/')} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\nContent-Type: {body.ContentType}\r\n");
-        foreach (var header in client.DefaultRequestHeaders) head.Append($"{header.Key}: {string.Join(", ", header.Value)}\r\n");
-        head.Append(body.Length is { } length ? $"Content-Length: {length}\r\n" : "Transfer-Encoding: chunked\r\n").Append("\r\n");
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.ToString()), cancellationToken);
+        var framing = body.Length is { } length ? $"Content-Length: {length}\r\n" : "Transfer-Encoding: chunked\r\n";
+        var stream = await SendHeadAsync(tcp, client, $"POST /{path.TrimStart('/')}", $"Content-Type: {body.ContentType}\r\n{framing}", cancellationToken);
 
         var upload = Task.Run(async () =>
         {
@@ -44,6 +39,26 @@ public static class RawHttp
         tcp.Close();
         await upload;
         return response;
+    }
+
+    /// <summary>A GET whose request target goes out byte for byte as written (percent-escapes, odd characters and all).</summary>
+    public static async Task<HttpResponseMessage> GetAsync(HttpClient client, string target, CancellationToken cancellationToken = default)
+    {
+        using var tcp = new TcpClient();
+        var stream = await SendHeadAsync(tcp, client, $"GET /{target.TrimStart('/')}", "", cancellationToken);
+        return await ReadResponseAsync(stream, cancellationToken);
+    }
+
+    /// <summary>Connects to the client's host and writes the request line and headers (the client's default ones included).</summary>
+    private static async Task<NetworkStream> SendHeadAsync(TcpClient tcp, HttpClient client, string methodAndTarget, string headers, CancellationToken cancellationToken)
+    {
+        var address = client.BaseAddress!;
+        await tcp.ConnectAsync(address.Host, address.Port, cancellationToken);
+        var stream = tcp.GetStream();
+        var head = new StringBuilder($"{methodAndTarget} HTTP/1.1\r\nHost: {address.Authority}\r\nConnection: close\r\n{headers}");
+        foreach (var header in client.DefaultRequestHeaders) head.Append($"{header.Key}: {string.Join(", ", header.Value)}\r\n");
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(head.Append("\r\n").ToString()), cancellationToken);
+        return stream;
     }
 
     private static async Task<HttpResponseMessage> ReadResponseAsync(Stream stream, CancellationToken cancellationToken)

@@ -200,7 +200,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
-        await page.ClickAsync($"a[href*='user={user}&']");
+        await page.ClickAsync(BrowserPages.UserButton(user));
         await page.WaitForURLAsync(new Uri(app.Host.BaseAddress, path).ToString());
         return page;
     }

@@ -25,6 +25,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             OutboxTable = "outbox" + suffix,
             YearEndTable = "yearend" + suffix,
             PublicationsTable = "publications" + suffix,
+            PdfHashesTable = "pdfhashes" + suffix,
             AssemblyQueue = "assembly-" + suffix,
             NotificationQueue = "notify-" + suffix,
         });

@@ -75,7 +75,11 @@ public sealed class StorageClients
     /// <summary>Creates every table, container and queue (with its poison queue) the app uses. Idempotent.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var table in new[] { Options.DraftsTable, Options.ReportsTable, Options.AuditTable, Options.OutboxTable, Options.YearEndTable, Options.MembersTable, Options.PublicationsTable })
+        foreach (var table in new[]
+        {
+            Options.DraftsTable, Options.ReportsTable, Options.AuditTable, Options.OutboxTable, Options.YearEndTable, Options.MembersTable,
+            Options.PublicationsTable, Options.PdfHashesTable,
+        })
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         await Blobs.GetBlobContainerClient(Options.ReportsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         foreach (var queue in new[] { Options.AssemblyQueue, Options.NotificationQueue })

@@ -21,6 +21,8 @@ public sealed class StorageOptions
     public string YearEndTable { get; set; } = "yearend";
     public string MembersTable { get; set; } = "members";
     public string PublicationsTable { get; set; } = "publications";
+    /// <summary>Every stored PDF by the SHA-256 of its bytes (/api/verify reads it).</summary>
+    public string PdfHashesTable { get; set; } = "pdfhashes";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
 

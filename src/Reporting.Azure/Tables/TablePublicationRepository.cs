@@ -32,26 +32,12 @@ public class TablePublicationRepository(StorageClients clients) : IPublicationRe
         ChunkedText.Write(entity, "Events", JsonSerializer.Serialize(publication.Events, Json));
         try
         {
-            if (publication.ETag is null) await AddAsync(entity, cancellationToken);
+            if (publication.ETag is null) await _table.AddCreatingTableAsync(entity, cancellationToken); // the first publish of an older deployment
             else await _table.UpdateEntityAsync(entity, new ETag(publication.ETag), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             throw new ConcurrencyConflictException($"Publication of {publication.Key} was changed by another writer.", e);
-        }
-    }
-
-    /// <summary>The first publish of a deployment whose infrastructure predates the table creates it.</summary>
-    private async Task AddAsync(TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == "TableNotFound")
-        {
-            await _table.CreateIfNotExistsAsync(cancellationToken);
-            await _table.AddEntityAsync(entity, cancellationToken);
         }
     }
 

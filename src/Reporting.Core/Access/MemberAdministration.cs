@@ -41,7 +41,7 @@ public class MemberAdministration(
     public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null, CancellationToken cancellationToken = default, string? email = null)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
-        var member = Membership.Parse(userId, role, department, directory, email) with { ETag = string.IsNullOrWhiteSpace(ifMatch) ? null : ifMatch.Trim() };
+        var member = Membership.Parse(userId, role, department, directory, email) with { ETag = CheckedETag(ifMatch) };
         Membership saved;
         try
         {
@@ -65,6 +65,20 @@ public class MemberAdministration(
                 ? $"用户 {id} 不是本系统的成员。"
                 : $"用户 {id} 的角色来自配置（Reporting__Admins 或本地开发用户），不能通过接口删除。");
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.deleted", caller, clock.GetUtcNow(), id), cancellationToken);
+    }
+
+    /// <summary>
+    /// An entity tag as HTTP writes one (RFC 9110: optional W/, then a quoted string of visible characters), or null. Anything
+    /// else cannot be a tag this app handed out, and storage would refuse it as malformed rather than as stale.
+    /// </summary>
+    private static string? CheckedETag(string? ifMatch)
+    {
+        var tag = ifMatch?.Trim();
+        if (string.IsNullOrEmpty(tag)) return null;
+        var quoted = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+        return quoted.Length >= 3 && quoted[0] == '"' && quoted[^1] == '"' && quoted[1..^1].All(c => c is > ' ' and <= '~' and not '"')
+            ? tag
+            : throw ReportingException.Invalid("etag", "版本标记（If-Match / etag）无效：不是本系统给出的标记。请重新读取该成员的信息后再修改。");
     }
 
     private static string CheckedId(string? userId) =>

@@ -28,7 +28,7 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
     public bool IsOffice => Role is MemberRole.Office or MemberRole.OfficeAdmin;
 
     /// <summary>Entra object ids (GUIDs), development ids like kgj-author, e-mail-like names: nothing that needs escaping in a table key or a URL.</summary>
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}\z", RegexOptions.CultureInvariant)] // \z: "$" would also match before a final line feed
     private static partial Regex UserIdPattern();
 
     public static bool IsUserId(string? value) => value is not null && UserIdPattern().IsMatch(value);

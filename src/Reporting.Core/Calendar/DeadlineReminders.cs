@@ -41,7 +41,7 @@ public partial class DeadlineReminders(
     /// <summary>Longest 催报 message the office may add.</summary>
     public const int MaxNoteLength = 500;
 
-    [GeneratedRegex("^[A-Za-z0-9]{8,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9]{8,64}\z", RegexOptions.CultureInvariant)] // \z: "$" would also match before a final line feed
     private static partial Regex ChaseIdPattern();
 
     /// <summary>What the calendar asks of <paramref name="now"/>'s day, registered in the outbox and queued.</summary>

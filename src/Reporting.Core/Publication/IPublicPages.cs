@@ -19,4 +19,8 @@ public interface IPublicPages
 }
 
 /// <summary>One public report: whose, which PDF version, published when.</summary>
-public sealed record PublicReport(int Year, string Department, string DepartmentName, int Version, DateTimeOffset PublishedAt);
+public sealed record PublicReport(int Year, string Department, string DepartmentName, int Version, DateTimeOffset PublishedAt)
+{
+    /// <summary>The SHA-256 of the public PDF (lowercase hex), printed on the report's page so a copy can be checked; null on index pages.</summary>
+    public string? Sha256 { get; init; }
+}

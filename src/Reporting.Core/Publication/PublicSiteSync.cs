@@ -112,7 +112,10 @@ internal sealed class PublicSiteSync(
         var document = await assembler.BuildDocumentAsync(key, department, version, cancellationToken);
         var pdf = await pdfs.ReadAsync(version.BlobName!, cancellationToken);
         await site.PutAsync(PublicPaths.Pdf(key), pdf, "application/pdf", Stamp(sequence), cancellationToken);
-        var html = pages.Report(new PublicReport(key.Year, key.Department, department.Name, version.Version, published.At), document);
+        var html = pages.Report(new PublicReport(key.Year, key.Department, department.Name, version.Version, published.At)
+        {
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), // of the very bytes that go public
+        }, document);
         await site.PutAsync(PublicPaths.Html(key), Encoding.UTF8.GetBytes(html), HtmlType, Stamp(sequence), cancellationToken);
     }
 

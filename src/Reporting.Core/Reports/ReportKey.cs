@@ -10,7 +10,7 @@ public sealed partial record ReportKey(int Year, string Department)
     public const int MinYear = 2000;
     public const int MaxYear = 2099;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?\z", RegexOptions.CultureInvariant)] // \z: "$" would also match before a final line feed
     private static partial Regex SlugPattern();
 
     public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);

@@ -2,6 +2,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Reports;
+using Reporting.Core.Verification;
 
 namespace Reporting.Core.Workflow;
 
@@ -16,6 +17,7 @@ public class ReportAssembler(
     IReportRepository reports,
     IReportTypesetter typesetter,
     IPdfStore pdfs,
+    IPdfHashIndex hashes,
     IWorkQueue queue,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
@@ -49,6 +51,9 @@ public class ReportAssembler(
             var pdf = typesetter.Render(document);
             var stored = await pdfs.CreateAsync(BlobName(key, version.Version), pdf, FileName(department.Name, key.Year, version.Version), cancellationToken);
             var now = clock.GetUtcNow();
+            // Filed before the version is marked assembled, so a crash in between files it on the retry (which finds the PDF stored).
+            var fingerprint = new PdfFingerprint(stored.Sha256, key.Year, key.Department, version.Version, stored.Name, stored.Length, now);
+            await hashes.RecordAsync(fingerprint, cancellationToken);
             version = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
             {
                 var current = await reports.GetAsync(key, cancellationToken);

@@ -8,6 +8,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
+using Reporting.Core.Verification;
 
 namespace Reporting.Core.Workflow;
 
@@ -30,6 +31,7 @@ public class YearEndRun(
     ReportAssembler assembler,
     IReportTypesetter typesetter,
     IPdfStore pdfs,
+    IPdfHashIndex hashes,
     INoticeComposer composer,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
@@ -263,6 +265,8 @@ public class YearEndRun(
                 var stored = await pdfs.CreateAsync(BlobName(year, volume.Version), file, sha, pages, $"{title}（第{volume.Version}版）.pdf", cancellationToken);
                 sha = stored.Sha256;
                 pages = stored.PageCount;
+                // Filed before the volume is marked stored: a run that takes over after a crash files it then.
+                await hashes.RecordAsync(new PdfFingerprint(sha, year, null, volume.Version, stored.Name, stored.Length, clock.GetUtcNow()), cancellationToken);
             }
             return await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
             {

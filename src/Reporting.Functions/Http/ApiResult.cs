@@ -21,12 +21,14 @@ public sealed class ApiResult : IActionResult
     private readonly Func<HttpResponse, Task> _write;
 
     private readonly bool _html;
+    private readonly string? _policy;
 
-    private ApiResult(int status, Func<HttpResponse, Task> write, bool html = false)
+    private ApiResult(int status, Func<HttpResponse, Task> write, bool html = false, string? policy = null)
     {
         Status = status;
         _write = write;
         _html = html;
+        _policy = policy;
     }
 
     public int Status { get; }
@@ -38,12 +40,16 @@ public sealed class ApiResult : IActionResult
         await JsonSerializer.SerializeAsync(response.Body, value, value.GetType(), Json);
     });
 
-    public static ApiResult Html(string html, int status = StatusCodes.Status200OK, string? location = null) => new(status, async response =>
+    /// <param name="policy">A Content-Security-Policy other than every page's (<see cref="HtmlPage.PolicyWithFormsTo"/>).</param>
+    public static ApiResult Html(string html, int status = StatusCodes.Status200OK, string? location = null, string? policy = null) =>
+        new(status, response => WriteHtmlAsync(response, html, location), html: true, policy);
+
+    private static async Task WriteHtmlAsync(HttpResponse response, string html, string? location)
     {
         if (location is not null) response.Headers.Location = location;
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(html);
-    }, html: true);
+    }
 
     public static ApiResult Redirect(Uri target) => Redirect(target.ToString());
 
@@ -74,7 +80,7 @@ public sealed class ApiResult : IActionResult
     public async Task ExecuteResultAsync(ActionContext context)
     {
         context.HttpContext.Response.StatusCode = Status;
-        HtmlPage.ApplySecurityHeaders(context.HttpContext.Response, _html);
+        HtmlPage.ApplySecurityHeaders(context.HttpContext.Response, _html, _policy);
         await _write(context.HttpContext.Response);
     }
 }

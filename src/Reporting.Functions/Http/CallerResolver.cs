@@ -42,7 +42,7 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
     /// Browsers say where a request comes from (Sec-Fetch-Site, Origin); a state-changing one from another site rides on
     /// the victim's cookie and is refused. Clients that send neither header (curl, programs) are not browsers.
     /// </summary>
-    private void RefuseCrossSite(HttpRequest request)
+    public void RefuseCrossSite(HttpRequest request)
     {
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return;
         var site = request.Headers["Sec-Fetch-Site"].ToString();

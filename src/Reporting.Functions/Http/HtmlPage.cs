@@ -41,6 +41,7 @@ public static class HtmlPage
         ul.chases { list-style: none; padding: 0; } ul.chases li { margin: .4rem 0; } ul.chases form { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; } ul.chases .dept { flex: 0 1 22rem; } ul.chases input[name=message] { flex: 1 1 12rem; min-width: 0; } ul.chases button { padding: .2rem 1rem; }
         label.check { display: flex; gap: .6rem; align-items: flex-start; } label.check input { display: inline; width: auto; margin-top: .35rem; }
         .published { color: #0a5d00; } .withdrawn { color: #a00; } td.pub a { margin-right: .6rem; white-space: nowrap; }
+        code.hash { overflow-wrap: anywhere; word-break: break-all; }
         """;
 
     /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>
@@ -85,6 +86,12 @@ public static class HtmlPage
         $"default-src 'none'; script-src '{Hash(FormScript)}'; style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy for a page whose form may end in a redirect to <paramref name="origin"/>: browsers hold every hop of a form
+    /// submission's redirects to <c>form-action</c>, so a sign-in that goes back to a PDF link (and on to Blob Storage) needs it.
+    /// </summary>
+    public static string PolicyWithFormsTo(string origin) => ContentSecurityPolicy.Replace("form-action 'self'", $"form-action 'self' {origin}");
+
     public static string Render(string title, string body, bool withFormScript = false) => $$"""
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -96,12 +103,13 @@ public static class HtmlPage
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>Headers of every HTML response (and harmless on the others).</summary>
-    public static void ApplySecurityHeaders(HttpResponse response, bool html)
+    /// <param name="policy">The page's Content-Security-Policy when it is not <see cref="ContentSecurityPolicy"/>.</param>
+    public static void ApplySecurityHeaders(HttpResponse response, bool html, string? policy = null)
     {
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "same-origin";
         if (!html) return;
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = policy ?? ContentSecurityPolicy;
         response.Headers.XFrameOptions = "DENY";
         response.Headers.CacheControl = "no-store";
     }

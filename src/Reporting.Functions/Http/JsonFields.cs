@@ -41,6 +41,9 @@ public sealed class JsonFields
     /// <summary>POST reports/{year}/{department}/publication/withdrawal.</summary>
     public static readonly JsonFields Withdrawal = new([], ["reason"]);
 
+    /// <summary>POST dev/sign-in (the development sign-in page's form).</summary>
+    public static readonly JsonFields SignIn = new([], ["user", "returnUrl"]);
+
     /// <summary>Every field and its JSON kind (the OpenAPI test compares the document's request schemas with these).</summary>
     public IReadOnlyDictionary<string, JsonValueKind> Kinds => _kinds;
 

@@ -55,6 +55,9 @@ public sealed class Routes
 
     public string SignIn(string? returnUrl = null) => Path("dev/sign-in", ("returnUrl", returnUrl));
 
+    /// <summary>核验 PDF: open to anyone.</summary>
+    public string Verify() => Path("verify");
+
     /// <summary>全区总览 after 立即汇编, saying what the run did.</summary>
     public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome), ("volume", volume?.ToString()));
 

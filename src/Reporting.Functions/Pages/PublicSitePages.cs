@@ -2,6 +2,8 @@ using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Publication;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+using Reporting.Functions.Notices;
 
 namespace Reporting.Functions.Pages;
 
@@ -9,7 +11,7 @@ namespace Reporting.Functions.Pages;
 /// The public site's pages (no nav, no sign-in): a report as readable HTML, a year's index and the root index. Links
 /// between them are relative, so a government website can mirror the folder as it is. Encoded through Fluid as every page.
 /// </summary>
-public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory directory, ReportingOptions options) : IPublicPages
+public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory directory, ReportingOptions options, PublicLinks links, Routes routes) : IPublicPages
 {
     private const string Layout = PageRenderer.Head + """
         <header><p class="site">{{ Site }}</p>{% if Crumbs.size > 0 %}<nav aria-label="位置">{% for c in Crumbs %}<a href="{{ c.Url }}">{{ c.Label }}</a>{% unless forloop.last %} › {% endunless %}{% endfor %}</nav>{% endif %}</header>
@@ -26,6 +28,8 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         <h1>{{ Document.Title }}</h1>
         <p class="meta">{{ Department }}　·　发布日期：<time datetime="{{ Iso }}">{{ Date }}</time></p>
         <p><a class="pdf" href="{{ Pdf }}">下载 PDF 版（第 {{ Version }} 版）</a></p>
+        {% if Sha256 %}<p class="hash">PDF 文件的 SHA-256 校验值：<code>{{ Sha256 }}</code></p>
+        <p><a href="{{ Verify }}">核验手中的 PDF 文件是否为存档原件</a></p>{% endif %}
         <article>
         {% if Document.Recipient %}<p class="recipient">{{ Document.Recipient }}</p>{% endif %}
         {% for b in Blocks %}{% if b.Heading %}<h2>{{ b.Text }}</h2>{% else %}<p>{{ b.Text }}</p>{% endif %}{% endfor %}
@@ -68,6 +72,7 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         article p.recipient,article p.signature{text-indent:0}
         .signature{text-align:right}
         .meta{color:#444}
+        .hash code{font-size:.85rem;overflow-wrap:anywhere;word-break:break-all}
         a.pdf{display:inline-block;padding:.4rem .8rem;border:2px solid #0b4f9c;border-radius:4px;text-decoration:none}
         ul.reports,ul.years{padding:0;list-style:none}
         ul.reports li{border-bottom:1px solid #ccc;padding:.25rem 0 .75rem}
@@ -84,6 +89,9 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         ["Iso"] = Iso(report.PublishedAt),
         ["Pdf"] = FileName(PublicPaths.Pdf(new(report.Year, report.Department))),
         ["Version"] = report.Version,
+        ["Sha256"] = report.Sha256,
+        // The public site is another host: the verification page is named by the app's public address.
+        ["Verify"] = links.Absolute(routes.Verify()).ToString(),
     });
 
     public string YearIndex(int year, IReadOnlyList<PublicReport> reports) => Render(YearTemplate, $"{directory.District}{year}年度法治政府建设情况报告", new Dictionary<string, object?>

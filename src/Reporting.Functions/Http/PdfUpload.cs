@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Reporting.Core.Errors;
+
+namespace Reporting.Functions.Http;
+
+/// <summary>
+/// Reads the PDF a person uploads to be verified (multipart field <c>file</c>) as it streams in: only its SHA-256 is
+/// kept, never its bytes, and it is refused the moment it is too large, empty, or does not begin as a PDF does.
+/// </summary>
+public static class PdfUpload
+{
+    /// <summary>Largest file verified: far above any report or volume this system makes.</summary>
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    /// <summary>Room for the boundaries and part headers around the file (and a few small fields a form may add).</summary>
+    private const long MaxEnvelopeBytes = 64 * 1024;
+
+    private static readonly byte[] PdfHeader = "%PDF-"u8.ToArray();
+
+    /// <returns>The lowercase hex SHA-256 of the uploaded file.</returns>
+    public static async Task<string> HashAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxFileBytes + MaxEnvelopeBytes) throw TooLarge();
+        var type = request.ContentType is { } raw && MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed : null;
+        if (!string.Equals(type?.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            throw new ReportingException(ProblemKind.UnsupportedMediaType, "不支持的内容类型", "请以 multipart/form-data 上传文件（表单字段 file）。");
+        var boundary = HeaderUtilities.RemoveQuotes(type!.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", "multipart 请求缺少 boundary。");
+        var body = new LimitedReadStream(request.Body, MaxFileBytes + MaxEnvelopeBytes, TooLarge);
+        var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null }; // the file's own limit answers 413
+        string? sha256 = null;
+        var parts = 0;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (++parts > RequestFieldsReader.MaxFields) throw ReportingException.Invalid("body", $"一次上传最多包含 {RequestFieldsReader.MaxFields} 个分段。");
+                var isFile = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    && HeaderUtilities.RemoveQuotes(disposition.Name).Value == "file";
+                if (isFile && sha256 is null) sha256 = await HashPdfAsync(section.Body, cancellationToken);
+                else await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw ReportingException.Invalid("body", "multipart 请求体不完整或格式有误（缺少结束边界或分段头无效），请重新上传。");
+        }
+        return sha256 ?? throw ReportingException.Invalid("file", "请选择要核验的 PDF 文件（表单字段 file）。");
+    }
+
+    private static async Task<string> HashPdfAsync(Stream file, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            long length = 0;
+            var head = new byte[PdfHeader.Length];
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                if (length < head.Length) buffer.AsSpan(0, Math.Min(read, head.Length - (int)length)).CopyTo(head.AsSpan((int)length));
+                length += read;
+                if (length > MaxFileBytes) throw TooLarge();
+                // Refused as soon as the first bytes show it is no PDF: the rest need not be read.
+                if (length >= head.Length && !head.AsSpan().SequenceEqual(PdfHeader)) throw NotPdf();
+                hash.AppendData(buffer, 0, read);
+            }
+            if (length == 0) throw ReportingException.Invalid("file", "上传的文件是空的，请选择要核验的 PDF 文件。");
+            if (length < head.Length) throw NotPdf();
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ReportingException NotPdf() =>
+        ReportingException.Invalid("file", "上传的文件不是 PDF 文件（PDF 文件以“%PDF-”开头）。请上传本系统生成的 PDF。");
+
+    private static ReportingException TooLarge() =>
+        new(ProblemKind.PayloadTooLarge, "文件过大", $"核验的文件不能超过 {MaxFileBytes / 1024 / 1024} MB。");
+}

@@ -1,0 +1,121 @@
+using Reporting.Core.Directory;
+using Reporting.Core.Errors;
+using Reporting.Core.Verification;
+using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
+
+namespace Reporting.Functions.Pages;
+
+/// <summary>
+/// 核验 PDF: anyone (no sign-in, no nav) uploads a PDF and reads whether it is byte for byte a version this system
+/// stored, whose, which version, whether it is the newest and whether it is public; the same facts as JSON for programs.
+/// </summary>
+public sealed class VerifyPage(PageRenderer pages, DistrictDirectory directory, ReportingOptions options, Routes routes)
+{
+    public const string NotFoundText = "未找到一致的存档版本";
+
+    private const string Template = PageRenderer.Head + """
+        <main>
+        <h1>{{ Title }}</h1>
+        <p class="hint">上传一份 PDF 文件，核验它是否与本系统存档的某一版本逐字节一致（按文件的 SHA-256 校验值比对）。文件只用于计算校验值，不会被保存。</p>
+        {% if Error %}<p class="error" role="alert">{{ Error }}</p>{% endif %}
+        {% if Checked %}<section aria-labelledby="outcome">
+        {% if Found %}<h2 id="outcome" class="ok">一致：这是本系统存档的原件</h2>
+        <dl class="facts">
+          <dt>文件</dt><dd>{{ Found.Name }}</dd>
+          <dt>{% if Found.IsVolume %}编制单位{% else %}部门{% endif %}</dt><dd>{{ Found.Organisation }}</dd>
+          <dt>年度</dt><dd>{{ Found.Year }} 年度</dd>
+          <dt>版本</dt><dd>第 {{ Found.Version }} 版</dd>
+          <dt>生成时间</dt><dd>{{ Found.MadeAt }}</dd>
+          {% if Found.Signed %}<dt>签名</dt><dd>{{ Found.Signed }}</dd>{% endif %}
+          <dt>是否最新</dt><dd>{{ Found.Newest }}</dd>
+          <dt>是否公开</dt><dd>{{ Found.Published }}</dd>
+        </dl>
+        {% else %}<h2 id="outcome" class="error">{{ NotFound }}</h2>
+        <p>本系统没有与该文件逐字节一致的 PDF。文件可能被修改过（哪怕只改动一个字节），或不是本系统生成的。</p>{% endif %}
+        <p>该文件的 SHA-256 校验值：<code class="uid hash">{{ Sha256 }}</code></p>
+        </section>{% endif %}
+        <form method="post" action="{{ Action }}" enctype="multipart/form-data">
+          <label for="file">选择要核验的 PDF 文件（不超过 {{ MaxMb }} MB）</label>
+          <input id="file" name="file" type="file" accept=".pdf,application/pdf" required>
+          <button type="submit">核验</button>
+        </form>
+        </main>
+        </body></html>
+        """;
+
+    /// <summary>The page with the upload form and nothing checked yet.</summary>
+    public string Form() => Render(null, null, null);
+
+    /// <summary>The outcome of one check (<paramref name="verified"/> null: no stored PDF has these bytes).</summary>
+    public string Outcome(string sha256, VerifiedPdf? verified) => Render(sha256, verified, null);
+
+    /// <summary>The form again, saying why the upload was refused (too large, not a PDF, empty).</summary>
+    public string Refused(ReportingException refusal) =>
+        Render(null, null, refusal.Errors.Values.SelectMany(e => e).FirstOrDefault() ?? refusal.Detail);
+
+    /// <summary>The same facts for programs: codes as well as Chinese names; the signature fields only when the stored facts have them.</summary>
+    public Dictionary<string, object?> Json(string sha256, VerifiedPdf? verified)
+    {
+        var json = new Dictionary<string, object?> { ["sha256"] = sha256, ["found"] = verified is not null };
+        if (verified is not { Pdf: var pdf })
+        {
+            json["message"] = NotFoundText;
+            return json;
+        }
+        json["kind"] = pdf.IsVolume ? "volume" : "report";
+        json["year"] = pdf.Year;
+        json["department"] = pdf.Department;
+        json["organisation"] = Organisation(pdf);
+        json["name"] = Name(pdf);
+        json["version"] = pdf.Version;
+        json["madeAt"] = pdf.MadeAt;
+        if (pdf.Signer is not null) json["signer"] = pdf.Signer;
+        if (pdf.SignedAt is not null) json["signedAt"] = pdf.SignedAt;
+        json["newest"] = verified.IsNewest;
+        json["newestVersion"] = verified.NewestVersion;
+        json["published"] = verified.IsPublished;
+        json["publishedVersion"] = verified.PublishedVersion;
+        return json;
+    }
+
+    private string Render(string? sha256, VerifiedPdf? verified, string? error)
+    {
+        var zone = options.ResolveTimeZone();
+        var found = verified is not { Pdf: var pdf } ? null : new
+        {
+            pdf.IsVolume,
+            Name = Name(pdf),
+            Organisation = Organisation(pdf),
+            pdf.Year,
+            pdf.Version,
+            MadeAt = Words.Time(pdf.MadeAt, zone),
+            Signed = pdf.Signer is null && pdf.SignedAt is null ? null
+                : string.Join("，", new[] { pdf.Signer, pdf.SignedAt is { } at ? "签名时间 " + Words.Time(at, zone) : null }.Where(s => s is not null)),
+            Newest = verified.IsNewest ? "是，这是最新版本" : $"否，最新的是第 {verified.NewestVersion} 版",
+            Published = pdf.IsVolume ? "汇编不在公开网站发布"
+                : verified.IsPublished ? "是，这一版已在公开网站发布"
+                : verified.PublishedVersion is { } shown ? $"否，公开网站上发布的是第 {shown} 版" : "否，尚未公开发布",
+        };
+        return pages.Standalone(Template, new
+        {
+            Title = "核验 PDF 文件",
+            Style = HtmlPage.Style,
+            Action = routes.Verify(),
+            MaxMb = PdfUpload.MaxFileBytes / 1024 / 1024,
+            Checked = sha256 is not null,
+            Sha256 = sha256,
+            Found = found,
+            NotFound = NotFoundText,
+            Error = error,
+        });
+    }
+
+    /// <summary>Whose PDF, in Chinese: the department, or the district office for the compiled volume.</summary>
+    private string Organisation(PdfFingerprint pdf) =>
+        pdf.Department is { } code ? directory.Find(code)?.Name ?? "未知部门" : directory.Office.Name;
+
+    private string Name(PdfFingerprint pdf) => pdf.Department is { } code
+        ? $"{directory.Find(code)?.Name ?? "未知部门"}{pdf.Year}年法治政府建设情况的报告（第{pdf.Version}版）"
+        : $"{directory.District}{pdf.Year}年度法治政府建设情况报告汇编（第{pdf.Version}版）";
+}
