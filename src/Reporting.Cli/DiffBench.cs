@@ -33,7 +33,10 @@ internal static class DiffBench
         Console.WriteLine(Row($"VersionDiff.Build: {worst.Item1}", Time(Math.Min(runs, 3), () => Task.FromResult(VersionDiff.Build(worst.Item2, worst.Item3)))));
 
         // The costliest pairs that fit the 200,000-character limit, once each: time, memory allocated, HTML produced.
-        var costly = new[] { Alternating(), ShortLines() };
+        // Characters of the fixture, which the configured faces cover, so that the server accepts the versions over HTTP too.
+        var pool = fixture is null ? "" : string.Concat(File.ReadAllText(fixture).Where(c => c is >= '\u4E00' and <= '\u9FFF').Distinct());
+        if (pool.Length < 250) pool = string.Concat(Enumerable.Range(0x4E00, 250).Select(c => (char)c));
+        var costly = new[] { Alternating(pool), ShortLines(pool) };
         Console.WriteLine();
         Console.WriteLine("| worst case (in process, once) | time (ms) | allocated (MB) | diff HTML (KB) | outcome | characters compared one by one |");
         Console.WriteLine("|---|---:|---:|---:|---|---:|");
@@ -81,22 +84,23 @@ internal static class DiffBench
     /// unchanged paragraph so that each is a changed stretch of its own: each costs the character diff its length × its
     /// differences, and every changed character becomes its own marked run.
     /// </summary>
-    private static (string, string, string) Alternating()
+    private static (string, string, string) Alternating(string pool)
     {
         const int length = VersionDiff.MaxCharacterDiff / 2 - 10;
         var paragraphs = 197_000 / (length + 3);
-        var old = string.Join("\n〇\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => (char)(0x4E00 + (j * 7 + p) % 200)))));
-        var @new = string.Join("\n〇\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length)
-            .Select(j => (char)(0x4E00 + (j % 2 == 1 ? 300 + (j + p) % 50 : (j * 7 + p) % 200))))));
+        var old = string.Join("\n同。\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => pool[(j * 7 + p) % 200]))));
+        var @new = string.Join("\n同。\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length)
+            .Select(j => pool[j % 2 == 1 ? 200 + (j + p) % 50 : (j * 7 + p) % 200]))));
         return ($"{paragraphs} paragraphs of {length:N0} chars ({old.Length:N0} in all), every other character changed, an unchanged one after each", old, @new);
     }
 
     /// <summary>The most paragraphs the limit allows, none shared between the versions: the paragraph diff's own worst case.</summary>
-    private static (string, string, string) ShortLines()
+    private static (string, string, string) ShortLines(string pool)
     {
         const int paragraphs = 20_000;
-        var old = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => Scramble(9, 3 * paragraphs + i)));
-        var @new = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => Scramble(9, 5 * paragraphs + i)));
+        var random = new Random(5);
+        string Version() => string.Join("\n", Enumerable.Range(0, paragraphs).Select(_ => string.Concat(Enumerable.Range(0, 9).Select(_ => pool[random.Next(pool.Length)]))));
+        var (old, @new) = (Version(), Version());
         return ($"{paragraphs:N0} paragraphs of 9 chars ({old.Length:N0} in all), none alike", old, @new);
     }
 

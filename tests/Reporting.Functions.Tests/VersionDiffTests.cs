@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Reporting.Functions.Pages;
+using Reporting.TestSupport;
 using Xunit;
 
 namespace Reporting.Functions.Tests;
@@ -116,11 +117,7 @@ public sealed class VersionDiffTests
         // paragraph so that each is a stretch of its own, up to the body limit: before the budget every paragraph went to
         // the character diff and every changed character became its own marked run.
         const int length = VersionDiff.MaxCharacterDiff / 2 - 10;
-        var paragraphs = 197_000 / (length + 3);
-        string Version(Func<int, int, char> at) =>
-            string.Join("\n〇\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => at(p, j)))));
-        var old = Version((p, j) => (char)(0x4E00 + (j * 7 + p) % 200));
-        var @new = Version((p, j) => (char)(0x4E00 + (j % 2 == 1 ? 300 + (j + p) % 50 : (j * 7 + p) % 200)));
+        var (old, @new, paragraphs) = CostlyVersions.EveryOtherCharacter(length);
 
         var diff = VersionDiff.Build(old, @new);
 
@@ -155,9 +152,7 @@ public sealed class VersionDiffTests
     [Fact]
     public void Versions_whose_paragraphs_all_differ_beyond_the_paragraph_cap_are_refused_without_being_compared()
     {
-        var random = new Random(5);
-        string Paragraphs(int n) => string.Join("\n", Enumerable.Range(0, n).Select(_ => string.Concat(Enumerable.Range(0, 9).Select(_ => (char)random.Next(0x4E00, 0x4E00 + 200)))));
-        var (old, @new) = (Paragraphs(VersionDiff.MaxParagraphs / 2 + 1), Paragraphs(VersionDiff.MaxParagraphs / 2 + 1));
+        var (old, @new) = CostlyVersions.ShortParagraphsNoneAlike(VersionDiff.MaxParagraphs / 2 + 1);
 
         var diff = VersionDiff.Build(old, @new);
 
