@@ -35,7 +35,8 @@ internal static class BrowserPages
     /// <summary>A zh-CN browser window <paramref name="width"/> px wide.</summary>
     public static async Task<IPage> NewPageAsync(IBrowser browser, int width)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var context = await DebianChromium.NewContextAsync(browser,
+            new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         return await context.NewPageAsync();
     }
 

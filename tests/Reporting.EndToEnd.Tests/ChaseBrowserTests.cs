@@ -35,7 +35,7 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         await BrowserPages.CheckAsync(page, "overview-chased-office-1280");
 
         var key = $"{Year}-jyj-chase-{id}";
-        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == key, TimeSpan.FromSeconds(30));
+        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == key, TimeSpan.FromSeconds(120));
         Assert.Equal(["jyj-author@localhost", "jyj-approver@localhost", "jyj-approver2@localhost"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.StartsWith("【催报】魏都区法治政府建设领导小组办公室催报：魏都区教育局 2000年度法治政府建设情况报告尚未完成，已逾期", mail.Subject);
         Assert.Contains("（区法治办工作人员）于", mail.TextBody);

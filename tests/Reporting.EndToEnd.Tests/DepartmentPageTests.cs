@@ -212,7 +212,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
                 if (Regex.Matches(row, "发送失败").Count == 2) return true;
                 await page.ReloadAsync();
                 return false;
-            }, TimeSpan.FromSeconds(30), () => "the page never showed the failed e-mail: " + row);
+            }, TimeSpan.FromSeconds(120), () => "the page never showed the failed e-mail: " + row);
             Assert.Contains("已生成，通知未送达，正在重试", row);
             Assert.Contains("尚未通知", row);
             Assert.Matches(@"邮件：发送失败：无法连接邮件服务器。已尝试 \d+ 次，将于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）再次尝试", row);
@@ -248,7 +248,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
 
     private static async Task<IPage> NewPageAsync(IBrowser browser, int width)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true });
+        var context = await DebianChromium.NewContextAsync(browser,
+            new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 }, AcceptDownloads = true });
         return await context.NewPageAsync();
     }
 

@@ -150,7 +150,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         }
         await CheckAtBothWidthsAsync(other, "draft-other-department");
 
-        var nobody = await (await browser.NewContextAsync()).NewPageAsync();
+        var nobody = await (await DebianChromium.NewContextAsync(browser)).NewPageAsync();
         await nobody.GotoAsync(Url($"api/draft?year={year}&department=kgj&section=plans"));
         Assert.Contains("/api/dev/sign-in?returnUrl=", nobody.Url);
     }
@@ -195,7 +195,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     /// <summary>Signs in through the development sign-in (its button for this user, coming back to <paramref name="path"/>) and lands there.</summary>
     private async Task<IPage> SignedInPageAsync(IBrowser browser, string user, string path)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await DebianChromium.NewContextAsync(browser,
+            new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url($"api/dev/sign-in?returnUrl={Uri.EscapeDataString("/" + path)}"));
         await page.ClickAsync(BrowserPages.UserButton(user));

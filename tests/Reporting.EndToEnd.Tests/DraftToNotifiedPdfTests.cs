@@ -52,7 +52,7 @@ public sealed class DraftToNotifiedPdfTests(LocalHostFixture app)
         }
         Assert.Contains(Squash("三、推进法治政府建设存在的不足、原因和问题整改情况"), text); // as the department wrote it
 
-        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == "2023-kgj-v1", TimeSpan.FromSeconds(30));
+        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == "2023-kgj-v1", TimeSpan.FromSeconds(120));
         Assert.Contains("fzb@weidu.example.gov.cn", mail.To.ToString());
         var body = mail.TextBody ?? "";
         Assert.Contains("魏都区科学技术和工业信息化局", body);

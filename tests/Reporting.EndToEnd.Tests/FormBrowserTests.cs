@@ -12,7 +12,7 @@ public sealed class FormBrowserTests(LocalHostFixture app)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN" });
+        var page = await (await DebianChromium.NewContextAsync(browser, new() { Locale = "zh-CN" })).NewPageAsync();
         // Not signed in: the form sends the browser to the development sign-in, which comes back to the form.
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/form?year=2026&department=wjw&section=duty").ToString());
         Assert.Equal("开发登录", await page.TitleAsync());
@@ -27,7 +27,7 @@ public sealed class FormBrowserTests(LocalHostFixture app)
         await page.FillAsync("textarea[name=body]", "一、党政主要负责人履行推进法治建设第一责任人职责\n局主要负责人认真履行第一责任人职责。");
         await page.ClickAsync("button[type=submit]");
         var status = page.Locator("#result.ok");
-        await status.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await status.WaitForAsync();
         var saved = await status.InnerTextAsync();
         Assert.Contains("魏都区卫生健康委员会“一、党政主要负责人履行推进法治建设第一责任人职责", saved); // names people read, not the codes wjw / duty
         Assert.Contains("第 1 版", saved);
@@ -37,7 +37,7 @@ public sealed class FormBrowserTests(LocalHostFixture app)
         await page.FillAsync("textarea[name=body]", "");
         await page.ClickAsync("button[type=submit]");
         var error = page.Locator("#result.error");
-        await error.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await error.WaitForAsync();
         Assert.Contains("正文不能为空", await error.InnerTextAsync());
 
         var report = await app.GetReportAsync(2026, "wjw");

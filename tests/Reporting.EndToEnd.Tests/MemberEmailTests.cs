@@ -36,7 +36,7 @@ public sealed class MemberEmailTests(LocalHostFixture app)
             var id = Guid.NewGuid().ToString("N");
             using (var chased = await app.ClientAs(LocalHostFixture.Office).PostAsJsonAsync($"api/reports/{Year}/{Department}/chase", new { id }))
                 Assert.Equal("queued", JsonDocument.Parse(await chased.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString());
-            var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-{Department}-chase-{id}", TimeSpan.FromSeconds(30));
+            var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-{Department}-chase-{id}", TimeSpan.FromSeconds(120));
 
             Assert.Equal(
                 new[] { "xfj-author@localhost", $"{user}@xfj.weidu.example.gov.cn", "xfj-approver@localhost", "xfj-approver2@localhost" }.Order(StringComparer.Ordinal),

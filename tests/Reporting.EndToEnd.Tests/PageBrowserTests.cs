@@ -75,7 +75,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         await page.SelectOptionAsync("select[name=section]", "measures");
         await page.ClickAsync("button[type=submit]");
         var status = page.Locator("#result.ok");
-        await status.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await status.WaitForAsync();
         Assert.Contains("二、推进法治政府建设的主要举措和成效", await status.InnerTextAsync());
         Assert.Equal(0, await page.EvaluateAsync<int>("document.getElementById('file').files.length"));
         Assert.Equal("", await page.InputValueAsync("textarea[name=body]"));
@@ -87,7 +87,8 @@ public sealed class PageBrowserTests(LocalHostFixture app)
     /// <summary>Signs in through the development sign-in page, as a person would, and lands on <paramref name="path"/>.</summary>
     private async Task<IPage> SignedInPageAsync(IBrowser browser, string user, string path, int width)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var context = await DebianChromium.NewContextAsync(browser,
+            new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
         await page.ClickAsync(BrowserPages.UserButton(user));

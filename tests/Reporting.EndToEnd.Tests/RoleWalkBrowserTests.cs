@@ -120,16 +120,12 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         Assert.Equal("持续交流", string.Concat(await approver.Locator("table.diff ins").AllInnerTextsAsync()));
         await CheckAsync(approver, "draft-diff");
 
-        // The author waits on 本部门报告 (reloading, bounded) until the PDF is listed, and downloads it.
+        // The author opens 本部门报告 once the PDF is made (the page offers the download of an assembled version), and downloads it.
+        await app.WaitForReportAsync(Year, "kgj", r => r.GetProperty("versions").EnumerateArray()
+            .Any(v => v.GetProperty("version").GetInt32() == 1 && v.GetProperty("status").GetString() == "assembled"), TimeSpan.FromMinutes(3));
         await NavigateAsync(author, "本部门报告");
         var download = author.GetByRole(AriaRole.Link, new() { Name = "下载第 1 版 PDF" });
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await download.CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "本部门报告 did not list the PDF within 60 s: " + await author.InnerTextAsync("main"));
-            await author.WaitForTimeoutAsync(500);
-            await author.ReloadAsync();
-        }
+        Assert.True(await download.CountAsync() == 1, "本部门报告 does not list PDF v1, which is assembled: " + await author.InnerTextAsync("main"));
         await CheckAsync(author, "department-author");
         Assert.Equal("%PDF", await DownloadedStartAsync(author, () => download.ClickAsync()));
 
@@ -172,7 +168,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         var part = await page.GetByLabel("报告部分").EvaluateAsync<string>("s => s.selectedOptions[0].textContent");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交草稿" }).ClickAsync();
         var answer = page.Locator("#result");
-        await answer.Filter(new() { HasTextString = $"“{part}”，第 {version} 版" }).WaitForAsync(new() { Timeout = 15_000 });
+        await answer.Filter(new() { HasTextString = $"“{part}”，第 {version} 版" }).WaitForAsync();
         Assert.Equal("ok", await answer.GetAttributeAsync("class"));
     }
 
@@ -194,7 +190,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
     /// <summary>A 1280 px zh-CN window that accepts downloads; opens <paramref name="path"/>, signs in as <paramref name="user"/> on the page it is sent to, and lands back.</summary>
     private async Task<IPage> SignedInAsync(IBrowser browser, string user, string path)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await DebianChromium.NewContextAsync(browser, new BrowserNewContextOptions
         {
             Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true,
         });

@@ -33,7 +33,7 @@ public sealed class YearEndTests(LocalHostFixture app)
             .Where(d => d.GetProperty("status").GetString() == "assembled").Select(d => d.GetProperty("department").GetString()!).Order().ToArray());
         Assert.Equal(2, first.GetProperty("complete").GetInt32());
         Assert.Equal(22, first.GetProperty("missing").GetInt32());
-        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v1", TimeSpan.FromSeconds(30));
+        var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v1", TimeSpan.FromSeconds(120));
         Assert.Contains("魏都区司法局", mail.TextBody);
         Assert.Contains("未完成（22 个）", mail.TextBody);
 
@@ -61,7 +61,7 @@ public sealed class YearEndTests(LocalHostFixture app)
         Assert.True(sfj.GetProperty("notified").GetBoolean());
 
         // Nothing is still on its way: no queued work, and volume 2's notice recorded as sent on every channel.
-        await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v2", TimeSpan.FromSeconds(30));
+        await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-volume-v2", TimeSpan.FromSeconds(120));
         await app.WaitForQueuesToDrainAsync();
         var outbox = (INotificationOutbox)app.Host.Services.GetService(typeof(INotificationOutbox))!;
         Assert.All(await outbox.FindAsync($"{Year}-volume-v2"), e => Assert.True(e.IsSent, $"{e.Channel} of volume v2 is not sent"));
