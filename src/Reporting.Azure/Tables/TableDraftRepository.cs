@@ -133,7 +133,8 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         var newest = 0;
         var from = RowKey(section, 0);
         var to = RowKey(section, 999_999);
-        await foreach (var e in _queries.QueryAsync<TableEntity>(
+        // In the write path: with the point calls' short timeout, so a submission to storage that does not answer is a prompt 503.
+        await foreach (var e in _table.QueryAsync<TableEntity>(
             x => x.PartitionKey == PartitionKey(report) && x.RowKey.CompareTo(from) > 0 && x.RowKey.CompareTo(to) <= 0,
             select: ["Version"], cancellationToken: cancellationToken))
             newest = Math.Max(newest, e.GetInt32("Version") ?? 0);
