@@ -66,7 +66,8 @@ public static class ReportingServices
         {
             // One attempt must end (at its sender's timeout) while its outbox claim holds, or a retry could overlap it.
             var longest = mail.Timeout > webhook.Timeout ? mail.Timeout : webhook.Timeout;
-            check.Require(reporting.NotificationClaimLifetime >= 2 * longest, $"{ReportingOptions.Section}__{nameof(ReportingOptions.NotificationClaimLifetime)}",
+            check.Require(reporting.NotificationClaimLifetime >= 2 * longest,
+                $"{ReportingOptions.Section}__{nameof(ReportingOptions.NotificationClaimLifetime)}",
                 $"通知认领时长 {reporting.NotificationClaimLifetime} 须至少为邮件或回调超时（{longest}）的两倍，否则一次发送尚未结束，另一次重试便可能开始");
         }
         var notices = check.Read(NoticeOptions.Section, "通知邮件设置", () => Bind<NoticeOptions>(configuration, NoticeOptions.Section));

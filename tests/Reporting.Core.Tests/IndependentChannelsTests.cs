@@ -30,13 +30,15 @@ public sealed class IndependentChannelsTests
         var clock = Stopwatch.StartNew();
 
         var delivering = _world.Notifier.NotifyAsync(Message);
-        await Eventually.HoldsAsync(() => Task.FromResult(!_world.Webhook.Sent.IsEmpty), TimeSpan.FromSeconds(30), "the webhook did not go out while the e-mail hung");
+        await Eventually.HoldsAsync(() => Task.FromResult(!_world.Webhook.Sent.IsEmpty),
+            TimeSpan.FromSeconds(30), "the webhook did not go out while the e-mail hung");
         Assert.False(delivering.IsCompleted); // the e-mail is still hanging: the webhook did not wait for it
         var result = await delivering;
         var took = clock.Elapsed;
 
         Assert.Equal(["webhook"], result.SentNow);
-        Assert.True(took < _world.Options.NotificationClaimLifetime, $"the hanging attempt took {took.TotalSeconds:F1} s, past its {_world.Options.NotificationClaimLifetime} claim");
+        Assert.True(took < _world.Options.NotificationClaimLifetime,
+            $"the hanging attempt took {took.TotalSeconds:F1} s, past its {_world.Options.NotificationClaimLifetime} claim");
         var email = (await _world.Outbox.FindAsync(Message.OutboxKey)).Single(e => e.Channel == "email");
         Assert.Equal((1, null, false), (email.Attempts, email.ClaimedAt, email.IsSent));
         Assert.Contains("Cancel", email.LastError);

@@ -120,7 +120,8 @@ public sealed class YearEndCrashTests : IDisposable
         var running = Task.Run(() => _world.YearEnd.RunAsync(2023, Caller.System));
         try
         {
-            await Eventually.HoldsAsync(() => Task.FromResult(!_world.Typesetter.Volumes.IsEmpty), TimeSpan.FromSeconds(30), "the run did not start typesetting");
+            await Eventually.HoldsAsync(() => Task.FromResult(!_world.Typesetter.Volumes.IsEmpty),
+                TimeSpan.FromSeconds(30), "the run did not start typesetting");
             Assert.Single(ScratchFiles); // the volume being typeset
 
             var claimedAt = (await LedgerAsync()).Find(1)!.ClaimedAt;

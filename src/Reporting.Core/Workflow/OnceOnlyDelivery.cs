@@ -53,7 +53,8 @@ public class OnceOnlyDelivery(
         var channels = Channels(leaveOut).ToList();
         // Composed once, by whichever channel needs it first; a channel that is not due never composes.
         var composed = new Lazy<Task<ComposedNotice>>(compose, LazyThreadSafetyMode.ExecutionAndPublication);
-        var attempts = await Task.WhenAll(channels.Select(sender => AttemptAsync(sender, notice, stored.GetValueOrDefault(sender.Channel), composed, cancellationToken)));
+        var attempts = await Task.WhenAll(channels.Select(sender =>
+            AttemptAsync(sender, notice, stored.GetValueOrDefault(sender.Channel), composed, cancellationToken)));
         foreach (var attempt in attempts.Where(a => a.Entry is not null)) stored[attempt.Entry!.Channel] = attempt.Entry;
         var sentNow = attempts.Where(a => a.Outcome == AttemptOutcome.Sent).Select(a => a.Entry!.Channel).ToList();
 

@@ -180,7 +180,8 @@ public class ReportQueries(
                 PublicationView.From(published.GetValueOrDefault(d.Code) ?? new PublicationRecord(new ReportKey(number, d.Code)), site)));
         }
         var ledger = await ledgerRead;
-        var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version, v.IsStored ? "stored" : v.IsAbandoned ? "abandoned" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
+        var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version,
+            v.IsStored ? "stored" : v.IsAbandoned ? "abandoned" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
             v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)).ToList();
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
             volumes.LastOrDefault(v => v.Status == "stored"), volumes, PublicationOf(number, departments))
