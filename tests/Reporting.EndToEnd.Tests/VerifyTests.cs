@@ -9,7 +9,7 @@ using Xunit;
 namespace Reporting.EndToEnd.Tests;
 
 /// <summary>
-/// 核验 PDF over HTTP, without signing in (year 2016 only): the stored PDF is found with whose it is, its version and
+/// 核验 PDF over HTTP, without signing in (教育局 2016 only): the stored PDF is found with whose it is, its version and
 /// whether it is the newest and public; one changed byte finds nothing; a non-PDF, an empty or a 21 MB file is refused;
 /// no request of this kind writes anything to any table, and nothing of an uploaded file reaches the host's log.
 /// </summary>
@@ -17,6 +17,7 @@ namespace Reporting.EndToEnd.Tests;
 public sealed class VerifyTests(LocalHostFixture app)
 {
     private const int Year = 2016;
+    private const string Department = "jyj"; // AuditTrailTests has 科工局 2016
     private const string Comment = "经区法治办保密审查，不涉及国家秘密，同意公开。";
 
     /// <summary>Plain anonymous HTTP: the PDF link a signed-in reader is sent to, and the public site.</summary>
@@ -30,7 +31,7 @@ public sealed class VerifyTests(LocalHostFixture app)
         var found = await VerifyJsonAsync(first);
         Assert.True(found.GetProperty("found").GetBoolean());
         Assert.Equal(Sha256(first), found.GetProperty("sha256").GetString());
-        Assert.Equal(("report", Year, "kgj", "魏都区科学技术和工业信息化局", 1), (found.GetProperty("kind").GetString(), found.GetProperty("year").GetInt32(),
+        Assert.Equal(("report", Year, Department, "魏都区教育局", 1), (found.GetProperty("kind").GetString(), found.GetProperty("year").GetInt32(),
             found.GetProperty("department").GetString(), found.GetProperty("organisation").GetString(), found.GetProperty("version").GetInt32()));
         Assert.True(found.GetProperty("newest").GetBoolean());
         Assert.False(found.GetProperty("published").GetBoolean());
@@ -42,16 +43,16 @@ public sealed class VerifyTests(LocalHostFixture app)
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
-            foreach (var text in new[] { "一致：这是本系统存档的原件", "魏都区科学技术和工业信息化局", $"{Year} 年度", "第 1 版", "是，这是最新版本", "否，尚未公开发布", Sha256(first) })
+            foreach (var text in new[] { "一致：这是本系统存档的原件", "魏都区教育局", $"{Year} 年度", "第 1 版", "是，这是最新版本", "否，尚未公开发布", Sha256(first) })
                 Assert.Contains(text, html);
             Assert.DoesNotContain("签名", html);
         }
 
         // A newer version made from a changed part: the first is still found, no longer the newest; publishing it shows.
-        var duty = await app.SubmitOkAsync(Year, "kgj", "duty", FixtureReport.Parts["duty"] + "\n本年度另有补充说明。");
-        await app.ApproveOkAsync(Year, "kgj", "duty", duty);
+        var duty = await app.SubmitOkAsync(Year, Department, "duty", FixtureReport.Parts["duty"] + "\n本年度另有补充说明。");
+        await app.ApproveOkAsync(Year, Department, "duty", duty);
         var second = await StoredPdfAsync(2);
-        using (var published = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{Year}/kgj/publication",
+        using (var published = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{Year}/{Department}/publication",
             Json(new { confidentialityReviewed = true, comment = Comment, version = 2 })))
             Assert.True(published.IsSuccessStatusCode, $"publish: {(int)published.StatusCode} {await published.Content.ReadAsStringAsync()}");
 
@@ -64,10 +65,10 @@ public sealed class VerifyTests(LocalHostFixture app)
 
         // The public report page names the public PDF's SHA-256 and links to this page.
         var site = (Reporting.Core.Publication.IPublicSite)app.Host.Services.GetService(typeof(Reporting.Core.Publication.IPublicSite))!;
-        var publicPage = await Plain.GetStringAsync(new Uri(site.BaseAddress, $"{Year}/kgj.html"));
+        var publicPage = await Plain.GetStringAsync(new Uri(site.BaseAddress, $"{Year}/{Department}.html"));
         Assert.Contains(Sha256(second), publicPage);
         Assert.Contains($"href=\"{new Uri(app.Host.BaseAddress, "api/verify")}\"", publicPage);
-        var publicPdf = await Plain.GetByteArrayAsync(new Uri(site.BaseAddress, $"{Year}/kgj.pdf"));
+        var publicPdf = await Plain.GetByteArrayAsync(new Uri(site.BaseAddress, $"{Year}/{Department}.pdf"));
         Assert.True((await VerifyJsonAsync(publicPdf)).GetProperty("published").GetBoolean(), "the public copy verifies as the published version");
     }
 
@@ -198,7 +199,7 @@ public sealed class VerifyTests(LocalHostFixture app)
                 await page.ClickAsync("button[type=submit]");
                 await page.WaitForSelectorAsync("#outcome");
                 Assert.Equal("一致：这是本系统存档的原件", await page.InnerTextAsync("#outcome"));
-                Assert.Contains("魏都区科学技术和工业信息化局", await page.InnerTextAsync("dl.facts"));
+                Assert.Contains("魏都区教育局", await page.InnerTextAsync("dl.facts"));
                 await BrowserPages.CheckAsync(page, $"verify-found-{width}", ".uid");
             }
         }
@@ -208,14 +209,14 @@ public sealed class VerifyTests(LocalHostFixture app)
         }
     }
 
-    /// <summary>PDF <paramref name="version"/> of 科工局's report for the year, assembled on first use, as a signed-in reader downloads it.</summary>
+    /// <summary>PDF <paramref name="version"/> of 教育局's report for the year, assembled on first use, as a signed-in reader downloads it.</summary>
     private async Task<byte[]> StoredPdfAsync(int version)
     {
-        var report = await app.GetReportAsync(Year, "kgj");
-        if (version == 1 && report.GetProperty("versions").GetArrayLength() == 0) await app.SubmitFixtureAsync(Year, "kgj");
-        await app.WaitForReportAsync(Year, "kgj", r => r.GetProperty("versions").EnumerateArray()
+        var report = await app.GetReportAsync(Year, Department);
+        if (version == 1 && report.GetProperty("versions").GetArrayLength() == 0) await app.SubmitFixtureAsync(Year, Department);
+        await app.WaitForReportAsync(Year, Department, r => r.GetProperty("versions").EnumerateArray()
             .Any(v => v.GetProperty("version").GetInt32() == version && v.GetProperty("status").GetString() == "assembled"));
-        using var link = await app.ClientAs(LocalHostFixture.Office).GetAsync($"api/reports/{Year}/kgj/pdf?version={version}");
+        using var link = await app.ClientAs(LocalHostFixture.Office).GetAsync($"api/reports/{Year}/{Department}/pdf?version={version}");
         Assert.Equal(HttpStatusCode.Found, link.StatusCode);
         return await Plain.GetByteArrayAsync(link.Headers.Location);
     }
