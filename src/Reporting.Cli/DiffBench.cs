@@ -6,7 +6,8 @@ namespace Reporting.Cli;
 /// <summary>
 /// `reporting bench diff [--runs 20]`: the 草稿 page's comparison. In process: <see cref="VersionDiff"/> on the fixture's
 /// longest part and on synthetic parts up to the 200,000-character limit, every tenth paragraph changed. Over HTTP: the
-/// local host (in-memory Azurite) serving the 草稿 page of two versions of such a part, as a signed-in author.
+/// local host (in-memory Azurite) serving the 草稿 page of two versions of such a part, as a signed-in author; and the
+/// memory eight loads of a part with `--versions` (40) of the costliest versions take.
 /// </summary>
 internal static class DiffBench
 {
@@ -47,16 +48,7 @@ internal static class DiffBench
         foreach (var (index, (name, old, @new, times)) in overHttp.Index())
         {
             var year = 2001 + index;
-            foreach (var body in new[] { old, @new })
-            {
-                using var submit = new HttpRequestMessage(HttpMethod.Post, "api/drafts")
-                {
-                    Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["year"] = year.ToString(), ["department"] = "kgj", ["section"] = "measures", ["body"] = body }),
-                };
-                submit.Headers.Add("X-Dev-User", "kgj-author");
-                using var submitted = await bench.Http.SendAsync(submit);
-                if (!submitted.IsSuccessStatusCode) throw new InvalidOperationException($"submit: {(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync()}");
-            }
+            foreach (var body in new[] { old, @new }) await SubmitAsync(bench, year, body);
             async Task<int> Page()
             {
                 using var get = new HttpRequestMessage(HttpMethod.Get, $"api/draft?year={year}&department=kgj&section=measures&from=1&to=2");
@@ -68,7 +60,57 @@ internal static class DiffBench
             var bytes = await Page();
             Console.WriteLine(Row($"GET 草稿 page over HTTP: {name} ({bytes / 1024} KB of HTML)", await TimeAsync(times, Page)));
         }
+        await HistoryMemoryAsync(bench, 2001 + overHttp.Count, costly[0].Item2, costly[0].Item3, BenchArguments.Int(args, "--versions", 40));
         return 0;
+    }
+
+    /// <summary>
+    /// A part with many versions of the costliest kind (the two texts of the alternating pair, in turn), and eight 草稿
+    /// page loads of it at once: what the host (this process) allocates for them and how far its working set grows.
+    /// </summary>
+    private static async Task HistoryMemoryAsync(BenchHost bench, int year, string old, string @new, int versions)
+    {
+        for (var v = 1; v <= versions; v++) await SubmitAsync(bench, year, v % 2 == 1 ? old : @new);
+        async Task<long> Load()
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, $"api/draft?year={year}&department=kgj&section=measures");
+            get.Headers.Add("X-Dev-User", "kgj-author");
+            using var page = await bench.Http.SendAsync(get);
+            if (!page.IsSuccessStatusCode) throw new InvalidOperationException($"draft page: {(int)page.StatusCode}");
+            return (await page.Content.ReadAsByteArrayAsync()).LongLength;
+        }
+        await Load();  // JIT and first-use costs are not the page's
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        var before = (WorkingSet: self.WorkingSet64, Allocated: GC.GetTotalAllocatedBytes(precise: true));
+        var clock = Stopwatch.StartNew();
+        var sizes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Load()));
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        self.Refresh();
+        var (workingSet, allocated) = (self.WorkingSet64, GC.GetTotalAllocatedBytes(precise: true) - before.Allocated);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Console.WriteLine();
+        Console.WriteLine($"| {versions} versions of {old.Length:N0} characters, 8 草稿 page loads at once | {elapsed:F0} ms in all | " +
+            $"allocated {allocated / 1048576.0:F0} MB | working set {before.WorkingSet / 1048576} → {workingSet / 1048576} MB | " +
+            $"managed heap after a forced collection {GC.GetTotalMemory(forceFullCollection: true) / 1048576} MB | page {sizes[0] / 1024} KB |");
+    }
+
+    /// <summary>The next version of the year's 科工局 part 二 with <paramref name="body"/>, submitted over HTTP as its author.</summary>
+    private static async Task SubmitAsync(BenchHost bench, int year, string body)
+    {
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "api/drafts")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["department"] = "kgj", ["section"] = "measures", ["body"] = body,
+            }),
+        };
+        submit.Headers.Add("X-Dev-User", "kgj-author");
+        using var submitted = await bench.Http.SendAsync(submit);
+        if (!submitted.IsSuccessStatusCode)
+            throw new InvalidOperationException($"submit: {(int)submitted.StatusCode} {await submitted.Content.ReadAsStringAsync()}");
     }
 
     private static (string, string, string) Synthetic(int size)

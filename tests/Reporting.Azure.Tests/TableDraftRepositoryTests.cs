@@ -56,7 +56,8 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(["kgj", "sfj"], read.Keys.Order());
         Assert.Equal([("duty", 1), ("duty", 2)], read["kgj"].Select(d => (d.Section, d.Version)).Order());
         Assert.Equal(("plans", 1, "起草人", DraftStatus.Submitted), (read["sfj"][0].Section, read["sfj"][0].Version, read["sfj"][0].Author, read["sfj"][0].Status));
-        Assert.Equal(await drafts.ListAsync(Key), read["kgj"]);
+        // The year's read leaves out what only one part's history shows (审核意见, the character count).
+        Assert.Equal((await drafts.ListAsync(Key)).Select(d => d with { ReviewComment = null, Characters = null }), read["kgj"]);
         Assert.Empty(await drafts.ListYearAsync(2021));
     }
 
@@ -75,7 +76,8 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
 
         Assert.Equal(body.Length, read!.Body.Length);
         Assert.True(body == read.Body, "the body read back differs from the one stored");
-        Assert.Equal(body.Length, Assert.Single(await drafts.ListAsync(Key)).Length);
+        var listed = Assert.Single(await drafts.ListAsync(Key));
+        Assert.Equal((body.Length, characters), (listed.Length, listed.Characters));
     }
 
     [Fact]
@@ -162,6 +164,8 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         Assert.Equal((DraftStatus.Approved, "审核人", "kgj-approver", "同意。", reviewedAt), (read.Status, read.Reviewer, read.ReviewerId, read.ReviewComment, read.ReviewedAt));
         Assert.True(body == read.Body, "the review changed the text");
         Assert.Equal(reviewed.ETag, read.ETag);
+        var listed = Assert.Single(await drafts.ListAsync(Key));
+        Assert.Equal(("同意。", 40_000), (listed.ReviewComment, listed.Characters));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
             drafts.SaveReviewAsync(stored.Review(DraftDecision.Reject, new Caller("kgj-approver2", "另一人"), null, reviewedAt)));
         Assert.Equal(DraftStatus.Approved, (await drafts.GetAsync(Key, "duty", 1))!.Status);

@@ -44,7 +44,8 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
     {
         lock (_gate)
             return Task.FromResult<IReadOnlyList<DraftSummary>>(_rows.Values.Where(d => d.Report == report)
-                .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt, d.AuthorId, d.ReviewerId)).ToList());
+                .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt,
+                    d.AuthorId, d.ReviewerId, d.ReviewComment, d.Body.EnumerateRunes().Count())).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default)

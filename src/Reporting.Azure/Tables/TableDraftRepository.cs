@@ -20,6 +20,8 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
 {
     private static readonly string[] SummaryColumns =
         ["PartitionKey", "RowKey", "Section", "Version", "Author", "AuthorId", "Status", "SubmittedAt", "BodyLength", "Reviewer", "ReviewerId", "ReviewedAt"];
+    // One part's history (the 草稿 page) shows each version's 审核意见 and character count too; the year's read needs neither.
+    private static readonly string[] PartColumns = [.. SummaryColumns, "ReviewComment", "BodyCharacters"];
     private readonly TableClient _table = clients.Table(clients.Options.DraftsTable);
     private readonly TableClient _queries = clients.QueryTable(clients.Options.DraftsTable);
     private readonly StripedGate _turns = new();
@@ -81,8 +83,9 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
     public virtual async Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         var list = new List<DraftSummary>();
-        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == PartitionKey(report), select: SummaryColumns, cancellationToken: cancellationToken))
-            list.Add(Summary(e));
+        var partition = PartitionKey(report);
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == partition, select: PartColumns, cancellationToken: cancellationToken))
+            list.Add(Summary(e) with { ReviewComment = e.GetString("ReviewComment"), Characters = e.GetInt32("BodyCharacters") });
         return list;
     }
 
@@ -153,6 +156,8 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
             ["Status"] = draft.Status.ToString(),
             ["SubmittedAt"] = draft.SubmittedAt,
             ["BodyLength"] = draft.Body.Length,
+            // Characters as a reader counts them, so the 草稿 page lists every version's 字数 without loading its text.
+            ["BodyCharacters"] = draft.Body.EnumerateRunes().Count(),
             ["SubmissionId"] = submission,
         };
         ChunkedText.Write(entity, "Body", draft.Body);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
-using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
@@ -11,7 +10,8 @@ namespace Reporting.Functions.Pages;
 
 /// <summary>
 /// 草稿: one part of one report, every version with its author, time, status, reviewer and 审核意见; one version's text;
-/// and any two versions side by side, compared character by character. Read through the same query (and the same
+/// and any two versions side by side, compared character by character (the version shown is one of the two, so a load
+/// reads two texts at most, however many versions the part has). Read through the same query (and the same
 /// access rules) as the JSON API; the links offered follow the rules too (审核 for approvers, 提交 for who may submit).
 /// </summary>
 public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes)
@@ -56,23 +56,20 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
     public async Task<string> RenderAsync(string? year, string? department, string? section, string? version, string? from, string? to,
         Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
-        var versions = await queries.GetPartDraftsAsync(year, department, section, caller, cancellationToken);
         var errors = new ValidationErrors();
         var wanted = (Chosen: Version(version, "version", errors), From: Version(from, "from", errors), To: Version(to, "to", errors));
         errors.ThrowIfAny();
-        foreach (var missing in new[] { wanted.Chosen, wanted.From, wanted.To }.Where(v => v is not null && Find(versions, v) is null).Take(1))
-            throw ReportingException.NotFound($"该部分没有第 {missing} 版草稿。");
-        // The route was checked by the query; with no version yet, the department and part are read back from it.
-        var (yearNumber, code, key) = versions.Count > 0 ? (versions[0].Year, versions[0].Department, versions[0].Section)
-            : (ReportQueries.ParseYear(year), department!.Trim(), ReportTemplate.Find(section)!.Key);
+        // Summaries of every version, the text of the shown pair alone (the query checks the route and the access rule).
+        var history = await queries.GetPartHistoryAsync(year, department, section, wanted.Chosen, wanted.From, wanted.To, caller, cancellationToken);
+        var versions = history.Versions;
+        var (yearNumber, code, key) = (history.Year, history.Department, history.Section);
         var title = $"{yearNumber} 年{words.Department(code)}的草稿";
         var newest = versions.Count == 0 ? null : versions[^1];
-        var chosen = Find(versions, wanted.Chosen) ?? newest;
+        var chosen = history.Find(history.Chosen);
         var zone = options.ResolveTimeZone();
         var mayReview = AccessPolicy.Refusal(caller, member, ReportAction.ReviewDraft, code) is null;
         var maySubmit = AccessPolicy.Refusal(caller, member, ReportAction.SubmitDraft, code) is null;
-        var fromVersion = Find(versions, wanted.From)?.Version ?? (versions.Count > 1 ? versions[^2].Version : 0);
-        var toVersion = Find(versions, wanted.To)?.Version ?? newest?.Version ?? 0;
+        var (fromVersion, toVersion) = (history.From, history.To);
         var model = new Dictionary<string, object?>
         {
             ["Year"] = yearNumber,
@@ -82,7 +79,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             ["Part"] = Words.Part(key),
             ["Newest"] = newest?.Version,
             ["Chosen"] = chosen?.Version,
-            ["Body"] = chosen?.Body,
+            ["Body"] = chosen is null ? null : history.Texts[chosen.Version],
             ["Action"] = routes.DraftPage(yearNumber, code, key).Split('?')[0],
             ["TodoLink"] = routes.Todo(yearNumber),
             ["SubmitLink"] = maySubmit ? routes.Form(yearNumber, code, key) : null,
@@ -90,7 +87,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
                 ? routes.ReviewPage(yearNumber, code, key, newest.Version) : null,
             ["Versions"] = versions.Select(v => new
             {
-                v.Version, v.Author, When = Words.Time(v.SubmittedAt, zone), Length = v.Body.EnumerateRunes().Count(), Status = Words.Status(v.Status),
+                v.Version, v.Author, When = Words.Time(v.SubmittedAt, zone), Length = v.Characters, Status = Words.Status(v.Status),
                 Note = v.Superseded && v.Status == "submitted" ? "已有新版本，不再审核" : null,
                 Reviewer = v.Reviewer ?? "", ReviewedWhen = v.ReviewedAt is { } at ? Words.Time(at, zone) : null, Comment = v.ReviewComment ?? "",
                 Chosen = v.Version == chosen?.Version, Link = routes.DraftPage(yearNumber, code, key, v.Version),
@@ -102,7 +99,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         };
         if (versions.Count > 1)
         {
-            var diff = VersionDiff.Build(Find(versions, fromVersion)!.Body, Find(versions, toVersion)!.Body);
+            var diff = VersionDiff.Build(history.Texts[fromVersion], history.Texts[toVersion]);
             var (refusal, note) = Explain(diff, fromVersion, toVersion);
             model["Diff"] = new { diff.Unchanged, diff.Deleted, diff.Inserted, Refusal = refusal, Note = note, Rows = diff.Rows.Select(r => new { Kind = r.Kind.ToString(), r.Old, r.New, r.FoldedCount }).ToList() };
         }
@@ -117,7 +114,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
     }
 
     /// <summary>Where the chosen version stands, in a sentence: what a reviewer sees after deciding, and an author after being told.</summary>
-    private static (string Text, string Class) Outcome(DraftDetailView draft, TimeZoneInfo zone) => draft.Status switch
+    private static (string Text, string Class) Outcome(PartVersionView draft, TimeZoneInfo zone) => draft.Status switch
     {
         "approved" => ($"第 {draft.Version} 版{Words.Approved}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}）。", "ok"),
         "rejected" => ($"第 {draft.Version} 版{Words.Rejected}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}），请按审核意见修改后提交新版本。", "error"),
@@ -134,9 +131,6 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         DiffOutcome.ParagraphsOnly => (null, "改动较多，部分改动的段落未逐字比较，整段显示为删除和新增。"),
         _ => (null, null),
     };
-
-    private static DraftDetailView? Find(IReadOnlyList<DraftDetailView> versions, int? version) =>
-        version is null ? null : versions.FirstOrDefault(v => v.Version == version);
 
     /// <summary>An optional version number from the address: absent is fine, anything but a plain positive number is not.</summary>
     private static int? Version(string? value, string field, ValidationErrors errors)

@@ -120,8 +120,15 @@ public class ReportQueries(
         new(draft.Report.Year, draft.Report.Department, part.Key, part.Heading, draft.Version, draft.Author, draft.AuthorId, Describe(draft.Status),
             draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
 
-    /// <summary>Every version of one part, oldest first, each with its review and text (the 草稿 page lists and compares them).</summary>
-    public virtual async Task<IReadOnlyList<DraftDetailView>> GetPartDraftsAsync(string? year, string? department, string? section, Caller caller, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One part's history for the 草稿 page: every version as a summary (no text), and the text of only the versions shown —
+    /// the pair compared (<paramref name="from"/> → <paramref name="to"/>; by default the shown version and the one before it,
+    /// or after it for the first) and the shown one (<paramref name="version"/>, by default the newest), which is always one of
+    /// that pair: a version named outside the pair gives way to <paramref name="to"/>. Forty versions of 200,000 characters
+    /// each once made every load hold them all; now a load reads two texts at most.
+    /// </summary>
+    public virtual async Task<PartHistoryView> GetPartHistoryAsync(string? year, string? department, string? section, int? version, int? from, int? to,
+        Caller caller, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
         var key = ReportKey.Parse(year, department, directory, errors);
@@ -129,10 +136,24 @@ public class ReportQueries(
         if (part is null) errors.Add("section", "未知的报告部分。");
         errors.ThrowIfAny();
         await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
-        var versions = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part!.Key).Select(d => d.Version).Order().ToList();
-        var loaded = await Task.WhenAll(versions.Select(v => drafts.GetAsync(key, part!.Key, v, cancellationToken)));
-        var newest = versions.Count == 0 ? 0 : versions[^1];
-        return loaded.OfType<Draft>().Select(d => Detail(part!, d, newest)).ToList();
+        var summaries = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part!.Key).OrderBy(d => d.Version).ToList();
+        foreach (var missing in new[] { version, from, to }.Where(v => v is not null && summaries.All(d => d.Version != v)).Take(1))
+            throw ReportingException.NotFound($"该部分没有第 {missing} 版草稿。");
+        var newest = summaries.Count == 0 ? 0 : summaries[^1].Version;
+        var versions = summaries.Select(d => new PartVersionView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt,
+            d.Characters ?? d.Length, d.Reviewer, d.ReviewerId, d.ReviewComment, d.ReviewedAt, d.Version < newest)).ToList();
+        if (versions.Count == 0) return new PartHistoryView(key.Year, key.Department, part!.Key, versions, null, 0, 0, new Dictionary<int, string>());
+        var pairTo = to ?? version ?? newest;
+        var index = versions.FindIndex(v => v.Version == pairTo);
+        var pairFrom = from ?? (index > 0 ? versions[index - 1].Version : pairTo);
+        // The first version, named without a pair, is compared with the one after it.
+        if (from is null && to is null && index == 0 && versions.Count > 1) pairTo = versions[1].Version;
+        var chosen = version is { } named && (named == pairFrom || named == pairTo) ? named : pairTo;
+        var texts = new Dictionary<int, string>();
+        foreach (var shown in new[] { pairFrom, pairTo }.Distinct())
+            texts[shown] = (await drafts.GetAsync(key, part!.Key, shown, cancellationToken))?.Body
+                ?? throw ReportingException.NotFound($"该部分没有第 {shown} 版草稿。");
+        return new PartHistoryView(key.Year, key.Department, part!.Key, versions, chosen, pairFrom, pairTo, texts);
     }
 
     /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>
