@@ -30,16 +30,20 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
 
     public static GbtTypesetter CreateDefault() => new(FontSet.Load(TypesettingOptions.CreateDefault()));
 
-    public RenderedPdf Render(ReportDocument document)
+    public RenderedPdf Render(ReportDocument document) => RenderSealed(document).Pdf;
+
+    /// <summary>The report and where its seal was drawn, for a signer whose visible signature is the seal.</summary>
+    internal RenderResult RenderSealed(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         RefuseMissing(document.AllText());
         var layout = new ReportLayout(_composer);
-        var root = layout.Build(document);
+        var structure = StructureNode.Root();
+        var root = layout.Build(document, structure);
         using var surface = new PdfSurface();
         var pages = Paginator.Run(root, surface, new PagingState(), layout.Folio);
-        surface.Finish(document.Info);
-        return new RenderedPdf(surface.Save(), pages);
+        surface.Finish(document.Info, structure);
+        return new RenderResult(new RenderedPdf(surface.Save(), pages), surface.Seals.Count > 0 ? surface.Seals[0] : null);
     }
 
     /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>

@@ -78,7 +78,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     public (LayoutElement Root, IReadOnlyList<TocEntryElement> Entries) Contents(VolumeDocument volume)
     {
         var entries = volume.Reports.Select(r => Entry(r.DepartmentName)).Append(Entry(StatusHeading)).ToList();
-        return (new ColumnElement([Reports.Title(ContentsHeading, null), .. entries]), entries);
+        return (new ColumnElement([Reports.Title(ContentsHeading, null, null), .. entries]), entries);
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     {
         var elements = new List<LayoutElement>
         {
-            Reports.Title(StatusHeading, null),
+            Reports.Title(StatusHeading, null, null),
             new LinesElement(composer.Compose(StyledText.Of(StatusIntro(volume), FontRoles.FangSong), LineStyle.Body())),
         };
         if (volume.Missing.Count > 0) elements.Add(Table(volume.Missing));

@@ -36,7 +36,7 @@ internal sealed class VolumeRenderer(TextComposer composer)
         var layout = new VolumeLayout(composer);
         var (contents, entries) = layout.Contents(volume);
         var sections = new List<(string Bookmark, Func<LayoutElement> Root)>();
-        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, () => layout.Reports.Build(entry.Report)));
+        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, () => layout.Reports.Build(entry.Report, StructureNode.Root())));
         sections.Add((VolumeLayout.StatusHeading, () => layout.Status(volume)));
 
         // First pass: where each section starts, and the glyphs. Cover and its blank back are pages 1 and 2.
@@ -53,13 +53,13 @@ internal sealed class VolumeRenderer(TextComposer composer)
 
         var writer = new PdfStreamWriter(output);
         writer.WriteHeader();
-        var fonts = FontSubsets.Embed(writer, counter.Used, volume.Info);
+        var (fonts, images) = FontSubsets.Embed(writer, counter.Used, counter.Seals.Values, volume.Info);
         var (catalog, pagesObject, info) = (writer.Allocate(), writer.Allocate(), writer.Allocate());
         var firstPage = writer.Allocate();
         for (var i = 1; i < pages; i++) writer.Allocate();
 
         // Second pass: draw, page by page into the stream.
-        var surface = new VolumeSurface(writer, fonts, firstPage, pagesObject);
+        var surface = new VolumeSurface(writer, fonts, images, firstPage, pagesObject);
         surface.BeginPage(1);
         foreach (var (line, baseline) in layout.Cover(volume)) surface.DrawLine(line, baseline);
         surface.EndPage();

@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Documents;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
@@ -17,8 +18,11 @@ internal interface ILinkSurface
 /// stream, then the page object, with its links (a link's target page has its object number already, since
 /// the page count is known from the first pass). Only the bookmarks are kept until the end.
 /// </summary>
-internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, int firstPageObject, int pagesObject) : IPageSurface, ILinkSurface
+internal sealed class VolumeSurface(
+    PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, IReadOnlyDictionary<OrganisationSeal, int> images, int firstPageObject, int pagesObject)
+    : IPageSurface, ILinkSurface
 {
+    private readonly List<(SealImage Image, double X, double Y)> _images = [];
     private readonly Dictionary<FontFace, string> _names = fonts.ToDictionary(f => f.Key, f => $"/F{f.Value}");
     private readonly List<PageGlyph> _glyphs = [];
     private readonly List<string> _links = [];
@@ -42,7 +46,11 @@ internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<
         _left = PageGeometry.Left(pageNumber);
         _glyphs.Clear();
         _links.Clear();
+        _images.Clear();
     }
+
+    public void DrawImage(SealImage image, double left, double top) =>
+        _images.Add((image, _left + left, PageGeometry.PageHeight - PageGeometry.Top - top - image.Height));
 
     public void DrawLine(ComposedLine line, double baseline)
     {
@@ -74,9 +82,17 @@ internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<
             used.Add(fonts[glyph.Glyph.Face]);
         }
         text.Close();
+        var xobjects = new StringBuilder();
+        foreach (var (image, x, y) in _images)
+        {
+            var number = images[image.Seal];
+            static string N(double v) => PdfStreamWriter.Number(v);
+            _content.Append($"q {N(image.Width)} 0 0 {N(image.Height)} {N(x)} {N(y)} cm /Im{number} Do Q\n");
+            xobjects.Append($"/Im{number} {number} 0 R");
+        }
         var resources = string.Concat(used.Select(n => $"/F{n} {n} 0 R"));
         var page = $"<</Type/Page/Parent {pagesObject} 0 R/MediaBox[0 0 {PdfStreamWriter.Number(PageGeometry.PageWidth)} {PdfStreamWriter.Number(PageGeometry.PageHeight)}]" +
-            $"/Resources<</ProcSet[/PDF/Text]/Font<<{resources}>>>>";
+            $"/Resources<</ProcSet[/PDF/Text/ImageC]/Font<<{resources}>>{(xobjects.Length > 0 ? $"/XObject<<{xobjects}>>" : "")}>>";
         if (_content.Length > 0)
         {
             var contents = writer.Allocate();
@@ -99,6 +115,11 @@ internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<
 internal sealed class CountingSurface : IPageSurface, ILinkSurface
 {
     public Dictionary<FontFace, HashSet<int>> Used { get; } = [];
+
+    /// <summary>The seals drawn, once each.</summary>
+    public Dictionary<OrganisationSeal, SealImage> Seals { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public void DrawImage(SealImage image, double left, double top) => Seals.TryAdd(image.Seal, image);
 
     public void BeginPage(int pageNumber) { }
 
