@@ -28,6 +28,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     private PdfPage? _page;
     private double _left;
     private StructureNode? _node;
+    private DocumentInfo? _info;
 
     /// <param name="tagged">Mark the content for a structure tree (PDF/UA); off for the one-page documents that only subset faces.</param>
     public PdfSurface(bool tagged = true)
@@ -148,7 +149,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
             if (!_images.TryGetValue(image.Seal, out var pdfImage))
             {
                 using var png = new MemoryStream(image.Seal.Png, writable: false);
-                _images[image.Seal] = pdfImage = new PdfImage(Document, XImage.FromStream(png));
+                var picture = XImage.FromStream(png);
+                picture.Interpolate = false; // PDF/A-2 (6.2.8) forbids /Interpolate true
+                _images[image.Seal] = pdfImage = new PdfImage(Document, picture);
                 Document.Internals.AddObject(pdfImage);
             }
             var name = page.Resources.AddImage(pdfImage);
@@ -174,13 +177,15 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     /// <summary>Metadata, language, the glyphs each subset must carry, the outline tree, and (tagged) the structure tree.</summary>
     public void Finish(DocumentInfo info, StructureNode? structure = null)
     {
+        _info = info;
         if (_tags is not null && structure is not null) _tags.Finish(structure);
+        if (_tags is not null) OutputIntent();
         foreach (var (face, codePoints) in _used)
             Document.AddCharacters(_registered[face].Registered, string.Concat(codePoints.Select(char.ConvertFromUtf32)));
         Document.Info.Title = info.Title;
         Document.Info.Author = info.Author;
         Document.Info.Subject = info.Subject;
-        Document.Info.Creator = "Reporting.Typesetting (GB/T 9704-2012)";
+        Document.Info.Creator = Archive.ArchiveMetadata.CreatorTool;
         Document.Info.CreationDate = info.CreatedAt.UtcDateTime;
         Document.Info.ModificationDate = info.CreatedAt.UtcDateTime;
         Document.Language = info.Language;
@@ -199,7 +204,29 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         // Sized for the plain content streams and font subsets PDFsharp writes, so the buffer does not double its way up.
         using var stream = new MemoryStream(Document.PageCount * 12 * 1024 + 4 * 1024 * 1024);
         Document.Save(stream, false);
-        return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        var info = _info;
+        // Tagged documents are the archival ones (PDF/A-2U, PDF/UA-1): their XMP says so, in step with the Info dictionary.
+        Func<string, string>? xmp = _tags is null || info is null ? null : producer => Archive.ArchiveMetadata.Xmp(info, producer, info.CreatedAt.ToUniversalTime());
+        return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length), xmp);
+    }
+
+    /// <summary>The PDF/A output intent: sRGB, the colour space the pages' transparency groups and the seal's image use.</summary>
+    private void OutputIntent()
+    {
+        var profile = new PdfDictionary(Document);
+        profile.Elements["/N"] = new PdfInteger(3);
+        profile.CreateStream(Archive.SrgbProfile.Data);
+        Document.Internals.AddObject(profile);
+        var intent = new PdfDictionary(Document);
+        intent.Elements.SetName("/Type", "/OutputIntent");
+        intent.Elements.SetName("/S", "/GTS_PDFA1");
+        intent.Elements["/OutputConditionIdentifier"] = new PdfString(Archive.SrgbProfile.Name);
+        intent.Elements["/Info"] = new PdfString(Archive.SrgbProfile.Name);
+        intent.Elements["/RegistryName"] = new PdfString("http://www.color.org");
+        intent.Elements["/DestOutputProfile"] = profile.Reference;
+        var intents = new PdfArray(Document);
+        intents.Elements.Add(intent);
+        Document.Internals.Catalog.Elements["/OutputIntents"] = intents;
     }
 
     /// <summary>The object number of a registered face's font dictionary in the saved document.</summary>
