@@ -1,7 +1,7 @@
 namespace Reporting.Typesetting.Layout;
 
 /// <summary>Standard structure types of the tagged PDF (ISO 32000-1 14.8.4) the layouts use.</summary>
-internal enum StructureRole { Document, Sect, H1, H2, P, Figure, TOC, TOCI, Table, TR, TH, TD }
+internal enum StructureRole { Document, Sect, H1, H2, P, Figure, TOC, TOCI, Link }
 
 /// <summary>
 /// One element of the document's logical structure (the tagged PDF's structure tree), in reading order: the
