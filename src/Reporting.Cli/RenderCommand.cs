@@ -3,16 +3,18 @@ using System.Text.Json;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Typesetting;
+using Reporting.Typesetting.Seals;
 
 namespace Reporting.Cli;
 
 /// <summary>
-/// <c>reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--directory FILE]</c>:
-/// the same PDF assembly makes, from a plain-text report shaped like the fixture.
+/// <c>reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--directory FILE] [--seal SEAL.png]</c>:
+/// the same PDF assembly makes, from a plain-text report shaped like the fixture; with <c>--seal</c> the department's seal is
+/// placed over its 署名 and 成文日期 (GB/T 9704 7.3.5.1).
 /// </summary>
 public static class RenderCommand
 {
-    private const string UsageText = "用法：reporting render REPORT.txt OUT.pdf [--department 部门代码] [--year 年度] [--date YYYY-MM-DD] [--directory departments.json]";
+    private const string UsageText = "用法：reporting render REPORT.txt OUT.pdf [--department 部门代码] [--year 年度] [--date YYYY-MM-DD] [--directory departments.json] [--seal 印章.png]";
 
     /// <summary>Set to 1 and render prints its process's peak working set (used by the typesetting bench).</summary>
     public const string PeakMemoryVariable = "REPORTING_PRINT_PEAK_MEMORY";
@@ -52,22 +54,34 @@ public static class RenderCommand
 
     private sealed class UnknownDepartmentException(string message) : Exception(message);
 
-    internal sealed record Request(string Input, string Output, string Department, int Year, DateOnly Date, string? Directory);
+    /// <param name="Seal">A seal image (PNG) to place, or null.</param>
+    internal sealed record Request(string Input, string Output, string Department, int Year, DateOnly Date, string? Directory, string? Seal = null);
 
-    internal static ReportDocument Build(Request request)
+    /// <param name="signing">
+    /// True when the file will be signed: without <c>--seal</c> the development seal (测试) is placed then, so that the
+    /// visible signature has a seal to show. The signing option calls this with true.
+    /// </param>
+    internal static ReportDocument Build(Request request, bool signing = false)
     {
         var (department, office) = LoadDepartment(request.Directory ?? FindDirectoryFile(), request.Department);
         var report = PlainTextReport.Parse(File.ReadAllText(request.Input));
         var createdAt = new DateTimeOffset(request.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        return ReportDocumentBuilder.Build(department, request.Year, office, report.Parts, request.Date, createdAt);
+        var document = ReportDocumentBuilder.Build(department, request.Year, office, report.Parts, request.Date, createdAt);
+        return document with { Seal = Seal(request, document.Signature, signing) };
     }
+
+    /// <summary>The seal of <c>--seal</c>, else (when signing) the development seal of the signing organisation, else none.</summary>
+    internal static OrganisationSeal? Seal(Request request, string organisation, bool signing) =>
+        request.Seal is { } file ? new OrganisationSeal(File.ReadAllBytes(file), organisation + "印章")
+        : signing ? DevelopmentSeal.For(organisation)
+        : null;
 
     private static bool TryParse(string[] args, out Request request, out string error)
     {
         request = null!;
         var positional = new List<string>();
         string department = "kgj", year = "2023", date = DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string? directory = null;
+        string? directory = null, seal = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) { positional.Add(args[i]); continue; }
@@ -79,6 +93,7 @@ public static class RenderCommand
                 case "--year": year = value; break;
                 case "--date": date = value; break;
                 case "--directory": directory = value; break;
+                case "--seal": seal = value; break;
                 default: error = $"不认识的选项：{args[i - 1]}。"; return false;
             }
         }
@@ -89,9 +104,18 @@ public static class RenderCommand
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         { error = $"日期“{date}”无效，应为 YYYY-MM-DD，例如 2024-01-15。"; return false; }
         if (directory is not null && !File.Exists(directory)) { error = $"找不到部门名录文件：{directory}。"; return false; }
-        request = new Request(positional[0], positional[1], department, y, d, directory);
+        if (seal is not null && !IsPng(seal)) { error = $"印章图片“{seal}”不存在或不是 PNG 文件。"; return false; }
+        request = new Request(positional[0], positional[1], department, y, d, directory, seal);
         error = "";
         return true;
+    }
+
+    private static bool IsPng(string file)
+    {
+        if (!File.Exists(file)) return false;
+        var head = new byte[8];
+        using var stream = File.OpenRead(file);
+        return stream.Read(head) == 8 && head.AsSpan().SequenceEqual((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
     }
 
     private static (Department, DistrictOffice) LoadDepartment(string file, string code)
