@@ -1,20 +1,26 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
+using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Seals;
+using Reporting.Typesetting.Signing;
 
 namespace Reporting.Cli;
 
 /// <summary>
-/// <c>reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--directory FILE] [--seal SEAL.png]</c>:
-/// the same PDF assembly makes, from a plain-text report shaped like the fixture; with <c>--seal</c> the department's seal is
-/// placed over its 署名 and 成文日期 (GB/T 9704 7.3.5.1).
+/// <c>reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--directory FILE] [--seal SEAL.png]
+/// [--sign SIGNING.pfx [--sign-password P]]</c>: the same PDF assembly makes, from a plain-text report shaped like the fixture; with
+/// <c>--seal</c> the department's seal is placed over its 署名 and 成文日期 (GB/T 9704 7.3.5.1); with <c>--sign</c> signed over the
+/// whole file with the PKCS#12 file's key (an empty password when none is given), the signature shown as the seal (without
+/// <c>--seal</c>, the development seal 测试).
 /// </summary>
 public static class RenderCommand
 {
-    private const string UsageText = "用法：reporting render REPORT.txt OUT.pdf [--department 部门代码] [--year 年度] [--date YYYY-MM-DD] [--directory departments.json] [--seal 印章.png]";
+    private const string UsageText = "用法：reporting render REPORT.txt OUT.pdf [--department 部门代码] [--year 年度] [--date YYYY-MM-DD] " +
+        "[--directory departments.json] [--seal 印章.png] [--sign 证书.pfx [--sign-password 口令]]";
 
     /// <summary>Set to 1 and render prints its process's peak working set (used by the typesetting bench).</summary>
     public const string PeakMemoryVariable = "REPORTING_PRINT_PEAK_MEMORY";
@@ -30,10 +36,11 @@ public static class RenderCommand
         try
         {
             var typesetter = GbtTypesetter.CreateDefault(); // first: it loads the faces while the report is read
-            var document = Build(request);
-            var pdf = typesetter.Render(document);
-            File.WriteAllBytes(request.Output, pdf.Content);
-            Console.WriteLine($"已生成 {request.Output}：{pdf.PageCount} 页，{pdf.Content.Length} 字节。");
+            var document = Build(request, signing: request.SignWith is not null);
+            var pdf = request.SignWith is { } pfx ? Sign(typesetter, document, pfx, request.SignPassword) : typesetter.Render(document);
+            var content = pdf.Content;
+            File.WriteAllBytes(request.Output, content);
+            Console.WriteLine($"已生成 {request.Output}：{pdf.PageCount} 页，{content.Length} 字节{(request.SignWith is null ? "" : "，已签名")}。");
             // For the bench: the peak memory of a process that does exactly one render, measured from inside.
             if (Environment.GetEnvironmentVariable(PeakMemoryVariable) == "1")
                 Console.WriteLine($"peak-working-set-bytes: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64}");
@@ -45,6 +52,11 @@ public static class RenderCommand
             Console.Error.WriteLine(UsageText);
             return 2;
         }
+        catch (CryptographicException e)
+        {
+            Console.Error.WriteLine($"无法用证书文件签名（不是 PKCS#12 文件、口令不对，或其中没有 RSA 私钥）：{e.Message}");
+            return 1;
+        }
         catch (Exception e) when (e is FontConfigurationException or MissingGlyphException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine(e.Message);
@@ -52,10 +64,18 @@ public static class RenderCommand
         }
     }
 
+    /// <summary>Signed as the app signs (the seal, when placed, is the signature's appearance).</summary>
+    private static RenderedPdf Sign(GbtTypesetter typesetter, ReportDocument document, string pfx, string? password)
+    {
+        using var key = Pkcs12SigningKey.Load(pfx, password);
+        return new SigningTypesetter(typesetter, key, TimeProvider.System).Render(document);
+    }
+
     private sealed class UnknownDepartmentException(string message) : Exception(message);
 
     /// <param name="Seal">A seal image (PNG) to place, or null.</param>
-    internal sealed record Request(string Input, string Output, string Department, int Year, DateOnly Date, string? Directory, string? Seal = null);
+    internal sealed record Request(string Input, string Output, string Department, int Year, DateOnly Date, string? Directory, string? Seal = null,
+        string? SignWith = null, string? SignPassword = null);
 
     /// <param name="signing">
     /// True when the file will be signed: without <c>--seal</c> the development seal (测试) is placed then, so that the
@@ -81,7 +101,7 @@ public static class RenderCommand
         request = null!;
         var positional = new List<string>();
         string department = "kgj", year = "2023", date = DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string? directory = null, seal = null;
+        string? directory = null, seal = null, signWith = null, signPassword = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) { positional.Add(args[i]); continue; }
@@ -94,6 +114,8 @@ public static class RenderCommand
                 case "--date": date = value; break;
                 case "--directory": directory = value; break;
                 case "--seal": seal = value; break;
+                case "--sign": signWith = value; break;
+                case "--sign-password": signPassword = value; break;
                 default: error = $"不认识的选项：{args[i - 1]}。"; return false;
             }
         }
@@ -105,7 +127,9 @@ public static class RenderCommand
         { error = $"日期“{date}”无效，应为 YYYY-MM-DD，例如 2024-01-15。"; return false; }
         if (directory is not null && !File.Exists(directory)) { error = $"找不到部门名录文件：{directory}。"; return false; }
         if (seal is not null && !IsPng(seal)) { error = $"印章图片“{seal}”不存在或不是 PNG 文件。"; return false; }
-        request = new Request(positional[0], positional[1], department, y, d, directory, seal);
+        if (signWith is not null && !File.Exists(signWith)) { error = $"找不到签名证书文件：{signWith}。"; return false; }
+        if (signPassword is not null && signWith is null) { error = "--sign-password 须与 --sign 一起使用。"; return false; }
+        request = new Request(positional[0], positional[1], department, y, d, directory, seal, signWith, signPassword);
         error = "";
         return true;
     }
