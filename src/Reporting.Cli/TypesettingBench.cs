@@ -71,6 +71,12 @@ public static class TypesettingBench
         rows.Add(($"signing: PAdES signature of the same {warm.PageCount}-page PDF (RSA-2048 PKCS#12 key, SHA-256 over the file), median of {runs}",
             $"{signMedian * 1000:F1} ms = {100 * signMedian / warmMedian:F1}% of the warm render; +{signed.Length - warm.Content.Length:N0} B", ""));
         rows.Add(($"bytes per page ({warm.PageCount} pages)", $"{warm.Content.Length / warm.PageCount:N0} B (total {warm.Content.Length / 1024.0 / 1024.0:F2} MiB)", ""));
+        var (withOfd, withOfdCpu, ofdBytes) = WarmWithOfd(typesetter, big, runs);
+        rows.Add(($"warm: same with the OFD beside it (one layout, PDF and OFD written), wall time, median of {runs}",
+            $"{withOfd * 1000:F0} ms = +{(withOfd / warmMedian - 1) * 100:F0} % over the PDF alone", "≤ +30 %"));
+        rows.Add(($"warm: PDF and OFD, CPU time of the process, median of {runs}",
+            $"{withOfdCpu * 1000:F0} ms = +{(withOfdCpu / cpuMedian - 1) * 100:F0} % over the PDF alone", ""));
+        rows.Add(($"OFD bytes per page ({warm.PageCount} pages)", $"{ofdBytes / warm.PageCount:N0} B (total {ofdBytes / 1024.0 / 1024.0:F2} MiB)", ""));
         process.Refresh();
         rows.Add(("peak working set of this bench process (fonts, runtime and all the renders above)", $"{process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", ""));
         rows.Add(("managed heap after the renders (GC.GetGCMemoryInfo)", $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1024.0 / 1024.0:F0} MiB", ""));
@@ -132,6 +138,28 @@ public static class TypesettingBench
     {
         var blocks = Enumerable.Range(0, times).SelectMany(_ => document.Blocks).ToList();
         return document with { Blocks = blocks };
+    }
+
+    /// <summary>The warm render again, each time writing the OFD beside the PDF into memory: median wall time and the OFD's size.</summary>
+    private static (double Median, double CpuMedian, long Bytes) WarmWithOfd(GbtTypesetter typesetter, ReportDocument report, int runs)
+    {
+        var times = new List<double>();
+        var cpuTimes = new List<double>();
+        long bytes = 0;
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < runs; i++)
+        {
+            using var ofd = new MemoryStream();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            typesetter.Render(report, ofd);
+            times.Add(watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+            bytes = ofd.Length;
+        }
+        return (Median(times), Median(cpuTimes), bytes);
     }
 
     /// <summary>Spawns this very executable as <c>render</c>, so start-up, JIT and font loading all count.</summary>
