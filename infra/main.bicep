@@ -100,6 +100,9 @@ param createKeyVault bool = false
 @description('Object ID of the person running azd (azd sets AZURE_PRINCIPAL_ID); with createKeyVault it may write the SMTP password secret. Empty: nobody.')
 param principalId string = ''
 
+@description('Name of the district\'s signing certificate in the signing Key Vault (import it after provisioning: see the README). Every stored PDF is signed with it.')
+param signingCertificateName string = 'district-signing'
+
 @description('Optional webhook that receives the same notifications as the district office mailbox.')
 param webhookUrl string = ''
 
@@ -238,6 +241,20 @@ module keyVault 'app/keyvault.bicep' = if (createKeyVault) {
   }
 }
 
+module signing 'app/signing.bicep' = {
+  name: 'signing'
+  scope: rg
+  params: {
+    name: '${abbrs.keyVault}sign-${resourceToken}'
+    location: location
+    tags: tags
+    tenantId: tenant().tenantId
+    signerPrincipalId: identity.outputs.principalId
+    certificateOfficerPrincipalId: principalId
+    certificateName: signingCertificateName
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -294,6 +311,8 @@ module api 'app/api.bicep' = {
     yearEndSchedule: yearEndSchedule
     fontDirectory: fontDirectory
     publicationPublicBaseUrl: publicationPublicBaseUrl
+    signingKeyVaultUri: signing.outputs.uri
+    signingCertificateName: signingCertificateName
   }
   // The app must not start before its identity may read storage.
   dependsOn: [
@@ -310,6 +329,7 @@ output AZURE_FUNCTION_NAME string = api.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output AZURE_SIGNING_KEY_VAULT_NAME string = signing.outputs.name
 output AZURE_KEY_VAULT_NAME string = createKeyVault ? keyVault!.outputs.name : ''
 output AUTH_REDIRECT_URI string = '${api.outputs.uri}/.auth/login/aad/callback'
 // For the postprovision hook (infra/hooks/enable-static-website.sh) and for people linking to the reports.

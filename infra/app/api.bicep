@@ -70,6 +70,9 @@ param deadlineReminderSchedule string
 param fontDirectory string
 @description('Base URL of the public copy of published reports; empty means the storage account\'s static website endpoint.')
 param publicationPublicBaseUrl string = ''
+@description('The signing Key Vault\'s URI and the district\'s certificate in it: every stored PDF is signed there.')
+param signingKeyVaultUri string
+param signingCertificateName string
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: storageAccountName
@@ -215,6 +218,8 @@ var appSettings = [
   // Year end and typesetting.
   { name: 'YearEndSchedule', value: yearEndSchedule }
   { name: 'Typesetting__FontDirectory', value: fontDirectory }
+  { name: 'Signing__KeyVaultUri', value: signingKeyVaultUri }
+  { name: 'Signing__CertificateName', value: signingCertificateName }
 
   // Publication: the public copy (year index, report pages, PDFs) for anonymous readers.
   // Publication__AnonymousReadContainer is local-only and never set here (the account forbids anonymous containers).

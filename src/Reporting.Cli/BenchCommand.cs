@@ -22,7 +22,7 @@ public static class BenchCommand
               reporting bench typesetting [--pages 200] [--runs 5] [--report REPORT.txt]
               reporting bench flow [--reports 20] [--fixture REPORT.txt]
               reporting bench year-end [--departments N] [--fixture REPORT.txt]
-              reporting bench volume [--departments N] [--fixture REPORT.txt]
+              reporting bench volume [--departments N] [--fixture REPORT.txt] [--ofd]
               reporting bench load [--clients 50] [--submissions 1000] [--reports 10] [--parts 5] [--fixture REPORT.txt]
               reporting bench diff [--runs 20] [--fixture REPORT.txt]
               reporting bench overview [--clients 50] [--rounds 3] [--versions 2] [--fixture REPORT.txt]

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using Reporting.Core.Documents;
 using Reporting.Typesetting;
+using Reporting.Typesetting.Signing;
 
 namespace Reporting.Cli;
 
@@ -56,7 +57,26 @@ public static class TypesettingBench
         var cpuMedian = Median(cpuTimes);
         rows.Add(($"warm: {warm.PageCount}-page report, one thread, wall time, median of {runs}", $"{warmMedian * 1000:F0} ms = {warm.PageCount / warmMedian:F0} pages/s", "≥ 1,000 pages/s"));
         rows.Add(($"warm: same, CPU time of the process (GC included), median of {runs}", $"{cpuMedian * 1000:F0} ms = {warm.PageCount / cpuMedian:F0} pages per CPU-second", ""));
+        using var key = BenchKey();
+        var signer = new PadesSigner(key);
+        var signTimes = new List<double>();
+        var signed = warm.Content;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            signed = signer.Sign(warm.Content, DateTimeOffset.Now);
+            signTimes.Add(watch.Elapsed.TotalSeconds);
+        }
+        var signMedian = Median(signTimes);
+        rows.Add(($"signing: PAdES signature of the same {warm.PageCount}-page PDF (RSA-2048 PKCS#12 key, SHA-256 over the file), median of {runs}",
+            $"{signMedian * 1000:F1} ms = {100 * signMedian / warmMedian:F1}% of the warm render; +{signed.Length - warm.Content.Length:N0} B", ""));
         rows.Add(($"bytes per page ({warm.PageCount} pages)", $"{warm.Content.Length / warm.PageCount:N0} B (total {warm.Content.Length / 1024.0 / 1024.0:F2} MiB)", ""));
+        var (withOfd, withOfdCpu, ofdBytes) = WarmWithOfd(typesetter, big, runs);
+        rows.Add(($"warm: same with the OFD beside it (one layout, PDF and OFD written), wall time, median of {runs}",
+            $"{withOfd * 1000:F0} ms = +{(withOfd / warmMedian - 1) * 100:F0} % over the PDF alone", "≤ +30 %"));
+        rows.Add(($"warm: PDF and OFD, CPU time of the process, median of {runs}",
+            $"{withOfdCpu * 1000:F0} ms = +{(withOfdCpu / cpuMedian - 1) * 100:F0} % over the PDF alone", ""));
+        rows.Add(($"OFD bytes per page ({warm.PageCount} pages)", $"{ofdBytes / warm.PageCount:N0} B (total {ofdBytes / 1024.0 / 1024.0:F2} MiB)", ""));
         process.Refresh();
         rows.Add(("peak working set of this bench process (fonts, runtime and all the renders above)", $"{process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", ""));
         rows.Add(("managed heap after the renders (GC.GetGCMemoryInfo)", $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1024.0 / 1024.0:F0} MiB", ""));
@@ -71,6 +91,11 @@ public static class TypesettingBench
             rows.Add(($"peak memory of a fresh `reporting render` of the {bigPages}-page report (one render, runtime and fonts included)", peak is null ? "n/a" : $"{peak.Value / 1e6:F0} MB ({peak.Value / 1024.0 / 1024.0:F0} MiB)", "< 150 MB"));
             var cold = ColdRenders(reportFile, temp.FullName, runs);
             rows.Add(($"cold: fresh `reporting render` of the fixture ({fixturePages} pages), median of {runs}", cold is null ? "n/a" : $"{cold * 1000:F0} ms", "< 400 ms"));
+            var pfx = Path.Combine(temp.FullName, "bench.pfx");
+            await File.WriteAllBytesAsync(pfx, key.Export());
+            var coldSigned = ColdRenders(reportFile, temp.FullName, runs, $" --sign \"{pfx}\"");
+            rows.Add(($"cold: the same with `--sign` (PKCS#12 file read, signature), median of {runs}", coldSigned is null || cold is null ? "n/a"
+                : $"{coldSigned * 1000:F0} ms (+{100 * (coldSigned - cold) / cold:F0}%)", ""));
             if (File.Exists("/usr/bin/chromium"))
             {
                 var html = Path.Combine(temp.FullName, "report.html");
@@ -90,14 +115,55 @@ public static class TypesettingBench
         return 0;
     }
 
+    /// <summary>A throwaway RSA-2048 self-signed key, as the development certificate is.</summary>
+    private static BenchSigningKey BenchKey()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=基准测试（测试）", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var pfx = certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "");
+        return new BenchSigningKey(pfx, Pkcs12SigningKey.Load(pfx, ""));
+    }
+
+    private sealed class BenchSigningKey(byte[] pfx, Pkcs12SigningKey key) : IDocumentSigningKey, IDisposable
+    {
+        public IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> CertificateChain => key.CertificateChain;
+        public byte[] SignSha256(ReadOnlySpan<byte> digest) => key.SignSha256(digest);
+        public byte[] Export() => pfx;
+        public void Dispose() => key.Dispose();
+    }
+
     private static ReportDocument Repeat(ReportDocument document, int times)
     {
         var blocks = Enumerable.Range(0, times).SelectMany(_ => document.Blocks).ToList();
         return document with { Blocks = blocks };
     }
 
+    /// <summary>The warm render again, each time writing the OFD beside the PDF into memory: median wall time and the OFD's size.</summary>
+    private static (double Median, double CpuMedian, long Bytes) WarmWithOfd(GbtTypesetter typesetter, ReportDocument report, int runs)
+    {
+        var times = new List<double>();
+        var cpuTimes = new List<double>();
+        long bytes = 0;
+        var process = Process.GetCurrentProcess();
+        for (var i = 0; i < runs; i++)
+        {
+            using var ofd = new MemoryStream();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            typesetter.Render(report, ofd);
+            times.Add(watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
+            bytes = ofd.Length;
+        }
+        return (Median(times), Median(cpuTimes), bytes);
+    }
+
     /// <summary>Spawns this very executable as <c>render</c>, so start-up, JIT and font loading all count.</summary>
-    private static double? ColdRenders(string report, string temp, int runs)
+    private static double? ColdRenders(string report, string temp, int runs, string extra = "")
     {
         var self = Environment.ProcessPath;
         if (self is null) return null;
@@ -106,7 +172,7 @@ public static class TypesettingBench
         for (var i = 0; i < runs + 1; i++)
         {
             var watch = Stopwatch.StartNew();
-            var exit = Run(self, $"{prefix}render \"{report}\" \"{Path.Combine(temp, "cold.pdf")}\" --date 2024-01-15");
+            var exit = Run(self, $"{prefix}render \"{report}\" \"{Path.Combine(temp, "cold.pdf")}\" --date 2024-01-15{extra}");
             if (exit != 0) return null;
             if (i > 0) times.Add(watch.Elapsed.TotalSeconds); // the first run warms the OS file cache
         }

@@ -11,18 +11,22 @@ namespace Reporting.Cli;
 /// `reporting bench volume [--departments N]`: the compiled volume of N fixture-sized reports typeset into a
 /// file, timed, with the process's peak working set. Without --departments it runs 40, 200 and 1,000, each in a
 /// fresh process, so the figures show whether memory stays flat as the volume grows (it is streamed).
+/// With --ofd the same volume is written as OFD too, from the same layout pass (its size gets a column).
 /// </summary>
 public static class VolumeBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var withOfd = args.Contains("--ofd");
         if (BenchArguments.Text(args, "--departments") is not { } n)
         {
-            Console.WriteLine("| departments | volume pages | file (MB) | render (s) | peak working set (MB) |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|");
+            Console.WriteLine(withOfd
+                ? "| departments | volume pages | PDF (MB) | OFD (MB) | render both (s) | peak working set (MB) |\n|---:|---:|---:|---:|---:|---:|"
+                : "| departments | volume pages | file (MB) | render (s) | peak working set (MB) |\n|---:|---:|---:|---:|---:|");
             var fixtureFile = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture() ?? "";
             await BenchArguments.RowsInFreshProcessesAsync(new[] { 40, 200, 1000 }.Select(count =>
-                new[] { "bench", "volume", "--departments", count.ToString(CultureInfo.InvariantCulture), "--fixture", fixtureFile }));
+                new[] { "bench", "volume", "--departments", count.ToString(CultureInfo.InvariantCulture), "--fixture", fixtureFile }
+                    .Concat(withOfd ? ["--ofd"] : Array.Empty<string>()).ToArray()));
             return 0;
         }
         if (!int.TryParse(n, out var departments) || departments is < 1 or > 5000) { Console.Error.WriteLine("--departments 须为 1 至 5000。"); return 2; }
@@ -43,15 +47,19 @@ public static class VolumeBench
 
         var typesetter = GbtTypesetter.CreateDefault();
         var path = Path.Combine(Path.GetTempPath(), $"reporting-volume-bench-{departments}.pdf");
+        var ofdPath = Path.ChangeExtension(path, ".ofd");
         var watch = Stopwatch.StartNew();
         int pages;
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920))
-            pages = typesetter.RenderVolume(volume, file);
+        await using (var ofd = withOfd ? new FileStream(ofdPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920) : null)
+            pages = typesetter.RenderVolume(volume, file, ofd);
         var seconds = watch.Elapsed.TotalSeconds;
         var size = new FileInfo(path).Length;
+        var ofdSize = withOfd ? $" {new FileInfo(ofdPath).Length / 1048576.0:F1} |" : "";
         File.Delete(path);
+        File.Delete(ofdPath);
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"| {departments} | {pages} | {size / 1048576.0:F1} | {seconds:F1} | {process.PeakWorkingSet64 >> 20} |");
+        Console.WriteLine($"| {departments} | {pages} | {size / 1048576.0:F1} |{ofdSize} {seconds:F1} | {process.PeakWorkingSet64 >> 20} |");
         return 0;
     }
 }

@@ -65,6 +65,16 @@ public static class AppSettingNames
 
     public const string FontDirectory = "Typesetting__FontDirectory";
 
+    // Signing (SigningOptions): every stored PDF is signed, in Azure by the district's Key Vault certificate.
+    /// <summary>The Key Vault that holds the signing certificate and its key (https://NAME.vault.azure.net/).</summary>
+    public const string SigningKeyVaultUri = "Signing__KeyVaultUri";
+
+    /// <summary>The name of the signing certificate in that vault (one for the district).</summary>
+    public const string SigningCertificateName = "Signing__CertificateName";
+
+    /// <summary>Local only: a PKCS#12 file without a password that signs instead (the local host defaults it to the development certificate).</summary>
+    public const string SigningCertificateFile = "Signing__CertificateFile";
+
     // The regulation's calendar (CalendarOptions): deadlines per report year, reckoned in Reporting__TimeZone.
     public const string CalendarSubmissionDeadline = "Calendar__SubmissionDeadline";
     public const string CalendarSubmissionDeadlines = "Calendar__SubmissionDeadlines";

@@ -17,7 +17,9 @@ using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Signing;
 using Reporting.Typesetting;
+using Reporting.Typesetting.Signing;
 
 namespace Reporting.Functions;
 
@@ -82,6 +84,13 @@ public static class ReportingServices
                 AppSettingNames.PublicationPublicBaseUrl, $"“{publication.PublicBaseUrl}”不是有效的 http(s) 网址");
         // Fonts are loaded once at start-up: a missing font file stops the app here, naming the role and the file.
         var fonts = check.Read(AppSettingNames.FontDirectory + "、Typesetting__Fonts__<角色>__File", "字体", () => FontSet.Load(Bind<TypesettingOptions>(configuration, "Typesetting")));
+        var signingOptions = check.Read(SigningOptions.Section, "签名设置", () => Bind<SigningOptions>(configuration, SigningOptions.Section));
+        check.Require(signingOptions?.KeyVaultUri is null || signingOptions.KeyVaultUri.IsAbsoluteUri && signingOptions.KeyVaultUri.Scheme == "https",
+            AppSettingNames.SigningKeyVaultUri, $"“{signingOptions?.KeyVaultUri}”不是有效的 https 网址");
+        check.Require(signingOptions?.KeyVaultUri is null || !string.IsNullOrWhiteSpace(signingOptions.CertificateName),
+            AppSettingNames.SigningCertificateName, "用 Key Vault 签名时须写明证书名称");
+        var signingKey = signingOptions is null || storage is null ? null
+            : check.Read(AppSettingNames.SigningCertificateFile, "签名证书", () => SigningKeys.Create(signingOptions, storage, TimeProvider.System));
         check.ThrowIfAny();
 
         services.AddSingleton(TimeProvider.System);
@@ -103,7 +112,13 @@ public static class ReportingServices
         services.AddHttpClient<WebhookNotificationSender>(client => client.Timeout = webhook!.Timeout);
 
         var typesetter = new GbtTypesetter(fonts!);
-        services.AddSingleton<IReportTypesetter>(typesetter);
+        // Every stored report and volume is signed when a key is configured (the local host always has one; Bicep sets Key Vault's).
+        if (signingKey is not null)
+        {
+            services.AddSingleton(signingKey);
+            services.AddSingleton<IReportTypesetter>(sp => new SigningTypesetter(typesetter, signingKey, sp.GetRequiredService<TimeProvider>()));
+        }
+        else services.AddSingleton<IReportTypesetter>(typesetter);
         services.AddSingleton<IGlyphCoverage>(typesetter);
 
         services.AddSingleton<IDraftRepository, TableDraftRepository>();

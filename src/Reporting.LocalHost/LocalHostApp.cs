@@ -107,6 +107,7 @@ public sealed class LocalHostApp : IAsyncDisposable
 
         var settings = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
         var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);
+        DevelopmentSigning.UseDevelopmentCertificate(configuration);
         // The local host, and only it, runs the development sign-in (it refuses when an App Service marker is set).
         builder.Services.AddReporting(configuration, developmentSignIn: true);
         services?.Invoke(builder.Services);

@@ -31,24 +31,28 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
 
     public static GbtTypesetter CreateDefault() => new(FontSet.Load(TypesettingOptions.CreateDefault()));
 
-    public RenderedPdf Render(ReportDocument document) => Render(document, null);
+    public RenderedPdf Render(ReportDocument document) => RenderSealed(document, null).Pdf;
 
     /// <summary>
     /// The PDF, and when <paramref name="ofd"/> is given the same pages as an OFD (GB/T 33190-2016) written into it:
     /// one layout, drawn by both surfaces, so the two cannot disagree.
     /// </summary>
-    public RenderedPdf Render(ReportDocument document, Stream? ofd)
+    public RenderedPdf Render(ReportDocument document, Stream? ofd) => RenderSealed(document, ofd).Pdf;
+
+    /// <summary>The report (and its OFD when asked) and where its seal was drawn, for a signer whose visible signature is the seal.</summary>
+    internal RenderResult RenderSealed(ReportDocument document, Stream? ofd = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         RefuseMissing(document.AllText());
         var layout = new ReportLayout(_composer);
-        var root = layout.Build(document);
+        var structure = StructureNode.Root();
+        var root = layout.Build(document, structure);
         using var surface = new PdfSurface();
         using var ofdSurface = ofd is null ? null : new OfdSurface(ofd, document.Info);
         var pages = Paginator.Run(root, ofdSurface is null ? surface : new TeeSurface(surface, ofdSurface), new PagingState(), layout.Folio);
-        surface.Finish(document.Info);
+        surface.Finish(document.Info, structure);
         ofdSurface?.Finish();
-        return new RenderedPdf(surface.Save(), pages);
+        return new RenderResult(new RenderedPdf(surface.Save(), pages), surface.Seals.Count > 0 ? surface.Seals[0] : null);
     }
 
     /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>

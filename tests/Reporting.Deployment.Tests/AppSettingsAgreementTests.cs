@@ -19,6 +19,8 @@ public sealed class AppSettingsAgreementTests
             "local development only (writes .eml files); in Azure mail goes to the SMTP server",
         [nameof(AppSettingNames.MailDevelopmentAddressDomain)] =
             "local development only (addresses for the development users); in Azure an author's address comes from their sign-in",
+        [nameof(AppSettingNames.SigningCertificateFile)] =
+            "local only (the development certificate, a PKCS#12 file with its private key); in Azure the key stays in Key Vault (Signing__KeyVaultUri)",
         [nameof(AppSettingNames.PublicationAnonymousReadContainer)] =
             "local (Azurite) only: it would switch on anonymous access to a container, which the account forbids (allowBlobPublicAccess false); in Azure the static website serves $web",
     };

@@ -99,6 +99,50 @@ public abstract class PdfPropertiesTests
         Assert.Equal(Subject.Pdf.PageCount, Directory.GetFiles(Path.GetDirectoryName(File)!, Name + "-page-*.png").Length);
     }
 
+    [Fact]
+    public void Pdfinfo_calls_the_file_tagged_and_its_structure_reads_the_title_then_every_paragraph_in_order_without_page_numbers()
+    {
+        var (exit, info, _) = Tools.Run("/usr/bin/pdfinfo", File);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Tagged:\s+yes", info);
+        var (_, structure, _) = Tools.Run("/usr/bin/pdfinfo", "-struct-text", File);
+        var elements = StructureText(structure);
+        var document = Subject.Document;
+        var expected = new List<(string, string)> { ("H1", document.Title) };
+        if (document.Recipient is not null) expected.Add(("P", document.Recipient));
+        expected.AddRange(document.Blocks.Select(b => (b.Kind == BlockKind.Heading ? "H2" : "P", b.Text)));
+        expected.Add(("P", document.Signature + document.DateText));
+        if (document.Seal is not null) expected.Add(("Figure", ""));
+        Assert.Equal(expected.Select(e => (e.Item1, Squeeze(e.Item2))), elements.Select(e => (e.Role, Squeeze(e.Text))));
+        Assert.DoesNotMatch(@"— ?\d+ ?—", structure);
+    }
+
+    [Fact]
+    public void The_catalog_says_marked_language_zh_CN_and_display_the_document_title()
+    {
+        using var pdf = PdfDocument.Open(Subject.Pdf.Content);
+        var catalog = pdf.Structure.Catalog.CatalogDictionary;
+        Assert.Equal("zh-CN", catalog.Data["Lang"].ToString()!.Trim('(', ')'));
+        var (_, json, _) = Tools.Run("/usr/bin/qpdf", "--json", "--json-key=qpdf", File);
+        Assert.Contains("\"/Marked\": true", json);
+        Assert.Contains("\"/DisplayDocTitle\": true", json);
+        Assert.Contains("\"/StructTreeRoot\"", json);
+    }
+
+    /// <summary>The top-level elements of `pdfinfo -struct-text` under Document, with their text joined.</summary>
+    private static List<(string Role, string Text)> StructureText(string output)
+    {
+        var elements = new List<(string Role, string Text)>();
+        foreach (var line in output.Split('\n'))
+        {
+            var role = Regex.Match(line, @"^  (\w+)[ :]");
+            if (role.Success) { elements.Add((role.Groups[1].Value, "")); continue; }
+            var text = Regex.Match(line, "^    +\"(.*)\"$");
+            if (text.Success && elements.Count > 0) elements[^1] = (elements[^1].Role, elements[^1].Text + text.Groups[1].Value);
+        }
+        return elements;
+    }
+
     private static string Squeeze(string text) => Regex.Replace(text, @"\s+", "");
 }
 
@@ -122,4 +166,10 @@ public sealed class StressPdfPropertiesTests : PdfPropertiesTests
 {
     private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.Stress.Value;
     private protected override string Name => "stress";
+}
+
+public sealed class SealedFixturePdfPropertiesTests : PdfPropertiesTests
+{
+    private protected override (ReportDocument Document, RenderedPdf Pdf, PdfPages Pages) Subject => Rendered.SealedFixture.Value;
+    private protected override string Name => "kgj-2023-sealed";
 }

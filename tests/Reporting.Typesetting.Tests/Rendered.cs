@@ -9,6 +9,10 @@ internal static class Rendered
     public static readonly Lazy<(ReportDocument Document, RenderedPdf Pdf, PdfPages Pages)> Fixture = new(() => Render(Fixtures.Kgj2023, "kgj-2023"));
     public static readonly Lazy<(ReportDocument Document, RenderedPdf Pdf, PdfPages Pages)> Stress = new(() => Render(StressReport.Build(), "stress"));
 
+    /// <summary>The fixture with the development seal of its department, and where the seal was drawn.</summary>
+    public static readonly Lazy<(ReportDocument Document, RenderedPdf Pdf, PdfPages Pages)> SealedFixture =
+        new(() => Render(Fixtures.Kgj2023 with { Seal = Seals.DevelopmentSeal.For(Fixtures.Kgj2023.Signature) }, "kgj-2023-sealed"));
+
     private static (ReportDocument, RenderedPdf, PdfPages) Render(ReportDocument document, string name)
     {
         var pdf = Fixtures.Typesetter.Value.Render(document);

@@ -151,6 +151,31 @@ public sealed partial class SigningTests
     }
 
     [Fact]
+    public void A_sealed_report_is_signed_by_a_widget_over_its_printed_seal_and_an_unsealed_one_invisibly()
+    {
+        using var key = TestSigningKeys.Load();
+        var typesetter = new SigningTypesetter(Fixtures.Typesetter.Value, key, new Reporting.TestSupport.ManualClock(SigningTime));
+        var document = Fixtures.Kgj2023 with { Seal = Reporting.Typesetting.Seals.DevelopmentSeal.For(Fixtures.Kgj2023.Signature) };
+        var placement = Fixtures.Typesetter.Value.RenderSealed(document).Seal!;
+        var signed = typesetter.Render(document).Content;
+        var text = Encoding.Latin1.GetString(signed);
+        var rect = string.Join(' ', new[] { placement.Left, placement.Bottom, placement.Left + placement.Width, placement.Bottom + placement.Height }
+            .Select(v => Math.Round(v, 3).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains($"/Rect[{rect}]/AP<</N ", text);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(signed))
+            Assert.Equal([placement.PageIndex + 1], Enumerable.Range(1, pdf.NumberOfPages).Where(p => pdf.GetPage(p).GetAnnotations().Any()));
+        var path = Rendered.WriteTemp(signed, "signed-sealed.pdf");
+        var (_, output, error) = Tools.Run("/usr/bin/pdfsig", path);
+        Assert.True(output.Contains("Signature is Valid.", StringComparison.Ordinal), output + error);
+        // The catalog's new revision keeps the tagged, archival entries of the one it revises.
+        var catalog = text[text.LastIndexOf("/Type/Catalog", StringComparison.Ordinal)..];
+        foreach (var entry in new[] { "/StructTreeRoot", "/MarkInfo", "/OutputIntents", "/Metadata", "/Lang", "/ViewerPreferences", "/AcroForm" })
+            Assert.Contains(entry, catalog[..catalog.IndexOf("endobj", StringComparison.Ordinal)]);
+
+        Assert.Contains("/Rect[0 0 0 0]", Encoding.Latin1.GetString(typesetter.Render(Fixtures.Kgj2023).Content));
+    }
+
+    [Fact]
     public void A_volume_is_signed_in_its_stream()
     {
         using var key = TestSigningKeys.Load();

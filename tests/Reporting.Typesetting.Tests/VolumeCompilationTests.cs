@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Reporting.Core.Documents;
 using Reporting.Core.Templates;
+using Reporting.Typesetting.Layout;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
 using UglyToad.PdfPig.Annotations;
@@ -34,10 +35,14 @@ public sealed class VolumeCompilationFixture : IDisposable
             ],
             new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "2023年度法治政府建设情况报告汇编",
                 new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))),
-            "魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 8));
+            "魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 8), Seals.DevelopmentSeal.For("魏都区法治政府建设领导小组办公室"));
         Directory.CreateDirectory("/tmp/typeset");
-        using (var file = File.Create(Path)) PageCount = Fixtures.Typesetter.Value.RenderVolume(Volume, file);
-        Bytes = File.ReadAllBytes(Path);
+        // Several test classes share this fixture's file: each writes a file of its own and moves it into place (the
+        // volume is reproducible, so whichever lands last is the same).
+        var own = Path + "." + Guid.NewGuid().ToString("N");
+        using (var file = File.Create(own)) PageCount = Fixtures.Typesetter.Value.RenderVolume(Volume, file);
+        Bytes = File.ReadAllBytes(own);
+        File.Move(own, Path, overwrite: true);
         Document = PdfDocument.Open(Bytes);
         Pages = [.. Document.GetPages()];
     }
@@ -312,5 +317,49 @@ public class VolumeCompilationTests(VolumeCompilationFixture volume) : IClassFix
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr);
+    }
+}
+
+public sealed class VolumeArchiveTests(VolumeCompilationFixture volume) : ArchiveTests, IClassFixture<VolumeCompilationFixture>
+{
+    private protected override byte[] Content => volume.Bytes;
+    private protected override string Name => "volume";
+}
+
+/// <summary>The volume's structure tree and its sealed cover.</summary>
+public class VolumeStructureTests(VolumeCompilationFixture volume) : IClassFixture<VolumeCompilationFixture>
+{
+    private static (int Exit, string Output) Pdfinfo(params string[] arguments)
+    {
+        var (exit, output, _) = Tools.Run("/usr/bin/pdfinfo", [.. arguments, VolumeCompilationFixture.Path]);
+        return (exit, output);
+    }
+
+    [Fact]
+    public void The_volume_is_tagged_cover_then_contents_as_a_TOC_then_each_report_a_Sect_with_its_own_H1_then_the_status()
+    {
+        Assert.Matches(@"Tagged:\s+yes", Pdfinfo().Output);
+        var lines = Pdfinfo("-struct-text").Output.Split('\n');
+        var top = lines.Where(l => Regex.IsMatch(l, @"^  \w")).Select(l => l.Trim().Split(' ')[0].TrimEnd(':')).ToList();
+        Assert.Equal(["H1", "P", "P", "Figure", "Sect", .. volume.Volume.Reports.Select(_ => "Sect"), "Sect"], top);
+        var sectionHeads = lines.Select((l, i) => (l, i)).Where(x => x.l == "  Sect").Select(x => lines[x.i + 2].Trim().Trim('"')).ToList();
+        Assert.Equal(["目　录", .. volume.Volume.Reports.Select(r => r.Report.Title), "未完成报告的部门"], sectionHeads);
+        var items = lines.SkipWhile(l => l != "    TOC").Skip(1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("        \"", StringComparison.Ordinal)).Select(l => Regex.Match(l, "\"([^·]*)").Groups[1].Value).ToList();
+        Assert.Equal([.. volume.Volume.Reports.Select(r => r.DepartmentName), "未完成报告的部门"], items);
+        Assert.Equal(volume.Volume.Reports.Count + 1, lines.Count(l => l.Trim() == "Link (inline)"));
+        Assert.DoesNotMatch(@"— ?\d+ ?—", string.Join('\n', lines));
+    }
+
+    [Fact]
+    public void The_cover_carries_the_office_seal_centred_over_the_compiler_and_the_month()
+    {
+        var image = Assert.Single(volume.Pages[0].GetImages());
+        var left = PageGeometry.Left(1);
+        Assert.Equal(42, image.BoundingBox.Width / PageGeometry.Mm, 1);
+        Assert.Equal(left + PageGeometry.BlockWidth / 2, (image.BoundingBox.Left + image.BoundingBox.Right) / 2, 1);
+        var compiler = volume.Pages[0].Letters.Last(l => l.Value == "编"); // …办公室　编, below the title's 汇编
+        Assert.InRange(compiler.StartBaseLine.Y, image.BoundingBox.Bottom, image.BoundingBox.Top);
+        Assert.All(volume.Pages.Skip(1), p => Assert.Empty(p.GetImages()));
     }
 }

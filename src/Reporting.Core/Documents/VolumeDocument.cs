@@ -5,6 +5,7 @@ namespace Reporting.Core.Documents;
 /// department's report, and a closing table of who is still missing what.
 /// </summary>
 /// <param name="Compiler">Who compiled the volume, named on the cover (…办公室 编); by default the author in <paramref name="Info"/>.</param>
+/// <param name="Seal">The district office's seal, printed on the cover over the compiler and the month; null: unsealed.</param>
 /// <param name="CompiledOn">When, named on the cover as year and month; by default the date <paramref name="Info"/> was created.</param>
 public sealed record VolumeDocument(
     string District,
@@ -14,7 +15,8 @@ public sealed record VolumeDocument(
     IReadOnlyList<MissingReport> Missing,
     DocumentInfo Info,
     string? Compiler = null,
-    DateOnly? CompiledOn = null)
+    DateOnly? CompiledOn = null,
+    OrganisationSeal? Seal = null)
 {
     public string CompilerName => Compiler ?? Info.Author;
 

@@ -7,6 +7,7 @@ using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
+using Reporting.Typesetting.Signing;
 
 namespace Reporting.Functions.Notices;
 
@@ -25,7 +26,8 @@ public sealed class NoticeComposer(
     NoticeOptions options,
     MailOptions mail,
     ReportingOptions reporting,
-    IPdfStore pdfs) : INoticeComposer
+    IPdfStore pdfs,
+    IDocumentSigningKey? signing = null) : INoticeComposer
 {
     private const string Tag = "【法治政府建设报告】";
     private readonly CalendarNoticeText _calendar = new(directory, routes, links);
@@ -60,6 +62,7 @@ public sealed class NoticeComposer(
             "",
             $"{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}（第{notice.Version}版）各部分已审核通过，于 {Time(notice.At)}排版生成，共 {notice.Pdf!.PageCount} 页。",
         };
+        AddSigner(lines);
         if (notice.PreviousVersion is { } previous)
         {
             lines.AddRange(["", $"与第{previous}版相比，本版修改了以下 {notice.Changes.Count} 个部分："]);
@@ -95,7 +98,16 @@ public sealed class NoticeComposer(
         lines.AddRange(["", $"未完成（{volume.Missing.Count} 个），缺少或尚未审核通过的部分："]);
         lines.AddRange(directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code)).Select(d => $"  · {d.Name}：{Lacking(volume.Missing[d.Code])}"));
         if (volume.Missing.Count == 0) lines.Add("  无");
+        AddSigner(lines);
         return lines;
+    }
+
+    /// <summary>Who signed the PDF (the signing certificate's subject) and until when the certificate is valid.</summary>
+    private void AddSigner(List<string> lines)
+    {
+        if (signing?.CertificateChain.FirstOrDefault() is not { } certificate) return;
+        var notAfter = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), reporting.ResolveTimeZone()).DateTime);
+        lines.AddRange(["", $"PDF 已加电子签名。签名证书：{certificate.Subject}，有效期至 {Words.Date(notAfter)}。"]);
     }
 
     /// <summary>The parts by heading; a department lacking every required part in one phrase (the list would be the whole template).</summary>

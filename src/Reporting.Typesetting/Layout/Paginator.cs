@@ -20,7 +20,11 @@ internal static class Paginator
             surface.BeginPage(state.PageNumber);
             var drawn = root.Draw(full, state, surface);
             if (drawn != measured) throw new InvalidOperationException("An element drew other than it measured.");
-            if (folio(state.PageNumber) is { } number) surface.DrawLine(number, PageGeometry.FolioBaseline);
+            if (folio(state.PageNumber) is { } number)
+            {
+                surface.BeginContent(null); // the page number is furniture: an artifact, not part of the text
+                surface.DrawLine(number, PageGeometry.FolioBaseline);
+            }
             surface.EndPage();
             if (drawn.Kind == PlanKind.Full) return pages;
         }

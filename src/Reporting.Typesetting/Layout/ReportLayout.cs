@@ -10,32 +10,41 @@ internal sealed partial class ReportLayout(TextComposer composer)
     private static partial Regex RunInHeading();
 
     /// <param name="bookmark">What the level-0 bookmark says: the title, or in a volume the department.</param>
-    public ColumnElement Build(ReportDocument document, string? bookmark = null)
+    /// <param name="structure">
+    /// Where the report's structure goes: the title (H1), each 一、 heading (H2), the 主送 line, every paragraph and the
+    /// signature block (P), and the seal (Figure) become its children, in reading order.
+    /// </param>
+    public ColumnElement Build(ReportDocument document, StructureNode structure, string? bookmark = null)
     {
-        var elements = new List<LayoutElement> { Title(document.Title, document.Info.Author, bookmark) };
+        var elements = new List<LayoutElement> { Title(document.Title, document.Info.Author, structure, bookmark) };
+        LinesElement? last = null;
         if (!string.IsNullOrWhiteSpace(document.Recipient))
-            elements.Add(new LinesElement(composer.Compose(StyledText.Of(document.Recipient, FontRoles.FangSong), LineStyle.Body(0))));
+            elements.Add(last = new LinesElement(composer.Compose(StyledText.Of(document.Recipient, FontRoles.FangSong), LineStyle.Body(0)),
+                node: structure.Add(StructureRole.P)));
         LinesElement? heading = null;
         foreach (var block in document.Blocks)
         {
             var element = block.Kind == BlockKind.Heading
-                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1)
-                : new LinesElement(composer.Compose(Paragraph(block.Text), LineStyle.Body()));
+                ? new LinesElement(composer.Compose(StyledText.Of(block.Text, FontRoles.Hei), LineStyle.Body()), block.Text, 1, structure.Add(StructureRole.H2))
+                : new LinesElement(composer.Compose(Paragraph(block.Text), LineStyle.Body()), node: structure.Add(StructureRole.P));
             // A heading takes the first two lines of what follows to its page, or both go to the next.
             if (heading is not null) heading.KeepWithNext = Math.Min(LinesElement.HeadingKeep, element.Lines.Count);
             heading = block.Kind == BlockKind.Heading ? element : null;
-            elements.Add(element);
+            elements.Add(last = element);
         }
         if (heading is not null) heading.KeepWithNext = 1; // a part with no text: not left alone at a page foot
-        elements.Add(Signature(document.Signature, document.DateText));
+        var signature = Signature(document.Signature, document.DateText, document.Seal, structure);
+        // A seal never stands alone on a page: the body's last line goes over with it when it must.
+        if (last is not null) last.KeepLastWithNext = signature.SealedSlots;
+        elements.Add(signature);
         return new ColumnElement(elements);
     }
 
-    public TitleElement Title(string title, string? department, string? bookmark = null)
+    public TitleElement Title(string title, string? department, StructureNode? structure, string? bookmark = null)
     {
         var lines = composer.Compose(StyledText.Of(title, FontRoles.XiaoBiaoSong), LineStyle.Title,
             (text, widths, style) => TitleBreaker.Break(text, widths, style.Measure, SenseBoundaries(text, department, style.Cell)));
-        return new TitleElement([.. lines.Select(Centred)], bookmark ?? title);
+        return new TitleElement([.. lines.Select(Centred)], bookmark ?? title, structure?.Add(StructureRole.H1));
     }
 
     public static ComposedLine Centred(ComposedLine line) => line with { Offset = (PageGeometry.BlockWidth - line.Width) / 2 };
@@ -51,15 +60,27 @@ internal sealed partial class ReportLayout(TextComposer composer)
     }
 
     /// <summary>
-    /// Signature right-aligned two characters in; the date's first character two characters right of the
-    /// signature's. When that pushes the date past the right edge (a long name), the date is right-aligned
+    /// Unsealed [7.3.5.2]: signature right-aligned two characters in; the date's first character two characters right
+    /// of the signature's. When that pushes the date past the right edge (a long name), the date is right-aligned
     /// two characters in and the signature centred over it.
+    /// Sealed [7.3.5.1]: the date right-aligned four characters in (右空四字), the signature centred over it, and the
+    /// seal centred on both.
     /// </summary>
-    private SignatureElement Signature(string signature, string date)
+    private SignatureElement Signature(string signature, string date, OrganisationSeal? seal, StructureNode structure)
     {
         var two = 2 * PageGeometry.CharPitch;
         var sig = composer.Compose(StyledText.Of(signature, FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0];
         var day = composer.Compose(StyledText.Of(date, FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0];
+        var node = structure.Add(StructureRole.P);
+        if (seal is not null)
+        {
+            var dayStart = PageGeometry.BlockWidth - 2 * two - day.Width;
+            var centre = dayStart + day.Width / 2;
+            var signatureStart = Math.Min(centre - sig.Width / 2, PageGeometry.BlockWidth - sig.Width);
+            var image = SealImage.Of(seal);
+            return new SignatureElement(sig with { Offset = signatureStart }, day with { Offset = dayStart }, node,
+                new SignatureSeal(image, centre, structure.Add(StructureRole.Figure, seal.AltText)));
+        }
         var sigStart = PageGeometry.BlockWidth - two - sig.Width;
         var dateStart = sigStart + two;
         if (dateStart + day.Width > PageGeometry.BlockWidth + 0.01)
@@ -67,7 +88,7 @@ internal sealed partial class ReportLayout(TextComposer composer)
             dateStart = PageGeometry.BlockWidth - two - day.Width;
             sigStart = dateStart + (day.Width - sig.Width) / 2;
         }
-        return new SignatureElement(sig with { Offset = sigStart }, day with { Offset = dateStart });
+        return new SignatureElement(sig with { Offset = sigStart }, day with { Offset = dateStart }, node);
     }
 
     /// <summary>Page number `— n —`, half-width digits, one character in from the outer side [7.5].</summary>

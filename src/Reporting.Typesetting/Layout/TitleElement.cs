@@ -1,7 +1,7 @@
 namespace Reporting.Typesetting.Layout;
 
 /// <summary>The title's lines and the blank line after it [7.3.1]; kept together, and bookmarked at level 0.</summary>
-internal sealed class TitleElement(IReadOnlyList<ComposedLine> lines, string title) : LayoutElement
+internal sealed class TitleElement(IReadOnlyList<ComposedLine> lines, string title, StructureNode? node = null) : LayoutElement
 {
     public IReadOnlyList<ComposedLine> Lines { get; } = lines;
 
@@ -15,6 +15,7 @@ internal sealed class TitleElement(IReadOnlyList<ComposedLine> lines, string tit
     protected override void Render(SpacePlan plan, Space space, PagingState state, IPageSurface surface)
     {
         surface.Bookmark(title, 0, PageGeometry.Baseline(space.First) - PageGeometry.FirstBaseline);
+        surface.BeginContent(node);
         for (var i = 0; i < Lines.Count; i++) surface.DrawLine(Lines[i], PageGeometry.Baseline(space.First + i));
         state.Advance(this, 1);
     }

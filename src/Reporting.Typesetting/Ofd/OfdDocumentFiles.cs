@@ -8,14 +8,14 @@ namespace Reporting.Typesetting.Ofd;
 
 /// <summary>
 /// The files around the pages, element by element in the order of the standard's schemas (GB/T 33190-2016
-/// Appendix A): OFD.xml (OFD.xsd: DocBody → DocInfo, DocRoot), PublicRes.xml and DocumentRes.xml (Res.xsd: Fonts →
-/// Font → FontFile), the embedded font subsets, and Document.xml (Document.xsd: CommonData → MaxUnitID, PageArea,
+/// Appendix A): OFD.xml (OFD.xsd: DocBody → DocInfo, DocRoot), PublicRes.xml (Res.xsd: Fonts → Font → FontFile) and
+/// DocumentRes.xml (Res.xsd: MultiMedias → MultiMedia → MediaFile), the embedded font subsets, and Document.xml (Document.xsd: CommonData → MaxUnitID, PageArea,
 /// PublicRes, DocumentRes; Pages; Outlines).
 /// </summary>
 internal static class OfdDocumentFiles
 {
     private const string Ns = OfdPackage.Namespace;
-    private const string ResourceFolder = "Res";
+    public const string ResourceFolder = "Res";
 
     public static void WriteRoot(OfdPackage package, DocumentInfo info, string documentFolder) =>
         package.WriteXml("OFD.xml", xml =>
@@ -37,8 +37,9 @@ internal static class OfdDocumentFiles
             xml.WriteEndElement();
         });
 
-    /// <summary>The font subsets under Res/, PublicRes.xml naming them, and an empty DocumentRes.xml for images to come.</summary>
-    public static void WriteResources(OfdPackage package, string documentFolder, IReadOnlyList<OfdFont> fonts)
+    /// <summary>The font subsets under Res/, PublicRes.xml naming them, and DocumentRes.xml naming the images (written under Res/ already).</summary>
+    public static void WriteResources(OfdPackage package, string documentFolder, IReadOnlyList<OfdFont> fonts,
+        IReadOnlyList<(int Id, string File)> images)
     {
         foreach (var font in fonts)
             package.WriteBytes($"{documentFolder}/{ResourceFolder}/{FontFile(font)}", TrueTypeSubset.Build(font.Face, font.CodePoints));
@@ -67,6 +68,20 @@ internal static class OfdDocumentFiles
         {
             xml.WriteStartElement("ofd", "Res", Ns);
             xml.WriteAttributeString("BaseLoc", ResourceFolder);
+            if (images.Count > 0)
+            {
+                xml.WriteStartElement("ofd", "MultiMedias", Ns);
+                foreach (var (id, file) in images)
+                {
+                    xml.WriteStartElement("ofd", "MultiMedia", Ns);
+                    xml.WriteAttributeString("ID", Id(id));
+                    xml.WriteAttributeString("Type", "Image");
+                    xml.WriteAttributeString("Format", "PNG");
+                    xml.WriteElementString("ofd", "MediaFile", Ns, file);
+                    xml.WriteEndElement();
+                }
+                xml.WriteEndElement();
+            }
             xml.WriteEndElement();
         });
     }

@@ -7,24 +7,28 @@ namespace Reporting.Typesetting.Ofd;
 /// One page's Content.xml: a body layer with a TextObject per run of glyphs of one face, size and baseline. A
 /// TextObject's Boundary is the run's box; its TextCode gives the first glyph's origin (X) and baseline (Y) inside
 /// that box and the distance to each next glyph (DeltaX), all in millimetres. Spaces at either end of a run are
-/// left out (a reader may trim them); inside a run a space keeps its place and its DeltaX.
+/// left out (a reader may trim them); inside a run a space keeps its place and its DeltaX. Images (the seal) follow
+/// the text in the same layer, so they are drawn over it as in the PDF: an ImageObject whose Boundary is the image's box
+/// and whose CTM maps the unit square onto that box.
 /// </summary>
 internal static class OfdPageContent
 {
     private const string Ns = OfdPackage.Namespace;
 
-    public static void Write(OfdPackage package, string path, List<OfdGlyph> glyphs, IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids) =>
+    public static void Write(OfdPackage package, string path, List<OfdGlyph> glyphs, List<OfdImage> images,
+        IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids) =>
         package.WriteXml(path, xml =>
         {
             xml.WriteStartElement("ofd", "Page", Ns);
             var runs = Runs(glyphs);
-            if (runs.Count > 0)
+            if (runs.Count > 0 || images.Count > 0)
             {
                 xml.WriteStartElement("ofd", "Content", Ns);
                 xml.WriteStartElement("ofd", "Layer", Ns);
                 xml.WriteAttributeString("ID", ids.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
                 xml.WriteAttributeString("Type", "Body");
                 foreach (var run in runs) TextObject(xml, glyphs.GetRange(run.Start, run.Count), fontIds, ids);
+                foreach (var image in images) ImageObject(xml, image, ids);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -49,6 +53,17 @@ internal static class OfdPageContent
 
     private static bool SameRun(in OfdGlyph a, in OfdGlyph b) =>
         a.Glyph.Face == b.Glyph.Face && a.Glyph.Size == b.Glyph.Size && a.Glyph.Bold == b.Glyph.Bold && a.Y == b.Y && b.X >= a.X;
+
+    private static void ImageObject(XmlWriter xml, OfdImage image, OfdIds ids)
+    {
+        var (width, height) = (OfdNumber.Mm(image.Width), OfdNumber.Mm(image.Height));
+        xml.WriteStartElement("ofd", "ImageObject", Ns);
+        xml.WriteAttributeString("ID", ids.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("Boundary", $"{OfdNumber.Mm(image.X)} {OfdNumber.Mm(image.Y)} {width} {height}");
+        xml.WriteAttributeString("CTM", $"{width} 0 0 {height} 0 0");
+        xml.WriteAttributeString("ResourceID", image.ResourceId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        xml.WriteEndElement();
+    }
 
     private static void TextObject(XmlWriter xml, List<OfdGlyph> run, IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
@@ -22,6 +23,8 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     private readonly List<int> _pageIds = [];
     private readonly List<OfdBookmark> _bookmarks = [];
     private readonly List<OfdGlyph> _glyphs = [];
+    private readonly List<OfdImage> _images = [];
+    private readonly Dictionary<OrganisationSeal, int> _imageIds = new(ReferenceEqualityComparer.Instance);
     private double _left;
     private bool _finished;
 
@@ -41,6 +44,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         _pageIds.Add(_ids.Next());
         _left = PageGeometry.Left(pageNumber);
         _glyphs.Clear();
+        _images.Clear();
     }
 
     public void DrawLine(ComposedLine line, double baseline)
@@ -59,6 +63,23 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         }
     }
 
+    /// <summary>
+    /// The seal, as the PDF draws it: its PNG written once under Res/ (as soon as first drawn, so it is not held) and
+    /// declared in DocumentRes.xml as a multimedia resource; on the page an ImageObject over the text, its box the seal's.
+    /// </summary>
+    public void DrawImage(SealImage image, double left, double top)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (!_imageIds.TryGetValue(image.Seal, out var id))
+        {
+            id = _ids.Next();
+            _imageIds[image.Seal] = id;
+            _package.WriteBytes($"{DocumentFolder}/{OfdDocumentFiles.ResourceFolder}/{ImageFile(id)}", image.Seal.Png);
+        }
+        _images.Add(new OfdImage(id, OfdNumber.Micrometres(_left + left), OfdNumber.Micrometres(PageGeometry.Top + top),
+            OfdNumber.Micrometres(image.Width), OfdNumber.Micrometres(image.Height)));
+    }
+
     /// <param name="top">From the top of the text block, as the layout gives it.</param>
     public void Bookmark(string title, int level, double top)
     {
@@ -70,7 +91,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     public void EndPage()
     {
         if (_pageIds.Count == 0) throw new InvalidOperationException("No page begun.");
-        OfdPageContent.Write(_package, $"{DocumentFolder}/{PageLocation(_pageIds.Count - 1)}", _glyphs, _fontIds, _ids);
+        OfdPageContent.Write(_package, $"{DocumentFolder}/{PageLocation(_pageIds.Count - 1)}", _glyphs, _images, _fontIds, _ids);
     }
 
     /// <summary>Fonts, resources and Document.xml; the container is complete when the surface is disposed.</summary>
@@ -80,10 +101,13 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         if (_finished) throw new InvalidOperationException("The OFD is finished already.");
         _finished = true;
         var fonts = _fontIds.OrderBy(f => f.Value).Select(f => new OfdFont(f.Value, f.Key, _used[f.Key])).ToList();
-        OfdDocumentFiles.WriteResources(_package, DocumentFolder, fonts);
+        var images = _imageIds.Values.Order().Select(id => (id, ImageFile(id))).ToList();
+        OfdDocumentFiles.WriteResources(_package, DocumentFolder, fonts, images);
         OfdDocumentFiles.WriteDocument(_package, DocumentFolder,
             [.. _pageIds.Select((id, index) => (id, PageLocation(index)))], _bookmarks, expandOutline, _ids);
     }
+
+    private static string ImageFile(int id) => $"image_{id.ToString(CultureInfo.InvariantCulture)}.png";
 
     private static string PageLocation(int index) => $"Pages/Page_{index}/Content.xml";
 

@@ -18,10 +18,22 @@ internal static partial class PdfFinisher
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    public static byte[] Finish(ReadOnlySpan<byte> pdf)
+    /// <param name="xmp">
+    /// The XMP packet that replaces PDFsharp's, given the Info dictionary's /Producer (PDFsharp writes its own name there
+    /// when it saves, and PDF/A wants the two to agree); null keeps PDFsharp's.
+    /// </param>
+    public static byte[] Finish(ReadOnlySpan<byte> pdf, Func<string, string>? xmp = null)
     {
         var xrefStart = LastXref(pdf);
         var (offsets, size, trailer) = ReadXref(pdf, xrefStart);
+        byte[]? metadata = null;
+        if (xmp is not null)
+        {
+            var infoAt = offsets[int.Parse(InfoEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture)];
+            var info = Latin1.GetString(pdf.Slice(infoAt, Math.Min(4096, pdf.Length - infoAt)));
+            var producer = ProducerEntry().Match(info);
+            metadata = Encoding.UTF8.GetBytes(xmp(producer.Success ? producer.Groups[1].Value.Replace("\\(", "(").Replace("\\)", ")") : ""));
+        }
         var order = offsets.OrderBy(o => o.Value).ToList();
         var output = new MemoryStream(pdf.Length / 3 + 4096);
         output.Write(pdf[..order[0].Value]);
@@ -32,7 +44,7 @@ internal static partial class PdfFinisher
             var (number, start) = order[i];
             var end = i + 1 < order.Count ? order[i + 1].Value : xrefStart;
             newOffsets[number] = output.Position;
-            WriteObject(pdf.Slice(start, end - start), output, tags);
+            WriteObject(pdf.Slice(start, end - start), output, tags, metadata);
         }
         var xref = output.Position;
         var id = Convert.ToHexString(SHA256.HashData(output.GetBuffer().AsSpan(0, (int)output.Length))[..16]);
@@ -60,7 +72,7 @@ internal static partial class PdfFinisher
         return [.. Reference().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
     }
 
-    private static void WriteObject(ReadOnlySpan<byte> obj, Stream output, Dictionary<string, string> tags)
+    private static void WriteObject(ReadOnlySpan<byte> obj, Stream output, Dictionary<string, string> tags, byte[]? metadata)
     {
         var streamAt = obj.IndexOf("stream\n"u8);
         if (streamAt < 0 || obj[..streamAt].IndexOf("endstream"u8) >= 0)
@@ -79,7 +91,7 @@ internal static partial class PdfFinisher
             mended = Deflate(Inflate(data));
         }
         else if (dict.Contains("/Metadata", StringComparison.Ordinal))
-            mended = Latin1.GetBytes(StableUuids(Latin1.GetString(data)));
+            mended = metadata ?? Latin1.GetBytes(StableUuids(Latin1.GetString(data)));
         else
         {
             mended = Deflate(data.IndexOf("begincmap"u8) >= 0 ? MendToUnicode(Latin1.GetString(data)) : data);
@@ -157,6 +169,8 @@ internal static partial class PdfFinisher
     [GeneratedRegex(@"/Length (\d+)")] private static partial Regex LengthEntry();
     [GeneratedRegex(@"(\d+) 0 R\b")] private static partial Regex Reference();
     [GeneratedRegex(@"/Size (\d+)")] private static partial Regex SizeEntry();
+    [GeneratedRegex(@"/Info (\d+) 0 R")] private static partial Regex InfoEntry();
+    [GeneratedRegex(@"/Producer\s*\(((?:\\.|[^\\)])*)\)")] private static partial Regex ProducerEntry();
     [GeneratedRegex(@"startxref\s+(\d+)")] private static partial Regex StartXref();
     [GeneratedRegex(@"<([0-9A-Fa-f]{5,6})>")] private static partial Regex WideHex();
     [GeneratedRegex(@"(/(?:BaseFont|FontName)\s*/)[A-Z]{6}\+([^/\s\]>]*)")] private static partial Regex SubsetTag();

@@ -33,9 +33,16 @@ internal sealed class PdfStreamWriter(Stream output)
 
     public void WriteObject(int number, string body) => Write($"{number} 0 obj\n{body}\nendobj\n", number);
 
-    /// <summary>A flate-compressed stream; <paramref name="dictionary"/> is the entries without /Length and /Filter.</summary>
-    public void WriteStream(int number, string dictionary, ReadOnlySpan<byte> data)
+    /// <summary>A flate-compressed stream (or, <paramref name="compress"/> false, a plain one, as the XMP is kept); <paramref name="dictionary"/> is the entries without /Length and /Filter.</summary>
+    public void WriteStream(int number, string dictionary, ReadOnlySpan<byte> data, bool compress = true)
     {
+        if (!compress)
+        {
+            Write($"{number} 0 obj\n<<{dictionary}/Length {data.Length}>>\nstream\n", number);
+            Write(data);
+            Write("\nendstream\nendobj\n");
+            return;
+        }
         using var deflated = new MemoryStream(data.Length / 3 + 64);
         using (var z = new ZLibStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) z.Write(data);
         Write($"{number} 0 obj\n<<{dictionary}/Filter/FlateDecode/Length {deflated.Length}>>\nstream\n", number);

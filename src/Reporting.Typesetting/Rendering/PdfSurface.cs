@@ -21,11 +21,19 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     private readonly List<(string Title, int Level, PdfPage Page, double Top)> _bookmarks = [];
     private readonly List<PageGlyph> _pageGlyphs = [];
     private readonly System.Text.StringBuilder _content = new(16 * 1024);
+    private readonly List<(SealImage Image, double X, double Y, StructureNode? Node)> _pageImages = [];
+    private readonly Dictionary<OrganisationSeal, PdfImage> _images = new(ReferenceEqualityComparer.Instance);
+    private readonly List<SealPlacement> _seals = [];
+    private readonly TaggedContent? _tags;
     private PdfPage? _page;
     private double _left;
+    private StructureNode? _node;
+    private DocumentInfo? _info;
 
-    public PdfSurface()
+    /// <param name="tagged">Mark the content for a structure tree (PDF/UA); off for the one-page documents that only subset faces.</param>
+    public PdfSurface(bool tagged = true)
     {
+        if (tagged) _tags = new TaggedContent(Document);
         // PDFsharp 6.2 leaves its flate streams unterminated (qpdf warns): it writes them plain and
         // PdfFinisher compresses them.
         Document.Options.CompressContentStreams = false;
@@ -34,6 +42,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     public PdfDocument Document { get; } = new();
 
+    /// <summary>Where each seal was drawn, in drawing order.</summary>
+    public IReadOnlyList<SealPlacement> Seals => _seals;
+
     public void BeginPage(int pageNumber)
     {
         _page = Document.AddPage();
@@ -41,6 +52,19 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         _page.Height = XUnit.FromPoint(PageGeometry.PageHeight);
         _left = PageGeometry.Left(pageNumber);
         _pageGlyphs.Clear();
+        _pageImages.Clear();
+        _node = null;
+        _tags?.BeginPage(_page);
+    }
+
+    public void BeginContent(StructureNode? node) => _node = node;
+
+    public void DrawImage(SealImage image, double left, double top)
+    {
+        var x = _left + left;
+        var y = PageGeometry.PageHeight - PageGeometry.Top - top - image.Height;
+        _pageImages.Add((image, x, y, _node));
+        _seals.Add(new SealPlacement(Document.PageCount - 1, x, y, image.Width, image.Height));
     }
 
     public void DrawLine(ComposedLine line, double baseline)
@@ -51,7 +75,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         FontFace? face = null;
         foreach (var glyph in line.Glyphs)
         {
-            _pageGlyphs.Add(new PageGlyph(glyph, x + glyph.X, y));
+            _pageGlyphs.Add(new PageGlyph(glyph, x + glyph.X, y, _node));
             if (glyph.Face != face && !_used.TryGetValue(face = glyph.Face, out used)) _used[face] = used = [];
             used!.Add(glyph.CodePoint);
         }
@@ -71,7 +95,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
         // Every face is known to PDFsharp already: the page content is ours alone, no XGraphics needed.
         _content.Clear();
-        var text = new TextContent(_content);
+        var text = new TextContent(_content, _tags is null ? null : _tags.Mark);
         var names = new Dictionary<FontFace, string>();
         foreach (ref readonly var glyph in glyphs)
         {
@@ -80,6 +104,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
             text.Add(glyph, name);
         }
         text.Close();
+        Images(page, _content);
         if (_content.Length == 0) return;
         var bytes = new byte[_content.Length];
         var at = 0;
@@ -95,8 +120,9 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         // Save/Restore makes PDFsharp write its page prologue now and leave any text object it opened.
         graphics.Save();
         graphics.Restore();
-        var text = new TextContent(graphics.Internals.ContentStringBuilder
-            ?? throw new InvalidOperationException("PDFsharp gave no content stream for a page it was drawing on."));
+        var content = graphics.Internals.ContentStringBuilder
+            ?? throw new InvalidOperationException("PDFsharp gave no content stream for a page it was drawing on.");
+        var text = new TextContent(content, _tags is null ? null : _tags.Mark);
         var names = new Dictionary<FontFace, string>();
         foreach (ref readonly var glyph in glyphs)
         {
@@ -104,11 +130,35 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
             if (names.TryGetValue(face, out var name)) { text.Add(glyph, name); continue; }
             if (_registered.TryGetValue(face, out var known)) { text.Add(glyph, names[face] = page.Resources.AddFont(known.Font)); continue; }
             text.Close();
+            // The glyph PDFsharp draws is the document's text too: marked for its node like the rest.
+            if (_tags is not null) content.Append(_tags.Mark(glyph.Node));
             names[face] = Register(graphics, page, glyph);
             graphics.Save();
             graphics.Restore();
+            if (_tags is not null) content.Append("EMC\n");
         }
         text.Close();
+        Images(page, content);
+    }
+
+    /// <summary>The page's images (seals), after its text so they print over it as a stamp does; one XObject per seal in the document.</summary>
+    private void Images(PdfPage page, System.Text.StringBuilder content)
+    {
+        foreach (var (image, x, y, node) in _pageImages)
+        {
+            if (!_images.TryGetValue(image.Seal, out var pdfImage))
+            {
+                using var png = new MemoryStream(image.Seal.Png, writable: false);
+                var picture = XImage.FromStream(png);
+                picture.Interpolate = false; // PDF/A-2 (6.2.8) forbids /Interpolate true
+                _images[image.Seal] = pdfImage = new PdfImage(Document, picture);
+                Document.Internals.AddObject(pdfImage);
+            }
+            var name = page.Resources.AddImage(pdfImage);
+            if (_tags is not null) content.Append(_tags.Mark(node, [x, y, x + image.Width, y + image.Height]));
+            content.Append(System.FormattableString.Invariant($"q {image.Width:0.###} 0 0 {image.Height:0.###} {x:0.###} {y:0.###} cm {name} Do Q\n"));
+            if (_tags is not null) content.Append("EMC\n");
+        }
     }
 
     /// <summary>Draws the first glyph of a face new to the document with DrawString, so PDFsharp sets the face up for embedding.</summary>
@@ -124,15 +174,18 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         return added;
     }
 
-    /// <summary>Metadata, language, the glyphs each subset must carry, and the outline tree.</summary>
-    public void Finish(DocumentInfo info)
+    /// <summary>Metadata, language, the glyphs each subset must carry, the outline tree, and (tagged) the structure tree.</summary>
+    public void Finish(DocumentInfo info, StructureNode? structure = null)
     {
+        _info = info;
+        if (_tags is not null && structure is not null) _tags.Finish(structure);
+        if (_tags is not null) OutputIntent();
         foreach (var (face, codePoints) in _used)
             Document.AddCharacters(_registered[face].Registered, string.Concat(codePoints.Select(char.ConvertFromUtf32)));
         Document.Info.Title = info.Title;
         Document.Info.Author = info.Author;
         Document.Info.Subject = info.Subject;
-        Document.Info.Creator = "Reporting.Typesetting (GB/T 9704-2012)";
+        Document.Info.Creator = Archive.ArchiveMetadata.CreatorTool;
         Document.Info.CreationDate = info.CreatedAt.UtcDateTime;
         Document.Info.ModificationDate = info.CreatedAt.UtcDateTime;
         Document.Language = info.Language;
@@ -151,11 +204,36 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         // Sized for the plain content streams and font subsets PDFsharp writes, so the buffer does not double its way up.
         using var stream = new MemoryStream(Document.PageCount * 12 * 1024 + 4 * 1024 * 1024);
         Document.Save(stream, false);
-        return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        var info = _info;
+        // Tagged documents are the archival ones (PDF/A-2U, PDF/UA-1): their XMP says so, in step with the Info dictionary.
+        Func<string, string>? xmp = _tags is null || info is null ? null : producer => Archive.ArchiveMetadata.Xmp(info, producer, info.CreatedAt.ToUniversalTime());
+        return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length), xmp);
+    }
+
+    /// <summary>The PDF/A output intent: sRGB, the colour space the pages' transparency groups and the seal's image use.</summary>
+    private void OutputIntent()
+    {
+        var profile = new PdfDictionary(Document);
+        profile.Elements["/N"] = new PdfInteger(3);
+        profile.CreateStream(Archive.SrgbProfile.Data);
+        Document.Internals.AddObject(profile);
+        var intent = new PdfDictionary(Document);
+        intent.Elements.SetName("/Type", "/OutputIntent");
+        intent.Elements.SetName("/S", "/GTS_PDFA1");
+        intent.Elements["/OutputConditionIdentifier"] = new PdfString(Archive.SrgbProfile.Name);
+        intent.Elements["/Info"] = new PdfString(Archive.SrgbProfile.Name);
+        intent.Elements["/RegistryName"] = new PdfString("http://www.color.org");
+        intent.Elements["/DestOutputProfile"] = profile.Reference;
+        var intents = new PdfArray(Document);
+        intents.Elements.Add(intent);
+        Document.Internals.Catalog.Elements["/OutputIntents"] = intents;
     }
 
     /// <summary>The object number of a registered face's font dictionary in the saved document.</summary>
     public int FontObject(FontFace face) => _registered[face].Font.Reference!.ObjectNumber;
+
+    /// <summary>The object number of a seal's image XObject in the saved document.</summary>
+    public int ImageObject(OrganisationSeal seal) => _images[seal].Reference!.ObjectNumber;
 
     /// <summary>Makes PDFsharp parse and cache a face ahead of the first document that uses it.</summary>
     public static void Warm(FontFace face) => _ = new XFont(face.Key, PageGeometry.BodySize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
@@ -176,4 +254,4 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 }
 
 /// <summary>A glyph at its page position, in PDF coordinates (y up).</summary>
-internal readonly record struct PageGlyph(PlacedGlyph Glyph, double X, double Y);
+internal readonly record struct PageGlyph(PlacedGlyph Glyph, double X, double Y, StructureNode? Node = null);

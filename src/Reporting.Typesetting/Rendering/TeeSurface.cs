@@ -27,11 +27,24 @@ internal sealed class TeeSurface(IPageSurface first, IPageSurface second) : IPag
         second.Bookmark(title, level, top);
     }
 
-    /// <summary>A table-of-contents link goes to whichever surface can make one.</summary>
-    public void Link(int firstSlot, int slots, int target)
+    public void DrawImage(SealImage image, double left, double top)
     {
-        (first as ILinkSurface)?.Link(firstSlot, slots, target);
-        (second as ILinkSurface)?.Link(firstSlot, slots, target);
+        first.DrawImage(image, left, top);
+        second.DrawImage(image, left, top);
+    }
+
+    /// <summary>The structure node goes to both; a surface that does not tag ignores it.</summary>
+    public void BeginContent(StructureNode? node)
+    {
+        first.BeginContent(node);
+        second.BeginContent(node);
+    }
+
+    /// <summary>A table-of-contents link goes to whichever surface can make one.</summary>
+    public void Link(int firstSlot, int slots, int target, string description)
+    {
+        (first as ILinkSurface)?.Link(firstSlot, slots, target, description);
+        (second as ILinkSurface)?.Link(firstSlot, slots, target, description);
     }
 
     public void EndPage()

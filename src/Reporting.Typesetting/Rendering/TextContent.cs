@@ -7,7 +7,12 @@ namespace Reporting.Typesetting.Rendering;
 /// Page text as PDF operators in a text object of its own: per run of one face, size and baseline, a text
 /// matrix and one TJ array whose numbers move each glyph from where its advance leaves it to its grid position.
 /// </summary>
-internal sealed class TextContent(StringBuilder content)
+/// <remarks>
+/// Tagged (<paramref name="mark"/> given): each stretch of glyphs of one structure node is a marked-content sequence,
+/// opened by what <paramref name="mark"/> returns for the node (a BDC with its MCID, or an /Artifact BDC for none) and
+/// closed by EMC inside the same text object.
+/// </remarks>
+internal sealed class TextContent(StringBuilder content, Func<Layout.StructureNode?, string>? mark = null)
 {
     /// <summary>PDFsharp's synthetic bold: fill and stroke, the stroke 2 % of the size wide.</summary>
     private const double BoldStroke = 0.02;
@@ -20,13 +25,16 @@ internal sealed class TextContent(StringBuilder content)
     private double _y;
     private double _end;
     private double _lastShift = double.NaN;
+    private bool _marking;
+    private Layout.StructureNode? _node;
     private readonly char[] _shiftText = new char[32];
     private int _shiftLength;
 
     public void Add(in PageGlyph glyph, string fontName)
     {
         var g = glyph.Glyph;
-        var continues = _inRun && ReferenceEquals(fontName, _name) && g.Size == _size && g.Bold == _bold && Math.Abs(glyph.Y - _y) < 0.001;
+        var remark = mark is not null && (!_marking || !ReferenceEquals(glyph.Node, _node));
+        var continues = !remark && _inRun && ReferenceEquals(fontName, _name) && g.Size == _size && g.Bold == _bold && Math.Abs(glyph.Y - _y) < 0.001;
         if (continues)
         {
             var shift = (glyph.X - _end) * 1000 / g.Size;
@@ -36,6 +44,12 @@ internal sealed class TextContent(StringBuilder content)
         {
             if (_inRun) content.Append("] TJ\n");
             if (!_open) { content.Append("BT\n0 g\n0 G\n0 Tc\n"); _open = true; }
+            if (remark)
+            {
+                if (_marking) content.Append("EMC\n");
+                content.Append(mark!(glyph.Node));
+                (_marking, _node) = (true, glyph.Node);
+            }
             if (fontName != _name || g.Size != _size) content.Append(fontName).Append(' ').Append(Number(g.Size)).Append(" Tf\n");
             if (g.Bold != _bold) content.Append(g.Bold ? $"2 Tr\n{Number(g.Size * BoldStroke)} w\n" : "0 Tr\n");
             (_name, _size, _bold) = (fontName, g.Size, g.Bold);
@@ -51,7 +65,9 @@ internal sealed class TextContent(StringBuilder content)
     public void Close()
     {
         if (_inRun) content.Append("] TJ\n");
+        if (_marking) content.Append("EMC\n");
         if (_open) content.Append("ET\n");
+        (_marking, _node) = (false, null);
         _open = false;
         _inRun = false;
         (_name, _size, _bold) = (null, 0, null);

@@ -8,7 +8,7 @@ namespace Reporting.Typesetting.Volume;
 /// for a page); the whole entry links to that page. The entry is never split over pages. Its size does not
 /// depend on the number, so the contents can be paginated before the pages it lists are known.
 /// </summary>
-internal sealed class TocEntryElement(IReadOnlyList<ComposedLine> lines, Func<int, ComposedLine[]> tail) : LayoutElement
+internal sealed class TocEntryElement(IReadOnlyList<ComposedLine> lines, Func<int, ComposedLine[]> tail, StructureNode? node = null) : LayoutElement
 {
     public IReadOnlyList<ComposedLine> Lines { get; } = lines;
 
@@ -23,12 +23,13 @@ internal sealed class TocEntryElement(IReadOnlyList<ComposedLine> lines, Func<in
 
     protected override void Render(SpacePlan plan, Space space, PagingState state, IPageSurface surface)
     {
+        surface.BeginContent(node);
         for (var i = 0; i < Lines.Count; i++) surface.DrawLine(Lines[i], PageGeometry.Baseline(space.First + i));
         var last = PageGeometry.Baseline(space.First + Lines.Count - 1);
         if (Target > 0)
         {
             foreach (var line in tail(Target)) surface.DrawLine(line, last);
-            (surface as ILinkSurface)?.Link(space.First, Lines.Count, Target);
+            (surface as ILinkSurface)?.Link(space.First, Lines.Count, Target, string.Concat(Lines.Select(l => l.Text)));
         }
         state.Advance(this, 1);
     }

@@ -54,16 +54,31 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     /// down the text block; who compiled it (…办公室 编) and the year and month near its foot, in 3号 仿宋 on the
     /// grid. The title already names the district and the year. Lines with their baselines.
     /// </summary>
-    public IEnumerable<(ComposedLine Line, double Baseline)> Cover(VolumeDocument volume)
+    /// <summary>Slot of the compiler's line on the cover; the month is on the next.</summary>
+    private const int CoverFoot = PageGeometry.LinesPerPage - 4;
+
+    /// <summary>Draws the cover, its title an H1 and its foot lines each a P of <paramref name="structure"/>; the office's seal over the foot.</summary>
+    public void DrawCover(VolumeDocument volume, IPageSurface surface, StructureNode structure)
     {
         var title = Centred(volume.Title, CoverTitleSize, volume.District);
         var pitch = CoverTitleSize * 1.6;
         var first = PageGeometry.BlockHeight / 3 - (title.Count - 1) * pitch / 2;
-        for (var i = 0; i < title.Count; i++) yield return (title[i], first + i * pitch);
+        surface.BeginContent(structure.Add(StructureRole.H1));
+        for (var i = 0; i < title.Count; i++) surface.DrawLine(title[i], first + i * pitch);
         var style = new LineStyle(CoverLineSize, CoverLineSize, PageGeometry.BlockWidth, 0, false);
-        var foot = PageGeometry.LinesPerPage - 4;
+        var foot = CoverFoot;
         foreach (var text in new[] { CompilerLine(volume), DateLine(volume) })
-            yield return (ReportLayout.Centred(composer.Compose(StyledText.Of(text, FontRoles.FangSong), style)[0]), PageGeometry.Baseline(foot++));
+        {
+            surface.BeginContent(structure.Add(StructureRole.P));
+            surface.DrawLine(ReportLayout.Centred(composer.Compose(StyledText.Of(text, FontRoles.FangSong), style)[0]), PageGeometry.Baseline(foot++));
+        }
+        if (volume.Seal is { } seal)
+        {
+            // As over a signature [7.3.5.1]: centred on the compiler and the month, a little above them.
+            var image = SealImage.Of(seal);
+            surface.BeginContent(structure.Add(StructureRole.Figure, seal.AltText));
+            surface.DrawImage(image, (PageGeometry.BlockWidth - image.Width) / 2, SignatureSeal.CentreY(CoverFoot) - image.Height / 2);
+        }
     }
 
     private static string CompilerLine(VolumeDocument volume) => volume.CompilerName + "　编";
@@ -75,10 +90,14 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     /// The table of contents: its heading (bookmarked), then one entry per report, the department's name, and
     /// one for the status page. The entries come back too, so their pages can be filled in after the first pass.
     /// </summary>
-    public (LayoutElement Root, IReadOnlyList<TocEntryElement> Entries) Contents(VolumeDocument volume)
+    /// <param name="section">The contents' structure: its heading (H1), then a TOC of one TOCI per entry, each with its Link.</param>
+    public (LayoutElement Root, IReadOnlyList<TocEntryElement> Entries) Contents(VolumeDocument volume, StructureNode section)
     {
-        var entries = volume.Reports.Select(r => Entry(r.DepartmentName)).Append(Entry(StatusHeading)).ToList();
-        return (new ColumnElement([Reports.Title(ContentsHeading, null), .. entries]), entries);
+        var title = Reports.Title(ContentsHeading, null, section);
+        var toc = section.Add(StructureRole.TOC);
+        var entries = volume.Reports.Select(r => Entry(r.DepartmentName, toc)).ToList();
+        entries.Add(Entry(StatusHeading, toc)); // after the reports' entries, so the TOC's items come in page order
+        return (new ColumnElement([title, .. entries]), entries);
     }
 
     /// <summary>
@@ -86,21 +105,21 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     /// incomplete departments, a line each, with every required part's status (未提交 / 待审核 / 已退回 / 已通过);
     /// or the sentence that all are complete.
     /// </summary>
-    public LayoutElement Status(VolumeDocument volume)
+    public LayoutElement Status(VolumeDocument volume, StructureNode section)
     {
         var elements = new List<LayoutElement>
         {
-            Reports.Title(StatusHeading, null),
-            new LinesElement(composer.Compose(StyledText.Of(StatusIntro(volume), FontRoles.FangSong), LineStyle.Body())),
+            Reports.Title(StatusHeading, null, section),
+            new LinesElement(composer.Compose(StyledText.Of(StatusIntro(volume), FontRoles.FangSong), LineStyle.Body()), node: section.Add(StructureRole.P)),
         };
-        if (volume.Missing.Count > 0) elements.Add(Table(volume.Missing));
+        if (volume.Missing.Count > 0) elements.Add(Table(volume.Missing, section));
         return new ColumnElement(elements);
     }
 
     private const string DepartmentColumn = "部门";
 
     /// <summary>Department names flush left in the first column; the parts' columns share the rest, their words centred.</summary>
-    private StatusTableElement Table(IReadOnlyList<Reporting.Core.Documents.MissingReport> missing)
+    private StatusTableElement Table(IReadOnlyList<Reporting.Core.Documents.MissingReport> missing, StructureNode section)
     {
         var style = new LineStyle(TableSize, TableSize, PageGeometry.BlockWidth, 0, false);
         ComposedLine Cell(string text, string role) => composer.Compose(StyledText.Of(text, role), style)[0];
@@ -113,7 +132,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         var header = Row(Cell(DepartmentColumn, FontRoles.Hei), parts.Select(p => Cell(p, FontRoles.Hei)));
         var rows = missing.Select((m, i) => Row(names[i],
             parts.Select(p => Cell(m.Parts.FirstOrDefault(s => s.Part == p)?.Status ?? "—", FontRoles.FangSong)))).ToList();
-        return new StatusTableElement(header, rows);
+        return new StatusTableElement(header, rows, section);
     }
 
     private static string StatusIntro(VolumeDocument volume)
@@ -125,7 +144,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
             : asOf + $"下列{volume.Missing.Count}个部门的{volume.Year}年度法治政府建设情况报告尚未完成，各部分状态如下：";
     }
 
-    private TocEntryElement Entry(string text)
+    private TocEntryElement Entry(string text, StructureNode toc)
     {
         var style = new LineStyle(PageGeometry.BodySize, PageGeometry.CharPitch, PageGeometry.BlockWidth - NumberColumn - PageGeometry.CharPitch, 0, false);
         var lines = composer.Compose(StyledText.Of(text, FontRoles.FangSong), style);
@@ -134,7 +153,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         {
             var number = Number(page);
             return [Leaders(textEnd, number.Start - PageGeometry.CharPitch / 4), number];
-        });
+        }, toc.Add(StructureRole.TOCI));
     }
 
     /// <summary>Middle dots on the leader grid, from a quarter character after the text to <paramref name="stop"/>.</summary>

@@ -36,63 +36,85 @@ internal sealed class VolumeRenderer(TextComposer composer)
     public int Render(VolumeDocument volume, Stream output, Stream? ofd = null)
     {
         var layout = new VolumeLayout(composer);
-        var (contents, entries) = layout.Contents(volume);
-        var sections = new List<(string Bookmark, Func<LayoutElement> Root)>();
-        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, () => layout.Reports.Build(entry.Report)));
-        sections.Add((VolumeLayout.StatusHeading, () => layout.Status(volume)));
+        // The tree: the cover's title (H1), compiler and month (P) and seal (Figure); the contents as a Sect with its H1 and
+        // a TOC; each report a Sect with its own H1; the status page a Sect. Elements are built in each pass (and dropped
+        // after it), so each build takes the node its structure goes under.
+        var contentsSection = StructureNode.Root().Add(StructureRole.Sect);
+        var (contents, entries) = layout.Contents(volume, contentsSection);
+        var sections = new List<(string Bookmark, Func<StructureNode, LayoutElement> Root)>();
+        foreach (var entry in volume.Reports) sections.Add((entry.DepartmentName, section => layout.Reports.Build(entry.Report, section)));
+        sections.Add((VolumeLayout.StatusHeading, section => layout.Status(volume, section)));
 
         // First pass: where each section starts, and the glyphs. Cover and its blank back are pages 1 and 2.
         var counter = new CountingSurface();
-        foreach (var (line, baseline) in layout.Cover(volume)) counter.DrawLine(line, baseline);
+        layout.DrawCover(volume, counter, StructureNode.Root());
         var pages = 2 + Paginator.Run(contents, counter, new PagingState { PageNumber = 2 }, layout.Reports.Folio);
         for (var i = 0; i < sections.Count; i++)
         {
             pages += pages % 2;
             entries[i].Target = pages + 1;
-            pages += Paginator.Run(sections[i].Root(), counter, new PagingState { PageNumber = pages }, layout.Reports.Folio);
+            pages += Paginator.Run(sections[i].Root(StructureNode.Root()), counter, new PagingState { PageNumber = pages }, layout.Reports.Folio);
         }
         Paginator.Run(contents, counter, new PagingState { PageNumber = 2 }, layout.Reports.Folio); // the page numbers it lists
 
         var writer = new PdfStreamWriter(output);
         writer.WriteHeader();
-        var fonts = FontSubsets.Embed(writer, counter.Used, volume.Info);
+        var (fonts, images) = FontSubsets.Embed(writer, counter.Used, counter.Seals.Values, volume.Info);
         var (catalog, pagesObject, info) = (writer.Allocate(), writer.Allocate(), writer.Allocate());
         var firstPage = writer.Allocate();
         for (var i = 1; i < pages; i++) writer.Allocate();
 
         // Second pass: draw, page by page into the stream (and into the OFD's, through the same layout).
-        var surface = new VolumeSurface(writer, fonts, firstPage, pagesObject);
+        var surface = new VolumeSurface(writer, fonts, images, firstPage, pagesObject, pages);
+        var structure = surface.Structure;
         using var ofdSurface = ofd is null ? null : new OfdSurface(ofd, volume.Info);
         IPageSurface target = ofdSurface is null ? surface : new TeeSurface(surface, ofdSurface);
         target.BeginPage(1);
-        foreach (var (line, baseline) in layout.Cover(volume)) target.DrawLine(line, baseline);
+        var cover = StructureNode.Root();
+        layout.DrawCover(volume, target, cover);
         target.EndPage();
+        structure.Flush(cover.Children);
         BlankPage(target, surface);
         Section(target, contents, VolumeLayout.ContentsBookmark, surface, ofdSurface, layout.Reports.Folio);
+        structure.Flush([contentsSection]);
         for (var i = 0; i < sections.Count; i++)
         {
             if (surface.Pages % 2 == 1) BlankPage(target, surface);
             if (surface.Pages + 1 != entries[i].Target)
                 throw new InvalidOperationException($"Section {i} starts on page {surface.Pages + 1}, but the contents say {entries[i].Target}.");
-            Section(target, sections[i].Root(), sections[i].Bookmark, surface, ofdSurface, layout.Reports.Folio);
+            var section = StructureNode.Root().Add(StructureRole.Sect);
+            Section(target, sections[i].Root(section), sections[i].Bookmark, surface, ofdSurface, layout.Reports.Folio);
+            structure.Flush([section]);
         }
+        structure.Finish();
         if (surface.Pages != pages) throw new InvalidOperationException($"The volume drew {surface.Pages} pages, but the first pass counted {pages}.");
         ofdSurface?.Finish(expandOutline: false);
 
         writer.WriteObject(pagesObject, $"<</Type/Pages/Count {pages}/Kids[{string.Join(' ', Enumerable.Range(1, pages).Select(p => $"{surface.PageObject(p)} 0 R"))}]>>");
         var outlines = VolumeOutline.Write(writer, surface);
         writer.WriteObject(info, Info(volume.Info));
-        writer.WriteObject(catalog, $"<</Type/Catalog/Pages {pagesObject} 0 R/Outlines {outlines} 0 R/PageMode/UseOutlines/Lang({volume.Info.Language})>>");
+        var metadata = writer.Allocate();
+        writer.WriteStream(metadata, "/Type/Metadata/Subtype/XML",
+            System.Text.Encoding.UTF8.GetBytes(Archive.ArchiveMetadata.Xmp(volume.Info, Producer, volume.Info.CreatedAt)), compress: false);
+        var profile = writer.Allocate();
+        writer.WriteStream(profile, "/N 3", Archive.SrgbProfile.Data);
+        var name = PdfStreamWriter.Text(Archive.SrgbProfile.Name);
+        writer.WriteObject(catalog, $"<</Type/Catalog/Pages {pagesObject} 0 R/Outlines {outlines} 0 R/PageMode/UseOutlines/Lang({volume.Info.Language})" +
+            $"/Metadata {metadata} 0 R/StructTreeRoot {structure.TreeRoot} 0 R/MarkInfo<</Marked true>>/ViewerPreferences<</DisplayDocTitle true>>" +
+            $"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier {name}/Info {name}/DestOutputProfile {profile} 0 R>>]>>");
         writer.Finish(catalog, info);
         return pages;
     }
+
+    /// <summary>What the volume's Info dictionary and XMP name as its producer.</summary>
+    private const string Producer = "Reporting.Typesetting";
 
     private static string Info(Reporting.Core.Documents.DocumentInfo info)
     {
         var date = "(D:" + info.CreatedAt.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
             + (info.CreatedAt.Offset < TimeSpan.Zero ? "-" : "+") + info.CreatedAt.Offset.ToString("hh\\'mm\\'", System.Globalization.CultureInfo.InvariantCulture) + ")";
         return $"<</Title {PdfStreamWriter.Text(info.Title)}/Author {PdfStreamWriter.Text(info.Author)}/Subject {PdfStreamWriter.Text(info.Subject)}" +
-            $"/Creator (Reporting.Typesetting \\(GB/T 9704-2012\\))/CreationDate {date}/ModDate {date}>>";
+            $"/Creator {PdfStreamWriter.Text(Archive.ArchiveMetadata.CreatorTool)}/Producer {PdfStreamWriter.Text(Producer)}/CreationDate {date}/ModDate {date}>>";
     }
 
     private static void Section(IPageSurface target, LayoutElement root, string bookmark, VolumeSurface pdf, OfdSurface? ofd, Func<int, ComposedLine?> folio)

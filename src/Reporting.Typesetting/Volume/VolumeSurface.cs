@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Documents;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Rendering;
@@ -8,8 +9,11 @@ namespace Reporting.Typesetting.Volume;
 /// <summary>Where a table-of-contents line can ask for a link to the page its entry starts on.</summary>
 internal interface ILinkSurface
 {
-    /// <summary>Makes the slots [<paramref name="firstSlot"/>, +<paramref name="slots"/>) of the current page a link to page <paramref name="target"/>.</summary>
-    void Link(int firstSlot, int slots, int target);
+    /// <summary>
+    /// Makes the slots [<paramref name="firstSlot"/>, +<paramref name="slots"/>) of the current page a link to page <paramref name="target"/>,
+    /// described for a screen reader by <paramref name="description"/>.
+    /// </summary>
+    void Link(int firstSlot, int slots, int target, string description);
 }
 
 /// <summary>
@@ -17,8 +21,12 @@ internal interface ILinkSurface
 /// stream, then the page object, with its links (a link's target page has its object number already, since
 /// the page count is known from the first pass). Only the bookmarks are kept until the end.
 /// </summary>
-internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, int firstPageObject, int pagesObject) : IPageSurface, ILinkSurface
+internal sealed class VolumeSurface(
+    PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, IReadOnlyDictionary<OrganisationSeal, int> images, int firstPageObject, int pagesObject, int pages)
+    : IPageSurface, ILinkSurface
 {
+    private readonly List<(SealImage Image, double X, double Y, StructureNode? Node)> _images = [];
+    private StructureNode? _node;
     private readonly Dictionary<FontFace, string> _names = fonts.ToDictionary(f => f.Key, f => $"/F{f.Value}");
     private readonly List<PageGlyph> _glyphs = [];
     private readonly List<string> _links = [];
@@ -35,6 +43,11 @@ internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<
 
     public int PageObject(int page) => firstPageObject + page - 1;
 
+    /// <summary>The volume's structure tree, written section by section.</summary>
+    public StreamedStructure Structure { get; } = new(writer, page => firstPageObject + page - 1, pages);
+
+    public void BeginContent(StructureNode? node) => _node = node;
+
     public void BeginPage(int pageNumber)
     {
         if (pageNumber != Pages + 1) throw new InvalidOperationException($"Page {pageNumber} begun after page {Pages}.");
@@ -42,31 +55,44 @@ internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<
         _left = PageGeometry.Left(pageNumber);
         _glyphs.Clear();
         _links.Clear();
+        _images.Clear();
+        _node = null;
+        Structure.BeginPage(pageNumber);
     }
+
+    public void DrawImage(SealImage image, double left, double top) =>
+        _images.Add((image, _left + left, PageGeometry.PageHeight - PageGeometry.Top - top - image.Height, _node));
 
     public void DrawLine(ComposedLine line, double baseline)
     {
         var y = PageGeometry.PageHeight - PageGeometry.Top - baseline;
         var x = _left + line.Offset;
-        foreach (var glyph in line.Glyphs) _glyphs.Add(new PageGlyph(glyph, x + glyph.X, y));
+        foreach (var glyph in line.Glyphs) _glyphs.Add(new PageGlyph(glyph, x + glyph.X, y, _node));
     }
 
     public void Bookmark(string title, int level, double top) =>
         Bookmarks.Add((level == 0 && SectionBookmark is { } named ? named : title, level, Pages, PageGeometry.PageHeight - PageGeometry.Top - top));
 
-    /// <summary>A link whose /Dest is the top of the target page's text block, where a report's title stands.</summary>
-    public void Link(int firstSlot, int slots, int target)
+    /// <summary>
+    /// A link whose /Dest is the top of the target page's text block, where a report's title stands: printable (PDF/A),
+    /// described (/Contents), and tagged as a Link element inside the entry's own element (PDF/UA).
+    /// </summary>
+    public void Link(int firstSlot, int slots, int target, string description)
     {
         var top = PageGeometry.PageHeight - PageGeometry.Top - firstSlot * PageGeometry.LinePitch;
         static string N(double v) => PdfStreamWriter.Number(v);
-        _links.Add($"<</Type/Annot/Subtype/Link/Rect[{N(_left)} {N(top - slots * PageGeometry.LinePitch)} {N(_left + PageGeometry.BlockWidth)} {N(top)}]" +
+        var annotation = writer.Allocate();
+        var tag = _node is null ? "" : $"/StructParent {Structure.Annotation(_node.Add(StructureRole.Link), annotation)}";
+        writer.WriteObject(annotation, $"<</Type/Annot/Subtype/Link/F 4/Contents {PdfStreamWriter.Text(description)}{tag}" +
+            $"/Rect[{N(_left)} {N(top - slots * PageGeometry.LinePitch)} {N(_left + PageGeometry.BlockWidth)} {N(top)}]" +
             $"/Border[0 0 0]/Dest[{PageObject(target)} 0 R/XYZ {N(PageGeometry.Left(target))} {N(PageGeometry.PageHeight - PageGeometry.Top)} 0]>>");
+        _links.Add($"{annotation} 0 R ");
     }
 
     public void EndPage()
     {
         _content.Clear();
-        var text = new TextContent(_content);
+        var text = new TextContent(_content, Structure.Mark);
         var used = new SortedSet<int>();
         foreach (var glyph in _glyphs)
         {
@@ -74,16 +100,26 @@ internal sealed class VolumeSurface(PdfStreamWriter writer, IReadOnlyDictionary<
             used.Add(fonts[glyph.Glyph.Face]);
         }
         text.Close();
+        var xobjects = new StringBuilder();
+        foreach (var (image, x, y, node) in _images)
+        {
+            var number = images[image.Seal];
+            static string N(double v) => PdfStreamWriter.Number(v);
+            _content.Append(Structure.Mark(node));
+            _content.Append($"q {N(image.Width)} 0 0 {N(image.Height)} {N(x)} {N(y)} cm /Im{number} Do Q\nEMC\n");
+            xobjects.Append($"/Im{number} {number} 0 R");
+        }
         var resources = string.Concat(used.Select(n => $"/F{n} {n} 0 R"));
         var page = $"<</Type/Page/Parent {pagesObject} 0 R/MediaBox[0 0 {PdfStreamWriter.Number(PageGeometry.PageWidth)} {PdfStreamWriter.Number(PageGeometry.PageHeight)}]" +
-            $"/Resources<</ProcSet[/PDF/Text]/Font<<{resources}>>>>";
+            $"/Resources<</ProcSet[/PDF/Text/ImageC]/Font<<{resources}>>{(xobjects.Length > 0 ? $"/XObject<<{xobjects}>>" : "")}>>";
         if (_content.Length > 0)
         {
             var contents = writer.Allocate();
             writer.WriteStream(contents, "", Encoding.ASCII.GetBytes(_content.ToString()));
             page += $"/Contents {contents} 0 R";
         }
-        if (_links.Count > 0) page += $"/Annots[{string.Concat(_links)}]";
+        if (_links.Count > 0) page += $"/Tabs/S/Annots[{string.Concat(_links).TrimEnd()}]";
+        if (Structure.EndPage()) page += $"/StructParents {Pages - 1}";
         writer.WriteObject(PageObject(Pages), page + ">>");
     }
 
@@ -100,6 +136,11 @@ internal sealed class CountingSurface : IPageSurface, ILinkSurface
 {
     public Dictionary<FontFace, HashSet<int>> Used { get; } = [];
 
+    /// <summary>The seals drawn, once each.</summary>
+    public Dictionary<OrganisationSeal, SealImage> Seals { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public void DrawImage(SealImage image, double left, double top) => Seals.TryAdd(image.Seal, image);
+
     public void BeginPage(int pageNumber) { }
 
     public void DrawLine(ComposedLine line, double baseline)
@@ -113,5 +154,5 @@ internal sealed class CountingSurface : IPageSurface, ILinkSurface
 
     public void Bookmark(string title, int level, double top) { }
     public void EndPage() { }
-    public void Link(int firstSlot, int slots, int target) { }
+    public void Link(int firstSlot, int slots, int target, string description) { }
 }

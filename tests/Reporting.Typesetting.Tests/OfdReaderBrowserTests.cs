@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Reporting.TestSupport;
+using UglyToad.PdfPig;
+
+namespace Reporting.Typesetting.Tests;
+
+/// <summary>
+/// Every OFD these tests make, opened in a real OFD reader: ofd.js (npm, Apache-2.0; package.json) in Debian's Chromium,
+/// served with the file from a loopback listener. Each page must render with ink on it, its text must be the PDF's
+/// page text, and page 1 must look like the PDF's page 1 (pdftoppm): both at 70 dpi, binarised, the share of either's
+/// ink with no ink of the other within 2 px (the OFD's screenshot resampled to the PDF's size). Screenshots land in .local/screenshots/ofd-*.png.
+/// </summary>
+public sealed class OfdReaderBrowserTests
+{
+    /// <summary>Width of a page at 70 dpi, as pdftoppm -r 70 draws it: 210 mm.</summary>
+    private const int PageWidth = 579;
+
+    public static TheoryData<string> Documents => ["fixture", "stress"];
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public async Task Ofd_js_renders_every_page_with_the_text_of_the_PDF_page_and_page_one_looks_like_the_PDF(string name)
+    {
+        var (_, pdf, ofd) = name == "fixture" ? OfdRendered.Fixture.Value : OfdRendered.Stress.Value;
+        var reader = Path.Combine(RepoPaths.Root, "node_modules", "ofd.js", "lib", "ofd.umd.min.js");
+        Assert.True(File.Exists(reader), "ofd.js is required: npm ci (.ci/setup does it)");
+        using var server = new LoopbackFiles(new Dictionary<string, (string, byte[])>
+        {
+            ["/ofd.js"] = ("text/javascript", File.ReadAllBytes(reader)),
+            ["/doc.ofd"] = ("application/ofd", ofd),
+            ["/"] = ("text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(Page)),
+        });
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 800, Height = 1000 } });
+        await page.GotoAsync(server.Url);
+        // Waits for the reader to say it has parsed and drawn the file (or failed), not for a time.
+        await page.WaitForFunctionAsync("() => window.ofdResult !== undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        var result = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.ofdResult)")).RootElement;
+        Assert.True(result.GetProperty("error").ValueKind == JsonValueKind.Null, $"ofd.js failed: {result.GetProperty("error")}");
+        var texts = result.GetProperty("texts").EnumerateArray().Select(t => t.GetString()!).ToList();
+
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(document.NumberOfPages, texts.Count);
+        var screenshots = Path.Combine(RepoPaths.Root, ".local", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        foreach (var pdfPage in document.GetPages())
+        {
+            var expected = string.Concat(pdfPage.Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Equal(expected, texts[pdfPage.Number - 1].Replace(" ", "", StringComparison.Ordinal));
+            var shot = await page.Locator($"#out > div:nth-child({pdfPage.Number})").ScreenshotAsync();
+            if (pdfPage.Number == 1) await File.WriteAllBytesAsync(Path.Combine(screenshots, $"ofd-{name}-page1.png"), shot);
+            var ink = PngInk.Read(shot);
+            Assert.True(ink.InkCount > 500, $"page {pdfPage.Number} of the OFD renders blank in ofd.js ({ink.InkCount} ink pixels)");
+        }
+
+        var ofdDrawn = PngInk.Read(await File.ReadAllBytesAsync(Path.Combine(screenshots, $"ofd-{name}-page1.png")));
+        var pdfFile = Rendered.WriteTemp(pdf, $"ofd/{name}-browser.pdf");
+        var prefix = Path.Combine(screenshots, $"ofd-{name}-pdf");
+        var (exit, _, error) = Tools.Run("pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", pdfFile, prefix);
+        Assert.True(exit == 0, error);
+        var pdfPage1 = PngInk.Read(await File.ReadAllBytesAsync(prefix + ".png"));
+        // ofd.js draws the page about 2 % narrower than the width asked: compare at the PDF's size.
+        Assert.InRange(ofdDrawn.Width, PageWidth * 0.95, PageWidth * 1.05);
+        var ofdPage1 = ofdDrawn.ScaledTo(pdfPage1.Width, pdfPage1.Height);
+        var ofdUncovered = ofdPage1.UncoveredBy(pdfPage1, 2);
+        var pdfUncovered = pdfPage1.UncoveredBy(ofdPage1, 2);
+        Assert.True(ofdUncovered < 0.15 && pdfUncovered < 0.15,
+            $"page 1 differs: {ofdUncovered:P1} of the OFD's ink and {pdfUncovered:P1} of the PDF's have no ink of the other within 2 px");
+    }
+
+    /// <summary>ofd.js parses the file, draws each page at 70 dpi (one div of SVG text per page) and reports each page's text.</summary>
+    private static readonly string Page = $$"""
+        <!doctype html><html><head><meta charset="utf-8"><title>OFD</title></head>
+        <body style="margin:0;background:#fff"><div id="out"></div>
+        <script src="/ofd.js"></script>
+        <script>
+        fetch('/doc.ofd').then(r => r.arrayBuffer()).then(buffer => ofd.parseOfdDocument({
+          ofd: buffer,
+          success(documents) {
+            try {
+              const pages = ofd.renderOfd({{PageWidth}}, documents[0]);
+              const out = document.getElementById('out');
+              pages.forEach(p => { p.style.marginBottom = '0'; out.appendChild(p); });
+              const texts = pages.map(p => Array.from(p.querySelectorAll('text')).map(t => t.textContent).join(''));
+              window.ofdResult = { error: null, texts };
+            } catch (e) { window.ofdResult = { error: String(e), texts: [] }; }
+          },
+          fail(e) { window.ofdResult = { error: String(e), texts: [] }; }
+        })).catch(e => window.ofdResult = { error: String(e), texts: [] });
+        </script></body></html>
+        """;
+}
+
+/// <summary>A few files served from 127.0.0.1 for the browser, until disposed.</summary>
+internal sealed class LoopbackFiles : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _serving;
+
+    public LoopbackFiles(IReadOnlyDictionary<string, (string Type, byte[] Body)> files)
+    {
+        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
+        _listener.Prefixes.Add(Url);
+        _listener.Start();
+        _serving = Task.Run(async () =>
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await _listener.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+                using var response = context.Response;
+                if (files.TryGetValue(context.Request.Url!.AbsolutePath, out var file))
+                {
+                    response.ContentType = file.Type;
+                    await response.OutputStream.WriteAsync(file.Body);
+                }
+                else response.StatusCode = 404;
+            }
+        });
+    }
+
+    public string Url { get; }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        _serving.Wait(TimeSpan.FromSeconds(10));
+    }
+}
