@@ -33,6 +33,18 @@ internal static class BenchArguments
         }
     }
 
+    /// <summary>
+    /// The report the benches submit, and its parts (<c>--fixture</c>, else the repository's kgj-2023.txt); null, with the
+    /// reason on standard error, when there is none.
+    /// </summary>
+    public static (string File, IReadOnlyDictionary<string, string> Parts)? Fixture(string[] args)
+    {
+        var fixture = Text(args, "--fixture") ?? FindFixture();
+        if (fixture is not null && File.Exists(fixture)) return (fixture, Reporting.Core.Documents.PlainTextReport.Parse(File.ReadAllText(fixture)).Parts);
+        Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
+        return null;
+    }
+
     /// <summary>The real report the benches typeset: tests/fixtures/kgj-2023.txt of the repository above the working directory.</summary>
     public static string? FindFixture()
     {

@@ -16,13 +16,7 @@ public static class FlowBench
     public static async Task<int> RunAsync(string[] args)
     {
         var reports = BenchArguments.Int(args, "--reports", 20) is var parsed and > 0 and <= 200 ? parsed : 20;
-        var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
-        if (fixture is null || !File.Exists(fixture))
-        {
-            Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
-            return 2;
-        }
-        var parts = PlainTextReport.Parse(File.ReadAllText(fixture)).Parts;
+        if (BenchArguments.Fixture(args) is not ({ } fixture, { } parts)) return 2;
         await using var bench = await BenchHost.StartAsync();
         var http = bench.Http;
         var host = bench.Host;

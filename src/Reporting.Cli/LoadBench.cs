@@ -23,13 +23,7 @@ public static class LoadBench
     {
         var clients = Math.Clamp(BenchArguments.Int(args, "--clients", 50), 1, 500);
         var submissions = Math.Clamp(BenchArguments.Int(args, "--submissions", 1000), 1, 20_000);
-        var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
-        if (fixture is null || !File.Exists(fixture))
-        {
-            Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
-            return 2;
-        }
-        var parts = PlainTextReport.Parse(File.ReadAllText(fixture)).Parts;
+        if (BenchArguments.Fixture(args) is not ({ } fixture, { } parts)) return 2;
         var sections = ReportTemplate.RequiredSections.Select(s => s.Key).Take(Math.Clamp(BenchArguments.Int(args, "--parts", 5), 1, 5)).ToList();
 
         await using var bench = await BenchHost.StartAsync();

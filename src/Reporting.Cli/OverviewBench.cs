@@ -22,13 +22,7 @@ internal static class OverviewBench
         var clients = Math.Clamp(BenchArguments.Int(args, "--clients", 50), 1, 500);
         var rounds = Math.Clamp(BenchArguments.Int(args, "--rounds", 3), 1, 100);
         var versions = Math.Clamp(BenchArguments.Int(args, "--versions", 2), 1, 20);
-        var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
-        if (fixture is null || !File.Exists(fixture))
-        {
-            Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
-            return 2;
-        }
-        var parts = PlainTextReport.Parse(File.ReadAllText(fixture)).Parts;
+        if (BenchArguments.Fixture(args) is not ({ } fixture, { } parts)) return 2;
         await using var bench = await BenchHost.StartAsync();
         var departments = bench.Departments;
         var seeding = Stopwatch.StartNew();
