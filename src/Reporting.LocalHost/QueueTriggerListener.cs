@@ -21,8 +21,12 @@ public sealed class QueueTriggerListener(
     StorageClients clients,
     FunctionInvoker invoker,
     HostJsonSettings settings,
+    TimeProvider clock,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
+    /// <summary>While storage fails, polls back off to this (one line each, see <see cref="StorageOutageLog"/>); it also bounds how late recovery is seen.</summary>
+    public static readonly TimeSpan OutagePollingInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a received message stays hidden before it must be renewed; what a crash costs at most.</summary>
     public static readonly TimeSpan ProcessingLease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RenewEvery = ProcessingLease / 3;
@@ -39,6 +43,8 @@ public sealed class QueueTriggerListener(
         var delay = MinimumPollingInterval;
         var slots = Math.Clamp(settings.BatchSize, 1, 32);
         var running = new HashSet<Task>();
+        var outage = new StorageOutageLog($"Polling queue {function.Target}", logger, clock);
+        var outageDelay = MinimumPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveWhere(t => t.IsCompleted);
@@ -53,11 +59,15 @@ public sealed class QueueTriggerListener(
             try
             {
                 messages = (await queue.ReceiveMessagesAsync(slots - running.Count, ProcessingLease, stoppingToken)).Value;
+                outage.Succeeded();
+                outageDelay = MinimumPollingInterval;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Polling queue {Queue} failed; retrying", function.Target);
-                messages = [];
+                outage.Failed(e);
+                await Sleep(outageDelay, stoppingToken);
+                outageDelay = TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, OutagePollingInterval.Ticks));
+                continue;
             }
             if (messages.Length == 0)
             {

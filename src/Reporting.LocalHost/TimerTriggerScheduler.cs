@@ -14,6 +14,8 @@ public sealed class TimerTriggerScheduler(
     TimeProvider clock,
     ILogger<TimerTriggerScheduler> logger) : BackgroundService
 {
+    private readonly StorageOutageLog _failures = new($"Timer function {function.Name}", logger, clock);
+
     public static string ResolveSchedule(string schedule, IConfiguration configuration)
     {
         if (schedule.Length < 3 || schedule[0] != '%' || schedule[^1] != '%') return schedule;
@@ -67,10 +69,12 @@ public sealed class TimerTriggerScheduler(
         try
         {
             await invoker.InvokeTriggerAsync(function, new TimerInfo { IsPastDue = false }, stoppingToken);
+            _failures.Succeeded();
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Timer function {Function} failed", function.Name);
+            // Mostly storage being gone: its stack trace once, then a line per firing (see StorageOutageLog).
+            _failures.Failed(e);
         }
     }
 }
