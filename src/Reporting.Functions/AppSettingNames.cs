@@ -16,6 +16,12 @@ public static class AppSettingNames
     public const string StorageCredential = StorageConnection + "__credential";
     public const string StorageClientId = StorageConnection + "__clientId";
 
+    /// <summary>Where the worker's OpenTelemetry goes (Application Insights); unset locally, and then nothing is exported.</summary>
+    public const string ApplicationInsightsConnection = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>How the exporter authenticates: "ClientId=…;Authorization=AAD" (the app's managed identity; the component takes only Entra tokens).</summary>
+    public const string ApplicationInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     public const string DirectoryFile = "Reporting__DirectoryFile";
     public const string OfficeEmail = "Reporting__OfficeEmail";
     public const string PublicBaseUrl = "Reporting__PublicBaseUrl";

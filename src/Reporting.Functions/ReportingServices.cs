@@ -94,6 +94,7 @@ public static class ReportingServices
         check.ThrowIfAny();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(HostJsonSettings.LoadShipped());
         services.AddSingleton(storage!);
         services.AddSingleton<StorageClients>();
         services.AddSingleton(reporting!);

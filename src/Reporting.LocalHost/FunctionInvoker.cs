@@ -32,10 +32,12 @@ public sealed class FunctionInvoker(IServiceProvider services)
             await action.ExecuteResultAsync(new ActionContext { HttpContext = context, RouteData = context.GetRouteData() });
     }
 
-    public async Task InvokeTriggerAsync(FunctionDescriptor function, object trigger, CancellationToken cancellationToken)
+    /// <param name="bindingData">What the trigger tells the invocation besides its payload (a queue message's DequeueCount).</param>
+    public async Task InvokeTriggerAsync(FunctionDescriptor function, object trigger, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, object?>? bindingData = null)
     {
         await using var scope = services.CreateAsyncScope();
-        var invocation = new LocalFunctionContext(function, scope.ServiceProvider, cancellationToken);
+        var invocation = new LocalFunctionContext(function, scope.ServiceProvider, cancellationToken, bindingData);
         await RunPipelineAsync(function, invocation, (source, _) => source == ParameterSource.Trigger ? trigger : null);
     }
 

@@ -5,10 +5,11 @@ namespace Reporting.LocalHost;
 /// <summary>
 /// The <see cref="FunctionContext"/> the local host hands the app's worker middleware and functions: the same
 /// items the ASP.NET Core integration sets (the HttpContext under its key), the invocation's services and its
-/// cancellation. What only the Functions host can know (binding metadata, retry and trace context, the function
-/// definition) is refused loudly rather than faked.
+/// cancellation, and the binding data the local trigger knows (a queue message's DequeueCount and Id). What only the
+/// Functions host can know (retry and trace context, the function definition) is refused loudly rather than faked.
 /// </summary>
-internal sealed class LocalFunctionContext(FunctionDescriptor function, IServiceProvider services, CancellationToken cancellationToken) : FunctionContext
+internal sealed class LocalFunctionContext(FunctionDescriptor function, IServiceProvider services, CancellationToken cancellationToken,
+    IReadOnlyDictionary<string, object?>? bindingData = null) : FunctionContext
 {
     /// <summary>The Items key under which the ASP.NET Core integration stores the request's HttpContext (read by GetHttpContext()).</summary>
     public const string HttpContextKey = "HttpRequestContext";
@@ -20,12 +21,17 @@ internal sealed class LocalFunctionContext(FunctionDescriptor function, IService
     public override IInvocationFeatures Features { get; } = new LocalInvocationFeatures();
     public override CancellationToken CancellationToken => cancellationToken;
     public override TraceContext TraceContext => throw Unsupported(nameof(TraceContext));
-    public override BindingContext BindingContext => throw Unsupported(nameof(BindingContext));
+    public override BindingContext BindingContext { get; } = new LocalBindingContext(bindingData ?? new Dictionary<string, object?>());
     public override RetryContext RetryContext => throw Unsupported(nameof(RetryContext));
     public override FunctionDefinition FunctionDefinition => throw Unsupported(nameof(FunctionDefinition));
 
     private NotSupportedException Unsupported(string member) =>
         new($"Function {function.Name}: the local host does not supply FunctionContext.{member}.");
+
+    private sealed class LocalBindingContext(IReadOnlyDictionary<string, object?> data) : BindingContext
+    {
+        public override IReadOnlyDictionary<string, object?> BindingData { get; } = data;
+    }
 
     private sealed class LocalInvocationFeatures : IInvocationFeatures
     {

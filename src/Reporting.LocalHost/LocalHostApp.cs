@@ -105,7 +105,7 @@ public sealed class LocalHostApp : IAsyncDisposable
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
 
-        var settings = HostJsonSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
+        var settings = HostJsonSettings.LoadShipped();
         var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);
         DevelopmentSigning.UseDevelopmentCertificate(configuration);
         // The local host, and only it, runs the development sign-in (it refuses when an App Service marker is set).

@@ -5,6 +5,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
+using Reporting.Functions;
 
 namespace Reporting.LocalHost;
 
@@ -122,7 +123,11 @@ public sealed class QueueTriggerListener(
             var renewing = RenewWhileRunningAsync(queue, message, lease, running.Token);
             try
             {
-                await invoker.InvokeTriggerAsync(function, text, stoppingToken);
+                await invoker.InvokeTriggerAsync(function, text, stoppingToken, new Dictionary<string, object?>
+                {
+                    [Reporting.Functions.Telemetry.PoisonCountingMiddleware.DequeueCountKey] = message.DequeueCount,
+                    ["Id"] = message.MessageId,
+                });
             }
             finally
             {

@@ -1,19 +1,23 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 
 namespace Reporting.Azure.Queues;
 
-/// <summary>Sends work as JSON to the queues the queue-triggered functions listen on.</summary>
+/// <summary>
+/// Sends work as JSON to the queues the queue-triggered functions listen on, with the trace context of the step that
+/// queues it (<see cref="QueueEnvelope"/>), so the assembly and the notice continue the approval's trace.
+/// </summary>
 public class StorageWorkQueue(StorageClients clients) : IWorkQueue
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json => QueueEnvelope.Json;
 
     public virtual Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default) =>
-        clients.Queues.GetQueueClient(clients.Options.AssemblyQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json), cancellationToken);
+        clients.Queues.GetQueueClient(clients.Options.AssemblyQueue).SendMessageAsync(QueueEnvelope.Write(message, Activity.Current), cancellationToken);
 
     public virtual Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default) =>
-        clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json), cancellationToken);
+        clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(QueueEnvelope.Write(message, Activity.Current), cancellationToken);
 
     /// <summary>
     /// The message stays invisible for <paramref name="delay"/> (at most 7 days) and never expires, so a long backoff
@@ -21,6 +25,6 @@ public class StorageWorkQueue(StorageClients clients) : IWorkQueue
     /// up: 0.98 s would otherwise make the retry visible at once, before its backoff has run out.
     /// </summary>
     public virtual Task ScheduleNotificationAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
-        clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(JsonSerializer.Serialize(message, Json),
+        clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(QueueEnvelope.Write(message, Activity.Current),
             visibilityTimeout: TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions.Functions;
 
@@ -14,9 +15,11 @@ public sealed class AssembleReportFunction(ReportAssembler assembler, ILogger<As
         [QueueTrigger(QueueNames.Assembly, Connection = AppSettingNames.StorageConnection)] string message,
         CancellationToken cancellationToken)
     {
-        var request = QueueMessages.Parse<AssemblyMessage>(message);
+        var request = QueueMessages.Parse<AssemblyMessage>(message, out var parent);
+        using var activity = ReportingActivities.StartQueued("AssembleReport", parent, request.Year, request.Department)?.SetTag("reporting.version", request.Version);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var version = await assembler.AssembleAsync(request, cancellationToken);
+        ReportingMetrics.Assembled(System.Diagnostics.Stopwatch.GetElapsedTime(started), version is not null);
         if (version is null)
             logger.LogWarning("Assembly of {Year}/{Department} v{Version} skipped: the report has no such version", request.Year, request.Department, request.Version);
         else

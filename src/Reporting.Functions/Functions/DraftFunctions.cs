@@ -8,6 +8,7 @@ using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions.Functions;
 
@@ -25,6 +26,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
         var draft = await submission.SubmitAsync(
             new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], body), caller, cancellationToken);
+        ReportingMetrics.DraftSubmitted(draft.Section);
 
         var location = routes.Draft(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
         if (BrowserRequests.WantsHtml(request))

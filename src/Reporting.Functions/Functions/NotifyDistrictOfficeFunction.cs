@@ -4,6 +4,7 @@ using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Calendar;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions.Functions;
 
@@ -14,14 +15,16 @@ namespace Reporting.Functions.Functions;
 /// for an outage of the mail server, so a notice is not poisoned by one.
 /// </summary>
 public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, YearEndRun yearEnd, RejectionNotifier rejections, DeadlineReminders calendar,
-    ILogger<NotifyDistrictOfficeFunction> logger)
+    NotificationOptions notifications, TimeProvider clock, ILogger<NotifyDistrictOfficeFunction> logger)
 {
     [Function("NotifyDistrictOffice")]
     public async Task Run(
         [QueueTrigger(QueueNames.Notification, Connection = AppSettingNames.StorageConnection)] string message,
         CancellationToken cancellationToken)
     {
-        var request = QueueMessages.Parse<NotificationMessage>(message);
+        var request = QueueMessages.Parse<NotificationMessage>(message, out var parent);
+        using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, request.Department)?.SetTag("reporting.notice", request.OutboxKey);
+        var started = clock.GetUtcNow();
         var result = request.IsVolume ? await yearEnd.NotifyVolumeAsync(request.Year, request.Version, cancellationToken)
             : request.IsRejection ? await rejections.NotifyAsync(request, cancellationToken)
             : request.IsCalendar ? await calendar.NotifyAsync(request, cancellationToken)
@@ -36,7 +39,12 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
             logger.LogInformation("Notice {Key} delivered on every channel (sent now: {SentNow})", request.OutboxKey, string.Join(',', result.SentNow));
         else
             foreach (var channel in result.Channels.Where(c => !c.IsSent))
+            {
+                // Counted when it failed in this invocation (a channel not yet due was only skipped).
+                if (channel.LastAttemptAt >= started)
+                    ReportingMetrics.NoticeFailed(channel.Channel, channel.Attempts >= NotificationOptions.ParseSchedule(notifications.RetrySchedule).Count);
                 logger.LogWarning("Notice {Key} on {Channel} not delivered yet after {Attempts} attempts ({Error}); next attempt at {Next:o}",
                     request.OutboxKey, channel.Channel, channel.Attempts, channel.LastError, channel.NextAttemptAt);
+            }
     }
 }

@@ -7,6 +7,7 @@ using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions.Functions;
 
@@ -24,6 +25,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}/approval")] HttpRequest request,
         string year, string department, string section, string version, CancellationToken cancellationToken)
     {
+        // The span the assembly and the notice this decision may queue continue (their messages carry its context).
+        using var activity = ReportingActivities.StartRequest("ApproveDraft", year, department)?.SetTag("reporting.section", section);
         if (BrowserRequests.WantsHtml(request)) return await DecideInBrowserAsync(request, year, department, section, version, cancellationToken);
         // The reviewer is the signed-in caller; a "reviewer" field, if sent, is ignored.
         var caller = callers.Resolve(request);

@@ -1,8 +1,11 @@
 using System.Text.Json;
 
-namespace Reporting.LocalHost;
+namespace Reporting.Functions;
 
-/// <summary>The parts of host.json the local host honours: the route prefix and the queue trigger's behaviour.</summary>
+/// <summary>
+/// The parts of host.json the app reads: the local host honours the route prefix and the queue trigger's behaviour; the
+/// worker (in Azure too) reads maxDequeueCount to know which failed attempt sends a message to its poison queue.
+/// </summary>
 public sealed record HostJsonSettings(
     string RoutePrefix,
     TimeSpan MaxPollingInterval,
@@ -12,6 +15,9 @@ public sealed record HostJsonSettings(
 {
     /// <summary>The Functions host's own defaults, used for anything host.json leaves out.</summary>
     public static readonly HostJsonSettings Defaults = new("api", TimeSpan.FromMinutes(1), TimeSpan.Zero, 16, 5);
+
+    /// <summary>The host.json that ships beside the app (both in Azure and under the local host).</summary>
+    public static HostJsonSettings LoadShipped() => Load(Path.Combine(AppContext.BaseDirectory, "host.json"));
 
     public static HostJsonSettings Load(string path)
     {
