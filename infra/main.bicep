@@ -51,6 +51,10 @@ param authUnauthenticatedClientAction string = 'RedirectToLoginPage'
 @description('E-mail address of the district office (法治政府建设领导小组办公室) that receives the reports.')
 param officeEmail string
 
+@description('Where alerts are e-mailed: a message in a poison queue, a notice failing past its last retry, a 5xx rate (azd: ALERT_EMAIL).')
+@minLength(3)
+param alertEmail string
+
 @description('Public base URL of the API used in links people click; empty means https://<function app host>.')
 param publicBaseUrl string = ''
 
@@ -181,6 +185,8 @@ var abbrs = {
   logAnalytics: 'log-'
   applicationInsights: 'appi-'
   keyVault: 'kv-'
+  actionGroup: 'ag-'
+  alert: 'alert-'
 }
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -225,6 +231,19 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: '${abbrs.applicationInsights}${resourceToken}'
     location: location
     tags: tags
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    actionGroupName: '${abbrs.actionGroup}reporting-${resourceToken}'
+    alertNamePrefix: '${abbrs.alert}reporting-${resourceToken}-'
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    location: location
+    tags: tags
+    alertEmail: alertEmail
   }
 }
 

@@ -118,6 +118,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // GET /api/health (HealthFunction): 503 when storage does not answer; anonymous, see excludedPaths below.
+      healthCheckPath: '/api/health'
     }
     functionAppConfig: {
       deployment: {
@@ -248,9 +250,11 @@ resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
       requireAuthentication: true
       unauthenticatedClientAction: authUnauthenticatedClientAction
       redirectToProvider: 'azureactivedirectory'
-      // Anyone may check a PDF they hold against the archive (/api/verify): the one route without sign-in.
+      // Anyone may check a PDF they hold against the archive (/api/verify); the platform's health check and
+      // monitoring reach /api/health, which says nothing about reports. The only routes without sign-in.
       excludedPaths: [
         '/api/verify'
+        '/api/health'
       ]
     }
     httpSettings: {

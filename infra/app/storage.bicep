@@ -28,6 +28,7 @@ var tableNames = [
   'members'
   'publications'
   'pdfhashes'
+  'timerruns'
 ]
 var queueNames = [
   'report-assembly'

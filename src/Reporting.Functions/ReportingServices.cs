@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Blobs;
+using Reporting.Azure.Health;
 using Reporting.Azure.Notifications;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
@@ -10,6 +11,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
+using Reporting.Core.Health;
 using Reporting.Core.Publication;
 using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
@@ -135,6 +137,9 @@ public static class ReportingServices
         services.AddSingleton<PdfVerifier>();
         services.AddSingleton<VerifyPage>();
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.AddSingleton<TableTimerRuns>();
+        services.AddSingleton<ITimerRuns>(sp => sp.GetRequiredService<TableTimerRuns>());
+        services.AddSingleton<IHealthProbe, StorageHealthProbe>();
         services.AddSingleton<INotificationSender, EmailNotificationSender>();
         services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<WebhookNotificationSender>());
 
@@ -196,7 +201,8 @@ public static class ReportingServices
     }
 
     /// <summary>"Reporting__DirectoryFile" as IConfiguration spells it ("Reporting:DirectoryFile").</summary>
-    private static string Key(string appSetting) => appSetting.Replace("__", ":", StringComparison.Ordinal);
+    /// <summary>A setting's configuration key (":" for "__"); the deployment tests find settings read through it.</summary>
+    internal static string Key(string appSetting) => appSetting.Replace("__", ":", StringComparison.Ordinal);
 
     private static Uri? Uri(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null

@@ -25,7 +25,10 @@ public sealed class QueueTriggerListener(
     TimeProvider clock,
     ILogger<QueueTriggerListener> logger) : BackgroundService
 {
-    /// <summary>While storage fails, polls back off to this (one line each, see <see cref="StorageOutageLog"/>); it also bounds how late recovery is seen.</summary>
+    /// <summary>
+    /// While storage fails, polls back off to this (one line each, see <see cref="StorageOutageLog"/>); it also bounds how
+    /// late recovery is seen.
+    /// </summary>
     public static readonly TimeSpan OutagePollingInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a received message stays hidden before it must be renewed; what a crash costs at most.</summary>
@@ -39,13 +42,29 @@ public sealed class QueueTriggerListener(
         // Raw (no codec): messages are decoded one by one in ProcessAsync.
         var queue = clients.RawQueues.GetQueueClient(function.Target);
         var poison = clients.RawQueues.GetQueueClient(function.Target + QueueNames.PoisonSuffix);
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        var outage = new StorageOutageLog($"Polling queue {function.Target}", logger, clock);
+        var outageDelay = MinimumPollingInterval;
+        // Storage gone as the host starts is an outage like any other: one that ended this service used to stop the host.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                outage.Succeeded();
+                break;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                outage.Failed(e);
+                await Sleep(outageDelay, stoppingToken);
+                outageDelay = Longer(outageDelay);
+            }
+        }
+        if (stoppingToken.IsCancellationRequested) return;
         logger.LogInformation("Function {Function} listening on queue {Queue}", function.Name, function.Target);
         var delay = MinimumPollingInterval;
         var slots = Math.Clamp(settings.BatchSize, 1, 32);
         var running = new HashSet<Task>();
-        var outage = new StorageOutageLog($"Polling queue {function.Target}", logger, clock);
-        var outageDelay = MinimumPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveWhere(t => t.IsCompleted);
@@ -67,7 +86,7 @@ public sealed class QueueTriggerListener(
             {
                 outage.Failed(e);
                 await Sleep(outageDelay, stoppingToken);
-                outageDelay = TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, OutagePollingInterval.Ticks));
+                outageDelay = Longer(outageDelay);
                 continue;
             }
             if (messages.Length == 0)
@@ -89,6 +108,8 @@ public sealed class QueueTriggerListener(
             logger.LogDebug(e, "Function {Function} stopped with the host", function.Name);
         }
     }
+
+    private static TimeSpan Longer(TimeSpan outageDelay) => TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, OutagePollingInterval.Ticks));
 
     /// <summary>Decodes the message as the Functions host does (Base64 of UTF-8); null when it is not.</summary>
     public static string? Decode(string raw, out string? reason)

@@ -48,8 +48,8 @@ public sealed class StorageOutageLog(string poller, ILogger logger, TimeProvider
             }
             else if (now - _lastSummary >= SummaryEvery)
             {
-                logger.LogWarning("{Poller} still failing since {Since:HH:mm:ss}: {Count} failed polls in the last {Minutes:0} min, {Total} in all; last: {Reason}",
-                    poller, since.ToLocalTime(), _failuresSinceSummary, (now - _lastSummary).TotalMinutes, _failures, reason);
+                logger.LogWarning(
+                    "{Poller} still failing since {Since:HH:mm:ss}: {Count} failed polls in the last {Minutes:0} min, {Total} in all; last: {Reason}", poller, since.ToLocalTime(), _failuresSinceSummary, (now - _lastSummary).TotalMinutes, _failures, reason);
                 _lastSummary = now;
                 _failuresSinceSummary = 0;
             }
@@ -61,7 +61,8 @@ public sealed class StorageOutageLog(string poller, ILogger logger, TimeProvider
         lock (_gate)
         {
             if (_since is not { } since) return;
-            logger.LogInformation("{Poller} works again after {Seconds:0} s ({Count} failed polls)", poller, (clock.GetUtcNow() - since).TotalSeconds, _failures);
+            var seconds = (clock.GetUtcNow() - since).TotalSeconds;
+            logger.LogInformation("{Poller} works again after {Seconds:0} s ({Count} failed polls)", poller, seconds, _failures);
             _since = null;
             _failures = 0;
             _failuresSinceSummary = 0;

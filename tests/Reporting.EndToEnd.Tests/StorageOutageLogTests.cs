@@ -24,9 +24,11 @@ public sealed class StorageOutageLogTests
             Lines.Add((logLevel, formatter(state, exception), exception));
     }
 
+    private const string ConnectionRefused = "Connection refused (127.0.0.1:10001)";
+
     private static Exception Refused() =>
         new AggregateException("Retry failed after 4 tries.",
-            new RequestFailedException("Connection refused (127.0.0.1:10001)", new System.Net.Http.HttpRequestException("Connection refused (127.0.0.1:10001)")));
+            new RequestFailedException(ConnectionRefused, new System.Net.Http.HttpRequestException(ConnectionRefused)));
 
     [Fact]
     public void An_outage_shows_its_stack_trace_once_a_line_per_poll_for_a_minute_then_a_summary_a_minute_and_the_recovery()

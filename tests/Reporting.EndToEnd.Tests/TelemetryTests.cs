@@ -58,7 +58,8 @@ public sealed class TelemetryTests : IDisposable
     }
 
     private IEnumerable<Activity> Spans(string name, int year, string department) =>
-        _spans.Where(s => s.OperationName == name && s.GetTagItem("reporting.year") as string == year.ToString() && s.GetTagItem("reporting.department") as string == department);
+        _spans.Where(s => s.OperationName == name && s.GetTagItem("reporting.year") as string == year.ToString()
+            && s.GetTagItem("reporting.department") as string == department);
 
     private double Sum(string name, Func<Dictionary<string, string?>, bool>? match = null) =>
         _measurements.Where(m => m.Name == name && (match is null || match(m.Tags))).Sum(m => m.Value);

@@ -78,7 +78,7 @@ public sealed class StorageClients
         foreach (var table in new[]
         {
             Options.DraftsTable, Options.ReportsTable, Options.AuditTable, Options.OutboxTable, Options.YearEndTable, Options.MembersTable,
-            Options.PublicationsTable, Options.PdfHashesTable,
+            Options.PublicationsTable, Options.PdfHashesTable, Options.TimerRunsTable,
         })
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         await Blobs.GetBlobContainerClient(Options.ReportsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -23,6 +23,8 @@ public sealed class StorageOptions
     public string PublicationsTable { get; set; } = "publications";
     /// <summary>Every stored PDF by the SHA-256 of its bytes (/api/verify reads it).</summary>
     public string PdfHashesTable { get; set; } = "pdfhashes";
+    /// <summary>When each timer function last completed a run (GET /api/health reads it).</summary>
+    public string TimerRunsTable { get; set; } = "timerruns";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
 

@@ -16,7 +16,8 @@ public sealed class AssembleReportFunction(ReportAssembler assembler, ILogger<As
         CancellationToken cancellationToken)
     {
         var request = QueueMessages.Parse<AssemblyMessage>(message, out var parent);
-        using var activity = ReportingActivities.StartQueued("AssembleReport", parent, request.Year, request.Department)?.SetTag("reporting.version", request.Version);
+        using var activity = ReportingActivities.StartQueued("AssembleReport", parent, request.Year, request.Department)
+            ?.SetTag("reporting.version", request.Version);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var version = await assembler.AssembleAsync(request, cancellationToken);
         ReportingMetrics.Assembled(System.Diagnostics.Stopwatch.GetElapsedTime(started), version is not null);

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
+using Reporting.Core.Health;
 using Reporting.Core.Reports;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
@@ -16,14 +17,19 @@ namespace Reporting.Functions.Functions;
 /// injected, so a test can walk a year.
 /// </summary>
 public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolver callers, DistrictDirectory directory, Routes routes, TimeProvider clock,
-    ILogger<DeadlineFunctions> logger)
+    ITimerRuns runs, ILogger<DeadlineFunctions> logger)
 {
+    public const string TimerName = "DeadlineReminders";
+
     /// <summary>01:00 UTC daily = 09:00 Beijing time, at the start of the working day (UTC NCRONTAB, six fields).</summary>
     public const string DefaultSchedule = "0 0 1 * * *";
 
-    [Function("DeadlineReminders")]
-    public async Task Timer([TimerTrigger("%" + AppSettingNames.DeadlineReminderSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    [Function(TimerName)]
+    public async Task Timer([TimerTrigger("%" + AppSettingNames.DeadlineReminderSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
         await RunAsync(cancellationToken);
+        await runs.RecordAsync(TimerName, cancellationToken);
+    }
 
     /// <summary>One day's run at the injected clock's now (what the timer does; a test fires it directly).</summary>
     public async Task<DeadlineRunResult> RunAsync(CancellationToken cancellationToken = default)

@@ -23,7 +23,8 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
         CancellationToken cancellationToken)
     {
         var request = QueueMessages.Parse<NotificationMessage>(message, out var parent);
-        using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, request.Department)?.SetTag("reporting.notice", request.OutboxKey);
+        using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, request.Department)
+            ?.SetTag("reporting.notice", request.OutboxKey);
         var started = clock.GetUtcNow();
         var result = request.IsVolume ? await yearEnd.NotifyVolumeAsync(request.Year, request.Version, cancellationToken)
             : request.IsRejection ? await rejections.NotifyAsync(request, cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
+using Reporting.Core.Health;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
@@ -10,8 +11,11 @@ using Reporting.Functions.ReadModels;
 namespace Reporting.Functions.Functions;
 
 /// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
-public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, BrowserRequests browser, Routes routes, TimeProvider clock, ILogger<YearEndFunctions> logger)
+public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, BrowserRequests browser, Routes routes,
+    TimeProvider clock, ITimerRuns runs, ILogger<YearEndFunctions> logger)
 {
+    public const string TimerName = "YearEndAssembly";
+
     /// <summary>
     /// Default schedule, in UTC (the host evaluates NCRONTAB in UTC on Linux plans): 18:00 UTC on the 4th of
     /// January to April = 02:00 China time on the 5th — early in each month of the first quarter, when reports
@@ -19,13 +23,14 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
     /// </summary>
     public const string DefaultSchedule = "0 0 18 4 1-4 *";
 
-    [Function("YearEndAssembly")]
+    [Function(TimerName)]
     public async Task Timer([TimerTrigger("%" + AppSettingNames.YearEndSchedule + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var year = run.YearJustEnded(clock.GetUtcNow());
         logger.LogInformation("Year-end run for {Year} started by the timer", year);
         var result = await run.RunAsync(year, Caller.System, cancellationToken);
         Log(result);
+        await runs.RecordAsync(TimerName, cancellationToken);
     }
 
     [Function("RunYearEnd")]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using static Reporting.Functions.ReportingServices;
 
 namespace Reporting.Functions.Telemetry;
 
@@ -18,15 +19,15 @@ public static class TelemetryRegistration
 {
     public static IServiceCollection AddReportingTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        if (string.IsNullOrWhiteSpace(configuration[AppSettingNames.ApplicationInsightsConnection])) return services;
+        if (string.IsNullOrWhiteSpace(configuration[Key(AppSettingNames.ApplicationInsightsConnection)])) return services;
         services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             .WithTracing(tracing => tracing.AddSource(ReportingActivities.SourceName, "Azure.*"))
             .WithMetrics(metrics => metrics.AddMeter(ReportingMetrics.MeterName))
             .UseAzureMonitorExporter(exporter =>
             {
-                exporter.ConnectionString = configuration[AppSettingNames.ApplicationInsightsConnection];
-                if (TelemetryCredential.FromAuthenticationString(configuration[AppSettingNames.ApplicationInsightsAuthentication]) is { } credential)
+                exporter.ConnectionString = configuration[Key(AppSettingNames.ApplicationInsightsConnection)];
+                if (TelemetryCredential.FromAuthenticationString(configuration[Key(AppSettingNames.ApplicationInsightsAuthentication)]) is { } credential)
                     exporter.Credential = credential;
             });
         return services;
