@@ -11,7 +11,7 @@ namespace Reporting.Cli;
 /// `reporting bench volume [--departments N]`: the compiled volume of N fixture-sized reports typeset into a
 /// file, timed, with the process's peak working set. Without --departments it runs 40, 200 and 1,000, each in a
 /// fresh process, so the figures show whether memory stays flat as the volume grows (it is streamed).
-/// With --ofd the same volume is written as OFD too, from the same layout pass (its size gets a column).
+/// With --ofd the same volume is written as OFD too, from the same layout pass (its size and bytes per page get columns).
 /// </summary>
 public static class VolumeBench
 {
@@ -21,8 +21,9 @@ public static class VolumeBench
         if (BenchArguments.Text(args, "--departments") is not { } n)
         {
             Console.WriteLine(withOfd
-                ? "| departments | volume pages | PDF (MB) | OFD (MB) | render both (s) | peak working set (MB) |\n|---:|---:|---:|---:|---:|---:|"
-                : "| departments | volume pages | file (MB) | render (s) | peak working set (MB) |\n|---:|---:|---:|---:|---:|");
+                ? "| departments | volume pages | PDF (MB) | PDF (B/page) | OFD (MB) | OFD (B/page) | render both (s) | peak working set (MB) |\n"
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|"
+                : "| departments | volume pages | file (MB) | PDF (B/page) | render (s) | peak working set (MB) |\n|---:|---:|---:|---:|---:|---:|");
             var fixtureFile = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture() ?? "";
             await BenchArguments.RowsInFreshProcessesAsync(new[] { 40, 200, 1000 }.Select(count =>
                 new[] { "bench", "volume", "--departments", count.ToString(CultureInfo.InvariantCulture), "--fixture", fixtureFile }
@@ -55,11 +56,15 @@ public static class VolumeBench
             pages = typesetter.RenderVolume(volume, file, ofd);
         var seconds = watch.Elapsed.TotalSeconds;
         var size = new FileInfo(path).Length;
-        var ofdSize = withOfd ? $" {new FileInfo(ofdPath).Length / 1048576.0:F1} |" : "";
+        var ofdSize = withOfd ? $" {Size(new FileInfo(ofdPath).Length, pages)} |" : "";
         File.Delete(path);
         File.Delete(ofdPath);
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"| {departments} | {pages} | {size / 1048576.0:F1} |{ofdSize} {seconds:F1} | {process.PeakWorkingSet64 >> 20} |");
+        Console.WriteLine($"| {departments} | {pages} | {Size(size, pages)} |{ofdSize} {seconds:F1} | {process.PeakWorkingSet64 >> 20} |");
         return 0;
     }
+
+    /// <summary>A file's size in MB and per page, as two cells.</summary>
+    private static string Size(long bytes, int pages) =>
+        string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} | {bytes / Math.Max(1, pages):N0}");
 }

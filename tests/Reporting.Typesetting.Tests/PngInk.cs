@@ -13,6 +13,9 @@ internal sealed class PngInk
     public required int Height { get; init; }
     public required bool[] Ink { get; init; }
 
+    /// <summary>Pixels of a seal's red (red well above green and blue), to tell a drawn seal from the black text under it.</summary>
+    public required bool[] Red { get; init; }
+
     public int InkCount => Ink.Count(i => i);
 
     public static PngInk Read(byte[] png)
@@ -43,6 +46,7 @@ internal sealed class PngInk
         var previous = new byte[stride];
         var row = new byte[stride];
         var ink = new bool[width * height];
+        var red = new bool[width * height];
         for (var y = 0; y < height; y++)
         {
             var filter = bytes[y * (stride + 1)];
@@ -65,20 +69,39 @@ internal sealed class PngInk
                 var luminance = channels >= 3 ? (299 * row[p] + 587 * row[p + 1] + 114 * row[p + 2]) / 1000 : row[p];
                 var opaque = channels is 2 or 4 ? row[p + channels - 1] > 127 : true;
                 ink[y * width + x] = opaque && luminance < 128;
+                red[y * width + x] = opaque && channels >= 3 && row[p] >= 150 && row[p + 1] < 110 && row[p + 2] < 110;
             }
             (previous, row) = (row, previous);
         }
-        return new PngInk { Width = width, Height = height, Ink = ink };
+        return new PngInk { Width = width, Height = height, Ink = ink, Red = red };
     }
+
+    /// <summary>How many red pixels lie in a box (pixels from the top left).</summary>
+    public int RedIn(int left, int top, int width, int height)
+    {
+        var count = 0;
+        for (var y = Math.Max(0, top); y < Math.Min(Height, top + height); y++)
+            for (var x = Math.Max(0, left); x < Math.Min(Width, left + width); x++)
+                if (Red[y * Width + x]) count++;
+        return count;
+    }
+
+    /// <summary>The ink that is not seal-red: the text of a sealed page, to compare apart from the seal.</summary>
+    public PngInk WithoutRed() => new() { Width = Width, Height = Height, Ink = [.. Ink.Select((ink, i) => ink && !Red[i])], Red = Red };
 
     /// <summary>This ink resampled (nearest pixel) to another size: a reader that draws a page a little narrower is compared at the same scale.</summary>
     public PngInk ScaledTo(int width, int height)
     {
         var ink = new bool[width * height];
+        var red = new bool[width * height];
         for (var y = 0; y < height; y++)
             for (var x = 0; x < width; x++)
-                ink[y * width + x] = Ink[Math.Min(Height - 1, y * Height / height) * Width + Math.Min(Width - 1, x * Width / width)];
-        return new PngInk { Width = width, Height = height, Ink = ink };
+            {
+                var from = Math.Min(Height - 1, y * Height / height) * Width + Math.Min(Width - 1, x * Width / width);
+                ink[y * width + x] = Ink[from];
+                red[y * width + x] = Red[from];
+            }
+        return new PngInk { Width = width, Height = height, Ink = ink, Red = red };
     }
 
     /// <summary>

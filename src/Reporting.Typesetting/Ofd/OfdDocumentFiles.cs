@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
@@ -42,7 +43,8 @@ internal static class OfdDocumentFiles
         IReadOnlyList<(int Id, string File)> images)
     {
         foreach (var font in fonts)
-            package.WriteBytes($"{documentFolder}/{ResourceFolder}/{FontFile(font)}", TrueTypeSubset.Build(font.Face, font.CodePoints));
+            package.WriteBytes($"{documentFolder}/{ResourceFolder}/{FontFile(font)}", TrueTypeSubset.Build(font.Face, font.CodePoints),
+                CompressionLevel.Fastest);
         package.WriteXml($"{documentFolder}/PublicRes.xml", xml =>
         {
             xml.WriteStartElement("ofd", "Res", Ns);

@@ -35,9 +35,9 @@ internal sealed class OfdPackage(Stream output) : IDisposable
         xml.WriteEndDocument();
     }
 
-    public void WriteBytes(string path, ReadOnlySpan<byte> bytes)
+    public void WriteBytes(string path, ReadOnlySpan<byte> bytes, CompressionLevel level)
     {
-        using var stream = Open(path, CompressionLevel.Optimal);
+        using var stream = Open(path, level);
         stream.Write(bytes);
     }
 

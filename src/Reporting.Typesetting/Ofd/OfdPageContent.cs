@@ -1,4 +1,5 @@
-using System.Xml;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Reporting.Typesetting.Fonts;
 
 namespace Reporting.Typesetting.Ofd;
@@ -13,27 +14,27 @@ namespace Reporting.Typesetting.Ofd;
 /// </summary>
 internal static class OfdPageContent
 {
-    private const string Ns = OfdPackage.Namespace;
-
-    public static void Write(OfdPackage package, string path, List<OfdGlyph> glyphs, List<OfdImage> images,
-        IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids) =>
-        package.WriteXml(path, xml =>
+    public static void Write(OfdPackage package, OfdXmlWriter xml, string path, List<OfdGlyph> glyphs, List<OfdImage> images,
+        IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids)
+    {
+        xml.StartDocument();
+        xml.StartElement("Page");
+        var runs = Runs(glyphs);
+        if (runs.Count > 0 || images.Count > 0)
         {
-            xml.WriteStartElement("ofd", "Page", Ns);
-            var runs = Runs(glyphs);
-            if (runs.Count > 0 || images.Count > 0)
-            {
-                xml.WriteStartElement("ofd", "Content", Ns);
-                xml.WriteStartElement("ofd", "Layer", Ns);
-                xml.WriteAttributeString("ID", ids.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-                xml.WriteAttributeString("Type", "Body");
-                foreach (var run in runs) TextObject(xml, glyphs.GetRange(run.Start, run.Count), fontIds, ids);
-                foreach (var image in images) ImageObject(xml, image, ids);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-        });
+            var all = CollectionsMarshal.AsSpan(glyphs);
+            xml.StartElement("Content");
+            xml.StartElement("Layer");
+            xml.Attribute("ID", ids.Next());
+            xml.Attribute("Type", "Body");
+            foreach (var (start, count) in runs) TextObject(xml, all.Slice(start, count), fontIds, ids);
+            foreach (var image in images) ImageObject(xml, image, ids);
+            xml.EndElement();
+            xml.EndElement();
+        }
+        xml.EndElement();
+        package.WriteBytes(path, xml.Written, CompressionLevel.Fastest);
+    }
 
     private static List<(int Start, int Count)> Runs(List<OfdGlyph> glyphs)
     {
@@ -54,18 +55,37 @@ internal static class OfdPageContent
     private static bool SameRun(in OfdGlyph a, in OfdGlyph b) =>
         a.Glyph.Face == b.Glyph.Face && a.Glyph.Size == b.Glyph.Size && a.Glyph.Bold == b.Glyph.Bold && a.Y == b.Y && b.X >= a.X;
 
-    private static void ImageObject(XmlWriter xml, OfdImage image, OfdIds ids)
+    private static void ImageObject(OfdXmlWriter xml, OfdImage image, OfdIds ids)
     {
-        var (width, height) = (OfdNumber.Mm(image.Width), OfdNumber.Mm(image.Height));
-        xml.WriteStartElement("ofd", "ImageObject", Ns);
-        xml.WriteAttributeString("ID", ids.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("Boundary", $"{OfdNumber.Mm(image.X)} {OfdNumber.Mm(image.Y)} {width} {height}");
-        xml.WriteAttributeString("CTM", $"{width} 0 0 {height} 0 0");
-        xml.WriteAttributeString("ResourceID", image.ResourceId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        xml.WriteEndElement();
+        xml.StartElement("ImageObject");
+        xml.Attribute("ID", ids.Next());
+        xml.StartAttribute("Boundary");
+        xml.Mm(image.X);
+        xml.Space();
+        xml.Mm(image.Y);
+        xml.Space();
+        xml.Mm(image.Width);
+        xml.Space();
+        xml.Mm(image.Height);
+        xml.EndAttribute();
+        xml.StartAttribute("CTM");
+        xml.Mm(image.Width);
+        xml.Space();
+        xml.Integer(0);
+        xml.Space();
+        xml.Integer(0);
+        xml.Space();
+        xml.Mm(image.Height);
+        xml.Space();
+        xml.Integer(0);
+        xml.Space();
+        xml.Integer(0);
+        xml.EndAttribute();
+        xml.Attribute("ResourceID", image.ResourceId);
+        xml.EndElement();
     }
 
-    private static void TextObject(XmlWriter xml, List<OfdGlyph> run, IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids)
+    private static void TextObject(OfdXmlWriter xml, ReadOnlySpan<OfdGlyph> run, IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids)
     {
         var first = run[0].Glyph;
         var size = OfdNumber.Micrometres(first.Size);
@@ -76,32 +96,40 @@ internal static class OfdPageContent
         var right = last.X + OfdNumber.Micrometres(last.Glyph.Advance1000 * last.Glyph.Size / 1000) + size / 10;
         var top = run[0].Y - size;
         var height = size + size / 3;
-        xml.WriteStartElement("ofd", "TextObject", Ns);
-        xml.WriteAttributeString("ID", ids.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("Boundary", $"{OfdNumber.Mm(left)} {OfdNumber.Mm(top)} {OfdNumber.Mm(right - left)} {OfdNumber.Mm(height)}");
-        xml.WriteAttributeString("Font", fontIds[first.Face].ToString(System.Globalization.CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("Size", OfdNumber.Mm(size));
+        xml.StartElement("TextObject");
+        xml.Attribute("ID", ids.Next());
+        xml.StartAttribute("Boundary");
+        xml.Mm(left);
+        xml.Space();
+        xml.Mm(top);
+        xml.Space();
+        xml.Mm(right - left);
+        xml.Space();
+        xml.Mm(height);
+        xml.EndAttribute();
+        xml.Attribute("Font", fontIds[first.Face]);
+        xml.MmAttribute("Size", size);
         if (first.Bold)
         {
             // As the PDF's synthetic bold: fill and stroke, the stroke 2 % of the size wide.
-            xml.WriteAttributeString("LineWidth", OfdNumber.Mm(size / 50));
-            xml.WriteAttributeString("Stroke", "true");
+            xml.MmAttribute("LineWidth", size / 50);
+            xml.Attribute("Stroke", "true");
         }
-        xml.WriteStartElement("ofd", "TextCode", Ns);
-        xml.WriteAttributeString("X", OfdNumber.Mm(run[0].X - left));
-        xml.WriteAttributeString("Y", OfdNumber.Mm(run[0].Y - top));
-        if (run.Count > 1)
+        xml.StartElement("TextCode");
+        xml.MmAttribute("X", run[0].X - left);
+        xml.MmAttribute("Y", run[0].Y - top);
+        if (run.Length > 1)
         {
-            var deltas = new System.Text.StringBuilder(run.Count * 6);
-            for (var i = 1; i < run.Count; i++)
+            xml.StartAttribute("DeltaX");
+            for (var i = 1; i < run.Length; i++)
             {
-                if (i > 1) deltas.Append(' ');
-                deltas.Append(OfdNumber.Mm(run[i].X - run[i - 1].X));
+                if (i > 1) xml.Space();
+                xml.Mm(run[i].X - run[i - 1].X);
             }
-            xml.WriteAttributeString("DeltaX", deltas.ToString());
+            xml.EndAttribute();
         }
-        xml.WriteString(string.Concat(run.Select(g => g.Glyph.Text)));
-        xml.WriteEndElement();
-        xml.WriteEndElement();
+        foreach (var glyph in run) xml.Text(glyph.Glyph.Text);
+        xml.EndElement();
+        xml.EndElement();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
@@ -24,6 +25,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     private readonly List<OfdBookmark> _bookmarks = [];
     private readonly List<OfdGlyph> _glyphs = [];
     private readonly List<OfdImage> _images = [];
+    private readonly OfdXmlWriter _xml = new();
     private readonly Dictionary<OrganisationSeal, int> _imageIds = new(ReferenceEqualityComparer.Instance);
     private double _left;
     private bool _finished;
@@ -51,16 +53,28 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     {
         var y = OfdNumber.Micrometres(PageGeometry.Top + baseline);
         var x = _left + line.Offset;
-        foreach (var glyph in line.Glyphs)
+        FontFace? face = null;
+        HashSet<int>? used = null;
+        var glyphs = line.Glyphs;
+        for (var i = 0; i < glyphs.Count; i++)
         {
+            var glyph = glyphs[i];
             _glyphs.Add(new OfdGlyph(glyph, OfdNumber.Micrometres(x + glyph.X), y));
-            if (!_fontIds.ContainsKey(glyph.Face))
+            if (!ReferenceEquals(glyph.Face, face))
             {
-                _fontIds[glyph.Face] = _ids.Next();
-                _used[glyph.Face] = [];
+                face = glyph.Face;
+                used = Used(face);
             }
-            _used[glyph.Face].Add(glyph.CodePoint);
+            used!.Add(glyph.CodePoint);
         }
+    }
+
+    /// <summary>The characters drawn so far with a face, which gets its font id when first used.</summary>
+    private HashSet<int> Used(FontFace face)
+    {
+        if (_used.TryGetValue(face, out var used)) return used;
+        _fontIds[face] = _ids.Next();
+        return _used[face] = [];
     }
 
     /// <summary>
@@ -74,7 +88,8 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         {
             id = _ids.Next();
             _imageIds[image.Seal] = id;
-            _package.WriteBytes($"{DocumentFolder}/{OfdDocumentFiles.ResourceFolder}/{ImageFile(id)}", image.Seal.Png);
+            _package.WriteBytes($"{DocumentFolder}/{OfdDocumentFiles.ResourceFolder}/{ImageFile(id)}", image.Seal.Png,
+                CompressionLevel.NoCompression); // a PNG is deflated already
         }
         _images.Add(new OfdImage(id, OfdNumber.Micrometres(_left + left), OfdNumber.Micrometres(PageGeometry.Top + top),
             OfdNumber.Micrometres(image.Width), OfdNumber.Micrometres(image.Height)));
@@ -91,7 +106,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     public void EndPage()
     {
         if (_pageIds.Count == 0) throw new InvalidOperationException("No page begun.");
-        OfdPageContent.Write(_package, $"{DocumentFolder}/{PageLocation(_pageIds.Count - 1)}", _glyphs, _images, _fontIds, _ids);
+        OfdPageContent.Write(_package, _xml, $"{DocumentFolder}/{PageLocation(_pageIds.Count - 1)}", _glyphs, _images, _fontIds, _ids);
     }
 
     /// <summary>Fonts, resources and Document.xml; the container is complete when the surface is disposed.</summary>
