@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -25,7 +26,8 @@ public static class ProblemResponses
             case ConcurrencyConflictException:
                 return (409, Body(409, "操作与当前状态冲突", "同一内容正被他人同时修改，本次操作未完成，请稍后重试。", instance, null));
             case ReportingException e:
-                return (StatusFor(e.Kind), Body(StatusFor(e.Kind), e.Title, e.Detail, instance, e.Errors.Count > 0 ? e.Errors : null));
+                return (StatusFor(e.Kind), Body(StatusFor(e.Kind), RefusalWording.Title(e), RefusalWording.Detail(e), instance,
+                    e.Errors.Count > 0 ? RefusalWording.FieldErrors(e) : null));
             case BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return (413, Body(413, "请求过大", "提交的内容超过了大小上限。", instance, null));
             case BadHttpRequestException or InvalidDataException or JsonException or FormatException:
