@@ -1,4 +1,5 @@
 using Reporting.Core.Access;
+using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
@@ -47,8 +48,8 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
         var zone = options.ResolveTimeZone();
         var refusal = ((AccessPolicy.Refusal(caller, member, ReportAction.ReviewDraft, draft.Department) ?? AccessPolicy.ReviewRefusal(caller, draft.AuthorId))
                 is { } refused ? RefusalWording.Sentence(refused) : null)
-            ?? (draft.Superseded ? $"第 {draft.Version} 版已被新版本取代，请审核该部分的最新版本。" : null)
-            ?? (draft.Status != "submitted" ? $"第 {draft.Version} 版{Words.Status(draft.Status)}，无需再审核。" : null);
+            ?? (draft.Superseded ? RefusalWording.Sentence(Refusal.Of(EdgeRefusalCode.ReviewSuperseded, draft.Version)) : null)
+            ?? (draft.Status != "submitted" ? RefusalWording.Sentence(Refusal.Of(EdgeRefusalCode.ReviewAlreadyDecided, draft.Version, draft.Status)) : null);
         return pages.Render("审核草稿", caller, member, Template, year: draft.Year, model: new
         {
             draft.Year,

@@ -64,6 +64,12 @@ public static class EdgeRefusalCode
     /// <summary>(long megabytes)</summary>
     public const string UploadTooLarge = "edge.upload-too-large";
 
+    // 审核草稿 shown for a version that cannot be decided any more.
+    /// <summary>(int version)</summary>
+    public const string ReviewSuperseded = "edge.review-superseded";
+    /// <summary>(int version, string status: submitted, approved, rejected)</summary>
+    public const string ReviewAlreadyDecided = "edge.review-already-decided";
+
     // Read models.
     /// <summary>(int version)</summary>
     public const string PartVersionNotFound = "edge.part-version-not-found";

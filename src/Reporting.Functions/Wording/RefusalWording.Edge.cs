@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Wording;
 
@@ -47,6 +48,9 @@ public static partial class RefusalWording
         Say(EdgeRefusalCode.UploadFileEmpty, "上传的文件是空的，请选择要核验的 PDF 文件。"),
         Say(EdgeRefusalCode.UploadNotPdf, "上传的文件不是 PDF 文件（PDF 文件以“%PDF-”开头）。请上传本系统生成的 PDF。"),
         Say<long>(EdgeRefusalCode.UploadTooLarge, megabytes => $"核验的文件不能超过 {megabytes} MB。", "文件过大"),
+
+        Say<int>(EdgeRefusalCode.ReviewSuperseded, version => $"第 {version} 版已被新版本取代，请审核该部分的最新版本。"),
+        Say<int, string>(EdgeRefusalCode.ReviewAlreadyDecided, (version, status) => $"第 {version} 版{Words.Status(status)}，无需再审核。"),
 
         Say<int>(EdgeRefusalCode.PartVersionNotFound, version => $"该部分没有第 {version} 版草稿。"),
         Say<int, string>(EdgeRefusalCode.PdfNotYetAssembled, (year, department) => $"{year} 年 {department} 的报告尚未生成 PDF。"),
