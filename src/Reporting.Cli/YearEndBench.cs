@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
 using Reporting.Core.Documents;
+using Reporting.Core.Drafts;
+using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions;
@@ -62,7 +64,8 @@ public static class YearEndBench
             foreach (var section in ReportTemplate.RequiredSections)
             {
                 var draft = await submission.SubmitAsync(new SubmitDraftCommand(year.ToString(), $"d{i:D3}", section.Key, parts[section.Key]), author, ct);
-                await review.DecideAsync(new ReviewDraftCommand(year.ToString(), $"d{i:D3}", section.Key, draft.Version.ToString(), "approve", null), approver, ct);
+                var decision = new ReviewDraftCommand(new ReportKey(year, $"d{i:D3}"), section, draft.Version, DraftDecision.Approve, null);
+                await review.DecideAsync(decision, approver, ct);
             }
         });
 

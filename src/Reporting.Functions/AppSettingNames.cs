@@ -81,7 +81,7 @@ public static class AppSettingNames
     /// <summary>Local only: a PKCS#12 file without a password that signs instead (the local host defaults it to the development certificate).</summary>
     public const string SigningCertificateFile = "Signing__CertificateFile";
 
-    // The regulation's calendar (CalendarOptions): deadlines per report year, reckoned in Reporting__TimeZone.
+    // The regulation's calendar (Settings/CalendarSettings): deadlines per report year, reckoned in Reporting__TimeZone.
     public const string CalendarSubmissionDeadline = "Calendar__SubmissionDeadline";
     public const string CalendarSubmissionDeadlines = "Calendar__SubmissionDeadlines";
     public const string CalendarPublicationDeadline = "Calendar__PublicationDeadline";

@@ -19,6 +19,7 @@ using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Settings;
 using Reporting.Functions.Signing;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Signing;
@@ -56,13 +57,10 @@ public static class ReportingServices
             check.Require(mail.Timeout > TimeSpan.Zero, AppSettingNames.SmtpTimeout, $"超时 {mail.Timeout} 须为正的时间间隔（如 00:00:15）");
             if (configuration[Key(AppSettingNames.MailDropFolder)] is { Length: > 0 } drop) mail.DropFolder = drop;
         }
-        var notifications = check.Read(AppSettingNames.NotificationRetrySchedule, "通知重试间隔", () =>
-        {
-            var options = Bind<NotificationOptions>(configuration, NotificationOptions.Section);
-            NotificationOptions.ParseSchedule(options.RetrySchedule);
-            return options;
-        });
-        var calendar = check.Read(CalendarOptions.Section, "报送与公开日期", () => new ReportingCalendar(Bind<CalendarOptions>(configuration, CalendarOptions.Section), reporting ?? new ReportingOptions()));
+        var notifications = check.Read(AppSettingNames.NotificationRetrySchedule, "通知重试间隔",
+            () => Bind<NotificationSettings>(configuration, NotificationSettings.Section).Parse());
+        var calendar = check.Read(CalendarSettings.Section, "报送与公开日期",
+            () => new ReportingCalendar(Bind<CalendarSettings>(configuration, CalendarSettings.Section).Parse(), reporting ?? new ReportingOptions()));
         var webhook = check.Read("Webhook", "通知网址", () => Bind<WebhookOptions>(configuration, "Webhook"));
         if (webhook is not null)
             check.Require(webhook.Timeout > TimeSpan.Zero, AppSettingNames.WebhookTimeout, $"超时 {webhook.Timeout} 须为正的时间间隔（如 00:00:15）");

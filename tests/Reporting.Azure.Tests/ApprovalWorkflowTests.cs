@@ -9,6 +9,7 @@ using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
+using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
@@ -47,12 +48,12 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         private ReportingOptions Options { get; } = new();
         public TableAuditLog Audit { get; } = new(clients);
 
-        /// <summary>Memberships from the real members table, falling back to the development users (kgj-author, kgj-approver, office, …).</summary>
-        private AccessControl Access => new(new TableMemberRepository(Clients),
-            new ConfiguredMembers(DevelopmentUsers.For(AzuriteCollection.Directory).Select(u => u.Member)));
+        /// <summary>Memberships from the real members table, falling back to each department's author and approver (kgj-author, kgj-approver, …).</summary>
+        private AccessControl Access => new(new TableMemberRepository(Clients), new ConfiguredMembers(AzuriteCollection.Directory.Departments.SelectMany(d =>
+            new Membership[] { new($"{d.Code}-author", MemberRole.Author, d.Code), new($"{d.Code}-approver", MemberRole.Approver, d.Code) })));
 
         public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), Options, TimeProvider.System);
-        public DraftReview Review => new(AzuriteCollection.Directory, Access, Drafts, Reports, new StorageWorkQueue(Clients), Rejections, Audit, Options, TimeProvider.System);
+        public DraftReview Review => new(Access, Drafts, Reports, new StorageWorkQueue(Clients), Rejections, Audit, Options, TimeProvider.System);
 
         /// <summary>No channel is configured here: a rejection is registered and queued, and nothing is sent.</summary>
         private RejectionNotifier Rejections => new(Drafts, new NoAddresses(), new NoWords(), new OnceOnlyDelivery(new TableNotificationOutbox(Clients), [],
@@ -62,7 +63,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
             Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, body), new Caller($"{department}-author", "起草人"));
 
         public Task<ReviewOutcome> ApproveAsync(string department, string section, int version, string reviewer = "审核人") =>
-            Review.DecideAsync(new ReviewDraftCommand("2023", department, section, version.ToString(), "approve", null), new Caller($"{department}-approver", reviewer));
+            Review.DecideAsync(new ReviewDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, version, DraftDecision.Approve, null),
+                new Caller($"{department}-approver", reviewer));
 
         public async Task<List<AssemblyMessage>> QueuedAssembliesAsync()
         {

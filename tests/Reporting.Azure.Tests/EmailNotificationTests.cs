@@ -99,7 +99,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     {
         var options = new ReportingOptions();
         var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients), [new EmailNotificationSender(mail)], new StorageWorkQueue(clients), options,
-            new NotificationOptions { RetrySchedule = "00:00:01" }, TimeProvider.System);
+            new NotificationOptions { RetrySchedule = [TimeSpan.FromSeconds(1)] }, TimeProvider.System);
         return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new TableDraftRepository(clients), new BlobPdfStore(clients, TimeProvider.System),
             new LinkComposer(), delivery, new TableAuditLog(clients), options, TimeProvider.System);
     }

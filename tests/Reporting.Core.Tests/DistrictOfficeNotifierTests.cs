@@ -245,14 +245,4 @@ public class DistrictOfficeNotifierTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => _world.Notifier.NotifyAsync(Message));
         Assert.Empty(_world.Sender.Sent);
     }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("00:00:10,soon")]
-    [InlineData("-00:00:10")]
-    public void A_bad_retry_schedule_is_refused_naming_the_setting(string schedule)
-    {
-        var error = Assert.Throws<FormatException>(() => NotificationOptions.ParseSchedule(schedule));
-        Assert.Contains("Notifications__RetrySchedule", error.Message);
-    }
 }

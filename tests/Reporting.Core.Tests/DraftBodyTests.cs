@@ -7,7 +7,7 @@ namespace Reporting.Core.Tests;
 
 public class DraftBodyTests
 {
-    private static string[] Errors(string? body)
+    private static Refusal[] Errors(string? body)
     {
         var errors = new ValidationErrors();
         DraftBody.Validate(body, errors);
@@ -76,13 +76,13 @@ public class DraftBodyTests
     [InlineData("   \n\t\n　")]
     public void An_empty_or_blank_body_is_refused(string? body)
     {
-        Assert.Equal(["正文不能为空。"], Errors(body));
+        Assert.Equal([Refusal.Of(RefusalCode.BodyEmpty)], Errors(body));
     }
 
     [Fact]
     public void A_body_that_is_only_its_heading_line_is_empty_after_normalising_and_refused()
     {
-        Assert.Equal(["正文不能为空。"], Errors(DraftBody.Normalize("二、推进法治政府建设的主要举措和成效\n", ReportTemplate.Measures)));
+        Assert.Equal([Refusal.Of(RefusalCode.BodyEmpty)], Errors(DraftBody.Normalize("二、推进法治政府建设的主要举措和成效\n", ReportTemplate.Measures)));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class DraftBodyTests
     {
         var message = Assert.Single(Errors(new string('法', DraftBody.MaxCharacters + 1)));
 
-        Assert.Equal("正文共 200001 个字符，超过上限 200000 个字符。", message);
+        Assert.Equal(Refusal.Of(RefusalCode.BodyTooLong, 200001, 200000), message);
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public class DraftBodyTests
     {
         var message = Assert.Single(Errors(body));
 
-        Assert.Equal($"正文第 {line} 行第 {column} 个字符（U+{hex}）不是可打印的文字，请删除后再提交。", message);
+        Assert.Equal(Refusal.Of(RefusalCode.BodyUnprintable, line, column, Convert.ToInt32(hex, 16)), message);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public class DraftBodyTests
     {
         var message = Assert.Single(Errors("半个字\uD842"));
 
-        Assert.Contains("不是可打印的文字", message);
+        Assert.Equal(RefusalCode.BodyUnprintable, message.Code);
     }
 
     [Fact]
@@ -153,8 +153,9 @@ public class DraftBodyTests
         var errors = Errors($"第一段。\n𠮷法{char.ConvertFromUtf32(codePoint)}治");
 
         var message = Assert.Single(errors);
-        Assert.Contains($"U+{codePoint:X4}", message);
-        Assert.Contains("第 2 行第 3 个字符", message);
+        Assert.Equal(RefusalCode.BodyDisguising, message.Code);
+        Assert.Equal([2, 3, codePoint], message.Args.Take(3));
+        Assert.IsType<DisguiseKind>(message.Args[3]);
     }
 
     [Fact]

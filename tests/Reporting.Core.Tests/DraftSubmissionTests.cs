@@ -44,21 +44,24 @@ public class DraftSubmissionTests
 
         Assert.Equal(ProblemKind.Validation, e.Kind);
         Assert.Equal(["body", "department", "section", "year"], e.Errors.Keys.Order());
-        Assert.StartsWith("未知的报告部分“summary”", e.Errors["section"][0]);
-        Assert.Equal("正文不能为空。", e.Errors["body"][0]);
+        Assert.Equal(RefusalCode.SectionUnknownChoices, e.Errors["section"][0].Code);
+        Assert.Equal("summary", e.Errors["section"][0].Args[0]);
+        Assert.Equal(Refusal.Of(RefusalCode.BodyEmpty), e.Errors["body"][0]);
         Assert.Empty(await _world.Drafts.ListAsync(new(2023, "kgj")));
         Assert.Empty(_world.Audit.Entries);
     }
 
     [Theory]
-    [InlineData(null, "请选择报告部分（section）。")]
-    [InlineData(" ", "请选择报告部分（section）。")]
-    [InlineData("Duty", "未知的报告部分“Duty”，可选：preamble、duty、measures、shortcomings、plans、other。")]
-    public async Task A_missing_or_unknown_section_is_refused(string? section, string message)
+    [InlineData(null, RefusalCode.SectionMissing)]
+    [InlineData(" ", RefusalCode.SectionMissing)]
+    [InlineData("Duty", RefusalCode.SectionUnknownChoices)]
+    public async Task A_missing_or_unknown_section_is_refused(string? section, string code)
     {
         var e = await RefusalAsync(new SubmitDraftCommand("2023", "kgj", section, "正文。"));
 
-        Assert.Equal([message], e.Errors["section"]);
+        Assert.Equal(code, Assert.Single(e.Errors["section"]).Code);
+        if (code == RefusalCode.SectionUnknownChoices)
+            Assert.Equal(["preamble", "duty", "measures", "shortcomings", "plans", "other"], (IEnumerable<string>)e.Errors["section"][0].Args[1]!);
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public class DraftSubmissionTests
     {
         var e = await RefusalAsync(new SubmitDraftCommand("2023", "kgj", "duty", new string('法', 200_001)));
 
-        Assert.Equal(["正文共 200001 个字符，超过上限 200000 个字符。"], e.Errors["body"]);
+        Assert.Equal([Refusal.Of(RefusalCode.BodyTooLong, 200001, 200000)], e.Errors["body"]);
     }
 
     [Fact]
@@ -74,7 +77,7 @@ public class DraftSubmissionTests
     {
         var e = await RefusalAsync(new SubmitDraftCommand("2023", "kgj", "duty", "正文\u0001。"));
 
-        Assert.Contains("U+0001", Assert.Single(e.Errors["body"]));
+        Assert.Equal(Refusal.Of(RefusalCode.BodyUnprintable, 1, 3, 1), Assert.Single(e.Errors["body"]));
     }
 
     [Fact]
@@ -85,6 +88,6 @@ public class DraftSubmissionTests
         var e = await Assert.ThrowsAsync<ReportingException>(() =>
             world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "第一行\n吉𠮷野家"), TestWorld.Author()));
 
-        Assert.Equal(["正文第 2 行第 2 个字符“𠮷”（U+20BB7）无法用已配置的字体排印，请改用常用字或联系管理员配置字体。"], e.Errors["body"]);
+        Assert.Equal([Refusal.Of(RefusalCode.BodyGlyphMissing, 2, 2, "𠮷", 0x20BB7)], e.Errors["body"]);
     }
 }

@@ -415,14 +415,14 @@ internal sealed class TestWorld
     /// <summary>A second channel; not configured unless a test sets it up with <see cref="WithWebhook"/>.</summary>
     public RecordingSender Webhook { get; private set; } = new("webhook", configured: false);
     public InMemoryOutbox Outbox { get; } = new();
-    public NotificationOptions Notifications { get; } = new() { RetrySchedule = "00:00:10,00:01:00,00:10:00" };
+    public NotificationOptions Notifications { get; } = new() { RetrySchedule = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)] };
     public ManualClock Clock { get; } = new(new DateTimeOffset(2024, 1, 5, 2, 0, 0, TimeSpan.Zero));
     public ReportingOptions Options { get; } = new();
     public IGlyphCoverage Coverage { get; init; } = new FakeGlyphCoverage();
     public InMemoryMemberRepository Members { get; } = new();
 
     /// <summary>Everyone of the development sign-in is a member (kgj-author, kgj-approver, office, …), as on the local host.</summary>
-    public AccessControl Access => new(Members, new ConfiguredMembers(DevelopmentUsers.For(Directory).Select(u => u.Member)));
+    public AccessControl Access => new(Members, new ConfiguredMembers(TestMembers.For(Directory)));
 
     public static Caller Author(string department = "kgj") => new($"{department}-author", "起草人");
     public static Caller Approver(string department = "kgj", string name = "审核人") => new($"{department}-approver", name);
@@ -432,7 +432,7 @@ internal sealed class TestWorld
     public FactsComposer Composer { get; } = new();
     public TestAuthorAddresses Addresses { get; } = new();
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
-    public DraftReview Review => new(Directory, Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
+    public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Options, Clock);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
@@ -443,10 +443,10 @@ internal sealed class TestWorld
     public InMemoryPublicationRepository Publications { get; } = new();
     public InMemoryPublicSite Site { get; } = new();
     public ReportPublisher Publisher => new(Directory, Access, Reports, Publications, Pdfs, Site, new FactsPublicPages(), Assembler, Audit, Options, Clock);
-    public ReportingCalendar Calendar => new(new CalendarOptions(), Options);
+    public ReportingCalendar Calendar => new(ReportingCalendarDates.Default, Options);
 
     public TestMemberAddresses MemberAddresses { get; } = new();
-    public DeadlineReminders Reminders => new(new ReportingCalendar(new CalendarOptions(), Options), Directory, Drafts, MemberAddresses, Composer, Delivery, Outbox, Queue, Audit, Access, Clock);
+    public DeadlineReminders Reminders => new(new ReportingCalendar(ReportingCalendarDates.Default, Options), Directory, Drafts, MemberAddresses, Composer, Delivery, Outbox, Queue, Audit, Access, Clock);
 
     public TestWorld WithWebhook()
     {
@@ -458,7 +458,8 @@ internal sealed class TestWorld
         Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, body ?? $"{section} 的正文。"), Author(department));
 
     public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023", string reviewer = "审核人") =>
-        Review.DecideAsync(new ReviewDraftCommand(year, department, section, version.ToString(), decision, decision == "reject" ? "请修改后重新提交。" : null), Approver(department, reviewer));
+        Review.DecideAsync(ReviewCommands.For(section, version, ReviewCommands.Decision(decision), decision == "reject" ? "请修改后重新提交。" : null, department,
+            int.Parse(year)), Approver(department, reviewer));
 
     /// <summary>Submits version 1 of every required part and approves it: the report is complete and v1 is queued.</summary>
     public async Task CompleteReportAsync(string department = "kgj")

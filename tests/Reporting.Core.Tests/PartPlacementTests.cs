@@ -1,4 +1,5 @@
 using Reporting.Core.Errors;
+using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Xunit;
 
@@ -8,13 +9,13 @@ public class PartPlacementTests
 {
     private readonly TestWorld _world = new();
 
-    private async Task<string> RefusalAsync(string section, string body, string year = "2023")
+    private async Task<Refusal> RefusalAsync(string section, string body, string year = "2023")
     {
         var e = await Assert.ThrowsAsync<ReportingException>(() =>
             _world.Submission.SubmitAsync(new SubmitDraftCommand(year, "kgj", section, body), TestWorld.Author()));
         Assert.Equal(ProblemKind.Validation, e.Kind);
         Assert.Empty(await _world.Drafts.ListAsync(new(int.Parse(year), "kgj")));
-        return string.Join(" ", e.Errors.Values.SelectMany(v => v));
+        return Assert.Single(e.Errors.Values.SelectMany(v => v));
     }
 
     [Fact]
@@ -22,8 +23,7 @@ public class PartPlacementTests
     {
         var message = await RefusalAsync("measures", "一、党政主要负责人履行推进法治建设第一责任人职责\n局主要负责人认真贯彻落实。");
 
-        Assert.Contains("是“一、党政主要负责人履行推进法治", message);
-        Assert.Contains("应以“二、”开头", message);
+        Assert.Equal(Refusal.Of(RefusalCode.ForeignHeading, "一、党政主要负责人履行推进法治建…", ReportTemplate.Duty, ReportTemplate.Measures), message);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class PartPlacementTests
     {
         var message = await RefusalAsync("preamble", "一、党政主要负责人履行推进法治建设第一责任人职责\n正文。");
 
-        Assert.Contains("开头部分不带“一、”等标题", message);
+        Assert.Equal(Refusal.Of(RefusalCode.ForeignHeading, "一、党政主要负责人履行推进法治建…", ReportTemplate.Duty, ReportTemplate.Preamble), message);
     }
 
     [Fact]
@@ -49,8 +49,9 @@ public class PartPlacementTests
 
         var message = await RefusalAsync("duty", report);
 
-        Assert.Contains("像是把整篇报告粘贴进了", message);
-        Assert.Contains("二、推进法治政府建设的主要举措", message);
+        Assert.Equal(RefusalCode.WholeReportPasted, message.Code);
+        Assert.Equal([ReportTemplate.Measures, ReportTemplate.Shortcomings], (IEnumerable<ReportSection>)message.Args[0]!);
+        Assert.Equal(ReportTemplate.Duty, message.Args[1]);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class PartPlacementTests
 
         var message = await RefusalAsync("duty", "正文。", year: "2025");
 
-        Assert.Contains("2025 年尚未到来", message);
+        Assert.Equal(Refusal.Of(RefusalCode.YearNotYetCome, 2025, 2024), message);
     }
 
     [Fact]

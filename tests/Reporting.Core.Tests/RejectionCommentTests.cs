@@ -20,10 +20,10 @@ public sealed class RejectionCommentTests
         await _world.SubmitAsync("duty");
 
         var e = await Assert.ThrowsAsync<ReportingException>(() =>
-            _world.Review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", "1", "退回", comment), TestWorld.Approver()));
+            _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, comment), TestWorld.Approver()));
 
         Assert.Equal(ProblemKind.Validation, e.Kind);
-        Assert.Equal([DraftReview.RejectionNeedsComment], e.Errors["comment"]);
+        Assert.Equal([Refusal.Of(RefusalCode.RejectionNeedsComment)], e.Errors["comment"]);
         Assert.Equal(DraftStatus.Submitted, (await _world.Drafts.GetAsync(new ReportKey(2023, "kgj"), "duty", 1))!.Status);
     }
 
@@ -32,7 +32,7 @@ public sealed class RejectionCommentTests
     {
         await _world.SubmitAsync("duty");
 
-        var outcome = await _world.Review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", "1", "approve", null), TestWorld.Approver());
+        var outcome = await _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Approve), TestWorld.Approver());
 
         Assert.Equal(DraftStatus.Approved, outcome.Draft.Status);
     }

@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;
 using Reporting.Core.Workflow;
@@ -13,7 +14,7 @@ public class RejectionNotifierTests
     private async Task<NotificationMessage> RejectDutyAsync(string comment = "请补充数据。")
     {
         var draft = await _world.SubmitAsync("duty");
-        await _world.Review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", draft.Version.ToString(), "reject", comment), TestWorld.Approver(name: "科工局审核人"));
+        await _world.Review.DecideAsync(ReviewCommands.For("duty", draft.Version, DraftDecision.Reject, comment), TestWorld.Approver(name: "科工局审核人"));
         return NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version);
     }
 
@@ -50,7 +51,7 @@ public class RejectionNotifierTests
         await _world.Rejections.NotifyAsync(message);
 
         await Assert.ThrowsAsync<ReportingException>(() =>
-            _world.Review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", "1", "reject", "再退一次"), TestWorld.Approver()));
+            _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, "再退一次"), TestWorld.Approver()));
         foreach (var queued in _world.Queue.Notifications.ToList()) await _world.Rejections.NotifyAsync(queued);
 
         Assert.Equal(2, _world.Queue.Notifications.Count);
@@ -80,7 +81,7 @@ public class RejectionNotifierTests
     public async Task The_address_the_author_signed_in_with_is_recorded_with_the_draft_and_used()
     {
         var draft = await _world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "正文。"), new Caller("kgj-author", "张三", "zhang3@weidu.example.gov.cn"));
-        await _world.Review.DecideAsync(new ReviewDraftCommand("2023", "kgj", "duty", "1", "reject", "请修改。"), TestWorld.Approver());
+        await _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, "请修改。"), TestWorld.Approver());
 
         await _world.Rejections.NotifyAsync(NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version));
 

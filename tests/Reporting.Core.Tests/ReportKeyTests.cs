@@ -6,7 +6,7 @@ namespace Reporting.Core.Tests;
 
 public class ReportKeyTests
 {
-    private static ReportingException Refusal(string? year, string? department) =>
+    private static ReportingException Refused(string? year, string? department) =>
         Assert.Throws<ReportingException>(() => ReportKey.Parse(year, department, TestWorld.SharedDirectory));
 
     [Fact]
@@ -27,10 +27,10 @@ public class ReportKeyTests
     [InlineData("2023.0")]
     public void A_malformed_or_out_of_range_year_is_refused_in_chinese(string year)
     {
-        var e = Refusal(year, "kgj");
+        var e = Refused(year, "kgj");
 
         Assert.Equal(ProblemKind.Validation, e.Kind);
-        Assert.Equal(["年度须为 2000 至 2099 之间的四位数字。"], e.Errors["year"]);
+        Assert.Equal([Refusal.Of(RefusalCode.YearOutOfRange, 2000, 2099)], e.Errors["year"]);
         Assert.False(e.Errors.ContainsKey("department"));
     }
 
@@ -40,7 +40,7 @@ public class ReportKeyTests
     [InlineData("  ")]
     public void A_missing_year_is_asked_for(string? year)
     {
-        Assert.Equal(["请填写年度（year）。"], Refusal(year, "kgj").Errors["year"]);
+        Assert.Equal([Refusal.Of(RefusalCode.YearMissing)], Refused(year, "kgj").Errors["year"]);
     }
 
     [Theory]
@@ -56,33 +56,33 @@ public class ReportKeyTests
     [InlineData("科工局")]
     public void A_department_that_is_not_a_lowercase_slug_is_refused_in_chinese(string department)
     {
-        var e = Refusal("2023", department);
+        var e = Refused("2023", department);
 
-        Assert.Equal(["部门代码只能由小写字母、数字和连字符组成。"], e.Errors["department"]);
+        Assert.Equal([Refusal.Of(RefusalCode.DepartmentMalformed)], e.Errors["department"]);
         Assert.False(e.Errors.ContainsKey("year"));
     }
 
     [Fact]
     public void An_unknown_department_is_refused_by_name()
     {
-        Assert.Equal(["未知的部门代码“xyz”。"], Refusal("2023", "xyz").Errors["department"]);
+        Assert.Equal([Refusal.Of(RefusalCode.DepartmentUnknown, "xyz")], Refused("2023", "xyz").Errors["department"]);
     }
 
     [Fact]
     public void A_missing_department_is_asked_for()
     {
-        Assert.Equal(["请填写部门代码（department）。"], Refusal("2023", null).Errors["department"]);
+        Assert.Equal([Refusal.Of(RefusalCode.DepartmentMissing)], Refused("2023", null).Errors["department"]);
     }
 
     [Fact]
     public void Both_bad_fields_are_reported_at_once_with_a_chinese_title()
     {
-        var e = Refusal("1999", "../kgj");
+        var e = Refused("1999", "../kgj");
 
         Assert.Equal(["department", "year"], e.Errors.Keys.Order());
-        Assert.Equal("提交的内容有误", e.Title);
-        Assert.Contains("年度须为", e.Detail);
-        Assert.Contains("部门代码只能由", e.Detail);
+        Assert.Equal(ProblemKind.Validation, e.Kind);
+        Assert.Equal(RefusalCode.YearOutOfRange, e.Refusal.Code);
+        Assert.Equal([Refusal.Of(RefusalCode.DepartmentMalformed)], e.Errors["department"]);
     }
 
     [Fact]

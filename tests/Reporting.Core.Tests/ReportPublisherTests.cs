@@ -31,7 +31,7 @@ public sealed class ReportPublisherTests
         {
             var refused = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync(caller: caller));
             Assert.Equal(ProblemKind.Forbidden, refused.Kind);
-            Assert.Contains("区法治办", refused.Detail);
+            Assert.Equal(Refusal.Of(RefusalCode.PublishOfficeOnly), refused.Refusal);
             var withdraw = await Assert.ThrowsAsync<ReportingException>(() => _world.Publisher.WithdrawAsync(caller, "2023", "kgj", "有误"));
             Assert.Equal(ProblemKind.Forbidden, withdraw.Kind);
         }
@@ -63,7 +63,7 @@ public sealed class ReportPublisherTests
         await _world.CompleteReportAsync();   // v1 queued, not made yet
         var refused = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync());
         Assert.Equal(ProblemKind.Conflict, refused.Kind);
-        Assert.Contains("尚未生成 PDF", refused.Detail);
+        Assert.Equal(Refusal.Of(RefusalCode.NotYetAssembled, 2023, "魏都区科学技术和工业信息化局"), refused.Refusal);
         Assert.Empty(_world.Site.Files);
     }
 
@@ -203,11 +203,11 @@ public sealed class ReportPublisherTests
         var refused = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync(version: "1"));
 
         Assert.Equal(ProblemKind.Conflict, refused.Kind);
-        Assert.Contains("保密审查的是第 1 版，此后已生成第 2 版 PDF", refused.Detail);
+        Assert.Equal(Refusal.Of(RefusalCode.ReviewedVersionStale, new VersionMismatch("魏都区科学技术和工业信息化局", 1, 2), 2), refused.Refusal);
         Assert.Empty(_world.Site.Files);
         Assert.Empty((await _world.Publications.GetAsync(new ReportKey(2023, "kgj"))).Events);
         var future = await Assert.ThrowsAsync<ReportingException>(() => PublishAsync(version: "3"));
-        Assert.Contains("没有已生成的第 3 版 PDF", future.Detail);
+        Assert.Equal(new VersionMismatch("魏都区科学技术和工业信息化局", 3, 2), future.Refusal.Args[0]);
 
         var published = await PublishAsync(version: "2");
         var step = Assert.Single(published.Publication.Events);
@@ -243,9 +243,9 @@ public sealed class ReportPublisherTests
         var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Publisher.PublishYearAsync(Office, "2023", true, Comment, "kgj=1"));
 
         Assert.Equal(ProblemKind.Conflict, refused.Kind);
-        Assert.Contains("魏都区科学技术和工业信息化局：保密审查的是第 1 版，此后已生成第 2 版 PDF", refused.Detail);
-        Assert.Contains("魏都区司法局：有第 1 版 PDF 待发布，不在保密审查的清单中", refused.Detail);
-        Assert.Contains("没有发布任何报告", refused.Detail);
+        Assert.Equal(RefusalCode.ReviewedVersionsStale, refused.Refusal.Code);
+        Assert.Equal([new VersionMismatch("魏都区科学技术和工业信息化局", 1, 2), new VersionMismatch("魏都区司法局", null, 1)],
+            (IEnumerable<VersionMismatch>)refused.Refusal.Args[0]!);
         Assert.Empty(_world.Site.Files);
         Assert.Empty(await _world.Publications.ListYearAsync(2023));
 

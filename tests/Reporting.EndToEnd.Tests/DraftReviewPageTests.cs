@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Wording;
 using Xunit;
 
 namespace Reporting.EndToEnd.Tests;
@@ -40,7 +41,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         var refused = await approver.RunAndWaitForResponseAsync(() => approver.ClickAsync("button[value=reject]"), r => r.Url.EndsWith("/approval"));
         Assert.Equal((int)HttpStatusCode.BadRequest, refused.Status);
         await approver.WaitForLoadStateAsync();
-        Assert.Contains(DraftReview.RejectionNeedsComment, await approver.InnerTextAsync("[role=alert]"));
+        Assert.Contains(RefusalWording.RejectionNeedsComment, await approver.InnerTextAsync("[role=alert]"));
         Assert.Equal("submitted", Draft(await app.GetReportAsync(year, "kgj"), "measures", v1).GetProperty("status").GetString());
         await CheckAtBothWidthsAsync(approver, "review-refused");
 
@@ -123,7 +124,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         {
             Assert.Equal(HttpStatusCode.BadRequest, json.StatusCode);
             var errors = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-            Assert.Equal(DraftReview.RejectionNeedsComment, errors.GetProperty("comment")[0].GetString());
+            Assert.Equal(RefusalWording.RejectionNeedsComment, errors.GetProperty("comment")[0].GetString());
         }
 
         // The second approver may: through the page, 303 to the 草稿 page.

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Errors;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 using Xunit;
 
 namespace Reporting.EndToEnd.Tests;
@@ -70,7 +71,7 @@ public sealed class RequestReaderTests
         };
         var refused = await Refused(Request(contentType, text));
         Assert.Equal(ProblemKind.PayloadTooLarge, refused.Kind);
-        Assert.Contains("body", refused.Detail);
+        Assert.Contains("body", RefusalWording.Detail(refused));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class RequestReaderTests
     {
         var refused = await Refused(Request(Multipart, body));
         Assert.Equal(ProblemKind.Validation, refused.Kind);
-        Assert.Contains("multipart", refused.Detail);
+        Assert.Contains("multipart", RefusalWording.Detail(refused));
     }
 
     [Theory]
@@ -117,7 +118,7 @@ public sealed class RequestReaderTests
     {
         var refused = await Refused(Request("application/json", json));
         Assert.Equal(ProblemKind.Validation, refused.Kind);
-        Assert.Contains("代理项", refused.Detail);
+        Assert.Contains("代理项", RefusalWording.Detail(refused));
     }
 
     [Fact]
@@ -159,7 +160,7 @@ public sealed class RequestReaderTests
         var dense = HostileBodies.ZipBomb(8 * 1024 * 1024, "<w:r/>");
         var refused = Assert.Throws<ReportingException>(() => DocxText.Read(dense));
         Assert.Equal(ProblemKind.PayloadTooLarge, refused.Kind);
-        Assert.Contains("压缩比", refused.Detail);
+        Assert.Contains("压缩比", RefusalWording.Detail(refused));
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class RequestReaderTests
         var paragraph = $"<w:p><w:r><w:t>{new string(Enumerable.Range(0, 12_000).Select(_ => (char)random.Next(0x4E00, 0x9FA5)).ToArray())}</w:t></w:r></w:p>";
         var refused = Assert.Throws<ReportingException>(() => DocxText.Read(HostileBodies.ZipBomb(1_300_000, paragraph)));
         Assert.Equal(ProblemKind.PayloadTooLarge, refused.Kind);
-        Assert.Contains("200000", refused.Detail);
+        Assert.Contains("200000", RefusalWording.Detail(refused));
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class RequestReaderTests
             for (var i = 0; i <= DocxText.MaxEntries; i++) zip.CreateEntry($"word/media/{i}.bin");
         var refused = Assert.Throws<ReportingException>(() => DocxText.Read(buffer.ToArray()));
         Assert.Equal(ProblemKind.Validation, refused.Kind);
-        Assert.Contains($"{DocxText.MaxEntries}", refused.Detail);
+        Assert.Contains($"{DocxText.MaxEntries}", RefusalWording.Detail(refused));
     }
 
     [Fact]

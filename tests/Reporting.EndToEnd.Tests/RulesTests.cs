@@ -107,7 +107,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
     };
 
     /// <summary>The display name the pages show for a development user (pages print names, not ids).</summary>
-    private static string NameOf(string user) => Reporting.Core.Access.DevelopmentUsers
+    private static string NameOf(string user) => Reporting.Functions.Http.DevelopmentUsers
         .For(Reporting.Core.Directory.DistrictDirectoryJson.Load(TestSupport.RepoPaths.Fixture("departments.json"))).Single(u => u.Id == user).Name;
 
     private Func<string?, Task<string>> PageCell(string action) => action switch

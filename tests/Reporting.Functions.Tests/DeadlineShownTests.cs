@@ -13,7 +13,7 @@ public sealed class DeadlineShownTests
     private readonly TestWorld _world = new();
 
     private PageRenderer Pages() => new(TestWorldQueries.Routes, new Words(_world.Directory),
-        new ReportingCalendar(new CalendarOptions(), _world.Options), _world.Clock);
+        new ReportingCalendar(ReportingCalendarDates.Default, _world.Options), _world.Clock);
 
     [Fact]
     public void A_page_of_a_year_says_its_deadline_and_the_days_left_in_Beijing_time()

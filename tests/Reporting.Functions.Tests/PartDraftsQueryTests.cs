@@ -3,6 +3,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
 using Reporting.Core.Tests;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Wording;
 using Xunit;
 
 namespace Reporting.Functions.Tests;
@@ -43,8 +44,8 @@ public sealed class PartDraftsQueryTests
         var missing = await Assert.ThrowsAsync<ReportingException>(() => queries.GetPartHistoryAsync("2023", "kgj", "duty", null, 1, 7, TestWorld.Office));
 
         Assert.Equal((ProblemKind.Forbidden, ProblemKind.Validation, ProblemKind.NotFound), (refused.Kind, invalid.Kind, missing.Kind));
-        Assert.Equal(["未知的报告部分。"], invalid.Errors["section"]);
-        Assert.Equal("该部分没有第 7 版草稿。", missing.Message);
+        Assert.Equal(["未知的报告部分。"], RefusalWording.FieldErrors(invalid)["section"]);
+        Assert.Equal("该部分没有第 7 版草稿。", RefusalWording.Detail(missing));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Tests;
 using Reporting.Core.Workflow;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Wording;
 using Xunit;
 
 namespace Reporting.Functions.Tests;
@@ -49,8 +50,8 @@ public class ReportQueriesTests
         var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetPdfLinkAsync("2023", "kgj", null, TestWorld.Office));
         var pending = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetPdfLinkAsync("2023", "kgj", "1", TestWorld.Office));
 
-        Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告尚未生成 PDF。"), (none.Kind, none.Detail));
-        Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告没有第 1 版 PDF。"), (pending.Kind, pending.Detail));
+        Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告尚未生成 PDF。"), (none.Kind, RefusalWording.Detail(none)));
+        Assert.Equal((ProblemKind.NotFound, "2023 年 kgj 的报告没有第 1 版 PDF。"), (pending.Kind, RefusalWording.Detail(pending)));
     }
 
     [Theory]
@@ -61,7 +62,7 @@ public class ReportQueriesTests
     {
         var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetPdfLinkAsync("2023", "kgj", version, TestWorld.Office));
 
-        Assert.Equal(["版本号须为正整数。"], e.Errors["version"]);
+        Assert.Equal(["版本号须为正整数。"], RefusalWording.FieldErrors(e)["version"]);
     }
 
     [Fact]
@@ -110,8 +111,8 @@ public class ReportQueriesTests
         var none = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetVolumeLinkAsync("2023", null, TestWorld.Office));
         var missing = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetVolumeLinkAsync("2023", "2", TestWorld.Office));
 
-        Assert.Equal((ProblemKind.NotFound, "2023 年度尚未生成报告汇编。"), (none.Kind, none.Detail));
-        Assert.Equal((ProblemKind.NotFound, "2023 年度没有第 2 版报告汇编。"), (missing.Kind, missing.Detail));
+        Assert.Equal((ProblemKind.NotFound, "2023 年度尚未生成报告汇编。"), (none.Kind, RefusalWording.Detail(none)));
+        Assert.Equal((ProblemKind.NotFound, "2023 年度没有第 2 版报告汇编。"), (missing.Kind, RefusalWording.Detail(missing)));
     }
 
     [Theory]
@@ -121,6 +122,6 @@ public class ReportQueriesTests
     {
         var e = await Assert.ThrowsAsync<ReportingException>(() => _world.Queries().GetYearAsync(year, TestWorld.Office));
 
-        Assert.Equal(["年度须为 2000 至 2099 之间的四位数字。"], e.Errors["year"]);
+        Assert.Equal(["年度须为 2000 至 2099 之间的四位数字。"], RefusalWording.FieldErrors(e)["year"]);
     }
 }

@@ -23,7 +23,7 @@ public class MemberAdministration(
         var stored = await members.GetAsync(id, cancellationToken);
         return stored is not null ? View(stored, "stored")
             : configured.Find(id) is { } fixedMember ? View(fixedMember, "configured")
-            : throw ReportingException.NotFound($"用户 {id} 不是本系统的成员。");
+            : throw ReportingException.NotFound(RefusalCode.MemberNotFound, id);
     }
 
     public virtual async Task<IReadOnlyList<MemberView>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
@@ -49,7 +49,7 @@ public class MemberAdministration(
         }
         catch (ConcurrencyConflictException)
         {
-            throw ReportingException.Conflict($"用户 {member.UserId} 的成员信息已被其他管理员修改或删除，请重新读取后再修改。");
+            throw ReportingException.Conflict(RefusalCode.MemberChangedMeanwhile, member.UserId);
         }
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.saved", caller, clock.GetUtcNow(),
             $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}{(saved.Email is null ? "" : " <" + saved.Email + ">")}"), cancellationToken);
@@ -61,9 +61,7 @@ public class MemberAdministration(
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
         var id = CheckedId(userId);
         if (!await members.DeleteAsync(id, cancellationToken))
-            throw ReportingException.NotFound(configured.Find(id) is null
-                ? $"用户 {id} 不是本系统的成员。"
-                : $"用户 {id} 的角色来自配置（Reporting__Admins 或本地开发用户），不能通过接口删除。");
+            throw ReportingException.NotFound(configured.Find(id) is null ? RefusalCode.MemberNotFound : RefusalCode.MemberConfigured, id);
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.deleted", caller, clock.GetUtcNow(), id), cancellationToken);
     }
 
@@ -78,19 +76,19 @@ public class MemberAdministration(
         var quoted = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
         return quoted.Length >= 3 && quoted[0] == '"' && quoted[^1] == '"' && quoted[1..^1].All(c => c is > ' ' and <= '~' and not '"')
             ? tag
-            : throw ReportingException.Invalid("etag", "版本标记（If-Match / etag）无效：不是本系统给出的标记。请重新读取该成员的信息后再修改。");
+            : throw ReportingException.Invalid("etag", RefusalCode.ETagMalformed);
     }
 
     private static string CheckedId(string? userId) =>
-        Membership.IsUserId(userId) ? userId! : throw ReportingException.Invalid("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
+        Membership.IsUserId(userId) ? userId! : throw ReportingException.Invalid("userId", RefusalCode.UserIdMalformed);
 
-    private MemberView View(Membership member, string source) => new(member.UserId, Membership.Code(member.Role), Membership.Describe(member.Role),
+    private MemberView View(Membership member, string source) => new(member.UserId, Membership.Code(member.Role),
         member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source, member.ETag)
     { Email = member.Email };
 }
 
-/// <summary>The JSON shape of a membership: codes for programs, Chinese names for people; the ETag to send back as If-Match.</summary>
-public sealed record MemberView(string UserId, string Role, string RoleName, string? Department, string? DepartmentName, string Source, string? ETag)
+/// <summary>A membership as administration shows it: the role's code, the department's name, where it comes from, the ETag to send back as If-Match.</summary>
+public sealed record MemberView(string UserId, string Role, string? Department, string? DepartmentName, string Source, string? ETag)
 {
     /// <summary>Where reminders and 催报 reach this member; null when none was set.</summary>
     public string? Email { get; init; }

@@ -20,7 +20,7 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
         if (text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var parsed) && parsed.Address == text && parsed.DisplayName.Length == 0) return text;
-        errors.Add("email", "电子邮箱格式不正确（应如 name@example.gov.cn，最多 254 个字符）。");
+        errors.Add("email", RefusalCode.EmailMalformed);
         return null;
     }
 
@@ -32,14 +32,6 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
     private static partial Regex UserIdPattern();
 
     public static bool IsUserId(string? value) => value is not null && UserIdPattern().IsMatch(value);
-
-    public static string Describe(MemberRole role) => role switch
-    {
-        MemberRole.Author => "起草人",
-        MemberRole.Approver => "审核人",
-        MemberRole.Office => "区法治办工作人员",
-        _ => "区法治办管理员",
-    };
 
     public static string Code(MemberRole role) => role switch
     {
@@ -54,7 +46,7 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
     {
         var errors = new ValidationErrors();
         var address = ParseEmail(email, errors);
-        if (!IsUserId(userId)) errors.Add("userId", "用户标识只能由字母、数字和 . _ @ - 组成，最多 128 个字符。");
+        if (!IsUserId(userId)) errors.Add("userId", RefusalCode.UserIdMalformed);
         MemberRole? parsed = role?.Trim() switch
         {
             "author" => MemberRole.Author,
@@ -63,15 +55,16 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
             "office-admin" => MemberRole.OfficeAdmin,
             _ => null,
         };
-        if (parsed is null) errors.Add("role", "角色（role）须为 author（起草人）、approver（审核人）、office（区法治办工作人员）或 office-admin（区法治办管理员）。");
+        if (parsed is null) errors.Add("role", RefusalCode.RoleUnknown);
         var code = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
         if (parsed is MemberRole.Author or MemberRole.Approver)
         {
-            if (code is null) errors.Add("department", "起草人和审核人须属于一个部门，请填写部门代码（department）。");
-            else if (!ReportKey.IsSlug(code) || directory.Find(code) is null) errors.Add("department", $"未知的部门代码“{(code.Length > 20 ? code[..20] + "…" : code)}”。");
+            if (code is null) errors.Add("department", RefusalCode.MemberNeedsDepartment);
+            else if (!ReportKey.IsSlug(code) || directory.Find(code) is null)
+                errors.Add("department", RefusalCode.DepartmentUnknown, code.Length > 20 ? code[..20] + "…" : code);
         }
         else if (parsed is not null && code is not null)
-            errors.Add("department", "区法治办的角色不属于某个部门，请不要填写部门代码（department）。");
+            errors.Add("department", RefusalCode.OfficeRoleWithDepartment);
         errors.ThrowIfAny();
         return new Membership(userId!, parsed!.Value, parsed is MemberRole.Author or MemberRole.Approver ? code : null) { Email = address };
     }

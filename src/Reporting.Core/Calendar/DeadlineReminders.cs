@@ -81,11 +81,11 @@ public partial class DeadlineReminders(
     {
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var errors = new ValidationErrors();
-        if (!ReportKey.IsSlug(department) || directory.Find(department!) is null) errors.Add("department", "未知的部门。");
-        if (id is null || !ChaseIdPattern().IsMatch(id)) errors.Add("id", "催报标识（id）须为 8 至 64 个字母或数字；请刷新全区总览后重试。");
+        if (!ReportKey.IsSlug(department) || directory.Find(department!) is null) errors.Add("department", RefusalCode.ChaseDepartmentUnknown);
+        if (id is null || !ChaseIdPattern().IsMatch(id)) errors.Add("id", RefusalCode.ChaseIdMalformed);
         var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim().ReplaceLineEndings("\n");
-        if (text is { Length: > MaxNoteLength }) errors.Add("message", $"附言最多 {MaxNoteLength} 个字。");
-        if (text is not null && text.Any(c => char.IsControl(c) && c != '\n')) errors.Add("message", "附言含有不可见的控制字符。");
+        if (text is { Length: > MaxNoteLength }) errors.Add("message", RefusalCode.ChaseNoteTooLong, MaxNoteLength);
+        if (text is not null && text.Any(c => char.IsControl(c) && c != '\n')) errors.Add("message", RefusalCode.ChaseNoteHasControl);
         errors.ThrowIfAny();
         var notice = NotificationMessage.ForChase(year, department!, id!);
         if ((await outbox.FindAsync(notice.OutboxKey, cancellationToken)).Count > 0) return ChaseOutcome.AlreadySent;
@@ -123,7 +123,7 @@ public partial class DeadlineReminders(
         if (message.Kind == NotificationMessage.ChaseKind)
         {
             chase = (await audit.ListAsync(trail, cancellationToken)).LastOrDefault(e => e.Action == "report.chased" && (e.Detail == message.Tag || e.Detail.StartsWith(message.Tag + " ", StringComparison.Ordinal)));
-            if (chase is null) return await WithdrawAsync(message, trail, "no 催报 of this id in the audit trail", cancellationToken);
+            if (chase is null) return await WithdrawAsync(message, trail, "no chase of this id in the audit trail", cancellationToken);
         }
         else if (message.Kind != NotificationMessage.ReminderKind) return null;
         var lack = await LackOfAsync(year, message.Department, withComments: true, cancellationToken);

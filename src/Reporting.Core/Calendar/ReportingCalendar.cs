@@ -12,9 +12,9 @@ public sealed class ReportingCalendar
     private readonly ReportingCalendarDates _dates;
     private readonly TimeZoneInfo _zone;
 
-    public ReportingCalendar(CalendarOptions options, ReportingOptions reporting)
+    public ReportingCalendar(ReportingCalendarDates dates, ReportingOptions reporting)
     {
-        _dates = options.Parse();
+        _dates = dates;
         _zone = reporting.ResolveTimeZone();
     }
 

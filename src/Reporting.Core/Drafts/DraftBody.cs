@@ -41,7 +41,7 @@ public static class DraftBody
     /// <summary>Adds to <paramref name="errors"/> what is wrong with an already normalised body.</summary>
     public static void Validate(string? body, ValidationErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(body)) { errors.Add("body", "正文不能为空。"); return; }
+        if (string.IsNullOrWhiteSpace(body)) { errors.Add("body", RefusalCode.BodyEmpty); return; }
         var count = 0;
         var line = 1;
         var column = 0;
@@ -53,19 +53,19 @@ public static class DraftBody
             if (rune.Value == '\t') continue;
             if (Rune.IsControl(rune) || rune == Rune.ReplacementChar || (rune.Value >= 0xFDD0 && rune.Value <= 0xFDEF) || (rune.Value & 0xFFFE) == 0xFFFE)
             {
-                errors.Add("body", $"正文第 {line} 行第 {column} 个字符（U+{rune.Value:X4}）不是可打印的文字，请删除后再提交。");
+                errors.Add("body", RefusalCode.BodyUnprintable, line, column, rune.Value);
                 return;
             }
             if (DisguisingCharacters.Describe(rune) is { } kind)
             {
-                errors.Add("body", $"正文第 {line} 行第 {column} 个字符（U+{rune.Value:X4}，{kind}）不可见却能改变文字的显示顺序或外观，请删除后再提交。");
+                errors.Add("body", RefusalCode.BodyDisguising, line, column, rune.Value, kind);
                 return;
             }
         }
         if (body.Any(char.IsSurrogate) && !IsWellFormed(body))
-            errors.Add("body", "正文包含不完整的 Unicode 字符。");
+            errors.Add("body", RefusalCode.BodyIllFormed);
         if (count > MaxCharacters)
-            errors.Add("body", $"正文共 {count} 个字符，超过上限 {MaxCharacters} 个字符。");
+            errors.Add("body", RefusalCode.BodyTooLong, count, MaxCharacters);
     }
 
     private static bool IsWellFormed(string text)

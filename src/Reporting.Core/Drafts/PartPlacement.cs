@@ -19,19 +19,13 @@ public static class PartPlacement
         var foreign = others.Where(s => lines.Any(l => DraftBody.IsOwnHeading(l, s))).ToList();
         if (foreign.Count >= 2)
         {
-            errors.Add("body", $"正文中含有其他部分的标题（{string.Join("；", foreign.Select(s => Quote(s.Heading)))}），像是把整篇报告粘贴进了{Name(section)}。"
-                + "请按部分分别提交，每次只粘贴这一部分的内容。");
+            errors.Add("body", RefusalCode.WholeReportPasted, foreign, section);
             return;
         }
         if (others.FirstOrDefault(s => DraftBody.IsOwnHeading(lines[0], s)) is { } first)
-            errors.Add("body", $"正文第一行“{Shorten(lines[0])}”是{Name(first)}的标题，而现在提交的是{Name(section)}"
-                + (section.Order == 0 ? "（开头部分不带“一、”等标题）" : $"（应以“{section.Heading[..2]}”开头）")
-                + "。请选择正确的报告部分，或删去这一行。");
+            errors.Add("body", RefusalCode.ForeignHeading, Shorten(lines[0]), first, section);
     }
 
-    private static string Name(ReportSection section) => section.Order == 0 ? "开头部分" : $"“{Shorten(section.Heading)}”部分";
-
-    private static string Quote(string heading) => $"“{Shorten(heading)}”";
-
-    private static string Shorten(string text) => text.Length <= 16 ? text : text[..16] + "…";
+    /// <summary>The line is echoed in the refusal: bounded, as any echo of input.</summary>
+    public static string Shorten(string text) => text.Length <= 16 ? text : text[..16] + "…";
 }

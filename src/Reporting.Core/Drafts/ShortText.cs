@@ -12,7 +12,7 @@ namespace Reporting.Core.Drafts;
 public static class ShortText
 {
     /// <summary>Adds to <paramref name="errors"/> the first hidden character of <paramref name="value"/>, naming it and its position.</summary>
-    public static void Validate(string field, string label, string? value, ValidationErrors errors, bool lineBreaks = false)
+    public static void Validate(string field, string? value, ValidationErrors errors, bool lineBreaks = false)
     {
         if (value is null) return;
         var position = 0;
@@ -21,7 +21,7 @@ public static class ShortText
             position++;
             if (lineBreaks && rune.Value is '\n' or '\r') continue;
             if (!IsHidden(rune)) continue;
-            errors.Add(field, $"{label}的第 {position} 个字符（U+{rune.Value:X4}）是不可见的控制或格式字符，请删除后再提交。");
+            errors.Add(field, RefusalCode.HiddenCharacter, field, position, rune.Value);
             return;
         }
     }

@@ -1,25 +1,32 @@
 namespace Reporting.Core.Errors;
 
 /// <summary>
-/// A request the workflow refuses. Carries a zh-CN title and detail fit to show the caller;
-/// the HTTP edge turns it into application/problem+json with the status its <see cref="Kind"/> implies.
+/// A request the workflow refuses: a <see cref="Refusal"/> (code and arguments) and, for bad input, the refusals per field.
+/// The HTTP edge words it through its catalogue and answers with the status its <see cref="Kind"/> implies.
 /// </summary>
-public class ReportingException(ProblemKind kind, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
-    : Exception(detail)
+public class ReportingException(ProblemKind kind, Refusal refusal, IReadOnlyDictionary<string, Refusal[]>? errors = null)
+    : Exception(refusal.ToString())
 {
     public ProblemKind Kind { get; } = kind;
-    public string Title { get; } = title;
-    public string Detail { get; } = detail;
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
 
-    public static ReportingException Invalid(string field, string message) =>
-        new(ProblemKind.Validation, "提交的内容有误", message, new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>The reason; for a validation refusal the first field's first reason (<see cref="Errors"/> holds them all).</summary>
+    public Refusal Refusal { get; } = refusal;
 
-    public static ReportingException NotFound(string detail) => new(ProblemKind.NotFound, "未找到", detail);
+    public IReadOnlyDictionary<string, Refusal[]> Errors { get; } = errors ?? new Dictionary<string, Refusal[]>();
 
-    public static ReportingException Conflict(string detail) => new(ProblemKind.Conflict, "操作与当前状态冲突", detail);
+    public static ReportingException Invalid(string field, string code, params object?[] args)
+    {
+        var refusal = Refusal.Of(code, args);
+        return new(ProblemKind.Validation, refusal, new Dictionary<string, Refusal[]> { [field] = [refusal] });
+    }
 
-    public static ReportingException Forbidden(string detail) => new(ProblemKind.Forbidden, "无权进行此操作", detail);
+    public static ReportingException NotFound(string code, params object?[] args) => new(ProblemKind.NotFound, Refusal.Of(code, args));
 
-    public static ReportingException Unauthorized(string detail) => new(ProblemKind.Unauthorized, "请先登录", detail);
+    public static ReportingException Conflict(string code, params object?[] args) => new(ProblemKind.Conflict, Refusal.Of(code, args));
+
+    public static ReportingException Forbidden(Refusal refusal) => new(ProblemKind.Forbidden, refusal);
+
+    public static ReportingException Forbidden(string code, params object?[] args) => Forbidden(Refusal.Of(code, args));
+
+    public static ReportingException Unauthorized(string code, params object?[] args) => new(ProblemKind.Unauthorized, Refusal.Of(code, args));
 }

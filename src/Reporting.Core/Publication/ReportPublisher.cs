@@ -44,9 +44,9 @@ public class ReportPublisher(
         var reviewed = ReviewedVersions.ParseOne(version, errors);
         errors.ThrowIfAny();
         var newest = (await reports.GetAsync(key, cancellationToken)).NewestAssembled
-            ?? throw ReportingException.Conflict($"{key.Year} 年{Name(key)}的报告尚未生成 PDF，不能发布；各部分全部审核通过并生成 PDF 后才能发布。");
+            ?? throw ReportingException.Conflict(RefusalCode.NotYetAssembled, key.Year, Name(key));
         if (newest.Version != reviewed)
-            throw ReportingException.Conflict($"{ReviewedVersions.Mismatch(Name(key), reviewed!.Value, newest.Version)}。未发布；请审查第 {newest.Version} 版后再发布。");
+            throw ReportingException.Conflict(RefusalCode.ReviewedVersionStale, new VersionMismatch(Name(key), reviewed, newest.Version), newest.Version);
         var outcome = await PublishOneAsync(caller, key, newest.Version, text, cancellationToken);
         await _sync.SyncYearAsync(key.Year, cancellationToken);
         return outcome;
@@ -69,15 +69,13 @@ public class ReportPublisher(
         var reviewed = ReviewedVersions.ParseYear(versions, directory, errors);
         errors.ThrowIfAny();
         var due = await DueForYearAsync(number!.Value, cancellationToken);
-        if (due.Count == 0) throw ReportingException.Conflict($"{number} 年度还没有已生成 PDF 且未撤回的报告，没有可以发布的内容。");
+        if (due.Count == 0) throw ReportingException.Conflict(RefusalCode.NothingToPublish, number);
         var mismatched = directory.Departments
             .Where(d => due.GetValueOrDefault(d.Code) != reviewed!.GetValueOrDefault(d.Code))
-            .Select(d => reviewed!.TryGetValue(d.Code, out var seen)
-                ? ReviewedVersions.Mismatch(d.Name, seen, due.TryGetValue(d.Code, out var v) ? v : null)
-                : $"{d.Name}：有第 {due[d.Code]} 版 PDF 待发布，不在保密审查的清单中")
+            .Select(d => new VersionMismatch(d.Name, reviewed!.TryGetValue(d.Code, out var seen) ? seen : null, due.TryGetValue(d.Code, out var v) ? v : null))
             .ToList();
         if (mismatched.Count > 0)
-            throw ReportingException.Conflict($"以下报告与保密审查时列出的版本不一致：{string.Join("；", mismatched)}。全部发布未执行，没有发布任何报告；请重新审查后再发布。");
+            throw ReportingException.Conflict(RefusalCode.ReviewedVersionsStale, mismatched);
         var outcomes = new List<PublishOutcome>();
         foreach (var department in directory.Departments.Where(d => due.ContainsKey(d.Code)))
             outcomes.Add(await PublishOneAsync(caller, new ReportKey(number.Value, department.Code), due[department.Code], text, cancellationToken));
@@ -99,12 +97,12 @@ public class ReportPublisher(
     {
         var key = ReportKey.Parse(year, department, directory);
         await access.DemandAsync(caller, ReportAction.Publish, key.Department, cancellationToken);
-        var text = Required("reason", reason, "请填写撤回原因。");
+        var text = Required("reason", reason, RefusalCode.WithdrawReasonMissing);
         var now = clock.GetUtcNow();
         var outcome = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
             var current = await publications.GetAsync(key, cancellationToken);
-            if (current.Events.Count == 0) throw ReportingException.Conflict($"{key.Year} 年{Name(key)}的报告尚未发布，无需撤回。");
+            if (current.Events.Count == 0) throw ReportingException.Conflict(RefusalCode.NotPublished, key.Year, Name(key));
             var changed = current.Withdraw(caller, now, text);
             if (changed) await publications.SaveAsync(current, cancellationToken);
             return new PublishOutcome(current, changed);
@@ -135,10 +133,10 @@ public class ReportPublisher(
 
     private static string Confirmation(bool confidentialityReviewed, string? comment, ValidationErrors errors)
     {
-        if (!confidentialityReviewed) errors.Add("confidentialityReviewed", "发布前须完成保密审查，并确认“已保密审查”。");
+        if (!confidentialityReviewed) errors.Add("confidentialityReviewed", RefusalCode.ConfidentialityNotConfirmed);
         var text = comment?.Trim() ?? "";
-        if (text.Length == 0) errors.Add("comment", "请填写保密审查意见（如审查人、审查结论）。");
-        else if (text.Length > MaxCommentLength) errors.Add("comment", $"保密审查意见至多 {MaxCommentLength} 字。");
+        if (text.Length == 0) errors.Add("comment", RefusalCode.ReviewCommentMissing);
+        else if (text.Length > MaxCommentLength) errors.Add("comment", RefusalCode.ReviewCommentTooLong, MaxCommentLength);
         return text;
     }
 
@@ -146,7 +144,7 @@ public class ReportPublisher(
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0) throw ReportingException.Invalid(field, missing);
-        if (text.Length > MaxCommentLength) throw ReportingException.Invalid(field, $"至多 {MaxCommentLength} 字。");
+        if (text.Length > MaxCommentLength) throw ReportingException.Invalid(field, RefusalCode.TextTooLong, MaxCommentLength);
         return text;
     }
 

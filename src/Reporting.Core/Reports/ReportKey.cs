@@ -22,11 +22,11 @@ public sealed partial record ReportKey(int Year, string Department)
         var parsedYear = ParseYear(year, collect);
         var code = department?.Trim();
         if (string.IsNullOrEmpty(code))
-            collect.Add("department", "请填写部门代码（department）。");
+            collect.Add("department", RefusalCode.DepartmentMissing);
         else if (!IsSlug(code))
-            collect.Add("department", "部门代码只能由小写字母、数字和连字符组成。");
+            collect.Add("department", RefusalCode.DepartmentMalformed);
         else if (directory.Find(code) is null)
-            collect.Add("department", $"未知的部门代码“{code}”。");
+            collect.Add("department", RefusalCode.DepartmentUnknown, code);
         if (errors is null) collect.ThrowIfAny();
         return new ReportKey(parsedYear ?? 0, code ?? "");
     }
@@ -34,10 +34,10 @@ public sealed partial record ReportKey(int Year, string Department)
     public static int? ParseYear(string? year, ValidationErrors errors)
     {
         var text = year?.Trim();
-        if (string.IsNullOrEmpty(text)) { errors.Add("year", "请填写年度（year）。"); return null; }
+        if (string.IsNullOrEmpty(text)) { errors.Add("year", RefusalCode.YearMissing); return null; }
         if (text.Length != 4 || !text.All(char.IsAsciiDigit) || int.Parse(text) is < MinYear or > MaxYear)
         {
-            errors.Add("year", $"年度须为 {MinYear} 至 {MaxYear} 之间的四位数字。");
+            errors.Add("year", RefusalCode.YearOutOfRange, MinYear, MaxYear);
             return null;
         }
         return int.Parse(text);

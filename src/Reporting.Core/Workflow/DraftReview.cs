@@ -1,6 +1,5 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
-using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
@@ -9,7 +8,6 @@ namespace Reporting.Core.Workflow;
 
 /// <summary>Approves or rejects a draft; when the approvals complete the report, queues its assembly.</summary>
 public class DraftReview(
-    DistrictDirectory directory,
     AccessControl access,
     IDraftRepository drafts,
     IReportRepository reports,
@@ -21,53 +19,44 @@ public class DraftReview(
 {
     public const int MaxCommentLength = 2000;
 
-    public const string RejectionNeedsComment = "退回时须填写审核意见，写明需要修改的内容，起草人才知道如何修改。";
-
     public virtual async Task<ReviewOutcome> DecideAsync(ReviewDraftCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
-        var (key, section, version) = DraftLocator.Parse(command.Year, command.Department, command.Section, command.Version, directory);
+        var (key, section, version, decision) = (command.Key, command.Section, command.Version, command.Decision);
         await access.DemandAsync(caller, ReportAction.ReviewDraft, key.Department, cancellationToken);
         var errors = new ValidationErrors();
-        var decision = command.Decision?.Trim().ToLowerInvariant() switch
-        {
-            "approve" or "approved" or "通过" => DraftDecision.Approve,
-            "reject" or "rejected" or "退回" => DraftDecision.Reject,
-            _ => (DraftDecision?)null,
-        };
-        if (decision is null) errors.Add("decision", "审核意见（decision）须为 approve（通过）或 reject（退回）。");
         // The author has to know what to change: a rejection without a reason would only bounce back.
         if (decision == DraftDecision.Reject && string.IsNullOrWhiteSpace(command.Comment))
-            errors.Add("comment", RejectionNeedsComment);
-        if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", $"审核说明不能超过 {MaxCommentLength} 个字符。");
-        ShortText.Validate("comment", "审核说明", command.Comment, errors, lineBreaks: true);
-        var dated = FinalApprovalDate.Parse(command.Date, decision, key.Year, Today(), errors);
+            errors.Add("comment", RefusalCode.RejectionNeedsComment);
+        if (command.Comment is { Length: > MaxCommentLength }) errors.Add("comment", RefusalCode.CommentTooLong, MaxCommentLength);
+        ShortText.Validate("comment", command.Comment, errors, lineBreaks: true);
+        var dated = FinalApprovalDate.Check(command.Date, decision, key.Year, Today(), errors);
         errors.ThrowIfAny();
 
         var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)
-            ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{section.Key}”部分没有第 {version} 版草稿。");
+            ?? throw ReportingException.NotFound(RefusalCode.DraftVersionNotFound, key.Year, key.Department, section.Key, version);
         AccessControl.DemandFourEyes(caller, draft.AuthorId);
         var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == section.Key).Max(d => d.Version);
         if (newest > version)
-            throw ReportingException.Conflict($"第 {version} 版已被第 {newest} 版取代，只能审核该部分的最新版本。");
+            throw ReportingException.Conflict(RefusalCode.DraftVersionSuperseded, version, newest);
         if (draft.Status == DraftStatus.Rejected)
         {
             // A repeated rejection (a retried request) re-queues a 退回通知 a crash may have left unsent; the outbox sends it once.
             if (decision == DraftDecision.Reject) await rejections.QueueAsync(draft, decidedNow: false, cancellationToken);
-            throw ReportingException.Conflict($"第 {version} 版已于 {draft.ReviewedAt:yyyy-MM-dd HH:mm} 被退回，请提交新版本后再审核。");
+            throw ReportingException.Conflict(RefusalCode.DraftAlreadyRejected, version, draft.ReviewedAt);
         }
         if (draft.Status == DraftStatus.Approved && decision == DraftDecision.Reject)
-            throw ReportingException.Conflict($"第 {version} 版已审核通过，不能再退回；如需修改请提交新版本。");
+            throw ReportingException.Conflict(RefusalCode.DraftAlreadyApproved, version);
 
         var now = clock.GetUtcNow();
         if (draft.Status == DraftStatus.Submitted)
         {
             try
             {
-                draft = await drafts.SaveReviewAsync(draft.Review(decision!.Value, caller, command.Comment?.Trim(), now), cancellationToken);
+                draft = await drafts.SaveReviewAsync(draft.Review(decision, caller, command.Comment?.Trim(), now), cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
-                throw ReportingException.Conflict("该草稿刚刚被其他人审核，请刷新后查看结果。");
+                throw ReportingException.Conflict(RefusalCode.DraftReviewedMeanwhile);
             }
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
                 caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (成文日期 {d:yyyy-MM-dd})" : "")), cancellationToken);

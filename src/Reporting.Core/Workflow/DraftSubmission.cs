@@ -24,13 +24,14 @@ public class DraftSubmission(
         var key = ReportKey.Parse(command.Year, command.Department, directory, errors);
         var currentYear = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.ResolveTimeZone()).Year;
         if (!errors.Has("year") && key.Year > currentYear)
-            errors.Add("year", $"{key.Year} 年尚未到来，不能提交该年度的报告；当前最晚可提交 {currentYear} 年度。");
+            errors.Add("year", RefusalCode.YearNotYetCome, key.Year, currentYear);
         // Who may write for the department is settled before the text is looked at, so a stranger learns nothing from
         // validating it. An unknown department is refused below (400) before anything is stored.
         if (!errors.Has("department")) await access.DemandAsync(caller, ReportAction.SubmitDraft, key.Department, cancellationToken);
         var section = ReportTemplate.Find(command.Section?.Trim());
-        if (string.IsNullOrWhiteSpace(command.Section)) errors.Add("section", "请选择报告部分（section）。");
-        else if (section is null) errors.Add("section", $"未知的报告部分“{Shorten(command.Section)}”，可选：{string.Join("、", ReportTemplate.Sections.Select(s => s.Key))}。");
+        if (string.IsNullOrWhiteSpace(command.Section)) errors.Add("section", RefusalCode.SectionMissing);
+        else if (section is null)
+            errors.Add("section", RefusalCode.SectionUnknownChoices, Shorten(command.Section), ReportTemplate.Sections.Select(s => s.Key).ToList());
 
         var body = command.Body is null ? null : DraftBody.Normalize(command.Body, section ?? ReportTemplate.Preamble);
         DraftBody.Validate(body, errors);
@@ -38,7 +39,7 @@ public class DraftSubmission(
         if (body is not null && errors.IsEmpty)
         {
             foreach (var missing in coverage.FindMissing(body).Take(10))
-                errors.Add("body", $"正文第 {missing.Line} 行第 {missing.Column} 个字符“{missing.Character}”（U+{missing.CodePoint:X4}）无法用已配置的字体排印，请改用常用字或联系管理员配置字体。");
+                errors.Add("body", RefusalCode.BodyGlyphMissing, missing.Line, missing.Column, missing.Character, missing.CodePoint);
         }
         errors.ThrowIfAny();
 

@@ -34,7 +34,8 @@ public class RejectionNotifier(
         var to = addresses.AddressOf(draft);
         if (to is null && decidedNow)
             await audit.RecordAsync(new AuditEntry(draft.Report.ToString(), "draft.rejection-unaddressed", Caller.System, clock.GetUtcNow(),
-                $"{draft.Section} v{draft.Version}: no e-mail address for author {draft.AuthorId ?? draft.Author}; 退回通知 not e-mailed"), cancellationToken);
+                $"{draft.Section} v{draft.Version}: no e-mail address for author {draft.AuthorId ?? draft.Author}; rejection notice not e-mailed"),
+                cancellationToken);
         await delivery.RegisterAsync(message, LeaveOut(to), cancellationToken);
         await queue.EnqueueNotificationAsync(message, cancellationToken);
     }

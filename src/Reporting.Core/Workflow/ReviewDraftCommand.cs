@@ -1,11 +1,16 @@
+using Reporting.Core.Drafts;
+using Reporting.Core.Reports;
+using Reporting.Core.Templates;
+
 namespace Reporting.Core.Workflow;
 
 /// <summary>
-/// An approver's decision on one draft version, as raw request fields. The reviewer is the signed-in caller. <see cref="Date"/>
-/// (yyyy-MM-dd, optional, approvals only) is the 成文日期 to print when this approval completes the report.
+/// An approver's decision on one draft version, already read from the request by the app layer (which refuses malformed
+/// fields itself). The reviewer is the signed-in caller. <see cref="Date"/> (optional, approvals only) is the 成文日期 to print
+/// when this approval completes the report.
 /// </summary>
-public sealed record ReviewDraftCommand(string? Year, string? Department, string? Section, string? Version, string? Decision, string? Comment,
-    string? Date = null);
+public sealed record ReviewDraftCommand(ReportKey Key, ReportSection Section, int Version, DraftDecision Decision, string? Comment,
+    DateOnly? Date = null);
 
 /// <summary>
 /// What a decision did: the reviewed draft and, when it completed the round, the PDF version queued; otherwise the

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Reporting.Azure.Storage;
 using Reporting.Core.Errors;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;
 
@@ -20,7 +21,7 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerReso
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "dev/sign-in")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!development.Enabled) throw ReportingException.NotFound("开发登录只在本地运行时可用；请通过统一身份认证登录。");
+        if (!development.Enabled) throw ReportingException.NotFound(EdgeRefusalCode.DevelopmentSignInUnavailable);
         if (HttpMethods.IsPost(request.Method)) return await SignInAsync(request, cancellationToken);
         var returnUrl = LocalReturnPath.Check(request.Query["returnUrl"].ToString()) ?? routes.Todo(); // 我的待办 is where a person starts
         var buttons = string.Concat(development.Users.Select(u =>
@@ -43,7 +44,7 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerReso
         callers.RefuseCrossSite(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.SignIn, cancellationToken);
         var returnUrl = LocalReturnPath.Check(fields["returnUrl"]) ?? routes.Todo();
-        var user = development.Find(fields["user"] ?? "") ?? throw ReportingException.Invalid("user", "没有这个开发用户，请从列表中选择。");
+        var user = development.Find(fields["user"] ?? "") ?? throw ReportingException.Invalid("user", EdgeRefusalCode.DevelopmentUserUnknown);
         development.SignIn(request.HttpContext.Response, user.Id);
         return ApiResult.SeeOther(returnUrl);
     }

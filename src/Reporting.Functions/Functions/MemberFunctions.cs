@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
 using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
@@ -13,13 +14,13 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        ApiResult.JsonBody(await members.ListAsync(callers.Resolve(request), cancellationToken));
+        ApiResult.JsonBody((await members.ListAsync(callers.Resolve(request), cancellationToken)).Select(MemberJson.From).ToList());
 
     [Function("GetMember")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members/{userId}")] HttpRequest request,
         string userId, CancellationToken cancellationToken) =>
-        ApiResult.JsonBody(await members.GetAsync(userId, callers.Resolve(request), cancellationToken));
+        ApiResult.JsonBody(MemberJson.From(await members.GetAsync(userId, callers.Resolve(request), cancellationToken)));
 
     /// <summary>Fields <c>role</c> (author, approver, office, office-admin), for department roles <c>department</c>, and optionally <c>email</c> (for reminders); JSON or form. An If-Match header guards against a concurrent change (409).</summary>
     [Function("PutMember")]
@@ -30,7 +31,9 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Member, cancellationToken);
         var ifMatch = request.Headers.IfMatch.ToString();
-        return ApiResult.JsonBody(await members.PutAsync(userId, fields["role"], fields["department"], caller, ifMatch.Length == 0 ? null : ifMatch, cancellationToken, fields["email"]));
+        var saved = await members.PutAsync(userId, fields["role"], fields["department"], caller, ifMatch.Length == 0 ? null : ifMatch, cancellationToken,
+            fields["email"]);
+        return ApiResult.JsonBody(MemberJson.From(saved));
     }
 
     [Function("DeleteMember")]

@@ -8,6 +8,7 @@ using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;
 
@@ -83,7 +84,7 @@ public sealed class PublicationFunctions(
         }
         catch (ReportingException refused) when (caller is not null && PublicationPage.ShowsAgain(refused))
         {
-            var html = await page.RenderAsync(year, department, pageAction, caller, member, refused.Detail, typed, cancellationToken);
+            var html = await page.RenderAsync(year, department, pageAction, caller, member, RefusalWording.Detail(refused), typed, cancellationToken);
             return ApiResult.Html(html, BrowserRequests.StatusOf(request, refused));
         }
         catch (ReportingException refused)

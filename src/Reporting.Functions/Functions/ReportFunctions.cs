@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
+using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Telemetry;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>A report's state, its approvals and its PDFs.</summary>
-public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access, ReviewPage reviewPage, Routes routes)
+public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access,
+    ReviewPage reviewPage, Routes routes, DistrictDirectory directory)
 {
     [Function("GetReport")]
     public async Task<IActionResult> GetReport(
@@ -32,7 +35,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
         var outcome = await review.DecideAsync(
-            new ReviewDraftCommand(year, department, section, version, fields["decision"], fields["comment"], fields["date"]), caller, cancellationToken);
+            ReviewDraftBinder.Bind(year, department, section, version, fields["decision"], fields["comment"], fields["date"], directory), caller,
+            cancellationToken);
         return ApiResult.JsonBody(new
         {
             year = outcome.Draft.Report.Year,
@@ -66,7 +70,7 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
             member = await access.FindAsync(caller, cancellationToken);
             var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
             (comment, date) = (fields["comment"], fields["date"]);
-            var command = new ReviewDraftCommand(year, department, section, version, fields["decision"], comment, date);
+            var command = ReviewDraftBinder.Bind(year, department, section, version, fields["decision"], comment, date, directory);
             var draft = (await review.DecideAsync(command, caller, cancellationToken)).Draft;
             return ApiResult.SeeOther(routes.DraftPage(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version));
         }
@@ -74,7 +78,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         {
             try
             {
-                var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, refused.Detail, comment, date, cancellationToken);
+                var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, RefusalWording.Detail(refused), comment, date,
+                    cancellationToken);
                 return ApiResult.Html(page, BrowserRequests.StatusOf(request, refused));
             }
             catch (ReportingException)

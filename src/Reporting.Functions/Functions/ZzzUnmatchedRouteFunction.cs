@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Errors;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;
 
@@ -28,6 +29,6 @@ public sealed class UnmatchedRouteFunction
     {
         var allowed = Routes.MethodsFor(path ?? "");
         if (allowed.Count > 0) throw new MethodNotAllowedException(request.Method, allowed);
-        throw ReportingException.NotFound("请求的地址不存在，请核对网址。");
+        throw ReportingException.NotFound(EdgeRefusalCode.RouteNotFound);
     }
 }

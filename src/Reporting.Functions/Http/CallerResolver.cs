@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -23,9 +24,9 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
     public virtual Caller Resolve(HttpRequest request)
     {
         RefuseCrossSite(request);
-        return TryResolve(request) ?? throw ReportingException.Unauthorized(options.DevelopmentSignIn
-            ? $"请先登录：浏览器打开 {routes.SignIn()} 选择开发用户，或在请求中加上请求头 {DevelopmentSignIn.HeaderName}: 用户标识（如 kgj-author）。"
-            : "请先通过统一身份认证登录（/.auth/login/aad）后再访问。");
+        return TryResolve(request) ?? throw (options.DevelopmentSignIn
+            ? ReportingException.Unauthorized(EdgeRefusalCode.SignInRequiredDevelopment, routes.SignIn(), DevelopmentSignIn.HeaderName)
+            : ReportingException.Unauthorized(EdgeRefusalCode.SignInRequired));
     }
 
     public virtual Caller? TryResolve(HttpRequest request) =>
@@ -47,10 +48,10 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return;
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site is "cross-site" or "same-site")
-            throw ReportingException.Forbidden("拒绝来自其他网站的提交请求（跨站请求伪造防护）。请在本系统的页面上操作。");
+            throw ReportingException.Forbidden(EdgeRefusalCode.CrossSiteRefused);
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var parsed) && OwnHosts(request).Contains(parsed.Authority, StringComparer.OrdinalIgnoreCase)))
-            throw ReportingException.Forbidden($"拒绝来自其他来源（{(origin.Length > 100 ? origin[..100] : origin)}）的提交请求（跨站请求伪造防护）。");
+            throw ReportingException.Forbidden(EdgeRefusalCode.ForeignOriginRefused, origin.Length > 100 ? origin[..100] : origin);
     }
 
     /// <summary>

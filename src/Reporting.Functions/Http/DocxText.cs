@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -42,13 +43,13 @@ public static class DocxText
         {
             using var archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
             if (archive.Entries.Count > MaxEntries)
-                throw Invalid($".docx 文件包含 {archive.Entries.Count} 个部件，超过上限 {MaxEntries} 个，不像是正常的 Word 文档。");
-            var document = archive.GetEntry(DocumentPartName(archive)) ?? throw Invalid(".docx 文件中没有正文。");
+                throw Invalid(EdgeRefusalCode.DocxTooManyParts, archive.Entries.Count, MaxEntries);
+            var document = archive.GetEntry(DocumentPartName(archive)) ?? throw Invalid(EdgeRefusalCode.DocxNoBody);
             return ReadParagraphs(document);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
         {
-            throw Invalid("无法读取该 .docx 文件，请确认文件未损坏。");
+            throw Invalid(EdgeRefusalCode.DocxUnreadable);
         }
     }
 
@@ -91,7 +92,7 @@ public static class DocxText
             }
             // Every character beyond the draft's own limit is refused anyway; stop before holding millions of them.
             if (text.Length > DraftBody.MaxCharacters * 2)
-                throw new ReportingException(ProblemKind.PayloadTooLarge, "文件正文过长", $".docx 文件的正文超过 {DraftBody.MaxCharacters} 个字符上限。");
+                throw new ReportingException(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.DocxTextTooLong, DraftBody.MaxCharacters));
         }
         if (text.Length > 0 && text[^1] == '\n') text.Length--;
         return text.ToString();
@@ -111,8 +112,8 @@ public static class DocxText
         CloseInput = true,
     };
 
-    private static ReportingException Bomb() => new(ProblemKind.PayloadTooLarge, "文件解压后过大",
-        $".docx 文件的正文解压后超过 {MaxDocumentPartBytes / 1024 / 1024} MB，或压缩比超过 {MaxCompressionRatio} 倍，不像是正常的 Word 文档，已拒绝。");
+    private static ReportingException Bomb() =>
+        new(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.DocxInflatesTooFar, MaxDocumentPartBytes / 1024 / 1024, MaxCompressionRatio));
 
-    private static ReportingException Invalid(string message) => ReportingException.Invalid("file", message);
+    private static ReportingException Invalid(string code, params object?[] args) => ReportingException.Invalid("file", code, args);
 }

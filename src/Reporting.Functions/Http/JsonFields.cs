@@ -49,25 +49,7 @@ public sealed class JsonFields
 
     public JsonValueKind? Find(string name) => _kinds.TryGetValue(name, out var kind) ? kind : null;
 
-    /// <summary>The zh-CN refusal for a value of the wrong kind.</summary>
-    public static string Mismatch(string name, JsonValueKind expected, JsonValueKind actual) => expected switch
-    {
-        JsonValueKind.Number => $"字段“{name}”须为 JSON 数字（如 2023，不加引号），收到的是{KindName(actual)}。",
-        JsonValueKind.True => $"字段“{name}”须为 JSON 布尔值（true 或 false，不加引号），收到的是{KindName(actual)}。",
-        _ => $"字段“{name}”须为 JSON 字符串（加引号），收到的是{KindName(actual)}。",
-    };
-
     /// <summary>Whether a value of <paramref name="actual"/> kind fits a field of <paramref name="expected"/> kind (true and false both fit a boolean).</summary>
     public static bool Fits(JsonValueKind expected, JsonValueKind actual) =>
         expected == JsonValueKind.True ? actual is JsonValueKind.True or JsonValueKind.False : actual == expected;
-
-    private static string KindName(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.String => "字符串",
-        JsonValueKind.Number => "数字",
-        JsonValueKind.True or JsonValueKind.False => "布尔值",
-        JsonValueKind.Object => "对象",
-        JsonValueKind.Array => "数组",
-        _ => "其他类型",
-    };
 }

@@ -1,4 +1,5 @@
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -18,7 +19,7 @@ internal static class LocalReturnPath
     {
         if (string.IsNullOrEmpty(value)) return null;
         return IsLocal(value) ? value
-            : throw ReportingException.Invalid("returnUrl", "登录后返回的地址只能是本系统内以“/”开头的路径，不能含有协议、主机名、反斜杠、空白、控制字符或其他非网址字符。");
+            : throw ReportingException.Invalid("returnUrl", EdgeRefusalCode.ReturnUrlNotLocal);
     }
 
     public static bool IsLocal(string value) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -27,9 +28,9 @@ public static class PdfUpload
         if (request.ContentLength > MaxFileBytes + MaxEnvelopeBytes) throw TooLarge();
         var type = request.ContentType is { } raw && MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed : null;
         if (!string.Equals(type?.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            throw new ReportingException(ProblemKind.UnsupportedMediaType, "不支持的内容类型", "请以 multipart/form-data 上传文件（表单字段 file）。");
+            throw new ReportingException(ProblemKind.UnsupportedMediaType, Refusal.Of(EdgeRefusalCode.UploadNotMultipart));
         var boundary = HeaderUtilities.RemoveQuotes(type!.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", "multipart 请求缺少 boundary。");
+        if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", EdgeRefusalCode.MultipartNoBoundary);
         var body = new LimitedReadStream(request.Body, MaxFileBytes + MaxEnvelopeBytes, TooLarge);
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null }; // the file's own limit answers 413
         string? sha256 = null;
@@ -38,7 +39,8 @@ public static class PdfUpload
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (++parts > RequestFieldsReader.MaxFields) throw ReportingException.Invalid("body", $"一次上传最多包含 {RequestFieldsReader.MaxFields} 个分段。");
+                if (++parts > RequestFieldsReader.MaxFields)
+                    throw ReportingException.Invalid("body", EdgeRefusalCode.UploadTooManyParts, RequestFieldsReader.MaxFields);
                 var isFile = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && HeaderUtilities.RemoveQuotes(disposition.Name).Value == "file";
                 if (isFile && sha256 is null) sha256 = await HashPdfAsync(section.Body, cancellationToken);
@@ -47,9 +49,9 @@ public static class PdfUpload
         }
         catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            throw ReportingException.Invalid("body", "multipart 请求体不完整或格式有误（缺少结束边界或分段头无效），请重新上传。");
+            throw ReportingException.Invalid("body", EdgeRefusalCode.UploadBroken);
         }
-        return sha256 ?? throw ReportingException.Invalid("file", "请选择要核验的 PDF 文件（表单字段 file）。");
+        return sha256 ?? throw ReportingException.Invalid("file", EdgeRefusalCode.UploadFileMissing);
     }
 
     private static async Task<string> HashPdfAsync(Stream file, CancellationToken cancellationToken)
@@ -70,7 +72,7 @@ public static class PdfUpload
                 if (length >= head.Length && !head.AsSpan().SequenceEqual(PdfHeader)) throw NotPdf();
                 hash.AppendData(buffer, 0, read);
             }
-            if (length == 0) throw ReportingException.Invalid("file", "上传的文件是空的，请选择要核验的 PDF 文件。");
+            if (length == 0) throw ReportingException.Invalid("file", EdgeRefusalCode.UploadFileEmpty);
             if (length < head.Length) throw NotPdf();
             return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
@@ -81,8 +83,8 @@ public static class PdfUpload
     }
 
     private static ReportingException NotPdf() =>
-        ReportingException.Invalid("file", "上传的文件不是 PDF 文件（PDF 文件以“%PDF-”开头）。请上传本系统生成的 PDF。");
+        ReportingException.Invalid("file", EdgeRefusalCode.UploadNotPdf);
 
     private static ReportingException TooLarge() =>
-        new(ProblemKind.PayloadTooLarge, "文件过大", $"核验的文件不能超过 {MaxFileBytes / 1024 / 1024} MB。");
+        new(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.UploadTooLarge, MaxFileBytes / 1024 / 1024));
 }

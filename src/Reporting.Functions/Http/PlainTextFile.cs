@@ -1,5 +1,6 @@
 using System.Text;
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -26,7 +27,7 @@ public static class PlainTextFile
         }
         catch (DecoderFallbackException)
         {
-            throw ReportingException.Invalid(field, "文件不是 UTF-8 或 GBK/GB18030 编码的文本，请用记事本或 WPS 另存为 .txt（UTF-8）或 .docx 后重新提交。");
+            throw ReportingException.Invalid(field, EdgeRefusalCode.TextFileEncoding);
         }
     }
 

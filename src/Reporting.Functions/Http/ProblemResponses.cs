@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -19,27 +20,27 @@ public static class ProblemResponses
         switch (exception)
         {
             case TemporarilyUnavailableException e:
-                return (503, Body(503, "服务暂时不可用", e.Message, instance, null));
+                return (503, Body(503, RefusalWording.UnavailableTitle, e.Message, instance, null));
             case var e when StorageFaults.IsUnavailable(e):
-                return (503, Body(503, "服务暂时不可用", StorageUnavailable, instance, null));
+                return (503, Body(503, RefusalWording.UnavailableTitle, StorageUnavailable, instance, null));
             case ConcurrencyConflictException:
-                return (409, Body(409, "操作与当前状态冲突", "同一内容正被他人同时修改，本次操作未完成，请稍后重试。", instance, null));
+                return (409, Body(409, RefusalWording.KindTitle(ProblemKind.Conflict), RefusalWording.ConcurrentChange, instance, null));
             case ReportingException e:
-                return (StatusFor(e.Kind), Body(StatusFor(e.Kind), e.Title, e.Detail, instance, e.Errors.Count > 0 ? e.Errors : null));
+                return (StatusFor(e.Kind), Body(StatusFor(e.Kind), RefusalWording.Title(e), RefusalWording.Detail(e), instance,
+                    e.Errors.Count > 0 ? RefusalWording.FieldErrors(e) : null));
             case BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge:
-                return (413, Body(413, "请求过大", "提交的内容超过了大小上限。", instance, null));
+                return (413, Body(413, RefusalWording.KindTitle(ProblemKind.PayloadTooLarge), RefusalWording.TooLarge, instance, null));
             case BadHttpRequestException or InvalidDataException or JsonException or FormatException:
-                return (400, Body(400, "请求格式有误", "无法读取提交的内容，请检查格式后重试。", instance, null));
+                return (400, Body(400, RefusalWording.UnreadableTitle, RefusalWording.Unreadable, instance, null));
             case OperationCanceledException:
-                return (499, Body(499, "请求已取消", "客户端取消了请求。", instance, null));
+                return (499, Body(499, RefusalWording.CancelledTitle, RefusalWording.Cancelled, instance, null));
             default:
-                return (500, Body(500, "服务器内部错误", "处理请求时出现意外错误，已记录日志，请稍后重试。", instance, null));
+                return (500, Body(500, RefusalWording.InternalErrorTitle, RefusalWording.InternalError, instance, null));
         }
     }
 
     private static readonly TimeSpan StorageRetryAfter = TimeSpan.FromSeconds(5);
-    // "May not have completed": a call that timed out can still land once storage wakes up.
-    private static readonly string StorageUnavailable = $"存储服务暂时无法访问或响应超时，本次操作可能未完成，请在 {StorageRetryAfter.TotalSeconds:F0} 秒后重试。";
+    private static readonly string StorageUnavailable = RefusalWording.StorageUnavailable(StorageRetryAfter);
 
     /// <summary>How long a caller should wait before repeating the request, for the refusals that a repeat can cure.</summary>
     public static TimeSpan? RetryAfter(Exception exception) => exception switch

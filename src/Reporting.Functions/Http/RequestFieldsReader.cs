@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Reporting.Core.Errors;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Http;
 
@@ -42,8 +43,7 @@ public static class RequestFieldsReader
         {
             "application/x-www-form-urlencoded" => new RequestFields(ParseUrlEncoded(bytes), null),
             "application/json" => new RequestFields(ParseJson(bytes, json), null),
-            _ => throw new ReportingException(ProblemKind.UnsupportedMediaType, "不支持的内容类型",
-                "请以 application/x-www-form-urlencoded、multipart/form-data 或 application/json 提交。"),
+            _ => throw new ReportingException(ProblemKind.UnsupportedMediaType, Refusal.Of(EdgeRefusalCode.ContentTypeUnsupported)),
         };
     }
 
@@ -56,7 +56,7 @@ public static class RequestFieldsReader
         }
         catch (DecoderFallbackException)
         {
-            throw ReportingException.Invalid(field, "内容不是有效的 UTF-8 文本，请以 UTF-8 编码保存后重新提交。");
+            throw ReportingException.Invalid(field, EdgeRefusalCode.FieldNotUtf8);
         }
     }
 
@@ -118,7 +118,7 @@ public static class RequestFieldsReader
         var text = DecodeUtf8(bytes, "body");
         using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
-            throw ReportingException.Invalid("body", "JSON 请求体须为对象。");
+            throw ReportingException.Invalid("body", EdgeRefusalCode.JsonNotObject);
         if (document.RootElement.EnumerateObject().Count() > MaxFields) throw TooManyFields();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new ValidationErrors();
@@ -129,14 +129,15 @@ public static class RequestFieldsReader
                 // The first of repeated names wins, as in a form; null is absent; fields the endpoint does not read are ignored.
                 var name = property.Name;
                 if (fields.ContainsKey(name) || errors.Has(name) || shape.Find(name) is not { } expected || property.Value.ValueKind == JsonValueKind.Null) continue;
-                if (!JsonFields.Fits(expected, property.Value.ValueKind)) errors.Add(name, JsonFields.Mismatch(name, expected, property.Value.ValueKind));
+                if (!JsonFields.Fits(expected, property.Value.ValueKind))
+                    errors.Add(name, EdgeRefusalCode.JsonKindMismatch, name, expected, property.Value.ValueKind);
                 else fields[name] = expected == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
             }
         }
         catch (InvalidOperationException)
         {
             // An escaped lone surrogate ("\ud800") is valid JSON syntax but no Unicode text; System.Text.Json refuses to decode it.
-            throw ReportingException.Invalid("body", "JSON 中含有不成对的 Unicode 代理项（如 \\ud800），不是有效的文本，请检查后重新提交。");
+            throw ReportingException.Invalid("body", EdgeRefusalCode.JsonLoneSurrogate);
         }
         errors.ThrowIfAny();
         if (fields.FirstOrDefault(f => Encoding.UTF8.GetByteCount(f.Value) > MaxFieldBytes) is { Key: { } large }) throw FieldTooLarge(large);
@@ -146,7 +147,7 @@ public static class RequestFieldsReader
     private static async Task<RequestFields> ReadMultipartAsync(Stream body, MediaTypeHeaderValue type, CancellationToken cancellationToken)
     {
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", "multipart 请求缺少 boundary。");
+        if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", EdgeRefusalCode.MultipartNoBoundary);
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null }; // the raw body's limit governs, as 413
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         UploadedFile? file = null;
@@ -170,17 +171,17 @@ public static class RequestFieldsReader
         catch (Exception e) when (e is IOException or InvalidDataException && e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             // A body that ends before its closing boundary, or whose part headers are broken: the client's fault, not ours.
-            throw ReportingException.Invalid("body", "multipart 请求体不完整或格式有误（缺少结束边界或分段头无效），请重新提交。");
+            throw ReportingException.Invalid("body", EdgeRefusalCode.MultipartBroken);
         }
         return new RequestFields(fields, file);
     }
 
     private static ReportingException FieldTooLarge(string name) =>
-        new(ProblemKind.PayloadTooLarge, "请求过大", $"字段“{(name.Length > 20 ? name[..20] + "…" : name)}”超过 {MaxFieldBytes / 1024 / 1024} MB 上限；较大的正文请以文件上传。");
+        new(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.FieldTooLarge, name.Length > 20 ? name[..20] + "…" : name, MaxFieldBytes / 1024 / 1024));
 
     private static ReportingException TooManyFields() =>
-        new(ProblemKind.PayloadTooLarge, "请求过大", $"一次提交最多包含 {MaxFields} 个字段或分段。");
+        new(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.TooManyFields, MaxFields));
 
     private static ReportingException TooLarge() =>
-        new(ProblemKind.PayloadTooLarge, "请求过大", $"提交的内容超过 {MaxRequestBytes / 1024 / 1024} MB 上限。");
+        new(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.RequestTooLarge, MaxRequestBytes / 1024 / 1024));
 }

@@ -137,7 +137,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
     {
         if (string.IsNullOrEmpty(value)) return null;
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1_000_000) return n;
-        errors.Add(field, "版本号须为正整数。");
+        errors.Add(field, RefusalCode.VersionNotPositive);
         return null;
     }
 }

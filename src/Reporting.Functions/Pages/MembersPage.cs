@@ -5,6 +5,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;
 
@@ -73,7 +74,8 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
         {
             var list = await members.ListAsync(caller, cancellationToken);
             var form = new FormValues(userId ?? "", fields["role"] ?? "author", fields["department"] ?? "", fields["etag"] ?? "", !string.IsNullOrEmpty(fields["etag"]), fields["email"] ?? "");
-            return Page(list, form, null, new { e.Title, e.Detail }, ProblemResponses.Describe(e, request.Path).Status, caller, member);
+            var error = new { Title = RefusalWording.Title(e), Detail = RefusalWording.Detail(e) };
+            return Page(list, form, null, error, ProblemResponses.Describe(e, request.Path).Status, caller, member);
         }
     }
 
@@ -89,7 +91,7 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
                 m.UserId,
                 Name = name ?? "—",
                 Label = name is null ? m.UserId : $"{name}（{m.UserId}）",
-                Role = m.RoleName,
+                Role = RoleWords.NameOfCode(m.Role),
                 Department = m.DepartmentName ?? "—",
                 Email = m.Email ?? "—",
                 Source = m.Source == "stored" ? "数据表" : "配置",
@@ -104,7 +106,7 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
             Error = error,
             Rows = rows,
             Form = form,
-            Roles = AllRoles.Select(r => new { Value = Membership.Code(r), Label = Membership.Describe(r) }).ToList(),
+            Roles = AllRoles.Select(r => new { Value = Membership.Code(r), Label = RoleWords.Name(r) }).ToList(),
             Departments = directory.Departments.Select(d => new { Value = d.Code, Label = d.Name }).ToList(),
         };
         return ApiResult.Html(pages.Render("成员管理", caller, member, Template, model), status);

@@ -2,6 +2,7 @@ using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;
 
@@ -18,13 +19,13 @@ public sealed class RefusalPage(PageRenderer pages)
 
     /// <param name="notFound">What was asked for, in words ("2023 年某局报告的第 2 版 PDF"): the API's own 404 text names codes.</param>
     public string Render(ReportingException refusal, Caller? caller, Membership? member, string? notFound, string back, string backText) =>
-        pages.Render(refusal.Title, caller, member, Template, new
+        pages.Render(RefusalWording.Title(refusal), caller, member, Template, new
         {
             Detail = refusal.Kind switch
             {
                 ProblemKind.NotFound when notFound is not null => $"{notFound}不存在或尚未生成。",
                 ProblemKind.NotFound => "要查看的内容不存在。",
-                _ => refusal.Detail,
+                _ => RefusalWording.Detail(refusal),
             },
             Back = back,
             BackText = backText,

@@ -1,8 +1,10 @@
 using Reporting.Core.Access;
+using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;
 
@@ -44,10 +46,10 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
     {
         var draft = await queries.GetDraftAsync(year, department, section, version, caller, cancellationToken);
         var zone = options.ResolveTimeZone();
-        var refusal = AccessPolicy.Refusal(caller, member, ReportAction.ReviewDraft, draft.Department)
-            ?? AccessPolicy.ReviewRefusal(caller, draft.AuthorId)
-            ?? (draft.Superseded ? $"第 {draft.Version} 版已被新版本取代，请审核该部分的最新版本。" : null)
-            ?? (draft.Status != "submitted" ? $"第 {draft.Version} 版{Words.Status(draft.Status)}，无需再审核。" : null);
+        var refusal = ((AccessPolicy.Refusal(caller, member, ReportAction.ReviewDraft, draft.Department) ?? AccessPolicy.ReviewRefusal(caller, draft.AuthorId))
+                is { } refused ? RefusalWording.Sentence(refused) : null)
+            ?? (draft.Superseded ? RefusalWording.Sentence(Refusal.Of(EdgeRefusalCode.ReviewSuperseded, draft.Version)) : null)
+            ?? (draft.Status != "submitted" ? RefusalWording.Sentence(Refusal.Of(EdgeRefusalCode.ReviewAlreadyDecided, draft.Version, draft.Status)) : null);
         return pages.Render("审核草稿", caller, member, Template, year: draft.Year, model: new
         {
             draft.Year,

@@ -3,6 +3,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;
 
@@ -52,7 +53,7 @@ public sealed class VerifyPage(PageRenderer pages, DistrictDirectory directory, 
 
     /// <summary>The form again, saying why the upload was refused (too large, not a PDF, empty).</summary>
     public string Refused(ReportingException refusal) =>
-        Render(null, null, refusal.Errors.Values.SelectMany(e => e).FirstOrDefault() ?? refusal.Detail);
+        Render(null, null, RefusalWording.First(refusal));
 
     /// <summary>The same facts for programs: codes as well as Chinese names; the signature fields only when the stored facts have them.</summary>
     public Dictionary<string, object?> Json(string sha256, VerifiedPdf? verified)

@@ -5,6 +5,7 @@ using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;
 
@@ -94,7 +95,7 @@ public sealed class Words(DistrictDirectory directory)
     /// <summary>Who is signed in, so nobody acts under the wrong name without noticing (a name that is the role itself is said once).</summary>
     public string Who(Caller caller, Membership? member) => member is null
         ? $"{caller.Name}（尚未分配部门和角色）"
-        : (member.Department is null ? "" : Department(member.Department)) + Membership.Describe(member.Role) is var place && place == caller.Name
+        : (member.Department is null ? "" : Department(member.Department)) + RoleWords.Name(member.Role) is var place && place == caller.Name
             ? caller.Name
             : $"{caller.Name}（{place}）";
 

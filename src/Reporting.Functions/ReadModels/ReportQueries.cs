@@ -9,6 +9,7 @@ using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.ReadModels;
 
@@ -111,7 +112,7 @@ public class ReportQueries(
         var (key, part, number) = DraftLocator.Parse(year, department, section, version, directory);
         await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
         var draft = await drafts.GetAsync(key, part.Key, number, cancellationToken)
-            ?? throw ReportingException.NotFound($"{key.Year} 年 {key.Department} 的“{part.Key}”部分没有第 {number} 版草稿。");
+            ?? throw ReportingException.NotFound(RefusalCode.DraftVersionNotFound, key.Year, key.Department, part.Key, number);
         var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part.Key).Max(d => d.Version);
         return Detail(part, draft, newest);
     }
@@ -133,12 +134,12 @@ public class ReportQueries(
         var errors = new ValidationErrors();
         var key = ReportKey.Parse(year, department, directory, errors);
         var part = ReportTemplate.Find(section);
-        if (part is null) errors.Add("section", "未知的报告部分。");
+        if (part is null) errors.Add("section", RefusalCode.SectionUnknown);
         errors.ThrowIfAny();
         await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
         var summaries = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part!.Key).OrderBy(d => d.Version).ToList();
         foreach (var missing in new[] { version, from, to }.Where(v => v is not null && summaries.All(d => d.Version != v)).Take(1))
-            throw ReportingException.NotFound($"该部分没有第 {missing} 版草稿。");
+            throw ReportingException.NotFound(EdgeRefusalCode.PartVersionNotFound, missing);
         var newest = summaries.Count == 0 ? 0 : summaries[^1].Version;
         var versions = summaries.Select(d => new PartVersionView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt,
             d.Characters ?? d.Length, d.Reviewer, d.ReviewerId, d.ReviewComment, d.ReviewedAt, d.Version < newest)).ToList();
@@ -152,7 +153,7 @@ public class ReportQueries(
         var texts = new Dictionary<int, string>();
         foreach (var shown in new[] { pairFrom, pairTo }.Distinct())
             texts[shown] = (await drafts.GetAsync(key, part!.Key, shown, cancellationToken))?.Body
-                ?? throw ReportingException.NotFound($"该部分没有第 {shown} 版草稿。");
+                ?? throw ReportingException.NotFound(EdgeRefusalCode.PartVersionNotFound, shown);
         return new PartHistoryView(key.Year, key.Department, part!.Key, versions, chosen, pairFrom, pairTo, texts);
     }
 
@@ -165,7 +166,9 @@ public class ReportQueries(
         var report = await reports.GetAsync(key, cancellationToken);
         var pdf = wanted is null ? report.NewestAssembled : report.FindVersion(wanted.Value);
         if (pdf is not { IsAssembled: true })
-            throw ReportingException.NotFound(wanted is null ? $"{key.Year} 年 {key.Department} 的报告尚未生成 PDF。" : $"{key.Year} 年 {key.Department} 的报告没有第 {wanted} 版 PDF。");
+            throw wanted is null
+                ? ReportingException.NotFound(EdgeRefusalCode.PdfNotYetAssembled, key.Year, key.Department)
+                : ReportingException.NotFound(EdgeRefusalCode.PdfVersionNotFound, key.Year, key.Department, wanted);
         return await pdfs.GetReadLinkAsync(pdf.BlobName!, options.DownloadLinkLifetime, cancellationToken);
     }
 
@@ -233,7 +236,9 @@ public class ReportQueries(
         var ledger = await ledgers.GetAsync(number, cancellationToken);
         var volume = wanted is null ? ledger.NewestStored : ledger.Find(wanted.Value);
         if (volume is not { IsStored: true })
-            throw ReportingException.NotFound(wanted is null ? $"{number} 年度尚未生成报告汇编。" : $"{number} 年度没有第 {wanted} 版报告汇编。");
+            throw wanted is null
+                ? ReportingException.NotFound(EdgeRefusalCode.VolumeNotYetAssembled, number)
+                : ReportingException.NotFound(EdgeRefusalCode.VolumeVersionNotFound, number, wanted);
         return await pdfs.GetReadLinkAsync(volume.BlobName!, options.DownloadLinkLifetime, cancellationToken);
     }
 
@@ -249,7 +254,7 @@ public class ReportQueries(
     {
         if (string.IsNullOrEmpty(version)) return null;
         if (!int.TryParse(version, System.Globalization.NumberStyles.None, null, out var n) || n < 1 || n > 1_000_000)
-            throw ReportingException.Invalid("version", "版本号须为正整数。");
+            throw ReportingException.Invalid("version", RefusalCode.VersionNotPositive);
         return n;
     }
 

@@ -1,11 +1,12 @@
+using Reporting.Core.Access;
 using Reporting.Core.Directory;
 
-namespace Reporting.Core.Access;
+namespace Reporting.Functions.Http;
 
 /// <summary>
 /// The people of the local development sign-in, made from the directory file: per department an author, an
 /// approver and a second approver (four-eyes needs two), plus the district office's staff and administrator.
-/// Used only by the local host; Azure has real people.
+/// Used only with the development sign-in (local host); Azure has real people.
 /// </summary>
 public static class DevelopmentUsers
 {

@@ -1,0 +1,14 @@
+using Reporting.Core.Errors;
+
+namespace Reporting.Functions.Wording;
+
+public static partial class RefusalWording
+{
+    private static IEnumerable<Entry> CalendarEntries() =>
+    [
+        Say(RefusalCode.ChaseDepartmentUnknown, "未知的部门。"),
+        Say(RefusalCode.ChaseIdMalformed, "催报标识（id）须为 8 至 64 个字母或数字；请刷新全区总览后重试。"),
+        Say<int>(RefusalCode.ChaseNoteTooLong, max => $"附言最多 {max} 个字。"),
+        Say(RefusalCode.ChaseNoteHasControl, "附言含有不可见的控制字符。"),
+    ];
+}
