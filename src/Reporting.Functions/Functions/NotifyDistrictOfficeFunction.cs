@@ -43,7 +43,7 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
             {
                 // Counted when it failed in this invocation (a channel not yet due was only skipped).
                 if (channel.LastAttemptAt >= started)
-                    ReportingMetrics.NoticeFailed(channel.Channel, channel.Attempts >= NotificationOptions.ParseSchedule(notifications.RetrySchedule).Count);
+                    ReportingMetrics.NoticeFailed(channel.Channel, channel.Attempts >= notifications.RetrySchedule.Count);
                 logger.LogWarning("Notice {Key} on {Channel} not delivered yet after {Attempts} attempts ({Error}); next attempt at {Next:o}",
                     request.OutboxKey, channel.Channel, channel.Attempts, channel.LastError, channel.NextAttemptAt);
             }
