@@ -271,6 +271,20 @@ public sealed partial class SigningTests
         Assert.Contains("/Rect[0 0 0 0]", Encoding.Latin1.GetString(file.ToArray()));
     }
 
+    [Fact]
+    public void The_signature_s_facts_are_read_from_the_file_s_last_bytes_who_signed_and_when()
+    {
+        foreach (var pdf in new[] { Invisible.Value, Visible.Value.Signed })
+        {
+            var facts = SignatureFacts.Read(pdf.AsSpan(Math.Max(0, pdf.Length - SignatureFacts.TailBytes)));
+            Assert.NotNull(facts);
+            Assert.Equal(("魏都区法治政府建设报告系统（测试）", "魏都区（测试）", SigningTime), (facts.CommonName, facts.Organisation, facts.SignedAt));
+            Assert.Equal("魏都区法治政府建设报告系统（测试），魏都区（测试）", facts.Signer);
+        }
+        Assert.Null(SignatureFacts.Read(Fixtures.Kgj2023Pdf.Value.AsSpan(Fixtures.Kgj2023Pdf.Value.Length - 4096)));
+        Assert.Null(SignatureFacts.Read("/Type/Sig/Contents<00FF>"u8));
+    }
+
     private static VolumeDocument OneReportVolume()
     {
         var report = Fixtures.Kgj2023;
