@@ -285,6 +285,17 @@ public sealed partial class SigningTests
         Assert.Null(SignatureFacts.Read("/Type/Sig/Contents<00FF>"u8));
     }
 
+    [Fact]
+    public void A_warmed_PKCS12_key_has_signed_no_file_and_signs_the_next_one_validly()
+    {
+        using var key = TestSigningKeys.Load();
+        key.Warm(); // what the Cli does in the background while the faces load
+        var signed = new PadesSigner(key).Sign(Fixtures.Kgj2023Pdf.Value, SigningTime);
+        Assert.Equal(Invisible.Value, signed);
+        var (_, output, error) = Tools.Run("/usr/bin/pdfsig", Rendered.WriteTemp(signed, "signed-after-warm.pdf"));
+        Assert.True(output.Contains("Signature is Valid.", StringComparison.Ordinal), output + error);
+    }
+
     private static VolumeDocument OneReportVolume()
     {
         var report = Fixtures.Kgj2023;

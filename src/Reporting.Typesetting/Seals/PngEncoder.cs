@@ -33,7 +33,8 @@ internal static class PngEncoder
         WriteChunk(output, "pHYs", physical);
         using (var data = new MemoryStream())
         {
-            using (var z = new ZLibStream(data, CompressionLevel.Optimal, leaveOpen: true))
+            // Fastest: the PDF does not keep this compression (PDFsharp decodes the PNG, the finisher deflates the samples).
+            using (var z = new ZLibStream(data, CompressionLevel.Fastest, leaveOpen: true))
                 for (var y = 0; y < height; y++)
                 {
                     z.WriteByte(0); // filter: none
