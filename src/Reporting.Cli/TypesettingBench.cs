@@ -103,7 +103,8 @@ public static class TypesettingBench
             rows.Add(($"cold: with `--seal SEAL.png` only (the seal placed, unsigned), median of {runs}", Relative(coldSealed, cold), ""));
             var coldSealedSigned = ColdRenders(reportFile, temp.FullName, runs, $" --seal \"{seal}\" --sign \"{pfx}\"");
             rows.Add(($"cold: with `--seal SEAL.png --sign` (what signing adds to a sealed render), median of {runs}",
-                Relative(coldSealedSigned, cold) + (coldSealedSigned is null || coldSealed is null ? "" : $"; +{100 * (coldSealedSigned - coldSealed) / coldSealed:F0}% over `--seal`"), ""));
+                Relative(coldSealedSigned, cold)
+                    + (coldSealedSigned is null || coldSealed is null ? "" : $"; +{100 * (coldSealedSigned - coldSealed) / coldSealed:F0}% over `--seal`"), ""));
             if (File.Exists("/usr/bin/chromium"))
             {
                 var html = Path.Combine(temp.FullName, "report.html");

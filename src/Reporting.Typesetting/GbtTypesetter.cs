@@ -63,7 +63,9 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
     /// <summary>The compiled volume as PDF into <paramref name="output"/> and, when given, as OFD into <paramref name="ofd"/>, both streamed page by page.</summary>
     public int RenderVolume(VolumeDocument volume, Stream output, Stream? ofd) => RenderVolumeSealed(volume, output, ofd).Pages;
 
-    /// <summary>The volume as <see cref="RenderVolume(VolumeDocument, Stream, Stream?)"/> writes it, and where its cover's seal was drawn (null: none).</summary>
+    /// <summary>
+    /// The volume as <see cref="RenderVolume(VolumeDocument, Stream, Stream?)"/> writes it, and where its cover's seal was drawn (null: none).
+    /// </summary>
     internal (int Pages, SealPlacement? CoverSeal) RenderVolumeSealed(VolumeDocument volume, Stream output, Stream? ofd = null)
     {
         ArgumentNullException.ThrowIfNull(volume);

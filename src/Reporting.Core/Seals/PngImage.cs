@@ -73,7 +73,8 @@ public sealed class PngImage
     /// Walks the chunks, checking the header, up to IEND, collecting the image data into <paramref name="compressed"/>;
     /// with <paramref name="compressed"/> null it stops at the first image data (pHYs, PLTE and tRNS come before it).
     /// </summary>
-    private static (PngHeader Header, int BitDepth, int ColorType, byte[]? Palette, byte[]? Transparency) Walk(ReadOnlySpan<byte> data, MemoryStream? compressed)
+    private static (PngHeader Header, int BitDepth, int ColorType, byte[]? Palette, byte[]? Transparency) Walk(
+        ReadOnlySpan<byte> data, MemoryStream? compressed)
     {
         if (!HasSignature(data)) throw new PngFormatException(PngProblem.NotPng, "No PNG signature.");
         int width = 0, height = 0, bitDepth = 0, colorType = -1;

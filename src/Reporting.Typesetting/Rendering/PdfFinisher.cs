@@ -145,10 +145,12 @@ internal static partial class PdfFinisher
     private static (Dictionary<int, int> Offsets, int Size, string Trailer) ReadXref(ReadOnlySpan<byte> pdf, int at)
     {
         var (offsets, trailer) = CrossReferenceTable.Parse(Latin1.GetString(pdf[at..]));
-        return (offsets.ToDictionary(o => o.Key, o => checked((int)o.Value)), int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture), trailer);
+        var size = int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
+        return (offsets.ToDictionary(o => o.Key, o => checked((int)o.Value)), size, trailer);
     }
 
-    private static int LastXref(ReadOnlySpan<byte> pdf) => checked((int)CrossReferenceTable.StartXref(pdf[Math.Max(0, pdf.Length - CrossReferenceTable.TailLength)..]));
+    private static int LastXref(ReadOnlySpan<byte> pdf) =>
+        checked((int)CrossReferenceTable.StartXref(pdf[Math.Max(0, pdf.Length - CrossReferenceTable.TailLength)..]));
 
     [GeneratedRegex(@"/Length (\d+)")] private static partial Regex LengthEntry();
     [GeneratedRegex(@"(\d+) 0 R\b")] private static partial Regex Reference();

@@ -44,7 +44,8 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     /// <summary>Where each seal was drawn, in drawing order, with its image's and figure's object numbers: read after <see cref="Save"/>.</summary>
     public IReadOnlyList<SealPlacement> Seals =>
-        [.. _seals.Select(s => new SealPlacement(s.Page, s.X, s.Y, s.Image.Width, s.Image.Height, ImageObject(s.Image.Seal), s.Node is { } node ? _tags?.ElementObject(node) : null))];
+        [.. _seals.Select(s => new SealPlacement(s.Page, s.X, s.Y, s.Image.Width, s.Image.Height,
+            ImageObject(s.Image.Seal), s.Node is { } node ? _tags?.ElementObject(node) : null))];
 
     public void BeginPage(int pageNumber)
     {

@@ -57,7 +57,8 @@ internal sealed class IncrementalUpdate(long baseLength, int firstNumber)
             i += run;
         }
         var info = previous.Info is { } n ? $"/Info {n} 0 R" : "";
-        table.Append(CultureInfo.InvariantCulture, $"trailer\n<</Size {_next}/Root {previous.Root} 0 R{info}{previous.Id}/Prev {previous.XrefOffset}>>\nstartxref\n{xref}\n%%EOF\n");
+        table.Append(CultureInfo.InvariantCulture, $"trailer\n<</Size {_next}/Root {previous.Root} 0 R{info}{previous.Id}/Prev {previous.XrefOffset}>>\n");
+        table.Append(CultureInfo.InvariantCulture, $"startxref\n{xref}\n%%EOF\n");
         Raw(table.ToString());
     }
 

@@ -63,7 +63,8 @@ public sealed class PadesSigner(IDocumentSigningKey key)
         var tagged = structParent is { } parentKey ? $"/StructParent {parentKey}" : "";
         // /F 4: printable, as PDF/A asks of every annotation. The field's name and its description for assistive technology
         // (/TU, PDF/UA), 电子签章, are UTF-16BE.
-        update.Object(widget, $"<</Type/Annot/Subtype/Widget/FT/Sig/T{FieldName}/TU{FieldName}/F 4/V {signature} 0 R/P {pageNumber} 0 R/Rect{rect}{ap}{tagged}>>");
+        update.Object(widget,
+            $"<</Type/Annot/Subtype/Widget/FT/Sig/T{FieldName}/TU{FieldName}/F 4/V {signature} 0 R/P {pageNumber} 0 R/Rect{rect}{ap}{tagged}>>");
         if (seal is not null && appearance is { } form) WriteAppearance(update, form, seal);
 
         update.Object(revision.Root, Append(catalog, $"/AcroForm<</Fields[{widget} 0 R]/SigFlags 3>>"));

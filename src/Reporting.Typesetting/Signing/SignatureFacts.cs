@@ -63,9 +63,9 @@ public sealed partial record SignatureFacts(string CommonName, string? Organisat
         var m = PdfDateFormat().Match(value);
         if (!m.Success) return null;
         var local = DateTime.ParseExact(m.Groups[1].Value, "yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var offset = m.Groups[2].Value is "" or "Z" ? TimeSpan.Zero
-            : new TimeSpan(int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[5].Value is "" ? "0" : m.Groups[5].Value, CultureInfo.InvariantCulture), 0)
-                * (m.Groups[3].Value == "-" ? -1 : 1);
+        var hours = m.Groups[4].Value is "" ? 0 : int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture);
+        var minutes = m.Groups[5].Value is "" ? 0 : int.Parse(m.Groups[5].Value, CultureInfo.InvariantCulture);
+        var offset = new TimeSpan(hours, minutes, 0) * (m.Groups[3].Value == "-" ? -1 : 1);
         return new DateTimeOffset(local, offset);
     }
 
