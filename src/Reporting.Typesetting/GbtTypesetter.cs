@@ -52,14 +52,21 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         var pages = Paginator.Run(root, ofdSurface is null ? surface : new TeeSurface(surface, ofdSurface), new PagingState(), layout.Folio);
         surface.Finish(document.Info, structure);
         ofdSurface?.Finish();
-        return new RenderResult(new RenderedPdf(surface.Save(), pages), surface.Seals.Count > 0 ? surface.Seals[0] : null);
+        var pdf = surface.Save();
+        var seals = surface.Seals;
+        return new RenderResult(new RenderedPdf(pdf, pages), seals.Count > 0 ? seals[0] : null);
     }
 
     /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>
     public int RenderVolume(VolumeDocument volume, Stream output) => RenderVolume(volume, output, null);
 
     /// <summary>The compiled volume as PDF into <paramref name="output"/> and, when given, as OFD into <paramref name="ofd"/>, both streamed page by page.</summary>
-    public int RenderVolume(VolumeDocument volume, Stream output, Stream? ofd)
+    public int RenderVolume(VolumeDocument volume, Stream output, Stream? ofd) => RenderVolumeSealed(volume, output, ofd).Pages;
+
+    /// <summary>
+    /// The volume as <see cref="RenderVolume(VolumeDocument, Stream, Stream?)"/> writes it, and where its cover's seal was drawn (null: none).
+    /// </summary>
+    internal (int Pages, SealPlacement? CoverSeal) RenderVolumeSealed(VolumeDocument volume, Stream output, Stream? ofd = null)
     {
         ArgumentNullException.ThrowIfNull(volume);
         ArgumentNullException.ThrowIfNull(output);

@@ -20,6 +20,9 @@ public sealed class VerifyTests(LocalHostFixture app)
     private const string Department = "jyj"; // AuditTrailTests has 科工局 2016
     private const string Comment = "经区法治办保密审查，不涉及国家秘密，同意公开。";
 
+    /// <summary>The development certificate's common name and organisation, as the page and the JSON name the signer.</summary>
+    private const string Signer = "魏都区法治政府建设报告系统（测试），魏都区（测试）";
+
     /// <summary>Plain anonymous HTTP: the PDF link a signed-in reader is sent to, and the public site.</summary>
     private static readonly HttpClient Plain = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -36,16 +39,19 @@ public sealed class VerifyTests(LocalHostFixture app)
         Assert.True(found.GetProperty("newest").GetBoolean());
         Assert.False(found.GetProperty("published").GetBoolean());
         Assert.True(found.GetProperty("madeAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(-1));
-        Assert.False(found.TryGetProperty("signer", out _), "no stored PDF is signed yet: the signature fields stay out");
+        // Who signed it and when, read from the file's own signature (the local host signs with the development certificate).
+        Assert.Equal(Signer, found.GetProperty("signer").GetString());
+        var signedAt = found.GetProperty("signedAt").GetDateTimeOffset();
+        Assert.InRange(signedAt, DateTimeOffset.UtcNow.AddHours(-1), found.GetProperty("madeAt").GetDateTimeOffset().AddSeconds(1));
 
         // The page a person reads: the same facts in Chinese.
         using (var page = await PostFileAsync(first, json: false))
         {
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var html = await page.Content.ReadAsStringAsync();
-            foreach (var text in new[] { "一致：这是本系统存档的原件", "魏都区教育局", $"{Year} 年度", "第 1 版", "是，这是最新版本", "否，尚未公开发布", Sha256(first) })
+            foreach (var text in new[] { "一致：这是本系统存档的原件", "魏都区教育局", $"{Year} 年度", "第 1 版", "是，这是最新版本", "否，尚未公开发布", Sha256(first),
+                "<dt>签名人</dt><dd>" + Signer + "</dd>", "<dt>签名时间</dt>" })
                 Assert.Contains(text, html);
-            Assert.DoesNotContain("签名", html);
         }
 
         // A newer version made from a changed part: the first is still found, no longer the newest; publishing it shows.

@@ -20,18 +20,19 @@ public sealed partial class SigningTests
         return new PadesSigner(key).Sign(Fixtures.Kgj2023Pdf.Value, SigningTime);
     });
 
-    private static readonly SealPlacement Placement = new(1, 300, 200, 119.06, 119.06);
-
-    private static readonly Lazy<byte[]> Visible = new(() =>
+    /// <summary>The fixture with its department's development seal, where the seal was drawn, and the file signed visibly over it.</summary>
+    private static readonly Lazy<(byte[] Unsigned, SealPlacement Seal, byte[] Signed)> Visible = new(() =>
     {
+        var document = Fixtures.Kgj2023 with { Seal = Reporting.Typesetting.Seals.DevelopmentSeal.For(Fixtures.Kgj2023.Signature) };
+        var (pdf, seal) = Fixtures.Typesetter.Value.RenderSealed(document);
         using var key = TestSigningKeys.Load();
-        return new PadesSigner(key).Sign(Fixtures.Kgj2023Pdf.Value, SigningTime, new SignatureAppearance(Placement, Reporting.TestSupport.TestPng.RedSeal()));
+        return (pdf.Content, seal!, new PadesSigner(key).Sign(pdf.Content, SigningTime, seal));
     });
 
     [Fact]
     public void Pdfsig_finds_one_valid_ETSI_CAdES_signature_over_the_total_document()
     {
-        foreach (var (pdf, name) in new[] { (Invisible.Value, "signed-invisible.pdf"), (Visible.Value, "signed-visible.pdf") })
+        foreach (var (pdf, name) in new[] { (Invisible.Value, "signed-invisible.pdf"), (Visible.Value.Signed, "signed-visible.pdf") })
         {
             var (_, output, error) = Tools.Run("/usr/bin/pdfsig", Rendered.WriteTemp(pdf, name));
             Assert.True(output.Contains("Signature #1", StringComparison.Ordinal), output + error);
@@ -47,7 +48,7 @@ public sealed partial class SigningTests
     [Fact]
     public void Qpdf_finds_the_signed_file_clean()
     {
-        foreach (var (pdf, name) in new[] { (Invisible.Value, "signed-invisible-qpdf.pdf"), (Visible.Value, "signed-visible-qpdf.pdf") })
+        foreach (var (pdf, name) in new[] { (Invisible.Value, "signed-invisible-qpdf.pdf"), (Visible.Value.Signed, "signed-visible-qpdf.pdf") })
         {
             var (exit, output, error) = Tools.Run("/usr/bin/qpdf", "--check", Rendered.WriteTemp(pdf, name));
             Assert.True(exit == 0, output + error);
@@ -79,7 +80,7 @@ public sealed partial class SigningTests
         Assert.Contains($"/Prev {previousXref}>>", update);
         Assert.Contains("/AcroForm<</Fields[", update);
         Assert.Contains("/SigFlags 3>>", update);
-        Assert.Matches(@"/Type/Annot/Subtype/Widget/FT/Sig/T<[0-9A-F]+>/F 4/V \d+ 0 R/P \d+ 0 R/Rect\[0 0 0 0\]>>", update);
+        Assert.Matches(@"/Type/Annot/Subtype/Widget/FT/Sig/T<[0-9A-F]+>/TU<[0-9A-F]+>/F 4/V \d+ 0 R/P \d+ 0 R/Rect\[0 0 0 0\]/StructParent \d+>>", update);
         Assert.Contains("/Annots[", update);
     }
 
@@ -139,15 +140,35 @@ public sealed partial class SigningTests
     [Fact]
     public void A_visible_signature_is_a_printable_widget_at_the_seal_placement_on_its_page_drawing_the_seal()
     {
-        var update = Encoding.Latin1.GetString(Visible.Value, Fixtures.Kgj2023Pdf.Value.Length, Visible.Value.Length - Fixtures.Kgj2023Pdf.Value.Length);
-        Assert.Matches(@"/FT/Sig/T<[0-9A-F]+>/F 4/V \d+ 0 R/P \d+ 0 R/Rect\[300 200 419\.06 319\.06\]/AP<</N \d+ 0 R>>", update);
-        Assert.Contains("/Subtype/Form/BBox[0 0 119.06 119.06]", update);
-        Assert.Contains("/Subtype/Image/Width 120/Height 120/ColorSpace/DeviceRGB/BitsPerComponent 8/SMask", update);
+        var (unsigned, seal, signed) = Visible.Value;
+        var update = Encoding.Latin1.GetString(signed, unsigned.Length, signed.Length - unsigned.Length);
+        static string N(double v) => Math.Round(v, 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var rect = $"{N(seal.Left)} {N(seal.Bottom)} {N(seal.Left + seal.Width)} {N(seal.Bottom + seal.Height)}";
+        Assert.Matches($@"/FT/Sig/T<[0-9A-F]+>/TU<[0-9A-F]+>/F 4/V \d+ 0 R/P \d+ 0 R/Rect\[{Regex.Escape(rect)}\]/AP<</N \d+ 0 R>>/StructParent \d+>>", update);
+        Assert.Contains($"/Subtype/Form/BBox[0 0 {N(seal.Width)} {N(seal.Height)}]/Resources<</XObject<</Seal {seal.ImageObject} 0 R>>>>", update);
 
-        // The widget is on the page the placement names (the second), as pdfsig and PdfPig see it.
-        using var document = UglyToad.PdfPig.PdfDocument.Open(Visible.Value);
+        // The widget is on the page the placement names (the last), as PdfPig sees it.
+        using var document = UglyToad.PdfPig.PdfDocument.Open(signed);
         var onPage = Enumerable.Range(1, document.NumberOfPages).Where(p => document.GetPage(p).GetAnnotations().Any()).ToList();
-        Assert.Equal([2], onPage);
+        Assert.Equal([seal.PageIndex + 1], onPage);
+    }
+
+    [Fact]
+    public void The_widget_s_appearance_draws_the_page_s_own_seal_image_so_the_image_is_in_the_file_once()
+    {
+        var (unsigned, seal, signed) = Visible.Value;
+        var update = Encoding.Latin1.GetString(signed, unsigned.Length, signed.Length - unsigned.Length);
+        Assert.DoesNotContain("/Subtype/Image", update);
+        Assert.Matches($@"(?s)\n{seal.ImageObject} 0 obj\s*<<.*?/Subtype\s*/Image", Encoding.Latin1.GetString(unsigned));
+        // pdfimages lists each image XObject once per use: the page's seal and its soft mask, then the widget's appearance
+        // drawing the same object (poppler renders appearances), never a second copy (the same object id).
+        var (exit, list, error) = Tools.Run("/usr/bin/pdfimages", "-list", Rendered.WriteTemp(signed, "signed-visible-images.pdf"));
+        Assert.True(exit == 0, error);
+        var objects = list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).Select(r => Regex.Split(r.Trim(), @"\s+"))
+            .Where(r => r[2] == "image").Select(r => r[10]).Distinct().ToList();
+        Assert.Equal([seal.ImageObject.ToString(System.Globalization.CultureInfo.InvariantCulture)], objects);
+        // A sealed, signed fixture grows by the signature alone, not by a second seal image (the PNG is 20–40 KB).
+        Assert.InRange(signed.Length - unsigned.Length, 1, 16 * 1024);
     }
 
     [Fact]
@@ -176,18 +197,103 @@ public sealed partial class SigningTests
     }
 
     [Fact]
-    public void A_volume_is_signed_in_its_stream()
+    public void The_widget_is_a_Form_element_just_after_the_seal_s_figure_and_its_StructParent_leads_back_to_it()
+    {
+        var (unsigned, seal, signed) = Visible.Value;
+        var update = Encoding.Latin1.GetString(signed, unsigned.Length, signed.Length - unsigned.Length);
+        var widget = Regex.Match(update, @"(\d+) 0 obj\n<</Type/Annot/Subtype/Widget[^\n]*/StructParent (\d+)>>");
+        var form = Regex.Match(update, @"(\d+) 0 obj\n<</Type/StructElem/S/Form/P (\d+) 0 R/Pg \d+ 0 R/K<</Type/OBJR/Obj (\d+) 0 R/Pg \d+ 0 R>>>>");
+        Assert.True(widget.Success && form.Success, update);
+        Assert.Equal(widget.Groups[1].Value, form.Groups[3].Value);
+        var (key, element, parent) = (widget.Groups[2].Value, form.Groups[1].Value, form.Groups[2].Value);
+        Assert.Matches($@"/Nums\s*\[[^\n]*\b{key}\s+{element} 0 R\s*\]", update);
+        Assert.Matches($@"/ParentTreeNextKey {int.Parse(key, System.Globalization.CultureInfo.InvariantCulture) + 1}\b", update);
+        // The revised parent (the signature block) reads: … the seal's figure, then the signature's form.
+        Assert.NotNull(seal.FigureElement);
+        Assert.Matches($@"(?s)\n{parent} 0 obj\n<<.*/K\s*\[[^\]]*(?<!\d){seal.FigureElement}\s+0\s+R {element} 0 R", update);
+        // poppler reads the tree with the widget in it, and qpdf resolves every reference (Qpdf_finds_the_signed_file_clean).
+        var (exit, structure, error) = Tools.Run("/usr/bin/pdfinfo", "-struct", Rendered.WriteTemp(signed, "signed-visible-struct.pdf"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("Form", structure);
+        var figureAt = structure.IndexOf("Figure", StringComparison.Ordinal);
+        Assert.True(figureAt >= 0 && structure.IndexOf("Form", figureAt, StringComparison.Ordinal) > figureAt, structure);
+    }
+
+    [Fact]
+    public void An_invisible_signature_s_widget_is_a_Form_element_last_in_the_document_element()
+    {
+        var update = Encoding.Latin1.GetString(Invisible.Value, Fixtures.Kgj2023Pdf.Value.Length, Invisible.Value.Length - Fixtures.Kgj2023Pdf.Value.Length);
+        var form = Regex.Match(update, @"(\d+) 0 obj\n<</Type/StructElem/S/Form/P (\d+) 0 R");
+        Assert.True(form.Success, update);
+        Assert.Matches($@"(?s)\n{form.Groups[2].Value} 0 obj\n<<.*/S\s*/Document.*/K\s*\[[^\]]* {form.Groups[1].Value} 0 R\s*\]", update);
+    }
+
+    [Fact]
+    public void A_sealed_volume_is_signed_in_its_stream_by_a_widget_over_the_cover_seal()
     {
         using var key = TestSigningKeys.Load();
         var path = Rendered.WriteTemp([], "signed-volume.pdf");
+        var volume = OneReportVolume() with { Seal = Reporting.Typesetting.Seals.DevelopmentSeal.For("魏都区法治政府建设领导小组办公室") };
         using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
         {
             var typesetter = new SigningTypesetter(Fixtures.Typesetter.Value, key, new Reporting.TestSupport.ManualClock(SigningTime));
-            typesetter.RenderVolume(OneReportVolume(), file);
+            typesetter.RenderVolume(volume, file);
         }
         var (_, output, error) = Tools.Run("/usr/bin/pdfsig", path);
         Assert.True(output.Contains("Signature is Valid.", StringComparison.Ordinal), output + error);
         Assert.Contains("Total document signed", output);
+        var (exit, check, checkError) = Tools.Run("/usr/bin/qpdf", "--check", path);
+        Assert.True(exit == 0, check + checkError);
+
+        // The widget lies on the cover exactly over the office's seal, and shows it.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
+        var cover = pdf.GetPage(1);
+        var widget = Assert.Single(cover.GetAnnotations());
+        var image = Assert.Single(cover.GetImages());
+        Assert.Equal(image.BoundingBox.Left, widget.Rectangle.Left, tolerance: 0.01);
+        Assert.Equal(image.BoundingBox.Bottom, widget.Rectangle.Bottom, tolerance: 0.01);
+        Assert.Equal(image.BoundingBox.Width, widget.Rectangle.Width, tolerance: 0.01);
+        Assert.Equal(image.BoundingBox.Height, widget.Rectangle.Height, tolerance: 0.01);
+        Assert.Contains("/AP<</N ", File.ReadAllText(path, Encoding.Latin1));
+        Assert.All(Enumerable.Range(2, pdf.NumberOfPages - 1),
+            p => Assert.DoesNotContain(pdf.GetPage(p).GetAnnotations(), a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Widget));
+    }
+
+    [Fact]
+    public void An_unsealed_volume_is_signed_invisibly()
+    {
+        using var key = TestSigningKeys.Load();
+        using var file = new MemoryStream();
+        new SigningTypesetter(Fixtures.Typesetter.Value, key, new Reporting.TestSupport.ManualClock(SigningTime)).RenderVolume(OneReportVolume(), file);
+        var pdf = Rendered.WriteTemp(file.ToArray(), "signed-volume-unsealed.pdf");
+        var (_, output, error) = Tools.Run("/usr/bin/pdfsig", pdf);
+        Assert.True(output.Contains("Signature is Valid.", StringComparison.Ordinal), output + error);
+        Assert.Contains("/Rect[0 0 0 0]", Encoding.Latin1.GetString(file.ToArray()));
+    }
+
+    [Fact]
+    public void The_signature_s_facts_are_read_from_the_file_s_last_bytes_who_signed_and_when()
+    {
+        foreach (var pdf in new[] { Invisible.Value, Visible.Value.Signed })
+        {
+            var facts = SignatureFacts.Read(pdf.AsSpan(Math.Max(0, pdf.Length - SignatureFacts.TailBytes)));
+            Assert.NotNull(facts);
+            Assert.Equal(("魏都区法治政府建设报告系统（测试）", "魏都区（测试）", SigningTime), (facts.CommonName, facts.Organisation, facts.SignedAt));
+            Assert.Equal("魏都区法治政府建设报告系统（测试），魏都区（测试）", facts.Signer);
+        }
+        Assert.Null(SignatureFacts.Read(Fixtures.Kgj2023Pdf.Value.AsSpan(Fixtures.Kgj2023Pdf.Value.Length - 4096)));
+        Assert.Null(SignatureFacts.Read("/Type/Sig/Contents<00FF>"u8));
+    }
+
+    [Fact]
+    public void A_warmed_PKCS12_key_has_signed_no_file_and_signs_the_next_one_validly()
+    {
+        using var key = TestSigningKeys.Load();
+        key.Warm(); // what the Cli does in the background while the faces load
+        var signed = new PadesSigner(key).Sign(Fixtures.Kgj2023Pdf.Value, SigningTime);
+        Assert.Equal(Invisible.Value, signed);
+        var (_, output, error) = Tools.Run("/usr/bin/pdfsig", Rendered.WriteTemp(signed, "signed-after-warm.pdf"));
+        Assert.True(output.Contains("Signature is Valid.", StringComparison.Ordinal), output + error);
     }
 
     private static VolumeDocument OneReportVolume()

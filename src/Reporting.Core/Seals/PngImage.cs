@@ -7,7 +7,8 @@ namespace Reporting.Core.Seals;
 /// A decoded PNG: its header and its pixels as 8-bit RGBA, row by row. Reads what a seal image is made with
 /// (non-interlaced; grey, RGB, palette, grey + alpha, RGBA; 8 bits a channel, or 16 taken to 8) and refuses the
 /// rest with <see cref="PngFormatException"/>: written here because seal uploads are checked by their pixels
-/// (“mostly red”) and the signature's appearance embeds them, and .NET has no PNG decoder outside Windows.
+/// (“mostly red”), and .NET has no PNG decoder outside Windows. The typesetter reads a seal's size through
+/// <see cref="ReadHeader"/> (its pixels are embedded by PDFsharp).
 /// </summary>
 public sealed class PngImage
 {
@@ -45,13 +46,40 @@ public sealed class PngImage
 
     public static bool HasSignature(ReadOnlySpan<byte> data) => data.StartsWith(Signature);
 
+    /// <summary>
+    /// The size in pixels and, when the file states it (pHYs in metres), in pixels per metre: read from the chunks before
+    /// the image data, the pixels left undecoded (what placing a seal on a page needs).
+    /// </summary>
+    /// <exception cref="PngFormatException">not a PNG, cut short, or a kind this decoder does not read.</exception>
+    public static PngHeader ReadHeader(ReadOnlySpan<byte> data) => Walk(data, compressed: null).Header;
+
     /// <exception cref="PngFormatException">not a PNG, cut short, or a kind this decoder does not read.</exception>
     public static PngImage Decode(ReadOnlySpan<byte> data)
     {
+        using var compressed = new MemoryStream();
+        var (header, bitDepth, colorType, palette, transparency) = Walk(data, compressed);
+        var (width, height) = (header.Width, header.Height);
+        if (colorType == ColorTypePalette && palette is null) throw new PngFormatException(PngProblem.BadData, "A palette image without PLTE.");
+        var channels = colorType switch { ColorTypeGrey or ColorTypePalette => 1, ColorTypeGreyAlpha => 2, ColorTypeRgb => 3, _ => 4 };
+        var bytesPerPixel = channels * bitDepth / 8;
+        var raw = Inflate(compressed, height * (1L + (long)width * bytesPerPixel));
+        Unfilter(raw, width * bytesPerPixel, height, bytesPerPixel);
+        var rgba = ToRgba(raw, width, height, bitDepth, colorType, bytesPerPixel, palette, transparency);
+        var hasAlpha = colorType is ColorTypeGreyAlpha or ColorTypeRgba || colorType == ColorTypePalette && transparency is not null;
+        return new PngImage(width, height, bitDepth, colorType, hasAlpha, rgba);
+    }
+
+    /// <summary>
+    /// Walks the chunks, checking the header, up to IEND, collecting the image data into <paramref name="compressed"/>;
+    /// with <paramref name="compressed"/> null it stops at the first image data (pHYs, PLTE and tRNS come before it).
+    /// </summary>
+    private static (PngHeader Header, int BitDepth, int ColorType, byte[]? Palette, byte[]? Transparency) Walk(
+        ReadOnlySpan<byte> data, MemoryStream? compressed)
+    {
         if (!HasSignature(data)) throw new PngFormatException(PngProblem.NotPng, "No PNG signature.");
         int width = 0, height = 0, bitDepth = 0, colorType = -1;
+        double? perMetreX = null, perMetreY = null;
         byte[]? palette = null, transparency = null;
-        using var compressed = new MemoryStream();
         var at = Signature.Length;
         var seenEnd = false;
         while (!seenEnd)
@@ -76,21 +104,19 @@ public sealed class PngImage
                     if (!Supported(colorType, bitDepth)) throw new PngFormatException(PngProblem.Unsupported, $"Colour type {colorType} at {bitDepth} bits is not read.");
                     if (width > MaxSide || height > MaxSide) throw new PngFormatException(PngProblem.TooLarge, $"{width} × {height} exceeds {MaxSide} pixels a side.");
                     break;
+                case "pHYs" when length == 9 && body[8] == 1: // unit 1: the metre
+                    (perMetreX, perMetreY) = (BinaryPrimitives.ReadUInt32BigEndian(body), BinaryPrimitives.ReadUInt32BigEndian(body[4..]));
+                    if (perMetreX <= 0 || perMetreY <= 0) (perMetreX, perMetreY) = (null, null);
+                    break;
                 case "PLTE": palette = body.ToArray(); break;
                 case "tRNS": transparency = body.ToArray(); break;
+                case "IDAT" when compressed is null: seenEnd = true; break;
                 case "IDAT": compressed.Write(body); break;
                 case "IEND": seenEnd = true; break;
             }
             at += 12 + (int)length;
         }
-        if (colorType == ColorTypePalette && palette is null) throw new PngFormatException(PngProblem.BadData, "A palette image without PLTE.");
-        var channels = colorType switch { ColorTypeGrey or ColorTypePalette => 1, ColorTypeGreyAlpha => 2, ColorTypeRgb => 3, _ => 4 };
-        var bytesPerPixel = channels * bitDepth / 8;
-        var raw = Inflate(compressed, height * (1L + (long)width * bytesPerPixel));
-        Unfilter(raw, width * bytesPerPixel, height, bytesPerPixel);
-        var rgba = ToRgba(raw, width, height, bitDepth, colorType, bytesPerPixel, palette, transparency);
-        var hasAlpha = colorType is ColorTypeGreyAlpha or ColorTypeRgba || colorType == ColorTypePalette && transparency is not null;
-        return new PngImage(width, height, bitDepth, colorType, hasAlpha, rgba);
+        return (new PngHeader(width, height, perMetreX, perMetreY), bitDepth, colorType, palette, transparency);
     }
 
     private static bool Supported(int colorType, int bitDepth) => colorType switch

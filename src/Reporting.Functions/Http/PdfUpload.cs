@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
+using Reporting.Typesetting.Signing;
 
 namespace Reporting.Functions.Http;
 
 /// <summary>
-/// Reads the PDF a person uploads to be verified (multipart field <c>file</c>) as it streams in: only its SHA-256 is
-/// kept, never its bytes, and it is refused the moment it is too large, empty, or does not begin as a PDF does.
+/// Reads the PDF a person uploads to be verified (multipart field <c>file</c>) as it streams in: its SHA-256, and its
+/// last bytes (<see cref="SignatureFacts.TailBytes"/>, where the signature lies) held in memory for the request, never
+/// stored or logged; it is refused the moment it is too large, empty, or does not begin as a PDF does.
 /// </summary>
 public static class PdfUpload
 {
@@ -22,8 +24,10 @@ public static class PdfUpload
 
     private static readonly byte[] PdfHeader = "%PDF-"u8.ToArray();
 
-    /// <returns>The lowercase hex SHA-256 of the uploaded file.</returns>
-    public static async Task<string> HashAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The uploaded file's lowercase hex SHA-256 and its last bytes.</summary>
+    public sealed record Upload(string Sha256, byte[] Tail);
+
+    public static async Task<Upload> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxFileBytes + MaxEnvelopeBytes) throw TooLarge();
         var type = request.ContentType is { } raw && MediaTypeHeaderValue.TryParse(raw, out var parsed) ? parsed : null;
@@ -33,7 +37,7 @@ public static class PdfUpload
         if (string.IsNullOrEmpty(boundary)) throw ReportingException.Invalid("body", EdgeRefusalCode.MultipartNoBoundary);
         var body = new LimitedReadStream(request.Body, MaxFileBytes + MaxEnvelopeBytes, TooLarge);
         var reader = new MultipartReader(boundary, body) { BodyLengthLimit = null }; // the file's own limit answers 413
-        string? sha256 = null;
+        Upload? upload = null;
         var parts = 0;
         try
         {
@@ -43,7 +47,7 @@ public static class PdfUpload
                     throw ReportingException.Invalid("body", EdgeRefusalCode.UploadTooManyParts, RequestFieldsReader.MaxFields);
                 var isFile = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && HeaderUtilities.RemoveQuotes(disposition.Name).Value == "file";
-                if (isFile && sha256 is null) sha256 = await HashPdfAsync(section.Body, cancellationToken);
+                if (isFile && upload is null) upload = await HashPdfAsync(section.Body, cancellationToken);
                 else await section.Body.CopyToAsync(Stream.Null, cancellationToken);
             }
         }
@@ -51,12 +55,13 @@ public static class PdfUpload
         {
             throw ReportingException.Invalid("body", EdgeRefusalCode.UploadBroken);
         }
-        return sha256 ?? throw ReportingException.Invalid("file", EdgeRefusalCode.UploadFileMissing);
+        return upload ?? throw ReportingException.Invalid("file", EdgeRefusalCode.UploadFileMissing);
     }
 
-    private static async Task<string> HashPdfAsync(Stream file, CancellationToken cancellationToken)
+    private static async Task<Upload> HashPdfAsync(Stream file, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var tail = new TailBuffer(SignatureFacts.TailBytes);
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
         try
         {
@@ -71,10 +76,11 @@ public static class PdfUpload
                 // Refused as soon as the first bytes show it is no PDF: the rest need not be read.
                 if (length >= head.Length && !head.AsSpan().SequenceEqual(PdfHeader)) throw NotPdf();
                 hash.AppendData(buffer, 0, read);
+                tail.Append(buffer.AsSpan(0, read));
             }
             if (length == 0) throw ReportingException.Invalid("file", EdgeRefusalCode.UploadFileEmpty);
             if (length < head.Length) throw NotPdf();
-            return Convert.ToHexStringLower(hash.GetHashAndReset());
+            return new Upload(Convert.ToHexStringLower(hash.GetHashAndReset()), tail.ToArray());
         }
         finally
         {
@@ -87,4 +93,27 @@ public static class PdfUpload
 
     private static ReportingException TooLarge() =>
         new(ProblemKind.PayloadTooLarge, Refusal.Of(EdgeRefusalCode.UploadTooLarge, MaxFileBytes / 1024 / 1024));
+
+    /// <summary>The last <paramref name="size"/> bytes of a stream read chunk by chunk.</summary>
+    private sealed class TailBuffer(int size)
+    {
+        private readonly byte[] _bytes = new byte[size];
+        private int _length;
+
+        public void Append(ReadOnlySpan<byte> data)
+        {
+            if (data.Length >= size)
+            {
+                data[^size..].CopyTo(_bytes);
+                _length = size;
+                return;
+            }
+            var keep = Math.Min(_length, size - data.Length);
+            _bytes.AsSpan(_length - keep, keep).CopyTo(_bytes);
+            data.CopyTo(_bytes.AsSpan(keep));
+            _length = keep + data.Length;
+        }
+
+        public byte[] ToArray() => _bytes[.._length];
+    }
 }

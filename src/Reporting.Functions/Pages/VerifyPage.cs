@@ -28,7 +28,8 @@ public sealed class VerifyPage(PageRenderer pages, DistrictDirectory directory, 
           <dt>年度</dt><dd>{{ Found.Year }} 年度</dd>
           <dt>版本</dt><dd>第 {{ Found.Version }} 版</dd>
           <dt>生成时间</dt><dd>{{ Found.MadeAt }}</dd>
-          {% if Found.Signed %}<dt>签名</dt><dd>{{ Found.Signed }}</dd>{% endif %}
+          {% if Found.Signer %}<dt>签名人</dt><dd>{{ Found.Signer }}</dd>{% endif %}
+          {% if Found.SignedAt %}<dt>签名时间</dt><dd>{{ Found.SignedAt }}</dd>{% endif %}
           <dt>是否最新</dt><dd>{{ Found.Newest }}</dd>
           <dt>是否公开</dt><dd>{{ Found.Published }}</dd>
         </dl>
@@ -91,8 +92,8 @@ public sealed class VerifyPage(PageRenderer pages, DistrictDirectory directory, 
             pdf.Year,
             pdf.Version,
             MadeAt = Words.Time(pdf.MadeAt, zone),
-            Signed = pdf.Signer is null && pdf.SignedAt is null ? null
-                : string.Join("，", new[] { pdf.Signer, pdf.SignedAt is { } at ? "签名时间 " + Words.Time(at, zone) : null }.Where(s => s is not null)),
+            pdf.Signer,
+            SignedAt = pdf.SignedAt is { } at ? Words.Time(at, zone) : null,
             Newest = verified.IsNewest ? "是，这是最新版本" : $"否，最新的是第 {verified.NewestVersion} 版",
             Published = pdf.IsVolume ? "汇编不在公开网站发布"
                 : verified.IsPublished ? "是，这一版已在公开网站发布"

@@ -1,5 +1,5 @@
 using Reporting.Core.Documents;
-using Reporting.Typesetting.Seals;
+using Reporting.Core.Seals;
 
 namespace Reporting.Typesetting.Layout;
 
@@ -9,7 +9,7 @@ internal sealed record SealImage(OrganisationSeal Seal, double Width, double Hei
     public static SealImage Of(OrganisationSeal seal)
     {
         ArgumentNullException.ThrowIfNull(seal);
-        var header = PngImage.Read(seal.Png);
+        var header = PngImage.ReadHeader(seal.Png);
         if (header.PixelsPerMetreX is { } x && header.PixelsPerMetreY is { } y)
             return new SealImage(seal, header.Width / x * 1000 * PageGeometry.Mm, header.Height / y * 1000 * PageGeometry.Mm);
         // No physical size: the image's longer side is the default diameter, its shape kept.

@@ -144,34 +144,19 @@ internal static partial class PdfFinisher
 
     private static (Dictionary<int, int> Offsets, int Size, string Trailer) ReadXref(ReadOnlySpan<byte> pdf, int at)
     {
-        var text = Latin1.GetString(pdf[at..]);
-        var trailerAt = text.IndexOf("trailer", StringComparison.Ordinal);
-        var offsets = new Dictionary<int, int>();
-        var number = 0;
-        foreach (var line in text[4..trailerAt].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split(' ');
-            if (parts.Length == 2) { number = int.Parse(parts[0], CultureInfo.InvariantCulture); continue; }
-            if (parts.Length >= 3 && parts[2] == "n") offsets[number] = int.Parse(parts[0], CultureInfo.InvariantCulture);
-            number++;
-        }
-        var trailer = text[(trailerAt + 7)..text.IndexOf("startxref", trailerAt, StringComparison.Ordinal)].Trim();
-        trailer = trailer[..(trailer.LastIndexOf(">>", StringComparison.Ordinal) + 2)];
-        return (offsets, int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture), trailer);
+        var (offsets, trailer) = CrossReferenceTable.Parse(Latin1.GetString(pdf[at..]));
+        var size = int.Parse(SizeEntry().Match(trailer).Groups[1].Value, CultureInfo.InvariantCulture);
+        return (offsets.ToDictionary(o => o.Key, o => checked((int)o.Value)), size, trailer);
     }
 
-    private static int LastXref(ReadOnlySpan<byte> pdf)
-    {
-        var tail = Latin1.GetString(pdf[Math.Max(0, pdf.Length - 64)..]);
-        return int.Parse(StartXref().Match(tail).Groups[1].Value, CultureInfo.InvariantCulture);
-    }
+    private static int LastXref(ReadOnlySpan<byte> pdf) =>
+        checked((int)CrossReferenceTable.StartXref(pdf[Math.Max(0, pdf.Length - CrossReferenceTable.TailLength)..]));
 
     [GeneratedRegex(@"/Length (\d+)")] private static partial Regex LengthEntry();
     [GeneratedRegex(@"(\d+) 0 R\b")] private static partial Regex Reference();
     [GeneratedRegex(@"/Size (\d+)")] private static partial Regex SizeEntry();
     [GeneratedRegex(@"/Info (\d+) 0 R")] private static partial Regex InfoEntry();
     [GeneratedRegex(@"/Producer\s*\(((?:\\.|[^\\)])*)\)")] private static partial Regex ProducerEntry();
-    [GeneratedRegex(@"startxref\s+(\d+)")] private static partial Regex StartXref();
     [GeneratedRegex(@"<([0-9A-Fa-f]{5,6})>")] private static partial Regex WideHex();
     [GeneratedRegex(@"(/(?:BaseFont|FontName)\s*/)[A-Z]{6}\+([^/\s\]>]*)")] private static partial Regex SubsetTag();
     [GeneratedRegex(@"uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")] private static partial Regex Uuid();

@@ -23,7 +23,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     private readonly System.Text.StringBuilder _content = new(16 * 1024);
     private readonly List<(SealImage Image, double X, double Y, StructureNode? Node)> _pageImages = [];
     private readonly Dictionary<OrganisationSeal, PdfImage> _images = new(ReferenceEqualityComparer.Instance);
-    private readonly List<SealPlacement> _seals = [];
+    private readonly List<(int Page, double X, double Y, SealImage Image, StructureNode? Node)> _seals = [];
     private readonly TaggedContent? _tags;
     private PdfPage? _page;
     private double _left;
@@ -42,8 +42,10 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
 
     public PdfDocument Document { get; } = new();
 
-    /// <summary>Where each seal was drawn, in drawing order.</summary>
-    public IReadOnlyList<SealPlacement> Seals => _seals;
+    /// <summary>Where each seal was drawn, in drawing order, with its image's and figure's object numbers: read after <see cref="Save"/>.</summary>
+    public IReadOnlyList<SealPlacement> Seals =>
+        [.. _seals.Select(s => new SealPlacement(s.Page, s.X, s.Y, s.Image.Width, s.Image.Height,
+            ImageObject(s.Image.Seal), s.Node is { } node ? _tags?.ElementObject(node) : null))];
 
     public void BeginPage(int pageNumber)
     {
@@ -64,7 +66,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         var x = _left + left;
         var y = PageGeometry.PageHeight - PageGeometry.Top - top - image.Height;
         _pageImages.Add((image, x, y, _node));
-        _seals.Add(new SealPlacement(Document.PageCount - 1, x, y, image.Width, image.Height));
+        _seals.Add((Document.PageCount - 1, x, y, image, _node));
     }
 
     public void DrawLine(ComposedLine line, double baseline)

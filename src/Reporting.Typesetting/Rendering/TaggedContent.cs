@@ -17,6 +17,7 @@ internal sealed class TaggedContent(PdfDocument document)
     private readonly List<(PdfPage Page, List<StructureNode> Marks)> _pages = [];
     private readonly Dictionary<StructureNode, List<(int Page, int Mcid)>> _content = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<StructureNode, double[]> _boxes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<StructureNode, PdfDictionary> _elements = new(ReferenceEqualityComparer.Instance);
 
     public void BeginPage(PdfPage page) => _pages.Add((page, []));
 
@@ -43,7 +44,7 @@ internal sealed class TaggedContent(PdfDocument document)
     {
         var treeRoot = Add(new PdfDictionary(document));
         treeRoot.Elements.SetName("/Type", "/StructTreeRoot");
-        var elements = new Dictionary<StructureNode, PdfDictionary>(ReferenceEqualityComparer.Instance);
+        var elements = _elements;
         var top = Element(root, treeRoot, elements);
         if (top is not null) treeRoot.Elements["/K"] = top.Reference;
 
@@ -72,6 +73,9 @@ internal sealed class TaggedContent(PdfDocument document)
         preferences.Elements["/DisplayDocTitle"] = new PdfBoolean(true);
         catalog.Elements["/ViewerPreferences"] = preferences;
     }
+
+    /// <summary>The object number of <paramref name="node"/>'s structure element once the document is saved (null: it drew nothing).</summary>
+    public int? ElementObject(StructureNode node) => _elements.TryGetValue(node, out var element) ? element.Reference!.ObjectNumber : null;
 
     /// <summary>The structure element of <paramref name="node"/> and its subtree; null for a node that drew nothing.</summary>
     private PdfDictionary? Element(StructureNode node, PdfDictionary parent, Dictionary<StructureNode, PdfDictionary> elements)

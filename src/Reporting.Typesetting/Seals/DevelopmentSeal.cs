@@ -63,7 +63,7 @@ public static class DevelopmentSeal
             if (coverage[i] == 0) continue;
             (rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2], rgba[4 * i + 3]) = (Red.R, Red.G, Red.B, coverage[i]);
         }
-        return PngImage.Encode(Pixels, Pixels, rgba, Pixels / (DiameterMm / 1000));
+        return PngEncoder.Encode(Pixels, Pixels, rgba, Pixels / (DiameterMm / 1000));
     }
 
     /// <summary>One character's outline, its em box centred on <paramref name="at"/>, turned by <paramref name="angle"/> (clockwise).</summary>

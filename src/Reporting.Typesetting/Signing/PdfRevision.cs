@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Reporting.Typesetting.Rendering;
 
 namespace Reporting.Typesetting.Signing;
 
@@ -35,24 +36,9 @@ internal sealed partial class PdfRevision
 
     public static PdfRevision Read(Stream pdf)
     {
-        var tail = Latin1.GetString(ReadAt(pdf, Math.Max(0, pdf.Length - 64), 64));
-        var startxref = StartXref().Match(tail);
-        if (!startxref.Success) throw new InvalidDataException("The PDF has no startxref.");
-        var xref = long.Parse(startxref.Groups[1].Value, CultureInfo.InvariantCulture);
-        var text = Latin1.GetString(ReadAt(pdf, xref, (int)(pdf.Length - xref)));
-        if (!text.StartsWith("xref", StringComparison.Ordinal)) throw new InvalidDataException("Only a classic cross-reference table is read.");
-        var trailerAt = text.IndexOf("trailer", StringComparison.Ordinal);
-        if (trailerAt < 0) throw new InvalidDataException("The PDF has no trailer.");
-        var offsets = new Dictionary<int, long>();
-        var number = 0;
-        foreach (var line in text[4..trailerAt].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split(' ');
-            if (parts.Length == 2) { number = int.Parse(parts[0], CultureInfo.InvariantCulture); continue; }
-            if (parts.Length >= 3 && parts[2] == "n") offsets[number] = long.Parse(parts[0], CultureInfo.InvariantCulture);
-            number++;
-        }
-        var trailer = text[(trailerAt + 7)..text.IndexOf("startxref", trailerAt, StringComparison.Ordinal)];
+        var tail = (int)Math.Min(pdf.Length, CrossReferenceTable.TailLength);
+        var xref = CrossReferenceTable.StartXref(ReadAt(pdf, pdf.Length - tail, tail));
+        var (offsets, trailer) = CrossReferenceTable.Parse(Latin1.GetString(ReadAt(pdf, xref, (int)(pdf.Length - xref))));
         if (trailer.Contains("/Prev", StringComparison.Ordinal) || trailer.Contains("/Encrypt", StringComparison.Ordinal))
             throw new InvalidDataException("Only a single-revision, unencrypted PDF is signed.");
         return new PdfRevision(pdf, offsets, xref, trailer);
@@ -112,7 +98,6 @@ internal sealed partial class PdfRevision
         return buffer;
     }
 
-    [GeneratedRegex(@"startxref\s+(\d+)")] private static partial Regex StartXref();
     [GeneratedRegex(@"/Size\s+(\d+)")] private static partial Regex SizeEntry();
     [GeneratedRegex(@"/Root\s+(\d+)\s+0\s+R")] private static partial Regex RootEntry();
     [GeneratedRegex(@"/Info\s+(\d+)\s+0\s+R")] private static partial Regex InfoEntry();

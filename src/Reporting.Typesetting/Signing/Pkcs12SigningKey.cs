@@ -30,6 +30,13 @@ public sealed class Pkcs12SigningKey : IDocumentSigningKey, IDisposable
 
     public IReadOnlyList<X509Certificate2> CertificateChain { get; }
 
+    /// <summary>
+    /// Makes one throwaway CMS signature (of one byte) with this key, so that the first file signed does not pay the
+    /// runtime's first use of CMS, ASN.1 and RSA (code compiled, OpenSSL set up): a process that signs once, the Cli,
+    /// calls it in the background while it loads the faces. A local key only: a Key Vault key would spend a sign call.
+    /// </summary>
+    public void Warm() => _ = SignatureCms.Create([0], this);
+
     public byte[] SignSha256(ReadOnlySpan<byte> digest) => _privateKey.SignHash(digest.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
 
     public void Dispose()

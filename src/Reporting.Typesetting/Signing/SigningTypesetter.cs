@@ -7,7 +7,8 @@ namespace Reporting.Typesetting.Signing;
 /// Every PDF the app stores, signed: a report as it comes out of the typesetter, and a volume in the stream it was
 /// written to (seekable: the year-end run's temporary file). The signing time is the clock's, in /M. A sealed report
 /// typeset by <see cref="GbtTypesetter"/> is signed visibly: the signature's widget lies over the printed seal and
-/// shows it, so the seal a reader sees is the signature a validator checks; anything else is signed invisibly.
+/// shows it, so the seal a reader sees is the signature a validator checks; a sealed volume likewise over the office's
+/// seal on its cover; anything else is signed invisibly.
 /// </summary>
 public sealed class SigningTypesetter(IReportTypesetter inner, IDocumentSigningKey key, TimeProvider clock) : IReportTypesetter
 {
@@ -24,16 +25,22 @@ public sealed class SigningTypesetter(IReportTypesetter inner, IDocumentSigningK
             var pdf = inner.Render(document);
             return pdf with { Content = _signer.Sign(pdf.Content, clock.GetUtcNow()) };
         }
-        var (rendered, placement) = typesetter.RenderSealed(document, ofd);
-        var appearance = placement is not null && document.Seal is { } seal ? new SignatureAppearance(placement, seal.Png) : null;
-        return rendered with { Content = _signer.Sign(rendered.Content, clock.GetUtcNow(), appearance) };
+        var (rendered, seal) = typesetter.RenderSealed(document, ofd);
+        return rendered with { Content = _signer.Sign(rendered.Content, clock.GetUtcNow(), seal) };
     }
 
     public int RenderVolume(VolumeDocument volume, Stream output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var pages = inner.RenderVolume(volume, output);
-        _signer.Sign(output, clock.GetUtcNow());
+        if (inner is not GbtTypesetter typesetter)
+        {
+            var count = inner.RenderVolume(volume, output);
+            _signer.Sign(output, clock.GetUtcNow());
+            return count;
+        }
+        // The office's seal on the cover is the volume's visible signature, as a department's seal is its report's.
+        var (pages, coverSeal) = typesetter.RenderVolumeSealed(volume, output);
+        _signer.Sign(output, clock.GetUtcNow(), coverSeal);
         return pages;
     }
 }

@@ -63,7 +63,8 @@ internal sealed class StreamedStructure(PdfStreamWriter writer, Func<int, int> p
     /// Writes the subtrees of <paramref name="nodes"/> (all that the pages since the last flush marked) as kids of the
     /// document element, and forgets their nodes.
     /// </summary>
-    public void Flush(IEnumerable<StructureNode> nodes)
+    /// <returns>The object number of each node's element (what the cover's seal figure is looked up in).</returns>
+    public IReadOnlyDictionary<StructureNode, int> Flush(IEnumerable<StructureNode> nodes)
     {
         var numbers = new Dictionary<StructureNode, int>(ReferenceEqualityComparer.Instance);
         foreach (var node in nodes)
@@ -74,6 +75,7 @@ internal sealed class StreamedStructure(PdfStreamWriter writer, Func<int, int> p
         _pendingLinks.Clear();
         _content.Clear();
         _links.Clear();
+        return numbers;
     }
 
     /// <summary>The document element, the parent tree and the tree root.</summary>

@@ -33,7 +33,8 @@ internal sealed class VolumeRenderer(TextComposer composer)
     private static readonly ComposedLine NoFolio = new([], 0);
 
     /// <param name="ofd">Where the same pages go as an OFD, streamed too (null: PDF only).</param>
-    public int Render(VolumeDocument volume, Stream output, Stream? ofd = null)
+    /// <returns>The page count, and where the cover's seal was drawn (null: the volume has no seal), for the visible signature.</returns>
+    public (int Pages, SealPlacement? CoverSeal) Render(VolumeDocument volume, Stream output, Stream? ofd = null)
     {
         var layout = new VolumeLayout(composer);
         // The tree: the cover's title (H1), compiler and month (P) and seal (Figure); the contents as a Sect with its H1 and
@@ -73,7 +74,10 @@ internal sealed class VolumeRenderer(TextComposer composer)
         var cover = StructureNode.Root();
         layout.DrawCover(volume, target, cover);
         target.EndPage();
-        structure.Flush(cover.Children);
+        var coverElements = structure.Flush(cover.Children);
+        var coverSeal = surface.CoverSeal is { } drawn
+            ? drawn.Placement with { FigureElement = drawn.Node is { } figure && coverElements.TryGetValue(figure, out var number) ? number : null }
+            : null;
         BlankPage(target, surface);
         Section(target, contents, VolumeLayout.ContentsBookmark, surface, ofdSurface, layout.Reports.Folio);
         structure.Flush([contentsSection]);
@@ -103,7 +107,7 @@ internal sealed class VolumeRenderer(TextComposer composer)
             $"/Metadata {metadata} 0 R/StructTreeRoot {structure.TreeRoot} 0 R/MarkInfo<</Marked true>>/ViewerPreferences<</DisplayDocTitle true>>" +
             $"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier {name}/Info {name}/DestOutputProfile {profile} 0 R>>]>>");
         writer.Finish(catalog, info);
-        return pages;
+        return (pages, coverSeal);
     }
 
     /// <summary>What the volume's Info dictionary and XMP name as its producer.</summary>

@@ -36,6 +36,9 @@ internal sealed class VolumeSurface(
     /// <summary>The title the next level-0 bookmark gets instead of the one the element gives (null: keep it).</summary>
     public string? SectionBookmark { get; set; }
 
+    /// <summary>The first seal drawn on the cover (page 1), and its figure's node: where the volume's visible signature goes.</summary>
+    public (SealPlacement Placement, StructureNode? Node)? CoverSeal { get; private set; }
+
     /// <summary>Physical pages begun so far; the volume's page numbers are the physical ones.</summary>
     public int Pages { get; private set; }
 
@@ -60,8 +63,12 @@ internal sealed class VolumeSurface(
         Structure.BeginPage(pageNumber);
     }
 
-    public void DrawImage(SealImage image, double left, double top) =>
-        _images.Add((image, _left + left, PageGeometry.PageHeight - PageGeometry.Top - top - image.Height, _node));
+    public void DrawImage(SealImage image, double left, double top)
+    {
+        var (x, y) = (_left + left, PageGeometry.PageHeight - PageGeometry.Top - top - image.Height);
+        _images.Add((image, x, y, _node));
+        if (Pages == 1 && CoverSeal is null) CoverSeal = (new SealPlacement(0, x, y, image.Width, image.Height, images[image.Seal], null), _node);
+    }
 
     public void DrawLine(ComposedLine line, double baseline)
     {

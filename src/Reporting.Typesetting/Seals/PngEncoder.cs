@@ -5,16 +5,13 @@ using System.Text;
 namespace Reporting.Typesetting.Seals;
 
 /// <summary>
-/// The little of PNG the seal needs: writing an 8-bit RGBA image with its physical size (pHYs), and reading a
-/// PNG's pixel size and physical size back. Decoding the pixels is left to PDFsharp, which embeds the image.
+/// Writes an 8-bit RGBA PNG with its physical size (pHYs): the development seal. Reading a PNG (its size, its pixels)
+/// is Core's <see cref="Reporting.Core.Seals.PngImage"/>, the one decoder of the product.
 /// </summary>
-internal static class PngImage
+internal static class PngEncoder
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly uint[] CrcTable = BuildCrcTable();
-
-    /// <summary>Pixel size, and pixels per metre when the file states it (pHYs with unit 1).</summary>
-    public readonly record struct Header(int Width, int Height, double? PixelsPerMetreX, double? PixelsPerMetreY);
 
     /// <param name="rgba">Width × height pixels, 4 bytes each, not premultiplied.</param>
     public static byte[] Encode(int width, int height, ReadOnlySpan<byte> rgba, double pixelsPerMetre)
@@ -36,7 +33,8 @@ internal static class PngImage
         WriteChunk(output, "pHYs", physical);
         using (var data = new MemoryStream())
         {
-            using (var z = new ZLibStream(data, CompressionLevel.Optimal, leaveOpen: true))
+            // Fastest: the PDF does not keep this compression (PDFsharp decodes the PNG, the finisher deflates the samples).
+            using (var z = new ZLibStream(data, CompressionLevel.Fastest, leaveOpen: true))
                 for (var y = 0; y < height; y++)
                 {
                     z.WriteByte(0); // filter: none
@@ -46,31 +44,6 @@ internal static class PngImage
         }
         WriteChunk(output, "IEND", []);
         return output.ToArray();
-    }
-
-    /// <summary>Reads IHDR and pHYs; throws <see cref="InvalidDataException"/> for anything that is not a PNG.</summary>
-    public static Header Read(ReadOnlySpan<byte> png)
-    {
-        if (png.Length < 33 || !png[..8].SequenceEqual(Signature) || Encoding.ASCII.GetString(png.Slice(12, 4)) != "IHDR")
-            throw new InvalidDataException("Not a PNG image.");
-        var width = BinaryPrimitives.ReadInt32BigEndian(png[16..]);
-        var height = BinaryPrimitives.ReadInt32BigEndian(png[20..]);
-        if (width <= 0 || height <= 0) throw new InvalidDataException("A PNG image without pixels.");
-        double? x = null, y = null;
-        for (var at = 8; at + 12 <= png.Length;)
-        {
-            var length = BinaryPrimitives.ReadInt32BigEndian(png[at..]);
-            var type = Encoding.ASCII.GetString(png.Slice(at + 4, 4));
-            if (length < 0 || at + 12 + length > png.Length || type is "IDAT" or "IEND") break;
-            if (type == "pHYs" && length == 9 && png[at + 16] == 1)
-            {
-                x = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8)..]);
-                y = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 12)..]);
-                if (x <= 0 || y <= 0) (x, y) = (null, null);
-            }
-            at += 12 + length;
-        }
-        return new Header(width, height, x, y);
     }
 
     private static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
