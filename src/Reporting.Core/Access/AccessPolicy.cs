@@ -29,6 +29,8 @@ public static class AccessPolicy
             ReportAction.ManageMembers => "只有区法治办管理员可以管理成员。",
             ReportAction.Publish when member.IsOffice => null,
             ReportAction.Publish => "只有区法治办可以向社会公开（发布或撤回）报告。",
+            // Refused with the general sentence below: the app names the seal rule in its own words (Pages/SealWords).
+            ReportAction.ManageSeals when member.Role == MemberRole.OfficeAdmin => null,
             _ => "无权进行此操作。",
         };
     }
