@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Azure.Storage.Blobs.Models;
 using Reporting.Azure.Blobs;
 using Reporting.Azure.Storage;
 using Reporting.Core.Workflow;
@@ -21,7 +22,8 @@ public class BlobSealStoreTests(AzuriteFixture azurite)
     private static async Task<List<string>> BlobsAsync(StorageClients clients, string organisation)
     {
         var names = new List<string>();
-        await foreach (var blob in clients.Blobs.GetBlobContainerClient(clients.Options.ReportsContainer).GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, $"seals/{organisation}/", CancellationToken.None))
+        var container = clients.Blobs.GetBlobContainerClient(clients.Options.ReportsContainer);
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"seals/{organisation}/", CancellationToken.None))
             names.Add(blob.Name);
         return names;
     }
@@ -43,7 +45,8 @@ public class BlobSealStoreTests(AzuriteFixture azurite)
         Assert.Equal(second, newest.Png);
         Assert.Equal((2, "张三", "6f1c2d3e-0000-4000-8000-00000000abcd"), (newest.Seal.Version, newest.Seal.UploadedBy.Name, newest.Seal.UploadedBy.Id));
         Assert.Equal(newest.Seal with { Created = false }, await store.FindNewestAsync("kgj"));
-        var properties = (await clients.Blobs.GetBlobContainerClient(clients.Options.ReportsContainer).GetBlobClient("seals/kgj/v2.png").GetPropertiesAsync()).Value;
+        var blob = clients.Blobs.GetBlobContainerClient(clients.Options.ReportsContainer).GetBlobClient("seals/kgj/v2.png");
+        var properties = (await blob.GetPropertiesAsync()).Value;
         Assert.Equal("image/png", properties.ContentType);
     }
 

@@ -94,6 +94,10 @@ public sealed class SealsApiTests(LocalHostFixture app)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>A blue triangle on transparency: a PNG, square, transparent, but no seal's red.</summary>
+    internal static byte[] BlueStamp() =>
+        TestPng.Write(120, 120, (x, y) => x + y < 120 ? ((byte)20, (byte)40, (byte)200, (byte)255) : ((byte)0, (byte)0, (byte)0, (byte)0));
+
     public static TheoryData<string, string> RefusedImages => new()
     {
         { "not a PNG", "不是 PNG 图片" },
@@ -116,7 +120,7 @@ public sealed class SealsApiTests(LocalHostFixture app)
             "too large" => Png([.. TestPng.RedSeal(160), .. new byte[1024 * 1024]]),
             "far too large, as multipart" => Multipart(new byte[3 * 1024 * 1024]),
             "not square" => Png(TestPng.Write(200, 120, (_, _) => (220, 20, 30, 255))),
-            "not red" => Png(TestPng.Write(120, 120, (x, y) => x + y < 120 ? ((byte)20, (byte)40, (byte)200, (byte)255) : ((byte)0, (byte)0, (byte)0, (byte)0))),
+            "not red" => Png(BlueStamp()),
             "no transparency" => Png(TestPng.Write(120, 120, (_, _) => (220, 20, 30, 255), alpha: false)),
             _ => Png([]),
         };

@@ -56,7 +56,8 @@ public sealed class SealsPageTests(LocalHostFixture app)
         // The thumbnail loads: the image route answers the browser's img with the PNG the page's policy allows.
         var thumbnail = row.Locator("img");
         Assert.Equal("魏都区西大街街道办事处印章，第 1 版", await thumbnail.GetAttributeAsync("alt"));
-        Assert.Equal(160, await thumbnail.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"));
+        Assert.Equal(160, await thumbnail.EvaluateAsync<int>(
+            "img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"));
         Assert.Equal(["seals/xdj-jd/v1.png"], await app.ListBlobsAsync("seals/xdj-jd/"));
         await BrowserPages.CheckAsync(page, "seals-admin-1280");
 
@@ -68,7 +69,7 @@ public sealed class SealsPageTests(LocalHostFixture app)
 
         // A blue stamp: the page again with the reason, under the API's status; nothing stored.
         var narrow = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/seals", 390);
-        var blue = TempPng(TestPng.Write(120, 120, (x, y) => x + y < 120 ? ((byte)20, (byte)40, (byte)200, (byte)255) : ((byte)0, (byte)0, (byte)0, (byte)0)));
+        var blue = TempPng(SealsApiTests.BlueStamp());
         var refused = await UploadAsync(narrow, "魏都区东大街街道办事处", blue);
         Assert.Equal(400, refused.Status);
         Assert.Contains("印迹须以红色为主", await narrow.InnerTextAsync("[role=alert]"));

@@ -8,8 +8,11 @@ namespace Reporting.EndToEnd.Tests;
 internal static class StoredPdfSeals
 {
     /// <summary>The blob's bytes, from the reports container (<paramref name="path"/> without the container).</summary>
-    public static async Task<byte[]> DownloadAsync(LocalHostFixture app, string path) =>
-        (await app.Storage.Blobs.GetBlobContainerClient(app.Storage.Options.ReportsContainer).GetBlobClient(path).DownloadContentAsync()).Value.Content.ToArray();
+    public static async Task<byte[]> DownloadAsync(LocalHostFixture app, string path)
+    {
+        var blob = app.Storage.Blobs.GetBlobContainerClient(app.Storage.Options.ReportsContainer).GetBlobClient(path);
+        return (await blob.DownloadContentAsync()).Value.Content.ToArray();
+    }
 
     /// <summary>Width × height in pixels of every image drawn on page <paramref name="pageNumber"/> (1-based; 0: the last page).</summary>
     public static List<(int Width, int Height)> Images(byte[] pdf, int pageNumber = 0)

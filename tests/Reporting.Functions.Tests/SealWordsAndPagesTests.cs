@@ -29,7 +29,8 @@ public sealed class SealWordsAndPagesTests
     private async Task<string> DepartmentPageAsync(Caller caller, Membership member, IOrganisationSeals seals)
     {
         await _world.CompleteReportAsync();
-        var pages = new PageRenderer(TestWorldQueries.Routes, new Words(_world.Directory), new ReportingCalendar(new CalendarOptions(), _world.Options), _world.Clock);
+        var calendar = new ReportingCalendar(new CalendarOptions(), _world.Options);
+        var pages = new PageRenderer(TestWorldQueries.Routes, new Words(_world.Directory), calendar, _world.Clock);
         var page = new DepartmentPage(_world.Queries(), pages, _world.Directory, _world.Options, _world.Clock, TestWorldQueries.Routes, seals);
         return await page.RenderAsync("2023", "kgj", caller, member);
     }

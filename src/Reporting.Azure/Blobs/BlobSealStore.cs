@@ -64,7 +64,8 @@ public sealed class BlobSealStore(StorageClients clients) : ISealStore
         await foreach (var blob in Container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, $"{Prefix}{organisation}/", cancellationToken))
         {
             if (VersionOf(blob.Name) is not { } version || newest is not null && newest.Version >= version) continue;
-            newest = Describe(organisation, version, blob.Metadata, blob.Properties.ContentLength ?? 0, blob.Properties.LastModified ?? DateTimeOffset.MinValue);
+            newest = Describe(organisation, version, blob.Metadata, blob.Properties.ContentLength ?? 0,
+                blob.Properties.LastModified ?? DateTimeOffset.MinValue);
         }
         return newest;
     }

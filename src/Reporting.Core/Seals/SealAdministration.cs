@@ -28,7 +28,8 @@ public class SealAdministration(AccessControl access, ISealStore seals, District
     public virtual async Task DemandAsync(Caller caller, CancellationToken cancellationToken = default) =>
         await access.DemandAsync(caller, ReportAction.ManageSeals, null, cancellationToken);
 
-    public virtual async Task<IReadOnlyList<(SealOrganisation Organisation, StoredSeal? Seal)>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<(SealOrganisation Organisation, StoredSeal? Seal)>> ListAsync(
+        Caller caller, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.ManageSeals, null, cancellationToken);
         var list = new List<(SealOrganisation, StoredSeal?)>();
@@ -45,7 +46,8 @@ public class SealAdministration(AccessControl access, ISealStore seals, District
         var stored = await seals.AddAsync(organisation.Code, png, caller, cancellationToken);
         // A repeat of an upload whose audit row was lost (the process died after the blob) writes the row now, once.
         var trail = AuditTrail(organisation.Code);
-        if (stored.Created || !(await audit.ListAsync(trail, cancellationToken)).Any(e => e.Action == UploadedAction && e.Detail.StartsWith(Detail(stored.Version), StringComparison.Ordinal)))
+        if (stored.Created || !(await audit.ListAsync(trail, cancellationToken))
+                .Any(e => e.Action == UploadedAction && e.Detail.StartsWith(Detail(stored.Version), StringComparison.Ordinal)))
             await audit.RecordAsync(new AuditEntry(trail, UploadedAction, stored.UploadedBy, stored.Created ? clock.GetUtcNow() : stored.StoredAt,
                 $"{Detail(stored.Version)}{stored.Length} bytes, sha256 {stored.Sha256}"), cancellationToken);
         return stored;

@@ -22,7 +22,12 @@ public sealed class SealFunctions(SealAdministration seals, AccessControl access
     {
         var caller = await DemandAsync(request, cancellationToken);
         var list = await seals.ListAsync(caller, cancellationToken);
-        return ApiResult.JsonBody(list.Select(o => new { organisation = o.Organisation.Code, name = o.Organisation.Name, seal = o.Seal is null ? null : View(o.Organisation, o.Seal) }).ToList());
+        return ApiResult.JsonBody(list.Select(o => new
+        {
+            organisation = o.Organisation.Code,
+            name = o.Organisation.Name,
+            seal = o.Seal is null ? null : View(o.Organisation, o.Seal),
+        }).ToList());
     }
 
     /// <summary>The seal image; <c>Accept: application/json</c> gets the version's facts instead.</summary>

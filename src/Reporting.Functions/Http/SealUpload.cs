@@ -19,7 +19,8 @@ public static class SealUpload
     private const long MaxEnvelopeBytes = 64 * 1024;
 
     /// <summary>Reads the upload and stores it as <paramref name="holder"/>'s seal; an image refused is a 400 naming the rule it broke.</summary>
-    public static async Task<StoredSeal> StoreAsync(SealAdministration seals, SealOrganisation holder, HttpRequest request, Caller caller, CancellationToken cancellationToken)
+    public static async Task<StoredSeal> StoreAsync(
+        SealAdministration seals, SealOrganisation holder, HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
         try
         {

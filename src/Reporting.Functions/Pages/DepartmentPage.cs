@@ -14,7 +14,8 @@ namespace Reporting.Functions.Pages;
 /// download button that asks the API for a fresh link. Read through <see cref="ReportQueries"/>, so the same rules apply.
 /// </summary>
 public sealed class DepartmentPage(
-    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes, IOrganisationSeals seals)
+    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes,
+    IOrganisationSeals seals)
 {
     private const string Template = """
         <form method="get" action="{{ Action }}"><label for="year">年度</label>
@@ -28,7 +29,8 @@ public sealed class DepartmentPage(
         {% if Report %}
         <h2>{{ Year }} 年{{ Report.Name }}</h2>
         <p>报告状态：<strong>{{ Report.Status }}</strong></p>
-        {% unless Report.Sealed %}<p class="warn">本部门尚未配置印章：报告 PDF 未加盖印章。{% if Report.SealsPage %}<a href="{{ Report.SealsPage }}">到印章管理上传印章</a>{% else %}如需加盖印章，请联系区法治办管理员上传本部门的印章。{% endif %}</p>{% endunless %}
+        {% unless Report.Sealed %}<p class="warn">本部门尚未配置印章：报告 PDF 未加盖印章。{% if Report.SealsPage %}<a href="{{ Report.SealsPage }}">到印章管理上传印章</a>
+        {%- else %}如需加盖印章，请联系区法治办管理员上传本部门的印章。{% endif %}</p>{% endunless %}
         {% if Report.Waits.size > 0 %}<p>下一版 PDF 还在等待：</p><ul class="todo">
         {% for w in Report.Waits %}<li>{{ w.Part }}：{{ w.Reason }}</li>{% endfor %}</ul>
         {% else %}<p>{{ Report.NothingWaits }}</p>{% endif %}
