@@ -13,6 +13,7 @@ using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Health;
 using Reporting.Core.Publication;
+using Reporting.Core.Seals;
 using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
@@ -131,6 +132,11 @@ public static class ReportingServices
         // Every request looks its caller up: read through a 10 s cache (CachedMemberRepository says what that means for changes).
         services.AddSingleton<IMemberRepository>(sp => new CachedMemberRepository(sp.GetRequiredService<TableMemberRepository>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPdfStore, BlobPdfStore>();
+        services.AddSingleton<ISealStore, BlobSealStore>();
+        // Reports and volumes are sealed with the newest uploaded seal; the local host decorates this with its development seal.
+        services.AddSingleton<IOrganisationSeals, StoredOrganisationSeals>();
+        services.AddSingleton<SealAdministration>();
+        services.AddSingleton<SealsPage>();
         services.AddSingleton<IPdfHashIndex, TablePdfHashIndex>();
         services.AddSingleton<PdfVerifier>();
         services.AddSingleton<VerifyPage>();

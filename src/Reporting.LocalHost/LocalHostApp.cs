@@ -110,6 +110,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         DevelopmentSigning.UseDevelopmentCertificate(configuration);
         // The local host, and only it, runs the development sign-in (it refuses when an App Service marker is set).
         builder.Services.AddReporting(configuration, developmentSignIn: true);
+        // Every organisation without an uploaded seal seals with its development seal here (never on App Service).
+        DevelopmentSeals.Use(builder.Services, configuration);
         services?.Invoke(builder.Services);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<FunctionInvoker>();

@@ -28,6 +28,7 @@ public class AccessPolicyTests
     [InlineData(ReportAction.DownloadPdf, "YYNYYN")]
     [InlineData(ReportAction.DistrictYear, "NNNYYN")]
     [InlineData(ReportAction.ManageMembers, "NNNNYN")]
+    [InlineData(ReportAction.ManageSeals, "NNNNYN")]
     public void The_policy_answers_the_rules_table(ReportAction action, string expected)
     {
         var columns = new[] { "author", "approver", "other", "office", "admin", "unknown" };

@@ -8,6 +8,7 @@ using Reporting.Core.Drafts;
 using Reporting.Core.Notices;
 using Reporting.Core.Publication;
 using Reporting.Core.Reports;
+using Reporting.Core.Seals;
 using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
@@ -394,6 +395,33 @@ internal sealed class RecordingSender(string channel = "email", bool configured 
     }
 }
 
+/// <summary>The seal store's rules (a new version per new image, the newest again stores nothing) over a dictionary.</summary>
+internal sealed class InMemorySealStore(TimeProvider clock) : ISealStore
+{
+    private readonly ConcurrentDictionary<string, List<SealFile>> _versions = new();
+
+    public Task<StoredSeal> AddAsync(string organisation, byte[] png, Caller uploadedBy, CancellationToken cancellationToken = default)
+    {
+        var versions = _versions.GetOrAdd(organisation, _ => []);
+        lock (versions)
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(png));
+            if (versions.Count > 0 && versions[^1].Seal.Sha256 == sha) return Task.FromResult(versions[^1].Seal);
+            var seal = new StoredSeal(organisation, versions.Count + 1, sha, png.Length, clock.GetUtcNow(), uploadedBy);
+            versions.Add(new SealFile(seal, png));
+            return Task.FromResult(seal with { Created = true });
+        }
+    }
+
+    public Task<StoredSeal?> FindNewestAsync(string organisation, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_versions.TryGetValue(organisation, out var v) && v.Count > 0 ? v[^1].Seal : null);
+
+    public Task<SealFile?> ReadAsync(string organisation, int? version = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_versions.TryGetValue(organisation, out var v) && v.Count > 0
+            ? version is { } n ? v.ElementAtOrDefault(n - 1) : v[^1]
+            : null);
+}
+
 /// <summary>The workflows wired to the fakes, the shared department directory and a clock that stands still.</summary>
 internal sealed class TestWorld
 {
@@ -420,6 +448,14 @@ internal sealed class TestWorld
     public ReportingOptions Options { get; } = new();
     public IGlyphCoverage Coverage { get; init; } = new FakeGlyphCoverage();
     public InMemoryMemberRepository Members { get; } = new();
+    public InMemorySealStore Seals { get; }
+
+    public TestWorld() => Seals = new InMemorySealStore(Clock);
+
+    /// <summary>What assembly seals with: the newest uploaded seal (none: unsealed), as in Azure.</summary>
+    public IOrganisationSeals Sealing => new StoredOrganisationSeals(Seals);
+
+    public SealAdministration SealAdministration => new(Access, Seals, Directory, Audit, Clock);
 
     /// <summary>Everyone of the development sign-in is a member (kgj-author, kgj-approver, office, …), as on the local host.</summary>
     public AccessControl Access => new(Members, new ConfiguredMembers(TestMembers.For(Directory)));
@@ -434,9 +470,10 @@ internal sealed class TestWorld
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
     public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
-    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Options, Clock);
+    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Options, Clock, Sealing);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
-    public YearEndRun YearEnd => new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Options, Clock, Scratch);
+    public YearEndRun YearEnd =>
+        new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Options, Clock, Scratch, Sealing);
 
     /// <summary>The year-end run's scratch folder (default: the production one); a test that looks into it gives its own.</summary>
     public string? Scratch { get; init; }

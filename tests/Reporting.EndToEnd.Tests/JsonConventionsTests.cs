@@ -176,6 +176,7 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
             ["POST /reports/{year}/year-end 200"] = await run.Content.ReadAsStringAsync(),
             ["GET /members 200"] = await app.ClientAs("office-admin").GetStringAsync("api/members"),
             ["GET /members/{userId} 200"] = await app.ClientAs("office-admin").GetStringAsync("api/members/office"),
+            ["GET /seals 200"] = await app.ClientAs("office-admin").GetStringAsync("api/seals"),
         };
     }
 

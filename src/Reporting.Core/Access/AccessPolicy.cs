@@ -30,6 +30,8 @@ public static class AccessPolicy
             ReportAction.ManageMembers => RefusalCode.ManageMembersAdminOnly,
             ReportAction.Publish when member.IsOffice => null,
             ReportAction.Publish => RefusalCode.PublishOfficeOnly,
+            ReportAction.ManageSeals when member.Role == MemberRole.OfficeAdmin => null,
+            ReportAction.ManageSeals => RefusalCode.ManageSealsAdminOnly,
             _ => RefusalCode.ActionForbidden,
         };
         return code is null ? null : Errors.Refusal.Of(code);

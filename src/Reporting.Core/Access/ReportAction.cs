@@ -12,4 +12,6 @@ public enum ReportAction
     ManageMembers,
     /// <summary>Publishing a report to the public site after the confidentiality review, and withdrawing it.</summary>
     Publish,
+    /// <summary>Uploading and reading the organisations' seal images (印章管理).</summary>
+    ManageSeals,
 }

@@ -9,4 +9,7 @@ public sealed record OrganisationSeal(byte[] Png, string AltText)
 {
     /// <summary>An organisation's round seal is 42 mm across unless its image says otherwise.</summary>
     public const double DefaultDiameterMm = 42;
+
+    /// <summary>The seal of <paramref name="organisationName"/> (its full name), which a screen reader reads as that name and 印章.</summary>
+    public static OrganisationSeal Of(byte[] png, string organisationName) => new(png, organisationName + "印章");
 }

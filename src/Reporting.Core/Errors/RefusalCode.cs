@@ -23,6 +23,7 @@ public static class RefusalCode
     public const string OfficeDoesNotReview = "access.office-does-not-review";
     public const string DistrictYearOfficeOnly = "access.district-year-office-only";
     public const string ManageMembersAdminOnly = "access.manage-members-admin-only";
+    public const string ManageSealsAdminOnly = "access.manage-seals-admin-only";
     public const string PublishOfficeOnly = "access.publish-office-only";
     public const string ActionForbidden = "access.action-forbidden";
     public const string OwnDraftReview = "access.own-draft-review";

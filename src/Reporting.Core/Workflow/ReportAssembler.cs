@@ -2,6 +2,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Reports;
+using Reporting.Core.Seals;
 using Reporting.Core.Verification;
 
 namespace Reporting.Core.Workflow;
@@ -9,7 +10,8 @@ namespace Reporting.Core.Workflow;
 /// <summary>
 /// Makes one PDF version of a report from its approved parts and stores it. Safe to run twice for the
 /// same message: the blob name is fixed by the version and written only if absent, and the report row
-/// records the facts of whichever PDF is stored.
+/// records the facts of whichever PDF is stored. The department's newest seal (<paramref name="seals"/>; none
+/// configured: unsealed) goes onto the document.
 /// </summary>
 public class ReportAssembler(
     DistrictDirectory directory,
@@ -22,7 +24,8 @@ public class ReportAssembler(
     OnceOnlyDelivery delivery,
     IAuditLog audit,
     ReportingOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOrganisationSeals? seals = null)
 {
     public static string BlobName(ReportKey key, int version) => $"reports/{key.Year}/{key.Department}/{key.Year}-{key.Department}-v{version}.pdf";
 
@@ -83,6 +86,7 @@ public class ReportAssembler(
             parts[section] = draft.Body;
         }
         var signedAt = version.Dated ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SignedAt, options.ResolveTimeZone()).DateTime);
-        return ReportDocumentBuilder.Build(department, key.Year, directory.Office, parts, signedAt, version.RequestedAt);
+        var document = ReportDocumentBuilder.Build(department, key.Year, directory.Office, parts, signedAt, version.RequestedAt);
+        return seals is null ? document : document with { Seal = await seals.FindAsync(department.Code, department.Name, cancellationToken) };
     }
 }

@@ -7,6 +7,7 @@ using Reporting.Core.Documents;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;
 using Reporting.Core.Reports;
+using Reporting.Core.Seals;
 using Reporting.Core.Templates;
 using Reporting.Core.Verification;
 
@@ -37,7 +38,8 @@ public class YearEndRun(
     IAuditLog audit,
     ReportingOptions options,
     TimeProvider clock,
-    string? scratchFolder = null)
+    string? scratchFolder = null,
+    IOrganisationSeals? seals = null)
 {
     /// <summary>Where volumes are typeset before upload: a folder of their own, so the next run can clear what a crash left.</summary>
     public string ScratchFolder { get; } = scratchFolder ?? Path.Combine(Path.GetTempPath(), "reporting-volumes");
@@ -246,7 +248,8 @@ public class YearEndRun(
         var title = $"{directory.District}{year}年度法治政府建设情况报告汇编";
         var document = new VolumeDocument(directory.District, year, title, entries, missing,
             new DocumentInfo(title, directory.Office.Name, $"{year}年度法治政府建设情况报告汇编", volume.ClaimedAt),
-            directory.Office.Name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(volume.ClaimedAt, options.ResolveTimeZone()).DateTime));
+            directory.Office.Name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(volume.ClaimedAt, options.ResolveTimeZone()).DateTime),
+            seals is null ? null : await seals.FindAsync(SealOrganisation.OfficeCode, directory.Office.Name, cancellationToken));
 
         // The typesetter streams the volume into a temporary file page by page (its memory does not grow with the
         // number of departments) and the upload reads from that file: the volume is never held in memory whole.

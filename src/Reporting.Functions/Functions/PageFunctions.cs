@@ -12,7 +12,7 @@ namespace Reporting.Functions.Functions;
 /// </summary>
 public sealed class PageFunctions(
     TodoPage todo, FormPage form, DraftPage draft, ReviewPage review, DepartmentPage department, OverviewPage overview, MembersPage members,
-    BrowserRequests browser)
+    BrowserRequests browser, SealsPage seals)
 {
     /// <summary>我的待办, the landing page.</summary>
     [Function("TodoPage")]
@@ -88,6 +88,20 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/members")] HttpRequest request,
         CancellationToken cancellationToken) =>
         browser.FormPostAsync(request, (caller, member) => members.PostAsync(request, caller, member, cancellationToken), cancellationToken);
+
+    /// <summary>印章管理, for district-office administrators.</summary>
+    [Function("SealsPage")]
+    public Task<IActionResult> Seals(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/seals")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        browser.PageAsync(request, (caller, member) => seals.RenderAsync(request.Query, caller, member, cancellationToken), cancellationToken);
+
+    /// <summary>Upload a seal from 印章管理's form (<c>?organisation=</c>, multipart <c>file</c>); answered with 303 back to the page.</summary>
+    [Function("SealsPagePost")]
+    public Task<IActionResult> SealsPost(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/seals")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        browser.FormPostAsync(request, (caller, member) => seals.PostAsync(request, caller, member, cancellationToken), cancellationToken);
 
     private static string? Query(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
 }

@@ -75,6 +75,14 @@ public sealed class ApiResult : IActionResult
         await response.Body.WriteAsync(content);
     });
 
+    /// <summary>An image shown inline (a seal on 印章管理); never cached, since the newest changes with an upload.</summary>
+    public static ApiResult Image(byte[] content, string contentType) => new(StatusCodes.Status200OK, async response =>
+    {
+        response.ContentType = contentType;
+        response.Headers.CacheControl = "no-store";
+        await response.Body.WriteAsync(content);
+    });
+
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, _ => Task.CompletedTask);
 
     public async Task ExecuteResultAsync(ActionContext context)

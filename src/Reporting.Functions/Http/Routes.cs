@@ -106,6 +106,17 @@ public sealed class Routes
 
     public string YearPublication(int year) => Path($"reports/{year}/publication");
 
+    /// <summary>印章管理; after an upload, <paramref name="done"/> (uploaded, unchanged) names the organisation it was for.</summary>
+    public string SealsPage(string? done = null, string? organisation = null) => Path("admin/seals", (done ?? "", organisation));
+
+    /// <summary>Where 印章管理's upload form for one organisation posts (the page's own route).</summary>
+    public string SealsPageUpload(string organisation) => Path("admin/seals", ("organisation", organisation));
+
+    /// <summary>An organisation's seal image (the newest, or one <paramref name="version"/>); JSON when asked for.</summary>
+    public string Seal(string organisation, int? version = null) => Path("seals/" + Uri.EscapeDataString(organisation), ("version", version?.ToString()));
+
+    public string Seals() => Path("seals");
+
     private string Path(string relative, params (string Name, string? Value)[] query)
     {
         var parts = query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value!)).ToList();

@@ -1,5 +1,6 @@
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
+using Reporting.Core.Seals;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
@@ -12,7 +13,9 @@ namespace Reporting.Functions.Pages;
 /// draft and approved version, what the next PDF waits for, the PDF versions with their notice per channel, and a
 /// download button that asks the API for a fresh link. Read through <see cref="ReportQueries"/>, so the same rules apply.
 /// </summary>
-public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes)
+public sealed class DepartmentPage(
+    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes,
+    IOrganisationSeals seals)
 {
     private const string Template = """
         <form method="get" action="{{ Action }}"><label for="year">年度</label>
@@ -26,6 +29,8 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Di
         {% if Report %}
         <h2>{{ Year }} 年{{ Report.Name }}</h2>
         <p>报告状态：<strong>{{ Report.Status }}</strong></p>
+        {% unless Report.Sealed %}<p class="warn">本部门尚未配置印章：报告 PDF 未加盖印章。{% if Report.SealsPage %}<a href="{{ Report.SealsPage }}">到印章管理上传印章</a>
+        {%- else %}如需加盖印章，请联系区法治办管理员上传本部门的印章。{% endif %}</p>{% endunless %}
         {% if Report.Waits.size > 0 %}<p>下一版 PDF 还在等待：</p><ul class="todo">
         {% for w in Report.Waits %}<li>{{ w.Part }}：{{ w.Reason }}</li>{% endfor %}</ul>
         {% else %}<p>{{ Report.NothingWaits }}</p>{% endif %}
@@ -63,12 +68,12 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Di
             ["Role"] = office ? "office" : member?.Department is null ? "none" : "member",
             ["Departments"] = office ? directory.Departments.Select(d => new { d.Code, d.Name, Selected = d.Code == code }).ToList() : [],
             ["LinkMinutes"] = (int)options.DownloadLinkLifetime.TotalMinutes,
-            ["Report"] = code is null ? null : await ReportAsync(number, code, writes: !office, caller, cancellationToken),
+            ["Report"] = code is null ? null : await ReportAsync(number, code, writes: !office, caller, member, cancellationToken),
         };
         return pages.Render("本部门报告", caller, member, Template, values, year: number);
     }
 
-    private async Task<object> ReportAsync(int year, string department, bool writes, Caller caller, CancellationToken cancellationToken)
+    private async Task<object> ReportAsync(int year, string department, bool writes, Caller caller, Membership? member, CancellationToken cancellationToken)
     {
         var report = await queries.GetReportAsync(year.ToString(), department, caller, cancellationToken);
         var zone = options.ResolveTimeZone();
@@ -99,6 +104,8 @@ public sealed class DepartmentPage(ReportQueries queries, PageRenderer pages, Di
         {
             Name = report.DepartmentName,
             Status = Words.ReportState(report.Status),
+            Sealed = await seals.IsSealedAsync(department, cancellationToken),
+            SealsPage = member?.Role == MemberRole.OfficeAdmin ? routes.SealsPage() : null,
             Waits = report.AssemblyWaitsFor.Select(w => new { Part = Words.Part(w.Section), w.Reason }).ToList(),
             NothingWaits = report.Status == "assembled" ? "最新通过的各部分均已生成 PDF。" : "各部分均已通过，下一版 PDF 正在生成。",
             Parts = parts,

@@ -67,11 +67,11 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         return Words.SubmissionDeadline(shown, calendar.SubmissionDeadline(shown), calendar.DaysLeft(shown, today), today > calendar.PublicationDeadline(shown));
     }
 
-    /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 too for its administrators.</summary>
+    /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 and 印章管理 too for its administrators.</summary>
     private IReadOnlyList<NavLink> LinksFor(Membership? member, int? year) => member?.Role switch
     {
         MemberRole.Office => [new("全区总览", routes.OverviewPage(year))],
-        MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage(year)), new("成员管理", routes.MembersPage())],
+        MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage(year)), new("成员管理", routes.MembersPage()), new("印章管理", routes.SealsPage())],
         _ => [],
     };
 

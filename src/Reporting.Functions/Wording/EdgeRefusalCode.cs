@@ -64,6 +64,19 @@ public static class EdgeRefusalCode
     /// <summary>(long megabytes)</summary>
     public const string UploadTooLarge = "edge.upload-too-large";
 
+    // 印章管理: a seal image and the organisations that may have one.
+    /// <summary>(SealImageProblem problem)</summary>
+    public const string SealImageRefused = "edge.seal-image-refused";
+    /// <summary>(string code, as sent)</summary>
+    public const string SealOrganisationUnknown = "edge.seal-organisation-unknown";
+    /// <summary>(string organisation name, int version)</summary>
+    public const string SealVersionMissing = "edge.seal-version-missing";
+    /// <summary>(string organisation name)</summary>
+    public const string SealMissing = "edge.seal-missing";
+    public const string SealVersionNotPositive = "edge.seal-version-not-positive";
+    public const string SealFileMissing = "edge.seal-file-missing";
+    public const string SealFormFieldTooLong = "edge.seal-form-field-too-long";
+
     // 审核草稿 shown for a version that cannot be decided any more.
     /// <summary>(int version)</summary>
     public const string ReviewSuperseded = "edge.review-superseded";

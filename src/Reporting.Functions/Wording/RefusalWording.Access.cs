@@ -12,6 +12,7 @@ public static partial class RefusalWording
         Say(RefusalCode.OfficeDoesNotReview, "草稿由各部门的审核人审核，区法治办不能审核。"),
         Say(RefusalCode.DistrictYearOfficeOnly, "全区总览、报告汇编和年终汇总只对区法治办开放。"),
         Say(RefusalCode.ManageMembersAdminOnly, "只有区法治办管理员可以管理成员。"),
+        Say(RefusalCode.ManageSealsAdminOnly, "只有区法治办管理员可以管理印章。"),
         Say(RefusalCode.PublishOfficeOnly, "只有区法治办可以向社会公开（发布或撤回）报告。"),
         Say(RefusalCode.ActionForbidden, "无权进行此操作。"),
         Say(RefusalCode.OwnDraftReview, "不能审核自己起草的草稿：按照双人复核（四眼）原则，须由本部门的另一位审核人审核。"),

@@ -1,0 +1,13 @@
+using Reporting.Core.Documents;
+
+namespace Reporting.Core.Seals;
+
+/// <summary>Seals documents with the organisation's newest uploaded seal (<see cref="ISealStore"/>); none uploaded: unsealed.</summary>
+public class StoredOrganisationSeals(ISealStore seals) : IOrganisationSeals
+{
+    public async Task<OrganisationSeal?> FindAsync(string organisation, string organisationName, CancellationToken cancellationToken = default) =>
+        await seals.ReadAsync(organisation, null, cancellationToken) is { } file ? OrganisationSeal.Of(file.Png, organisationName) : null;
+
+    public async Task<bool> IsSealedAsync(string organisation, CancellationToken cancellationToken = default) =>
+        await seals.FindNewestAsync(organisation, cancellationToken) is not null;
+}
