@@ -54,7 +54,10 @@ public class ReportQueries(
         var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
             v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
             v.IsAssembled ? routes.ReportPdf(key.Year, key.Department, v.Version) : null,
-            v.IsAssembled ? DescribeNotice(notices![DistrictOfficeNotifier.OutboxKey(key, v.Version)].ToList()) : null)).ToList();
+            v.IsAssembled ? DescribeNotice(notices![DistrictOfficeNotifier.OutboxKey(key, v.Version)].ToList()) : null)
+        {
+            OfdUrl = v.IsAssembled ? routes.ReportOfd(key.Year, key.Department, v.Version) : null,
+        }).ToList();
         var awaiting = AwaitedDraft.Find(report, list);
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.StatusWith(awaiting).ToString().ToLowerInvariant(),
@@ -157,7 +160,15 @@ public class ReportQueries(
     }
 
     /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>
-    public virtual async Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default)
+    public virtual Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetReportFileLinkAsync(year, department, version, ofd: false, caller, cancellationToken);
+
+    /// <summary>As <see cref="GetPdfLinkAsync"/>, to that PDF's OFD twin; not found when the version has none (made before OFDs were written).</summary>
+    public virtual Task<Uri> GetOfdLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetReportFileLinkAsync(year, department, version, ofd: true, caller, cancellationToken);
+
+    private async Task<Uri> GetReportFileLinkAsync(string? year, string? department, string? version, bool ofd, Caller caller,
+        CancellationToken cancellationToken)
     {
         var key = ReportKey.Parse(year, department, directory);
         await access.DemandAsync(caller, ReportAction.DownloadPdf, key.Department, cancellationToken);
@@ -166,7 +177,17 @@ public class ReportQueries(
         var pdf = wanted is null ? report.NewestAssembled : report.FindVersion(wanted.Value);
         if (pdf is not { IsAssembled: true })
             throw ReportingException.NotFound(wanted is null ? $"{key.Year} 年 {key.Department} 的报告尚未生成 PDF。" : $"{key.Year} 年 {key.Department} 的报告没有第 {wanted} 版 PDF。");
-        return await pdfs.GetReadLinkAsync(pdf.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+        return await FileLinkAsync(pdf.BlobName!, ofd, $"{key.Year} 年{directory.Find(key.Department)!.Name}报告的第 {pdf.Version} 版", cancellationToken);
+    }
+
+    /// <summary>The link to the PDF, or to its OFD twin, which a PDF made before OFDs were written lacks (<paramref name="what"/> names the version).</summary>
+    private async Task<Uri> FileLinkAsync(string pdfBlobName, bool ofd, string what, CancellationToken cancellationToken)
+    {
+        if (!ofd) return await pdfs.GetReadLinkAsync(pdfBlobName, options.DownloadLinkLifetime, cancellationToken);
+        var name = OfdTwin.Of(pdfBlobName);
+        if (await pdfs.FindAsync(name, cancellationToken) is null)
+            throw ReportingException.NotFound($"{what}没有 OFD 文件：该版生成于系统开始同时生成 OFD 之前，请下载 PDF。");
+        return await pdfs.GetReadLinkAsync(name, options.DownloadLinkLifetime, cancellationToken);
     }
 
     public virtual async Task<YearView> GetYearAsync(string? year, Caller caller, CancellationToken cancellationToken = default)
@@ -203,7 +224,10 @@ public class ReportQueries(
         var ledger = await ledgerRead;
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version,
             v.IsStored ? "stored" : v.IsAbandoned ? "abandoned" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
-            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)).ToList();
+            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)
+        {
+            OfdUrl = v.IsStored ? routes.VolumeOfd(number, v.Version) : null,
+        }).ToList();
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
             volumes.LastOrDefault(v => v.Status == "stored"), volumes, PublicationOf(number, departments))
         {
@@ -225,7 +249,14 @@ public class ReportQueries(
             ? new PartStatusView(s.Key, Describe(newest.Status), newest.Version)
             : new PartStatusView(s.Key, "missing", null)).ToList();
 
-    public virtual async Task<Uri> GetVolumeLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default)
+    public virtual Task<Uri> GetVolumeLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetVolumeFileLinkAsync(year, version, ofd: false, caller, cancellationToken);
+
+    /// <summary>As <see cref="GetVolumeLinkAsync"/>, to the volume's OFD twin; not found when that version has none.</summary>
+    public virtual Task<Uri> GetVolumeOfdLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetVolumeFileLinkAsync(year, version, ofd: true, caller, cancellationToken);
+
+    private async Task<Uri> GetVolumeFileLinkAsync(string? year, string? version, bool ofd, Caller caller, CancellationToken cancellationToken)
     {
         var number = ParseYear(year);
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
@@ -234,7 +265,7 @@ public class ReportQueries(
         var volume = wanted is null ? ledger.NewestStored : ledger.Find(wanted.Value);
         if (volume is not { IsStored: true })
             throw ReportingException.NotFound(wanted is null ? $"{number} 年度尚未生成报告汇编。" : $"{number} 年度没有第 {wanted} 版报告汇编。");
-        return await pdfs.GetReadLinkAsync(volume.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+        return await FileLinkAsync(volume.BlobName!, ofd, $"{number} 年度报告汇编第 {volume.Version} 版", cancellationToken);
     }
 
     public static int ParseYear(string? year)
