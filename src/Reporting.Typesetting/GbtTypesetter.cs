@@ -39,6 +39,14 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
     /// </summary>
     public RenderedPdf Render(ReportDocument document, Stream? ofd) => RenderSealed(document, ofd).Pdf;
 
+    /// <summary>The report as PDF and as OFD, from one layout: the two files of a stored version.</summary>
+    public TypesetReport Typeset(ReportDocument document)
+    {
+        using var ofd = new MemoryStream();
+        var pdf = Render(document, ofd);
+        return new TypesetReport(pdf, ofd.ToArray());
+    }
+
     /// <summary>The report (and its OFD when asked) and where its seal was drawn, for a signer whose visible signature is the seal.</summary>
     internal RenderResult RenderSealed(ReportDocument document, Stream? ofd = null)
     {
@@ -59,6 +67,8 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
 
     /// <summary>The compiled volume (汇编): see <see cref="VolumeRenderer"/> for its order and page numbering.</summary>
     public int RenderVolume(VolumeDocument volume, Stream output) => RenderVolume(volume, output, null);
+
+    public int TypesetVolume(VolumeDocument volume, Stream pdf, Stream ofd) => RenderVolume(volume, pdf, ofd ?? throw new ArgumentNullException(nameof(ofd)));
 
     /// <summary>The compiled volume as PDF into <paramref name="output"/> and, when given, as OFD into <paramref name="ofd"/>, both streamed page by page.</summary>
     public int RenderVolume(VolumeDocument volume, Stream output, Stream? ofd) => RenderVolumeSealed(volume, output, ofd).Pages;

@@ -67,6 +67,34 @@ public class BlobPdfStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_ofd_twin_is_stored_beside_the_pdf_once_and_served_as_application_ofd_with_its_chinese_file_name()
+    {
+        var (store, _, name) = await StoreAsync();
+        var ofdName = OfdTwin.Of(name);
+        var ofdFileName = OfdTwin.Of(FileName);
+        byte[] ofd = [0x50, 0x4B, 3, 4, 1, 2, 3];
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ofd));
+        await store.CreateAsync(name, Pdf("body", 2), FileName);
+
+        var created = await store.CreateAsync(ofdName, new MemoryStream(ofd), sha, 2, ofdFileName);
+        var again = await store.CreateAsync(ofdName, new MemoryStream([9, 9]), "other", 5, "other.ofd");
+
+        Assert.EndsWith("/2023/kgj/2023-kgj-v1.ofd", ofdName);
+        Assert.Equal(new StoredPdf(ofdName, sha, 2, ofd.Length, true), created);
+        Assert.Equal(created with { Created = false }, again);
+        Assert.Equal(again, await store.FindAsync(ofdName));
+        using var response = await Http.GetAsync(await store.GetReadLinkAsync(ofdName, TimeSpan.FromMinutes(5)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/ofd", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ofdFileName, response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.EndsWith("（第1版）.ofd", ofdFileName);
+        Assert.Equal(ofd, await response.Content.ReadAsByteArrayAsync());
+        // The PDF beside it is still served as PDF.
+        using var pdf = await Http.GetAsync(await store.GetReadLinkAsync(name, TimeSpan.FromMinutes(5)));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_stored_pdf_is_served_as_application_pdf_with_the_chinese_file_name_in_filename_star()
     {
         var (store, _, name) = await StoreAsync();

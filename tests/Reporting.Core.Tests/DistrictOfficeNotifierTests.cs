@@ -44,6 +44,33 @@ public class DistrictOfficeNotifierTests
     }
 
     [Fact]
+    public async Task The_notice_names_the_ofd_twin_with_its_own_file_name_hash_and_link()
+    {
+        await AssembleAsync();
+
+        await _world.Notifier.NotifyAsync(Message);
+
+        var ofd = Assert.Single(_world.Sender.Sent).Fact.Ofd!;
+        var stored = _world.Pdfs.Blobs["reports/2023/kgj/2023-kgj-v1.ofd"].Pdf;
+        Assert.Equal(("reports/2023/kgj/2023-kgj-v1.ofd", "魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第1版）.ofd", 3),
+            (ofd.BlobName, ofd.FileName, ofd.PageCount));
+        Assert.Equal((stored.Sha256, (long?)stored.Content.Length), (ofd.Sha256, ofd.Length));
+        Assert.Equal(new Uri("https://pdfs.test/reports/2023/kgj/2023-kgj-v1.ofd?lifetime=604800"), ofd.StorageLink);
+    }
+
+    [Fact]
+    public async Task A_pdf_stored_before_ofds_were_written_is_notified_without_an_ofd()
+    {
+        await AssembleAsync();
+        _world.Pdfs.Blobs.TryRemove("reports/2023/kgj/2023-kgj-v1.ofd", out _);
+
+        await _world.Notifier.NotifyAsync(Message);
+
+        var fact = Assert.Single(_world.Sender.Sent).Fact;
+        Assert.Equal(("reports/2023/kgj/2023-kgj-v1.pdf", null), (fact.Pdf!.BlobName, fact.Ofd));
+    }
+
+    [Fact]
     public async Task A_second_pdf_names_the_parts_changed_since_the_first_and_who_approved_them()
     {
         await AssembleAsync();

@@ -229,19 +229,18 @@ internal sealed class InMemoryPdfStore : IPdfStore
     {
         var created = Blobs.TryAdd(name, (pdf, downloadFileName));
         var stored = Blobs[name].Pdf;
+        AfterCreate?.Invoke(name);
         return Task.FromResult(new StoredPdf(name, stored.Sha256, stored.PageCount, stored.Content.Length, created));
     }
 
-    /// <summary>Called with the name after a PDF is stored: throws to stand for a run that dies right after its upload.</summary>
+    /// <summary>Called with the name after a file (PDF or OFD) is stored: throws to stand for a run that dies right after its upload.</summary>
     public Action<string>? AfterCreate { get; set; }
 
     public async Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
-        var stored = await CreateAsync(name, new RenderedPdf(copy.ToArray(), pageCount), downloadFileName, cancellationToken);
-        AfterCreate?.Invoke(name);
-        return stored;
+        return await CreateAsync(name, new RenderedPdf(copy.ToArray(), pageCount), downloadFileName, cancellationToken);
     }
 
     public Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default) =>
@@ -283,7 +282,6 @@ internal sealed class TestAuthorAddresses : IAuthorAddresses
     public string? AddressOf(Draft draft) => NoneKnown ? null : draft.AuthorEmail ?? $"{draft.AuthorId}@authors.test";
 }
 
-/// <summary>Renders a document to deterministic bytes (its text) and counts what it was asked to render.</summary>
 /// <summary>Each department's author and approver at members.test, except the departments a test says have no address.</summary>
 internal sealed class TestMemberAddresses : IMemberAddresses
 {
@@ -293,27 +291,34 @@ internal sealed class TestMemberAddresses : IMemberAddresses
         Task.FromResult<IReadOnlyList<string>>(Unknown.Contains(department) ? [] : [$"{department}-author@members.test", $"{department}-approver@members.test"]);
 }
 
+/// <summary>
+/// Renders a document to deterministic bytes (its text; the OFD twin prefixed "OFD") and counts what it was asked to render.
+/// </summary>
 internal sealed class FakeTypesetter(int pageCount = 3) : IReportTypesetter
 {
     public ConcurrentQueue<ReportDocument> Rendered { get; } = new();
 
-    public RenderedPdf Render(ReportDocument document)
+    public TypesetReport Typeset(ReportDocument document)
     {
         Rendered.Enqueue(document);
-        return new RenderedPdf(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', document.AllText())), pageCount);
+        var text = string.Join('\n', document.AllText());
+        return new TypesetReport(new RenderedPdf(System.Text.Encoding.UTF8.GetBytes(text), pageCount), System.Text.Encoding.UTF8.GetBytes("OFD\n" + text));
     }
 
     public ConcurrentQueue<VolumeDocument> Volumes { get; } = new();
 
-    /// <summary>Writes the volume's title and report titles; one page per report plus cover and closing page.</summary>
     /// <summary>Called once the volume's bytes are written, before it returns: throws to stand for a run that dies mid-way, or blocks.</summary>
     public Action? WhileTypesettingVolume { get; set; }
 
-    public int RenderVolume(VolumeDocument volume, Stream output)
+    /// <summary>Writes the volume's title and report titles (to the OFD prefixed "OFD"); one page per report plus cover and closing page.</summary>
+    public int TypesetVolume(VolumeDocument volume, Stream pdf, Stream ofd)
     {
         Volumes.Enqueue(volume);
-        output.Write(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', [volume.Title, .. volume.Reports.Select(r => r.Report.Title)])));
-        output.Flush();
+        var text = string.Join('\n', [volume.Title, .. volume.Reports.Select(r => r.Report.Title)]);
+        pdf.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        ofd.Write(System.Text.Encoding.UTF8.GetBytes("OFD\n" + text));
+        pdf.Flush();
+        ofd.Flush();
         WhileTypesettingVolume?.Invoke();
         return volume.Reports.Count + 2;
     }

@@ -86,7 +86,8 @@ internal sealed class InMemoryPublicSite : IPublicSite
 internal sealed class FactsPublicPages : IPublicPages
 {
     public string Report(PublicReport report, ReportDocument document) =>
-        $"report {report.Department} v{report.Version} at {report.PublishedAt:O}: {document.Title} | {string.Join(" | ", document.Blocks.Select(b => b.Text))}";
+        $"report {report.Department} v{report.Version}{(report.HasOfd ? " with ofd" : "")} at {report.PublishedAt:O}:" +
+        $" {document.Title} | {string.Join(" | ", document.Blocks.Select(b => b.Text))}";
 
     public string YearIndex(int year, IReadOnlyList<PublicReport> reports) => $"year {year}: {string.Join(",", reports.Select(r => $"{r.Department}-v{r.Version}"))}";
 

@@ -39,8 +39,49 @@ public class ReportAssemblerTests
 
         Assert.Equal(first, second);
         Assert.Single(_world.Typesetter.Rendered);
-        Assert.Single(_world.Pdfs.Blobs);
+        Assert.Equal(["reports/2023/kgj/2023-kgj-v1.ofd", "reports/2023/kgj/2023-kgj-v1.pdf"], _world.Pdfs.Blobs.Keys.Order());
         Assert.Equal(2, _world.Queue.Notifications.Count);
+    }
+
+    [Fact]
+    public async Task Assembling_stores_the_ofd_of_the_same_render_beside_the_pdf_under_the_same_name_ending_in_ofd()
+    {
+        await _world.CompleteReportAsync();
+
+        var assembled = await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
+
+        var (ofd, fileName) = _world.Pdfs.Blobs["reports/2023/kgj/2023-kgj-v1.ofd"];
+        Assert.Equal("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第1版）.ofd", fileName);
+        var rendered = Assert.Single(_world.Typesetter.Rendered);
+        Assert.Equal(_world.Typesetter.Typeset(rendered).Ofd, ofd.Content);
+        Assert.Equal(assembled!.PageCount, ofd.PageCount);
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_crash_between_the_pdf_and_the_ofd_keeps_the_stored_pdf_and_writes_the_missing_ofd_from_its_own_render()
+    {
+        await _world.CompleteReportAsync();
+        var pdfName = ReportAssembler.BlobName(Key, 1);
+        var ofdName = OfdTwin.Of(pdfName);
+        _world.Pdfs.AfterCreate = name =>
+        {
+            if (name == pdfName) throw new InvalidOperationException($"the host died right after storing {name}");
+        };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1)));
+        _world.Pdfs.AfterCreate = null;
+        var storedPdf = _world.Pdfs.Blobs[pdfName].Pdf;
+        Assert.False(_world.Pdfs.Blobs.ContainsKey(ofdName));
+        Assert.False((await _world.Reports.GetAsync(Key)).FindVersion(1)!.IsAssembled);
+
+        var assembled = await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
+
+        Assert.Equal((storedPdf.Sha256, true), (assembled!.Sha256, assembled.IsAssembled));
+        Assert.Same(storedPdf, _world.Pdfs.Blobs[pdfName].Pdf);
+        var renders = _world.Typesetter.Rendered.ToList();
+        Assert.Equal(2, renders.Count);
+        // The retry's render is of the same document, so its OFD is the one the first attempt would have stored.
+        Assert.Equal(_world.Typesetter.Typeset(renders[0]).Ofd, _world.Pdfs.Blobs[ofdName].Pdf.Content);
+        Assert.Equal([new NotificationMessage(2023, "kgj", 1)], _world.Queue.Notifications);
     }
 
     [Fact]

@@ -79,14 +79,29 @@ public sealed class ReportPublisherTests
         var stored = _world.Pdfs.Blobs[ReportAssembler.BlobName(new ReportKey(2023, "kgj"), 1)].Pdf.Content;
         Assert.Equal(stored, _world.Site.Files["2023/kgj.pdf"].Content);
         Assert.Equal("application/pdf", _world.Site.Files["2023/kgj.pdf"].ContentType);
+        var ofd = _world.Pdfs.Blobs["reports/2023/kgj/2023-kgj-v1.ofd"].Pdf.Content;
+        Assert.Equal((ofd, "application/ofd"), (_world.Site.Files["2023/kgj.ofd"].Content, _world.Site.Files["2023/kgj.ofd"].ContentType));
         var page = _world.Site.Text("2023/kgj.html");
-        Assert.StartsWith("report kgj v1", page);
+        Assert.StartsWith("report kgj v1 with ofd", page);
         Assert.Contains("duty 的正文。", page);
         Assert.Equal("year 2023: kgj-v1", _world.Site.Text("2023/index.html"));
         Assert.Equal("root: 2023", _world.Site.Text("index.html"));
         var audit = Assert.Single(_world.Audit.Entries, e => e.Action == "report.published");
         Assert.Contains(Comment, audit.Detail);
         Assert.Equal("office", audit.Actor.Id);
+    }
+
+    [Fact]
+    public async Task A_pdf_stored_before_ofds_were_written_is_published_without_an_ofd_and_its_page_offers_none()
+    {
+        await AssembledAsync();
+        _world.Pdfs.Blobs.TryRemove("reports/2023/kgj/2023-kgj-v1.ofd", out _);
+
+        await PublishAsync();
+
+        Assert.Contains("2023/kgj.pdf", _world.Site.Files.Keys);
+        Assert.DoesNotContain("2023/kgj.ofd", _world.Site.Files.Keys);
+        Assert.StartsWith("report kgj v1 at", _world.Site.Text("2023/kgj.html"));
     }
 
     [Fact]
@@ -100,7 +115,8 @@ public sealed class ReportPublisherTests
 
         Assert.False(again.Changed);
         Assert.Single(again.Publication.Events);
-        Assert.Equal(["2023/index.html", "2023/kgj.html", "2023/kgj.pdf", "404.html", "index.html"], _world.Site.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["2023/index.html", "2023/kgj.html", "2023/kgj.ofd", "2023/kgj.pdf", "404.html", "index.html"],
+            _world.Site.Files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal($"not found, see {new Uri(_world.Site.BaseAddress, "index.html")}", _world.Site.Text("404.html"));
         Assert.Single(_world.Audit.Entries, e => e.Action == "report.published");
     }
@@ -152,6 +168,7 @@ public sealed class ReportPublisherTests
         Assert.Equal("发现一处需要保密的内容", withdrawn.Publication.Last!.Text);
         Assert.DoesNotContain("2023/kgj.html", _world.Site.Files.Keys);
         Assert.DoesNotContain("2023/kgj.pdf", _world.Site.Files.Keys);
+        Assert.DoesNotContain("2023/kgj.ofd", _world.Site.Files.Keys);
         Assert.Equal("year 2023: ", _world.Site.Text("2023/index.html"));
         Assert.Equal("root: ", _world.Site.Text("index.html"));
         Assert.Contains(_world.Audit.Entries, e => e.Action == "report.withdrawn" && e.Detail.Contains("发现一处需要保密的内容"));
@@ -321,14 +338,14 @@ public sealed class ReportPublisherTests
         await AssembledAsync("sfj");
         await PublishAsync("kgj");
         await PublishAsync("sfj");
-        var leftOver = _world.Site.Files["2023/kgj.pdf"];
+        var leftOver = _world.Site.Files["2023/kgj.ofd"];
         await _world.Publisher.WithdrawAsync(Office, "2023", "kgj", "需要删改");
-        _world.Site.Files["2023/kgj.pdf"] = leftOver;   // as a withdrawal that crashed between its record and the deletes leaves it
+        _world.Site.Files["2023/kgj.ofd"] = leftOver;   // as a withdrawal that crashed between its record and the last delete leaves it
         _world.Site.Files["2023/sfj.html"] = (System.Text.Encoding.UTF8.GetBytes("stale"), "text/html", "0");
 
         await PublishAsync("sfj");   // a repeat: no new step, but it touches the year
 
-        Assert.DoesNotContain("2023/kgj.pdf", _world.Site.Files.Keys);
+        Assert.DoesNotContain("2023/kgj.ofd", _world.Site.Files.Keys);
         Assert.StartsWith("report sfj v1", _world.Site.Text("2023/sfj.html"));
         Assert.Equal("year 2023: sfj-v1", _world.Site.Text("2023/index.html"));
     }

@@ -1,3 +1,4 @@
+using Reporting.Core.Abstractions;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
@@ -93,7 +94,10 @@ public sealed class YearEndCrashTests : IDisposable
     public async Task A_dead_runs_version_whose_pdf_was_stored_before_the_crash_is_settled_as_stored_from_that_pdf()
     {
         await _world.CompleteReportAsync("kgj");
-        _world.Pdfs.AfterCreate = name => throw new InvalidOperationException($"the host died right after storing {name}");
+        _world.Pdfs.AfterCreate = name =>
+        {
+            if (name == YearEndRun.BlobName(2023, 1)) throw new InvalidOperationException($"the host died right after storing {name}");
+        };
         await Assert.ThrowsAsync<InvalidOperationException>(() => _world.YearEnd.RunAsync(2023, Caller.System));
         _world.Pdfs.AfterCreate = null;
         Assert.True((await LedgerAsync()).Find(1)!.IsBuilding);
@@ -107,6 +111,33 @@ public sealed class YearEndCrashTests : IDisposable
 
         var first = (await LedgerAsync()).Find(1)!;
         Assert.Equal(("stored", pdf!.Sha256, pdf.PageCount), (State(first), first.Sha256, first.PageCount));
+        // The OFD is stored before the PDF, so the version settled from its PDF has its twin too.
+        Assert.NotNull(await _world.Pdfs.FindAsync(OfdTwin.Of(YearEndRun.BlobName(2023, 1))));
+        Assert.Empty(ScratchFiles);
+    }
+
+    [Fact]
+    public async Task A_dead_runs_version_with_only_its_ofd_stored_is_taken_over_and_stored_with_both_files_from_one_render()
+    {
+        await _world.CompleteReportAsync("kgj");
+        var ofdName = OfdTwin.Of(YearEndRun.BlobName(2023, 1));
+        _world.Pdfs.AfterCreate = name =>
+        {
+            if (name == ofdName) throw new InvalidOperationException($"the host died right after storing {name}");
+        };
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _world.YearEnd.RunAsync(2023, Caller.System));
+        _world.Pdfs.AfterCreate = null;
+        var ofd = _world.Pdfs.Blobs[ofdName].Pdf;
+        Assert.Null(await _world.Pdfs.FindAsync(YearEndRun.BlobName(2023, 1)));
+        _world.Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var taken = await _world.YearEnd.RunAsync(2023, Caller.System);
+
+        Assert.Equal(("created", 1), (taken.Outcome, taken.VolumeVersion));
+        Assert.True((await LedgerAsync()).Find(1)!.IsStored);
+        Assert.Same(ofd, _world.Pdfs.Blobs[ofdName].Pdf);
+        Assert.Equal(2, _world.Typesetter.Volumes.Count);
+        Assert.Equal("2023-volume-v1", Assert.Single(_world.Sender.Sent).Key);
         Assert.Empty(ScratchFiles);
     }
 
@@ -122,7 +153,7 @@ public sealed class YearEndCrashTests : IDisposable
         {
             await Eventually.HoldsAsync(() => Task.FromResult(!_world.Typesetter.Volumes.IsEmpty),
                 TimeSpan.FromSeconds(30), "the run did not start typesetting");
-            Assert.Single(ScratchFiles); // the volume being typeset
+            Assert.Equal([".ofd", ".pdf"], ScratchFiles.Select(Path.GetExtension).Order()); // the volume being typeset, in both formats
 
             var claimedAt = (await LedgerAsync()).Find(1)!.ClaimedAt;
             _world.Clock.Advance(TimeSpan.FromSeconds(2));

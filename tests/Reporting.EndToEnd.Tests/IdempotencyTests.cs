@@ -30,7 +30,8 @@ public sealed class IdempotencyTests(LocalHostFixture app)
         // Every duplicate was handled to the end (deleted, not merely hidden) before the outcome is read.
         await app.WaitForQueuesToDrainAsync();
 
-        Assert.Equal([$"{year}/{department}/{year}-{department}-v1.pdf"], await app.ListBlobsAsync($"{year}/{department}/"));
+        Assert.Equal([$"{year}/{department}/{year}-{department}-v1.ofd", $"{year}/{department}/{year}-{department}-v1.pdf"],
+            await app.ListBlobsAsync($"{year}/{department}/"));
         var report = await app.GetReportAsync(year, department);
         var version = Assert.Single(report.GetProperty("versions").EnumerateArray());
         Assert.Equal((1, "assembled"), (version.GetProperty("version").GetInt32(), version.GetProperty("status").GetString()));
@@ -51,7 +52,9 @@ public sealed class IdempotencyTests(LocalHostFixture app)
         var report = await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 2));
         Assert.Equal(2, report.GetProperty("versions").GetArrayLength());
         var blobs = await app.ListBlobsAsync($"{year}/{department}/");
-        Assert.Equal([$"{year}/{department}/{year}-{department}-v1.pdf", $"{year}/{department}/{year}-{department}-v2.pdf"], blobs.Order().ToArray());
+        Assert.Equal([$"{year}/{department}/{year}-{department}-v1.ofd", $"{year}/{department}/{year}-{department}-v1.pdf",
+            $"{year}/{department}/{year}-{department}-v2.ofd", $"{year}/{department}/{year}-{department}-v2.pdf"],
+            blobs.Order(StringComparer.Ordinal).ToArray());
         using var old = await app.ClientAs(LocalHostFixture.Office).GetAsync($"api/reports/{year}/{department}/pdf?version=1");
         Assert.Equal(HttpStatusCode.Found, old.StatusCode);
         var text = DraftToNotifiedPdfTests.PdfText(await new HttpClient().GetByteArrayAsync(old.Headers.Location));

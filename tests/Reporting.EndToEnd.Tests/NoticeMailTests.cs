@@ -74,16 +74,23 @@ public sealed class NoticeMailTests(LocalHostFixture app)
         Assert.DoesNotContain(sha, text);
         Assert.DoesNotContain("kgj", string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("http", StringComparison.Ordinal))));
 
-        // The product's download page first (it checks the reader, then redirects to a fresh short link), the storage link second.
+        // The product's download pages first (they check the reader, then redirect to a fresh short link), PDF then OFD; the
+        // storage links second, in the same order. Both files are named.
         var links = text.Split('\n').Where(l => l.StartsWith("http", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, links.Count);
-        Assert.Equal($"{Base}/api/reports/2003/kgj/pdf?version=1", links[0]);
+        Assert.Equal(4, links.Count);
+        Assert.Equal([$"{Base}/api/reports/2003/kgj/pdf?version=1", $"{Base}/api/reports/2003/kgj/ofd?version=1"], links[..2]);
+        Assert.Contains("  · PDF：魏都区科学技术和工业信息化局2003年法治政府建设情况的报告（第1版）.pdf\n", text);
+        Assert.Contains("  · OFD：魏都区科学技术和工业信息化局2003年法治政府建设情况的报告（第1版）.ofd（", text);
         using (var page = await app.ClientAs(LocalHostFixture.Office).GetAsync(new Uri(links[0]).PathAndQuery))
             Assert.Equal(HttpStatusCode.Found, page.StatusCode);
         using (var stranger = await app.Anonymous.GetAsync(new Uri(links[0]).PathAndQuery))
             Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await http.GetByteArrayAsync(links[1]))));
+        Assert.Equal(sha, Convert.ToHexStringLower(SHA256.HashData(await http.GetByteArrayAsync(links[2]))));
+        using (var ofd = new System.IO.Compression.ZipArchive(new MemoryStream(await http.GetByteArrayAsync(links[3]))))
+            Assert.NotNull(ofd.GetEntry("OFD.xml"));
+        using (var ofdPage = await app.ClientAs(LocalHostFixture.Office).GetAsync(new Uri(links[1]).PathAndQuery))
+            Assert.Equal(HttpStatusCode.Found, ofdPage.StatusCode);
         MailSamples.Save("report-ready-v1", mail);
 
         var hook = WebhookCall("2003-kgj-v1");
@@ -117,6 +124,8 @@ public sealed class NoticeMailTests(LocalHostFixture app)
         Assert.Contains("  · 魏都区科学技术和工业信息化局（第2版）\n", listed);
         Assert.Contains("  · 魏都区司法局：尚无审核通过的部分\n", listed);
         Assert.Contains($"{Base}/api/reports/2003/volume/pdf?version=1\n", listed);
+        Assert.Contains($"{Base}/api/reports/2003/volume/ofd?version=1\n", listed);
+        Assert.Contains("  · OFD：魏都区2003年度法治政府建设情况报告汇编（第1版）.ofd（", listed);
         Assert.DoesNotContain("preamble", listed);
         MailSamples.Save("volume-ready", volume);
         Assert.Equal(("volume.ready", "魏都区"), (WebhookCall("2003-volume-v1").GetProperty("type").GetString(), WebhookCall("2003-volume-v1").GetProperty("departmentName").GetString()));

@@ -29,7 +29,8 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
     {
         var report = await app.WaitForReportAsync(Year, department, r => LocalHostFixture.VersionNotified(r, 1));
         await app.WaitForQueuesToDrainAsync();
-        Assert.Equal([$"{Year}/{department}/{Year}-{department}-v1.pdf"], await app.ListBlobsAsync($"{Year}/{department}/"));
+        Assert.Equal([$"{Year}/{department}/{Year}-{department}-v1.ofd", $"{Year}/{department}/{Year}-{department}-v1.pdf"],
+            await app.ListBlobsAsync($"{Year}/{department}/"));
         var version = Assert.Single((await app.GetReportAsync(Year, department)).GetProperty("versions").EnumerateArray());
         Assert.Equal(1, version.GetProperty("sourceVersions").GetProperty("other").GetInt32());
         Assert.Equal(1, app.Smtp.Count($"{Year}-{department}-v1"));

@@ -38,7 +38,8 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         var headers = await page.Locator(".grid thead th").AllInnerTextsAsync();
         Assert.Equal(["部门", "开头部分", "第一部分", "第二部分", "第三部分", "第四部分", "第五部分（选填）", "报告 PDF", "向社会公开"], headers.Select(h => h.Trim()));
         Assert.Equal(Duty, await page.GetAttributeAsync(".grid thead th:nth-child(3) abbr", "title"));
-        Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版", "未发布 发布"], await RowAsync(page, "魏都区科学技术和工业信息化局"));
+        Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版 下载 OFD", "未发布 发布"], await RowAsync(page, "魏都区科学技术和工业信息化局"));
+        Assert.EndsWith($"/reports/{Year}/kgj/ofd?version=1", await page.GetAttributeAsync("a[aria-label='下载 OFD：魏都区科学技术和工业信息化局报告第 1 版']", "href"));
         Assert.Equal(["未提交", "待审核", "已退回", "未提交", "未提交", "未提交", "—", "未发布"], await RowAsync(page, "魏都区司法局"));
         Assert.Equal(["已通过", "未提交", "未提交", "未提交", "未提交", "未提交", "—", "未发布"], await RowAsync(page, "魏都区卫生健康委员会"));
         Assert.Equal(["未提交", "未提交", "未提交", "未提交", "未提交", "未提交", "—", "未发布"], await RowAsync(page, "魏都区教育局"));
@@ -74,6 +75,7 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         var volume = await page.GetAttributeAsync("a[href*='volume/pdf']", "href");
         Assert.EndsWith($"/reports/{Year}/volume/pdf?version=1", volume);
         Assert.StartsWith("%PDF", await DownloadAsync(volume));
+        Assert.EndsWith($"/reports/{Year}/volume/ofd?version=1", await page.GetAttributeAsync("a[href*='volume/ofd']", "href"));
         await BrowserPages.CheckAsync(page, "overview-office-compiled-1280");
 
         // At 390 px the grid scrolls inside its own box; the page stays within the window.

@@ -67,7 +67,7 @@ public sealed class YearEndTests(LocalHostFixture app)
         Assert.All(await outbox.FindAsync($"{Year}-volume-v2"), e => Assert.True(e.IsSent, $"{e.Channel} of volume v2 is not sent"));
         Assert.Equal(1, app.Smtp.Count($"{Year}-volume-v1"));
         Assert.Equal(1, app.Smtp.Count($"{Year}-volume-v2"));
-        Assert.Equal(2, (await app.ListBlobsAsync($"{Year}/volume/")).Count);
+        Assert.Equal(4, (await app.ListBlobsAsync($"{Year}/volume/")).Count); // each version's PDF and its OFD twin
 
         using var redirect = await Office.GetAsync($"api/reports/{Year}/volume/pdf");
         Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);

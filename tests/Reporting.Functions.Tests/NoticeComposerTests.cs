@@ -71,6 +71,49 @@ public sealed class NoticeComposerTests
         Assert.Contains("持有链接者无需登录即可下载，请勿转发", mail.Text);
     }
 
+    /// <summary>The report notice as it is made now: its PDF and the OFD twin stored beside it.</summary>
+    private static Notice ReportWithOfd(int version) => Report(version) with
+    {
+        Ofd = Report(version).Pdf! with
+        {
+            BlobName = $"reports/2023/kgj/2023-kgj-v{version}.ofd",
+            FileName = $"魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第{version}版）.ofd",
+            StorageLink = new Uri($"https://st.blob.core.windows.net/reports/2023/kgj/2023-kgj-v{version}.ofd?sig=y"),
+        },
+    };
+
+    [Fact]
+    public async Task A_notice_with_an_ofd_names_both_files_and_links_the_pdf_then_the_ofd_first_through_the_app_then_in_storage()
+    {
+        var mail = await Composer.ComposeAsync(ReportWithOfd(2));
+
+        Assert.Contains("  · PDF：魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第2版）.pdf\n", mail.Text);
+        Assert.Contains("  · OFD：魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第2版）.ofd（", mail.Text);
+        var links = mail.Text.Split('\n').Where(line => line.StartsWith("http", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"{Base}/api/reports/2023/kgj/pdf?version=2", $"{Base}/api/reports/2023/kgj/ofd?version=2",
+            "https://st.blob.core.windows.net/reports/2023/kgj/2023-kgj-v2.pdf?sig=x",
+            "https://st.blob.core.windows.net/reports/2023/kgj/2023-kgj-v2.ofd?sig=y"], links);
+        Assert.Contains("下载 OFD（同上）：\n", mail.Text);
+        // The format names and file extensions aside, the prose names no code.
+        Assert.DoesNotContain(Prose(mail.Text), line => Regex.IsMatch(Regex.Replace(line, "(?i)pdf|ofd", ""), "[A-Za-z]{3}"));
+    }
+
+    [Fact]
+    public async Task A_volume_notice_with_an_ofd_links_the_volumes_ofd_route()
+    {
+        var volume = new Notice(NotificationMessage.ForVolume(2023, 1), NoticeKind.VolumeReady, "fzb@weidu.example.gov.cn", 2023, "", 1, At)
+        {
+            Pdf = Report(1).Pdf! with { BlobName = "reports/2023/volume/2023-volume-v1.pdf", FileName = "魏都区2023年度法治政府建设情况报告汇编（第1版）.pdf" },
+            Ofd = Report(1).Pdf! with { BlobName = "reports/2023/volume/2023-volume-v1.ofd", FileName = "魏都区2023年度法治政府建设情况报告汇编（第1版）.ofd" },
+            Volume = new VolumeContents(new Dictionary<string, int> { ["kgj"] = 1 }, new Dictionary<string, string[]>()),
+        };
+
+        var mail = await Composer.ComposeAsync(volume);
+
+        Assert.Contains($"下载 OFD（同上）：\n{Base}/api/reports/2023/volume/ofd?version=1\n", mail.Text);
+        Assert.Contains("  · OFD：魏都区2023年度法治政府建设情况报告汇编（第1版）.ofd（", mail.Text);
+    }
+
     [Fact]
     public async Task A_second_version_lists_each_changed_part_by_its_heading_with_who_approved_it_and_when()
     {

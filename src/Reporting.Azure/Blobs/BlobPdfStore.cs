@@ -8,7 +8,7 @@ using Reporting.Core.Abstractions;
 namespace Reporting.Azure.Blobs;
 
 /// <summary>
-/// PDFs in Blob Storage. Names are "{container}/{path}". A PDF is created with If-None-Match: * and never
+/// PDFs and their OFD twins in Blob Storage. Names are "{container}/{path}". A file is created with If-None-Match: * and never
 /// overwritten; its hash and page count travel in the blob's metadata so a retry can read them back.
 /// </summary>
 public class BlobPdfStore(StorageClients clients, TimeProvider clock) : IPdfStore
@@ -26,7 +26,7 @@ public class BlobPdfStore(StorageClients clients, TimeProvider clock) : IPdfStor
         var options = new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf", ContentDisposition = ContentDisposition.Attachment(downloadFileName) },
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypeOf(name), ContentDisposition = ContentDisposition.Attachment(downloadFileName) },
             Metadata = new Dictionary<string, string> { ["sha256"] = sha, ["pages"] = pages.ToString() },
         };
         try
@@ -76,6 +76,10 @@ public class BlobPdfStore(StorageClients clients, TimeProvider clock) : IPdfStor
         var key = await _delegationKeys.GetAsync(now + lifetime, cancellationToken);
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, clients.Blobs.AccountName) }.ToUri();
     }
+
+    /// <summary>An OFD twin is served as OFD (readers such as 数科 open it by type), everything else as PDF.</summary>
+    private static string ContentTypeOf(string name) =>
+        name.EndsWith(OfdTwin.Extension, StringComparison.Ordinal) ? OfdTwin.ContentType : "application/pdf";
 
     private BlobClient Blob(string name)
     {

@@ -1,6 +1,9 @@
 namespace Reporting.Core.Abstractions;
 
-/// <summary>Immutable PDF storage: a name is written once and then only read.</summary>
+/// <summary>
+/// Immutable storage of typeset files, PDFs and their OFD twins (<see cref="OfdTwin"/>; the stored type follows the name's
+/// extension): a name is written once and then only read.
+/// </summary>
 public interface IPdfStore
 {
     /// <summary>

@@ -17,6 +17,9 @@ public sealed record Notice(NotificationMessage Message, NoticeKind Kind, string
     /// <summary>The PDF a report or volume notice is about.</summary>
     public NoticePdf? Pdf { get; init; }
 
+    /// <summary>The same pages as OFD, stored beside the PDF; null when there is none (a PDF made before OFDs were written).</summary>
+    public NoticePdf? Ofd { get; init; }
+
     /// <summary>For a report's second or later PDF: the version before, and the parts that changed since it.</summary>
     public int? PreviousVersion { get; init; }
 

@@ -2,7 +2,7 @@ using Reporting.Core.Reports;
 
 namespace Reporting.Core.Publication;
 
-/// <summary>The public site's layout: a folder per year, two files per report, an index per year and one at the root.</summary>
+/// <summary>The public site's layout: a folder per year, two files per report (three with its OFD), an index per year and one at the root.</summary>
 public static class PublicPaths
 {
     public const string Root = "index.html";
@@ -15,4 +15,6 @@ public static class PublicPaths
     public static string Html(ReportKey key) => $"{key.Year}/{key.Department}.html";
 
     public static string Pdf(ReportKey key) => $"{key.Year}/{key.Department}.pdf";
+
+    public static string Ofd(ReportKey key) => $"{key.Year}/{key.Department}.ofd";
 }

@@ -31,7 +31,7 @@ internal sealed class PublicSiteSync(
 
     private const string HtmlType = "text/html; charset=utf-8";
 
-    /// <summary>Writes the report's page and PDF when its record says published, deletes them otherwise, until the record stands still.</summary>
+    /// <summary>Writes the report's page, PDF and OFD when its record says published, deletes them otherwise, until the record stands still.</summary>
     public async Task SyncReportAsync(ReportKey key, CancellationToken cancellationToken)
     {
         for (var round = 0; round < Rounds; round++)
@@ -57,7 +57,9 @@ internal sealed class PublicSiteSync(
             var wanted = records.GetValueOrDefault(department.Code) is { IsPublished: true } record ? Stamp(record.Sequence) : null;
             var html = files.TryGetValue(PublicPaths.Html(key), out var htmlStamp);
             var pdf = files.TryGetValue(PublicPaths.Pdf(key), out var pdfStamp);
-            var agrees = wanted is null ? !html && !pdf : html && pdf && htmlStamp == wanted && pdfStamp == wanted;
+            // The OFD is written before the page, so a page of the wanted step means the OFD's write (or removal) was done too.
+            var ofd = files.TryGetValue(PublicPaths.Ofd(key), out var ofdStamp);
+            var agrees = wanted is null ? !html && !pdf && !ofd : html && pdf && htmlStamp == wanted && pdfStamp == wanted && (!ofd || ofdStamp == wanted);
             if (!agrees) await SyncReportAsync(key, cancellationToken);
         }
         await WriteIndexesAsync(year, cancellationToken);
@@ -69,7 +71,7 @@ internal sealed class PublicSiteSync(
         await WriteSettledAsync(PublicPaths.YearIndex(year), async () =>
         {
             var listed = await PublicReportsAsync(year, cancellationToken);
-            return (string.Join(";", listed.Select(r => $"{r.Department}-{r.Version}-{r.PublishedAt.UtcTicks}")), pages.YearIndex(year, listed));
+            return (string.Join(";", listed.Select(r => $"{r.Department}-{r.Version}-{r.PublishedAt.UtcTicks}-{r.HasOfd}")), pages.YearIndex(year, listed));
         }, cancellationToken);
         await WriteSettledAsync(PublicPaths.Root, async () =>
         {
@@ -96,14 +98,19 @@ internal sealed class PublicSiteSync(
     private async Task<IReadOnlyList<PublicReport>> PublicReportsAsync(int year, CancellationToken cancellationToken)
     {
         var byDepartment = (await publications.ListYearAsync(year, cancellationToken)).Where(p => p.IsPublished).ToDictionary(p => p.Key.Department);
+        // Which reports have their OFD public, from one listing of the year's files (the copies are written before the index).
+        var files = await site.ListAsync($"{year}/", cancellationToken);
         return directory.Departments.Where(d => byDepartment.ContainsKey(d.Code)).Select(d =>
         {
             var published = byDepartment[d.Code].Current!;
-            return new PublicReport(year, d.Code, d.Name, published.Version!.Value, published.At);
+            return new PublicReport(year, d.Code, d.Name, published.Version!.Value, published.At)
+            {
+                HasOfd = files.ContainsKey(PublicPaths.Ofd(new ReportKey(year, d.Code))),
+            };
         }).ToList();
     }
 
-    /// <summary>The PDF as stored privately, and the page made from the same approved texts the PDF was typeset from.</summary>
+    /// <summary>The PDF and its OFD as stored privately, and the page made from the same approved texts the PDF was typeset from.</summary>
     private async Task WriteCopyAsync(ReportKey key, PublicationEvent published, int sequence, CancellationToken cancellationToken)
     {
         var report = await reports.GetAsync(key, cancellationToken);
@@ -112,17 +119,35 @@ internal sealed class PublicSiteSync(
         var document = await assembler.BuildDocumentAsync(key, department, version, cancellationToken);
         var pdf = await pdfs.ReadAsync(version.BlobName!, cancellationToken);
         await site.PutAsync(PublicPaths.Pdf(key), pdf, "application/pdf", Stamp(sequence), cancellationToken);
+        var hasOfd = await WriteOfdAsync(key, OfdTwin.Of(version.BlobName!), sequence, cancellationToken);
         var html = pages.Report(new PublicReport(key.Year, key.Department, department.Name, version.Version, published.At)
         {
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), // of the very bytes that go public
+            HasOfd = hasOfd,
         }, document);
         await site.PutAsync(PublicPaths.Html(key), Encoding.UTF8.GetBytes(html), HtmlType, Stamp(sequence), cancellationToken);
+    }
+
+    /// <summary>
+    /// The version's OFD beside its PDF, when one is stored; otherwise removes an OFD an earlier published version left, so
+    /// the public OFD is always the public PDF's twin. Returns whether the OFD is public now.
+    /// </summary>
+    private async Task<bool> WriteOfdAsync(ReportKey key, string ofdName, int sequence, CancellationToken cancellationToken)
+    {
+        if (await pdfs.FindAsync(ofdName, cancellationToken) is null)
+        {
+            await site.DeleteAsync(PublicPaths.Ofd(key), cancellationToken);
+            return false;
+        }
+        await site.PutAsync(PublicPaths.Ofd(key), await pdfs.ReadAsync(ofdName, cancellationToken), OfdTwin.ContentType, Stamp(sequence), cancellationToken);
+        return true;
     }
 
     private async Task DeleteCopyAsync(ReportKey key, CancellationToken cancellationToken)
     {
         await site.DeleteAsync(PublicPaths.Html(key), cancellationToken);
         await site.DeleteAsync(PublicPaths.Pdf(key), cancellationToken);
+        await site.DeleteAsync(PublicPaths.Ofd(key), cancellationToken);
     }
 
     private static string Stamp(int sequence) => sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);

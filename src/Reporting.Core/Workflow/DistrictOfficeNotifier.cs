@@ -59,6 +59,7 @@ public class DistrictOfficeNotifier(
             version.AssembledAt ?? clock.GetUtcNow())
         {
             Pdf = pdf,
+            Ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken),
             PreviousVersion = previous?.Version,
             Changes = previous is null ? [] : await ChangesAsync(report.Key, previous, version, cancellationToken),
         };

@@ -8,8 +8,8 @@ using Reporting.Core.Verification;
 namespace Reporting.Core.Workflow;
 
 /// <summary>
-/// Makes one PDF version of a report from its approved parts and stores it. Safe to run twice for the
-/// same message: the blob name is fixed by the version and written only if absent, and the report row
+/// Makes one PDF version of a report (and its OFD twin) from its approved parts and stores it. Safe to run twice for the
+/// same message: the blob names are fixed by the version and written only if absent, and the report row
 /// records the facts of whichever PDF is stored. The department's newest seal (<paramref name="seals"/>; none
 /// configured: unsealed) goes onto the document.
 /// </summary>
@@ -51,8 +51,13 @@ public class ReportAssembler(
                 return started;
             }, cancellationToken);
             var document = await BuildDocumentAsync(key, department, version, cancellationToken);
-            var pdf = typesetter.Render(document);
-            var stored = await pdfs.CreateAsync(BlobName(key, version.Version), pdf, FileName(department.Name, key.Year, version.Version), cancellationToken);
+            var typeset = typesetter.Typeset(document);
+            var fileName = FileName(department.Name, key.Year, version.Version);
+            var stored = await pdfs.CreateAsync(BlobName(key, version.Version), typeset.Pdf, fileName, cancellationToken);
+            // The OFD twin, stored before the version is marked assembled: a retry after a crash between the two files finds
+            // the PDF stored and writes the OFD from its own render, whose OFD bytes are the same for the same document.
+            await pdfs.CreateAsync(OfdTwin.Of(stored.Name), new MemoryStream(typeset.Ofd, writable: false), typeset.OfdSha256, typeset.Pdf.PageCount,
+                OfdTwin.Of(fileName), cancellationToken);
             var now = clock.GetUtcNow();
             // Filed before the version is marked assembled, so a crash in between files it on the retry (which finds the PDF stored).
             var fingerprint = new PdfFingerprint(stored.Sha256, key.Year, key.Department, version.Version, stored.Name, stored.Length, now);

@@ -19,8 +19,8 @@ namespace Reporting.Core.Workflow;
 /// effect. The volume's content has a fingerprint; a run whose fingerprint equals the newest volume's does
 /// nothing, and the ledger's ETag lets only one of two simultaneous runs claim a new version.
 /// A claim is a lease (<see cref="ReportingOptions.YearEndClaimLifetime"/>) renewed while the run lives, so the run after
-/// a crash takes over within that lease; every run settles older versions whose run died (stored if their PDF made it,
-/// abandoned otherwise), so no version stays "building". The volume is typeset into a file of
+/// a crash takes over within that lease; every run settles older versions whose run died (stored if their PDF made it, which is
+/// written after its OFD twin; abandoned otherwise), so no version stays "building". The volume is typeset into a file of
 /// <paramref name="scratchFolder"/> (default: reporting-volumes in the temporary folder), deleted when the run ends and,
 /// after a crash, by the next run.
 /// </summary>
@@ -251,21 +251,26 @@ public class YearEndRun(
             directory.Office.Name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(volume.ClaimedAt, options.ResolveTimeZone()).DateTime),
             seals is null ? null : await seals.FindAsync(SealOrganisation.OfficeCode, directory.Office.Name, cancellationToken));
 
-        // The typesetter streams the volume into a temporary file page by page (its memory does not grow with the
-        // number of departments) and the upload reads from that file: the volume is never held in memory whole.
+        // The typesetter streams the volume into temporary files (PDF and OFD) page by page (its memory does not grow with the
+        // number of departments) and the uploads read from those files: the volume is never held in memory whole.
         ClearScratch();
         var temp = Path.Combine(ScratchFolder, $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
+        var tempOfd = OfdTwin.Of(temp);
+        var blobName = BlobName(year, volume.Version);
+        var fileName = $"{title}（第{volume.Version}版）.pdf";
         try
         {
             int pages;
             string sha;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose))
+            await using (var file = Scratch(temp))
+            await using (var ofd = Scratch(tempOfd))
             {
-                pages = typesetter.RenderVolume(document, file);
-                file.Position = 0;
-                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
-                file.Position = 0;
-                var stored = await pdfs.CreateAsync(BlobName(year, volume.Version), file, sha, pages, $"{title}（第{volume.Version}版）.pdf", cancellationToken);
+                pages = typesetter.TypesetVolume(document, file, ofd);
+                // The OFD first: a version whose run died is settled as stored by its PDF alone (SettleOrphansAsync), so a
+                // stored PDF must mean its twin is stored too.
+                var ofdSha = await HashFromStartAsync(ofd, cancellationToken);
+                await pdfs.CreateAsync(OfdTwin.Of(blobName), ofd, ofdSha, pages, OfdTwin.Of(fileName), cancellationToken);
+                var stored = await pdfs.CreateAsync(blobName, file, await HashFromStartAsync(file, cancellationToken), pages, fileName, cancellationToken);
                 sha = stored.Sha256;
                 pages = stored.PageCount;
                 // Filed before the volume is marked stored: a run that takes over after a crash files it then.
@@ -282,7 +287,19 @@ public class YearEndRun(
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
+            if (File.Exists(tempOfd)) File.Delete(tempOfd);
         }
+    }
+
+    private static FileStream Scratch(string path) => new(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+
+    /// <summary>The SHA-256 of what was written to <paramref name="file"/>, leaving it at its start for the upload.</summary>
+    private static async Task<string> HashFromStartAsync(FileStream file, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken));
+        file.Position = 0;
+        return sha;
     }
 
     /// <summary>
@@ -292,7 +309,7 @@ public class YearEndRun(
     private void ClearScratch()
     {
         System.IO.Directory.CreateDirectory(ScratchFolder);
-        foreach (var file in System.IO.Directory.EnumerateFiles(ScratchFolder, "volume-*.pdf"))
+        foreach (var file in System.IO.Directory.EnumerateFiles(ScratchFolder, "volume-*"))
         {
             try
             {
@@ -325,6 +342,7 @@ public class YearEndRun(
             var fact = new Notice(message, NoticeKind.VolumeReady, directory.Office.Email, year, "", volume.Version, volume.StoredAt ?? clock.GetUtcNow())
             {
                 Pdf = pdf,
+                Ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken),
                 Volume = new VolumeContents(volume.Reports, volume.Missing),
             };
             return await composer.ComposeAsync(fact, cancellationToken);

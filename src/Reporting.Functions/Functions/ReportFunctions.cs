@@ -13,7 +13,7 @@ using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;
 
-/// <summary>A report's state, its approvals and its PDFs.</summary>
+/// <summary>A report's state, its approvals, its PDFs and their OFD twins.</summary>
 public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access,
     ReviewPage reviewPage, Routes routes, DistrictDirectory directory)
 {
@@ -102,12 +102,23 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     [Function("DownloadReportPdf")]
     public Task<IActionResult> DownloadPdf(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department:regex(^(?!volume$))}/pdf")] HttpRequest request,
-        string year, string department, CancellationToken cancellationToken)
+        string year, string department, CancellationToken cancellationToken) =>
+        DownloadAsync(request, year, department, "PDF", queries.GetPdfLinkAsync, cancellationToken);
+
+    /// <summary>The OFD twin of the PDF the route above gives, under the same rules ("volume" excluded for the same reason).</summary>
+    [Function("DownloadReportOfd")]
+    public Task<IActionResult> DownloadOfd(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department:regex(^(?!volume$))}/ofd")] HttpRequest request,
+        string year, string department, CancellationToken cancellationToken) =>
+        DownloadAsync(request, year, department, "OFD", queries.GetOfdLinkAsync, cancellationToken);
+
+    private Task<IActionResult> DownloadAsync(HttpRequest request, string year, string department, string format,
+        Func<string?, string?, string?, Caller, CancellationToken, Task<Uri>> link, CancellationToken cancellationToken)
     {
         var version = request.Query["version"].ToString();
         var number = int.TryParse(year, out var y) ? y : (int?)null;
-        return browser.DownloadAsync(request, caller => queries.GetPdfLinkAsync(year, department, version, caller, cancellationToken),
-            $"{number} 年{words.Department(department)}报告的{(version.Length > 0 ? $"第 {version} 版 " : "")}PDF",
+        return browser.DownloadAsync(request, caller => link(year, department, version, caller, cancellationToken),
+            $"{number} 年{words.Department(department)}报告的{(version.Length > 0 ? $"第 {version} 版 " : "")}{format}",
             routes.DepartmentPage(number, department), "查看本部门报告", cancellationToken);
     }
 }

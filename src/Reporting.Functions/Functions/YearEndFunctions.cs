@@ -59,12 +59,24 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
     [Function("DownloadVolumePdf")]
     public Task<IActionResult> DownloadVolume(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/volume/pdf")] HttpRequest request,
-        string year, CancellationToken cancellationToken)
+        string year, CancellationToken cancellationToken) =>
+        DownloadAsync(request, year, "", queries.GetVolumeLinkAsync, cancellationToken);
+
+    /// <summary>The volume's OFD twin, under the same rules as its PDF.</summary>
+    [Function("DownloadVolumeOfd")]
+    public Task<IActionResult> DownloadVolumeOfd(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/volume/ofd")] HttpRequest request,
+        string year, CancellationToken cancellationToken) =>
+        DownloadAsync(request, year, "的 OFD", queries.GetVolumeOfdLinkAsync, cancellationToken);
+
+    /// <param name="format">How the 404 page names the file after the version ("" for the PDF, the volume itself).</param>
+    private Task<IActionResult> DownloadAsync(HttpRequest request, string year, string format,
+        Func<string?, string?, Caller, CancellationToken, Task<Uri>> link, CancellationToken cancellationToken)
     {
         var version = request.Query["version"].ToString();
         var number = int.TryParse(year, out var y) ? y : (int?)null;
-        return browser.DownloadAsync(request, caller => queries.GetVolumeLinkAsync(year, version, caller, cancellationToken),
-            $"{number} 年度报告汇编{(version.Length > 0 ? $"的第 {version} 版" : "")}", routes.OverviewPage(number), "查看全区总览", cancellationToken);
+        return browser.DownloadAsync(request, caller => link(year, version, caller, cancellationToken),
+            $"{number} 年度报告汇编{(version.Length > 0 ? $"的第 {version} 版" : "")}{format}", routes.OverviewPage(number), "查看全区总览", cancellationToken);
     }
 
     private void Log(YearEndResult result) => logger.LogInformation(

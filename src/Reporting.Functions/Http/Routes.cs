@@ -87,6 +87,9 @@ public sealed class Routes
     /// <summary>The download endpoint: checks the reader, then 302 to a short-lived link.</summary>
     public string ReportPdf(int year, string department, int? version = null) => Path($"reports/{year}/{department}/pdf", ("version", version?.ToString()));
 
+    /// <summary>The same, to the version's OFD twin.</summary>
+    public string ReportOfd(int year, string department, int? version = null) => Path($"reports/{year}/{department}/ofd", ("version", version?.ToString()));
+
     public string Year(int year) => Path($"reports/{year}");
 
     public string YearEnd(int year) => Path($"reports/{year}/year-end");
@@ -95,6 +98,8 @@ public sealed class Routes
     public string Chase(int year, string department) => Path($"reports/{year}/{department}/chase");
 
     public string VolumePdf(int year, int? version = null) => Path($"reports/{year}/volume/pdf", ("version", version?.ToString()));
+
+    public string VolumeOfd(int year, int? version = null) => Path($"reports/{year}/volume/ofd", ("version", version?.ToString()));
 
     public string Members(string? userId = null) => userId is null ? Path("members") : Path("members/" + Uri.EscapeDataString(userId));
 

@@ -144,19 +144,28 @@ public sealed class NoticeComposer(
         return lines;
     }
 
-    /// <summary>The download lines (the app's page first, then the storage link) and, when set up, the attachment.</summary>
+    /// <summary>
+    /// The download lines (the app's page first, then the storage link), for the PDF and, when stored, its OFD twin, both named;
+    /// and, when set up, the PDF as attachment.
+    /// </summary>
     private async Task<ComposedNotice> WithPdfAsync(Notice notice, string subject, List<string> lines, CancellationToken cancellationToken)
     {
         var pdf = notice.Pdf!;
-        var page = notice.Kind == NoticeKind.VolumeReady ? routes.VolumePdf(notice.Year, notice.Version) : routes.ReportPdf(notice.Year, notice.DepartmentCode, notice.Version);
+        var volume = notice.Kind == NoticeKind.VolumeReady;
+        var page = volume ? routes.VolumePdf(notice.Year, notice.Version) : routes.ReportPdf(notice.Year, notice.DepartmentCode, notice.Version);
+        // Both files by name when the OFD twin is stored: the PDF, and the OFD for desktops and archives that take the national format.
+        var ofd = notice.Ofd;
+        var ofdPage = volume ? routes.VolumeOfd(notice.Year, notice.Version) : routes.ReportOfd(notice.Year, notice.DepartmentCode, notice.Version);
+        if (ofd is not null)
+            lines.AddRange(["", "文件（内容与版式相同，两种格式）：", $"  · PDF：{pdf.FileName}", $"  · OFD：{ofd.FileName}（国家版式文件，可用数科、福昕、永中等阅读器打开）"]);
+        lines.AddRange(["", $"下载{(ofd is null ? "" : " PDF")}（登录本系统后打开，核对权限后生成临时下载链接）：", links.Absolute(page).ToString()]);
+        if (ofd is not null) lines.AddRange(["下载 OFD（同上）：", links.Absolute(ofdPage).ToString()]);
         lines.AddRange([
             "",
-            "下载（登录本系统后打开，核对权限后生成临时下载链接）：",
-            links.Absolute(page).ToString(),
-            "",
-            $"无法登录时可用存储直链（{Time(pdf.LinkExpiresAt)}前有效；持有链接者无需登录即可下载，请勿转发）：",
+            $"无法登录时可用存储直链（{Time(pdf.LinkExpiresAt)}前有效；持有链接者无需登录即可下载，请勿转发）{(ofd is null ? "" : "，先 PDF 后 OFD")}：",
             pdf.StorageLink.ToString(),
         ]);
+        if (ofd is not null) lines.Add(ofd.StorageLink.ToString());
         NoticeAttachment? attachment = null;
         if (options.AttachPdf)
         {

@@ -44,9 +44,11 @@ public sealed class DepartmentPage(
         <table class="pdfs"><thead><tr><th scope="col">版本</th><th scope="col">页数</th><th scope="col">状态</th><th scope="col">生成时间</th><th scope="col">通知区法治办</th><th scope="col">下载</th></tr></thead><tbody>
         {% for v in Report.Pdfs %}<tr><td data-label="版本" class="nowrap">第 {{ v.Version }} 版</td><td data-label="页数" class="nowrap">{{ v.Pages }}</td><td data-label="状态">{{ v.Status }}</td><td data-label="生成时间">{{ v.Assembled }}</td>
         <td data-label="通知区法治办">{{ v.Notified }}{% if v.Channels.size > 0 %}<ul class="channels">{% for c in v.Channels %}<li>{{ c.Name }}：{{ c.State }}</li>{% endfor %}</ul>{% endif %}</td>
-        <td data-label="下载" class="nowrap">{% if v.Download %}<a class="button" href="{{ v.Download }}">下载第 {{ v.Version }} 版 PDF</a>{% else %}生成后可下载{% endif %}</td></tr>{% endfor %}
+        <td data-label="下载" class="nowrap">{% if v.Download %}<a class="button" href="{{ v.Download }}">下载第 {{ v.Version }} 版 PDF</a>
+        <a class="button" href="{{ v.Ofd }}" aria-label="下载 OFD（第 {{ v.Version }} 版）">下载 OFD</a>{% else %}生成后可下载{% endif %}</td></tr>{% endfor %}
         </tbody></table>
-        <p class="hint">下载按钮每次都会生成一个新的短期下载链接（有效期 {{ LinkMinutes }} 分钟），请勿转发下载后的地址。</p>{% endif %}
+        <p class="hint">下载按钮每次都会生成一个新的短期下载链接（有效期 {{ LinkMinutes }} 分钟），请勿转发下载后的地址。
+        OFD 是与 PDF 同一版式的国家版式文件（GB/T 33190），可用数科、福昕、永中等阅读器打开。</p>{% endif %}
         <h2>向社会公开</h2>
         <p class="{{ Report.Publication.Class }}">{{ Report.Publication.Text }}</p>
         {% if Report.Publication.Html %}<p>公开地址（无需登录）：<a href="{{ Report.Publication.Html }}">网页版</a>　<a href="{{ Report.Publication.Pdf }}">PDF 版</a></p>{% endif %}
@@ -99,6 +101,7 @@ public sealed class DepartmentPage(
             Notified = v.NotifiedAt is { } notified ? $"已于 {Words.Time(notified, zone)}通知" : "尚未通知",
             Channels = (v.Notification?.Channels ?? []).Select(c => new { Name = Words.NoticeChannel(c.Channel), State = Words.NoticeState(c, zone) }).ToList(),
             Download = v.Status == "assembled" ? routes.ReportPdf(year, department, v.Version) : null,
+            Ofd = v.Status == "assembled" ? routes.ReportOfd(year, department, v.Version) : null,
         }).ToList();
         return new
         {

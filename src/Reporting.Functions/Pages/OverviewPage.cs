@@ -28,7 +28,8 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
         {% if Pub.Unpublished.size == 0 %}<p>各部门报告均已公开。</p>{% else %}<p>尚未公开 {{ Pub.Unpublished.size }} 个部门。{% if Pub.Ready.size > 0 %}其中已生成 PDF、可以发布的 {{ Pub.Ready.size }} 个：{{ Pub.Ready | join: "、" }}。{% endif %}{% if Pub.NoPdf > 0 %}另有 {{ Pub.NoPdf }} 个部门尚未生成 PDF（见下表）。{% endif %}</p>{% endif %}
         <p><a class="button" href="{{ Pub.All }}">全部发布</a>　<a href="{{ Pub.Site }}">查看公开目录</a></p>
         <h2>报告汇编</h2>
-        {% if Volume %}<p><a href="{{ Volume.Link }}">下载 {{ Year }} 年度报告汇编（第 {{ Volume.Version }} 版，{{ Volume.Pages }} 页，收录 {{ Volume.Reports }} 个部门）</a></p>
+        {% if Volume %}<p><a href="{{ Volume.Link }}">下载 {{ Year }} 年度报告汇编（第 {{ Volume.Version }} 版，{{ Volume.Pages }} 页，收录 {{ Volume.Reports }} 个部门）</a>
+        <a class="button" href="{{ Volume.Ofd }}" aria-label="下载 OFD：{{ Year }} 年度报告汇编第 {{ Volume.Version }} 版">下载 OFD</a></p>
         {% else %}<p>尚未生成 {{ Year }} 年度的报告汇编。</p>{% endif %}
         <form method="post" action="{{ YearEndAction }}"><button type="submit">立即汇编</button></form>
         <p class="hint">立即汇编：为已全部通过的报告生成 PDF，再把各部门最新的报告汇编成册；与上一版相比没有变化时不生成新版本。</p>
@@ -36,7 +37,8 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
         <div class="grid" tabindex="0" role="region" aria-labelledby="grid-title">
         <table><thead><tr><th scope="col">部门</th>{% for h in Headers %}<th scope="col"><abbr title="{{ h.Full }}">{{ h.Short }}</abbr></th>{% endfor %}<th scope="col">报告 PDF</th><th scope="col">向社会公开</th></tr></thead>
         <tbody>{% for d in Rows %}<tr><th scope="row">{{ d.Name }}</th>{% for c in d.Cells %}<td class="{{ c.Class }}">{{ c.Word }}</td>{% endfor %}
-        <td>{% if d.Pdf %}<a href="{{ d.Pdf }}" aria-label="{{ d.Name }}报告第 {{ d.PdfVersion }} 版 PDF">第 {{ d.PdfVersion }} 版</a>{% else %}—{% endif %}</td>
+        <td class="nowrap">{% if d.Pdf %}<a href="{{ d.Pdf }}" aria-label="{{ d.Name }}报告第 {{ d.PdfVersion }} 版 PDF">第 {{ d.PdfVersion }} 版</a>
+        <a href="{{ d.Ofd }}" aria-label="下载 OFD：{{ d.Name }}报告第 {{ d.PdfVersion }} 版">下载 OFD</a>{% else %}—{% endif %}</td>
         <td class="pub"><span class="{{ d.Pub.Class }}">{{ d.Pub.State }}</span>{% for a in d.Pub.Actions %} <a href="{{ a.Url }}" aria-label="{{ a.Label }}{{ d.Name }}的报告">{{ a.Label }}</a>{% endfor %}</td></tr>{% endfor %}</tbody></table>
         </div>
         <h2>催报名单</h2>
@@ -81,7 +83,11 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             view.Complete,
             view.Missing,
             Volume = view.Volume is { } newest
-                ? new { Link = routes.VolumePdf(view.Year, newest.Version), newest.Version, Pages = newest.PageCount, newest.Reports }
+                ? new
+                {
+                    Link = routes.VolumePdf(view.Year, newest.Version), Ofd = routes.VolumeOfd(view.Year, newest.Version),
+                    newest.Version, Pages = newest.PageCount, newest.Reports,
+                }
                 : null,
             YearEndAction = routes.YearEnd(view.Year),
             Headers = ReportTemplate.Sections.Select(s => new { Short = s.ShortName + (s.Required ? "" : "（选填）"), Full = Words.Part(s) }).ToList(),
@@ -90,6 +96,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
                 d.Name,
                 Cells = d.Parts.Select(p => new { Word = Words.Status(p.Status), Class = "st-" + p.Status }).ToList(),
                 Pdf = d.NewestPdfVersion is { } pdf ? routes.ReportPdf(view.Year, d.Department, pdf) : null,
+                Ofd = d.NewestPdfVersion is { } ofd ? routes.ReportOfd(view.Year, d.Department, ofd) : null,
                 PdfVersion = d.NewestPdfVersion,
                 Pub = new
                 {

@@ -27,7 +27,9 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
     private const string ReportTemplate = Layout + """
         <h1>{{ Document.Title }}</h1>
         <p class="meta">{{ Department }}　·　发布日期：<time datetime="{{ Iso }}">{{ Date }}</time></p>
-        <p><a class="pdf" href="{{ Pdf }}">下载 PDF 版（第 {{ Version }} 版）</a></p>
+        <p><a class="pdf" href="{{ Pdf }}">下载 PDF 版（第 {{ Version }} 版）</a>
+        {% if Ofd %}<a class="pdf" href="{{ Ofd }}">下载 OFD 版（第 {{ Version }} 版）</a>{% endif %}</p>
+        {% if Ofd %}<p class="meta">OFD 是与 PDF 同一版式的国家版式文件（GB/T 33190），可用数科、福昕、永中等阅读器打开。</p>{% endif %}
         {% if Sha256 %}<p class="hash">PDF 文件的 SHA-256 校验值：<code>{{ Sha256 }}</code></p>
         <p><a href="{{ Verify }}">核验手中的 PDF 文件是否为存档原件</a></p>{% endif %}
         <article>
@@ -43,7 +45,8 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         {% if Reports.size == 0 %}<p>本年度暂无公开的报告。</p>{% else %}
         <p>共 {{ Reports.size }} 份报告。</p>
         <ul class="reports">{% for r in Reports %}<li><h2>{{ r.Name }}</h2><p>发布日期：<time datetime="{{ r.Iso }}">{{ r.Date }}</time></p>
-        <p><a href="{{ r.Html }}" aria-label="阅读全文（网页）：{{ r.Name }}">阅读全文（网页）</a>　<a href="{{ r.Pdf }}" aria-label="下载 PDF：{{ r.Name }}">下载 PDF</a></p></li>{% endfor %}</ul>{% endif %}
+        <p><a href="{{ r.Html }}" aria-label="阅读全文（网页）：{{ r.Name }}">阅读全文（网页）</a>　<a href="{{ r.Pdf }}" aria-label="下载 PDF：{{ r.Name }}">下载 PDF</a>
+        {% if r.Ofd %}　<a href="{{ r.Ofd }}" aria-label="下载 OFD：{{ r.Name }}">下载 OFD</a>{% endif %}</p></li>{% endfor %}</ul>{% endif %}
         """ + End;
 
     private const string RootTemplate = Layout + """
@@ -88,6 +91,7 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
         ["Date"] = Date(report.PublishedAt),
         ["Iso"] = Iso(report.PublishedAt),
         ["Pdf"] = FileName(PublicPaths.Pdf(new(report.Year, report.Department))),
+        ["Ofd"] = report.HasOfd ? FileName(PublicPaths.Ofd(new(report.Year, report.Department))) : null,
         ["Version"] = report.Version,
         ["Sha256"] = report.Sha256,
         // The public site is another host: the verification page is named by the app's public address.
@@ -104,6 +108,7 @@ public sealed class PublicSitePages(PageRenderer pages, DistrictDirectory direct
             Iso = Iso(r.PublishedAt),
             Html = FileName(PublicPaths.Html(new(r.Year, r.Department))),
             Pdf = FileName(PublicPaths.Pdf(new(r.Year, r.Department))),
+            Ofd = r.HasOfd ? FileName(PublicPaths.Ofd(new(r.Year, r.Department))) : null,
         }).ToList(),
     });
 

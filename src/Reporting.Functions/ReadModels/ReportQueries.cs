@@ -55,7 +55,10 @@ public class ReportQueries(
         var versions = report.Versions.Select(v => new PdfVersionView(v.Version, v.IsAssembled ? "assembled" : "pending", v.SourceVersions,
             v.PageCount, v.Sha256, v.RequestedAt, v.IsAssembled ? null : v.AssemblingSince, v.AssembledAt, v.NotifiedAt,
             v.IsAssembled ? routes.ReportPdf(key.Year, key.Department, v.Version) : null,
-            v.IsAssembled ? DescribeNotice(notices![DistrictOfficeNotifier.OutboxKey(key, v.Version)].ToList()) : null)).ToList();
+            v.IsAssembled ? DescribeNotice(notices![DistrictOfficeNotifier.OutboxKey(key, v.Version)].ToList()) : null)
+        {
+            OfdUrl = v.IsAssembled ? routes.ReportOfd(key.Year, key.Department, v.Version) : null,
+        }).ToList();
         var awaiting = AwaitedDraft.Find(report, list);
         var trail = (await audit.ListAsync(key.ToString(), cancellationToken)).Select(AuditView.From).ToList();
         return new ReportView(key.Year, key.Department, directory.Find(key.Department)!.Name, report.StatusWith(awaiting).ToString().ToLowerInvariant(),
@@ -158,7 +161,15 @@ public class ReportQueries(
     }
 
     /// <summary>A short-lived read link to the newest assembled PDF, or to <paramref name="version"/>.</summary>
-    public virtual async Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default)
+    public virtual Task<Uri> GetPdfLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetReportFileLinkAsync(year, department, version, ofd: false, caller, cancellationToken);
+
+    /// <summary>As <see cref="GetPdfLinkAsync"/>, to that PDF's OFD twin; not found when the version has none (made before OFDs were written).</summary>
+    public virtual Task<Uri> GetOfdLinkAsync(string? year, string? department, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetReportFileLinkAsync(year, department, version, ofd: true, caller, cancellationToken);
+
+    private async Task<Uri> GetReportFileLinkAsync(string? year, string? department, string? version, bool ofd, Caller caller,
+        CancellationToken cancellationToken)
     {
         var key = ReportKey.Parse(year, department, directory);
         await access.DemandAsync(caller, ReportAction.DownloadPdf, key.Department, cancellationToken);
@@ -169,7 +180,17 @@ public class ReportQueries(
             throw wanted is null
                 ? ReportingException.NotFound(EdgeRefusalCode.PdfNotYetAssembled, key.Year, key.Department)
                 : ReportingException.NotFound(EdgeRefusalCode.PdfVersionNotFound, key.Year, key.Department, wanted);
-        return await pdfs.GetReadLinkAsync(pdf.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+        return await FileLinkAsync(pdf.BlobName!, ofd,
+            Refusal.Of(EdgeRefusalCode.ReportOfdMissing, key.Year, directory.Find(key.Department)!.Name, pdf.Version), cancellationToken);
+    }
+
+    /// <summary>The link to the PDF, or to its OFD twin, which a PDF made before OFDs were written lacks (<paramref name="missing"/> says so).</summary>
+    private async Task<Uri> FileLinkAsync(string pdfBlobName, bool ofd, Refusal missing, CancellationToken cancellationToken)
+    {
+        if (!ofd) return await pdfs.GetReadLinkAsync(pdfBlobName, options.DownloadLinkLifetime, cancellationToken);
+        var name = OfdTwin.Of(pdfBlobName);
+        if (await pdfs.FindAsync(name, cancellationToken) is null) throw new ReportingException(ProblemKind.NotFound, missing);
+        return await pdfs.GetReadLinkAsync(name, options.DownloadLinkLifetime, cancellationToken);
     }
 
     public virtual async Task<YearView> GetYearAsync(string? year, Caller caller, CancellationToken cancellationToken = default)
@@ -206,7 +227,10 @@ public class ReportQueries(
         var ledger = await ledgerRead;
         var volumes = ledger.Volumes.Select(v => new VolumeView(v.Version,
             v.IsStored ? "stored" : v.IsAbandoned ? "abandoned" : "building", v.PageCount, v.Sha256, v.Reports.Count, v.Missing.Count,
-            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)).ToList();
+            v.ClaimedAt, v.StoredAt, v.NotifiedAt, v.IsStored ? routes.VolumePdf(number, v.Version) : null)
+        {
+            OfdUrl = v.IsStored ? routes.VolumeOfd(number, v.Version) : null,
+        }).ToList();
         return new YearView(number, departments.Count(d => d.Status == "assembled"), departments.Count(d => d.Status != "assembled"), departments,
             volumes.LastOrDefault(v => v.Status == "stored"), volumes, PublicationOf(number, departments))
         {
@@ -228,7 +252,14 @@ public class ReportQueries(
             ? new PartStatusView(s.Key, Describe(newest.Status), newest.Version)
             : new PartStatusView(s.Key, "missing", null)).ToList();
 
-    public virtual async Task<Uri> GetVolumeLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default)
+    public virtual Task<Uri> GetVolumeLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetVolumeFileLinkAsync(year, version, ofd: false, caller, cancellationToken);
+
+    /// <summary>As <see cref="GetVolumeLinkAsync"/>, to the volume's OFD twin; not found when that version has none.</summary>
+    public virtual Task<Uri> GetVolumeOfdLinkAsync(string? year, string? version, Caller caller, CancellationToken cancellationToken = default) =>
+        GetVolumeFileLinkAsync(year, version, ofd: true, caller, cancellationToken);
+
+    private async Task<Uri> GetVolumeFileLinkAsync(string? year, string? version, bool ofd, Caller caller, CancellationToken cancellationToken)
     {
         var number = ParseYear(year);
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
@@ -239,7 +270,7 @@ public class ReportQueries(
             throw wanted is null
                 ? ReportingException.NotFound(EdgeRefusalCode.VolumeNotYetAssembled, number)
                 : ReportingException.NotFound(EdgeRefusalCode.VolumeVersionNotFound, number, wanted);
-        return await pdfs.GetReadLinkAsync(volume.BlobName!, options.DownloadLinkLifetime, cancellationToken);
+        return await FileLinkAsync(volume.BlobName!, ofd, Refusal.Of(EdgeRefusalCode.VolumeOfdMissing, number, volume.Version), cancellationToken);
     }
 
     public static int ParseYear(string? year)

@@ -35,7 +35,11 @@ public sealed record PdfVersionView(
     DateTimeOffset? AssembledAt,
     DateTimeOffset? NotifiedAt,
     string? DownloadUrl,
-    NotificationView? Notification);
+    NotificationView? Notification)
+{
+    /// <summary>The download route of the version's OFD twin (a version made before OFDs were written answers it 404).</summary>
+    public string? OfdUrl { get; init; }
+}
 
 /// <summary>Where the notice of one PDF stands: sent, or which channel failed, why, and when it is tried next.</summary>
 public sealed record NotificationView(string Status, string Detail, DateTimeOffset? NextAttemptAt, IReadOnlyList<NotificationChannelView> Channels);
@@ -71,4 +75,8 @@ public sealed record DepartmentStatusView(
 public sealed record PartStatusView(string Section, string Status, int? Version);
 
 public sealed record VolumeView(int Version, string Status, int? PageCount, string? Sha256, int Reports, int MissingDepartments,
-    DateTimeOffset ClaimedAt, DateTimeOffset? StoredAt, DateTimeOffset? NotifiedAt, string? DownloadUrl);
+    DateTimeOffset ClaimedAt, DateTimeOffset? StoredAt, DateTimeOffset? NotifiedAt, string? DownloadUrl)
+{
+    /// <summary>The download route of the volume's OFD twin.</summary>
+    public string? OfdUrl { get; init; }
+}

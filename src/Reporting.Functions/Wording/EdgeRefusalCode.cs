@@ -64,6 +64,11 @@ public static class EdgeRefusalCode
     /// <summary>(long megabytes)</summary>
     public const string UploadTooLarge = "edge.upload-too-large";
 
+    /// <summary>(int year, string department name, int version)</summary>
+    public const string ReportOfdMissing = "edge.report-ofd-missing";
+    /// <summary>(int year, int version)</summary>
+    public const string VolumeOfdMissing = "edge.volume-ofd-missing";
+
     // 印章管理: a seal image and the organisations that may have one.
     /// <summary>(SealImageProblem problem)</summary>
     public const string SealImageRefused = "edge.seal-image-refused";

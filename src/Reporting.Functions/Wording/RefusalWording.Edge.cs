@@ -57,6 +57,8 @@ public static partial class RefusalWording
         Say<int, string, int>(EdgeRefusalCode.PdfVersionNotFound, (year, department, version) => $"{year} 年 {department} 的报告没有第 {version} 版 PDF。"),
         Say<int>(EdgeRefusalCode.VolumeNotYetAssembled, year => $"{year} 年度尚未生成报告汇编。"),
         Say<int, int>(EdgeRefusalCode.VolumeVersionNotFound, (year, version) => $"{year} 年度没有第 {version} 版报告汇编。"),
+        Say<int, string, int>(EdgeRefusalCode.ReportOfdMissing, (year, name, version) => $"{year} 年{name}报告的第 {version} 版{OfdMissing}"),
+        Say<int, int>(EdgeRefusalCode.VolumeOfdMissing, (year, version) => $"{year} 年度报告汇编第 {version} 版{OfdMissing}"),
     ];
 
     /// <summary>A JSON value of the wrong kind: what the field takes and what came.</summary>
@@ -76,4 +78,6 @@ public static partial class RefusalWording
         JsonValueKind.Array => "数组",
         _ => "其他类型",
     };
+
+    private const string OfdMissing = "没有 OFD 文件：该版生成于系统开始同时生成 OFD 之前，请下载 PDF。";
 }
