@@ -30,7 +30,7 @@ public sealed class SealWordsAndPagesTests
     private async Task<string> DepartmentPageAsync(Caller caller, Membership member, IOrganisationSeals seals)
     {
         await _world.CompleteReportAsync();
-        var calendar = new ReportingCalendar(new CalendarOptions(), _world.Options);
+        var calendar = new ReportingCalendar(ReportingCalendarDates.Default, _world.Options);
         var pages = new PageRenderer(TestWorldQueries.Routes, new Words(_world.Directory), calendar, _world.Clock);
         var page = new DepartmentPage(_world.Queries(), pages, _world.Directory, _world.Options, _world.Clock, TestWorldQueries.Routes, seals);
         return await page.RenderAsync("2023", "kgj", caller, member);

@@ -14,7 +14,7 @@ namespace Reporting.Functions.Functions;
 /// The organisations' seal images, for district-office administrators: PUT one (the PNG as the body, or multipart field
 /// <c>file</c>), GET the newest (or <c>?version=n</c>) as image/png, or its facts as JSON when the client asks for JSON.
 /// </summary>
-public sealed class SealFunctions(SealAdministration seals, AccessControl access, CallerResolver callers, Routes routes)
+public sealed class SealFunctions(SealAdministration seals, CallerResolver callers, Routes routes)
 {
     [Function("ListSeals")]
     public async Task<IActionResult> List(
