@@ -58,8 +58,8 @@ public sealed class DraftToNotifiedPdfTests(LocalHostFixture app)
         Assert.Contains("魏都区科学技术和工业信息化局", body);
         Assert.Contains("2023", body);
         Assert.Contains($"共 {pdfVersion.GetProperty("pageCount").GetInt32()} 页", body);
-        // The second link is the direct storage link (the first is the app's own download page, which wants a signed-in reader).
-        var mailed = new Uri(Regex.Matches(body, @"http\S+")[1].Value);
+        // The direct storage link to the PDF (the app's own download pages want a signed-in reader; the OFD's link follows it).
+        var mailed = new Uri(Regex.Matches(body, @"http\S+").Select(m => m.Value).First(l => l.Contains(".pdf?", StringComparison.Ordinal)));
         Assert.Equal(bytes, await new HttpClient().GetByteArrayAsync(mailed));
     }
 

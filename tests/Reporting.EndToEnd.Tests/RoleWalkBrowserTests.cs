@@ -135,7 +135,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         await NavigateAsync(office, "全区总览");
         Assert.Contains("完成 1 个部门", await office.InnerTextAsync(".counts"));
         var row = await office.GetByRole(AriaRole.Row).Filter(new() { HasTextString = Kgj }).Locator("td").AllInnerTextsAsync();
-        Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版", "未发布 发布"], row.Select(c => c.Trim()));
+        Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版 下载 OFD", "未发布 发布"], row.Select(c => c.Trim()));
         await CheckAsync(office, "overview-office");
         await office.GetByRole(AriaRole.Button, new() { Name = "立即汇编" }).ClickAsync();
         await office.WaitForURLAsync(new Regex($@"/api/overview\?year={Year}&ran="));

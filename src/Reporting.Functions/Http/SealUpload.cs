@@ -48,7 +48,7 @@ public static class SealUpload
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (++parts > RequestFieldsReader.MaxFields) 
+                if (++parts > RequestFieldsReader.MaxFields)
                     throw ReportingException.Invalid("body", EdgeRefusalCode.UploadTooManyParts, RequestFieldsReader.MaxFields);
                 if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     && HeaderUtilities.RemoveQuotes(disposition.Name).Value == "file")
