@@ -5,6 +5,7 @@ using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Typesetting;
+using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Seals;
 using Reporting.Typesetting.Signing;
 
@@ -38,8 +39,10 @@ public static class RenderCommand
         var signingKey = request.SignWith is { } pfx ? Task.Run(() => LoadWarm(pfx, request.SignPassword)) : null;
         try
         {
-            var typesetter = GbtTypesetter.CreateDefault(); // first: it loads the faces while the report is read
-            var document = Build(request, signing: signingKey is not null);
+            // First: the typesetter loads the faces while the report is read. The development seal is drawn from the same faces.
+            var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
+            var typesetter = new GbtTypesetter(fonts);
+            var document = Build(request, fonts, signing: signingKey is not null);
             using var ofd = request.Ofd is null ? null : File.Create(request.Ofd);
             var pdf = signingKey is not null ? Sign(typesetter, document, ofd, signingKey) : typesetter.Render(document, ofd);
             var content = pdf.Content;
@@ -93,19 +96,19 @@ public static class RenderCommand
     /// True when the file will be signed: without <c>--seal</c> the development seal (测试) is placed then, so that the
     /// visible signature has a seal to show. The signing option calls this with true.
     /// </param>
-    internal static ReportDocument Build(Request request, bool signing = false)
+    internal static ReportDocument Build(Request request, FontSet? fonts = null, bool signing = false)
     {
         var (department, office) = LoadDepartment(request.Directory ?? FindDirectoryFile(), request.Department);
         var report = PlainTextReport.Parse(File.ReadAllText(request.Input));
         var createdAt = new DateTimeOffset(request.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
         var document = ReportDocumentBuilder.Build(department, request.Year, office, report.Parts, request.Date, createdAt);
-        return document with { Seal = Seal(request, document.Signature, signing) };
+        return document with { Seal = Seal(request, document.Signature, signing, fonts) };
     }
 
     /// <summary>The seal of <c>--seal</c>, else (when signing) the development seal of the signing organisation, else none.</summary>
-    internal static OrganisationSeal? Seal(Request request, string organisation, bool signing) =>
+    internal static OrganisationSeal? Seal(Request request, string organisation, bool signing, FontSet? fonts = null) =>
         request.Seal is { } file ? new OrganisationSeal(File.ReadAllBytes(file), organisation + "印章")
-        : signing ? DevelopmentSeal.For(organisation)
+        : signing ? DevelopmentSeal.For(organisation, fonts)
         : null;
 
     private static bool TryParse(string[] args, out Request request, out string error)

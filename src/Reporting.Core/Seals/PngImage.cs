@@ -8,7 +8,7 @@ namespace Reporting.Core.Seals;
 /// (non-interlaced; grey, RGB, palette, grey + alpha, RGBA; 8 bits a channel, or 16 taken to 8) and refuses the
 /// rest with <see cref="PngFormatException"/>: written here because seal uploads are checked by their pixels
 /// (“mostly red”), and .NET has no PNG decoder outside Windows. The typesetter reads a seal's size through
-/// <see cref="ReadHeader"/> (its pixels are embedded by PDFsharp).
+/// <see cref="ReadHeader"/>, and its pixels through <see cref="Decode"/> when it embeds them.
 /// </summary>
 public sealed class PngImage
 {

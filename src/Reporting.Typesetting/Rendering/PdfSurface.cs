@@ -22,7 +22,7 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     private readonly List<PageGlyph> _pageGlyphs = [];
     private readonly System.Text.StringBuilder _content = new(16 * 1024);
     private readonly List<(SealImage Image, double X, double Y, StructureNode? Node)> _pageImages = [];
-    private readonly Dictionary<OrganisationSeal, PdfImage> _images = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<OrganisationSeal, PdfDictionary> _images = new(ReferenceEqualityComparer.Instance);
     private readonly List<(int Page, double X, double Y, SealImage Image, StructureNode? Node)> _seals = [];
     private readonly TaggedContent? _tags;
     private PdfPage? _page;
@@ -148,19 +148,24 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     {
         foreach (var (image, x, y, node) in _pageImages)
         {
-            if (!_images.TryGetValue(image.Seal, out var pdfImage))
-            {
-                using var png = new MemoryStream(image.Seal.Png, writable: false);
-                var picture = XImage.FromStream(png);
-                picture.Interpolate = false; // PDF/A-2 (6.2.8) forbids /Interpolate true
-                _images[image.Seal] = pdfImage = new PdfImage(Document, picture);
-                Document.Internals.AddObject(pdfImage);
-            }
-            var name = page.Resources.AddImage(pdfImage);
+            if (!_images.TryGetValue(image.Seal, out var pdfImage)) _images[image.Seal] = pdfImage = SealXObject.Add(Document, image.Seal);
+            var name = ImageResource(page, pdfImage);
             if (_tags is not null) content.Append(_tags.Mark(node, [x, y, x + image.Width, y + image.Height]));
             content.Append(System.FormattableString.Invariant($"q {image.Width:0.###} 0 0 {image.Height:0.###} {x:0.###} {y:0.###} cm {name} Do Q\n"));
             if (_tags is not null) content.Append("EMC\n");
         }
+    }
+
+    /// <summary>The name under which the page's resources hold the image (one per image, however often the page draws it).</summary>
+    private static string ImageResource(PdfPage page, PdfDictionary image)
+    {
+        if (page.Resources.Elements.GetDictionary("/XObject") is not { } images)
+            page.Resources.Elements["/XObject"] = images = new PdfDictionary();
+        foreach (var (key, value) in images.Elements)
+            if (value is PdfReference reference && reference.Value == image) return key;
+        var name = $"/Seal{images.Elements.Count}";
+        images.Elements[name] = image.Reference;
+        return name;
     }
 
     /// <summary>Draws the first glyph of a face new to the document with DrawString, so PDFsharp sets the face up for embedding.</summary>

@@ -74,13 +74,20 @@ public static class DevelopmentSeal
         var em = (double)face.UnitsPerEm;
         var advance = face.AdvanceEm(codePoint);
         var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
-        var contours = GlyphOutline.Read(face, face.GlyphId(codePoint)).Select(contour => (IReadOnlyList<(double X, double Y)>)[.. contour.Select(p =>
+        var outline = GlyphOutline.Read(face, face.GlyphId(codePoint));
+        var contours = new List<IReadOnlyList<(double X, double Y)>>(outline.Count);
+        foreach (var contour in outline)
         {
-            // Em box: advance wide, from 0.12 em below the baseline to 0.88 em above it; centred on the origin.
-            var u = (p.X / em - advance / 2) * size * widthScale;
-            var v = (p.Y / em - 0.38) * size;
-            return (at.X + u * cos + v * sin, at.Y + u * sin - v * cos);
-        })]).ToList();
+            var points = new (double X, double Y)[contour.Count];
+            for (var i = 0; i < points.Length; i++)
+            {
+                // Em box: advance wide, from 0.12 em below the baseline to 0.88 em above it; centred on the origin.
+                var u = (contour[i].X / em - advance / 2) * size * widthScale;
+                var v = (contour[i].Y / em - 0.38) * size;
+                points[i] = (at.X + u * cos + v * sin, at.Y + u * sin - v * cos);
+            }
+            contours.Add(points);
+        }
         raster.Fill(contours);
     }
 

@@ -33,7 +33,7 @@ internal static class PngEncoder
         WriteChunk(output, "pHYs", physical);
         using (var data = new MemoryStream())
         {
-            // Fastest: the PDF does not keep this compression (PDFsharp decodes the PNG, the finisher deflates the samples).
+            // Fastest: the PDF does not keep this compression (the typesetter decodes the PNG, the finisher deflates the samples).
             using (var z = new ZLibStream(data, CompressionLevel.Fastest, leaveOpen: true))
                 for (var y = 0; y < height; y++)
                 {

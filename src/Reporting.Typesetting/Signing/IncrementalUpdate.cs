@@ -11,7 +11,9 @@ internal sealed class IncrementalUpdate(long baseLength, int firstNumber)
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
     private readonly MemoryStream _bytes = new();
-    private readonly SortedDictionary<int, long> _offsets = [];
+    // A Dictionary (sorted once at the end), not a SortedDictionary: the render has the Dictionary's code ready, and a fresh
+    // process would compile the sorted tree's just to sign.
+    private readonly Dictionary<int, long> _offsets = [];
     private int _next = firstNumber;
 
     public int Length => (int)_bytes.Length;
@@ -48,6 +50,7 @@ internal sealed class IncrementalUpdate(long baseLength, int firstNumber)
         var xref = baseLength + _bytes.Length;
         var table = new StringBuilder("xref\n0 1\n0000000000 65535 f \n");
         var numbers = _offsets.Keys.ToList();
+        numbers.Sort();
         for (var i = 0; i < numbers.Count;)
         {
             var run = 1;
