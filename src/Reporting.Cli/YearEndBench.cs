@@ -63,7 +63,7 @@ public static class YearEndBench
             var approver = new Caller($"d{i:D3}-approver", "基准审核人");
             foreach (var section in ReportTemplate.RequiredSections)
             {
-                var draft = await submission.SubmitAsync(new SubmitDraftCommand(year.ToString(), $"d{i:D3}", section.Key, parts[section.Key]), author, ct);
+                var draft = await submission.SubmitAsync(new SubmitDraftCommand(new ReportKey(year, $"d{i:D3}"), section, parts[section.Key]), author, ct);
                 var decision = new ReviewDraftCommand(new ReportKey(year, $"d{i:D3}"), section, draft.Version, DraftDecision.Approve, null);
                 await review.DecideAsync(decision, approver, ct);
             }

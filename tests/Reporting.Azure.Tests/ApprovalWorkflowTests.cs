@@ -60,7 +60,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
             new StorageWorkQueue(Clients), Options, new NotificationOptions(), TimeProvider.System), new StorageWorkQueue(Clients), Audit, TimeProvider.System);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
-            Submission.SubmitAsync(new SubmitDraftCommand("2023", department, section, body), new Caller($"{department}-author", "起草人"));
+            Submission.SubmitAsync(new SubmitDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, body), new Caller($"{department}-author", "起草人"));
 
         public Task<ReviewOutcome> ApproveAsync(string department, string section, int version, string reviewer = "审核人") =>
             Review.DecideAsync(new ReviewDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, version, DraftDecision.Approve, null),

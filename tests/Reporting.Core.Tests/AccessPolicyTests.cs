@@ -56,7 +56,7 @@ public class AccessPolicyTests
     [Fact]
     public async Task An_approver_who_wrote_the_draft_may_not_approve_it_and_another_approver_may()
     {
-        var draft = await _world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "正文。"), TestWorld.Approver());
+        var draft = await _world.Submission.SubmitAsync(SubmitCommands.For("duty", "正文。"), TestWorld.Approver());
 
         var e = await Assert.ThrowsAsync<ReportingException>(() =>
             _world.Review.DecideAsync(ReviewCommands.For("duty", draft.Version, DraftDecision.Approve), TestWorld.Approver()));

@@ -497,7 +497,7 @@ internal sealed class TestWorld
     }
 
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
-        Submission.SubmitAsync(new SubmitDraftCommand(year, department, section, body ?? $"{section} 的正文。"), Author(department));
+        Submission.SubmitAsync(SubmitCommands.For(section, body ?? $"{section} 的正文。", department, int.Parse(year)), Author(department));
 
     public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023", string reviewer = "审核人") =>
         Review.DecideAsync(ReviewCommands.For(section, version, ReviewCommands.Decision(decision), decision == "reject" ? "请修改后重新提交。" : null, department,

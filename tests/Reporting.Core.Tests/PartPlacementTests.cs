@@ -12,7 +12,7 @@ public class PartPlacementTests
     private async Task<Refusal> RefusalAsync(string section, string body, string year = "2023")
     {
         var e = await Assert.ThrowsAsync<ReportingException>(() =>
-            _world.Submission.SubmitAsync(new SubmitDraftCommand(year, "kgj", section, body), TestWorld.Author()));
+            _world.Submission.SubmitAsync(SubmitCommands.For(section, body, year: int.Parse(year)), TestWorld.Author()));
         Assert.Equal(ProblemKind.Validation, e.Kind);
         Assert.Empty(await _world.Drafts.ListAsync(new(int.Parse(year), "kgj")));
         return Assert.Single(e.Errors.Values.SelectMany(v => v));

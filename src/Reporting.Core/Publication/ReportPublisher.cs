@@ -31,17 +31,15 @@ public class ReportPublisher(
     private readonly PublicSiteSync _sync = new(directory, reports, publications, pdfs, site, pages, assembler);
 
     /// <summary>
-    /// Publishes the reviewed PDF version of one report (<paramref name="version"/>), which must be the newest assembled one; a
-    /// repeat of the same version rewrites the public copy only.
+    /// Publishes the reviewed PDF version of one report, which must be the newest assembled one; a repeat of the same version
+    /// rewrites the public copy only.
     /// </summary>
-    public virtual async Task<PublishOutcome> PublishAsync(Caller caller, string? year, string? department, bool confidentialityReviewed, string? comment,
-        string? version, CancellationToken cancellationToken = default)
+    public virtual async Task<PublishOutcome> PublishAsync(Caller caller, PublishReportCommand command, CancellationToken cancellationToken = default)
     {
-        var key = ReportKey.Parse(year, department, directory);
+        var (key, reviewed) = (command.Key, command.ReviewedVersion);
         await access.DemandAsync(caller, ReportAction.Publish, key.Department, cancellationToken);
         var errors = new ValidationErrors();
-        var text = Confirmation(confidentialityReviewed, comment, errors);
-        var reviewed = ReviewedVersions.ParseOne(version, errors);
+        var text = Confirmation(command.ConfidentialityReviewed, command.Comment, errors);
         errors.ThrowIfAny();
         var newest = (await reports.GetAsync(key, cancellationToken)).NewestAssembled
             ?? throw ReportingException.Conflict(RefusalCode.NotYetAssembled, key.Year, Name(key));
@@ -54,32 +52,30 @@ public class ReportPublisher(
 
     /// <summary>
     /// Publishes every report of the year that has an assembled PDF and was not withdrawn (a withdrawn one is published again one
-    /// by one), under one confirmation, each at the version listed in <paramref name="versions"/> (<c>kgj=2,sfj=1</c>). The list
-    /// must be exactly what would be published: any difference (a newer PDF, a report added or withdrawn meanwhile) refuses the
-    /// whole batch, naming the departments, and nothing is published, so no report goes public unreviewed.
+    /// by one), under one confirmation, each at the version the command lists for it. The list must be exactly what would be
+    /// published: any difference (a newer PDF, a report added or withdrawn meanwhile) refuses the whole batch, naming the
+    /// departments, and nothing is published, so no report goes public unreviewed.
     /// </summary>
-    public virtual async Task<IReadOnlyList<PublishOutcome>> PublishYearAsync(Caller caller, string? year, bool confidentialityReviewed, string? comment,
-        string? versions, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<PublishOutcome>> PublishYearAsync(Caller caller, PublishYearCommand command,
+        CancellationToken cancellationToken = default)
     {
-        var errors = new ValidationErrors();
-        var number = ReportKey.ParseYear(year, errors);
-        errors.ThrowIfAny();
+        var (number, reviewed) = (command.Year, command.ReviewedVersions);
         await access.DemandAsync(caller, ReportAction.Publish, null, cancellationToken);
-        var text = Confirmation(confidentialityReviewed, comment, errors);
-        var reviewed = ReviewedVersions.ParseYear(versions, directory, errors);
+        var errors = new ValidationErrors();
+        var text = Confirmation(command.ConfidentialityReviewed, command.Comment, errors);
         errors.ThrowIfAny();
-        var due = await DueForYearAsync(number!.Value, cancellationToken);
+        var due = await DueForYearAsync(number, cancellationToken);
         if (due.Count == 0) throw ReportingException.Conflict(RefusalCode.NothingToPublish, number);
         var mismatched = directory.Departments
-            .Where(d => due.GetValueOrDefault(d.Code) != reviewed!.GetValueOrDefault(d.Code))
-            .Select(d => new VersionMismatch(d.Name, reviewed!.TryGetValue(d.Code, out var seen) ? seen : null, due.TryGetValue(d.Code, out var v) ? v : null))
+            .Where(d => due.GetValueOrDefault(d.Code) != reviewed.GetValueOrDefault(d.Code))
+            .Select(d => new VersionMismatch(d.Name, reviewed.TryGetValue(d.Code, out var seen) ? seen : null, due.TryGetValue(d.Code, out var v) ? v : null))
             .ToList();
         if (mismatched.Count > 0)
             throw ReportingException.Conflict(RefusalCode.ReviewedVersionsStale, mismatched);
         var outcomes = new List<PublishOutcome>();
         foreach (var department in directory.Departments.Where(d => due.ContainsKey(d.Code)))
-            outcomes.Add(await PublishOneAsync(caller, new ReportKey(number.Value, department.Code), due[department.Code], text, cancellationToken));
-        await _sync.SyncYearAsync(number.Value, cancellationToken);
+            outcomes.Add(await PublishOneAsync(caller, new ReportKey(number, department.Code), due[department.Code], text, cancellationToken));
+        await _sync.SyncYearAsync(number, cancellationToken);
         return outcomes;
     }
 
@@ -93,11 +89,11 @@ public class ReportPublisher(
     }
 
     /// <summary>Removes the public copy and records why; the record and its history stay. A repeat removes the files again.</summary>
-    public virtual async Task<PublishOutcome> WithdrawAsync(Caller caller, string? year, string? department, string? reason, CancellationToken cancellationToken = default)
+    public virtual async Task<PublishOutcome> WithdrawAsync(Caller caller, WithdrawReportCommand command, CancellationToken cancellationToken = default)
     {
-        var key = ReportKey.Parse(year, department, directory);
+        var key = command.Key;
         await access.DemandAsync(caller, ReportAction.Publish, key.Department, cancellationToken);
-        var text = Required("reason", reason, RefusalCode.WithdrawReasonMissing);
+        var text = Required("reason", command.Reason, RefusalCode.WithdrawReasonMissing);
         var now = clock.GetUtcNow();
         var outcome = await Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {

@@ -50,7 +50,7 @@ public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolve
         string year, string department, CancellationToken cancellationToken)
     {
         var caller = callers.Resolve(request);
-        var number = ReportQueries.ParseYear(year);
+        var number = ReportKeyBinder.Year(year);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Chase, cancellationToken);
         var outcome = await reminders.ChaseAsync(number, department, fields["id"]?.Trim(), fields["message"], caller, cancellationToken);
         var code = outcome switch

@@ -25,7 +25,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken);
         var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
         var draft = await submission.SubmitAsync(
-            new SubmitDraftCommand(fields["year"], fields["department"], fields["section"], body), caller, cancellationToken);
+            SubmitDraftBinder.Bind(fields["year"], fields["department"], fields["section"], body, directory), caller, cancellationToken);
         ReportingMetrics.DraftSubmitted(draft.Section);
 
         var location = routes.Draft(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);

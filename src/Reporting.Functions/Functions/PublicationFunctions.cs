@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
+using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Publication;
 using Reporting.Core.Workflow;
@@ -18,7 +19,8 @@ namespace Reporting.Functions.Functions;
 /// newer PDF than the one reviewed: the page shows the newer version to review, the typed comment kept).
 /// </summary>
 public sealed class PublicationFunctions(
-    ReportPublisher publisher, PublicationPage page, CallerResolver callers, AccessControl access, BrowserRequests browser, IPublicSite site, Routes routes)
+    ReportPublisher publisher, PublicationPage page, CallerResolver callers, AccessControl access, BrowserRequests browser, IPublicSite site, Routes routes,
+    DistrictDirectory directory)
 {
     [Function("PublishReport")]
     public Task<IActionResult> Publish(
@@ -26,7 +28,7 @@ public sealed class PublicationFunctions(
         string year, string department, CancellationToken cancellationToken) =>
         RunAsync(request, JsonFields.Publication, year, department, null, async (caller, fields) =>
         {
-            var outcome = await publisher.PublishAsync(caller, year, department, Reviewed(fields), fields["comment"], fields["version"], cancellationToken);
+            var outcome = await publisher.PublishAsync(caller, PublicationBinder.PublishReport(year, department, fields, directory), cancellationToken);
             var result = PublicationResult.From(outcome, site);
             var done = ApiResult.JsonBody(result, outcome.Changed ? StatusCodes.Status201Created : StatusCodes.Status200OK, result.Publication.HtmlUrl);
             return (done, routes.OverviewAfterPublication(result.Year, "published", result.Department));
@@ -38,7 +40,7 @@ public sealed class PublicationFunctions(
         string year, string department, CancellationToken cancellationToken) =>
         RunAsync(request, JsonFields.Withdrawal, year, department, "withdraw", async (caller, fields) =>
         {
-            var result = PublicationResult.From(await publisher.WithdrawAsync(caller, year, department, fields["reason"], cancellationToken), site);
+            var result = PublicationResult.From(await publisher.WithdrawAsync(caller, PublicationBinder.Withdraw(year, department, fields, directory), cancellationToken), site);
             return (ApiResult.JsonBody(result), routes.OverviewAfterPublication(result.Year, "withdrawn", result.Department));
         }, cancellationToken);
 
@@ -48,8 +50,9 @@ public sealed class PublicationFunctions(
         string year, CancellationToken cancellationToken) =>
         RunAsync(request, JsonFields.YearPublication, year, null, null, async (caller, fields) =>
         {
-            var outcomes = await publisher.PublishYearAsync(caller, year, Reviewed(fields), fields["comment"], fields["versions"], cancellationToken);
-            var number = ReportQueries.ParseYear(year);
+            var command = PublicationBinder.PublishYear(year, fields, directory);
+            var outcomes = await publisher.PublishYearAsync(caller, command, cancellationToken);
+            var number = command.Year;
             var result = new YearPublicationResult(number, new Uri(site.BaseAddress, PublicPaths.YearIndex(number)).AbsoluteUri,
                 outcomes.Select(o => PublicationResult.From(o, site)).ToList());
             return (ApiResult.JsonBody(result), routes.OverviewAfterPublication(number, "year"));
@@ -64,8 +67,6 @@ public sealed class PublicationFunctions(
             request.Query["year"], request.Query["department"], request.Query["action"], caller, member, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>A form's "true" (or a checkbox's default "on"), and JSON's true; anything else is not a confirmation.</summary>
-    private static bool Reviewed(RequestFields fields) => fields["confidentialityReviewed"] is "true" or "on";
-
     private async Task<IActionResult> RunAsync(HttpRequest request, JsonFields shape, string year, string? department, string? pageAction,
         Func<Caller, RequestFields, Task<(IActionResult Json, string Back)>> work, CancellationToken cancellationToken)
     {

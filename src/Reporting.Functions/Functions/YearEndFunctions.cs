@@ -39,7 +39,7 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         string year, CancellationToken cancellationToken)
     {
         var caller = callers.Resolve(request);
-        var number = ReportQueries.ParseYear(year);
+        var number = ReportKeyBinder.Year(year);
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         logger.LogInformation("Year-end run for {Year} requested over HTTP by {Caller}", number, caller.Id);
         var result = await run.RunAsync(number, caller, cancellationToken);

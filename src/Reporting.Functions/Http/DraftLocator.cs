@@ -20,7 +20,7 @@ public static class DraftLocator
     public static (ReportKey Key, ReportSection Section, int Version) Parse(string? year, string? department, string? section, string? version,
         DistrictDirectory directory, ValidationErrors errors)
     {
-        var key = ReportKey.Parse(year, department, directory, errors);
+        var key = ReportKeyBinder.Bind(year, department, directory, errors);
         var part = ReportTemplate.Find(section);
         if (part is null) errors.Add("section", RefusalCode.SectionUnknown);
         if (!int.TryParse(version, System.Globalization.NumberStyles.None, null, out var number) || number < 1 || number > 1_000_000)

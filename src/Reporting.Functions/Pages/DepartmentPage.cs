@@ -58,7 +58,7 @@ public sealed class DepartmentPage(
     public async Task<string> RenderAsync(string? year, string? department, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
         var currentYear = clock.GetLocalNow().Year;
-        var number = string.IsNullOrEmpty(year) ? currentYear - 1 : ReportQueries.ParseYear(year);
+        var number = string.IsNullOrEmpty(year) ? currentYear - 1 : ReportKeyBinder.Year(year);
         // A member reads their own department whatever the link says; the district office picks one.
         var office = member?.IsOffice == true;
         var code = office ? (string.IsNullOrEmpty(department) ? null : department) : member?.Department;

@@ -53,8 +53,8 @@ public sealed class PublicationPage(
     public async Task<string> RenderAsync(string? year, string? department, string? action, Caller caller, Membership? member,
         string? error = null, string? typed = null, CancellationToken cancellationToken = default)
     {
-        var number = ReportQueries.ParseYear(year);
-        var key = string.IsNullOrEmpty(department) ? null : ReportKey.Parse(year, department, directory);
+        var number = ReportKeyBinder.Year(year);
+        var key = string.IsNullOrEmpty(department) ? null : ReportKeyBinder.Bind(year, department, directory);
         await access.DemandAsync(caller, ReportAction.Publish, key?.Department, cancellationToken);
         var zone = options.ResolveTimeZone();
         var model = new Dictionary<string, object?>

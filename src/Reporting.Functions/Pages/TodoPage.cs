@@ -41,7 +41,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
     public async Task<string> RenderAsync(string? year, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
         var currentYear = clock.GetLocalNow().Year;
-        var number = year is null ? currentYear - 1 : ReportQueries.ParseYear(year);
+        var number = year is null ? currentYear - 1 : ReportKeyBinder.Year(year);
         object model = member switch
         {
             { IsOffice: true } => await OfficeAsync(number, caller, cancellationToken),

@@ -36,7 +36,7 @@ public class ReportQueries(
 {
     public virtual async Task<ReportView> GetReportAsync(string? year, string? department, Caller caller, CancellationToken cancellationToken = default)
     {
-        var key = ReportKey.Parse(year, department, directory);
+        var key = ReportKeyBinder.Bind(year, department, directory);
         await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
         var report = await reports.GetAsync(key, cancellationToken);
         var list = await drafts.ListAsync(key, cancellationToken);
@@ -135,7 +135,7 @@ public class ReportQueries(
         Caller caller, CancellationToken cancellationToken = default)
     {
         var errors = new ValidationErrors();
-        var key = ReportKey.Parse(year, department, directory, errors);
+        var key = ReportKeyBinder.Bind(year, department, directory, errors);
         var part = ReportTemplate.Find(section);
         if (part is null) errors.Add("section", RefusalCode.SectionUnknown);
         errors.ThrowIfAny();
@@ -171,7 +171,7 @@ public class ReportQueries(
     private async Task<Uri> GetReportFileLinkAsync(string? year, string? department, string? version, bool ofd, Caller caller,
         CancellationToken cancellationToken)
     {
-        var key = ReportKey.Parse(year, department, directory);
+        var key = ReportKeyBinder.Bind(year, department, directory);
         await access.DemandAsync(caller, ReportAction.DownloadPdf, key.Department, cancellationToken);
         var wanted = ParseVersion(version);
         var report = await reports.GetAsync(key, cancellationToken);
@@ -195,7 +195,7 @@ public class ReportQueries(
 
     public virtual async Task<YearView> GetYearAsync(string? year, Caller caller, CancellationToken cancellationToken = default)
     {
-        var number = ParseYear(year);
+        var number = ReportKeyBinder.Year(year);
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         // The whole year in four reads side by side, one per table, however many departments there are: a query per
         // department made one overview 27 requests, and fifty overviews at once more than storage answered in time.
@@ -261,7 +261,7 @@ public class ReportQueries(
 
     private async Task<Uri> GetVolumeFileLinkAsync(string? year, string? version, bool ofd, Caller caller, CancellationToken cancellationToken)
     {
-        var number = ParseYear(year);
+        var number = ReportKeyBinder.Year(year);
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var wanted = ParseVersion(version);
         var ledger = await ledgers.GetAsync(number, cancellationToken);
@@ -271,14 +271,6 @@ public class ReportQueries(
                 ? ReportingException.NotFound(EdgeRefusalCode.VolumeNotYetAssembled, number)
                 : ReportingException.NotFound(EdgeRefusalCode.VolumeVersionNotFound, number, wanted);
         return await FileLinkAsync(volume.BlobName!, ofd, Refusal.Of(EdgeRefusalCode.VolumeOfdMissing, number, volume.Version), cancellationToken);
-    }
-
-    public static int ParseYear(string? year)
-    {
-        var errors = new ValidationErrors();
-        var number = ReportKey.ParseYear(year, errors);
-        errors.ThrowIfAny();
-        return number!.Value;
     }
 
     private static int? ParseVersion(string? version)

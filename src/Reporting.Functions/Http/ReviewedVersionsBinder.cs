@@ -1,14 +1,14 @@
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
-using Reporting.Core.Reports;
 
-namespace Reporting.Core.Publication;
+namespace Reporting.Functions.Http;
 
 /// <summary>
 /// The PDF versions a confidentiality review covered, as posted with a publish: <c>version</c> for one report, <c>versions</c>
-/// (<c>kgj=2,sfj=1</c>: one entry per department) for the whole year. What is published is what was reviewed, never simply the newest.
+/// (<c>kgj=2,sfj=1</c>: one entry per department) for the whole year, read from a publish request. What is published is what was
+/// reviewed, never simply the newest.
 /// </summary>
-public static class ReviewedVersions
+public static class ReviewedVersionsBinder
 {
     /// <summary>The one version reviewed; null (with the reason in <paramref name="errors"/>) when missing or not a whole number from 1.</summary>
     public static int? ParseOne(string? version, ValidationErrors errors)

@@ -1,18 +1,21 @@
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
+using Reporting.Core.Tests;
+using Reporting.Functions.Http;
 using Xunit;
 
-namespace Reporting.Core.Tests;
+namespace Reporting.Functions.Tests;
 
-public class ReportKeyTests
+/// <summary>The HTTP edge reads a report's year and department into Core's key, refusing malformed ones in the words people read.</summary>
+public class ReportKeyBinderTests
 {
     private static ReportingException Refused(string? year, string? department) =>
-        Assert.Throws<ReportingException>(() => ReportKey.Parse(year, department, TestWorld.SharedDirectory));
+        Assert.Throws<ReportingException>(() => ReportKeyBinder.Bind(year, department, TestWorld.SharedDirectory));
 
     [Fact]
     public void A_four_digit_year_and_a_known_department_make_a_key()
     {
-        Assert.Equal(new ReportKey(2023, "kgj"), ReportKey.Parse(" 2023 ", " kgj ", TestWorld.SharedDirectory));
+        Assert.Equal(new ReportKey(2023, "kgj"), ReportKeyBinder.Bind(" 2023 ", " kgj ", TestWorld.SharedDirectory));
     }
 
     [Theory]
@@ -90,7 +93,7 @@ public class ReportKeyTests
     {
         var errors = new ValidationErrors();
 
-        ReportKey.Parse("20x3", "kgj", TestWorld.SharedDirectory, errors);
+        ReportKeyBinder.Bind("20x3", "kgj", TestWorld.SharedDirectory, errors);
 
         Assert.False(errors.IsEmpty);
     }
