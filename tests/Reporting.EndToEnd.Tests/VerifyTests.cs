@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Reporting.Azure.Storage;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -271,10 +272,14 @@ public sealed class VerifyTests(LocalHostFixture app)
         return current;
     }
 
+    /// <summary>
+    /// Every row of every table but the timers' own run record, which the host's timers touch on their schedule whatever is asked
+    /// of it (the health endpoint reads it), so a comparison across a request would catch a timer instead of the request.
+    /// </summary>
     private async Task<List<string>> TablesAsync()
     {
         var rows = new List<string>();
-        await foreach (var table in app.Storage.Tables.QueryAsync())
+        await foreach (var table in app.Storage.Tables.QueryAsync(t => t.Name != new StorageOptions().TimerRunsTable))
             await foreach (var row in app.Storage.Table(table.Name).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
                 rows.Add($"{table.Name}:{row.PartitionKey}/{row.RowKey}@{row.ETag}");
         rows.Sort(StringComparer.Ordinal);
