@@ -175,7 +175,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         // Each numbered part begins with its own heading line: printed as the heading, as written, not as a paragraph.
         Assert.Equal([.. "一二三四".Select(n => lines.First(l => l.StartsWith(n + "、")).Trim())],
             document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text));
-        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()) - 4, document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
+        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()) - 4,
+            document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
         Assert.Equal(ReportDocumentBuilder.Paragraphs(expected.Parts["plans"]).Last(), document.Blocks[^1].Text);
     }
 }

@@ -80,7 +80,8 @@ public class RejectionNotifierTests
     [Fact]
     public async Task The_address_the_author_signed_in_with_is_recorded_with_the_draft_and_used()
     {
-        var draft = await _world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "正文。"), new Caller("kgj-author", "张三", "zhang3@weidu.example.gov.cn"));
+        var draft = await _world.Submission.SubmitAsync(new SubmitDraftCommand("2023", "kgj", "duty", "正文。"),
+            new Caller("kgj-author", "张三", "zhang3@weidu.example.gov.cn"));
         await _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, "请修改。"), TestWorld.Approver());
 
         await _world.Rejections.NotifyAsync(NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version));

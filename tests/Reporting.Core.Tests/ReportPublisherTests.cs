@@ -75,7 +75,8 @@ public sealed class ReportPublisherTests
 
         Assert.True(outcome.Changed);
         var published = Assert.Single(outcome.Publication.Events);
-        Assert.Equal((PublicationEventKind.Published, 1, "office", Comment, true), (published.Kind, published.Version, published.ById, published.Text, published.ConfidentialityReviewed));
+        Assert.Equal((PublicationEventKind.Published, 1, "office", Comment, true),
+            (published.Kind, published.Version, published.ById, published.Text, published.ConfidentialityReviewed));
         var stored = _world.Pdfs.Blobs[ReportAssembler.BlobName(new ReportKey(2023, "kgj"), 1)].Pdf.Content;
         Assert.Equal(stored, _world.Site.Files["2023/kgj.pdf"].Content);
         Assert.Equal("application/pdf", _world.Site.Files["2023/kgj.pdf"].ContentType);

@@ -93,7 +93,8 @@ public class ReportPublisher(
     }
 
     /// <summary>Removes the public copy and records why; the record and its history stay. A repeat removes the files again.</summary>
-    public virtual async Task<PublishOutcome> WithdrawAsync(Caller caller, string? year, string? department, string? reason, CancellationToken cancellationToken = default)
+    public virtual async Task<PublishOutcome> WithdrawAsync(Caller caller, string? year, string? department, string? reason,
+        CancellationToken cancellationToken = default)
     {
         var key = ReportKey.Parse(year, department, directory);
         await access.DemandAsync(caller, ReportAction.Publish, key.Department, cancellationToken);

@@ -61,7 +61,8 @@ public sealed class PublicationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "publish")] HttpRequest request,
         CancellationToken cancellationToken) =>
         browser.PageAsync(request, (caller, member) => page.RenderAsync(
-            request.Query["year"], request.Query["department"], request.Query["action"], caller, member, cancellationToken: cancellationToken), cancellationToken);
+            request.Query["year"], request.Query["department"], request.Query["action"], caller, member, cancellationToken: cancellationToken),
+                cancellationToken);
 
     /// <summary>A form's "true" (or a checkbox's default "on"), and JSON's true; anything else is not a confirmation.</summary>
     private static bool Reviewed(RequestFields fields) => fields["confidentialityReviewed"] is "true" or "on";

@@ -21,7 +21,8 @@ internal sealed class Raster(int size)
             {
                 var (a, b) = (contour[i], contour[(i + 1) % contour.Count]);
                 if (a.Y == b.Y) continue;
-                edges.Add(a.Y < b.Y ? (a.X * Samples, a.Y * Samples, b.X * Samples, b.Y * Samples, 1) : (b.X * Samples, b.Y * Samples, a.X * Samples, a.Y * Samples, -1));
+                edges.Add(a.Y < b.Y ? (a.X * Samples, a.Y * Samples, b.X * Samples, b.Y * Samples, 1)
+                    : (b.X * Samples, b.Y * Samples, a.X * Samples, a.Y * Samples, -1));
                 top = Math.Min(top, Math.Min(a.Y, b.Y));
                 bottom = Math.Max(bottom, Math.Max(a.Y, b.Y));
             }
