@@ -1,4 +1,4 @@
-using Reporting.Azure.Emulator;
+using Reporting.Development.Emulator;
 using Reporting.LocalHost;
 
 namespace Reporting.Cli;
@@ -21,7 +21,8 @@ internal sealed class BenchHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public IReadOnlyList<string> Departments =>
-        ((Reporting.Core.Directory.DistrictDirectory)Host.Services.GetService(typeof(Reporting.Core.Directory.DistrictDirectory))!).Departments.Select(d => d.Code).ToList();
+        ((Reporting.Core.Directory.DistrictDirectory)Host.Services.GetService(typeof(Reporting.Core.Directory.DistrictDirectory))!).Departments.Select(d =>
+            d.Code).ToList();
 
     public static async Task<BenchHost> StartAsync()
     {

@@ -17,7 +17,8 @@ internal static class DiffBench
         var fixture = BenchArguments.Text(args, "--fixture") ?? BenchArguments.FindFixture();
         var longest = fixture is null ? "" : File.ReadAllLines(fixture).OrderByDescending(l => l.Length).First();
         var cases = new List<(string Name, string Old, string New)>();
-        if (longest.Length > 0) cases.Add(($"fixture's longest paragraph ({longest.Length} chars), edited in two places", longest, longest[..10] + "全面" + longest[12..] + "。"));
+        if (longest.Length > 0) cases.Add(($"fixture's longest paragraph ({longest.Length} chars), edited in two places", longest, longest[..10] + "全面"
+            + longest[12..] + "。"));
         foreach (var size in new[] { 2_000, 20_000, 200_000 }) cases.Add(Synthetic(size));
         // The worst the character diff is asked to do: one paragraph at the cap, rewritten from the first character to the last.
         var half = VersionDiff.MaxCharacterDiff / 2;
@@ -31,7 +32,8 @@ internal static class DiffBench
             VersionDiff.Build(old, @new);  // JIT and first-use costs are not the page's
             Console.WriteLine(Row($"VersionDiff.Build: {name}", Time(runs, () => Task.FromResult(VersionDiff.Build(old, @new)))));
         }
-        Console.WriteLine(Row($"VersionDiff.Build: {worst.Item1}", Time(Math.Min(runs, 3), () => Task.FromResult(VersionDiff.Build(worst.Item2, worst.Item3)))));
+        Console.WriteLine(Row($"VersionDiff.Build: {worst.Item1}",
+            Time(Math.Min(runs, 3), () => Task.FromResult(VersionDiff.Build(worst.Item2, worst.Item3)))));
 
         // The costliest pairs that fit the 200,000-character limit, once each: time, memory allocated, HTML produced.
         // Characters of the fixture, which the configured faces cover, so that the server accepts the versions over HTTP too.
@@ -44,7 +46,8 @@ internal static class DiffBench
         foreach (var (name, old, @new) in costly) Console.WriteLine(Costly(name, old, @new));
 
         await using var bench = await BenchHost.StartAsync();
-        var overHttp = cases.Skip(1).Select(c => (c.Name, c.Old, c.New, Runs: runs)).Concat(costly.Select(c => (c.Item1, c.Item2, c.Item3, Runs: Math.Min(runs, 3)))).ToList();
+        var overHttp = cases.Skip(1).Select(c => (c.Name, c.Old, c.New, Runs: runs))
+            .Concat(costly.Select(c => (c.Item1, c.Item2, c.Item3, Runs: Math.Min(runs, 3)))).ToList();
         foreach (var (index, (name, old, @new, times)) in overHttp.Index())
         {
             var year = 2001 + index;
@@ -117,7 +120,8 @@ internal static class DiffBench
     {
         var paragraphs = size / 100;
         var old = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => $"{i:D4}" + new string('法', 95)));
-        var @new = string.Join("\n", Enumerable.Range(0, paragraphs).Select(i => $"{i:D4}" + (i % 10 == 0 ? new string('法', 40) + "治理体系" + new string('法', 51) : new string('法', 95))));
+        var @new = string.Join("\n", Enumerable.Range(0, paragraphs)
+            .Select(i => $"{i:D4}" + (i % 10 == 0 ? new string('法', 40) + "治理体系" + new string('法', 51) : new string('法', 95))));
         return ($"{size:N0} chars, every tenth of {paragraphs} paragraphs changed", old, @new);
     }
 
@@ -130,10 +134,12 @@ internal static class DiffBench
     {
         const int length = VersionDiff.MaxCharacterDiff / 2 - 10;
         var paragraphs = 197_000 / (length + 3);
-        var old = string.Join("\n同。\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => pool[(j * 7 + p) % 200]))));
+        var old = string.Join("\n同。\n",
+            Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length).Select(j => pool[(j * 7 + p) % 200]))));
         var @new = string.Join("\n同。\n", Enumerable.Range(0, paragraphs).Select(p => string.Concat(Enumerable.Range(0, length)
             .Select(j => pool[j % 2 == 1 ? 200 + (j + p) % 50 : (j * 7 + p) % 200]))));
-        return ($"{paragraphs} paragraphs of {length:N0} chars ({old.Length:N0} in all), every other character changed, an unchanged one after each", old, @new);
+        return ($"{paragraphs} paragraphs of {length:N0} chars ({old.Length:N0} in all), every other character changed, an unchanged one after each", old,
+            @new);
     }
 
     /// <summary>The most paragraphs the limit allows, none shared between the versions: the paragraph diff's own worst case.</summary>
@@ -141,7 +147,8 @@ internal static class DiffBench
     {
         const int paragraphs = 20_000;
         var random = new Random(5);
-        string Version() => string.Join("\n", Enumerable.Range(0, paragraphs).Select(_ => string.Concat(Enumerable.Range(0, 9).Select(_ => pool[random.Next(pool.Length)]))));
+        string Version() => string.Join("\n",
+            Enumerable.Range(0, paragraphs).Select(_ => string.Concat(Enumerable.Range(0, 9).Select(_ => pool[random.Next(pool.Length)]))));
         var (old, @new) = (Version(), Version());
         return ($"{paragraphs:N0} paragraphs of 9 chars ({old.Length:N0} in all), none alike", old, @new);
     }

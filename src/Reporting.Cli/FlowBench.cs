@@ -24,7 +24,8 @@ public static class FlowBench
 
         var stored = new List<double>();
         var notified = new List<double>();
-        Console.WriteLine($"flow bench: {reports} reports, fixture {Path.GetFileName(fixture)}, local host {host.BaseAddress}, Azurite in memory, mail to .eml");
+        Console.WriteLine($"flow bench: {reports} reports, fixture {Path.GetFileName(fixture)}, local host {host.BaseAddress}, Azurite in memory, mail to "
+            + $".eml");
         // Report 0 warms the process (JIT, fonts, connections) and is not counted: the figures are for a running app.
         for (var i = 0; i <= reports; i++)
         {
@@ -78,7 +79,7 @@ public static class FlowBench
     /// <summary>The local host's development sign-in: the department's own author and approver, the district office to read.</summary>
     internal static HttpRequestMessage As(string userId, HttpRequestMessage request)
     {
-        request.Headers.Add(Reporting.Functions.Http.DevelopmentSignIn.HeaderName, userId);
+        request.Headers.Add(Reporting.LocalHost.DevelopmentSignIn.HeaderName, userId);
         return request;
     }
 

@@ -30,7 +30,8 @@ public static class LoadBench
         var departments = bench.Departments.Take(Math.Clamp(BenchArguments.Int(args, "--reports", 10), 1, bench.Departments.Count)).ToList();
         const int year = 2020;
         Console.WriteLine($"load bench: {clients} clients, {submissions} submissions over {departments.Count} reports × {sections.Count} parts, " +
-                          $"bodies from {Path.GetFileName(fixture)} ({parts.Values.Average(p => p.Length):F0} characters on average), local host {bench.Host.BaseAddress}, Azurite in memory");
+                          $"bodies from {Path.GetFileName(fixture)} ({parts.Values.Average(p => p.Length):F0} characters on average), local host "
+                              + $"{bench.Host.BaseAddress}, Azurite in memory");
 
         // Warm-up (JIT, connections, tables), not counted and on a year of its own.
         foreach (var section in sections) await SubmitAsync(bench.Http, year - 1, departments[0], section, parts[section]);
@@ -55,18 +56,23 @@ public static class LoadBench
         var latencies = sent.Select(s => s.Milliseconds).ToList();
         var byStatus = sent.GroupBy(s => (int)s.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}");
         Console.WriteLine();
-        Console.WriteLine("| clients | submissions | reports × parts | answers | throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | lost | stored unacknowledged | parts with gaps |");
+        Console.WriteLine("| clients | submissions | reports × parts | answers | throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | lost | "
+            + "stored unacknowledged | parts with gaps |");
         Console.WriteLine("|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        Console.WriteLine($"| {clients} | {submissions} | {departments.Count} × {sections.Count} | {string.Join(" ", byStatus)} | {submissions / wall.Elapsed.TotalSeconds:F0} | " +
-                          $"{FlowBench.Percentile(latencies, 50):F0} | {FlowBench.Percentile(latencies, 95):F0} | {FlowBench.Percentile(latencies, 99):F0} | {latencies.Max():F0} | {lost} | {unacknowledged} | {gaps} |");
+        Console.WriteLine($"| {clients} | {submissions} | {departments.Count} × {sections.Count} | {string.Join(" ", byStatus)} | "
+            + $"{submissions / wall.Elapsed.TotalSeconds:F0} | " +
+                          $"{FlowBench.Percentile(latencies, 50):F0} | {FlowBench.Percentile(latencies, 95):F0} | "
+                              + $"{FlowBench.Percentile(latencies, 99):F0} | {latencies.Max():F0} | {lost} | {unacknowledged} | {gaps} |");
         var refused = sent.Where(s => s.Status != HttpStatusCode.Created).ToList();
         var unavailable = refused.Count(s => s.Status == HttpStatusCode.ServiceUnavailable);
         if (refused.Count > 0)
-            Console.WriteLine($"refused: {refused.Count}, {unavailable} of them 503 (Retry-After {string.Join(",", refused.Select(r => r.RetryAfter ?? "none").Distinct())})");
+            Console.WriteLine($"refused: {refused.Count}, {unavailable} of them 503 (Retry-After "
+                + $"{string.Join(",", refused.Select(r => r.RetryAfter ?? "none").Distinct())})");
         // A 503 after a storage timeout says the submission may not have completed: its insert can land later, so it
         // may be stored without an acknowledgement. Anything else stored unacknowledged is a fault.
         var ok = lost == 0 && gaps == 0 && unacknowledged <= unavailable;
-        Console.WriteLine(ok ? "every acknowledged draft read back as sent; versions 1…n per part" : "FAILED: drafts lost, versions with gaps, or more stored unacknowledged than 503s");
+        Console.WriteLine(ok ? "every acknowledged draft read back as sent; versions 1…n per part"
+            : "FAILED: drafts lost, versions with gaps, or more stored unacknowledged than 503s");
         return ok ? 0 : 1;
     }
 

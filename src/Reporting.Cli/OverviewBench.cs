@@ -28,7 +28,8 @@ internal static class OverviewBench
         var seeding = Stopwatch.StartNew();
         await SeedAsync(bench.Http, departments, parts, versions);
         Console.WriteLine($"overview bench: {departments.Count} departments × {ReportTemplate.Sections.Count} parts × {versions} versions seeded in " +
-                          $"{seeding.Elapsed.TotalSeconds:F0} s; {clients} clients × {rounds} rounds as office; local host {bench.Host.BaseAddress}, Azurite in memory");
+                          $"{seeding.Elapsed.TotalSeconds:F0} s; {clients} clients × {rounds} rounds as office; local host {bench.Host.BaseAddress}, "
+                              + $"Azurite in memory");
 
         Console.WriteLine();
         // CPU and allocation of this process (the host and the clients; Azurite is a process of its own) per load: what a
@@ -36,7 +37,8 @@ internal static class OverviewBench
         Console.WriteLine("| read | clients | loads | answers | p50 (ms) | p95 (ms) | max (ms) | CPU per load (ms) | allocated per load (MB) |");
         Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
         var failed = false;
-        foreach (var (name, path) in new[] { ("GET 全区总览 /api/overview", $"api/overview?year={Year}"), ("GET year JSON /api/reports/{year}", $"api/reports/{Year}") })
+        foreach (var (name, path) in new[] { ("GET 全区总览 /api/overview", $"api/overview?year={Year}"),
+            ("GET year JSON /api/reports/{year}", $"api/reports/{Year}") })
         {
             await LoadAsync(bench.Http, path);  // warm-up (JIT, connections), not counted
             var answers = new ConcurrentBag<(int Status, double Milliseconds)>();

@@ -1,6 +1,7 @@
 using Reporting.Cli;
 
-// reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--seal SEAL.png] [--sign SIGNING.pfx [--sign-password P]] [--ofd OUT.ofd]
+// reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--seal SEAL.png] [--sign SIGNING.pfx [--sign-password P]] [--ofd
+// OUT.ofd]
 // reporting bench [typesetting|flow|year-end|all] [options]
 // reporting replay-poison [QUEUE] [--connection STRING]
 return args.FirstOrDefault() switch
@@ -15,7 +16,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         用法:
-          reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--seal SEAL.png] [--sign SIGNING.pfx [--sign-password P]] [--ofd OUT.ofd]
+          reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--seal SEAL.png]
+                                              [--sign SIGNING.pfx [--sign-password P]] [--ofd OUT.ofd]
           reporting bench [typesetting|flow|all] [--reports N]
           reporting replay-poison [report-assembly|report-notifications] [--connection 连接字符串]
         """);

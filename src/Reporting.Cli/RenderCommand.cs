@@ -4,6 +4,7 @@ using System.Text.Json;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
+using Reporting.Development.Seals;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Seals;
@@ -166,7 +167,8 @@ public static class RenderCommand
         foreach (var d in root.GetProperty("departments").EnumerateArray())
             if (d.GetProperty("code").GetString() == code)
                 return (new Department(code, d.GetProperty("name").GetString()!, d.TryGetProperty("shortName", out var s) ? s.GetString() : null),
-                    new DistrictOffice(office.GetProperty("name").GetString()!, office.GetProperty("salutation").GetString()!, office.GetProperty("email").GetString() ?? ""));
+                    new DistrictOffice(office.GetProperty("name").GetString()!, office.GetProperty("salutation").GetString()!,
+                        office.GetProperty("email").GetString() ?? ""));
         throw new UnknownDepartmentException($"部门名录 {file} 中没有代码为“{code}”的部门。");
     }
 

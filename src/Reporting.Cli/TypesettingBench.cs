@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Development.Seals;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Signing;
 
@@ -62,8 +63,10 @@ public static class TypesettingBench
         }
         var warmMedian = Median(warmTimes);
         var cpuMedian = Median(cpuTimes);
-        rows.Add(($"warm: {warm.PageCount}-page report, one thread, wall time, median of {runs}", $"{warmMedian * 1000:F0} ms = {warm.PageCount / warmMedian:F0} pages/s", "≥ 1,000 pages/s"));
-        rows.Add(($"warm: same, CPU time of the process (GC included), median of {runs}", $"{cpuMedian * 1000:F0} ms = {warm.PageCount / cpuMedian:F0} pages per CPU-second", ""));
+        rows.Add(($"warm: {warm.PageCount}-page report, one thread, wall time, median of {runs}",
+            $"{warmMedian * 1000:F0} ms = {warm.PageCount / warmMedian:F0} pages/s", "≥ 1,000 pages/s"));
+        rows.Add(($"warm: same, CPU time of the process (GC included), median of {runs}",
+            $"{cpuMedian * 1000:F0} ms = {warm.PageCount / cpuMedian:F0} pages per CPU-second", ""));
         using var key = BenchKey();
         var signer = new PadesSigner(key);
         var signTimes = new List<double>();
@@ -77,7 +80,8 @@ public static class TypesettingBench
         var signMedian = Median(signTimes);
         rows.Add(($"signing: PAdES signature of the same {warm.PageCount}-page PDF (RSA-2048 PKCS#12 key, SHA-256 over the file), median of {runs}",
             $"{signMedian * 1000:F1} ms = {100 * signMedian / warmMedian:F1}% of the warm render; +{signed.Length - warm.Content.Length:N0} B", ""));
-        rows.Add(($"PDF bytes per page ({warm.PageCount} pages)", $"{warm.Content.Length / warm.PageCount:N0} B (total {warm.Content.Length / 1024.0 / 1024.0:F2} MiB)", ""));
+        rows.Add(($"PDF bytes per page ({warm.PageCount} pages)",
+            $"{warm.Content.Length / warm.PageCount:N0} B (total {warm.Content.Length / 1024.0 / 1024.0:F2} MiB)", ""));
         var (withOfd, withOfdCpu) = (Median(ofdTimes), Median(ofdCpuTimes));
         rows.Add(($"warm: same with the OFD beside it (one layout, PDF and OFD written), wall time, median of {runs}",
             $"{withOfd * 1000:F0} ms = +{(withOfd / warmMedian - 1) * 100:F0} % over the PDF alone", "≤ +30 %"));
@@ -85,7 +89,8 @@ public static class TypesettingBench
             $"{withOfdCpu * 1000:F0} ms = +{(withOfdCpu / cpuMedian - 1) * 100:F0} % over the PDF alone", ""));
         rows.Add(($"OFD bytes per page ({warm.PageCount} pages)", $"{ofdBytes / warm.PageCount:N0} B (total {ofdBytes / 1024.0 / 1024.0:F2} MiB)", ""));
         using var process = Process.GetCurrentProcess();
-        rows.Add(("peak working set of this bench process (fonts, runtime and all the renders above)", $"{process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", ""));
+        rows.Add(("peak working set of this bench process (fonts, runtime and all the renders above)",
+            $"{process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", ""));
         rows.Add(("managed heap after the renders (GC.GetGCMemoryInfo)", $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1024.0 / 1024.0:F0} MiB", ""));
 
         var temp = Directory.CreateTempSubdirectory("typeset-bench-");
@@ -95,9 +100,11 @@ public static class TypesettingBench
             // As plain text the repeated headings fold into one per part, which shortens it a little: add a margin so it stays at or above --pages.
             await File.WriteAllTextAsync(bigFile, PlainText(Repeat(fixture, (int)Math.Ceiling(repeats * 1.15))));
             var (bigPages, peak) = FreshProcessPeak(bigFile, temp.FullName);
-            rows.Add(($"peak memory of a fresh `reporting render` of the {bigPages}-page report (one render, runtime and fonts included)", peak is null ? "n/a" : $"{peak.Value / 1e6:F0} MB ({peak.Value / 1024.0 / 1024.0:F0} MiB)", "< 150 MB"));
+            rows.Add(($"peak memory of a fresh `reporting render` of the {bigPages}-page report (one render, runtime and fonts included)", peak is null
+                ? "n/a" : $"{peak.Value / 1e6:F0} MB ({peak.Value / 1024.0 / 1024.0:F0} MiB)", "< 150 MB"));
             var cold = ColdRenders(reportFile, temp.FullName, runs);
-            rows.Add(($"cold: fresh `reporting render` of the fixture ({fixturePages} pages), median of {runs}", cold is null ? "n/a" : $"{cold * 1000:F0} ms", "< 400 ms"));
+            rows.Add(($"cold: fresh `reporting render` of the fixture ({fixturePages} pages), median of {runs}", cold is null ? "n/a"
+                : $"{cold * 1000:F0} ms", "< 400 ms"));
             var pfx = Path.Combine(temp.FullName, "bench.pfx");
             await File.WriteAllBytesAsync(pfx, key.Export());
             var coldSigned = ColdRenders(reportFile, temp.FullName, runs, $" --sign \"{pfx}\"");
@@ -105,13 +112,14 @@ public static class TypesettingBench
                 Relative(coldSigned, cold), "≤ +25 %"));
             // Where that time goes: the seal alone (a PNG file placed, unsigned), then the same seal signed.
             var seal = Path.Combine(temp.FullName, "seal.png");
-            await File.WriteAllBytesAsync(seal, Typesetting.Seals.DevelopmentSeal.Draw(fixture.Signature));
+            await File.WriteAllBytesAsync(seal, DevelopmentSeal.Draw(fixture.Signature));
             var coldSealed = ColdRenders(reportFile, temp.FullName, runs, $" --seal \"{seal}\"");
             rows.Add(($"cold: with `--seal SEAL.png` only (the seal placed, unsigned), median of {runs}", Relative(coldSealed, cold), ""));
             var coldSealedSigned = ColdRenders(reportFile, temp.FullName, runs, $" --seal \"{seal}\" --sign \"{pfx}\"");
             rows.Add(($"cold: with `--seal SEAL.png --sign` (what signing adds to a sealed render), median of {runs}",
                 Relative(coldSealedSigned, cold)
-                    + (coldSealedSigned is null || coldSealed is null ? "" : $"; +{100 * (coldSealedSigned - coldSealed) / coldSealed:F0}% over `--seal`"), ""));
+                    + (coldSealedSigned is null || coldSealed is null ? "" : $"; +{100 * (coldSealedSigned - coldSealed) / coldSealed:F0}% over `--seal`"),
+                        ""));
             if (File.Exists("/usr/bin/chromium"))
             {
                 var html = Path.Combine(temp.FullName, "report.html");
@@ -123,7 +131,8 @@ public static class TypesettingBench
         finally { temp.Delete(true); }
 
         var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "?";
-        Console.WriteLine($"Typesetting bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {load}, .NET {Environment.Version}");
+        Console.WriteLine($"Typesetting bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {load}, .NET "
+            + $"{Environment.Version}");
         Console.WriteLine();
         Console.WriteLine("| measure | value | target |");
         Console.WriteLine("|---|---|---|");
@@ -213,13 +222,19 @@ public static class TypesettingBench
     private static double Chromium(string html, string temp)
     {
         var watch = Stopwatch.StartNew();
-        Run("/usr/bin/chromium", $"--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=\"{Path.Combine(temp, "chromium")}\" --print-to-pdf=\"{Path.Combine(temp, "chromium.pdf")}\" \"file://{html}\"");
+        Run("/usr/bin/chromium",
+            $"--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync "
+                + $"--user-data-dir=\"{Path.Combine(temp, "chromium")}\" --print-to-pdf=\"{Path.Combine(temp, "chromium.pdf")}\" \"file://{html}\"");
         return watch.Elapsed.TotalSeconds;
     }
 
     private static int Run(string file, string arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false
+        })!;
         process.StandardOutput.ReadToEnd();
         process.StandardError.ReadToEnd();
         process.WaitForExit();

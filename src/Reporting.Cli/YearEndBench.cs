@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
+using Reporting.Development.Emulator;
 using Reporting.Functions;
 
 namespace Reporting.Cli;
@@ -26,7 +26,8 @@ public static class YearEndBench
         {
             Console.WriteLine("| departments | reports assembled | volume pages | wall time (s) | peak working set (MB) | managed heap peak (MB) |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
-            await BenchArguments.RowsInFreshProcessesAsync(new[] { 40, 200 }.Select(count => new[] { "bench", "year-end", "--departments", count.ToString(), "--row" }));
+            await BenchArguments.RowsInFreshProcessesAsync(new[] { 40, 200 }.Select(count =>
+                new[] { "bench", "year-end", "--departments", count.ToString(), "--row" }));
             return 0;
         }
         if (!int.TryParse(n, out var departments) || departments is < 1 or > 1000) { Console.Error.WriteLine("--departments 须为 1 至 1000。"); return 2; }
@@ -88,8 +89,10 @@ public static class YearEndBench
         await sampler;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        Console.WriteLine($"year-end {departments} departments: {result.Outcome}, {result.AssembledNow.Count} assembled, volume v{result.VolumeVersion} {result.PageCount} pages, {watch.Elapsed.TotalSeconds:F2} s");
-        Console.WriteLine($"| {departments} | {result.AssembledNow.Count} | {result.PageCount} | {watch.Elapsed.TotalSeconds:F2} | {process.PeakWorkingSet64 / 1048576.0:F0} | {peakHeap / 1048576.0:F0} |");
+        Console.WriteLine($"year-end {departments} departments: {result.Outcome}, {result.AssembledNow.Count} assembled, volume v{result.VolumeVersion} "
+            + $"{result.PageCount} pages, {watch.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"| {departments} | {result.AssembledNow.Count} | {result.PageCount} | {watch.Elapsed.TotalSeconds:F2} | "
+            + $"{process.PeakWorkingSet64 / 1048576.0:F0} | {peakHeap / 1048576.0:F0} |");
         work.Delete(recursive: true);
         return 0;
     }

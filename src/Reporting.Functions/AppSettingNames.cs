@@ -27,7 +27,8 @@ public static class AppSettingNames
     public const string PublicBaseUrl = "Reporting__PublicBaseUrl";
     public const string TimeZone = "Reporting__TimeZone";
 
-    /// <summary>Comma-separated user ids (Entra object ids) who are district-office administrators whatever the members table says: bootstraps a fresh deployment.</summary>
+    /// <summary>Comma-separated user ids (Entra object ids) who are district-office administrators whatever the members table says: bootstraps a fresh
+    /// deployment.</summary>
     public const string Admins = "Reporting__Admins";
 
     public const string SmtpHost = "Smtp__Host";

@@ -22,7 +22,8 @@ public sealed record HostJsonSettings(
     public static HostJsonSettings Load(string path)
     {
         if (!File.Exists(path)) return Defaults;
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = JsonDocument.Parse(File.ReadAllText(path),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var extensions = document.RootElement.TryGetProperty("extensions", out var e) ? e : default;
         var queues = extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("queues", out var q) ? q : default;
         var http = extensions.ValueKind == JsonValueKind.Object && extensions.TryGetProperty("http", out var h) ? h : default;
@@ -37,7 +38,8 @@ public sealed record HostJsonSettings(
     private static string? String(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static TimeSpan? Time(JsonElement parent, string name) => String(parent, name) is { } s ? TimeSpan.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+    private static TimeSpan? Time(JsonElement parent, string name) => String(parent, name) is { } s
+        ? TimeSpan.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static int? Int(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Blobs;
@@ -157,13 +156,9 @@ public static class ReportingServices
         services.AddSingleton<DeadlineReminders>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton(identity);
-        services.AddSingleton(sp => new ConfiguredMembers(ConfiguredMembers.Admins(configuration[Key(AppSettingNames.Admins)])
-            .Concat(identity.DevelopmentSignIn ? DevelopmentUsers.For(sp.GetRequiredService<DistrictDirectory>()).Select(u => u.Member) : [])));
+        services.AddSingleton(new ConfiguredMembers(ConfiguredMembers.Admins(configuration[Key(AppSettingNames.Admins)])));
         services.AddSingleton<AccessControl>();
         services.AddSingleton<MemberAdministration>();
-        // Only the development cookie is protected here; ephemeral keys are enough for it and touch no disk.
-        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddSingleton<DevelopmentSignIn>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<FormPage>();
         services.AddSingleton(Routes.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")));

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Documents;
 using Reporting.Core.Seals;
+using Reporting.Development.Seals;
 using Reporting.Functions.Http;
-using Reporting.Typesetting.Seals;
 
 namespace Reporting.LocalHost;
 
@@ -28,13 +28,6 @@ public sealed class DevelopmentSeals(IOrganisationSeals uploaded) : IOrganisatio
             throw new InvalidOperationException(
                 $"Development seals (marked 测试) refuse to run on Azure App Service: {marker} is set. "
                 + "Run the Functions app there; it seals only with the seals uploaded in 印章管理.");
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IOrganisationSeals))
-            ?? throw new InvalidOperationException("No IOrganisationSeals is registered to decorate: call AddReporting first.");
-        services.AddSingleton<IOrganisationSeals>(sp => new DevelopmentSeals(Resolve(sp, registered)));
+        ServiceDecoration.Decorate<IOrganisationSeals>(services, (uploaded, _) => new DevelopmentSeals(uploaded));
     }
-
-    private static IOrganisationSeals Resolve(IServiceProvider services, ServiceDescriptor registered) =>
-        registered.ImplementationInstance as IOrganisationSeals
-        ?? registered.ImplementationFactory?.Invoke(services) as IOrganisationSeals
-        ?? (IOrganisationSeals)ActivatorUtilities.CreateInstance(services, registered.ImplementationType!);
 }

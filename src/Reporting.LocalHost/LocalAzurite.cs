@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Emulator;
+using Reporting.Development.Emulator;
 
 namespace Reporting.LocalHost;
 

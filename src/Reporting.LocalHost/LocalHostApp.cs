@@ -7,8 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
+using Reporting.Development.Emulator;
 using Reporting.Functions;
 using Reporting.Functions.Functions;
 
@@ -57,13 +57,15 @@ public sealed class LocalHostApp : IAsyncDisposable
         Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
+        builder.Configuration.Sources.Insert(0,
+            new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = AppSettingNames.Defaults });
         builder.Configuration.Sources.Insert(1, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalDefaults });
         if (configure is not null) builder.Configuration.AddInMemoryCollection(configure);
         var configuration = builder.Configuration;
 
         AzuriteProcess? azurite = null;
-        if (string.IsNullOrWhiteSpace(configuration[AppSettingNames.StorageConnection]) && !configuration.GetSection(AppSettingNames.StorageConnection).GetChildren().Any())
+        if (string.IsNullOrWhiteSpace(configuration[AppSettingNames.StorageConnection]) && !configuration.GetSection(AppSettingNames.StorageConnection)
+            .GetChildren().Any())
         {
             // What the start finds on the ports or the data folder is said before the app's own logging exists.
             using var startLog = LoggerFactory.Create(log =>
@@ -97,7 +99,8 @@ public sealed class LocalHostApp : IAsyncDisposable
     {
         var configuration = builder.Configuration;
         var url = configuration["LocalHost:Url"] ?? "http://127.0.0.1:7071";
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !System.Net.IPAddress.TryParse(parsed.Host, out var ip) || !System.Net.IPAddress.IsLoopback(ip))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !System.Net.IPAddress.TryParse(parsed.Host, out var ip)
+            || !System.Net.IPAddress.IsLoopback(ip))
             throw new InvalidOperationException($"LocalHost:Url must be a loopback address such as http://127.0.0.1:7071 (got {url}).");
         builder.WebHost.UseUrls(url);
         builder.Logging.AddSimpleConsole(ConsoleLines);
@@ -106,10 +109,12 @@ public sealed class LocalHostApp : IAsyncDisposable
         logging?.Invoke(builder.Logging);
 
         var settings = HostJsonSettings.LoadShipped();
-        var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly);
+        // The app's functions and the local host's own (the development sign-in page), in one name order.
+        var functions = FunctionCatalog.Discover(typeof(ReportingServices).Assembly.GetTypes().Concat(typeof(LocalHostApp).Assembly.GetTypes()));
         DevelopmentSigning.UseDevelopmentCertificate(configuration);
         // The local host, and only it, runs the development sign-in (it refuses when an App Service marker is set).
         builder.Services.AddReporting(configuration, developmentSignIn: true);
+        DevelopmentIdentity.Use(builder.Services);
         // Every organisation without an uploaded seal seals with its development seal here (never on App Service).
         DevelopmentSeals.Use(builder.Services, configuration);
         services?.Invoke(builder.Services);
@@ -131,7 +136,8 @@ public sealed class LocalHostApp : IAsyncDisposable
         // that overlap resolve locally exactly as in Azure.
         var order = 0;
         foreach (var function in functions.Where(f => f.Kind == TriggerKind.Http))
-            app.MapMethods($"/{settings.RoutePrefix}/{function.Target}", function.HttpMethods.Select(m => m.ToUpperInvariant()), context => invoker.InvokeHttpAsync(function, context))
+            app.MapMethods($"/{settings.RoutePrefix}/{function.Target}", function.HttpMethods.Select(m => m.ToUpperInvariant()),
+                context => invoker.InvokeHttpAsync(function, context))
                 .WithName(function.Name)
                 .WithOrder(order++);
         app.MapGet("/", () => Results.Redirect($"/{settings.RoutePrefix}/form"));

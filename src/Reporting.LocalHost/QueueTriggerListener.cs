@@ -171,19 +171,23 @@ public sealed class QueueTriggerListener(
             {
                 if (message.DequeueCount >= settings.MaxDequeueCount)
                 {
-                    logger.LogError(e, "Function {Function} failed on message {MessageId} {Count} times; moving it to {Poison}", function.Name, message.MessageId, message.DequeueCount, poison.Name);
+                    logger.LogError(e, "Function {Function} failed on message {MessageId} {Count} times; moving it to {Poison}", function.Name,
+                        message.MessageId, message.DequeueCount, poison.Name);
                     await MoveToPoisonAsync(queue, poison, message, lease.Receipt, message.MessageText);
                 }
                 else
                 {
-                    logger.LogWarning(e, "Function {Function} failed on message {MessageId} (attempt {Count} of {Max}); retrying after {Delay}", function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
-                    await queue.UpdateMessageAsync(message.MessageId, lease.Receipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                    logger.LogWarning(e, "Function {Function} failed on message {MessageId} (attempt {Count} of {Max}); retrying after {Delay}",
+                        function.Name, message.MessageId, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
+                    await queue.UpdateMessageAsync(message.MessageId, lease.Receipt, visibilityTimeout: settings.VisibilityTimeout,
+                        cancellationToken: CancellationToken.None);
                 }
             }
             catch (Exception second) when (second is RequestFailedException or AggregateException or OperationCanceledException)
             {
                 // Storage is unreachable: the lease runs out by itself and the message comes back.
-                logger.LogWarning(second, "Could not release message {MessageId} on queue {Queue}; it reappears when its lease ends", message.MessageId, queue.Name);
+                logger.LogWarning(second, "Could not release message {MessageId} on queue {Queue}; it reappears when its lease ends", message.MessageId,
+                    queue.Name);
             }
         }
     }
@@ -196,7 +200,8 @@ public sealed class QueueTriggerListener(
             try
             {
                 // Not cancelled with the work: a renewal that lands must hand its new receipt back (bounded by the client's timeout).
-                var renewed = await queue.UpdateMessageAsync(message.MessageId, lease.Receipt, visibilityTimeout: ProcessingLease, cancellationToken: CancellationToken.None);
+                var renewed = await queue.UpdateMessageAsync(message.MessageId, lease.Receipt, visibilityTimeout: ProcessingLease,
+                    cancellationToken: CancellationToken.None);
                 lease.Receipt = renewed.Value.PopReceipt;
             }
             catch (Exception e) when (e is RequestFailedException or AggregateException or OperationCanceledException)

@@ -1,4 +1,4 @@
-using Reporting.Azure.Emulator;
+using Reporting.Development.Emulator;
 
 namespace Reporting.LocalHost;
 

@@ -49,7 +49,8 @@ public sealed class StorageOutageLog(string poller, ILogger logger, TimeProvider
             else if (now - _lastSummary >= SummaryEvery)
             {
                 logger.LogWarning(
-                    "{Poller} still failing since {Since:HH:mm:ss}: {Count} failed polls in the last {Minutes:0} min, {Total} in all; last: {Reason}", poller, since.ToLocalTime(), _failuresSinceSummary, (now - _lastSummary).TotalMinutes, _failures, reason);
+                    "{Poller} still failing since {Since:HH:mm:ss}: {Count} failed polls in the last {Minutes:0} min, {Total} in all; last: {Reason}",
+                        poller, since.ToLocalTime(), _failuresSinceSummary, (now - _lastSummary).TotalMinutes, _failures, reason);
                 _lastSummary = now;
                 _failuresSinceSummary = 0;
             }

@@ -56,7 +56,11 @@ public sealed class TimerTriggerScheduler(
         {
             var wait = due - clock.GetUtcNow();
             if (wait <= TimeSpan.Zero) return true;
-            try { await Task.Delay(wait > LongestStep ? LongestStep : TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock, cancellationToken); }
+            try
+            {
+                await Task.Delay(wait > LongestStep ? LongestStep : TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), clock,
+                cancellationToken);
+            }
             catch (OperationCanceledException) { return false; }
         }
         return false;

@@ -25,7 +25,9 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         _ = Task.Run(() => Parallel.ForEach(_fonts.Roles.DistinctBy(r => r.PrimaryKey), role =>
         {
             try { PdfSurface.Warm(role.Primary); }
-            catch (Exception e) when (e is FontConfigurationException or IOException or InvalidOperationException) { /* reported by the render that needs the face */ }
+            catch (Exception e) when (
+                e is FontConfigurationException or IOException or InvalidOperationException)
+            { /* reported by the render that needs the face */ }
         }));
     }
 
@@ -70,7 +72,8 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
 
     public int TypesetVolume(VolumeDocument volume, Stream pdf, Stream ofd) => RenderVolume(volume, pdf, ofd ?? throw new ArgumentNullException(nameof(ofd)));
 
-    /// <summary>The compiled volume as PDF into <paramref name="output"/> and, when given, as OFD into <paramref name="ofd"/>, both streamed page by page.</summary>
+    /// <summary>The compiled volume as PDF into <paramref name="output"/> and, when given, as OFD into <paramref name="ofd"/>, both streamed page by
+    /// page.</summary>
     public int RenderVolume(VolumeDocument volume, Stream output, Stream? ofd) => RenderVolumeSealed(volume, output, ofd).Pages;
 
     /// <summary>

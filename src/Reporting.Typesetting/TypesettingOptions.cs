@@ -62,7 +62,8 @@ public sealed class TypesettingOptions
         return new FontFaceOptions
         {
             File = Common(fandol),
-            Fallbacks = [new FontFaceOptions { File = fandol }, new FontFaceOptions { File = UMing }, new FontFaceOptions { File = WenKai }, new FontFaceOptions { File = DroidFallback }],
+            Fallbacks = [new FontFaceOptions { File = fandol }, new FontFaceOptions { File = UMing }, new FontFaceOptions { File = WenKai },
+                new FontFaceOptions { File = DroidFallback }],
         };
     }
 
@@ -98,7 +99,8 @@ public static class FontRoles
     public const string Kai = "Kai";
     /// <summary>宋体: page numbers.</summary>
     public const string Song = "Song";
-    /// <summary>Latin letters, Arabic numerals and their punctuation in body text and headings (Times New Roman in practice); page numbers keep the Song face.</summary>
+    /// <summary>Latin letters, Arabic numerals and their punctuation in body text and headings (Times New Roman in practice); page numbers keep the Song
+    /// face.</summary>
     public const string Latin = "Latin";
     /// <summary>Latin letters and numerals in the title, a bold serif beside 小标宋 (Times New Roman Bold in practice).</summary>
     public const string LatinBold = "LatinBold";

@@ -60,7 +60,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
             new StorageWorkQueue(Clients), Options, new NotificationOptions(), TimeProvider.System), new StorageWorkQueue(Clients), Audit, TimeProvider.System);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
-            Submission.SubmitAsync(new SubmitDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, body), new Caller($"{department}-author", "起草人"));
+            Submission.SubmitAsync(new SubmitDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, body),
+                new Caller($"{department}-author", "起草人"));
 
         public Task<ReviewOutcome> ApproveAsync(string department, string section, int version, string reviewer = "审核人") =>
             Review.DecideAsync(new ReviewDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, version, DraftDecision.Approve, null),
@@ -175,7 +176,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         // Each numbered part begins with its own heading line: printed as the heading, as written, not as a paragraph.
         Assert.Equal([.. "一二三四".Select(n => lines.First(l => l.StartsWith(n + "、")).Trim())],
             document.Blocks.Where(b => b.Kind == BlockKind.Heading).Select(b => b.Text));
-        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()) - 4, document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
+        Assert.Equal(expected.Parts.Values.Sum(p => ReportDocumentBuilder.Paragraphs(p).Count()) - 4,
+            document.Blocks.Count(b => b.Kind == BlockKind.Paragraph));
         Assert.Equal(ReportDocumentBuilder.Paragraphs(expected.Parts["plans"]).Last(), document.Blocks[^1].Text);
     }
 }

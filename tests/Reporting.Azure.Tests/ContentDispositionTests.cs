@@ -11,7 +11,8 @@ public class ContentDispositionTests
     {
         var header = ContentDisposition.Attachment("科工局报告（第1版）.pdf");
 
-        Assert.Equal("attachment; filename=\"_______1__.pdf\"; filename*=UTF-8''%E7%A7%91%E5%B7%A5%E5%B1%80%E6%8A%A5%E5%91%8A%EF%BC%88%E7%AC%AC1%E7%89%88%EF%BC%89.pdf", header);
+        Assert.Equal("attachment; filename=\"_______1__.pdf\"; "
+            + "filename*=UTF-8''%E7%A7%91%E5%B7%A5%E5%B1%80%E6%8A%A5%E5%91%8A%EF%BC%88%E7%AC%AC1%E7%89%88%EF%BC%89.pdf", header);
     }
 
     [Theory]

@@ -26,7 +26,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     private static ComposedNotice Notice(int version, NoticeAttachment? attachment = null) => new(new Notice(new NotificationMessage(2023, "kgj", version),
         NoticeKind.ReportReady, "fzb@weidu.example.gov.cn", 2023, "kgj", version, DateTimeOffset.UtcNow)
     {
-        Pdf = new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", "报告.pdf", 7, new string('c', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"), DateTimeOffset.UtcNow.AddDays(7)),
+        Pdf = new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", "报告.pdf", 7, new string('c', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"),
+            DateTimeOffset.UtcNow.AddDays(7)),
     }, "【法治政府建设报告】测试主题", "正文：第 2 版，共 7 页。", attachment);
 
     /// <summary>A version no other test of the shared SMTP server uses.</summary>
@@ -45,7 +46,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         Assert.Equal("正文：第 2 版，共 7 页。", mail.TextBody!.TrimEnd());
         Assert.Equal(["fzb@weidu.example.gov.cn"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.Equal(("reports@weidu.example.gov.cn", "魏都区法治政府建设报告系统"), (mail.From.Mailboxes.Single().Address, mail.From.Mailboxes.Single().Name));
-        Assert.Equal((key, new string('c', 64), "report.ready"), (mail.Headers["X-Report-Key"], mail.Headers["X-Report-Sha256"], mail.Headers["X-Notice-Kind"]));
+        Assert.Equal((key, new string('c', 64), "report.ready"),
+            (mail.Headers["X-Report-Key"], mail.Headers["X-Report-Sha256"], mail.Headers["X-Notice-Kind"]));
         Assert.Equal(ContentEncoding.Base64, Assert.IsType<TextPart>(mail.Body).ContentTransferEncoding);
     }
 
@@ -100,7 +102,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var options = new ReportingOptions();
         var delivery = new OnceOnlyDelivery(new TableNotificationOutbox(clients), [new EmailNotificationSender(mail)], new StorageWorkQueue(clients), options,
             new NotificationOptions { RetrySchedule = [TimeSpan.FromSeconds(1)] }, TimeProvider.System);
-        return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new TableDraftRepository(clients), new BlobPdfStore(clients, TimeProvider.System),
+        return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new TableDraftRepository(clients),
+            new BlobPdfStore(clients, TimeProvider.System),
             new LinkComposer(), delivery, new TableAuditLog(clients), options, TimeProvider.System);
     }
 
@@ -134,7 +137,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var (reports, _) = await AssembledReportAsync(clients, 2024);
         var message = new NotificationMessage(2024, "kgj", 1);
 
-        var failed = await Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = LoopbackPort.Free(), Security = "None" }).NotifyAsync(message);
+        var failed = await Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = LoopbackPort.Free(), Security = "None" })
+            .NotifyAsync(message);
         var entry = Assert.Single(failed.Channels);
         Assert.Equal((false, 1), (failed.Delivered, entry.Attempts));
         Assert.Contains("SocketException", entry.LastError);
@@ -142,7 +146,8 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         // The retry message is on the queue, hidden until the backoff has run out.
         var queue = clients.Queues.GetQueueClient(clients.Options.NotificationQueue);
         Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        await Eventually.HoldsAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 1, TimeSpan.FromSeconds(10), "the retry message did not become visible");
+        await Eventually.HoldsAsync(async () => (await queue.PeekMessagesAsync()).Value.Length == 1, TimeSpan.FromSeconds(10),
+            "the retry message did not become visible");
         Assert.Equal("{\"year\":2024,\"department\":\"kgj\",\"version\":1,\"kind\":\"report\"}", (await queue.PeekMessageAsync()).Value.MessageText);
 
         Assert.Equal(["email"], (await Notifier(clients, reports, Smtp).NotifyAsync(message)).SentNow);

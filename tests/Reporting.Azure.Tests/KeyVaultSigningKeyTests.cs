@@ -128,9 +128,11 @@ public sealed class KeyVaultSigningKeyTests : IDisposable
             public override Response<KeyVaultCertificateWithPolicy> GetCertificate(string certificateName, CancellationToken cancellationToken = default)
             {
                 vault.CertificateReads.Add(certificateName);
-                var properties = CertificateModelFactory.CertificateProperties(new Uri($"https://vault.example/certificates/{certificateName}/v1"), certificateName);
+                var properties = CertificateModelFactory.CertificateProperties(new Uri($"https://vault.example/certificates/{certificateName}/v1"),
+                    certificateName);
                 var value = CertificateModelFactory.KeyVaultCertificateWithPolicy(properties,
-                    new Uri($"https://vault.example/keys/{certificateName}/v1"), new Uri($"https://vault.example/secrets/{certificateName}/v1"), vault.Certificate.RawData);
+                    new Uri($"https://vault.example/keys/{certificateName}/v1"), new Uri($"https://vault.example/secrets/{certificateName}/v1"),
+                        vault.Certificate.RawData);
                 return Response.FromValue(value, null!);
             }
         }

@@ -29,7 +29,8 @@ public class PublicationStorageTests(AzuriteFixture azurite)
 
         var first = await repository.GetAsync(key);
         var second = await repository.GetAsync(key);
-        Assert.Equal((PublicationEventKind.Published, 1, "不涉密", true, T0), (first.Current!.Kind, first.Current.Version, first.Current.Text, first.Current.ConfidentialityReviewed, first.Current.At));
+        Assert.Equal((PublicationEventKind.Published, 1, "不涉密", true, T0),
+            (first.Current!.Kind, first.Current.Version, first.Current.Text, first.Current.ConfidentialityReviewed, first.Current.At));
         first.Withdraw(Office, T0.AddDays(1), "有误");
         await repository.SaveAsync(first);
         second.Publish(2, Office, T0.AddDays(2), "不涉密");

@@ -28,7 +28,8 @@ public class StorageWorkQueueTests(AzuriteFixture azurite)
         await queue.EnqueueNotificationAsync(new NotificationMessage(2024, "sfj", 1));
 
         Assert.Equal("""{"year":2023,"department":"kgj","version":2}""", await ReceiveRawAsync(azurite.ConnectionString, clients.Options.AssemblyQueue));
-        Assert.Equal("""{"year":2024,"department":"sfj","version":1,"kind":"report"}""", await ReceiveRawAsync(azurite.ConnectionString, clients.Options.NotificationQueue));
+        Assert.Equal("""{"year":2024,"department":"sfj","version":1,"kind":"report"}""",
+            await ReceiveRawAsync(azurite.ConnectionString, clients.Options.NotificationQueue));
     }
 
     [Fact]

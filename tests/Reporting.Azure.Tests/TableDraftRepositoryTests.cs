@@ -48,14 +48,16 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
     public async Task The_year_is_read_in_one_range_of_partitions_with_every_department_of_that_year_and_no_other_year()
     {
         var drafts = await RepositoryAsync();
-        foreach (var (year, department, section) in new[] { (2023, "kgj", "duty"), (2023, "kgj", "duty"), (2023, "sfj", "plans"), (2022, "kgj", "duty"), (2024, "sfj", "duty") })
+        foreach (var (year, department, section) in new[] { (2023, "kgj", "duty"), (2023, "kgj", "duty"), (2023, "sfj", "plans"), (2022, "kgj", "duty"),
+            (2024, "sfj", "duty") })
             await drafts.AddNextVersionAsync(new Draft(new ReportKey(year, department), section, 0, "起草人", $"{year} 年的稿。", SubmittedAt));
 
         var read = await drafts.ListYearAsync(2023);
 
         Assert.Equal(["kgj", "sfj"], read.Keys.Order());
         Assert.Equal([("duty", 1), ("duty", 2)], read["kgj"].Select(d => (d.Section, d.Version)).Order());
-        Assert.Equal(("plans", 1, "起草人", DraftStatus.Submitted), (read["sfj"][0].Section, read["sfj"][0].Version, read["sfj"][0].Author, read["sfj"][0].Status));
+        Assert.Equal(("plans", 1, "起草人", DraftStatus.Submitted),
+            (read["sfj"][0].Section, read["sfj"][0].Version, read["sfj"][0].Author, read["sfj"][0].Status));
         // The year's read leaves out what only one part's history shows (审核意见, the character count).
         Assert.Equal((await drafts.ListAsync(Key)).Select(d => d with { ReviewComment = null, Characters = null }), read["kgj"]);
         Assert.Empty(await drafts.ListYearAsync(2021));
@@ -161,7 +163,8 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         var reviewed = await drafts.SaveReviewAsync(stored.Review(DraftDecision.Approve, new Caller("kgj-approver", "审核人"), "同意。", reviewedAt));
 
         var read = (await drafts.GetAsync(Key, "duty", 1))!;
-        Assert.Equal((DraftStatus.Approved, "审核人", "kgj-approver", "同意。", reviewedAt), (read.Status, read.Reviewer, read.ReviewerId, read.ReviewComment, read.ReviewedAt));
+        Assert.Equal((DraftStatus.Approved, "审核人", "kgj-approver", "同意。", reviewedAt),
+            (read.Status, read.Reviewer, read.ReviewerId, read.ReviewComment, read.ReviewedAt));
         Assert.True(body == read.Body, "the review changed the text");
         Assert.Equal(reviewed.ETag, read.ETag);
         var listed = Assert.Single(await drafts.ListAsync(Key));

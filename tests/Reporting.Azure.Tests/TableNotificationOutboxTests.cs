@@ -145,7 +145,11 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
         var clients = await azurite.CreateIsolatedClientsAsync();
         await clients.EnsureCreatedAsync();
         var table = clients.Table(clients.Options.OutboxTable);
-        await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-kgj-v1", "notification") { ["ClaimedAt"] = T0, ["SentAt"] = T0.AddSeconds(1), ["Channels"] = "email,webhook" });
+        await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-kgj-v1", "notification")
+        {
+            ["ClaimedAt"] = T0,
+            ["SentAt"] = T0.AddSeconds(1), ["Channels"] = "email,webhook"
+        });
         await table.AddEntityAsync(new global::Azure.Data.Tables.TableEntity("2023-volume-v2", "notification") { ["ClaimedAt"] = T0 });
         var outbox = new TableNotificationOutbox(clients);
 

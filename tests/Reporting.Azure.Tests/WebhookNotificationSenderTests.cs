@@ -25,7 +25,8 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     private static readonly ComposedNotice Notice = new(new Notice(new NotificationMessage(2023, "kgj", 2), NoticeKind.ReportReady, "fzb@weidu.example.gov.cn",
         2023, "kgj", 2, new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero))
     {
-        Pdf = new NoticePdf("reports/2023/kgj/2023-kgj-v2.pdf", "报告.pdf", 7, new string('d', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"), new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero)),
+        Pdf = new NoticePdf("reports/2023/kgj/2023-kgj-v2.pdf", "报告.pdf", 7, new string('d', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"),
+            new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero)),
     }, "主题", "正文");
 
     private WebhookNotificationSender Sender(Uri? url) => new(_http, new WebhookOptions { Url = url }, AzuriteCollection.Directory);
@@ -52,7 +53,8 @@ public sealed class WebhookNotificationSenderTests : IDisposable
         Assert.Equal("POST", method);
         var json = JsonDocument.Parse(body).RootElement;
         Assert.Equal(("report.ready", "2023-kgj-v2", "kgj", "魏都区科学技术和工业信息化局"),
-            (json.GetProperty("type").GetString(), json.GetProperty("key").GetString(), json.GetProperty("department").GetString(), json.GetProperty("departmentName").GetString()));
+            (json.GetProperty("type").GetString(), json.GetProperty("key").GetString(), json.GetProperty("department").GetString(),
+                json.GetProperty("departmentName").GetString()));
         Assert.Equal((2023, 2, 7), (json.GetProperty("year").GetInt32(), json.GetProperty("version").GetInt32(), json.GetProperty("pageCount").GetInt32()));
         Assert.Equal("http://127.0.0.1/x.pdf?sig=1", json.GetProperty("downloadUrl").GetString());
     }
@@ -61,7 +63,8 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     public async Task A_rejection_is_posted_as_draft_rejected_with_department_part_reviewer_and_comment()
     {
         var answered = AnswerNextAsync(HttpStatusCode.NoContent);
-        var rejection = new ComposedNotice(new Notice(NotificationMessage.ForRejection(2023, "kgj", "duty", 3), NoticeKind.DraftRejected, null, 2023, "kgj", 3, DateTimeOffset.UnixEpoch)
+        var rejection = new ComposedNotice(new Notice(NotificationMessage.ForRejection(2023, "kgj", "duty", 3), NoticeKind.DraftRejected, null, 2023,
+            "kgj", 3, DateTimeOffset.UnixEpoch)
         {
             Rejection = new DraftRejection("duty", "科工局起草人", "科工局审核人", "请补充数据。"),
         }, "退回", "正文");
@@ -70,7 +73,8 @@ public sealed class WebhookNotificationSenderTests : IDisposable
 
         var json = JsonDocument.Parse((await answered).Body).RootElement;
         Assert.Equal(("draft.rejected", "2023-kgj-duty-v3-rejected", "kgj", "魏都区科学技术和工业信息化局"),
-            (json.GetProperty("type").GetString(), json.GetProperty("key").GetString(), json.GetProperty("department").GetString(), json.GetProperty("departmentName").GetString()));
+            (json.GetProperty("type").GetString(), json.GetProperty("key").GetString(), json.GetProperty("department").GetString(),
+                json.GetProperty("departmentName").GetString()));
         Assert.Equal(("duty", "科工局审核人", "请补充数据。", 3), (json.GetProperty("section").GetString(), json.GetProperty("reviewer").GetString(),
             json.GetProperty("comment").GetString(), json.GetProperty("version").GetInt32()));
     }

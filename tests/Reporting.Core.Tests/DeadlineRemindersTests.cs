@@ -98,7 +98,8 @@ public class DeadlineRemindersTests
         Assert.DoesNotContain(_world.Sender.Sent, s => s.Fact.DepartmentCode == "fgw");
         var entry = _world.Outbox.Find("2023-fgw-reminder-2024-02-23", "email")!;
         Assert.True(entry.IsWithdrawn);
-        Assert.Empty(await _world.Outbox.ListDueAsync(At(12, 31)).ContinueWith(t => t.Result.Where(e => e.Key.StartsWith("2023-fgw", StringComparison.Ordinal)).ToList()));
+        Assert.Empty(await _world.Outbox.ListDueAsync(At(12, 31))
+            .ContinueWith(t => t.Result.Where(e => e.Key.StartsWith("2023-fgw", StringComparison.Ordinal)).ToList()));
         Assert.Contains(_world.Audit.Entries, e => e.Report == "2023/fgw" && e.Action == "deadline.withdrawn");
     }
 
@@ -182,7 +183,8 @@ public class DeadlineRemindersTests
         var first = await _world.Reminders.ChaseAsync(2023, "mzj", "a1b2c3d4e5", "  请本周内完成。 ", TestWorld.Office);
         var doubleClick = await _world.Reminders.ChaseAsync(2023, "mzj", "a1b2c3d4e5", "请本周内完成。", TestWorld.Office);
         var finished = await _world.Reminders.ChaseAsync(2023, "kgj", "f0f0f0f0f0", null, TestWorld.Office);
-        foreach (var message in _world.Queue.Notifications.Where(m => m.Kind == NotificationMessage.ChaseKind).ToList()) await _world.Reminders.NotifyAsync(message);
+        foreach (var message in _world.Queue.Notifications.Where(m => m.Kind == NotificationMessage.ChaseKind)
+            .ToList()) await _world.Reminders.NotifyAsync(message);
 
         Assert.Equal((ChaseOutcome.Queued, ChaseOutcome.AlreadySent, ChaseOutcome.Finished), (first, doubleClick, finished));
         var fact = Assert.Single(_world.Sender.Sent).Fact;

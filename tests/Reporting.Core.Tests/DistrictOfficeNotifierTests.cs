@@ -140,7 +140,8 @@ public class DistrictOfficeNotifierTests
 
         Assert.False(failed.Delivered);
         var entry = _world.Outbox.Find(NoticeKey, "email")!;
-        Assert.Equal((1, _world.Clock.Now, _world.Clock.Now + TimeSpan.FromSeconds(10), null), (entry.Attempts, entry.LastAttemptAt, entry.NextAttemptAt, entry.ClaimedAt));
+        Assert.Equal((1, _world.Clock.Now, _world.Clock.Now + TimeSpan.FromSeconds(10), null),
+            (entry.Attempts, entry.LastAttemptAt, entry.NextAttemptAt, entry.ClaimedAt));
         Assert.Contains("not answering", entry.LastError);
         Assert.Equal((Message, TimeSpan.FromSeconds(10)), Assert.Single(_world.Queue.Scheduled));
         Assert.Null(await NotifiedAtAsync());
@@ -231,7 +232,13 @@ public class DistrictOfficeNotifierTests
         // last attempt (the due tolerance is then negative), and no message anywhere.
         _world.Clock.Advance(TimeSpan.FromMilliseconds(70));
         var email = _world.Outbox.Find(NoticeKey, "email")!;
-        Assert.NotNull(await _world.Outbox.TrySaveAsync(email with { SentAt = null, ClaimedAt = null, LastError = "staged", NextAttemptAt = _world.Clock.Now - TimeSpan.FromSeconds(1) }));
+        Assert.NotNull(await _world.Outbox.TrySaveAsync(email with
+        {
+            SentAt = null,
+            ClaimedAt = null,
+            LastError = "staged",
+            NextAttemptAt = _world.Clock.Now - TimeSpan.FromSeconds(1)
+        }));
 
         Assert.Equal(1, await _world.Delivery.SweepAsync());
         var result = await _world.Notifier.NotifyAsync(Assert.Single(_world.Queue.Notifications));

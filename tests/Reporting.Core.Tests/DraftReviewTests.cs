@@ -134,7 +134,8 @@ public class DraftReviewTests
 
         var outcome = await _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, "  请补充数据。 "), TestWorld.Approver(name: "张三"));
 
-        Assert.Equal((DraftStatus.Rejected, "张三", "kgj-approver", "请补充数据。"), (outcome.Draft.Status, outcome.Draft.Reviewer, outcome.Draft.ReviewerId, outcome.Draft.ReviewComment));
+        Assert.Equal((DraftStatus.Rejected, "张三", "kgj-approver", "请补充数据。"),
+            (outcome.Draft.Status, outcome.Draft.Reviewer, outcome.Draft.ReviewerId, outcome.Draft.ReviewComment));
         // The report row is written (under its ETag, so a racing approval re-reads the rejection) but gains nothing.
         var report = await _world.Reports.GetAsync(Key);
         Assert.Equal((0, 0, false), (report.Approved.Count, report.Versions.Count, outcome.AssemblyQueued));

@@ -66,7 +66,15 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
             if (!_rows.TryGetValue(key, out var stored) || stored.ETag != reviewed.ETag)
                 throw new ConcurrencyConflictException($"Draft {key} changed meanwhile.");
             // Only the review is written; the stored text stays as submitted.
-            var saved = stored with { Status = reviewed.Status, Reviewer = reviewed.Reviewer, ReviewerId = reviewed.ReviewerId, ReviewComment = reviewed.ReviewComment, ReviewedAt = reviewed.ReviewedAt, ETag = NewETag() };
+            var saved = stored with
+            {
+                Status = reviewed.Status,
+                Reviewer = reviewed.Reviewer,
+                ReviewerId = reviewed.ReviewerId,
+                ReviewComment = reviewed.ReviewComment,
+                ReviewedAt = reviewed.ReviewedAt,
+                ETag = NewETag()
+            };
             _rows[key] = saved;
             return Task.FromResult(saved);
         }
@@ -236,7 +244,8 @@ internal sealed class InMemoryPdfStore : IPdfStore
     /// <summary>Called with the name after a file (PDF or OFD) is stored: throws to stand for a run that dies right after its upload.</summary>
     public Action<string>? AfterCreate { get; set; }
 
-    public async Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default)
+    public async Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName,
+        CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
@@ -288,7 +297,8 @@ internal sealed class TestMemberAddresses : IMemberAddresses
     public HashSet<string> Unknown { get; } = [];
 
     public Task<IReadOnlyList<string>> OfDepartmentAsync(string department, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<string>>(Unknown.Contains(department) ? [] : [$"{department}-author@members.test", $"{department}-approver@members.test"]);
+        Task.FromResult<IReadOnlyList<string>>(Unknown.Contains(department) ? []
+            : [$"{department}-author@members.test", $"{department}-approver@members.test"]);
 }
 
 /// <summary>
@@ -337,7 +347,8 @@ internal sealed class InMemoryOutbox : INotificationOutbox
 
     public Task<IReadOnlyList<OutboxEntry>> ListForReportAsync(int year, string department, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => !e.Notice.IsVolume && e.Notice.Year == year && e.Notice.Department == department).ToList());
+        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => !e.Notice.IsVolume && e.Notice.Year == year
+            && e.Notice.Department == department).ToList());
     }
 
     public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
@@ -488,7 +499,8 @@ internal sealed class TestWorld
     public ReportingCalendar Calendar => new(ReportingCalendarDates.Default, Options);
 
     public TestMemberAddresses MemberAddresses { get; } = new();
-    public DeadlineReminders Reminders => new(new ReportingCalendar(ReportingCalendarDates.Default, Options), Directory, Drafts, MemberAddresses, Composer, Delivery, Outbox, Queue, Audit, Access, Clock);
+    public DeadlineReminders Reminders => new(new ReportingCalendar(ReportingCalendarDates.Default, Options), Directory, Drafts, MemberAddresses, Composer,
+        Delivery, Outbox, Queue, Audit, Access, Clock);
 
     public TestWorld WithWebhook()
     {
@@ -499,7 +511,8 @@ internal sealed class TestWorld
     public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
         Submission.SubmitAsync(SubmitCommands.For(section, body ?? $"{section} 的正文。", department, int.Parse(year)), Author(department));
 
-    public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023", string reviewer = "审核人") =>
+    public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023",
+        string reviewer = "审核人") =>
         Review.DecideAsync(ReviewCommands.For(section, version, ReviewCommands.Decision(decision), decision == "reject" ? "请修改后重新提交。" : null, department,
             int.Parse(year)), Approver(department, reviewer));
 

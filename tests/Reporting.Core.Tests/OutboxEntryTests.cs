@@ -9,7 +9,8 @@ public class OutboxEntryTests
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
     private static readonly NotificationMessage Notice = new(2023, "kgj", 1);
 
-    private static OutboxEntry FailedAt(DateTimeOffset at, TimeSpan backoff) => new(Notice, "email", Attempts: 1, LastAttemptAt: at, NextAttemptAt: at + backoff);
+    private static OutboxEntry FailedAt(DateTimeOffset at, TimeSpan backoff) =>
+        new(Notice, "email", Attempts: 1, LastAttemptAt: at, NextAttemptAt: at + backoff);
 
     [Theory]
     [InlineData(30, 27.9, false)] // a long backoff: due up to 2 s early (queue and app clocks differ)

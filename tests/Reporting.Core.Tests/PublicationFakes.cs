@@ -36,13 +36,15 @@ internal sealed class InMemoryPublicationRepository : IPublicationRepository
     public Task<IReadOnlyList<PublicationRecord>> ListYearAsync(int year, CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult<IReadOnlyList<PublicationRecord>>(_rows.Where(r => r.Key.Year == year).Select(r => new PublicationRecord(r.Key, r.Value.Events, r.Value.ETag)).ToList());
+            return Task.FromResult<IReadOnlyList<PublicationRecord>>(_rows.Where(r => r.Key.Year == year)
+                .Select(r => new PublicationRecord(r.Key, r.Value.Events, r.Value.ETag)).ToList());
     }
 
     public Task<IReadOnlyList<int>> ListPublishedYearsAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
-            return Task.FromResult<IReadOnlyList<int>>(_rows.Where(r => r.Value.Events[^1].Kind == PublicationEventKind.Published).Select(r => r.Key.Year).Distinct().Order().ToList());
+            return Task.FromResult<IReadOnlyList<int>>(_rows.Where(r => r.Value.Events[^1].Kind == PublicationEventKind.Published).Select(r => r.Key.Year)
+                .Distinct().Order().ToList());
     }
 }
 
@@ -89,7 +91,8 @@ internal sealed class FactsPublicPages : IPublicPages
         $"report {report.Department} v{report.Version}{(report.HasOfd ? " with ofd" : "")} at {report.PublishedAt:O}:" +
         $" {document.Title} | {string.Join(" | ", document.Blocks.Select(b => b.Text))}";
 
-    public string YearIndex(int year, IReadOnlyList<PublicReport> reports) => $"year {year}: {string.Join(",", reports.Select(r => $"{r.Department}-v{r.Version}"))}";
+    public string YearIndex(int year, IReadOnlyList<PublicReport> reports) =>
+        $"year {year}: {string.Join(",", reports.Select(r => $"{r.Department}-v{r.Version}"))}";
 
     public string Root(IReadOnlyList<int> years) => $"root: {string.Join(",", years)}";
 

@@ -44,7 +44,8 @@ public sealed class ReportPublisherTests
         Assert.Empty(_world.Site.Files);
         Assert.Empty((await _world.Publications.GetAsync(new ReportKey(2023, "kgj"))).Events);
 
-        var admin = await _world.Publisher.PublishAsync(new Caller("office-admin", "区法治办管理员"), new PublishReportCommand(new ReportKey(2023, "kgj"), 1, true, Comment));
+        var admin = await _world.Publisher.PublishAsync(new Caller("office-admin", "区法治办管理员"),
+            new PublishReportCommand(new ReportKey(2023, "kgj"), 1, true, Comment));
         Assert.True(admin.Changed);
     }
 
@@ -81,7 +82,8 @@ public sealed class ReportPublisherTests
 
         Assert.True(outcome.Changed);
         var published = Assert.Single(outcome.Publication.Events);
-        Assert.Equal((PublicationEventKind.Published, 1, "office", Comment, true), (published.Kind, published.Version, published.ById, published.Text, published.ConfidentialityReviewed));
+        Assert.Equal((PublicationEventKind.Published, 1, "office", Comment, true),
+            (published.Kind, published.Version, published.ById, published.Text, published.ConfidentialityReviewed));
         var stored = _world.Pdfs.Blobs[ReportAssembler.BlobName(new ReportKey(2023, "kgj"), 1)].Pdf.Content;
         Assert.Equal(stored, _world.Site.Files["2023/kgj.pdf"].Content);
         Assert.Equal("application/pdf", _world.Site.Files["2023/kgj.pdf"].ContentType);

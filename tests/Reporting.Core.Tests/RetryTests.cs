@@ -11,7 +11,8 @@ public class RetryTests
     {
         var attempts = 0;
 
-        var result = await Retry.OnConflictAsync(5, () => ++attempts < 3 ? throw new ConcurrencyConflictException("lost") : Task.FromResult("won"), CancellationToken.None);
+        var result = await Retry.OnConflictAsync(5, () => ++attempts < 3 ? throw new ConcurrencyConflictException("lost") : Task.FromResult("won"),
+            CancellationToken.None);
 
         Assert.Equal(("won", 3), (result, attempts));
     }

@@ -14,7 +14,8 @@ public sealed class SealImageRulesTests
     public void A_red_ring_on_transparency_is_accepted()
     {
         Assert.Null(SealImageRules.Check(TestPng.RedSeal()));
-        Assert.Null(SealImageRules.Check(TestPng.Write(100, 108, (x, y) => x < 50 ? ((byte)200, (byte)0, (byte)0, (byte)255) : ((byte)0, (byte)0, (byte)0, (byte)0))));
+        Assert.Null(SealImageRules.Check(TestPng.Write(100, 108, (x, y) => x < 50 ? ((byte)200, (byte)0, (byte)0, (byte)255)
+            : ((byte)0, (byte)0, (byte)0, (byte)0))));
     }
 
     [Fact]
@@ -95,6 +96,8 @@ public sealed class SealImageRulesTests
     public void An_image_mostly_not_red_among_its_opaque_pixels_is_refused()
     {
         Assert.Equal(SealImageProblem.NotRed, SealImageRules.Check(TestPng.Write(60, 60, (_, _) => (20, 40, 200, 255))));  // blue
-        Assert.Equal(SealImageProblem.NotRed, SealImageRules.Check(TestPng.Write(60, 60, (x, _) => x < 30 ? ((byte)210, (byte)25, (byte)35, (byte)255) : ((byte)20, (byte)20, (byte)20, (byte)255))));
+        Assert.Equal(SealImageProblem.NotRed,
+            SealImageRules.Check(TestPng.Write(60, 60, (x, _) => x < 30 ? ((byte)210, (byte)25, (byte)35, (byte)255)
+                : ((byte)20, (byte)20, (byte)20, (byte)255))));
     }
 }

@@ -22,7 +22,8 @@ public sealed class AppSettingsAgreementTests
         [nameof(AppSettingNames.SigningCertificateFile)] =
             "local only (the development certificate, a PKCS#12 file with its private key); in Azure the key stays in Key Vault (Signing__KeyVaultUri)",
         [nameof(AppSettingNames.PublicationAnonymousReadContainer)] =
-            "local (Azurite) only: it would switch on anonymous access to a container, which the account forbids (allowBlobPublicAccess false); in Azure the static website serves $web",
+            "local (Azurite) only: it would switch on anonymous access to a container, which the account forbids (allowBlobPublicAccess false); in Azure "
+                + "the static website serves $web",
     };
 
     /// <summary>Settings that belong to the platform (Functions host, App Service, Application Insights), not to the app.</summary>

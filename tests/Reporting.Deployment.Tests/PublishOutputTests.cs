@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -76,6 +78,13 @@ public sealed class PublishedApp : IDisposable
 
 public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
+    /// <summary>Types that exist only for running on a development machine (Reporting.Development, Reporting.LocalHost).</summary>
+    private static readonly HashSet<string> DevelopmentTypes =
+    [
+        "DevelopmentSignIn", "DevelopmentUsers", "DevelopmentIdentity", "DevSignInFunctions", "DevelopmentSeal", "DevelopmentSeals",
+        "DevelopmentSigning", "AzuriteProcess", "LoopbackPorts", "PosixSignal", "LocalHostApp",
+    ];
+
     private JsonDocument FunctionsMetadata()
     {
         var path = Path.Combine(app.Directory, "functions.metadata");
@@ -191,6 +200,32 @@ public sealed class PublishOutputTests(PublishedApp app) : IClassFixture<Publish
             .Distinct()
             .ToList();
         Assert.Contains("FandolFang-Regular.ttf", expected);
-        Assert.All(expected, name => Assert.True(File.Exists(Path.Combine(app.Directory, "fonts", name)), $"fonts/{name} is not in the publish output (run .ci/setup)."));
+        Assert.All(expected, name => Assert.True(File.Exists(Path.Combine(app.Directory, "fonts", name)),
+            $"fonts/{name} is not in the publish output (run .ci/setup)."));
+    }
+
+    [Fact]
+    public void Nothing_that_exists_only_for_local_running_is_published()
+    {
+        var files = System.IO.Directory.EnumerateFiles(app.Directory, "*", SearchOption.AllDirectories).ToList();
+        var found = files.Where(file => Path.GetFileName(file) is "azurite-launcher.js" or "Reporting.Development.dll" or "Reporting.LocalHost.dll")
+            .Select(file => Path.GetRelativePath(app.Directory, file))
+            .ToList();
+        var assemblies = 0;
+        foreach (var file in files.Where(file => file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var pe = new PEReader(File.OpenRead(file));
+            if (!pe.HasMetadata) continue;
+            assemblies++;
+            var metadata = pe.GetMetadataReader();
+            found.AddRange(metadata.TypeDefinitions
+                .Select(handle => metadata.GetTypeDefinition(handle))
+                .Where(type => metadata.GetString(type.Namespace).StartsWith("Reporting", StringComparison.Ordinal)
+                               && DevelopmentTypes.Contains(metadata.GetString(type.Name)))
+                .Select(type => $"{metadata.GetString(type.Namespace)}.{metadata.GetString(type.Name)} in {Path.GetFileName(file)}"));
+        }
+
+        Assert.True(assemblies > 10, $"only {assemblies} assemblies with metadata in the publish output");
+        Assert.True(found.Count == 0, "Development-only code in the publish output: " + string.Join("; ", found));
     }
 }

@@ -67,7 +67,8 @@ internal static class SettingsInCode
         }
 
         // Sub-settings of the storage connection, read from its section in ReadStorageOptions.
-        foreach (Match key in Regex.Matches(source, @"\bsection\[""(?<key>\w+)""\]")) names.Add($"{AppSettingNames.StorageConnection}__{key.Groups["key"].Value}");
+        foreach (Match key in Regex.Matches(source, @"\bsection\[""(?<key>\w+)""\]")) names.Add(
+            $"{AppSettingNames.StorageConnection}__{key.Groups["key"].Value}");
 
         return new Found(names, prefixes);
     }
@@ -75,7 +76,8 @@ internal static class SettingsInCode
     private static bool IsScalar(Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(TimeSpan) || t == typeof(Uri) || t == typeof(DateTimeOffset);
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(TimeSpan) || t == typeof(Uri)
+            || t == typeof(DateTimeOffset);
     }
 
     private static string Constant(string field) =>
@@ -83,7 +85,8 @@ internal static class SettingsInCode
         ?? throw new InvalidOperationException($"The code reads AppSettingNames.{field}, which is not a constant there.");
 
     private static Type OptionsType(string name) =>
-        new[] { typeof(AppSettingNames).Assembly, typeof(Reporting.Core.Workflow.ReportingOptions).Assembly, typeof(Reporting.Azure.Storage.StorageOptions).Assembly, typeof(Reporting.Typesetting.TypesettingOptions).Assembly }
+        new[] { typeof(AppSettingNames).Assembly, typeof(Reporting.Core.Workflow.ReportingOptions).Assembly,
+            typeof(Reporting.Azure.Storage.StorageOptions).Assembly, typeof(Reporting.Typesetting.TypesettingOptions).Assembly }
             .SelectMany(assembly => assembly.GetTypes())
             .SingleOrDefault(type => type.Name == name)
         ?? throw new InvalidOperationException($"The code binds {name}, which no Reporting assembly defines.");

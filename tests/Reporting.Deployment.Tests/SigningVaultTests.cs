@@ -51,7 +51,8 @@ public sealed class SigningVaultTests
         Assert.Contains($"var keyVaultCryptoUser = '{CryptoUser}'", Signing);
         Assert.Contains($"var keyVaultReader = '{Reader}'", Signing);
 
-        var assignment = Regex.Match(Signing, @"resource\s+signerAssignments\s+'Microsoft\.Authorization/roleAssignments@[\d-]+'\s*=\s*\[(?<body>.*?)\n\]", RegexOptions.Singleline);
+        var assignment = Regex.Match(Signing, @"resource\s+signerAssignments\s+'Microsoft\.Authorization/roleAssignments@[\d-]+'\s*=\s*\[(?<body>.*?)\n\]",
+            RegexOptions.Singleline);
         Assert.True(assignment.Success, "signing.bicep has no signerAssignments");
         var body = assignment.Groups["body"].Value;
         Assert.Matches(@"for\s+role\s+in\s+signerRoles\s*:", body);

@@ -122,7 +122,8 @@ public sealed class StaticWebsiteTests
         Assert.Contains("empty(publicationPublicBaseUrl) ? storageAccount.properties.primaryEndpoints.web : publicationPublicBaseUrl", baseUrl);
         Assert.Matches(@"endsWith\(\(.*\), '/'\) \? take\(", baseUrl);
         Assert.Matches(@"resource\s+storageAccount\s+'Microsoft\.Storage/storageAccounts@[^']+'\s+existing\s*=\s*\{\s*name:\s*storageAccountName\s*\}", Api);
-        Assert.Matches(@"(?m)^\s+""publicationPublicBaseUrl"":\s*\{\s*""value"":\s*""\$\{PUBLICATION_PUBLIC_BASE_URL=\}""\s*\}", File.ReadAllText(Path.Combine(RepositoryFiles.InfraDirectory, "main.parameters.json")));
+        Assert.Matches(@"(?m)^\s+""publicationPublicBaseUrl"":\s*\{\s*""value"":\s*""\$\{PUBLICATION_PUBLIC_BASE_URL=\}""\s*\}",
+            File.ReadAllText(Path.Combine(RepositoryFiles.InfraDirectory, "main.parameters.json")));
     }
 
     /// <summary>The value expression of one entry of api.bicep's appSettings, with the module's one-line vars substituted (parenthesised).</summary>

@@ -35,7 +35,8 @@ public sealed class BadInputTests(LocalHostFixture app)
 
     [Theory]
     [MemberData(nameof(BadDrafts))]
-    public async Task A_bad_draft_is_refused_with_a_zh_CN_problem_and_nothing_is_stored(string @case, string year, string department, string section, string body)
+    public async Task A_bad_draft_is_refused_with_a_zh_CN_problem_and_nothing_is_stored(string @case, string year, string department, string section,
+        string body)
     {
         var before = await app.CountDraftRowsAsync();
         using var response = await app.SubmitAsync(year, department, section, body);
@@ -150,7 +151,8 @@ public sealed class BadInputTests(LocalHostFixture app)
     [Fact]
     public async Task Malformed_JSON_for_an_approval_is_refused()
     {
-        using var response = await app.Http.PostAsync("api/reports/2023/kgj/sections/duty/drafts/1/approval", new StringContent("{\"decision\":", Encoding.UTF8, "application/json"));
+        using var response = await app.Http.PostAsync("api/reports/2023/kgj/sections/duty/drafts/1/approval",
+            new StringContent("{\"decision\":", Encoding.UTF8, "application/json"));
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed json");
     }
 

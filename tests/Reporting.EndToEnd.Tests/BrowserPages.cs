@@ -5,11 +5,13 @@ using Xunit;
 
 namespace Reporting.EndToEnd.Tests;
 
-/// <summary>Signing in as a person does and the checks every page must pass (as PageBrowserTests does them), for the page tests of the district office.</summary>
+/// <summary>Signing in as a person does and the checks every page must pass (as PageBrowserTests does them), for the page tests of the district
+/// office.</summary>
 internal static class BrowserPages
 {
     /// <summary>Codes that must never reach a reader (department slugs, part keys, statuses and roles in English).</summary>
-    public static readonly Regex Codes = new(@"\b(kgj|sfj|wjw|jyj|preamble|duty|measures|shortcomings|plans|missing|submitted|approved|rejected|pending|author|approver|office)\b");
+    public static readonly Regex Codes =
+        new(@"\b(kgj|sfj|wjw|jyj|preamble|duty|measures|shortcomings|plans|missing|submitted|approved|rejected|pending|author|approver|office)\b");
 
     /// <summary>Opens <paramref name="path"/>, picks <paramref name="user"/> on the sign-in page it leads to, and lands back on it.</summary>
     public static async Task<IPage> SignedInAsync(LocalHostFixture app, IBrowser browser, string user, string path, int width)
@@ -53,7 +55,8 @@ internal static class BrowserPages
         Assert.DoesNotMatch(Codes, visible);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}: wider than the window");
         var axe = await page.RunAxe();
-        var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
+        var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
         Assert.True(bad.Count == 0, $"{name}: {string.Join("; ", bad)}");
         var directory = Path.Combine(TestSupport.RepoPaths.Root, ".local", "screenshots");
         Directory.CreateDirectory(directory);

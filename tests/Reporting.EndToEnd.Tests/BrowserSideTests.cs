@@ -92,7 +92,8 @@ public sealed class BrowserSideTests(LocalHostFixture app)
     [Fact]
     public async Task A_forged_App_Service_principal_is_ignored_outside_App_Service()
     {
-        var principal = Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"auth_typ":"aad","claims":[{"typ":"oid","val":"office-admin"},{"typ":"name","val":"冒名者"}]}"""));
+        var principal = Convert.ToBase64String(
+            Encoding.UTF8.GetBytes("""{"auth_typ":"aad","claims":[{"typ":"oid","val":"office-admin"},{"typ":"name","val":"冒名者"}]}"""));
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/members");
         request.Headers.Add("X-MS-CLIENT-PRINCIPAL", principal);
         using var response = await app.Anonymous.SendAsync(request);
@@ -156,7 +157,8 @@ public sealed class BrowserSideTests(LocalHostFixture app)
         }
     }
 
-    private async Task<HttpRequestMessage> FormPostAsync(string user, string body = "其他有关情况。", string author = "", (string Field, string Value)? overrideField = null)
+    private async Task<HttpRequestMessage> FormPostAsync(string user, string body = "其他有关情况。", string author = "",
+        (string Field, string Value)? overrideField = null)
     {
         var fields = new Dictionary<string, string> { ["year"] = "2017", ["department"] = "kgj", ["section"] = "other", ["body"] = body, ["author"] = author };
         if (overrideField is { } o) fields[o.Field] = o.Value;

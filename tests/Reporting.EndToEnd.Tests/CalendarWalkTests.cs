@@ -50,7 +50,8 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
                 await env.ApproveOkAsync(Year, "fgw", section, await env.SubmitOkAsync(Year, "fgw", section, FixtureReport.Parts[section]));
             var jyj = await env.SubmitFixtureAsync(Year, "jyj", approve: false);
             foreach (var section in FixtureReport.RequiredSections.Where(s => s != "duty")) await env.ApproveOkAsync(Year, "jyj", section, jyj[section]);
-            using (var rejected = await env.DecideAsync(Year, "jyj", "duty", jyj["duty"], "reject", comment: "请补充主要负责人履职的具体事例。")) Assert.True(rejected.IsSuccessStatusCode);
+            using (var rejected = await env.DecideAsync(Year, "jyj", "duty", jyj["duty"], "reject", comment: "请补充主要负责人履职的具体事例。")) Assert.True(
+                rejected.IsSuccessStatusCode);
             var mzj = await env.SubmitFixtureAsync(Year, "mzj", approve: false);
             foreach (var section in FixtureReport.RequiredSections[..^1]) await env.ApproveOkAsync(Year, "mzj", section, mzj[section]);
             await env.WaitForQueuesToDrainAsync();
@@ -92,7 +93,10 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
             var lines = walk.Select(w => $"{w.Day:yyyy-MM-dd}  to {string.Join(", ", w.Mail.To.Mailboxes.Select(m => m.Address))}  {w.Mail.Subject}").ToList();
             var file = Path.Combine(RepoPaths.Root, ".local", "calendar-walk.txt");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await File.WriteAllTextAsync(file, $"Report year {Year}, walked 2021-01-01..2021-04-30 at 09:00 Beijing time, {fired} firings, {walk.Count} e-mails; a run with work (24 departments read, notices registered and queued) took median {busyRuns.Order().ElementAt(busyRuns.Count / 2):0} ms, max {busyRuns.Max():0} ms\n" + string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+            await File.WriteAllTextAsync(file,
+                $"Report year {Year}, walked 2021-01-01..2021-04-30 at 09:00 Beijing time, {fired} firings, {walk.Count} e-mails; a run with work (24 "
+                    + $"departments read, notices registered and queued) took median {busyRuns.Order().ElementAt(busyRuns.Count / 2):0} ms, max "
+                        + $"{busyRuns.Max():0} ms\n" + string.Join("\n", lines) + "\n", new UTF8Encoding(false));
             output.WriteLine($"{fired} firings, {walk.Count} e-mails; written to {file}");
 
             // Exactly these e-mails on exactly these days, each to the department's members or the district office.
@@ -112,7 +116,9 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
             }
             for (var day = new DateOnly(2021, 3, 2); day <= new DateOnly(2021, 4, 1); day = day.AddDays(1))
                 expected.Add($"{day:yyyy-MM-dd} {departments.Office.Email} deadline.overdue {Year}-overdue-{day:yyyy-MM-dd}");
-            var actual = walk.Select(w => $"{w.Day:yyyy-MM-dd} {string.Join(", ", w.Mail.To.Mailboxes.Select(m => m.Address))} {w.Mail.Headers["X-Notice-Kind"]} {w.Mail.Headers["X-Report-Key"]}")
+            var actual = walk.Select(w =>
+                $"{w.Day:yyyy-MM-dd} {string.Join(", ", w.Mail.To.Mailboxes.Select(m => m.Address))} {w.Mail.Headers["X-Notice-Kind"]} "
+                    + $"{w.Mail.Headers["X-Report-Key"]}")
                 .Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected.Order(StringComparer.Ordinal).ToList(), actual);
             Assert.Equal(before + walk.Count, env.Smtp.Messages.Count);
@@ -122,7 +128,8 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
             Assert.Equal("【催报提醒】魏都区教育局 2020年度法治政府建设情况报告 距报送截止（2021年3月1日）还有 7 天", reminder.Subject);
             Assert.Contains("一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况", reminder.TextBody);
             Assert.Contains("已退回（第 1 版，审核意见：请补充主要负责人履职的具体事例。）", reminder.TextBody);
-            Assert.DoesNotContain("jyj", (reminder.TextBody ?? "").Replace($"/{Year}/jyj", "", StringComparison.Ordinal).Replace("department=jyj", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("jyj", (reminder.TextBody ?? "").Replace($"/{Year}/jyj", "", StringComparison.Ordinal)
+                .Replace("department=jyj", "", StringComparison.Ordinal), StringComparison.Ordinal);
             var overdue = walk.Single(w => w.Mail.Headers["X-Report-Key"] == $"{Year}-overdue-2021-03-15").Mail;
             Assert.Equal($"【逾期名单】魏都区2020年度法治政府建设情况报告：截至 2021年3月15日，{2 + others.Count} 个部门逾期未完成（已逾期 14 天）", overdue.Subject);
             Assert.Contains("魏都区发展和改革委员会（1 个部分）：", overdue.TextBody);

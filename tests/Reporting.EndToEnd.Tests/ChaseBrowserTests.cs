@@ -67,11 +67,13 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
     [InlineData("office", "nosuch", "{\"id\":\"abcdef0123\"}", HttpStatusCode.BadRequest, "department")]
     [InlineData("office", "jyj", "{\"id\":\"abcdef0123\",\"message\":42}", HttpStatusCode.BadRequest, "message")]
     [InlineData("jyj-author", "jyj", "{\"id\":\"abcdef0123\"}", HttpStatusCode.Forbidden, null)]
-    public async Task A_chase_with_bad_input_or_by_someone_else_than_the_office_is_refused_in_chinese_and_sends_nothing(string user, string department, string body, HttpStatusCode status, string? field)
+    public async Task A_chase_with_bad_input_or_by_someone_else_than_the_office_is_refused_in_chinese_and_sends_nothing(string user, string department,
+        string body, HttpStatusCode status, string? field)
     {
         var before = await app.SnapshotStorageAsync($"{Year}-{department}-chase");
 
-        using var response = await app.ClientAs(user).PostAsync($"api/reports/{Year}/{department}/chase", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await app.ClientAs(user).PostAsync($"api/reports/{Year}/{department}/chase",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

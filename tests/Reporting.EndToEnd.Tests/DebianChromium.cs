@@ -32,7 +32,8 @@ internal static class DebianChromium
         {
             ExecutablePath = Path,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--lang=zh-CN"],
         });
     }
 }

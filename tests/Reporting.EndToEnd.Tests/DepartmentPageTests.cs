@@ -25,7 +25,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
 
     /// <summary>Codes that must never reach a reader: department slugs, part keys, statuses and channels in English, exception names.</summary>
     private static readonly Regex Codes = new(
-        @"\b(kgj|czj|sfj|preamble|duty|measures|shortcomings|plans|other|submitted|approved|rejected|pending|drafting|reviewing|assembling|assembled|sending|retrying|sent|email|webhook)\b|Exception");
+        @"\b(kgj|czj|sfj|preamble|duty|measures|shortcomings|plans|other|submitted|approved|rejected|pending|drafting|reviewing"
+        + @"|assembling|assembled|sending|retrying|sent|email|webhook)\b|Exception");
 
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -107,7 +108,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
             Assert.Contains("下载第 1 版 PDF", await response.Content.ReadAsStringAsync());
         });
         var jsonTimes = await TimeAsync(async () => await app.ClientAs("kgj-author").GetStringAsync(Routes.Report(Year, "kgj")));
-        output.WriteLine($"本部门报告 page: p50 {pageTimes[10]:F0} ms, max {pageTimes[^1]:F0} ms; GET report JSON: p50 {jsonTimes[10]:F0} ms, max {jsonTimes[^1]:F0} ms (20 requests each)");
+        output.WriteLine($"本部门报告 page: p50 {pageTimes[10]:F0} ms, max {pageTimes[^1]:F0} ms; "
+            + $"GET report JSON: p50 {jsonTimes[10]:F0} ms, max {jsonTimes[^1]:F0} ms (20 requests each)");
     }
 
     private static async Task<List<double>> TimeAsync(Func<Task> request)
@@ -244,7 +246,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
     /// <summary>The status JSON says the channel failed and will be tried again.</summary>
     private static bool Retrying(JsonElement report, string channel) =>
         LocalHostFixture.Notification(report, 1) is { } notification
-        && notification.GetProperty("channels").EnumerateArray().Any(c => c.GetProperty("channel").GetString() == channel && c.GetProperty("status").GetString() == "retrying");
+        && notification.GetProperty("channels").EnumerateArray()
+            .Any(c => c.GetProperty("channel").GetString() == channel && c.GetProperty("status").GetString() == "retrying");
 
     private static async Task<IPage> NewPageAsync(IBrowser browser, int width)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Seals;
+using Reporting.Development.Seals;
 using Reporting.LocalHost;
 using Reporting.Typesetting.Seals;
 using Xunit;

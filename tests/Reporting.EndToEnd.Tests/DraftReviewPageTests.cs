@@ -17,7 +17,8 @@ namespace Reporting.EndToEnd.Tests;
 [Collection(LocalHostCollection.Name)]
 public sealed class DraftReviewPageTests(LocalHostFixture app)
 {
-    private static readonly Regex Codes = new(@"\b(kgj|sfj|wjw|preamble|duty|measures|shortcomings|plans|other|submitted|approved|rejected|pending|approve|reject)\b");
+    private static readonly Regex Codes =
+        new(@"\b(kgj|sfj|wjw|preamble|duty|measures|shortcomings|plans|other|submitted|approved|rejected|pending|approve|reject)\b");
 
     private const string Version1 = "我局持续推进法治政府建设，完善制度𠮷。\n第二段保持不变。";
     private const string Version2 = "我局全面推进法治政府建设，完善制度𠮷，新增数据。\n第二段保持不变。";
@@ -143,7 +144,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await using var browser = await DebianChromium.LaunchAsync(playwright);
 
         var other = await SignedInPageAsync(browser, "sfj-author", $"api/todo?year={year}");
-        foreach (var path in new[] { $"api/draft?year={year}&department=kgj&section=plans", $"api/review?year={year}&department=kgj&section=plans&version={version}" })
+        foreach (var path in new[] { $"api/draft?year={year}&department=kgj&section=plans",
+            $"api/review?year={year}&department=kgj&section=plans&version={version}" })
         {
             var response = await other.GotoAsync(Url(path));
             Assert.Equal(403, response!.Status);

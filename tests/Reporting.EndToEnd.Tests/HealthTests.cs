@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Reporting.Azure.Emulator;
+using Reporting.Development.Emulator;
 using Reporting.Functions.Functions;
 using Reporting.TestSupport;
 using Xunit;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
+using Reporting.Development.Emulator;
 using Reporting.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
@@ -112,7 +112,8 @@ public sealed class HostFaultTests(ITestOutputHelper output)
             using var response = await send();
             var elapsed = clock.Elapsed;
             var text = await response.Content.ReadAsStringAsync();
-            output.WriteLine($"storage {state}: {name} answered {(int)response.StatusCode} in {elapsed.TotalSeconds:F1} s, Retry-After {response.Headers.RetryAfter}: {text}");
+            output.WriteLine($"storage {state}: {name} answered {(int)response.StatusCode} in {elapsed.TotalSeconds:F1} s, Retry-After "
+                + $"{response.Headers.RetryAfter}: {text}");
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -158,7 +159,8 @@ public sealed class HostFaultTests(ITestOutputHelper output)
 
                 foreach (var (department, section, version, body) in written)
                 {
-                    using var response = await env.ClientAs(LocalHostFixture.Office).GetAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}");
+                    using var response = await env.ClientAs(LocalHostFixture.Office)
+                        .GetAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}");
                     var text = await response.Content.ReadAsStringAsync();
                     Assert.True(response.IsSuccessStatusCode, $"{department} {section} v{version} lost after the restart: {(int)response.StatusCode} {text}");
                     Assert.Equal(body, JsonDocument.Parse(text).RootElement.GetProperty("body").GetString());
@@ -167,7 +169,8 @@ public sealed class HostFaultTests(ITestOutputHelper output)
                 {
                     var report = await env.GetReportAsync(year, department);
                     var duty = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "duty");
-                    Assert.True(duty.GetProperty("approvedVersion").ValueKind == JsonValueKind.Number, $"the approval of {department} duty was lost after the restart");
+                    Assert.True(duty.GetProperty("approvedVersion").ValueKind == JsonValueKind.Number,
+                        $"the approval of {department} duty was lost after the restart");
                 }
                 return 0;
             });

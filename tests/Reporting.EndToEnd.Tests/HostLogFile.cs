@@ -63,7 +63,8 @@ public sealed class HostLogFile : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var line = $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {logLevel.ToString()[..4]} {category}[{Environment.CurrentManagedThreadId}]: {formatter(state, exception)}";
+            var line = $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {logLevel.ToString()[..4]} {category}[{Environment.CurrentManagedThreadId}]: "
+                + $"{formatter(state, exception)}";
             file.Write(exception is null ? line : $"{line}\n    {exception.ToString().Replace("\n", "\n    ", StringComparison.Ordinal)}");
         }
     }

@@ -81,7 +81,8 @@ public static class HostileBodies
     /// </summary>
     public static RawBody ManyParts(int parts, int valueBytes, bool declareLength, bool files = false)
     {
-        byte[] Head(int i) => Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Disposition: form-data; name=\"f{i}\"{(files ? $"; filename=\"f{i}.txt\"" : "")}\r\n\r\n");
+        byte[] Head(int i) => Encoding.ASCII.GetBytes(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"f{i}\"{(files ? $"; filename=\"f{i}.txt\"" : "")}\r\n\r\n");
         var end = Encoding.ASCII.GetBytes($"--{Boundary}--\r\n");
         long length = end.Length;
         for (var i = 0; i < parts; i++) length += Head(i).Length + valueBytes + 2;

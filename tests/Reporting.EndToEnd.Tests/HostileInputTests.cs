@@ -66,7 +66,8 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
             ["multipart without a single boundary"] = new(HttpStatusCode.BadRequest,
                 a => a.Http.PostAsync("api/drafts", HostileBodies.RawMultipart("year=2013&department=kgj")), "multipart"),
             ["comment with NUL"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2013, "kgj", "measures", 1, "reject", comment: "请补充\u0000数据"), "U+0000"),
-            ["comment with a bidi isolate (U+2066)"] = new(HttpStatusCode.BadRequest, a => a.DecideAsync(2013, "kgj", "measures", 1, "reject", comment: "请\u2066补充"), "U+2066"),
+            ["comment with a bidi isolate (U+2066)"] =
+                new(HttpStatusCode.BadRequest, a => a.DecideAsync(2013, "kgj", "measures", 1, "reject", comment: "请\u2066补充"), "U+2066"),
             ["body with a right-to-left mark (U+200F)"] = Body('\u200F'),
             ["GET an unknown route"] = new(HttpStatusCode.NotFound, a => a.Http.GetAsync("api/nosuch/route")),
             ["GET outside the route prefix"] = new(HttpStatusCode.NotFound, a => a.Http.GetAsync("favicon.ico")),
@@ -74,7 +75,8 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
             ["POST a GET-only route"] = new(HttpStatusCode.MethodNotAllowed, a => a.Http.PostAsync($"api/reports/{Scope}", new StringContent("")), "GET"),
             ["DELETE a report"] = new(HttpStatusCode.MethodNotAllowed, a => a.Http.DeleteAsync($"api/reports/{Scope}/kgj"), "GET"),
             ["PUT an approval"] = new(HttpStatusCode.MethodNotAllowed,
-                a => a.Http.PutAsync($"api/reports/{Scope}/kgj/sections/measures/drafts/1/approval", new StringContent("decision=approve", Encoding.UTF8, "application/x-www-form-urlencoded")), "POST"),
+                a => a.Http.PutAsync($"api/reports/{Scope}/kgj/sections/measures/drafts/1/approval",
+                    new StringContent("decision=approve", Encoding.UTF8, "application/x-www-form-urlencoded")), "POST"),
         };
         foreach (var control in BidiControls) cases[$"body with bidi control U+{control:X4}"] = Body((char)control);
         return cases;
@@ -129,13 +131,15 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
             stop.Cancel();
             await sampler;
         }
-        output.WriteLine($"idle: working set {idleSet / 1024 / 1024} MB, GC heap {idleHeap / 1024 / 1024} MB; peak: working set {peakSet / 1024 / 1024} MB, GC heap {peakHeap / 1024 / 1024} MB");
+        output.WriteLine($"idle: working set {idleSet / 1024 / 1024} MB, GC heap {idleHeap / 1024 / 1024} MB; peak: working set {peakSet / 1024 / 1024} "
+            + $"MB, GC heap {peakHeap / 1024 / 1024} MB");
         foreach (var line in lines) output.WriteLine(line);
         var (_, afterHeap) = Measure(collect: true);
         output.WriteLine($"GC heap after the suite and a collection: {afterHeap / 1024 / 1024} MB");
         Assert.True(peakSet - idleSet < MemoryBudgetBytes, $"working set rose {(peakSet - idleSet) / 1024 / 1024} MB above idle ({idleSet / 1024 / 1024} MB)");
         // The uncollected heap peaks with garbage; what the suite may not do is keep memory once it is over.
-        Assert.True(afterHeap - idleHeap < RetainedBudgetBytes, $"GC heap kept {(afterHeap - idleHeap) / 1024 / 1024} MB above idle ({idleHeap / 1024 / 1024} MB) after the suite");
+        Assert.True(afterHeap - idleHeap < RetainedBudgetBytes,
+            $"GC heap kept {(afterHeap - idleHeap) / 1024 / 1024} MB above idle ({idleHeap / 1024 / 1024} MB) after the suite");
     }
 
     private async Task<(HttpStatusCode, TimeSpan)> RefuseAsync(string name, HostileCase hostile)
@@ -146,7 +150,8 @@ public sealed class HostileInputTests(LocalHostFixture app, ITestOutputHelper ou
         var elapsed = clock.Elapsed;
         var problem = await BadInputTests.AssertProblemAsync(response, hostile.Expected, name);
         var text = problem.ToString();
-        foreach (var mention in hostile.Mentions) Assert.True(text.Contains(mention, StringComparison.Ordinal), $"{name}: the answer should mention “{mention}”: {text}");
+        foreach (var mention in hostile.Mentions) Assert.True(text.Contains(mention, StringComparison.Ordinal),
+            $"{name}: the answer should mention “{mention}”: {text}");
         if (hostile.Expected == HttpStatusCode.MethodNotAllowed) Assert.Contains(hostile.Mentions[0], response.Content.Headers.Allow);
         Assert.True(elapsed < hostile.Within, $"{name}: refused after {elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(before, await app.SnapshotStorageAsync(Scope));

@@ -18,7 +18,7 @@ public sealed class IdentitySeamTests
 
     private static CallerResolver Resolver(bool appService) => new(
         new IdentityOptions { AppServiceAuthentication = appService, PublicHost = "reports.weidu.example.gov.cn" },
-        new DevelopmentSignIn(new IdentityOptions(), Directory, new EphemeralDataProtectionProvider()), new Routes("api"));
+        new Routes("api"), new DevelopmentSignIn(Directory, new EphemeralDataProtectionProvider()));
 
     private static HttpRequest Request(string? principal, string method = "GET", string? devUser = null)
     {
@@ -49,7 +49,8 @@ public sealed class IdentitySeamTests
     [Fact]
     public void The_short_oid_claim_and_preferred_username_serve_when_the_long_forms_are_absent()
     {
-        var caller = Resolver(appService: true).Resolve(Request(Principal("""{"claims":[{"typ":"oid","val":"abc-1"},{"typ":"preferred_username","val":"li4@example.gov.cn"}]}""")));
+        var caller = Resolver(appService: true)
+            .Resolve(Request(Principal("""{"claims":[{"typ":"oid","val":"abc-1"},{"typ":"preferred_username","val":"li4@example.gov.cn"}]}""")));
 
         Assert.Equal(("abc-1", "li4@example.gov.cn"), (caller.Id, caller.Name));
     }
@@ -115,7 +116,9 @@ public sealed class IdentitySeamTests
     [Fact]
     public void Without_the_development_sign_in_App_Service_markers_are_fine()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WEBSITE_INSTANCE_ID"] = "x", ["WEBSITE_AUTH_ENABLED"] = "True" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string,
+            string?>
+        { ["WEBSITE_INSTANCE_ID"] = "x", ["WEBSITE_AUTH_ENABLED"] = "True" }).Build();
 
         var options = IdentityOptions.From(configuration, developmentSignIn: false);
 

@@ -25,15 +25,18 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         { "a number as the department", "kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":7,"section":"duty","body":"正文。"}""", "department" },
         { "a boolean as the section", "kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":"kgj","section":true,"body":"正文。"}""", "section" },
         { "an array as the body", "kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":"kgj","section":"duty","body":["正文。"]}""", "body" },
-        { "a number as the comment", "kgj-approver", $"api/reports/{Year}/kgj/sections/measures/drafts/1/approval", """{"decision":"approve","comment":5}""", "comment" },
-        { "an object as the decision", "kgj-approver", $"api/reports/{Year}/kgj/sections/measures/drafts/1/approval", """{"decision":{"value":"approve"}}""", "decision" },
+        { "a number as the comment", "kgj-approver", $"api/reports/{Year}/kgj/sections/measures/drafts/1/approval",
+            """{"decision":"approve","comment":5}""", "comment" },
+        { "an object as the decision", "kgj-approver", $"api/reports/{Year}/kgj/sections/measures/drafts/1/approval",
+            """{"decision":{"value":"approve"}}""", "decision" },
         { "a number as the role", "office-admin", "api/members/json-e2e", """{"role":1}""", "role" },
         { "a boolean as the member's department", "office-admin", "api/members/json-e2e", """{"role":"author","department":false}""", "department" },
     };
 
     [Theory]
     [MemberData(nameof(WrongKinds))]
-    public async Task A_JSON_value_of_the_wrong_kind_is_a_400_naming_the_field_and_nothing_is_stored(string @case, string user, string route, string body, string field)
+    public async Task A_JSON_value_of_the_wrong_kind_is_a_400_naming_the_field_and_nothing_is_stored(string @case, string user, string route, string body,
+        string field)
     {
         // A measures draft for the approval cases to be about, so their refusal cannot be a 404 in disguise.
         await EnsureMeasuresDraftAsync();
@@ -116,11 +119,13 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         foreach (var (endpoint, text) in answers)
             foreach (var (path, value) in Leaves(JsonDocument.Parse(text).RootElement, endpoint))
             {
-                var named = path.EndsWith("At", StringComparison.Ordinal) || path.EndsWith("Since", StringComparison.Ordinal) || path.EndsWith(".at", StringComparison.Ordinal);
+                var named = path.EndsWith("At", StringComparison.Ordinal) || path.EndsWith("Since", StringComparison.Ordinal)
+                    || path.EndsWith(".at", StringComparison.Ordinal);
                 var looksLikeTime = value.ValueKind == JsonValueKind.String && Regex.IsMatch(value.GetString()!, @"^\d{4}-\d{2}-\d{2}[T ]\d{2}:");
                 if (!named && !looksLikeTime) continue;
                 if (value.ValueKind == JsonValueKind.Null) continue;
-                Assert.True(value.ValueKind == JsonValueKind.String && IsoWithOffset.IsMatch(value.GetString()!), $"{path} = {value.GetRawText()} is not ISO 8601 with an offset");
+                Assert.True(value.ValueKind == JsonValueKind.String && IsoWithOffset.IsMatch(value.GetString()!),
+                    $"{path} = {value.GetRawText()} is not ISO 8601 with an offset");
                 timestamps++;
             }
         // submittedAt, reviewedAt, requestedAt, assembledAt, notifiedAt, the audit trail, the channels, the volume's claimedAt/storedAt…
@@ -169,7 +174,8 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         return new Dictionary<string, string>
         {
             ["POST /drafts 201"] = draft,
-            [$"POST {draftRoute}/approval 200"] = (await app.ApproveOkAsync(Year, "kgj", "duty", JsonDocument.Parse(draft).RootElement.GetProperty("version").GetInt32())).GetRawText(),
+            [$"POST {draftRoute}/approval 200"] =
+                (await app.ApproveOkAsync(Year, "kgj", "duty", JsonDocument.Parse(draft).RootElement.GetProperty("version").GetInt32())).GetRawText(),
             ["GET /reports/{year}/{department} 200"] = (await app.GetReportAsync(Year, Department)).GetRawText(),
             [$"GET {draftRoute} 200"] = await office.GetStringAsync($"api/reports/{Year}/{Department}/sections/duty/drafts/{versions["duty"]}"),
             ["GET /reports/{year} 200"] = await office.GetStringAsync($"api/reports/{Year}"),
@@ -188,7 +194,8 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         if (schema.TryGetProperty("oneOf", out var alternatives))
         {
             if (value.ValueKind == JsonValueKind.Null) return;
-            schema = alternatives.EnumerateArray().First(a => !(a.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
+            schema = alternatives.EnumerateArray()
+                .First(a => !(a.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "null"));
             CompareWithSchema(document, value, schema, path, mismatches);
             return;
         }
@@ -197,9 +204,11 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
             var expected = properties.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
             var actual = value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
             if (!expected.SequenceEqual(actual))
-                mismatches.Add($"{path}: answered [{string.Join(", ", actual.Except(expected))}] not in the schema; schema names [{string.Join(", ", expected.Except(actual))}] not answered");
+                mismatches.Add($"{path}: answered [{string.Join(", ", actual.Except(expected))}] not in the schema; schema names [{string.Join(", "
+                    + "", expected.Except(actual))}] not answered");
             foreach (var property in value.EnumerateObject())
-                if (properties.TryGetProperty(property.Name, out var inner)) CompareWithSchema(document, property.Value, inner, $"{path}.{property.Name}", mismatches);
+                if (properties.TryGetProperty(property.Name, out var inner)) CompareWithSchema(document, property.Value, inner, $"{path}.{property.Name}",
+                    mismatches);
         }
         else if (value.ValueKind == JsonValueKind.Object && schema.TryGetProperty("additionalProperties", out var values))
             foreach (var property in value.EnumerateObject()) CompareWithSchema(document, property.Value, values, $"{path}.{property.Name}", mismatches);
@@ -261,7 +270,8 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
     private async Task EnsureMeasuresDraftAsync()
     {
         var report = await app.GetReportAsync(Year, "kgj");
-        if (report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "measures").GetProperty("drafts").GetArrayLength() == 0)
+        if (report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == "measures").GetProperty("drafts")
+            .GetArrayLength() == 0)
             await app.SubmitOkAsync(Year, "kgj", "measures", "主要举措说明。");
     }
 

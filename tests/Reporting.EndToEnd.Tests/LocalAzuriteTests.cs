@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Emulator;
+using Reporting.Development.Emulator;
 using Reporting.LocalHost;
 using Reporting.TestSupport;
 using Xunit;

@@ -4,9 +4,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
 using Reporting.Core.Access;
+using Reporting.Development.Emulator;
 using Reporting.Functions.Http;
 using Reporting.LocalHost;
 using Reporting.TestSupport;
@@ -123,7 +123,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         HostLog?.Dispose();
     }
 
-    /// <summary>A client signed in as <paramref name="userId"/> through the development sign-in's X-Dev-User header (kgj-author, kgj-approver, office, …).</summary>
+    /// <summary>A client signed in as <paramref name="userId"/> through the development sign-in's X-Dev-User header (kgj-author, kgj-approver, office,
+    /// …).</summary>
     public HttpClient ClientAs(string userId) => _clients.GetOrAdd(userId, NewClient);
 
     private HttpClient NewClient(string? userId)
@@ -139,7 +140,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public static string ApproverOf(string department) => $"{department}-approver";
     public const string Office = "office";
 
-    /// <summary>Signs <paramref name="userId"/> in as a browser does (the sign-in page's form, posted from the page); returns the Cookie header to send.</summary>
+    /// <summary>Signs <paramref name="userId"/> in as a browser does (the sign-in page's form, posted from the page); returns the Cookie header to
+    /// send.</summary>
     public async Task<string> SignInCookieAsync(string userId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/dev/sign-in")
@@ -169,7 +171,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.GetProperty("version").GetInt32();
     }
 
-    /// <summary>Submits the fixture's five required parts as the department's author, then (unless told not to) approves each as its approver; returns the draft versions.</summary>
+    /// <summary>Submits the fixture's five required parts as the department's author, then (unless told not to) approves each as its approver; returns the
+    /// draft versions.</summary>
     public async Task<Dictionary<string, int>> SubmitFixtureAsync(int year, string department, bool approve = true)
     {
         var versions = new Dictionary<string, int>();
@@ -182,7 +185,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     }
 
     /// <summary>Decides on a draft as <paramref name="asUser"/> (default: the department's approver).</summary>
-    public Task<HttpResponseMessage> DecideAsync(int year, string department, string section, int version, string decision, string? asUser = null, string comment = "同意") =>
+    public Task<HttpResponseMessage> DecideAsync(int year, string department, string section, int version, string decision, string? asUser = null,
+        string comment = "同意") =>
         ClientAs(asUser ?? ApproverOf(department)).PostAsync($"api/reports/{year}/{department}/sections/{section}/drafts/{version}/approval",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = decision, ["comment"] = comment }));
 
@@ -218,7 +222,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             if (done(report)) return report;
             await Task.Delay(100);
         } while (DateTime.UtcNow < deadline);
-        throw new TimeoutException($"Report {year}/{department} did not reach the expected state: {report}\n{HostLogAbout($"{year}-{department}-", $"{year}/{department}")}");
+        throw new TimeoutException(
+            $"Report {year}/{department} did not reach the expected state: {report}\n{HostLogAbout($"{year}-{department}-", $"{year}/{department}")}");
     }
 
     /// <summary>For a failure message: the host's recent lines that mention any of <paramref name="keys"/>, and its warnings and errors.</summary>
@@ -250,7 +255,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public static JsonElement? Notification(JsonElement report, int version)
     {
         var pdf = report.GetProperty("versions").EnumerateArray().FirstOrDefault(v => v.GetProperty("version").GetInt32() == version);
-        return pdf.ValueKind == JsonValueKind.Object && pdf.GetProperty("notification").ValueKind == JsonValueKind.Object ? pdf.GetProperty("notification") : null;
+        return pdf.ValueKind == JsonValueKind.Object && pdf.GetProperty("notification").ValueKind == JsonValueKind.Object ? pdf.GetProperty("notification")
+            : null;
     }
 
     /// <summary>Every row of the drafts table: to prove that refused input stored nothing.</summary>
@@ -272,7 +278,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         var things = new List<string>();
         foreach (var table in new[] { options.DraftsTable, options.ReportsTable, options.AuditTable, options.OutboxTable, options.YearEndTable })
             await foreach (var row in Storage.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
-                if ($"{row.PartitionKey}/{row.RowKey}".Contains(scope, StringComparison.Ordinal)) things.Add($"{table}:{row.PartitionKey}/{row.RowKey}@{row.ETag}");
+                if ($"{row.PartitionKey}/{row.RowKey}".Contains(scope, StringComparison.Ordinal)) things.Add(
+                    $"{table}:{row.PartitionKey}/{row.RowKey}@{row.ETag}");
         things.AddRange((await ListBlobsAsync(scope)).Select(b => "blob:" + b));
         foreach (var queue in new[] { options.AssemblyQueue, options.NotificationQueue })
         {
@@ -295,7 +302,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task<List<string>> ListBlobsAsync(string prefix)
     {
         var names = new List<string>();
-        await foreach (var blob in Storage.Blobs.GetBlobContainerClient(Storage.Options.ReportsContainer).GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None)) names.Add(blob.Name);
+        await foreach (var blob in Storage.Blobs.GetBlobContainerClient(Storage.Options.ReportsContainer)
+            .GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, prefix,
+                CancellationToken.None)) names.Add(blob.Name);
         return names;
     }
 }

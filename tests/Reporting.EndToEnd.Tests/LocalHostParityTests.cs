@@ -108,7 +108,8 @@ public sealed class LocalHostParityTests(LocalHostFixture app)
             throw ReportingException.Conflict("测试：与当前状态冲突。");
 
         [Function("Crashes")]
-        public Task<IActionResult> Crashes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throwing")] HttpRequest request, FunctionContext context) =>
+        public Task<IActionResult> Crashes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throwing")] HttpRequest request,
+            FunctionContext context) =>
             throw new InvalidOperationException("secret internals of " + context.FunctionId);
     }
 

@@ -17,7 +17,8 @@ internal static class MailSamples
             .Append("Subject: ").Append(mail.Subject).Append('\n');
         foreach (var header in new[] { "Message-Id", "X-Report-Key", "X-Notice-Kind", "X-Report-Sha256" })
             if (mail.Headers[header] is { } value) text.Append(header).Append(": ").Append(value).Append('\n');
-        text.Append("Content-Transfer-Encoding: ").Append((mail.BodyParts.OfType<TextPart>().First()).ContentTransferEncoding).Append("\n\n").Append(mail.TextBody);
+        text.Append("Content-Transfer-Encoding: ").Append((mail.BodyParts.OfType<TextPart>().First()).ContentTransferEncoding).Append("\n\n")
+            .Append(mail.TextBody);
         File.WriteAllText(Path.Combine(folder, name + ".txt"), text.ToString());
         mail.WriteTo(Path.Combine(folder, name + ".eml"));
     }

@@ -27,10 +27,12 @@ public sealed class MemberEmailTests(LocalHostFixture app)
             }
             Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"api/members/{user}")).StatusCode);
 
-            using (var saved = await admin.PutAsJsonAsync($"api/members/{user}", new { role = "author", department = Department, email = $"{user}@xfj.weidu.example.gov.cn" }))
+            using (var saved = await admin.PutAsJsonAsync($"api/members/{user}",
+                new { role = "author", department = Department, email = $"{user}@xfj.weidu.example.gov.cn" }))
             {
                 Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-                Assert.Equal($"{user}@xfj.weidu.example.gov.cn", JsonDocument.Parse(await saved.Content.ReadAsStringAsync()).RootElement.GetProperty("email").GetString());
+                Assert.Equal($"{user}@xfj.weidu.example.gov.cn", JsonDocument.Parse(await saved.Content.ReadAsStringAsync())
+                    .RootElement.GetProperty("email").GetString());
             }
 
             var id = Guid.NewGuid().ToString("N");
@@ -39,7 +41,8 @@ public sealed class MemberEmailTests(LocalHostFixture app)
             var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-{Department}-chase-{id}", TimeSpan.FromSeconds(120));
 
             Assert.Equal(
-                new[] { "xfj-author@localhost", $"{user}@xfj.weidu.example.gov.cn", "xfj-approver@localhost", "xfj-approver2@localhost" }.Order(StringComparer.Ordinal),
+                new[] { "xfj-author@localhost", $"{user}@xfj.weidu.example.gov.cn", "xfj-approver@localhost",
+                    "xfj-approver2@localhost" }.Order(StringComparer.Ordinal),
                 mail.To.Mailboxes.Select(m => m.Address).Order(StringComparer.Ordinal));
         }
         finally

@@ -58,6 +58,7 @@ public sealed class MembersApiTests(LocalHostFixture app)
         }
 
         var read = JsonDocument.Parse(await Admin.GetStringAsync($"api/members/{user}")).RootElement;
-        Assert.Equal(("approver", "审核人", "kgj"), (read.GetProperty("role").GetString(), read.GetProperty("roleName").GetString(), read.GetProperty("department").GetString()));
+        Assert.Equal(("approver", "审核人", "kgj"), (read.GetProperty("role").GetString(), read.GetProperty("roleName").GetString(),
+            read.GetProperty("department").GetString()));
     }
 }

@@ -64,7 +64,8 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
         const string department = "czj";
         var versions = await SubmitSixAsync(department);
 
-        var answers = await Together.RunAsync(versions.Keys.ToList().Select(section => (Func<Task<JsonElement>>)(() => app.ApproveOkAsync(Year, department, section, versions[section]))).ToList());
+        var answers = await Together.RunAsync(versions.Keys.ToList()
+            .Select(section => (Func<Task<JsonElement>>)(() => app.ApproveOkAsync(Year, department, section, versions[section]))).ToList());
 
         Assert.Single(answers, a => a.GetProperty("assemblyQueued").GetBoolean());
         await AssertOnePdfAndOneNoticeAsync(department);
@@ -95,7 +96,8 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
             var outage = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("REPORTING_E2E_OUTAGE_SECONDS"), out var seconds) ? seconds : 0);
             var stillDown = await app.WaitForReportAsync(Year, department, r => down.Elapsed >= outage, outage + TimeSpan.FromSeconds(30));
             Assert.False(LocalHostFixture.VersionNotified(stillDown, 1));
-            output.WriteLine($"SMTP down {down.Elapsed.TotalSeconds:F1} s: {Email(stillDown)!.Value.GetProperty("attempts").GetInt32()} failed attempts recorded");
+            output.WriteLine($"SMTP down {down.Elapsed.TotalSeconds:F1} s: {Email(stillDown)!.Value.GetProperty("attempts").GetInt32()} failed attempts "
+                + $"recorded");
 
             await app.Smtp.InitializeAsync();
             var back = Stopwatch.StartNew();
@@ -148,7 +150,13 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
         var outbox = (INotificationOutbox)app.Host.Services.GetService(typeof(INotificationOutbox))!;
         var email = (await outbox.FindAsync(key)).Single(e => e.Channel == "email");
         // Under the row's ETag, as a worker writes: should anything still be writing it, the staging says so here.
-        Assert.NotNull(await outbox.TrySaveAsync(email with { SentAt = null, ClaimedAt = null, LastError = "staged: the retry message was lost", NextAttemptAt = DateTimeOffset.UtcNow.AddSeconds(-1) }));
+        Assert.NotNull(await outbox.TrySaveAsync(email with
+        {
+            SentAt = null,
+            ClaimedAt = null,
+            LastError = "staged: the retry message was lost",
+            NextAttemptAt = DateTimeOffset.UtcNow.AddSeconds(-1)
+        }));
 
         // At least the second e-mail within a minute (sweeps every 2 s); "exactly" is checked once the queues are quiet,
         // so a duplicate shows as a duplicate rather than as a timeout.
@@ -157,7 +165,8 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
         await Eventually.HoldsAsync(async () =>
         {
             state = string.Join("; ", (await outbox.FindAsync(key)).Select(e =>
-                $"{e.Channel}: sent={e.SentAt:o} claimed={e.ClaimedAt:o} attempts={e.Attempts} last={e.LastAttemptAt:o} next={e.NextAttemptAt:o} error={e.LastError}"));
+                $"{e.Channel}: sent={e.SentAt:o} claimed={e.ClaimedAt:o} attempts={e.Attempts} last={e.LastAttemptAt:o} next={e.NextAttemptAt:o} error="
+                    + $"{e.LastError}"));
             return app.Smtp.Count(key) >= 2;
         }, TimeSpan.FromSeconds(60),
             // The timer's and the handlers' own lines say which link broke: no sweep firing, a sweep finding nothing, or a handler not claiming.
@@ -173,6 +182,7 @@ public sealed class NotificationReliabilityTests(LocalHostFixture app, ITestOutp
 
     private static JsonElement? Channel(JsonElement report, string channel) =>
         LocalHostFixture.Notification(report, 1) is { } notification
-            ? notification.GetProperty("channels").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(c => c!.Value.GetProperty("channel").GetString() == channel)
+            ? notification.GetProperty("channels").EnumerateArray().Cast<JsonElement?>()
+                .FirstOrDefault(c => c!.Value.GetProperty("channel").GetString() == channel)
             : null;
 }

@@ -51,7 +51,8 @@ public sealed class OverviewLoadTests(LocalHostFixture app, ITestOutputHelper ou
                 answers.Add(((int)response.StatusCode, clock.Elapsed));
             })));
             var slowest = answers.Max(a => a.Took);
-            output.WriteLine($"{path}: {string.Join(" ", answers.GroupBy(a => a.Status).Select(g => $"{g.Key}×{g.Count()}"))}, slowest {slowest.TotalSeconds:F1} s");
+            output.WriteLine($"{path}: {string.Join(" ", answers.GroupBy(a => a.Status).Select(g => $"{g.Key}×{g.Count()}"))}, slowest "
+                + $"{slowest.TotalSeconds:F1} s");
             Assert.All(answers, a => Assert.Equal(200, a.Status));
         }
 

@@ -118,7 +118,8 @@ public sealed class PublicationTests(LocalHostFixture app)
             Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
         using (var byAuthor = await app.ClientAs("kgj-author").PostAsync($"api/reports/{Year}/kgj/publication/withdrawal", Json(new { reason = "有误" })))
             Assert.Equal(HttpStatusCode.Forbidden, byAuthor.StatusCode);
-        using (var withdrawn = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{Year}/kgj/publication/withdrawal", Json(new { reason = "发现需要删改的内容" })))
+        using (var withdrawn = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{Year}/kgj/publication/withdrawal",
+            Json(new { reason = "发现需要删改的内容" })))
             Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         using (var gone = await Public.GetAsync(publicHtml))
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

@@ -31,7 +31,8 @@ public sealed class QueueAndLoadTests(LocalHostFixture app)
         // Every acknowledged version holds the text its own request sent.
         foreach (var (version, body) in versions)
         {
-            var draft = JsonDocument.Parse(await app.ClientAs("office").GetStringAsync($"api/reports/{year}/{department}/sections/duty/drafts/{version}")).RootElement;
+            var draft = JsonDocument.Parse(await app.ClientAs("office").GetStringAsync($"api/reports/{year}/{department}/sections/duty/drafts/{version}"))
+                .RootElement;
             Assert.Equal(body, draft.GetProperty("body").GetString());
         }
     }

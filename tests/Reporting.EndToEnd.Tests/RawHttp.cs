@@ -50,7 +50,8 @@ public static class RawHttp
     }
 
     /// <summary>Connects to the client's host and writes the request line and headers (the client's default ones included).</summary>
-    private static async Task<NetworkStream> SendHeadAsync(TcpClient tcp, HttpClient client, string methodAndTarget, string headers, CancellationToken cancellationToken)
+    private static async Task<NetworkStream> SendHeadAsync(TcpClient tcp, HttpClient client, string methodAndTarget, string headers,
+        CancellationToken cancellationToken)
     {
         var address = client.BaseAddress!;
         await tcp.ConnectAsync(address.Host, address.Port, cancellationToken);
@@ -75,7 +76,8 @@ public static class RawHttp
         var content = new List<byte>();
         if (headers.Any(h => h.Name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && h.Value.Contains("chunked")))
         {
-            for (var size = Convert.ToInt32((await reader.ReadLineAsync(cancellationToken))!.Split(';')[0], 16); size > 0; size = Convert.ToInt32((await reader.ReadLineAsync(cancellationToken))!.Split(';')[0], 16))
+            for (var size = Convert.ToInt32((await reader.ReadLineAsync(cancellationToken))!.Split(';')[0], 16); size > 0; size =
+                Convert.ToInt32((await reader.ReadLineAsync(cancellationToken))!.Split(';')[0], 16))
             {
                 content.AddRange(await reader.ReadBytesAsync(size, cancellationToken));
                 await reader.ReadLineAsync(cancellationToken);

@@ -77,7 +77,8 @@ public sealed class RequestReaderTests
     [Fact]
     public async Task More_multipart_parts_than_the_cap_are_refused_after_the_cap()
     {
-        var text = string.Concat(Enumerable.Range(0, RequestFieldsReader.MaxFields + 1).Select(i => HostileBodies.Field($"f{i}", "x"))) + $"--{HostileBodies.Boundary}--\r\n";
+        var text = string.Concat(Enumerable.Range(0, RequestFieldsReader.MaxFields + 1).Select(i => HostileBodies.Field($"f{i}", "x")))
+            + $"--{HostileBodies.Boundary}--\r\n";
         var refused = await Refused(Request(Multipart, text));
         Assert.Equal(ProblemKind.PayloadTooLarge, refused.Kind);
     }
@@ -87,13 +88,15 @@ public sealed class RequestReaderTests
     {
         var pairs = Enumerable.Range(0, RequestFieldsReader.MaxFields + 1).Select(i => $"f{i}=x").ToList();
         Assert.Equal(ProblemKind.PayloadTooLarge, (await Refused(Request("application/x-www-form-urlencoded", string.Join('&', pairs)))).Kind);
-        Assert.Equal(ProblemKind.PayloadTooLarge, (await Refused(Request("application/json", "{" + string.Join(',', pairs.Select(p => $"\"{p[..p.IndexOf('=')]}\":\"x\"")) + "}"))).Kind);
+        Assert.Equal(ProblemKind.PayloadTooLarge,
+            (await Refused(Request("application/json", "{" + string.Join(',', pairs.Select(p => $"\"{p[..p.IndexOf('=')]}\":\"x\"")) + "}"))).Kind);
     }
 
     [Fact]
     public async Task As_many_fields_as_the_cap_are_read()
     {
-        var text = string.Concat(Enumerable.Range(0, RequestFieldsReader.MaxFields).Select(i => HostileBodies.Field($"f{i}", "值"))) + $"--{HostileBodies.Boundary}--\r\n";
+        var text = string.Concat(Enumerable.Range(0, RequestFieldsReader.MaxFields).Select(i => HostileBodies.Field($"f{i}", "值")))
+            + $"--{HostileBodies.Boundary}--\r\n";
         var fields = await RequestFieldsReader.ReadAsync(Request(Multipart, text), JsonFields.Draft, CancellationToken.None);
         Assert.Equal("值", fields[$"f{RequestFieldsReader.MaxFields - 1}"]);
     }
@@ -124,7 +127,8 @@ public sealed class RequestReaderTests
     [Fact]
     public async Task A_JSON_surrogate_pair_is_one_character()
     {
-        var fields = await RequestFieldsReader.ReadAsync(Request("application/json", "{\"body\":\"\\ud842\\udfb7\"}"), JsonFields.Draft, CancellationToken.None);
+        var fields = await RequestFieldsReader.ReadAsync(Request("application/json", "{\"body\":\"\\ud842\\udfb7\"}"), JsonFields.Draft,
+            CancellationToken.None);
         Assert.Equal("𠮷", fields["body"]);
     }
 
@@ -198,7 +202,8 @@ public sealed class RequestReaderTests
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         using (var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open()))
-            writer.Write($"""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="{HostileBodies.WordNamespace}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>""");
+            writer.Write("""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>"""
+                + $"""<w:document xmlns:w="{HostileBodies.WordNamespace}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>""");
         var refused = Assert.Throws<ReportingException>(() => DocxText.Read(buffer.ToArray()));
         Assert.Equal(ProblemKind.Validation, refused.Kind);
     }
@@ -213,7 +218,8 @@ public sealed class RequestReaderTests
     private sealed class UnreadableStream : MemoryStream
     {
         public override int Read(byte[] buffer, int offset, int count) => throw new Xunit.Sdk.XunitException("the body was read");
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new Xunit.Sdk.XunitException("the body was read");
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new Xunit.Sdk.XunitException("the body was read");
     }
 
     /// <summary>A long body of one repeated byte after a prefix, produced as it is read.</summary>

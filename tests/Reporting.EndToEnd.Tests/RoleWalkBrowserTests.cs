@@ -88,7 +88,8 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         }
         Assert.Equal(0, await ReviewLinks(approver).CountAsync());
         var report = await app.GetReportAsync(Year, "kgj");
-        Assert.All(FixtureReport.RequiredSections, s => Assert.Equal(s == Rejected ? "rejected" : "approved", Newest(report, s).GetProperty("status").GetString()));
+        Assert.All(FixtureReport.RequiredSections,
+            s => Assert.Equal(s == Rejected ? "rejected" : "approved", Newest(report, s).GetProperty("status").GetString()));
 
         // The author reads 已退回 and the comment on 我的待办, and resubmits the part changed.
         await NavigateAsync(author, "我的待办");
@@ -187,7 +188,8 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         return Encoding.ASCII.GetString(bytes, 0, 4);
     }
 
-    /// <summary>A 1280 px zh-CN window that accepts downloads; opens <paramref name="path"/>, signs in as <paramref name="user"/> on the page it is sent to, and lands back.</summary>
+    /// <summary>A 1280 px zh-CN window that accepts downloads; opens <paramref name="path"/>, signs in as <paramref name="user"/> on the page it is sent to,
+    /// and lands back.</summary>
     private async Task<IPage> SignedInAsync(IBrowser browser, string user, string path)
     {
         var context = await DebianChromium.NewContextAsync(browser, new BrowserNewContextOptions

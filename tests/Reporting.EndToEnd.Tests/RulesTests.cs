@@ -89,7 +89,8 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
             var version = await app.SubmitOkAsync(OpenYear, Department, "plans", "下一步工作安排。", writer);
             using var response = await Send(user, HttpMethod.Post, Approval("plans", version), Decision("reject"));
             if (user == "kgj-approver")
-                Assert.Contains("四眼", (await BadInputTests.AssertProblemAsync(response, HttpStatusCode.Forbidden, "four-eyes")).GetProperty("detail").GetString());
+                Assert.Contains("四眼", (await BadInputTests.AssertProblemAsync(response, HttpStatusCode.Forbidden, "four-eyes")).GetProperty("detail")
+                    .GetString());
             return ((int)response.StatusCode).ToString();
         }
         ,
@@ -107,7 +108,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
     };
 
     /// <summary>The display name the pages show for a development user (pages print names, not ids).</summary>
-    private static string NameOf(string user) => Reporting.Functions.Http.DevelopmentUsers
+    private static string NameOf(string user) => Reporting.Development.Identity.DevelopmentUsers
         .For(Reporting.Core.Directory.DistrictDirectoryJson.Load(TestSupport.RepoPaths.Fixture("departments.json"))).Single(u => u.Id == user).Name;
 
     private Func<string?, Task<string>> PageCell(string action) => action switch

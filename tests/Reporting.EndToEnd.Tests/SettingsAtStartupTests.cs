@@ -11,7 +11,11 @@ namespace Reporting.EndToEnd.Tests;
 public sealed class SettingsAtStartupTests
 {
     // Well-formed but never contacted: settings are checked without a network call.
-    private const string Storage = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+    private const string Storage =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+        + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+        + "BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;"
+        + "TableEndpoint=http://127.0.0.1:9/devstoreaccount1;";
 
     private static Dictionary<string, string?> Good() => new()
     {
@@ -31,7 +35,10 @@ public sealed class SettingsAtStartupTests
         // case, configuration key, value, the setting the message must name
         { "directory file missing", "Reporting:DirectoryFile", "/nonexistent/departments.json", "Reporting__DirectoryFile" },
         { "directory file not JSON", "Reporting:DirectoryFile", TempFile("{ departments: [ "), "Reporting__DirectoryFile" },
-        { "directory file without departments", "Reporting:DirectoryFile", TempFile("""{ "district": "魏都区", "office": { "name": "区政府办", "email": "o@example.gov.cn" }, "departments": [] }"""), "Reporting__DirectoryFile" },
+        {
+            "directory file without departments", "Reporting:DirectoryFile",
+            TempFile("""{ "district": "魏都区", "office": { "name": "区政府办", "email": "o@example.gov.cn" }, "departments": [] }"""), "Reporting__DirectoryFile"
+        },
         { "storage URI not a URI", "AzureWebJobsStorage", null, "AzureWebJobsStorage" },
         { "SMTP security mode unknown", "Smtp:Security", "Tls13", "Smtp__Security" },
         { "SMTP timeout zero", "Smtp:Timeout", "00:00:00", "Smtp__Timeout" },

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Directory;
 using Reporting.Functions.Http;
@@ -15,18 +14,19 @@ public sealed class AuthorAddressTests
 
     private static string? EmailOf(string claims)
     {
-        var resolver = new CallerResolver(new IdentityOptions { AppServiceAuthentication = true },
-            new DevelopmentSignIn(new IdentityOptions(), Directory, new EphemeralDataProtectionProvider()), new Routes("api"));
+        var resolver = new CallerResolver(new IdentityOptions { AppServiceAuthentication = true }, new Routes("api"));
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
-        context.Request.Headers[CallerResolver.PrincipalHeader] = Convert.ToBase64String(Encoding.UTF8.GetBytes($$"""{"claims":[{"typ":"oid","val":"abc-1"},{{claims}}]}"""));
+        context.Request.Headers[CallerResolver.PrincipalHeader] =
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($$"""{"claims":[{"typ":"oid","val":"abc-1"},{{claims}}]}"""));
         return resolver.Resolve(context.Request).Email;
     }
 
     [Fact]
     public void The_email_claim_is_the_callers_address()
     {
-        Assert.Equal("zhang3@weidu.example.gov.cn", EmailOf("""{"typ":"email","val":"zhang3@weidu.example.gov.cn"},{"typ":"preferred_username","val":"z3@other.example"}"""));
+        Assert.Equal("zhang3@weidu.example.gov.cn",
+            EmailOf("""{"typ":"email","val":"zhang3@weidu.example.gov.cn"},{"typ":"preferred_username","val":"z3@other.example"}"""));
     }
 
     [Fact]

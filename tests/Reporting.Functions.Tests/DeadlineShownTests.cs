@@ -10,6 +10,8 @@ namespace Reporting.Functions.Tests;
 /// <summary>The submission deadline of the year on screen is on every page and in the report and year JSON.</summary>
 public sealed class DeadlineShownTests
 {
+    private static readonly PageTemplate Empty = PageTemplate.FromText("");
+
     private readonly TestWorld _world = new();
 
     private PageRenderer Pages() => new(TestWorldQueries.Routes, new Words(_world.Directory),
@@ -20,7 +22,7 @@ public sealed class DeadlineShownTests
     {
         // 2024-02-20 20:00 UTC is 21 February in Beijing: 9 days to 1 March 2024 (2024 is a leap year).
         _world.Clock.Now = new DateTimeOffset(2024, 2, 20, 20, 0, 0, TimeSpan.Zero);
-        var html = Pages().Render("本部门报告", TestWorld.Office, null, "<p>内容</p>", new { }, year: 2023);
+        var html = Pages().Render("本部门报告", TestWorld.Office, null, PageTemplate.FromText("<p>内容</p>"), new { }, year: 2023);
         Assert.Contains("<p class=\"deadline\">2023 年度报告报送截止：2024年3月1日，还有 9 天</p>", html);
     }
 
@@ -28,11 +30,11 @@ public sealed class DeadlineShownTests
     public void A_page_without_a_year_shows_the_year_just_ended_and_a_passed_deadline_says_by_how_much()
     {
         _world.Clock.Now = new DateTimeOffset(2024, 3, 4, 2, 0, 0, TimeSpan.Zero);
-        Assert.Contains("2023 年度报告报送截止：2024年3月1日，已过 3 天", Pages().Render("成员管理", TestWorld.Office, null, "", new { }));
+        Assert.Contains("2023 年度报告报送截止：2024年3月1日，已过 3 天", Pages().Render("成员管理", TestWorld.Office, null, Empty, new { }));
         _world.Clock.Now = new DateTimeOffset(2024, 3, 1, 2, 0, 0, TimeSpan.Zero);
-        Assert.Contains("2024年3月1日，今天截止", Pages().Render("成员管理", TestWorld.Office, null, "", new { }));
+        Assert.Contains("2024年3月1日，今天截止", Pages().Render("成员管理", TestWorld.Office, null, Empty, new { }));
         _world.Clock.Now = new DateTimeOffset(2024, 4, 2, 2, 0, 0, TimeSpan.Zero);
-        Assert.Contains("2023 年度报告报送截止：2024年3月1日，已截止<", Pages().Render("本部门报告", TestWorld.Office, null, "", new { }, year: 2023));
+        Assert.Contains("2023 年度报告报送截止：2024年3月1日，已截止<", Pages().Render("本部门报告", TestWorld.Office, null, Empty, new { }, year: 2023));
     }
 
     [Fact]

@@ -28,9 +28,12 @@ public sealed class OpenApiDocumentTests
     private static IEnumerable<(string Function, string Route, string Method)> HttpFunctions() =>
         typeof(OpenApiFunction).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
-            .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>(), Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().FirstOrDefault()))
+            .Select(m => (Function: m.GetCustomAttribute<FunctionAttribute>(),
+                Trigger: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>().FirstOrDefault()))
             .Where(f => f is { Function: not null, Trigger: not null })
-            .SelectMany(f => (f.Trigger!.Methods ?? ["get", "post"]).Select(method => (f.Function!.Name, "/" + Regex.Replace(f.Trigger.Route ?? f.Function.Name, @"\{(\*?\w+)(:[^}]*\))?[^}]*\}", m => "{" + m.Groups[1].Value.TrimStart('*') + "}"), method.ToLowerInvariant())));
+            .SelectMany(f => (f.Trigger!.Methods ?? ["get", "post"]).Select(method =>
+                (f.Function!.Name, "/" + Regex.Replace(f.Trigger.Route ?? f.Function.Name, @"\{(\*?\w+)(:[^}]*\))?[^}]*\}",
+                    m => "{" + m.Groups[1].Value.TrimStart('*') + "}"), method.ToLowerInvariant())));
 
     private static JsonObject? Operation(string route, string method) => Paths[route]?[method]?.AsObject();
 
@@ -73,7 +76,8 @@ public sealed class OpenApiDocumentTests
                 Assert.True(Regex.IsMatch(operation["summary"]!.GetValue<string>(), @"\p{IsCJKUnifiedIdeographs}"), $"{name}: summary is not Chinese");
                 // The document itself, and the health check: anonymous by design, its 503 is the health answer, not a problem.
                 if (route is "/openapi.json" or "/health") continue;
-                Assert.True(operation["parameters"]!.AsArray().Any(p => p!["$ref"]?.GetValue<string>() == "#/components/parameters/DevUser"), $"{name}: no X-Dev-User header");
+                Assert.True(operation["parameters"]!.AsArray().Any(p => p!["$ref"]?.GetValue<string>() == "#/components/parameters/DevUser"),
+                    $"{name}: no X-Dev-User header");
                 if (IsPage(operation)) continue;
                 var errors = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('4') || r.Key.StartsWith('5')).ToList();
                 Assert.True(errors.Count >= 3, $"{name}: only {errors.Count} error responses");

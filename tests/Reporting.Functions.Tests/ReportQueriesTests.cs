@@ -98,11 +98,13 @@ public class ReportQueriesTests
 
         Assert.Equal((24, 1, 23), (year.Departments.Count, year.Complete, year.Missing));
         var kgj = year.Departments.Single(d => d.Department == "kgj");
-        Assert.Equal(("assembled", 5, 5, 1, true, "/api/reports/2023/kgj/pdf?version=1"), (kgj.Status, kgj.ApprovedParts, kgj.RequiredParts, kgj.NewestPdfVersion, kgj.Notified, kgj.DownloadUrl));
+        Assert.Equal(("assembled", 5, 5, 1, true, "/api/reports/2023/kgj/pdf?version=1"),
+            (kgj.Status, kgj.ApprovedParts, kgj.RequiredParts, kgj.NewestPdfVersion, kgj.Notified, kgj.DownloadUrl));
         var sfj = year.Departments.Single(d => d.Department == "sfj");
         Assert.Equal(("drafting", 1, null, false), (sfj.Status, sfj.ApprovedParts, sfj.NewestPdfVersion, sfj.Notified));
         Assert.Equal(["preamble", "measures", "shortcomings", "plans"], sfj.MissingSections);
-        Assert.Equal(("stored", 1, 23, "/api/reports/2023/volume/pdf?version=1"), (year.Volume!.Status, year.Volume.Reports, year.Volume.MissingDepartments, year.Volume.DownloadUrl));
+        Assert.Equal(("stored", 1, 23, "/api/reports/2023/volume/pdf?version=1"),
+            (year.Volume!.Status, year.Volume.Reports, year.Volume.MissingDepartments, year.Volume.DownloadUrl));
     }
 
     [Fact]

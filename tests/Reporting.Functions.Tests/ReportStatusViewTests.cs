@@ -30,7 +30,8 @@ public class ReportStatusViewTests
 
         Assert.Equal([1, 2, 3], view.Versions.Select(v => v.Version));
         Assert.All(view.Versions, v => Assert.Equal("sent", v.Notification!.Status));
-        Assert.Equal(["/api/reports/2023/kgj/pdf?version=1", "/api/reports/2023/kgj/pdf?version=2", "/api/reports/2023/kgj/pdf?version=3"], view.Versions.Select(v => v.DownloadUrl));
+        Assert.Equal(["/api/reports/2023/kgj/pdf?version=1", "/api/reports/2023/kgj/pdf?version=2", "/api/reports/2023/kgj/pdf?version=3"],
+            view.Versions.Select(v => v.DownloadUrl));
         Assert.Equal(1, outbox.Queries);
     }
 
@@ -51,11 +52,13 @@ public class ReportStatusViewTests
             return inner.ListForReportAsync(year, department, cancellationToken);
         }
 
-        public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default) => inner.TrySaveAsync(entry, cancellationToken);
+        public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default) =>
+            inner.TrySaveAsync(entry, cancellationToken);
 
         public Task SaveSentAsync(OutboxEntry entry, CancellationToken cancellationToken = default) => inner.SaveSentAsync(entry, cancellationToken);
 
-        public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default) => inner.ListDueAsync(dueBy, cancellationToken);
+        public Task<IReadOnlyList<OutboxEntry>> ListDueAsync(DateTimeOffset dueBy, CancellationToken cancellationToken = default) =>
+            inner.ListDueAsync(dueBy, cancellationToken);
     }
 
     [Fact]

@@ -13,5 +13,6 @@ internal static class TestWorldQueries
     public static readonly Routes Routes = Routes.FromHostJson(Path.Combine(RepoPaths.Root, "host.json"));
 
     public static ReportQueries Queries(this TestWorld world, INotificationOutbox? outbox = null) =>
-        new(world.Directory, world.Access, world.Drafts, world.Reports, world.Ledgers, world.Pdfs, world.Audit, outbox ?? world.Outbox, world.Options, world.Calendar, Routes, world.Clock, world.Publications, world.Site);
+        new(world.Directory, world.Access, world.Drafts, world.Reports, world.Ledgers, world.Pdfs, world.Audit, outbox ?? world.Outbox, world.Options,
+            world.Calendar, Routes, world.Clock, world.Publications, world.Site);
 }

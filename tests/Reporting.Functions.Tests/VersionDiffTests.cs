@@ -60,7 +60,8 @@ public sealed class VersionDiffTests
 
         var diff = VersionDiff.Build(string.Join("\n", paragraphs), string.Join("\r\n", changed));
 
-        Assert.Equal([DiffRowKind.Same, DiffRowKind.Same, DiffRowKind.Folded, DiffRowKind.Same, DiffRowKind.Same, DiffRowKind.Changed], diff.Rows.Select(r => r.Kind));
+        Assert.Equal([DiffRowKind.Same, DiffRowKind.Same, DiffRowKind.Folded, DiffRowKind.Same, DiffRowKind.Same, DiffRowKind.Changed],
+            diff.Rows.Select(r => r.Kind));
         Assert.Equal(5, diff.Rows[2].FoldedCount);
         Assert.Contains("第5段内容。", diff.Rows[2].Old);
         Assert.Equal("（已修改）", Inserted(diff.Rows[5].New));

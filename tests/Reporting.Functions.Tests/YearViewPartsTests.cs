@@ -24,7 +24,8 @@ public class YearViewPartsTests
 
         var sfj = year.Departments.Single(d => d.Department == "sfj");
         Assert.Equal(
-            [("preamble", "approved", 1), ("duty", "rejected", 1), ("measures", "submitted", 2), ("shortcomings", "missing", null), ("plans", "missing", null), ("other", "missing", null)],
+            [("preamble", "approved", 1), ("duty", "rejected", 1), ("measures", "submitted", 2), ("shortcomings", "missing", null),
+                ("plans", "missing", null), ("other", "missing", null)],
             sfj.Parts.Select(p => (p.Section, p.Status, p.Version)));
         Assert.All(year.Departments.Where(d => d.Department != "sfj"), d => Assert.All(d.Parts, p => Assert.Equal("missing", p.Status)));
     }

@@ -1,5 +1,5 @@
-using Reporting.Azure.Emulator;
 using Reporting.Azure.Storage;
+using Reporting.Development.Emulator;
 using Xunit;
 
 namespace Reporting.TestSupport;

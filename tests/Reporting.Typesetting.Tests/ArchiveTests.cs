@@ -92,7 +92,8 @@ public abstract class ArchiveTests
     public void Every_font_is_embedded_with_ToUnicode_and_every_CID_font_has_a_CIDToGIDMap()
     {
         var json = QpdfJson.Read(File);
-        var fonts = json.Objects.Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("/Type", out var t) && t.GetString() == "/Font").ToList();
+        var fonts = json.Objects.Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("/Type", out var t)
+            && t.GetString() == "/Font").ToList();
         Assert.NotEmpty(fonts);
         foreach (var (key, font) in fonts)
         {
@@ -111,7 +112,8 @@ public abstract class ArchiveTests
         Assert.False(json.Trailer.TryGetProperty("/Encrypt", out _));
         Assert.Equal(2, json.Trailer.GetProperty("/ID").GetArrayLength());
         var text = string.Join("\n", json.Objects.Select(o => o.Value.GetRawText()));
-        foreach (var forbidden in new[] { "\"/JavaScript\"", "\"/JS\"", "\"/URI\"", "\"/Launch\"", "\"/GoToR\"", "\"/EmbeddedFiles\"", "\"/AA\"", "\"/Interpolate\": true" })
+        foreach (var forbidden in new[] { "\"/JavaScript\"", "\"/JS\"", "\"/URI\"", "\"/Launch\"", "\"/GoToR\"", "\"/EmbeddedFiles\"", "\"/AA\"",
+            "\"/Interpolate\": true" })
             Assert.DoesNotContain(forbidden, text);
         Assert.False(json.Catalog.TryGetProperty("/OpenAction", out _));
     }

@@ -1,3 +1,4 @@
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Seals;
 
 namespace Reporting.Typesetting.Tests;

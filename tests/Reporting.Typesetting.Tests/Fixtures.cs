@@ -18,14 +18,16 @@ internal static class Fixtures
         var office = json.RootElement.GetProperty("office");
         var dept = json.RootElement.GetProperty("departments").EnumerateArray().First(d => d.GetProperty("code").GetString() == code);
         return (new Department(code, dept.GetProperty("name").GetString()!),
-            new DistrictOffice(office.GetProperty("name").GetString()!, office.GetProperty("salutation").GetString()!, office.GetProperty("email").GetString()!));
+            new DistrictOffice(office.GetProperty("name").GetString()!, office.GetProperty("salutation").GetString()!,
+                office.GetProperty("email").GetString()!));
     }
 
     public static ReportDocument FromText(string text, string code = "kgj", int year = 2023)
     {
         var report = PlainTextReport.Parse(text);
         var (department, office) = Department(code);
-        return ReportDocumentBuilder.Build(department, year, office, report.Parts, new DateOnly(2024, 1, 15), new DateTimeOffset(2024, 1, 15, 9, 30, 0, TimeSpan.FromHours(8)));
+        return ReportDocumentBuilder.Build(department, year, office, report.Parts, new DateOnly(2024, 1, 15),
+            new DateTimeOffset(2024, 1, 15, 9, 30, 0, TimeSpan.FromHours(8)));
     }
 
     public static ReportDocument Kgj2023 => FromText(File.ReadAllText(Path.Combine(SharedFixtures, "kgj-2023.txt")));

@@ -65,7 +65,8 @@ public class FontTests
         Assert.True(common.Data.Length < whole.Data.Length / 2, $"{common.Data.Length:N0} of {whole.Data.Length:N0} bytes");
         // The real report is written entirely in common characters: a cold render of it never reads the whole face.
         var text = File.ReadAllText(Path.Combine(Fixtures.SharedFixtures, "kgj-2023.txt"));
-        Assert.All(text.EnumerateRunes().Where(r => r.Value > 0x20 && !FontSet.IsLatinText(r.Value)), r => Assert.True(common.Covers(r.Value), $"{r} U+{r.Value:X4}"));
+        Assert.All(text.EnumerateRunes().Where(r => r.Value > 0x20 && !FontSet.IsLatinText(r.Value)),
+            r => Assert.True(common.Covers(r.Value), $"{r} U+{r.Value:X4}"));
         Assert.EndsWith("FandolFang-Regular.common.ttf", fonts.FaceFor(FontRoles.FangSong, '法')!.Path);
         // 亍 (GB2312 level 2) is Fandol's but not common: the whole face draws it, same outlines, same advance.
         Assert.False(common.Covers('亍'));
@@ -93,7 +94,8 @@ public class FontTests
     {
         var fonts = FontSet.Load(TypesettingOptions.CreateDefault());
         var latin = FontFace.Load(TypesettingOptions.LiberationSerif, 0);
-        var line = Assert.Single(new Layout.TextComposer(fonts).Compose(Layout.StyledText.Of("ISO 9001", FontRoles.FangSong), Layout.LineStyle.Body(0) with { Justify = false }));
+        var line = Assert.Single(new Layout.TextComposer(fonts).Compose(Layout.StyledText.Of("ISO 9001", FontRoles.FangSong),
+            Layout.LineStyle.Body(0) with { Justify = false }));
         Assert.All(line.Glyphs, g => Assert.Equal("LiberationSerif-Regular.ttf", Path.GetFileName(g.Face.Path)));
         // In whole thousandths of an em, as the PDF's width array holds the advances the viewer draws with.
         static double Width(FontFace face, int c) => Math.Round(face.AdvanceEm(c) * 1000) * 16 / 1000;
@@ -161,8 +163,10 @@ public class FontTests
     [Fact]
     public void Shipped_fonts_beside_the_app_are_found_before_the_system_path()
     {
-        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "FandolFang-Regular.ttf"), FontFiles.Resolve(FontRoles.FangSong, TypesettingOptions.FandolFang, null));
-        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "LiberationSerif-Regular.ttf"), FontFiles.Resolve(FontRoles.Latin, TypesettingOptions.LiberationSerif, null));
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "FandolFang-Regular.ttf"),
+            FontFiles.Resolve(FontRoles.FangSong, TypesettingOptions.FandolFang, null));
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "LiberationSerif-Regular.ttf"),
+            FontFiles.Resolve(FontRoles.Latin, TypesettingOptions.LiberationSerif, null));
         Assert.Equal(Path.Combine(AppContext.BaseDirectory, "fonts", "uming.ttc"), FontFiles.Resolve(FontRoles.FangSong, TypesettingOptions.UMing, null));
     }
 }

@@ -37,7 +37,8 @@ internal sealed class OfdReader
     public IReadOnlyList<(int Id, string Path)> PageFiles => [.. Document.Root!.Element(Ofd + "Pages")!.Elements(Ofd + "Page")
         .Select(p => (int.Parse(p.Attribute("ID")!.Value, CultureInfo.InvariantCulture), $"{DocumentFolder}/{p.Attribute("BaseLoc")!.Value}"))];
 
-    /// <summary>The glyphs of page <paramref name="index"/> (0-based), in the order written: page position in mm (x of the origin, y of the baseline from the top).</summary>
+    /// <summary>The glyphs of page <paramref name="index"/> (0-based), in the order written: page position in mm (x of the origin, y of the baseline from the
+    /// top).</summary>
     public IReadOnlyList<OfdGlyphRead> Glyphs(int index)
     {
         var glyphs = new List<OfdGlyphRead>();

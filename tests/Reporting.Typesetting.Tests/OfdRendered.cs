@@ -1,10 +1,12 @@
 using Reporting.Core.Documents;
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Rendering;
 using Reporting.Typesetting.Seals;
 
 namespace Reporting.Typesetting.Tests;
 
-/// <summary>The fixture, the stress report (𠮷, 㐀 through the fallback faces) and the sealed fixture, each rendered once as PDF and OFD from one layout.</summary>
+/// <summary>The fixture, the stress report (𠮷, 㐀 through the fallback faces) and the sealed fixture, each rendered once as PDF and OFD from one
+/// layout.</summary>
 internal static class OfdRendered
 {
     public static readonly Lazy<(ReportDocument Document, byte[] Pdf, byte[] Ofd)> Fixture = new(() => Render(Fixtures.Kgj2023, "kgj-2023"));

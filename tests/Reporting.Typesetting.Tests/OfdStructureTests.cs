@@ -5,7 +5,8 @@ using UglyToad.PdfPig;
 
 namespace Reporting.Typesetting.Tests;
 
-/// <summary>The OFD beside the PDF (GB/T 33190-2016): the container read back, element order as the schemas give it, and every glyph where the PDF has it.</summary>
+/// <summary>The OFD beside the PDF (GB/T 33190-2016): the container read back, element order as the schemas give it, and every glyph where the PDF has
+/// it.</summary>
 public sealed class OfdStructureTests
 {
     private static readonly XNamespace Ofd = OfdReader.Ofd;
@@ -89,7 +90,8 @@ public sealed class OfdStructureTests
             Assert.False(string.IsNullOrEmpty(f.Attribute("FamilyName")?.Value));
             Assert.Contains($"{folder}/{res.Attribute("BaseLoc")!.Value}/{f.Element(Ofd + "FontFile")!.Value}", container.Files.Keys);
         });
-        var used = container.PageFiles.SelectMany(p => container.Xml(p.Path).Descendants(Ofd + "TextObject")).Select(t => t.Attribute("Font")!.Value).ToHashSet();
+        var used = container.PageFiles.SelectMany(p => container.Xml(p.Path).Descendants(Ofd + "TextObject")).Select(t => t.Attribute("Font")!.Value)
+            .ToHashSet();
         Assert.Subset(fonts.Keys.ToHashSet(), used);
         var pageIds = container.PageFiles.Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
         Assert.All(container.Document.Descendants(Ofd + "Dest"), d => Assert.Contains(d.Attribute("PageID")!.Value, pageIds));
@@ -113,7 +115,8 @@ public sealed class OfdStructureTests
             var scan = Tools.Run("fc-scan", "--format", "%{fontformat}|%{charset}", path);
             Assert.Equal(0, scan.Exit);
             Assert.StartsWith("TrueType|", scan.Output, StringComparison.Ordinal);
-            Assert.True(container.Files[files[glyphs.Key]].Length < 2_000_000, $"font {glyphs.Key} is {container.Files[files[glyphs.Key]].Length} bytes: not a subset");
+            Assert.True(container.Files[files[glyphs.Key]].Length < 2_000_000,
+                $"font {glyphs.Key} is {container.Files[files[glyphs.Key]].Length} bytes: not a subset");
         }
     }
 
@@ -136,7 +139,8 @@ public sealed class OfdStructureTests
                 var x = letters[i].StartBaseLine.X / mm;
                 var y = (page.Height - letters[i].StartBaseLine.Y) / mm;
                 Assert.True(Math.Abs(x - glyphs[i].X) < 0.5, $"page {page.Number} '{glyphs[i].Text}': x {glyphs[i].X:F3} mm in the OFD, {x:F3} mm in the PDF");
-                Assert.True(Math.Abs(y - glyphs[i].Y) < 0.15, $"page {page.Number} '{glyphs[i].Text}': baseline {glyphs[i].Y:F3} mm in the OFD, {y:F3} mm in the PDF");
+                Assert.True(Math.Abs(y - glyphs[i].Y) < 0.15,
+                    $"page {page.Number} '{glyphs[i].Text}': baseline {glyphs[i].Y:F3} mm in the OFD, {y:F3} mm in the PDF");
             }
         }
     }

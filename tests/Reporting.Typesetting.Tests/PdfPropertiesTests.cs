@@ -20,7 +20,8 @@ public abstract class PdfPropertiesTests
         var (exit, output, _) = Tools.Run("/usr/bin/pdftotext", "-raw", "-enc", "UTF-8", File, "-");
         Assert.Equal(0, exit);
         var document = Subject.Document;
-        var expected = string.Concat(new[] { document.Title, document.Recipient ?? "" }.Concat(document.Blocks.Select(b => b.Text)).Append(document.Signature).Append(document.DateText));
+        var expected = string.Concat(new[] { document.Title, document.Recipient ?? "" }.Concat(document.Blocks.Select(b => b.Text))
+            .Append(document.Signature).Append(document.DateText));
         var actual = Regex.Replace(output, @"— ?\d+ ?—", "");
         Assert.Equal(Squeeze(expected), Squeeze(actual));
     }

@@ -36,7 +36,14 @@ internal sealed class PngInk
             if (type == "IDAT") data.Write(png, at + 8, length);
             at += 12 + length;
         }
-        var channels = colourType switch { 0 => 1, 2 => 3, 4 => 2, 6 => 4, _ => throw new InvalidDataException($"PNG colour type {colourType} is not read here.") };
+        var channels = colourType switch
+        {
+            0 => 1,
+            2 => 3,
+            4 => 2,
+            6 => 4,
+            _ => throw new InvalidDataException($"PNG colour type {colourType} is not read here.")
+        };
         data.Position = 0;
         using var inflate = new ZLibStream(data, CompressionMode.Decompress);
         var raw = new MemoryStream();

@@ -21,7 +21,8 @@ internal sealed class QpdfJson
 
     /// <summary>Every object's value (a stream's dictionary for a stream), with its key ("obj:6 0 R").</summary>
     public IEnumerable<(string Key, JsonElement Value)> Objects =>
-        _objects.Where(o => o.Key != "trailer").Select(o => (o.Key, o.Value.TryGetProperty("stream", out var s) ? s.GetProperty("dict") : o.Value.GetProperty("value")));
+        _objects.Where(o => o.Key != "trailer")
+            .Select(o => (o.Key, o.Value.TryGetProperty("stream", out var s) ? s.GetProperty("dict") : o.Value.GetProperty("value")));
 
     /// <summary>The object a reference ("6 0 R") points to, or the value itself when it is direct.</summary>
     public JsonElement Resolve(JsonElement value)

@@ -1,5 +1,6 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Development.Seals;
 
 namespace Reporting.Typesetting.Tests;
 
@@ -11,7 +12,7 @@ internal static class Rendered
 
     /// <summary>The fixture with the development seal of its department, and where the seal was drawn.</summary>
     public static readonly Lazy<(ReportDocument Document, RenderedPdf Pdf, PdfPages Pages)> SealedFixture =
-        new(() => Render(Fixtures.Kgj2023 with { Seal = Seals.DevelopmentSeal.For(Fixtures.Kgj2023.Signature) }, "kgj-2023-sealed"));
+        new(() => Render(Fixtures.Kgj2023 with { Seal = DevelopmentSeal.For(Fixtures.Kgj2023.Signature) }, "kgj-2023-sealed"));
 
     private static (ReportDocument, RenderedPdf, PdfPages) Render(ReportDocument document, string name)
     {

@@ -20,7 +20,8 @@ public abstract class ReportGeometryTests
             if (next is null || !Follows(line, next)) continue;
             var page = Pages.Pages[next.Page - 1];
             if (Math.Abs(next.Start - page.Left) > 1) continue; // the next line opens a paragraph: this one is a last line
-            if (Justification.IsLatin(line.Letters[^1]) && Justification.IsLatin(next.Letters[0])) continue; // a URL broken at its own punctuation may fall short
+            // a URL broken at its own punctuation may fall short
+            if (Justification.IsLatin(line.Letters[^1]) && Justification.IsLatin(next.Letters[0])) continue;
             var right = Pages.Pages[line.Page - 1].Right;
             var end = Justification.CellEnd(line, right);
             Assert.True(Math.Abs(end - right) <= 1, $"page {line.Page} slot {line.SlotIndex} ends at {end:F2}, block edge {right:F2}: {line.Text}");
@@ -34,7 +35,8 @@ public abstract class ReportGeometryTests
     {
         var full = Pages.LinesInOrder()
             .Where(p => p.Next is not null && Follows(p.Line, p.Next) && Math.Abs(p.Next.Start - Pages.Pages[p.Next.Page - 1].Left) <= 1)
-            .Where(p => p.Line.Letters.All(x => x.Value.EnumerateRunes().All(r => r.Value > 0x2000)) && Math.Abs(p.Line.Start - Pages.Pages[p.Line.Page - 1].Left) <= 1)
+            .Where(p => p.Line.Letters.All(x => x.Value.EnumerateRunes().All(r => r.Value > 0x2000))
+                && Math.Abs(p.Line.Start - Pages.Pages[p.Line.Page - 1].Left) <= 1)
             .ToList();
         Assert.NotEmpty(full);
         foreach (var (line, next) in full)
@@ -82,7 +84,8 @@ public abstract class ReportGeometryTests
             {
                 if (!Justification.IsCjk(a) || !Justification.IsCjk(b)) continue;
                 var extra = b.StartBaseLine.X - a.StartBaseLine.X - PdfPages.CharPitch;
-                Assert.True(extra <= 16 / 4.0 + 0.01, $"page {line.Page} slot {line.SlotIndex}: {extra:F2} pt extra between {a.Value} and {b.Value} in {line.Text}");
+                Assert.True(extra <= 16 / 4.0 + 0.01,
+                    $"page {line.Page} slot {line.SlotIndex}: {extra:F2} pt extra between {a.Value} and {b.Value} in {line.Text}");
                 if (extra > 0.2) spread++;
             }
         Assert.True(spread > 0, "no spread line was checked");
@@ -235,7 +238,8 @@ public abstract class ReportGeometryTests
             var stop = line.Text.IndexOf('。');
             var kai = stop < 0 ? line.Letters : line.Letters.Take(stop + 1);
             Assert.All(kai, l => Assert.Contains("FandolKai", l.FontName));
-            if (stop >= 0) Assert.All(line.Letters.Skip(stop + 1).Where(l => !IsLatin(l) && l.Value.EnumerateRunes().First().Value < 0x20000), l => Assert.Contains("FandolFang", l.FontName));
+            if (stop >= 0) Assert.All(line.Letters.Skip(stop + 1).Where(l => !IsLatin(l) && l.Value.EnumerateRunes().First().Value < 0x20000),
+                l => Assert.Contains("FandolFang", l.FontName));
             Assert.Equal(Pages.Pages[line.Page - 1].Left + 2 * PdfPages.CharPitch, line.Start, 1.0);
         }
     }

@@ -1,4 +1,5 @@
 using Reporting.Core.Documents;
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Seals;
 

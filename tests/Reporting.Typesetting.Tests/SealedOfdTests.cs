@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Seals;
 
 namespace Reporting.Typesetting.Tests;

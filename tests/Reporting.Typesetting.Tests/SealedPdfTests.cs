@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Rendering;
 using Reporting.Typesetting.Seals;
 using UglyToad.PdfPig;
@@ -21,7 +22,8 @@ public class SealedPdfTests
         Assert.All(rows, r => Assert.Equal(Rendered.SealedFixture.Value.Pdf.PageCount.ToString(System.Globalization.CultureInfo.InvariantCulture), r[0]));
         // The seal's 测试 and name are pixels: the text is exactly the unsealed report's.
         var (_, text, _) = Tools.Run("/usr/bin/pdftotext", "-enc", "UTF-8", File, "-");
-        var (_, unsealed, _) = Tools.Run("/usr/bin/pdftotext", "-enc", "UTF-8", Rendered.WriteTemp(Rendered.Fixture.Value.Pdf.Content, "kgj-2023-unsealed.pdf"), "-");
+        var (_, unsealed, _) = Tools.Run("/usr/bin/pdftotext", "-enc", "UTF-8",
+            Rendered.WriteTemp(Rendered.Fixture.Value.Pdf.Content, "kgj-2023-unsealed.pdf"), "-");
         Assert.Equal(Regex.Replace(unsealed, @"\s+", ""), Regex.Replace(text, @"\s+", ""));
     }
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography.Pkcs;
 using System.Text;
 using System.Text.RegularExpressions;
 using Reporting.Core.Documents;
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Rendering;
 using Reporting.Typesetting.Signing;
 
@@ -23,7 +24,7 @@ public sealed partial class SigningTests
     /// <summary>The fixture with its department's development seal, where the seal was drawn, and the file signed visibly over it.</summary>
     private static readonly Lazy<(byte[] Unsigned, SealPlacement Seal, byte[] Signed)> Visible = new(() =>
     {
-        var document = Fixtures.Kgj2023 with { Seal = Reporting.Typesetting.Seals.DevelopmentSeal.For(Fixtures.Kgj2023.Signature) };
+        var document = Fixtures.Kgj2023 with { Seal = DevelopmentSeal.For(Fixtures.Kgj2023.Signature) };
         var (pdf, seal) = Fixtures.Typesetter.Value.RenderSealed(document);
         using var key = TestSigningKeys.Load();
         return (pdf.Content, seal!, new PadesSigner(key).Sign(pdf.Content, SigningTime, seal));
@@ -176,7 +177,7 @@ public sealed partial class SigningTests
     {
         using var key = TestSigningKeys.Load();
         var typesetter = new SigningTypesetter(Fixtures.Typesetter.Value, key, new Reporting.TestSupport.ManualClock(SigningTime));
-        var document = Fixtures.Kgj2023 with { Seal = Reporting.Typesetting.Seals.DevelopmentSeal.For(Fixtures.Kgj2023.Signature) };
+        var document = Fixtures.Kgj2023 with { Seal = DevelopmentSeal.For(Fixtures.Kgj2023.Signature) };
         var placement = Fixtures.Typesetter.Value.RenderSealed(document).Seal!;
         var signed = typesetter.Render(document).Content;
         var text = Encoding.Latin1.GetString(signed);
@@ -233,7 +234,7 @@ public sealed partial class SigningTests
     {
         using var key = TestSigningKeys.Load();
         var path = Rendered.WriteTemp([], "signed-volume.pdf");
-        var volume = OneReportVolume() with { Seal = Reporting.Typesetting.Seals.DevelopmentSeal.For("魏都区法治政府建设领导小组办公室") };
+        var volume = OneReportVolume() with { Seal = DevelopmentSeal.For("魏都区法治政府建设领导小组办公室") };
         using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
         {
             var typesetter = new SigningTypesetter(Fixtures.Typesetter.Value, key, new Reporting.TestSupport.ManualClock(SigningTime));

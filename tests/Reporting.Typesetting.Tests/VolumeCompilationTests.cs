@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Reporting.Core.Documents;
 using Reporting.Core.Templates;
+using Reporting.Development.Seals;
 using Reporting.Typesetting.Layout;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Actions;
@@ -35,7 +36,7 @@ public sealed class VolumeCompilationFixture : IDisposable
             ],
             new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "2023年度法治政府建设情况报告汇编",
                 new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))),
-            "魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 8), Seals.DevelopmentSeal.For("魏都区法治政府建设领导小组办公室"));
+            "魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 8), DevelopmentSeal.For("魏都区法治政府建设领导小组办公室"));
         Directory.CreateDirectory("/tmp/typeset");
         // Several test classes share this fixture's file: each writes a file of its own and moves it into place (the
         // volume is reproducible, so whichever lands last is the same).
@@ -277,7 +278,8 @@ public class VolumeCompilationTests(VolumeCompilationFixture volume) : IClassFix
             .OrderByDescending(g => g.Key).Select(g => (Y: g.Key, Text: string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)))).ToList();
         Assert.Equal(name, string.Concat(lines.Skip(1).Take(2).Select(l => l.Text.TrimEnd('·', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ' '))));
         Assert.Matches(@"·+5$", lines[2].Text);
-        var link = Assert.Single(contents.GetAnnotations(), a => a.Type == AnnotationType.Link && a.Rectangle.Bottom <= lines[2].Y && lines[1].Y <= a.Rectangle.Top);
+        var link = Assert.Single(contents.GetAnnotations(), a => a.Type == AnnotationType.Link && a.Rectangle.Bottom <= lines[2].Y
+            && lines[1].Y <= a.Rectangle.Top);
         Assert.Equal(5, Assert.IsType<GoToAction>(link.Action).Destination.PageNumber);
     }
 
@@ -302,7 +304,8 @@ public class VolumeCompilationTests(VolumeCompilationFixture volume) : IClassFix
 
     private int? Folio(int page)
     {
-        var text = string.Concat(volume.Pages[page - 1].Letters.Where(l => l.StartBaseLine.Y < BlockBottom).OrderBy(l => l.StartBaseLine.X).Select(l => l.Value));
+        var text = string.Concat(volume.Pages[page - 1].Letters.Where(l => l.StartBaseLine.Y < BlockBottom).OrderBy(l => l.StartBaseLine.X)
+            .Select(l => l.Value));
         var m = Regex.Match(text, @"^—\s*(\d+)\s*—$");
         return m.Success ? int.Parse(m.Groups[1].Value) : null;
     }

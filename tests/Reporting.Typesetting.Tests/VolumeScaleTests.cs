@@ -35,7 +35,8 @@ public class VolumeScaleTests(ITestOutputHelper output)
         {
             var name = $"魏都区第{i}局";
             var title = $"{name}2023年法治政府建设情况的报告";
-            return new VolumeEntry($"d{i}", name, template with { Title = title, Signature = name, Info = template.Info with { Title = title, Author = name } });
+            return new VolumeEntry($"d{i}", name,
+                template with { Title = title, Signature = name, Info = template.Info with { Title = title, Author = name } });
         }).ToList();
         var volume = new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", reports,
             [VolumeCompilationFixture.Missing("czj", "魏都区财政局", ("measures", PartState.NotSubmitted))],

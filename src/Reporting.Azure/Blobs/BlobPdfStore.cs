@@ -16,12 +16,15 @@ public class BlobPdfStore(StorageClients clients, TimeProvider clock) : IPdfStor
     private readonly UserDelegationKeyCache _delegationKeys = new(clients.Blobs, clock);
 
     public virtual Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default) =>
-        UploadOnceAsync(name, new MemoryStream(pdf.Content, writable: false), pdf.Content.Length, pdf.Sha256, pdf.PageCount, downloadFileName, cancellationToken);
+        UploadOnceAsync(name, new MemoryStream(pdf.Content, writable: false), pdf.Content.Length, pdf.Sha256, pdf.PageCount, downloadFileName,
+            cancellationToken);
 
-    public virtual Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default) =>
+    public virtual Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName,
+        CancellationToken cancellationToken = default) =>
         UploadOnceAsync(name, content, content.Length, sha256, pageCount, downloadFileName, cancellationToken);
 
-    private async Task<StoredPdf> UploadOnceAsync(string name, Stream content, long length, string sha, int pages, string downloadFileName, CancellationToken cancellationToken)
+    private async Task<StoredPdf> UploadOnceAsync(string name, Stream content, long length, string sha, int pages, string downloadFileName,
+        CancellationToken cancellationToken)
     {
         var options = new BlobUploadOptions
         {

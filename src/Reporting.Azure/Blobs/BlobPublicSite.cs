@@ -66,9 +66,11 @@ public class BlobPublicSite(StorageClients clients, PublicationOptions options) 
         }
     }
 
-    /// <summary>Creates the container; with anonymous read access to its blobs only when <see cref="PublicationOptions.AnonymousReadContainer"/> (Azurite).</summary>
+    /// <summary>Creates the container; with anonymous read access to its blobs only when <see cref="PublicationOptions.AnonymousReadContainer"/>
+    /// (Azurite).</summary>
     public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
-        await _container.CreateIfNotExistsAsync(options.AnonymousReadContainer ? PublicAccessType.Blob : PublicAccessType.None, cancellationToken: cancellationToken);
+        await _container.CreateIfNotExistsAsync(options.AnonymousReadContainer ? PublicAccessType.Blob : PublicAccessType.None,
+            cancellationToken: cancellationToken);
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

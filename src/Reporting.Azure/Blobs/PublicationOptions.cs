@@ -18,6 +18,7 @@ public sealed class PublicationOptions
     /// </summary>
     public bool AnonymousReadContainer { get; set; }
 
-    /// <summary>The public site's address people are linked to (the static website's endpoint or the government site mirroring it); default: the container's blob URL.</summary>
+    /// <summary>The public site's address people are linked to (the static website's endpoint or the government site mirroring it); default: the container's
+    /// blob URL.</summary>
     public Uri? PublicBaseUrl { get; set; }
 }

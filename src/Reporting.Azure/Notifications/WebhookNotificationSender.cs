@@ -5,7 +5,8 @@ using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Notifications;
 
-/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue or report.chased, and the department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
+/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue or report.chased, and the
+/// department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
 public class WebhookNotificationSender(HttpClient http, WebhookOptions options, DistrictDirectory directory) : INotificationSender
 {
     public string Channel => "webhook";
@@ -31,7 +32,8 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
             downloadUrl = fact.Pdf?.StorageLink,
             linkExpiresAt = fact.Pdf?.LinkExpiresAt,
             previousVersion = fact.PreviousVersion,
-            changedParts = fact.Changes.Count == 0 ? null : fact.Changes.Select(c => new { section = c.Section, previousVersion = c.PreviousVersion, version = c.Version, approvedBy = c.ApprovedBy }),
+            changedParts = fact.Changes.Count == 0 ? null
+                : fact.Changes.Select(c => new { section = c.Section, previousVersion = c.PreviousVersion, version = c.Version, approvedBy = c.ApprovedBy }),
             section = fact.Rejection?.Section,
             reviewer = fact.Rejection?.Reviewer,
             comment = fact.Rejection?.Comment,
@@ -71,7 +73,8 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
     };
 
     /// <summary>The department's Chinese name from the directory; for a volume, the district's.</summary>
-    private string DepartmentName(Notice fact) => fact.DepartmentCode.Length == 0 ? directory.District : directory.Find(fact.DepartmentCode)?.Name ?? fact.DepartmentCode;
+    private string DepartmentName(Notice fact) => fact.DepartmentCode.Length == 0 ? directory.District : directory.Find(fact.DepartmentCode)?.Name
+        ?? fact.DepartmentCode;
 }
 
 public sealed class WebhookOptions

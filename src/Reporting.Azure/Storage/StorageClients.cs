@@ -14,7 +14,8 @@ public sealed class StorageClients
         Options = options;
         // Azurite 3.37 rejects the newest service versions; pinning keeps one code path for Azurite and Azure.
         var blobOptions = Bounded(new BlobClientOptions(BlobClientOptions.ServiceVersion.V2025_01_05), options, options.BlobNetworkTimeout);
-        var queueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 }, options, options.NetworkTimeout);
+        var queueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05) { MessageEncoding = QueueMessageEncoding.Base64 },
+            options, options.NetworkTimeout);
         var rawQueueOptions = Bounded(new QueueClientOptions(QueueClientOptions.ServiceVersion.V2025_01_05), options, options.NetworkTimeout);
         var tableOptions = Bounded(new TableClientOptions(), options, options.NetworkTimeout);
         var queryOptions = Bounded(new TableClientOptions(), options, options.QueryNetworkTimeout);
@@ -29,7 +30,8 @@ public sealed class StorageClients
         else
         {
             if (options.BlobServiceUri is null || options.QueueServiceUri is null || options.TableServiceUri is null)
-                throw new InvalidOperationException("未配置存储：请设置 AzureWebJobsStorage（连接字符串），或 AzureWebJobsStorage__blobServiceUri、__queueServiceUri 和 __tableServiceUri。");
+                throw new InvalidOperationException(
+                    "未配置存储：请设置 AzureWebJobsStorage（连接字符串），或 AzureWebJobsStorage__blobServiceUri、__queueServiceUri 和 __tableServiceUri。");
             TokenCredential credential = options.ClientId is { Length: > 0 } id
                 ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
                 : new DefaultAzureCredential();

@@ -112,7 +112,8 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
     private static OutboxEntry? FromEntity(TableEntity row)
     {
         if (row.GetString("Kind") is not { } kind || row.GetInt32("Year") is not { } year || row.GetInt32("Version") is not { } version) return null;
-        return new OutboxEntry(new NotificationMessage(year, row.GetString("Department") ?? "", version, kind, row.GetString("Section"), row.GetString("Tag")), row.RowKey,
+        return new OutboxEntry(new NotificationMessage(year, row.GetString("Department") ?? "", version, kind, row.GetString("Section"),
+            row.GetString("Tag")), row.RowKey,
             row.GetDateTimeOffset("ClaimedAt"), row.GetDateTimeOffset("SentAt"), row.GetInt32("Attempts") ?? 0, row.GetString("LastError"),
             row.GetDateTimeOffset("LastAttemptAt"), row.GetDateTimeOffset("NextAttemptAt"), row.ETag.ToString());
     }

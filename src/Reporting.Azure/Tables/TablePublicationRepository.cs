@@ -11,7 +11,8 @@ namespace Reporting.Azure.Tables;
 /// <summary>Publication records: a partition per year, a row per department, the history as JSON; every write carries the ETag it read.</summary>
 public class TablePublicationRepository(StorageClients clients) : IPublicationRepository
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json =
+        new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly TableClient _table = clients.Table(clients.Options.PublicationsTable);
     private readonly TableClient _queries = clients.QueryTable(clients.Options.PublicationsTable);
 

@@ -16,7 +16,8 @@ public interface IPdfStore
     /// As above, from a stream: a compiled volume is typeset page by page into a temporary file and uploaded from
     /// it, so neither the typesetter nor the upload holds the whole volume in memory.
     /// </summary>
-    Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default);
+    Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName,
+        CancellationToken cancellationToken = default);
 
     Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default);
 

@@ -49,7 +49,8 @@ public sealed record NotificationMessage(int Year, string Department, int Versio
 
     public static NotificationMessage ForVolume(int year, int version) => new(year, "", version, VolumeKind);
 
-    public static NotificationMessage ForRejection(int year, string department, string section, int version) => new(year, department, version, RejectionKind, section);
+    public static NotificationMessage ForRejection(int year, string department, string section, int version) =>
+        new(year, department, version, RejectionKind, section);
 
     [JsonIgnore]
     public bool IsRejection => Kind == RejectionKind;

@@ -10,7 +10,8 @@ public class AccessControl(IMemberRepository members, ConfiguredMembers configur
     public virtual async Task<Membership?> FindAsync(Caller caller, CancellationToken cancellationToken = default) =>
         caller.IsSystem ? null : await members.GetAsync(caller.Id, cancellationToken) ?? configured.Find(caller.Id);
 
-    public virtual async Task<Membership?> DemandAsync(Caller caller, ReportAction action, string? department = null, CancellationToken cancellationToken = default)
+    public virtual async Task<Membership?> DemandAsync(Caller caller, ReportAction action, string? department = null,
+        CancellationToken cancellationToken = default)
     {
         var member = await FindAsync(caller, cancellationToken);
         if (AccessPolicy.Refusal(caller, member, action, department) is { } reason) throw ReportingException.Forbidden(reason);

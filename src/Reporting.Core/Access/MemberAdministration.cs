@@ -36,9 +36,11 @@ public class MemberAdministration(
             .OrderBy(v => v.UserId, StringComparer.Ordinal).ToList();
     }
 
-    /// <param name="ifMatch">The ETag the administrator last read (If-Match), so two admins editing one person do not overwrite each other unseen; null replaces whatever is there.</param>
+    /// <param name="ifMatch">The ETag the administrator last read (If-Match), so two admins editing one person do not overwrite each other unseen; null
+    /// replaces whatever is there.</param>
     /// <param name="email">Optional address for the calendar's reminders and 催报.</param>
-    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null, CancellationToken cancellationToken = default, string? email = null)
+    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null,
+        CancellationToken cancellationToken = default, string? email = null)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
         var member = Membership.Parse(userId, role, department, directory, email) with { ETag = CheckedETag(ifMatch) };
@@ -52,7 +54,8 @@ public class MemberAdministration(
             throw ReportingException.Conflict(RefusalCode.MemberChangedMeanwhile, member.UserId);
         }
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.saved", caller, clock.GetUtcNow(),
-            $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}{(saved.Email is null ? "" : " <" + saved.Email + ">")}"), cancellationToken);
+            $"{saved.UserId}: {Membership.Code(saved.Role)}{(saved.Department is null ? "" : " " + saved.Department)}{(saved.Email is null ? "" : " "
+                + "<" + saved.Email + ">")}"), cancellationToken);
         return View(saved, "stored");
     }
 

@@ -19,7 +19,8 @@ public sealed partial record Membership(string UserId, MemberRole Role, string? 
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var parsed) && parsed.Address == text && parsed.DisplayName.Length == 0) return text;
+        if (text.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(text, out var parsed) && parsed.Address == text
+            && parsed.DisplayName.Length == 0) return text;
         errors.Add("email", RefusalCode.EmailMalformed);
         return null;
     }

@@ -65,7 +65,8 @@ public partial class DeadlineReminders(
                 already.Add(notice.OutboxKey);
                 continue;
             }
-            var to = notice.Kind == NotificationMessage.ReminderKind ? await members.OfDepartmentAsync(notice.Department, cancellationToken) : [directory.Office.Email];
+            var to = notice.Kind == NotificationMessage.ReminderKind ? await members.OfDepartmentAsync(notice.Department, cancellationToken)
+                : [directory.Office.Email];
             await delivery.RegisterAsync(notice, LeaveOut(to), cancellationToken);
             await queue.EnqueueNotificationAsync(notice, cancellationToken);
             registered.Add(notice.OutboxKey);
@@ -77,7 +78,8 @@ public partial class DeadlineReminders(
     /// 催报 by hand: the district office reminds one department now. <paramref name="id"/> is the one-time id of the
     /// office's form, so a double click or a repeated post sends one notice.
     /// </summary>
-    public virtual async Task<ChaseOutcome> ChaseAsync(int year, string? department, string? id, string? note, Caller caller, CancellationToken cancellationToken = default)
+    public virtual async Task<ChaseOutcome> ChaseAsync(int year, string? department, string? id, string? note, Caller caller,
+        CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
         var errors = new ValidationErrors();
@@ -106,7 +108,8 @@ public partial class DeadlineReminders(
         if (message.Kind == NotificationMessage.OverdueKind)
         {
             var lacking = await LackingAsync(year, withComments: true, cancellationToken);
-            if (lacking.Count == 0) return await WithdrawAsync(message, CalendarTrail(year), "every department finished before the overdue list went out", cancellationToken);
+            if (lacking.Count == 0) return await WithdrawAsync(message, CalendarTrail(year), "every department finished before the overdue list went out",
+                cancellationToken);
             var office = new Notice(message, NoticeKind.OverdueList, directory.Office.Email, year, "", 0, clock.GetUtcNow())
             {
                 Deadline = new DeadlineFacts(deadline, Day(message.Tag), lacking),
@@ -114,7 +117,8 @@ public partial class DeadlineReminders(
             var sent = await delivery.DeliverAsync(message, () => composer.ComposeAsync(office, cancellationToken), cancellationToken: cancellationToken);
             if (sent.SentNow.Count > 0)
                 await audit.RecordAsync(new AuditEntry(CalendarTrail(year), "deadline.overdue-listed", Caller.System, clock.GetUtcNow(),
-                    $"{message.Tag}: {lacking.Count} departments ({string.Join(',', lacking.Select(l => l.Department))}) via {string.Join(',', sent.SentNow)} to {directory.Office.Email}"), cancellationToken);
+                    $"{message.Tag}: {lacking.Count} departments ({string.Join(',', lacking.Select(l => l.Department))}) via "
+                        + $"{string.Join(',', sent.SentNow)} to {directory.Office.Email}"), cancellationToken);
             return sent;
         }
 
@@ -122,14 +126,16 @@ public partial class DeadlineReminders(
         AuditEntry? chase = null;
         if (message.Kind == NotificationMessage.ChaseKind)
         {
-            chase = (await audit.ListAsync(trail, cancellationToken)).LastOrDefault(e => e.Action == "report.chased" && (e.Detail == message.Tag || e.Detail.StartsWith(message.Tag + " ", StringComparison.Ordinal)));
+            chase = (await audit.ListAsync(trail, cancellationToken)).LastOrDefault(e => e.Action == "report.chased"
+                && (e.Detail == message.Tag || e.Detail.StartsWith(message.Tag + " ", StringComparison.Ordinal)));
             if (chase is null) return await WithdrawAsync(message, trail, "no chase of this id in the audit trail", cancellationToken);
         }
         else if (message.Kind != NotificationMessage.ReminderKind) return null;
         var lack = await LackOfAsync(year, message.Department, withComments: true, cancellationToken);
         if (lack is null) return await WithdrawAsync(message, trail, "the department finished before the notice went out", cancellationToken);
         var to = await members.OfDepartmentAsync(message.Department, cancellationToken);
-        var fact = new Notice(message, chase is null ? NoticeKind.DeadlineReminder : NoticeKind.ReportChased, to.FirstOrDefault(), year, message.Department, 0, clock.GetUtcNow())
+        var fact = new Notice(message, chase is null ? NoticeKind.DeadlineReminder : NoticeKind.ReportChased, to.FirstOrDefault(), year,
+            message.Department, 0, clock.GetUtcNow())
         {
             AlsoTo = to.Skip(1).ToList(),
             Deadline = new DeadlineFacts(deadline, chase is null ? Day(message.Tag) : calendar.Today(chase.At), [lack])
@@ -155,7 +161,8 @@ public partial class DeadlineReminders(
     private async Task<DeliveryResult?> WithdrawAsync(NotificationMessage message, string trail, string reason, CancellationToken cancellationToken)
     {
         if (await delivery.WithdrawAsync(message, reason, cancellationToken) > 0)
-            await audit.RecordAsync(new AuditEntry(trail, "deadline.withdrawn", Caller.System, clock.GetUtcNow(), $"{message.OutboxKey}: {reason}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(trail, "deadline.withdrawn", Caller.System, clock.GetUtcNow(), $"{message.OutboxKey}: {reason}"),
+                cancellationToken);
         return null;
     }
 
@@ -192,7 +199,8 @@ public partial class DeadlineReminders(
 }
 
 /// <summary>What one daily run found: the day's duty, the departments not finished, the notices registered now and those an earlier run registered.</summary>
-public sealed record DeadlineRunResult(int Year, DateOnly Day, CalendarDuty Duty, IReadOnlyList<string> Unfinished, IReadOnlyList<string> Registered, IReadOnlyList<string> AlreadyRegistered);
+public sealed record DeadlineRunResult(int Year, DateOnly Day, CalendarDuty Duty, IReadOnlyList<string> Unfinished, IReadOnlyList<string> Registered,
+    IReadOnlyList<string> AlreadyRegistered);
 
 /// <summary>What a 催报 request did.</summary>
 public enum ChaseOutcome

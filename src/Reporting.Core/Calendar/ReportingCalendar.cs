@@ -21,10 +21,12 @@ public sealed class ReportingCalendar
     public IReadOnlyList<int> ReminderDays => _dates.ReminderDays;
 
     public DateOnly SubmissionDeadline(int year) =>
-        _dates.SubmissionDeadlines.TryGetValue(year, out var date) ? date : new DateOnly(year + 1, _dates.SubmissionDeadline.Month, _dates.SubmissionDeadline.Day);
+        _dates.SubmissionDeadlines.TryGetValue(year, out var date) ? date
+            : new DateOnly(year + 1, _dates.SubmissionDeadline.Month, _dates.SubmissionDeadline.Day);
 
     public DateOnly PublicationDeadline(int year) =>
-        _dates.PublicationDeadlines.TryGetValue(year, out var date) ? date : new DateOnly(year + 1, _dates.PublicationDeadline.Month, _dates.PublicationDeadline.Day);
+        _dates.PublicationDeadlines.TryGetValue(year, out var date) ? date
+            : new DateOnly(year + 1, _dates.PublicationDeadline.Month, _dates.PublicationDeadline.Day);
 
     /// <summary>The calendar date at <paramref name="now"/> in the district's time zone.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);

@@ -12,7 +12,8 @@ public static class ReportDocumentBuilder
     /// prints that heading as written; otherwise the template's wording is printed. Parts not given are left out.
     /// </param>
     /// <param name="signedAt">Date of the last approval: the report's 成文日期.</param>
-    public static ReportDocument Build(Department department, int year, DistrictOffice office, IReadOnlyDictionary<string, string> parts, DateOnly signedAt, DateTimeOffset createdAt)
+    public static ReportDocument Build(Department department, int year, DistrictOffice office, IReadOnlyDictionary<string, string> parts,
+        DateOnly signedAt, DateTimeOffset createdAt)
     {
         var blocks = new List<DocumentBlock>();
         foreach (var section in ReportTemplate.Sections)

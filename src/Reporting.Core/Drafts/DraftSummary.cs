@@ -6,5 +6,6 @@ namespace Reporting.Core.Drafts;
 /// (a character beyond the BMP is one), and is null where a store has not recorded it (rows written before it was).
 /// <see cref="ReviewComment"/> is filled only by <see cref="Abstractions.IDraftRepository.ListAsync"/>, not by the year's read.
 /// </summary>
-public sealed record DraftSummary(string Section, int Version, string Author, DraftStatus Status, DateTimeOffset SubmittedAt, int Length, string? Reviewer, DateTimeOffset? ReviewedAt,
+public sealed record DraftSummary(string Section, int Version, string Author, DraftStatus Status, DateTimeOffset SubmittedAt, int Length, string? Reviewer,
+    DateTimeOffset? ReviewedAt,
     string? AuthorId = null, string? ReviewerId = null, string? ReviewComment = null, int? Characters = null);

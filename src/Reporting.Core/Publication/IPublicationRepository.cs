@@ -7,7 +7,8 @@ public interface IPublicationRepository
     /// <summary>The stored record, or a new empty one (no ETag) when the report was never published.</summary>
     Task<PublicationRecord> GetAsync(ReportKey key, CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts (no ETag) or replaces (If-Match its ETag); throws <see cref="Abstractions.ConcurrencyConflictException"/> when another write won.</summary>
+    /// <summary>Inserts (no ETag) or replaces (If-Match its ETag); throws <see cref="Abstractions.ConcurrencyConflictException"/> when another write
+    /// won.</summary>
     Task SaveAsync(PublicationRecord publication, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<PublicationRecord>> ListYearAsync(int year, CancellationToken cancellationToken = default);

@@ -101,8 +101,10 @@ public sealed class PngImage
                     if (width <= 0 || height <= 0 || body[10] != 0 || body[11] != 0)
                         throw new PngFormatException(PngProblem.BadHeader, "IHDR has an impossible size or method.");
                     if (body[12] != 0) throw new PngFormatException(PngProblem.Unsupported, "Interlaced PNGs are not read.");
-                    if (!Supported(colorType, bitDepth)) throw new PngFormatException(PngProblem.Unsupported, $"Colour type {colorType} at {bitDepth} bits is not read.");
-                    if (width > MaxSide || height > MaxSide) throw new PngFormatException(PngProblem.TooLarge, $"{width} × {height} exceeds {MaxSide} pixels a side.");
+                    if (!Supported(colorType, bitDepth)) throw new PngFormatException(PngProblem.Unsupported,
+                        $"Colour type {colorType} at {bitDepth} bits is not read.");
+                    if (width > MaxSide || height > MaxSide) throw new PngFormatException(PngProblem.TooLarge,
+                        $"{width} × {height} exceeds {MaxSide} pixels a side.");
                     break;
                 case "pHYs" when length == 9 && body[8] == 1: // unit 1: the metre
                     (perMetreX, perMetreY) = (BinaryPrimitives.ReadUInt32BigEndian(body), BinaryPrimitives.ReadUInt32BigEndian(body[4..]));

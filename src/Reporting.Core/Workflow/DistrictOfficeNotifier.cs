@@ -47,7 +47,8 @@ public class DistrictOfficeNotifier(
         return result;
     }
 
-    private async Task<Notice> FactAsync(NotificationMessage message, Report report, AssembledVersion version, Department department, CancellationToken cancellationToken)
+    private async Task<Notice> FactAsync(NotificationMessage message, Report report, AssembledVersion version, Department department,
+        CancellationToken cancellationToken)
     {
         var lifetime = options.NotificationLinkLifetimeCapped;
         var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
@@ -66,7 +67,8 @@ public class DistrictOfficeNotifier(
     }
 
     /// <summary>The parts whose approved version differs from the previous PDF's, in template order, with who approved each.</summary>
-    private async Task<IReadOnlyList<ChangedPart>> ChangesAsync(ReportKey key, AssembledVersion previous, AssembledVersion current, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ChangedPart>> ChangesAsync(ReportKey key, AssembledVersion previous, AssembledVersion current,
+        CancellationToken cancellationToken)
     {
         var changes = new List<ChangedPart>();
         // One listing (no bodies) rather than a read per part.

@@ -34,7 +34,8 @@ public class OnceOnlyDelivery(
     /// Records the notice as pending on every channel before its message is queued, so the sweep finds it even if the
     /// message is lost or poisoned. Its first attempt is due once a claim would have lapsed.
     /// </summary>
-    public virtual async Task RegisterAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut = null, CancellationToken cancellationToken = default)
+    public virtual async Task RegisterAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut = null,
+        CancellationToken cancellationToken = default)
     {
         var due = clock.GetUtcNow() + options.NotificationClaimLifetime;
         foreach (var sender in Channels(leaveOut))
@@ -62,11 +63,13 @@ public class OnceOnlyDelivery(
         // finishing different channels, the later one sees both. Otherwise this call's view is the stored state.
         var skipped = attempts.Any(a => a.Outcome == AttemptOutcome.Skipped);
         var after = skipped ? await outbox.FindAsync(notice.OutboxKey, cancellationToken) : stored.Values.ToList();
-        var result = new DeliveryResult(channels.Select(c => after.FirstOrDefault(e => e.Channel == c.Channel) ?? new OutboxEntry(notice, c.Channel)).ToList(), sentNow);
+        var result = new DeliveryResult(channels.Select(c => after.FirstOrDefault(e => e.Channel == c.Channel) ?? new OutboxEntry(notice, c.Channel))
+            .ToList(), sentNow);
         if (attempts.Any(a => a.Outcome == AttemptOutcome.Failed) && result.NextAttemptAt is { } next)
         {
             var delay = next - clock.GetUtcNow();
-            await queue.ScheduleNotificationAsync(notice, delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestQueueDelay ? LongestQueueDelay : delay, cancellationToken);
+            await queue.ScheduleNotificationAsync(notice, delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestQueueDelay ? LongestQueueDelay : delay,
+                cancellationToken);
         }
         return result;
     }

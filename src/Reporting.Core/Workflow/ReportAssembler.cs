@@ -81,7 +81,8 @@ public class ReportAssembler(
         return version;
     }
 
-    public async Task<ReportDocument> BuildDocumentAsync(ReportKey key, Department department, AssembledVersion version, CancellationToken cancellationToken = default)
+    public async Task<ReportDocument> BuildDocumentAsync(ReportKey key, Department department, AssembledVersion version,
+        CancellationToken cancellationToken = default)
     {
         var parts = new Dictionary<string, string>();
         foreach (var (section, number) in version.SourceVersions)

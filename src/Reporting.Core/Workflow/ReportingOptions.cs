@@ -30,7 +30,8 @@ public sealed class ReportingOptions
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
     public TimeZoneInfo ResolveTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8",
+            "UTC+8");
 
     /// <summary>Public base URL of the API, used in links a person clicks (the form, status pages).</summary>
     public string? PublicBaseUrl { get; set; }

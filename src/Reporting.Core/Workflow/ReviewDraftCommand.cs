@@ -16,4 +16,5 @@ public sealed record ReviewDraftCommand(ReportKey Key, ReportSection Section, in
 /// What a decision did: the reviewed draft and, when it completed the round, the PDF version queued; otherwise the
 /// required parts without an approved version and the parts whose newer draft awaits its decision.
 /// </summary>
-public sealed record ReviewOutcome(Drafts.Draft Draft, bool AssemblyQueued, int? PdfVersion, IReadOnlyList<string> MissingSections, IReadOnlyList<string>? AwaitingReview = null);
+public sealed record ReviewOutcome(Drafts.Draft Draft, bool AssemblyQueued, int? PdfVersion, IReadOnlyList<string> MissingSections,
+    IReadOnlyList<string>? AwaitingReview = null);

@@ -127,7 +127,8 @@ public class YearEndRun(
         return (assembled, held);
     }
 
-    private Task<(VolumeDecision, VolumeVersion?)> ClaimAsync(int year, string fingerprint, Dictionary<string, int> complete, Dictionary<string, string[]> missing, CancellationToken cancellationToken) =>
+    private Task<(VolumeDecision, VolumeVersion?)> ClaimAsync(int year, string fingerprint, Dictionary<string, int> complete, Dictionary<string,
+        string[]> missing, CancellationToken cancellationToken) =>
         Retry.OnConflictAsync(options.MaxConcurrencyRetries, async () =>
         {
             var ledger = await ledgers.GetAsync(year, cancellationToken);

@@ -22,7 +22,8 @@ public sealed class AssembleReportFunction(ReportAssembler assembler, ILogger<As
         var version = await assembler.AssembleAsync(request, cancellationToken);
         ReportingMetrics.Assembled(System.Diagnostics.Stopwatch.GetElapsedTime(started), version is not null);
         if (version is null)
-            logger.LogWarning("Assembly of {Year}/{Department} v{Version} skipped: the report has no such version", request.Year, request.Department, request.Version);
+            logger.LogWarning("Assembly of {Year}/{Department} v{Version} skipped: the report has no such version", request.Year, request.Department,
+                request.Version);
         else
             logger.LogInformation("Assembled {Year}/{Department} v{Version}: {Pages} pages in {Elapsed} ms", request.Year, request.Department,
                 version.Version, version.PageCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

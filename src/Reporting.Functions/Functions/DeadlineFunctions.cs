@@ -38,7 +38,8 @@ public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolve
         if (result.Duty == CalendarDuty.None)
             logger.LogInformation("Calendar {Day} (report year {Year}): nothing due", result.Day, result.Year);
         else
-            logger.LogInformation("Calendar {Day} (report year {Year}): {Duty}, {Unfinished} departments not finished; registered {Registered}; already registered earlier {Already}",
+            logger.LogInformation("Calendar {Day} (report year {Year}): {Duty}, {Unfinished} departments not finished; registered {Registered}; already "
+                + "registered earlier {Already}",
                 result.Day, result.Year, result.Duty, result.Unfinished.Count, string.Join(',', result.Registered), result.AlreadyRegistered.Count);
         return result;
     }

@@ -13,7 +13,8 @@ using Reporting.Functions.Telemetry;
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
-public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form, DistrictDirectory directory, Routes routes)
+public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form,
+    DistrictDirectory directory, Routes routes)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(

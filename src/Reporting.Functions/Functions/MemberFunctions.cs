@@ -22,7 +22,8 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         string userId, CancellationToken cancellationToken) =>
         ApiResult.JsonBody(MemberJson.From(await members.GetAsync(userId, callers.Resolve(request), cancellationToken)));
 
-    /// <summary>Fields <c>role</c> (author, approver, office, office-admin), for department roles <c>department</c>, and optionally <c>email</c> (for reminders); JSON or form. An If-Match header guards against a concurrent change (409).</summary>
+    /// <summary>Fields <c>role</c> (author, approver, office, office-admin), for department roles <c>department</c>, and optionally <c>email</c> (for
+    /// reminders); JSON or form. An If-Match header guards against a concurrent change (409).</summary>
     [Function("PutMember")]
     public async Task<IActionResult> Put(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "members/{userId}")] HttpRequest request,

@@ -37,7 +37,8 @@ public sealed class PageFunctions(
     {
         var q = request.Query;
         return browser.PageAsync(request, (caller, member) =>
-            draft.RenderAsync(q["year"], q["department"], q["section"], q["version"], q["from"], q["to"], caller, member, cancellationToken), cancellationToken);
+            draft.RenderAsync(q["year"], q["department"], q["section"], q["version"], q["from"], q["to"], caller, member, cancellationToken),
+                cancellationToken);
     }
 
     /// <summary>审核: one version and, for the department's other approvers, the form that decides it.</summary>
@@ -48,7 +49,8 @@ public sealed class PageFunctions(
     {
         var q = request.Query;
         return browser.PageAsync(request, (caller, member) =>
-            review.RenderAsync(q["year"], q["department"], q["section"], q["version"], caller, member, cancellationToken: cancellationToken), cancellationToken);
+            review.RenderAsync(q["year"], q["department"], q["section"], q["version"], caller, member, cancellationToken: cancellationToken),
+                cancellationToken);
     }
 
     /// <summary>本部门报告.</summary>

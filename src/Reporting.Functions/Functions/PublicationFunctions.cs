@@ -40,7 +40,8 @@ public sealed class PublicationFunctions(
         string year, string department, CancellationToken cancellationToken) =>
         RunAsync(request, JsonFields.Withdrawal, year, department, "withdraw", async (caller, fields) =>
         {
-            var result = PublicationResult.From(await publisher.WithdrawAsync(caller, PublicationBinder.Withdraw(year, department, fields, directory), cancellationToken), site);
+            var command = PublicationBinder.Withdraw(year, department, fields, directory);
+            var result = PublicationResult.From(await publisher.WithdrawAsync(caller, command, cancellationToken), site);
             return (ApiResult.JsonBody(result), routes.OverviewAfterPublication(result.Year, "withdrawn", result.Department));
         }, cancellationToken);
 
@@ -64,7 +65,8 @@ public sealed class PublicationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "publish")] HttpRequest request,
         CancellationToken cancellationToken) =>
         browser.PageAsync(request, (caller, member) => page.RenderAsync(
-            request.Query["year"], request.Query["department"], request.Query["action"], caller, member, cancellationToken: cancellationToken), cancellationToken);
+            request.Query["year"], request.Query["department"], request.Query["action"], caller, member, cancellationToken: cancellationToken),
+                cancellationToken);
 
     /// <summary>A form's "true" (or a checkbox's default "on"), and JSON's true; anything else is not a confirmation.</summary>
     private async Task<IActionResult> RunAsync(HttpRequest request, JsonFields shape, string year, string? department, string? pageAction,

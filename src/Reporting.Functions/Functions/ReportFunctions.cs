@@ -14,7 +14,8 @@ using Reporting.Functions.Wording;
 namespace Reporting.Functions.Functions;
 
 /// <summary>A report's state, its approvals, its PDFs and their OFD twins.</summary>
-public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words, AccessControl access,
+public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words,
+    AccessControl access,
     ReviewPage reviewPage, Routes routes, DistrictDirectory directory)
 {
     [Function("GetReport")]
@@ -25,7 +26,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
 
     [Function("ApproveDraft")]
     public async Task<IActionResult> ApproveDraft(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}/approval")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post",
+            Route = "reports/{year}/{department}/sections/{section}/drafts/{version}/approval")] HttpRequest request,
         string year, string department, string section, string version, CancellationToken cancellationToken)
     {
         // The span the assembly and the notice this decision may queue continue (their messages carry its context).
@@ -58,7 +60,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     /// The 审核 page's form: the same decision, answered for a person. Done: 303 to the 草稿 page, which shows the outcome.
     /// Refused: the 审核 page again, with the reason and the comment as typed, under the status the API would give.
     /// </summary>
-    private async Task<IActionResult> DecideInBrowserAsync(HttpRequest request, string year, string department, string section, string version, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideInBrowserAsync(HttpRequest request, string year, string department, string section, string version,
+        CancellationToken cancellationToken)
     {
         Caller? caller = null;
         Membership? member = null;

@@ -11,7 +11,8 @@ using Reporting.Functions.ReadModels;
 namespace Reporting.Functions.Functions;
 
 /// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
-public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, BrowserRequests browser, Routes routes,
+public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, BrowserRequests browser,
+    Routes routes,
     TimeProvider clock, ITimerRuns runs, ILogger<YearEndFunctions> logger)
 {
     public const string TimerName = "YearEndAssembly";
@@ -80,6 +81,8 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
     }
 
     private void Log(YearEndResult result) => logger.LogInformation(
-        "Year-end run for {Year}: {Outcome}, volume v{Version} ({Pages} pages), {Complete} complete, {Missing} missing, {Assembled} assembled now, {Elapsed} ms",
-        result.Year, result.Outcome, result.VolumeVersion, result.PageCount, result.Complete.Count, result.Missing.Count, result.AssembledNow.Count, result.ElapsedMilliseconds);
+        "Year-end run for {Year}: {Outcome}, volume v{Version} ({Pages} pages), {Complete} complete, {Missing} missing, {Assembled} assembled now, "
+            + "{Elapsed} ms",
+        result.Year, result.Outcome, result.VolumeVersion, result.PageCount, result.Complete.Count, result.Missing.Count, result.AssembledNow.Count,
+            result.ElapsedMilliseconds);
 }

@@ -40,7 +40,8 @@ public sealed class BrowserRequests(CallerResolver callers, AccessControl access
     public ApiResult Refusal(HttpRequest request, ReportingException refusal, Caller? caller, Membership? member) =>
         Refused(request, refusal, refusals.Render(refusal, caller, member, null, routes.Todo(), "回到我的待办"));
 
-    private async Task<IActionResult> RefusedAsPageAsync(HttpRequest request, Caller caller, Func<Caller, Membership?, Task<IActionResult>> render, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsPageAsync(HttpRequest request, Caller caller, Func<Caller, Membership?, Task<IActionResult>> render,
+        CancellationToken cancellationToken)
     {
         var member = await access.FindAsync(caller, cancellationToken);
         try
@@ -58,7 +59,8 @@ public sealed class BrowserRequests(CallerResolver callers, AccessControl access
     /// comes back to this URL (an e-mail's link works from a fresh browser); a browser refused gets a page saying why.
     /// </summary>
     /// <param name="notFound">What the URL names, in words, for a 404 page.</param>
-    public async Task<IActionResult> DownloadAsync(HttpRequest request, Func<Caller, Task<Uri>> link, string notFound, string back, string backText, CancellationToken cancellationToken)
+    public async Task<IActionResult> DownloadAsync(HttpRequest request, Func<Caller, Task<Uri>> link, string notFound, string back, string backText,
+        CancellationToken cancellationToken)
     {
         if (!WantsHtml(request)) return ApiResult.Redirect(await link(callers.Resolve(request)));
         if (callers.TryResolve(request) is not { } caller) return SignIn(request);
@@ -75,7 +77,8 @@ public sealed class BrowserRequests(CallerResolver callers, AccessControl access
     private ApiResult SignIn(HttpRequest request) => ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));
 
     /// <summary>What a person can act on; an outage (503 with Retry-After) stays the middleware's answer.</summary>
-    private static bool IsRefusal(ReportingException e) => e.Kind is ProblemKind.Forbidden or ProblemKind.NotFound or ProblemKind.Validation or ProblemKind.Conflict;
+    private static bool IsRefusal(ReportingException e) =>
+        e.Kind is ProblemKind.Forbidden or ProblemKind.NotFound or ProblemKind.Validation or ProblemKind.Conflict;
 
     /// <summary>The status the JSON API answers the same refusal with.</summary>
     public static int StatusOf(HttpRequest request, ReportingException e) => ProblemResponses.Describe(e, request.Path).Status;

@@ -9,35 +9,39 @@ namespace Reporting.Functions.Http;
 
 /// <summary>
 /// The one place that decides who is calling. In Azure: the principal App Service Authentication hands the app in
-/// X-MS-CLIENT-PRINCIPAL (believed only when the app runs behind it). On the local host: the development sign-in.
+/// X-MS-CLIENT-PRINCIPAL (believed only when the app runs behind it). On the local host: the sign-in it registers as
+/// <see cref="ILocalSignIn"/> (its development sign-in; Azure registers none).
 /// Also refuses state-changing requests a browser sent from another site (CSRF), before anything reads the body.
 /// </summary>
-public class CallerResolver(IdentityOptions options, DevelopmentSignIn development, Routes routes)
+public class CallerResolver(IdentityOptions options, Routes routes, ILocalSignIn? localSignIn = null)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     private const string ObjectIdClaim = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private const int MaxNameLength = 100;
     private static readonly string[] EmailClaims =
-        ["email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "preferred_username", "upn", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"];
+        ["email", "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", "preferred_username", "upn",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn"];
 
     /// <summary>The signed-in caller, or 401 problem+json; 403 for a cross-site state-changing request.</summary>
     public virtual Caller Resolve(HttpRequest request)
     {
         RefuseCrossSite(request);
-        return TryResolve(request) ?? throw (options.DevelopmentSignIn
-            ? ReportingException.Unauthorized(EdgeRefusalCode.SignInRequiredDevelopment, routes.SignIn(), DevelopmentSignIn.HeaderName)
+        return TryResolve(request) ?? throw (LocalSignIn is { } local
+            ? ReportingException.Unauthorized(EdgeRefusalCode.SignInRequiredDevelopment, routes.SignIn(), local.HeaderName)
             : ReportingException.Unauthorized(EdgeRefusalCode.SignInRequired));
     }
 
     public virtual Caller? TryResolve(HttpRequest request) =>
         options.AppServiceAuthentication ? FromPrincipal(request.Headers[PrincipalHeader].ToString())
-        : options.DevelopmentSignIn ? development.Resolve(request)
-        : null;
+        : LocalSignIn?.Resolve(request);
 
     /// <summary>Where a page sends someone who is not signed in, coming back to <paramref name="returnPath"/> afterwards.</summary>
-    public virtual string SignInUrl(string returnPath) => options.DevelopmentSignIn
+    public virtual string SignInUrl(string returnPath) => LocalSignIn is not null
         ? routes.SignIn(returnPath)
         : "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(returnPath);
+
+    /// <summary>The host's own sign-in, asked only where App Service Authentication does not front the app.</summary>
+    private ILocalSignIn? LocalSignIn => options.AppServiceAuthentication ? null : localSignIn;
 
     /// <summary>
     /// Browsers say where a request comes from (Sec-Fetch-Site, Origin); a state-changing one from another site rides on
@@ -50,7 +54,8 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
         if (site is "cross-site" or "same-site")
             throw ReportingException.Forbidden(EdgeRefusalCode.CrossSiteRefused);
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var parsed) && OwnHosts(request).Contains(parsed.Authority, StringComparer.OrdinalIgnoreCase)))
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var parsed)
+            && OwnHosts(request).Contains(parsed.Authority, StringComparer.OrdinalIgnoreCase)))
             throw ReportingException.Forbidden(EdgeRefusalCode.ForeignOriginRefused, origin.Length > 100 ? origin[..100] : origin);
     }
 
@@ -76,7 +81,8 @@ public class CallerResolver(IdentityOptions options, DevelopmentSignIn developme
             if (!json.RootElement.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array) return null;
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var claim in claims.EnumerateArray())
-                if (claim.TryGetProperty("typ", out var typ) && claim.TryGetProperty("val", out var val) && typ.GetString() is { } t && val.GetString() is { } v)
+                if (claim.TryGetProperty("typ", out var typ) && claim.TryGetProperty("val", out var val) && typ.GetString() is { } t
+                    && val.GetString() is { } v)
                     values.TryAdd(t, v);
             var id = values.GetValueOrDefault(ObjectIdClaim) ?? values.GetValueOrDefault("oid");
             if (string.IsNullOrWhiteSpace(id)) return null;

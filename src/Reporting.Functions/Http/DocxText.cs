@@ -85,7 +85,8 @@ public static class DocxText
                 depthInText = -1;
             else if (reader.NodeType == XmlNodeType.EndElement && word && reader.LocalName == "p")
                 text.Append('\n');
-            else if (depthInText >= 0 && reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
+            else if (depthInText >= 0
+                && reader.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
             {
                 int read;
                 while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0) text.Append(chunk, 0, read);

@@ -8,7 +8,8 @@ namespace Reporting.Functions.Http;
 /// <summary>Parses the route of one draft (year, department, section, version) into checked values.</summary>
 public static class DraftLocator
 {
-    public static (ReportKey Key, ReportSection Section, int Version) Parse(string? year, string? department, string? section, string? version, DistrictDirectory directory)
+    public static (ReportKey Key, ReportSection Section, int Version) Parse(string? year, string? department, string? section, string? version,
+        DistrictDirectory directory)
     {
         var errors = new ValidationErrors();
         var located = Parse(year, department, section, version, directory, errors);

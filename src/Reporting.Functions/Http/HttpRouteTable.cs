@@ -22,13 +22,15 @@ public sealed class HttpRouteTable
             .Where(m => m.GetCustomAttribute<FunctionAttribute>() is { } f && f.Name != excludeFunction)
             .SelectMany(m => m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).OfType<HttpTriggerAttribute>())
             .Where(t => t.Route is not null)
-            .Select(t => (new TemplateMatcher(TemplateParser.Parse(t.Route!), new RouteValueDictionary()), (t.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray()))
+            .Select(t => (new TemplateMatcher(TemplateParser.Parse(t.Route!), new RouteValueDictionary()),
+                (t.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray()))
             .ToList());
 
     /// <summary>The methods any route matching <paramref name="path"/> (below the route prefix) takes; empty when none matches.</summary>
     public IReadOnlyList<string> MethodsFor(string path)
     {
         var candidate = new PathString("/" + path.TrimStart('/'));
-        return _routes.Where(r => r.Matcher.TryMatch(candidate, new RouteValueDictionary())).SelectMany(r => r.Methods).Distinct().Order(StringComparer.Ordinal).ToList();
+        return _routes.Where(r => r.Matcher.TryMatch(candidate, new RouteValueDictionary())).SelectMany(r => r.Methods).Distinct()
+            .Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace Reporting.Functions.Http;
 
-/// <summary>Where callers' identities come from: App Service Authentication in Azure, the development sign-in on the local host, or nowhere (everyone is anonymous).</summary>
+/// <summary>Where callers' identities come from: App Service Authentication in Azure, the development sign-in on the local host, or nowhere (everyone is
+/// anonymous).</summary>
 public sealed class IdentityOptions
 {
     /// <summary>Settings the App Service platform sets on every app it runs; any of them means "this is Azure".</summary>

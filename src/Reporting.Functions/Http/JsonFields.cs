@@ -49,7 +49,8 @@ public sealed class JsonFields
 
     public JsonValueKind? Find(string name) => _kinds.TryGetValue(name, out var kind) ? kind : null;
 
-    /// <summary>Whether a value of <paramref name="actual"/> kind fits a field of <paramref name="expected"/> kind (true and false both fit a boolean).</summary>
+    /// <summary>Whether a value of <paramref name="actual"/> kind fits a field of <paramref name="expected"/> kind (true and false both fit a
+    /// boolean).</summary>
     public static bool Fits(JsonValueKind expected, JsonValueKind actual) =>
         expected == JsonValueKind.True ? actual is JsonValueKind.True or JsonValueKind.False : actual == expected;
 }

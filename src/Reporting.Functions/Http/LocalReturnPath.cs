@@ -9,7 +9,7 @@ namespace Reporting.Functions.Http;
 /// become "//host"; rather than mimic that, a return URL may hold only the characters a URL is made of (RFC 3986:
 /// letters, digits, -._~, the reserved delimiters and %-escapes) and must not begin with "//". Anything else is a 400.
 /// </summary>
-internal static class LocalReturnPath
+public static class LocalReturnPath
 {
     public const int MaxLength = 2048;
     private const string Delimiters = "-._~:/?#[]@!$&'()*+,;=%";

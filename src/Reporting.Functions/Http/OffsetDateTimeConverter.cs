@@ -13,5 +13,6 @@ internal sealed class OffsetDateTimeConverter : JsonConverter<DateTime>
         reader.GetDateTimeOffset().UtcDateTime;
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.Kind == DateTimeKind.Local ? new DateTimeOffset(value) : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
+        writer.WriteStringValue(value.Kind == DateTimeKind.Local ? new DateTimeOffset(value)
+            : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)));
 }

@@ -58,11 +58,13 @@ public static class ProblemResponses
             exception = new TemporarilyUnavailableException(StorageUnavailable, StorageRetryAfter, exception);
         var (status, body) = Describe(exception, context.Request.Path);
         if (status >= 500) logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
-        else logger.LogInformation("Request {Method} {Path} refused with {Status}: {Reason}", context.Request.Method, context.Request.Path, status, exception.Message);
+        else logger.LogInformation("Request {Method} {Path} refused with {Status}: {Reason}", context.Request.Method, context.Request.Path, status,
+            exception.Message);
         if (context.Response.HasStarted) return;
         context.Response.Clear();
         context.Response.StatusCode = status;
-        if (RetryAfter(exception) is { } wait) context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (RetryAfter(exception) is { } wait) context.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.ContentType = "application/problem+json; charset=utf-8";
         if (exception is MethodNotAllowedException refused) context.Response.Headers.Allow = string.Join(", ", refused.Allowed);
         await JsonSerializer.SerializeAsync(context.Response.Body, body, body.GetType(), ApiResult.Json);

@@ -47,11 +47,12 @@ public static class ReportKeyBinder
     {
         var text = year?.Trim();
         if (string.IsNullOrEmpty(text)) { errors.Add("year", RefusalCode.YearMissing); return null; }
-        if (text.Length != 4 || !text.All(char.IsAsciiDigit) || int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) is < ReportKey.MinYear or > ReportKey.MaxYear)
+        var number = text.Length == 4 && text.All(char.IsAsciiDigit) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        if (number is < ReportKey.MinYear or > ReportKey.MaxYear)
         {
             errors.Add("year", RefusalCode.YearOutOfRange, ReportKey.MinYear, ReportKey.MaxYear);
             return null;
         }
-        return int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        return number;
     }
 }

@@ -128,7 +128,8 @@ public static class RequestFieldsReader
             {
                 // The first of repeated names wins, as in a form; null is absent; fields the endpoint does not read are ignored.
                 var name = property.Name;
-                if (fields.ContainsKey(name) || errors.Has(name) || shape.Find(name) is not { } expected || property.Value.ValueKind == JsonValueKind.Null) continue;
+                if (fields.ContainsKey(name) || errors.Has(name) || shape.Find(name) is not { } expected
+                    || property.Value.ValueKind == JsonValueKind.Null) continue;
                 if (!JsonFields.Fits(expected, property.Value.ValueKind))
                     errors.Add(name, EdgeRefusalCode.JsonKindMismatch, name, expected, property.Value.ValueKind);
                 else fields[name] = expected == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
@@ -157,10 +158,12 @@ public static class RequestFieldsReader
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
                 if (++parts > MaxFields) throw TooManyFields();
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.Name.Value is not { } name) continue;
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || disposition.Name.Value is not { } name) continue;
                 name = HeaderUtilities.RemoveQuotes(name).Value!;
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                var bytes = await ReadBodyAsync(string.IsNullOrEmpty(fileName) ? new LimitedReadStream(section.Body, MaxFieldBytes, () => FieldTooLarge(name)) : section.Body, cancellationToken);
+                var bytes = await ReadBodyAsync(string.IsNullOrEmpty(fileName)
+                    ? new LimitedReadStream(section.Body, MaxFieldBytes, () => FieldTooLarge(name)) : section.Body, cancellationToken);
                 if (!string.IsNullOrEmpty(fileName))
                 {
                     if (bytes.Length > 0) file ??= new UploadedFile(fileName, section.ContentType, bytes);

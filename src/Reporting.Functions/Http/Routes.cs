@@ -17,7 +17,8 @@ public sealed class Routes
     public static Routes FromHostJson(string path)
     {
         if (!File.Exists(path)) return new Routes("api");
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = JsonDocument.Parse(File.ReadAllText(path),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var root = document.RootElement;
         return root.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
             && extensions.TryGetProperty("http", out var http) && http.ValueKind == JsonValueKind.Object
@@ -59,15 +60,18 @@ public sealed class Routes
     public string Verify() => Path("verify");
 
     /// <summary>全区总览 after 立即汇编, saying what the run did.</summary>
-    public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome), ("volume", volume?.ToString()));
+    public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome),
+        ("volume", volume?.ToString()));
 
     /// <summary>成员管理 after a change (<paramref name="done"/>: saved or removed) to <paramref name="userId"/>; <c>edit</c> prefills the form.</summary>
     public string MembersPage(string done, string userId) => Path("admin/members", (done, userId));
 
     /// <summary>全区总览 after a 催报 by hand (<paramref name="outcome"/>: queued, already or finished) to <paramref name="department"/>.</summary>
-    public string OverviewPage(int year, string outcome, string department) => Path("overview", ("year", year.ToString()), ("chased", department), ("outcome", outcome));
+    public string OverviewPage(int year, string outcome, string department) => Path("overview", ("year", year.ToString()), ("chased", department),
+        ("outcome", outcome));
 
-    /// <summary>发布 (one report, or the whole year when <paramref name="department"/> is null) or, with <paramref name="withdraw"/>, 撤回: the confirmation form.</summary>
+    /// <summary>发布 (one report, or the whole year when <paramref name="department"/> is null) or, with <paramref name="withdraw"/>, 撤回: the confirmation
+    /// form.</summary>
     public string PublicationPage(int year, string? department = null, bool withdraw = false) =>
         Path("publish", ("year", year.ToString()), ("department", department), ("action", withdraw ? "withdraw" : null));
 

@@ -17,43 +17,7 @@ public sealed class DepartmentPage(
     ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes,
     IOrganisationSeals seals)
 {
-    private const string Template = """
-        <form method="get" action="{{ Action }}"><label for="year">年度</label>
-        <input id="year" name="year" type="number" min="2000" max="{{ MaxYear }}" value="{{ Year }}">
-        {% if Departments.size > 0 %}<label for="department">部门</label><select id="department" name="department">
-        {% if Report == nil %}<option value="">请选择部门</option>{% endif %}
-        {% for d in Departments %}<option value="{{ d.Code }}"{% if d.Selected %} selected{% endif %}>{{ d.Name }}</option>{% endfor %}</select>{% endif %}
-        <button type="submit">查看</button></form>
-        {% if Role == "none" %}<p>您尚未被分配部门和角色，请联系区法治办管理员。</p>{% endif %}
-        {% if Role == "office" and Report == nil %}<p>请选择要查看的部门。</p>{% endif %}
-        {% if Report %}
-        <h2>{{ Year }} 年{{ Report.Name }}</h2>
-        <p>报告状态：<strong>{{ Report.Status }}</strong></p>
-        {% unless Report.Sealed %}<p class="warn">本部门尚未配置印章：报告 PDF 未加盖印章。{% if Report.SealsPage %}<a href="{{ Report.SealsPage }}">到印章管理上传印章</a>
-        {%- else %}如需加盖印章，请联系区法治办管理员上传本部门的印章。{% endif %}</p>{% endunless %}
-        {% if Report.Waits.size > 0 %}<p>下一版 PDF 还在等待：</p><ul class="todo">
-        {% for w in Report.Waits %}<li>{{ w.Part }}：{{ w.Reason }}</li>{% endfor %}</ul>
-        {% else %}<p>{{ Report.NothingWaits }}</p>{% endif %}
-        <h2>各部分</h2>
-        <table><thead><tr><th scope="col">部分</th><th scope="col">状态</th><th scope="col">最新草稿</th><th scope="col">已通过的版本</th><th scope="col">操作</th></tr></thead><tbody>
-        {% for p in Report.Parts %}<tr><td data-label="部分">{{ p.Part }}</td><td data-label="状态" class="nowrap">{{ p.Status }}</td><td data-label="最新草稿">{{ p.Newest }}</td><td data-label="已通过的版本" class="nowrap">{{ p.Approved }}</td>
-        <td data-label="操作" class="nowrap">{% if p.Versions %}<a href="{{ p.Versions }}">查看各版本</a> {% endif %}{% if p.Write %}<a href="{{ p.Write }}">{% if p.Versions %}修改{% else %}撰写{% endif %}</a>{% endif %}{% unless p.Versions or p.Write %}—{% endunless %}</td></tr>{% endfor %}
-        </tbody></table>
-        <h2>PDF 版本</h2>
-        {% if Report.Pdfs.size == 0 %}<p>尚未生成 PDF。</p>{% else %}
-        <table class="pdfs"><thead><tr><th scope="col">版本</th><th scope="col">页数</th><th scope="col">状态</th><th scope="col">生成时间</th><th scope="col">通知区法治办</th><th scope="col">下载</th></tr></thead><tbody>
-        {% for v in Report.Pdfs %}<tr><td data-label="版本" class="nowrap">第 {{ v.Version }} 版</td><td data-label="页数" class="nowrap">{{ v.Pages }}</td><td data-label="状态">{{ v.Status }}</td><td data-label="生成时间">{{ v.Assembled }}</td>
-        <td data-label="通知区法治办">{{ v.Notified }}{% if v.Channels.size > 0 %}<ul class="channels">{% for c in v.Channels %}<li>{{ c.Name }}：{{ c.State }}</li>{% endfor %}</ul>{% endif %}</td>
-        <td data-label="下载" class="nowrap">{% if v.Download %}<a class="button" href="{{ v.Download }}">下载第 {{ v.Version }} 版 PDF</a>
-        <a class="button" href="{{ v.Ofd }}" aria-label="下载 OFD（第 {{ v.Version }} 版）">下载 OFD</a>{% else %}生成后可下载{% endif %}</td></tr>{% endfor %}
-        </tbody></table>
-        <p class="hint">下载按钮每次都会生成一个新的短期下载链接（有效期 {{ LinkMinutes }} 分钟），请勿转发下载后的地址。
-        OFD 是与 PDF 同一版式的国家版式文件（GB/T 33190），可用数科、福昕、永中等阅读器打开。</p>{% endif %}
-        <h2>向社会公开</h2>
-        <p class="{{ Report.Publication.Class }}">{{ Report.Publication.Text }}</p>
-        {% if Report.Publication.Html %}<p>公开地址（无需登录）：<a href="{{ Report.Publication.Html }}">网页版</a>　<a href="{{ Report.Publication.Pdf }}">PDF 版</a></p>{% endif %}
-        {% endif %}
-        """;
+    private static readonly PageTemplate Template = PageTemplate.Of("DepartmentPage");
 
     public async Task<string> RenderAsync(string? year, string? department, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {

@@ -16,42 +16,7 @@ namespace Reporting.Functions.Pages;
 /// </summary>
 public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes)
 {
-    private const string Template = """
-        <h2>{{ Part }}</h2>
-        {% if Versions.size == 0 %}<p>该部分尚未提交草稿。</p>{% endif %}
-        {% if Outcome %}<p class="{{ OutcomeClass }}" role="status">{{ Outcome }}</p>{% endif %}
-        {% if OutcomeComment %}<blockquote>审核意见：{{ OutcomeComment }}</blockquote>{% endif %}
-        <p>{% if ReviewLink %}<a href="{{ ReviewLink }}">审核第 {{ Newest }} 版</a> · {% endif %}{% if SubmitLink %}<a href="{{ SubmitLink }}">提交新版本（修改）</a> · {% endif %}<a href="{{ TodoLink }}">回到我的待办</a></p>
-        {% if Versions.size > 0 %}
-        <h2>版本记录</h2>
-        <table class="versions"><thead><tr><th scope="col">版本</th><th scope="col">起草人</th><th scope="col">提交时间</th><th scope="col">字数</th><th scope="col">状态</th><th scope="col">审核人</th><th scope="col">审核意见</th></tr></thead><tbody>
-        {% for v in Versions %}<tr{% if v.Chosen %} class="chosen" aria-current="true"{% endif %}>
-        <td>{% if v.Chosen %}第 {{ v.Version }} 版（正在查看）{% else %}<a href="{{ v.Link }}">第 {{ v.Version }} 版</a>{% endif %}</td>
-        <td><span class="narrow">起草人：</span>{{ v.Author }}</td><td><span class="narrow">提交时间：</span>{{ v.When }}</td><td><span class="narrow">字数：</span>{{ v.Length }} 字</td>
-        <td><span class="narrow">状态：</span>{{ v.Status }}{% if v.Note %}<span class="hint">（{{ v.Note }}）</span>{% endif %}</td>
-        <td>{% if v.Reviewer != "" %}<span class="narrow">审核人：</span>{{ v.Reviewer }}<br><span class="hint">{{ v.ReviewedWhen }}</span>{% endif %}</td>
-        <td>{% if v.Comment != "" %}<span class="narrow">审核意见：</span>{{ v.Comment }}{% endif %}</td></tr>{% endfor %}</tbody></table>
-        {% if Versions.size > 1 %}
-        <h2 id="compare">比较两个版本</h2>
-        <form method="get" action="{{ Action }}#compare" class="compare">
-          <input type="hidden" name="year" value="{{ Year }}"><input type="hidden" name="department" value="{{ DepartmentCode }}">
-          <input type="hidden" name="section" value="{{ SectionCode }}"><input type="hidden" name="version" value="{{ Chosen }}">
-          <label for="from">原版本</label><select id="from" name="from">{% for o in FromOptions %}<option value="{{ o.Version }}"{% if o.Selected %} selected{% endif %}>第 {{ o.Version }} 版</option>{% endfor %}</select>
-          <label for="to">新版本</label><select id="to" name="to">{% for o in ToOptions %}<option value="{{ o.Version }}"{% if o.Selected %} selected{% endif %}>第 {{ o.Version }} 版</option>{% endfor %}</select>
-          <button type="submit">比较</button>
-        </form>
-        {% if Diff.Refusal %}<p class="error" role="status">{{ Diff.Refusal }}</p>{% elsif Diff.Unchanged %}<p>第 {{ From }} 版与第 {{ To }} 版的正文相同。</p>{% else %}
-        <p class="hint" id="legend">第 {{ From }} 版 → 第 {{ To }} 版：删除 {{ Diff.Deleted }} 字，新增 {{ Diff.Inserted }} 字。删除的文字加删除线、红底，新增的文字加下划线、绿底；未改动的较长段落已折叠，可点开查看。</p>
-        {% if Diff.Note %}<p class="hint" role="status">{{ Diff.Note }}</p>{% endif %}
-        {% if Diff.Rows.size > 0 %}<table class="diff" aria-describedby="legend"><thead><tr><th scope="col">第 {{ From }} 版（原）</th><th scope="col">第 {{ To }} 版（新）</th></tr></thead><tbody>
-        {% for r in Diff.Rows %}{% if r.Kind == "Folded" %}<tr class="folded"><td colspan="2"><details><summary>{{ r.FoldedCount }} 段未改动，点击展开</summary>{{ r.Old | raw }}</details></td></tr>
-        {% else %}<tr{% if r.Kind == "Changed" %} class="changed"{% endif %}><td><span class="narrow">第 {{ From }} 版：</span>{{ r.Old | raw }}</td><td><span class="narrow">第 {{ To }} 版：</span>{{ r.New | raw }}</td></tr>
-        {% endif %}{% endfor %}</tbody></table>{% endif %}{% endif %}
-        {% endif %}
-        <h2>第 {{ Chosen }} 版正文</h2>
-        <div class="text">{{ Body }}</div>
-        {% endif %}
-        """;
+    private static readonly PageTemplate Template = PageTemplate.Of("DraftPage");
 
     public async Task<string> RenderAsync(string? year, string? department, string? section, string? version, string? from, string? to,
         Caller caller, Membership? member, CancellationToken cancellationToken = default)
@@ -101,7 +66,11 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
         {
             var diff = VersionDiff.Build(history.Texts[fromVersion], history.Texts[toVersion]);
             var (refusal, note) = Explain(diff, fromVersion, toVersion);
-            model["Diff"] = new { diff.Unchanged, diff.Deleted, diff.Inserted, Refusal = refusal, Note = note, Rows = diff.Rows.Select(r => new { Kind = r.Kind.ToString(), r.Old, r.New, r.FoldedCount }).ToList() };
+            model["Diff"] = new
+            {
+                diff.Unchanged, diff.Deleted, diff.Inserted, Refusal = refusal, Note = note,
+                Rows = diff.Rows.Select(r => new { Kind = r.Kind.ToString(), r.Old, r.New, r.FoldedCount }).ToList()
+            };
         }
         if (chosen is not null)
         {

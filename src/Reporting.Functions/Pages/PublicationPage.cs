@@ -20,32 +20,7 @@ public sealed class PublicationPage(
     DistrictDirectory directory, AccessControl access, IReportRepository reports, IPublicationRepository publications, IPublicSite site,
     ReportPublisher publisher, PageRenderer pages, ReportingOptions options, Routes routes)
 {
-    private const string Template = """
-        <p><a href="{{ Back }}">回到全区总览</a></p>
-        {% if Error %}<p class="error" role="alert">未能完成：{{ Error }}</p>{% endif %}
-        {% if State %}<p>当前公开状态：<strong>{{ State }}</strong>{% if PublicLink %}（<a href="{{ PublicLink }}">查看公开页面</a>）{% endif %}</p>{% endif %}
-        {% if Mode == "withdraw" %}
-        <p>撤回后，公开位置上本报告的网页和 PDF 将被删除，年度目录随之更新；发布和撤回的记录保留在审计记录中，之后可以重新发布。</p>
-        <form method="post" action="{{ Action }}" class="review">
-          <label for="reason">撤回原因（必填）</label>
-          <textarea id="reason" name="reason" rows="4" required maxlength="{{ Max }}">{{ Typed }}</textarea>
-          <button type="submit">撤回</button>
-        </form>
-        {% elsif Items.size == 0 %}<p class="warn">{{ Nothing }}</p>
-        {% else %}
-        <p>{{ Lead }}</p>
-        <ul>{% for i in Items %}<li>{{ i }}</li>{% endfor %}</ul>
-        <p class="hint">发布后，报告的网页版和 PDF 将写入公开位置（{{ SiteUrl }}），任何人无需登录即可访问，政府网站可直接链接或镜像。{{ Guard }}</p>
-        <form method="post" action="{{ Action }}" class="review">
-          {% if Mode == "year" %}<input type="hidden" name="versions" value="{{ Versions }}">
-          {% else %}<input type="hidden" name="version" value="{{ Version }}">{% endif %}
-          <label class="check"><input type="checkbox" id="reviewed" name="confidentialityReviewed" value="true" required>
-          <span>已保密审查：上述报告已经保密审查，不涉及国家秘密，可以向社会公开</span></label>
-          <label for="comment">保密审查意见（必填，如审查人、审查结论）</label>
-          <textarea id="comment" name="comment" rows="4" required maxlength="{{ Max }}">{{ Typed }}</textarea>
-          <button type="submit">{% if Mode == "year" %}全部发布{% else %}发布{% endif %}</button>
-        </form>{% endif %}
-        """;
+    private static readonly PageTemplate Template = PageTemplate.Of("PublicationPage");
 
     /// <param name="action">"withdraw" for 撤回; otherwise 发布 (one report when <paramref name="department"/> is given, else the year).</param>
     /// <param name="error">why the form just posted was refused.</param>

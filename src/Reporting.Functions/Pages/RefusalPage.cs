@@ -12,10 +12,7 @@ namespace Reporting.Functions.Pages;
 /// </summary>
 public sealed class RefusalPage(PageRenderer pages)
 {
-    private const string Template = """
-        <p class="error" role="alert">{{ Detail }}</p>
-        <p><a href="{{ Back }}">{{ BackText }}</a></p>
-        """;
+    private static readonly PageTemplate Template = PageTemplate.Of("RefusalPage");
 
     /// <param name="notFound">What was asked for, in words ("2023 年某局报告的第 2 版 PDF"): the API's own 404 text names codes.</param>
     public string Render(ReportingException refusal, Caller? caller, Membership? member, string? notFound, string back, string backText) =>

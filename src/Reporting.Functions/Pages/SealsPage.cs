@@ -17,22 +17,7 @@ namespace Reporting.Functions.Pages;
 /// </summary>
 public sealed class SealsPage(SealAdministration seals, IOrganisationSeals sealing, PageRenderer pages, ReportingOptions options, Routes routes)
 {
-    private const string Template = """
-        {% if Message %}<p class="ok" role="status">{{ Message }}</p>{% endif %}
-        {% if Error %}<div class="error" role="alert"><p>{{ Error.Title }}：{{ Error.Detail }}</p></div>{% endif %}
-        <p class="hint">{{ Requirements }}每次上传保存为该单位印章的新版本，旧版本保留不变；报告生成 PDF 时加盖本部门最新版本的印章，年度汇编的封面加盖区法治办的印章。未上传印章的单位，其报告不加盖印章。</p>
-        <table class="seals"><thead><tr><th scope="col">单位</th><th scope="col">当前印章</th><th scope="col">版本</th><th scope="col">上传人</th>
-        <th scope="col">上传时间</th><th scope="col">上传新印章</th></tr></thead>
-        <tbody>{% for o in Rows %}<tr><th scope="row">{{ o.Name }}{% if o.Use %}<br><span class="hint">{{ o.Use }}</span>{% endif %}</th>
-        <td data-label="当前印章">{% if o.Image %}<img class="seal" src="{{ o.Image }}" alt="{{ o.Name }}印章，第 {{ o.Version }} 版" width="72" height="72">
-        {%- else %}{{ o.Missing }}{% endif %}</td>
-        <td data-label="版本" class="nowrap">{% if o.Version %}第 {{ o.Version }} 版{% else %}—{% endif %}</td>
-        <td data-label="上传人">{{ o.UploadedBy }}</td><td data-label="上传时间">{{ o.UploadedAt }}</td>
-        <td data-label="上传新印章"><form method="post" action="{{ o.Action }}" enctype="multipart/form-data">
-        <label for="file-{{ forloop.index }}">{{ o.Name }}的印章图片（PNG）</label>
-        <input id="file-{{ forloop.index }}" name="file" type="file" accept="image/png" required>
-        <button type="submit" aria-label="上传{{ o.Name }}的印章">上传</button></form></td></tr>{% endfor %}</tbody></table>
-        """;
+    private static readonly PageTemplate Template = PageTemplate.Of("SealsPage");
 
     /// <summary>The page; <paramref name="query"/> may name an organisation just uploaded for (<c>uploaded</c>, <c>unchanged</c>).</summary>
     public async Task<IActionResult> RenderAsync(IQueryCollection query, Caller caller, Membership? member, CancellationToken cancellationToken = default)
@@ -55,7 +40,8 @@ public sealed class SealsPage(SealAdministration seals, IOrganisationSeals seali
         }
         catch (ReportingException e) when (e.Kind is not ProblemKind.Forbidden and not ProblemKind.Unauthorized)
         {
-            return await PageAsync(null, new { Title = RefusalWording.Title(e), Detail = RefusalWording.Detail(e) }, BrowserRequests.StatusOf(request, e), caller, member, cancellationToken);
+            return await PageAsync(null, new { Title = RefusalWording.Title(e), Detail = RefusalWording.Detail(e) }, BrowserRequests.StatusOf(request, e),
+                caller, member, cancellationToken);
         }
     }
 

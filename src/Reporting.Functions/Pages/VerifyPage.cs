@@ -15,36 +15,7 @@ public sealed class VerifyPage(PageRenderer pages, DistrictDirectory directory, 
 {
     public const string NotFoundText = "未找到一致的存档版本";
 
-    private const string Template = PageRenderer.Head + """
-        <main>
-        <h1>{{ Title }}</h1>
-        <p class="hint">上传一份 PDF 文件，核验它是否与本系统存档的某一版本逐字节一致（按文件的 SHA-256 校验值比对）。文件只用于计算校验值，不会被保存。</p>
-        {% if Error %}<p class="error" role="alert">{{ Error }}</p>{% endif %}
-        {% if Checked %}<section aria-labelledby="outcome">
-        {% if Found %}<h2 id="outcome" class="ok">一致：这是本系统存档的原件</h2>
-        <dl class="facts">
-          <dt>文件</dt><dd>{{ Found.Name }}</dd>
-          <dt>{% if Found.IsVolume %}编制单位{% else %}部门{% endif %}</dt><dd>{{ Found.Organisation }}</dd>
-          <dt>年度</dt><dd>{{ Found.Year }} 年度</dd>
-          <dt>版本</dt><dd>第 {{ Found.Version }} 版</dd>
-          <dt>生成时间</dt><dd>{{ Found.MadeAt }}</dd>
-          {% if Found.Signer %}<dt>签名人</dt><dd>{{ Found.Signer }}</dd>{% endif %}
-          {% if Found.SignedAt %}<dt>签名时间</dt><dd>{{ Found.SignedAt }}</dd>{% endif %}
-          <dt>是否最新</dt><dd>{{ Found.Newest }}</dd>
-          <dt>是否公开</dt><dd>{{ Found.Published }}</dd>
-        </dl>
-        {% else %}<h2 id="outcome" class="error">{{ NotFound }}</h2>
-        <p>本系统没有与该文件逐字节一致的 PDF。文件可能被修改过（哪怕只改动一个字节），或不是本系统生成的。</p>{% endif %}
-        <p>该文件的 SHA-256 校验值：<code class="uid hash">{{ Sha256 }}</code></p>
-        </section>{% endif %}
-        <form method="post" action="{{ Action }}" enctype="multipart/form-data">
-          <label for="file">选择要核验的 PDF 文件（不超过 {{ MaxMb }} MB）</label>
-          <input id="file" name="file" type="file" accept=".pdf,application/pdf" required>
-          <button type="submit">核验</button>
-        </form>
-        </main>
-        </body></html>
-        """;
+    private static readonly PageTemplate Template = PageTemplate.Of("PageRenderer.Head", "VerifyPage");
 
     /// <summary>The page with the upload form and nothing checked yet.</summary>
     public string Form() => Render(null, null, null);

@@ -166,7 +166,8 @@ public sealed class VersionDiff
         else if (wanted) work.WentWithout = true;
         IReadOnlyList<DiffBlock> blocks = !compared
             ? [new DiffBlock(prefix, oldMiddle, prefix, newMiddle)]
-            : Differ.Instance.CreateDiffs(string.Concat(old.Skip(prefix).Take(oldMiddle)), string.Concat(@new.Skip(prefix).Take(newMiddle)), false, false, TextElementChunker.Instance)
+            : Differ.Instance.CreateDiffs(string.Concat(old.Skip(prefix).Take(oldMiddle)), string.Concat(@new.Skip(prefix).Take(newMiddle)), false, false,
+                TextElementChunker.Instance)
                 .DiffBlocks.Select(b => new DiffBlock(b.DeleteStartA + prefix, b.DeleteCountA, b.InsertStartB + prefix, b.InsertCountB)).ToList();
         return (Mark(old, blocks, "del", "删除"), Mark(@new, blocks, "ins", "新增"), blocks.Sum(b => b.DeleteCountA), blocks.Sum(b => b.InsertCountB));
     }

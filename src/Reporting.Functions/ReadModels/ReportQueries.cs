@@ -46,7 +46,8 @@ public class ReportQueries(
             var ofSection = list.Where(d => d.Section == s.Key).OrderBy(d => d.Version).ToList();
             var newest = ofSection.Count == 0 ? 0 : ofSection[^1].Version;
             return new SectionView(s.Key, s.Heading, s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
-                ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId, d.ReviewedAt, d.Version < newest)).ToList());
+                ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId,
+                    d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
         // One outbox query for every PDF version's notice, not one per version.
         var notices = report.Versions.Any(v => v.IsAssembled)
@@ -82,7 +83,8 @@ public class ReportQueries(
         if (entries.Count == 0) return null;
         var now = clock.GetUtcNow();
         var lifetime = options.NotificationClaimLifetime;
-        var channels = entries.OrderBy(e => e.Channel, StringComparer.Ordinal).Select(e => new NotificationChannelView(e.Channel, e.StateAt(now, lifetime), e.Attempts,
+        var channels = entries.OrderBy(e => e.Channel, StringComparer.Ordinal)
+            .Select(e => new NotificationChannelView(e.Channel, e.StateAt(now, lifetime), e.Attempts,
             e.LastError, e.LastAttemptAt, e.IsSent ? null : e.NextAttemptAt, e.SentAt)).ToList();
         var next = channels.Where(c => c.SentAt is null).Select(c => c.NextAttemptAt).Where(t => t is not null).Min();
         var status = channels.All(c => c.Status == "sent") ? "sent" : channels.Any(c => c.Status == "retrying") ? "retrying"
@@ -97,7 +99,8 @@ public class ReportQueries(
         {
             "sent" => $"{ChannelName(c.Channel)}已于 {TimeZoneInfo.ConvertTime(c.SentAt!.Value, zone):yyyy-MM-dd HH:mm:ss} 送达",
             "sending" => $"{ChannelName(c.Channel)}正在发送",
-            "retrying" => $"{ChannelName(c.Channel)}已失败 {c.Attempts} 次，将于 {TimeZoneInfo.ConvertTime(c.NextAttemptAt ?? next ?? clock.GetUtcNow(), zone):yyyy-MM-dd HH:mm:ss} 重试",
+            "retrying" => $"{ChannelName(c.Channel)}已失败 {c.Attempts} 次，将于 "
+                + $"{TimeZoneInfo.ConvertTime(c.NextAttemptAt ?? next ?? clock.GetUtcNow(), zone):yyyy-MM-dd HH:mm:ss} 重试",
             _ => $"{ChannelName(c.Channel)}等待发送",
         });
         return string.Join("；", parts) + "。";
@@ -110,7 +113,8 @@ public class ReportQueries(
         _ => channel,
     };
 
-    public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, Caller caller, CancellationToken cancellationToken = default)
+    public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, Caller caller,
+        CancellationToken cancellationToken = default)
     {
         var (key, part, number) = DraftLocator.Parse(year, department, section, version, directory);
         await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);

@@ -51,7 +51,8 @@ public sealed record DraftDetailView(int Year, string Department, string Section
     DateTimeOffset SubmittedAt, string? Reviewer, string? ReviewerId, string? ReviewComment, DateTimeOffset? ReviewedAt, bool Superseded, string Body);
 
 /// <summary>The JSON shape of GET reports/{year}: every configured department and the newest volume.</summary>
-public sealed record YearView(int Year, int Complete, int Missing, IReadOnlyList<DepartmentStatusView> Departments, VolumeView? Volume, IReadOnlyList<VolumeView> Volumes,
+public sealed record YearView(int Year, int Complete, int Missing, IReadOnlyList<DepartmentStatusView> Departments, VolumeView? Volume,
+    IReadOnlyList<VolumeView> Volumes,
     YearPublicationView Publication)
 {
     public DeadlineView? Deadline { get; init; }

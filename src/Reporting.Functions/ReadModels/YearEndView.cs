@@ -7,7 +7,8 @@ namespace Reporting.Functions.ReadModels;
 /// <see cref="ElapsedMilliseconds"/>), then the year as GET reports/{year} shows it, read after the run, so the two
 /// answers use the same names and types for the same things (the volume is <c>volume.version</c> in both).
 /// </summary>
-/// <param name="Outcome">created, unchanged, notified (an earlier volume's notice went out now) or in-progress (another run is building it: the last of <paramref name="Volumes"/>).</param>
+/// <param name="Outcome">created, unchanged, notified (an earlier volume's notice went out now) or in-progress (another run is building it: the last of
+/// <paramref name="Volumes"/>).</param>
 public sealed record YearEndView(
     int Year,
     string Outcome,

@@ -14,7 +14,6 @@ public static class EdgeRefusalCode
     /// <summary>(string origin, shortened)</summary>
     public const string ForeignOriginRefused = "edge.foreign-origin-refused";
     public const string ReturnUrlNotLocal = "edge.return-url-not-local";
-    public const string DevelopmentSignInUnavailable = "edge.development-sign-in-unavailable";
     public const string DevelopmentUserUnknown = "edge.development-user-unknown";
 
     // Routes and methods.

@@ -13,7 +13,6 @@ public static partial class RefusalWording
         Say(EdgeRefusalCode.CrossSiteRefused, "拒绝来自其他网站的提交请求（跨站请求伪造防护）。请在本系统的页面上操作。"),
         Say<string>(EdgeRefusalCode.ForeignOriginRefused, origin => $"拒绝来自其他来源（{origin}）的提交请求（跨站请求伪造防护）。"),
         Say(EdgeRefusalCode.ReturnUrlNotLocal, "登录后返回的地址只能是本系统内以“/”开头的路径，不能含有协议、主机名、反斜杠、空白、控制字符或其他非网址字符。"),
-        Say(EdgeRefusalCode.DevelopmentSignInUnavailable, "开发登录只在本地运行时可用；请通过统一身份认证登录。"),
         Say(EdgeRefusalCode.DevelopmentUserUnknown, "没有这个开发用户，请从列表中选择。"),
 
         Say(EdgeRefusalCode.RouteNotFound, "请求的地址不存在，请核对网址。"),

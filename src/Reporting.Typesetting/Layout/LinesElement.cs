@@ -6,7 +6,8 @@ namespace Reporting.Typesetting.Layout;
 /// first lines of what it heads (<see cref="KeepWithNext"/>, at most two): it moves to the next page and leaves
 /// its slots blank.
 /// </summary>
-internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1, StructureNode? node = null) : LayoutElement
+internal sealed class LinesElement(IReadOnlyList<ComposedLine> lines, string? bookmark = null, int bookmarkLevel = 1,
+    StructureNode? node = null) : LayoutElement
 {
     /// <summary>Lines after this one kept on its page: the first two lines of what a heading heads.</summary>
     public const int HeadingKeep = 2;

@@ -7,7 +7,8 @@ namespace Reporting.Typesetting.Layout;
 /// </summary>
 internal static class TitleBreaker
 {
-    public static List<LineBreaker.Line> Break(IReadOnlyList<int> text, IReadOnlyList<double> widths, double measure, IReadOnlyDictionary<int, double> senseBonus)
+    public static List<LineBreaker.Line> Break(IReadOnlyList<int> text, IReadOnlyList<double> widths, double measure, IReadOnlyDictionary<int,
+        double> senseBonus)
     {
         var n = text.Count;
         var total = widths.Sum();

@@ -10,7 +10,8 @@ namespace Reporting.Typesetting.Ofd;
 /// <summary>
 /// The files around the pages, element by element in the order of the standard's schemas (GB/T 33190-2016
 /// Appendix A): OFD.xml (OFD.xsd: DocBody → DocInfo, DocRoot), PublicRes.xml (Res.xsd: Fonts → Font → FontFile) and
-/// DocumentRes.xml (Res.xsd: MultiMedias → MultiMedia → MediaFile), the embedded font subsets, and Document.xml (Document.xsd: CommonData → MaxUnitID, PageArea,
+/// DocumentRes.xml (Res.xsd: MultiMedias → MultiMedia → MediaFile), the embedded font subsets, and Document.xml (Document.xsd: CommonData → MaxUnitID,
+/// PageArea,
 /// PublicRes, DocumentRes; Pages; Outlines).
 /// </summary>
 internal static class OfdDocumentFiles

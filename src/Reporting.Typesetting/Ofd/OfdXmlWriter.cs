@@ -62,7 +62,8 @@ internal sealed class OfdXmlWriter
         Raw(">"u8);
     }
 
-    /// <summary>Starts an attribute whose value the next calls (<see cref="Mm"/>, <see cref="Integer"/>, <see cref="Space"/>, <see cref="Text"/>) write.</summary>
+    /// <summary>Starts an attribute whose value the next calls (<see cref="Mm"/>, <see cref="Integer"/>, <see cref="Space"/>, <see cref="Text"/>)
+    /// write.</summary>
     public void StartAttribute(string name)
     {
         if (!_startTagOpen) throw new InvalidOperationException("Attributes belong in a start tag.");

@@ -33,7 +33,8 @@ internal sealed class PdfStreamWriter(Stream output)
 
     public void WriteObject(int number, string body) => Write($"{number} 0 obj\n{body}\nendobj\n", number);
 
-    /// <summary>A flate-compressed stream (or, <paramref name="compress"/> false, a plain one, as the XMP is kept); <paramref name="dictionary"/> is the entries without /Length and /Filter.</summary>
+    /// <summary>A flate-compressed stream (or, <paramref name="compress"/> false, a plain one, as the XMP is kept); <paramref name="dictionary"/> is the
+    /// entries without /Length and /Filter.</summary>
     public void WriteStream(int number, string dictionary, ReadOnlySpan<byte> data, bool compress = true)
     {
         if (!compress)

@@ -213,7 +213,8 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
         Document.Save(stream, false);
         var info = _info;
         // Tagged documents are the archival ones (PDF/A-2U, PDF/UA-1): their XMP says so, in step with the Info dictionary.
-        Func<string, string>? xmp = _tags is null || info is null ? null : producer => Archive.ArchiveMetadata.Xmp(info, producer, info.CreatedAt.ToUniversalTime());
+        Func<string, string>? xmp = _tags is null || info is null ? null : producer =>
+            Archive.ArchiveMetadata.Xmp(info, producer, info.CreatedAt.ToUniversalTime());
         return PdfFinisher.Finish(stream.GetBuffer().AsSpan(0, (int)stream.Length), xmp);
     }
 
@@ -243,7 +244,8 @@ internal sealed class PdfSurface : IPageSurface, IDisposable
     public int ImageObject(OrganisationSeal seal) => _images[seal].Reference!.ObjectNumber;
 
     /// <summary>Makes PDFsharp parse and cache a face ahead of the first document that uses it.</summary>
-    public static void Warm(FontFace face) => _ = new XFont(face.Key, PageGeometry.BodySize, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+    public static void Warm(FontFace face) => _ = new XFont(face.Key, PageGeometry.BodySize, XFontStyleEx.Regular,
+        new XPdfFontOptions(PdfFontEncoding.Unicode));
 
     private XFont Font(PlacedGlyph glyph)
     {

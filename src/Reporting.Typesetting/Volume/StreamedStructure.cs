@@ -102,7 +102,8 @@ internal sealed class StreamedStructure(PdfStreamWriter writer, Func<int, int> p
         var page = marks?[0].Page ?? link?.Item2 ?? -1;
         foreach (var (p, mcid) in marks ?? [])
             kids.Append(p == page ? $"{mcid} " : $"<</Type/MCR/Pg {pageObject(p)} 0 R/MCID {mcid}>> ");
-        if (link is { } annotation) kids.Append(CultureInfo.InvariantCulture, $"<</Type/OBJR/Pg {pageObject(annotation.Item2)} 0 R/Obj {annotation.Item1} 0 R>> ");
+        if (link is { } annotation) kids.Append(CultureInfo.InvariantCulture,
+            $"<</Type/OBJR/Pg {pageObject(annotation.Item2)} 0 R/Obj {annotation.Item1} 0 R>> ");
         foreach (var child in node.Children)
             if (Write(child, number, numbers) is { } kid) kids.Append(CultureInfo.InvariantCulture, $"{kid} 0 R ");
         var alt = node.Alt is { } text ? "/Alt " + PdfStreamWriter.Text(text) : "";

@@ -175,7 +175,8 @@ internal sealed partial class VolumeLayout(TextComposer composer)
     /// <summary>A page number of the contents, half-width digits right-aligned on the measure.</summary>
     private ComposedLine Number(int page)
     {
-        var line = composer.Compose(StyledText.Of(page.ToString(CultureInfo.InvariantCulture), FontRoles.FangSong), LineStyle.Body(0) with { Justify = false })[0];
+        var line = composer.Compose(StyledText.Of(page.ToString(CultureInfo.InvariantCulture), FontRoles.FangSong),
+            LineStyle.Body(0) with { Justify = false })[0];
         return line with { Offset = PageGeometry.BlockWidth - line.Width };
     }
 

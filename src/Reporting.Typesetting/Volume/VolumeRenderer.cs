@@ -94,7 +94,8 @@ internal sealed class VolumeRenderer(TextComposer composer)
         if (surface.Pages != pages) throw new InvalidOperationException($"The volume drew {surface.Pages} pages, but the first pass counted {pages}.");
         ofdSurface?.Finish(expandOutline: false);
 
-        writer.WriteObject(pagesObject, $"<</Type/Pages/Count {pages}/Kids[{string.Join(' ', Enumerable.Range(1, pages).Select(p => $"{surface.PageObject(p)} 0 R"))}]>>");
+        writer.WriteObject(pagesObject,
+            $"<</Type/Pages/Count {pages}/Kids[{string.Join(' ', Enumerable.Range(1, pages).Select(p => $"{surface.PageObject(p)} 0 R"))}]>>");
         var outlines = VolumeOutline.Write(writer, surface);
         writer.WriteObject(info, Info(volume.Info));
         var metadata = writer.Allocate();
@@ -116,9 +117,11 @@ internal sealed class VolumeRenderer(TextComposer composer)
     private static string Info(Reporting.Core.Documents.DocumentInfo info)
     {
         var date = "(D:" + info.CreatedAt.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
-            + (info.CreatedAt.Offset < TimeSpan.Zero ? "-" : "+") + info.CreatedAt.Offset.ToString("hh\\'mm\\'", System.Globalization.CultureInfo.InvariantCulture) + ")";
+            + (info.CreatedAt.Offset < TimeSpan.Zero ? "-" : "+")
+                + info.CreatedAt.Offset.ToString("hh\\'mm\\'", System.Globalization.CultureInfo.InvariantCulture) + ")";
         return $"<</Title {PdfStreamWriter.Text(info.Title)}/Author {PdfStreamWriter.Text(info.Author)}/Subject {PdfStreamWriter.Text(info.Subject)}" +
-            $"/Creator {PdfStreamWriter.Text(Archive.ArchiveMetadata.CreatorTool)}/Producer {PdfStreamWriter.Text(Producer)}/CreationDate {date}/ModDate {date}>>";
+            $"/Creator {PdfStreamWriter.Text(Archive.ArchiveMetadata.CreatorTool)}/Producer {PdfStreamWriter.Text(Producer)}/CreationDate {date}/ModDate "
+                + $"{date}>>";
     }
 
     private static void Section(IPageSurface target, LayoutElement root, string bookmark, VolumeSurface pdf, OfdSurface? ofd, Func<int, ComposedLine?> folio)

@@ -22,7 +22,8 @@ internal interface ILinkSurface
 /// the page count is known from the first pass). Only the bookmarks are kept until the end.
 /// </summary>
 internal sealed class VolumeSurface(
-    PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, IReadOnlyDictionary<OrganisationSeal, int> images, int firstPageObject, int pagesObject, int pages)
+    PdfStreamWriter writer, IReadOnlyDictionary<FontFace, int> fonts, IReadOnlyDictionary<OrganisationSeal, int> images, int firstPageObject,
+        int pagesObject, int pages)
     : IPageSurface, ILinkSurface
 {
     private readonly List<(SealImage Image, double X, double Y, StructureNode? Node)> _images = [];
@@ -117,7 +118,8 @@ internal sealed class VolumeSurface(
             xobjects.Append($"/Im{number} {number} 0 R");
         }
         var resources = string.Concat(used.Select(n => $"/F{n} {n} 0 R"));
-        var page = $"<</Type/Page/Parent {pagesObject} 0 R/MediaBox[0 0 {PdfStreamWriter.Number(PageGeometry.PageWidth)} {PdfStreamWriter.Number(PageGeometry.PageHeight)}]" +
+        var page = $"<</Type/Page/Parent {pagesObject} 0 R/MediaBox[0 0 {PdfStreamWriter.Number(PageGeometry.PageWidth)} "
+            + $"{PdfStreamWriter.Number(PageGeometry.PageHeight)}]" +
             $"/Resources<</ProcSet[/PDF/Text/ImageC]/Font<<{resources}>>{(xobjects.Length > 0 ? $"/XObject<<{xobjects}>>" : "")}>>";
         if (_content.Length > 0)
         {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Reporting.Azure.Emulator;
+namespace Reporting.Development.Emulator;
 
 /// <summary>
 /// Starts Azurite (the official storage emulator, npm package pinned in the repository's package.json)
@@ -36,7 +36,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:"
+            + $"{QueuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
     /// <param name="dataFolder">Where Azurite keeps its data; null keeps it in memory (tests).</param>
     /// <param name="ports">Blob, queue and table ports; null picks free ones.</param>
@@ -48,7 +49,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         CancellationToken cancellationToken = default, bool saveEachWrite = true)
     {
         var executable = FindExecutable() ?? throw new FileNotFoundException(
-            "Azurite was not found (node_modules/.bin/azurite). Run `npm ci` in the repository root, or set AzureWebJobsStorage to a storage connection string.");
+            "Azurite was not found (node_modules/.bin/azurite). Run `npm ci` in the repository root, or set AzureWebJobsStorage to a storage connection "
+                + "string.");
         var (blob, queue, table) = ports ?? (LoopbackPorts.Next(), LoopbackPorts.Next(), LoopbackPorts.Next());
         // Through the launcher, which stops Azurite when this process dies (even by SIGKILL) and can save each write.
         var start = new ProcessStartInfo("node")

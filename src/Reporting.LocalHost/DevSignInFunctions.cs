@@ -6,13 +6,14 @@ using Reporting.Core.Errors;
 using Reporting.Functions.Http;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Functions;
+namespace Reporting.LocalHost;
 
 /// <summary>
 /// The local host's sign-in page: GET lists the development users as buttons of one form; the form's POST (same-origin
 /// only, like every state-changing request) signs the chosen one in (a signed cookie) and goes back to <c>returnUrl</c>,
 /// a local path. A GET never signs anyone in: a link or an image on another site cannot sign a browser in as someone.
-/// Anywhere else (Azure, Core Tools) it does not exist.
+/// Only the local host has it (its function catalogue reads this assembly beside the Functions app's); in Azure the
+/// route does not exist.
 /// </summary>
 public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerResolver callers, Routes routes, StorageClients storage)
 {
@@ -21,11 +22,11 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerReso
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "dev/sign-in")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!development.Enabled) throw ReportingException.NotFound(EdgeRefusalCode.DevelopmentSignInUnavailable);
         if (HttpMethods.IsPost(request.Method)) return await SignInAsync(request, cancellationToken);
         var returnUrl = LocalReturnPath.Check(request.Query["returnUrl"].ToString()) ?? routes.Todo(); // 我的待办 is where a person starts
         var buttons = string.Concat(development.Users.Select(u =>
-            $"<li><button type=\"submit\" name=\"user\" value=\"{HtmlPage.Encode(u.Id)}\">{HtmlPage.Encode(u.Name)}</button>（{HtmlPage.Encode(u.Id)}）</li>"));
+            $"<li><button type=\"submit\" name=\"user\" value=\"{HtmlPage.Encode(u.Id)}\">{HtmlPage.Encode(u.Name)}</button>"
+            + $"（{HtmlPage.Encode(u.Id)}）</li>"));
         // Signing in on the way to a PDF ends in the PDF link's redirect to Blob Storage, a hop the form's policy must allow.
         var policy = HtmlPage.PolicyWithFormsTo(storage.Blobs.Uri.GetLeftPart(UriPartial.Authority));
         return ApiResult.Html(HtmlPage.Render("开发登录", $"""
@@ -44,7 +45,8 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerReso
         callers.RefuseCrossSite(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.SignIn, cancellationToken);
         var returnUrl = LocalReturnPath.Check(fields["returnUrl"]) ?? routes.Todo();
-        var user = development.Find(fields["user"] ?? "") ?? throw ReportingException.Invalid("user", EdgeRefusalCode.DevelopmentUserUnknown);
+        var user = development.Find(fields["user"] ?? "")
+            ?? throw ReportingException.Invalid("user", EdgeRefusalCode.DevelopmentUserUnknown);
         development.SignIn(request.HttpContext.Response, user.Id);
         return ApiResult.SeeOther(returnUrl);
     }

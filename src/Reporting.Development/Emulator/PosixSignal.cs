@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Reporting.Azure.Emulator;
+namespace Reporting.Development.Emulator;
 
 /// <summary>Sends a POSIX signal to a process (.NET's Process.Kill only sends SIGKILL). Linux and macOS.</summary>
 public static partial class PosixSignal

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Reporting.Core.Documents;
+using Reporting.Typesetting;
 using Reporting.Typesetting.Fonts;
+using Reporting.Typesetting.Seals;
 
-namespace Reporting.Typesetting.Seals;
+namespace Reporting.Development.Seals;
 
 /// <summary>
 /// The seal drawn for an organisation where no real one is configured (the local host and the Cli, never

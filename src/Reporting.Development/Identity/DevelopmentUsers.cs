@@ -1,7 +1,7 @@
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Development.Identity;
 
 /// <summary>
 /// The people of the local development sign-in, made from the directory file: per department an author, an
@@ -31,6 +31,7 @@ public static class DevelopmentUsers
     private static string ShortName(DistrictDirectory directory, Department department)
     {
         var name = department.ShortName ?? department.Name;
-        return name.StartsWith(directory.District, StringComparison.Ordinal) && name.Length > directory.District.Length ? name[directory.District.Length..] : name;
+        return name.StartsWith(directory.District, StringComparison.Ordinal) && name.Length > directory.District.Length ? name[directory.District.Length..]
+            : name;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Reporting.Azure.Emulator;
+namespace Reporting.Development.Emulator;
 
 /// <summary>
 /// Free ports on 127.0.0.1, never the same one twice in a process. A port is free only until someone binds it: tests
