@@ -67,7 +67,10 @@ internal static class OfdPageContent
     private static bool SameStyle(in OfdGlyph a, in OfdGlyph b) =>
         a.Glyph.Face == b.Glyph.Face && a.Glyph.Size == b.Glyph.Size && a.Glyph.Bold == b.Glyph.Bold;
 
-    /// <summary>The next run of <paramref name="glyphs"/> from <paramref name="start"/>: on one baseline, left to right, spaces at its ends left out (possibly empty).</summary>
+    /// <summary>
+    /// The next run of <paramref name="glyphs"/> from <paramref name="start"/>: on one baseline, left to right, the
+    /// spaces at its ends left out (so possibly empty).
+    /// </summary>
     private static ReadOnlySpan<OfdGlyph> NextRun(ReadOnlySpan<OfdGlyph> glyphs, ref int start)
     {
         var end = start + 1;
