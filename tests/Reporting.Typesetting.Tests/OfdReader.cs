@@ -51,7 +51,7 @@ internal sealed class OfdReader
             {
                 var x = box[0] + double.Parse(code.Attribute("X")!.Value, CultureInfo.InvariantCulture);
                 var y = box[1] + double.Parse(code.Attribute("Y")!.Value, CultureInfo.InvariantCulture);
-                var deltas = code.Attribute("DeltaX") is { } d ? Numbers(d.Value) : [];
+                var deltas = code.Attribute("DeltaX") is { } d ? Steps(d.Value) : [];
                 var characters = code.Value.EnumerateRunes().Select(r => r.ToString()).ToList();
                 if (deltas.Length != characters.Count - 1)
                     throw new InvalidDataException($"TextCode '{code.Value}' has {characters.Count} characters and {deltas.Length} DeltaX values.");
@@ -66,6 +66,25 @@ internal sealed class OfdReader
     }
 
     public string PageText(int index) => string.Concat(Glyphs(index).Select(g => g.Text));
+
+    /// <summary>A DeltaX or DeltaY value: numbers, where "g N v" stands for N times v.</summary>
+    private static double[] Steps(string value)
+    {
+        var steps = new List<double>();
+        var tokens = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i] != "g")
+            {
+                steps.Add(double.Parse(tokens[i], CultureInfo.InvariantCulture));
+                continue;
+            }
+            var count = int.Parse(tokens[i + 1], CultureInfo.InvariantCulture);
+            steps.AddRange(Enumerable.Repeat(double.Parse(tokens[i + 2], CultureInfo.InvariantCulture), count));
+            i += 2;
+        }
+        return [.. steps];
+    }
 
     private static double[] Numbers(string value) =>
         [.. value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];

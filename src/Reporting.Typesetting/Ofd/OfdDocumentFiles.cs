@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
@@ -45,7 +44,7 @@ internal static class OfdDocumentFiles
     {
         foreach (var font in fonts)
             package.WriteBytes($"{documentFolder}/{ResourceFolder}/{FontFile(font)}", TrueTypeSubset.Build(font.Face, font.CodePoints),
-                CompressionLevel.Fastest);
+                OfdContent.Font);
         package.WriteXml($"{documentFolder}/PublicRes.xml", xml =>
         {
             xml.WriteStartElement("ofd", "Res", Ns);

@@ -4,7 +4,8 @@ namespace Reporting.Typesetting.Ofd;
 
 /// <summary>
 /// Lengths in the OFD are millimetres to a thousandth, held as whole micrometres while a page is written: a run's
-/// DeltaX values are differences of rounded positions, so the rounding never adds up along a line.
+/// DeltaX values are differences of rounded positions (a stretch of equal steps aside, see OfdPageContent), so the
+/// rounding never adds up along a line.
 /// </summary>
 internal static class OfdNumber
 {

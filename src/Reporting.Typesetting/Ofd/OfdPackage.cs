@@ -11,9 +11,6 @@ namespace Reporting.Typesetting.Ofd;
 /// </summary>
 internal sealed class OfdPackage(Stream output) : IDisposable
 {
-    /// <summary>The earliest time a zip entry can carry: no clock, no time zone gets into the bytes.</summary>
-    private static readonly DateTimeOffset Stamp = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
@@ -22,31 +19,36 @@ internal sealed class OfdPackage(Stream output) : IDisposable
         NewLineHandling = NewLineHandling.None,
     };
 
-    private readonly ZipArchive _zip = new(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+    private static readonly ZLibCompressionOptions Markup = new() { CompressionLevel = 1 };
+    private static readonly ZLibCompressionOptions Font = new() { CompressionLevel = 1, CompressionStrategy = ZLibCompressionStrategy.HuffmanOnly };
+
+    private readonly ZipWriter _zip = new(output);
+    private readonly MemoryStream _xml = new();
 
     public const string Namespace = "http://www.ofdspec.org/2016";
 
     public void WriteXml(string path, Action<XmlWriter> body)
     {
-        using var stream = Open(path, CompressionLevel.Fastest);
-        using var xml = XmlWriter.Create(stream, Settings);
-        xml.WriteStartDocument();
-        body(xml);
-        xml.WriteEndDocument();
+        _xml.SetLength(0);
+        using (var xml = XmlWriter.Create(_xml, Settings))
+        {
+            xml.WriteStartDocument();
+            body(xml);
+            xml.WriteEndDocument();
+        }
+        WriteBytes(path, _xml.GetBuffer().AsSpan(0, (int)_xml.Length), OfdContent.Markup);
     }
 
-    public void WriteBytes(string path, ReadOnlySpan<byte> bytes, CompressionLevel level)
+    public void WriteBytes(string path, ReadOnlySpan<byte> bytes, OfdContent content) => _zip.Add(path, bytes, content switch
     {
-        using var stream = Open(path, level);
-        stream.Write(bytes);
-    }
+        OfdContent.Markup => Markup,
+        OfdContent.Font => Font,
+        _ => null,
+    });
 
-    private Stream Open(string path, CompressionLevel level)
+    public void Dispose()
     {
-        var entry = _zip.CreateEntry(path, level);
-        entry.LastWriteTime = Stamp;
-        return entry.Open();
+        _zip.Dispose();
+        _xml.Dispose();
     }
-
-    public void Dispose() => _zip.Dispose();
 }

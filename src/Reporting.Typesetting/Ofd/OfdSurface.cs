@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using Reporting.Core.Documents;
 using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
@@ -20,7 +19,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     private readonly OfdPackage _package;
     private readonly OfdIds _ids = new();
     private readonly Dictionary<FontFace, int> _fontIds = [];
-    private readonly Dictionary<FontFace, HashSet<int>> _used = [];
+    private readonly Dictionary<FontFace, UsedCharacters> _used = [];
     private readonly List<int> _pageIds = [];
     private readonly List<OfdBookmark> _bookmarks = [];
     private readonly List<OfdGlyph> _glyphs = [];
@@ -54,12 +53,12 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         var y = OfdNumber.Micrometres(PageGeometry.Top + baseline);
         var x = _left + line.Offset;
         FontFace? face = null;
-        HashSet<int>? used = null;
+        UsedCharacters? used = null;
         var glyphs = line.Glyphs;
         for (var i = 0; i < glyphs.Count; i++)
         {
             var glyph = glyphs[i];
-            _glyphs.Add(new OfdGlyph(glyph, OfdNumber.Micrometres(x + glyph.X), y));
+            _glyphs.Add(new OfdGlyph(glyph, x + glyph.X, y));
             if (!ReferenceEquals(glyph.Face, face))
             {
                 face = glyph.Face;
@@ -70,11 +69,11 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     }
 
     /// <summary>The characters drawn so far with a face, which gets its font id when first used.</summary>
-    private HashSet<int> Used(FontFace face)
+    private UsedCharacters Used(FontFace face)
     {
         if (_used.TryGetValue(face, out var used)) return used;
         _fontIds[face] = _ids.Next();
-        return _used[face] = [];
+        return _used[face] = new UsedCharacters();
     }
 
     /// <summary>
@@ -88,8 +87,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         {
             id = _ids.Next();
             _imageIds[image.Seal] = id;
-            _package.WriteBytes($"{DocumentFolder}/{OfdDocumentFiles.ResourceFolder}/{ImageFile(id)}", image.Seal.Png,
-                CompressionLevel.NoCompression); // a PNG is deflated already
+            _package.WriteBytes($"{DocumentFolder}/{OfdDocumentFiles.ResourceFolder}/{ImageFile(id)}", image.Seal.Png, OfdContent.Image);
         }
         _images.Add(new OfdImage(id, OfdNumber.Micrometres(_left + left), OfdNumber.Micrometres(PageGeometry.Top + top),
             OfdNumber.Micrometres(image.Width), OfdNumber.Micrometres(image.Height)));
@@ -115,7 +113,7 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
     {
         if (_finished) throw new InvalidOperationException("The OFD is finished already.");
         _finished = true;
-        var fonts = _fontIds.OrderBy(f => f.Value).Select(f => new OfdFont(f.Value, f.Key, _used[f.Key])).ToList();
+        var fonts = _fontIds.OrderBy(f => f.Value).Select(f => new OfdFont(f.Value, f.Key, _used[f.Key].ToArray())).ToList();
         var images = _imageIds.Values.Order().Select(id => (id, ImageFile(id))).ToList();
         OfdDocumentFiles.WriteResources(_package, DocumentFolder, fonts, images);
         OfdDocumentFiles.WriteDocument(_package, DocumentFolder,

@@ -102,6 +102,14 @@ internal sealed class OfdXmlWriter
 
     public void Space() => Raw(" "u8);
 
+    /// <summary>DeltaX's "g N " (GB/T 33190-2016, TextCode): the value after it stands for <paramref name="count"/> equal values.</summary>
+    public void Repeat(int count)
+    {
+        Raw("g "u8);
+        Integer(count);
+        Space();
+    }
+
     public void Integer(long value)
     {
         CloseStartTag();

@@ -16,7 +16,11 @@ internal static class TrueTypeSubset
 {
     private static readonly string[] Copied = ["OS/2", "cvt ", "fpgm", "gasp", "name", "prep"];
 
-    public static byte[] Build(FontFace face, IEnumerable<int> codePoints)
+    /// <summary>What a simple glyph refers to (shared, never changed).</summary>
+    private static readonly List<(int Glyph, int At)> NoComponents = [];
+
+    /// <param name="codePoints">Ascending, each once.</param>
+    public static byte[] Build(FontFace face, IReadOnlyList<int> codePoints)
     {
         var font = face.Data;
         var tables = Tables(font, 0);
@@ -31,31 +35,40 @@ internal static class TrueTypeSubset
         var oldCount = U16(font, maxp.Offset + 4);
         int GlyphStart(int g) => longLoca ? I32(font, loca.Offset + 4 * g) : 2 * U16(font, loca.Offset + 2 * g);
 
-        var characters = codePoints.Distinct().Order().Select(c => (Code: c, Old: face.GlyphId(c))).Where(c => c.Old != 0 && c.Old < oldCount).ToList();
-        var keep = new SortedSet<int>();
-        var pending = new Stack<int>(characters.Select(c => c.Old).Prepend(0));
+        var characters = new List<(int Code, int Old)>(codePoints.Count);
+        foreach (var code in codePoints)
+            if (face.GlyphId(code) is var old && old != 0 && old < oldCount) characters.Add((code, old));
+        // A flag per glyph of the face rather than a set: a subset keeps a few hundred of tens of thousands.
+        var keep = new bool[oldCount];
+        var kept = 0;
+        var pending = new Stack<int>(characters.Count + 1);
+        pending.Push(0);
+        foreach (var (_, old) in characters) pending.Push(old);
         while (pending.TryPop(out var g))
         {
-            if (!keep.Add(g)) continue;
+            if (keep[g]) continue;
+            keep[g] = true;
+            kept++;
             foreach (var (component, _) in Components(font, glyf.Offset + GlyphStart(g), GlyphStart(g + 1) - GlyphStart(g)))
-                if (component < oldCount && !keep.Contains(component)) pending.Push(component);
+                if (component < oldCount && !keep[component]) pending.Push(component);
         }
-        var order = keep.ToArray();
-        var renumber = new Dictionary<int, int>(order.Length);
-        for (var i = 0; i < order.Length; i++) renumber[order[i]] = i;
+        var order = new int[kept];
+        for (int g = 0, i = 0; g < oldCount; g++)
+            if (keep[g]) order[i++] = g;
+        int New(int old) => Array.BinarySearch(order, old);
 
-        var glyphs = new MemoryStream();
         var offsets = new int[order.Length + 1];
+        for (var i = 0; i < order.Length; i++)
+            offsets[i + 1] = offsets[i] + ((Math.Max(0, GlyphStart(order[i] + 1) - GlyphStart(order[i])) + 3) & ~3);
+        var glyphs = new byte[offsets[^1]];
         for (var i = 0; i < order.Length; i++)
         {
             var start = GlyphStart(order[i]);
-            var length = GlyphStart(order[i] + 1) - start;
-            var bytes = font.AsSpan(glyf.Offset + start, Math.Max(0, length)).ToArray();
+            var length = Math.Max(0, GlyphStart(order[i] + 1) - start);
+            var bytes = glyphs.AsSpan(offsets[i], length);
+            font.AsSpan(glyf.Offset + start, length).CopyTo(bytes);
             foreach (var (component, at) in Components(font, glyf.Offset + start, length))
-                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at - glyf.Offset - start), (ushort)renumber[component]);
-            glyphs.Write(bytes);
-            while (glyphs.Length % 4 != 0) glyphs.WriteByte(0);
-            offsets[i + 1] = (int)glyphs.Length;
+                BinaryPrimitives.WriteUInt16BigEndian(bytes[(at - glyf.Offset - start)..], (ushort)New(component));
         }
         var locaTable = new byte[4 * offsets.Length];
         for (var i = 0; i < offsets.Length; i++) BinaryPrimitives.WriteInt32BigEndian(locaTable.AsSpan(4 * i), offsets[i]);
@@ -85,8 +98,8 @@ internal static class TrueTypeSubset
         var output = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
             ["head"] = headTable, ["hhea"] = hheaTable, ["maxp"] = maxpTable, ["hmtx"] = hmtxTable, ["loca"] = locaTable,
-            ["glyf"] = glyphs.ToArray(), ["post"] = post,
-            ["cmap"] = CharacterMapTable.Build([.. characters.Select(c => (c.Code, renumber[c.Old]))]),
+            ["glyf"] = glyphs, ["post"] = post,
+            ["cmap"] = CharacterMapTable.Build([.. characters.Select(c => (c.Code, New(c.Old)))]),
         };
         foreach (var tag in Copied)
             if (Find(tables, tag) is { } table) output[tag] = Copy(font, table);
@@ -96,8 +109,8 @@ internal static class TrueTypeSubset
     /// <summary>The glyph ids a composite glyph refers to, and where each id is stored (absolute offset in the font).</summary>
     private static List<(int Glyph, int At)> Components(byte[] font, int at, int length)
     {
+        if (length < 10 || I16(font, at) >= 0) return NoComponents;
         var found = new List<(int, int)>();
-        if (length < 10 || I16(font, at) >= 0) return found;
         var p = at + 10;
         const int Words = 0x0001, Scale = 0x0008, More = 0x0020, XYScale = 0x0040, TwoByTwo = 0x0080;
         while (true)
