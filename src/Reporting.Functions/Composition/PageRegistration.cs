@@ -13,7 +13,9 @@ internal static class PageRegistration
     public static IServiceCollection AddReportingPages(this IServiceCollection services, IConfiguration configuration, SettingsCheck check)
     {
         var publicBase = configuration[Key(AppSettingNames.PublicBaseUrl)];
-        check.Require(string.IsNullOrWhiteSpace(publicBase) || Uri.TryCreate(publicBase, UriKind.Absolute, out var parsed) && SettingRules.IsWebAddress(parsed, "http", "https"),
+        var valid = string.IsNullOrWhiteSpace(publicBase)
+                    || Uri.TryCreate(publicBase, UriKind.Absolute, out var parsed) && SettingRules.IsWebAddress(parsed, "http", "https");
+        check.Require(valid,
             AppSettingNames.PublicBaseUrl, $"“{publicBase}”不是有效的 http(s) 网址");
         services.AddSingleton(new PublicLinks(publicBase));
         services.AddSingleton(Routes.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")));
@@ -22,6 +24,7 @@ internal static class PageRegistration
         services.AddSingleton<FormPage>();
         services.AddSingleton<BrowserRequests>();
         services.AddSingleton<RefusalPage>();
+        services.AddSingleton<RefusalPages>();
         services.AddSingleton<TodoPage>();
         services.AddSingleton<DepartmentPage>();
         services.AddSingleton<OverviewPage>();

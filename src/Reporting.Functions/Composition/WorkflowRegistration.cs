@@ -15,7 +15,9 @@ internal static class WorkflowRegistration
     /// <returns>The workflow's options as bound now (the notices check their claim against them), or null when they could not be bound.</returns>
     public static ReportingOptions? AddReportingWorkflow(this IServiceCollection services, IConfiguration configuration, SettingsBinder settings)
     {
-        var directoryFile = configuration[Key(AppSettingNames.DirectoryFile)] is { Length: > 0 } file ? file : Path.Combine(AppContext.BaseDirectory, "departments.json");
+        var directoryFile = configuration[Key(AppSettingNames.DirectoryFile)] is { Length: > 0 } file
+            ? file
+            : Path.Combine(AppContext.BaseDirectory, "departments.json");
         var directory = settings.Check.Read(AppSettingNames.DirectoryFile, "部门名录 " + directoryFile,
             () => DistrictDirectoryJson.Load(directoryFile, configuration[Key(AppSettingNames.OfficeEmail)]));
         if (directory is not null) services.AddSingleton(directory);
