@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Reporting.Typesetting;
 
 namespace Reporting.Functions;
 
 /// <summary>
 /// Reads each setting once at start-up and collects everything wrong with them, so a bad setting stops the app
-/// with one zh-CN message naming each setting, instead of surfacing later in some caller's request.
+/// with one zh-CN message naming each setting, instead of surfacing later in some caller's request. Options sections are
+/// checked by the same <see cref="IValidateOptions{TOptions}"/> that guards them again when the host starts.
 /// </summary>
 internal sealed class SettingsCheck
 {
@@ -21,9 +23,18 @@ internal sealed class SettingsCheck
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or JsonException
                                       or FormatException or ArgumentException or InvalidOperationException or FontConfigurationException)
         {
-            _problems.Add($"{setting}（{what}）：{Reason(e)}");
+            _problems.Add(Problem(setting, what, e));
             return default;
         }
+    }
+
+    /// <summary>One line of the start-up message: the setting, what it is, and why it could not be read.</summary>
+    public static string Problem(string setting, string what, Exception e) => $"{setting}（{what}）：{Reason(e)}";
+
+    /// <summary>Records every failure <paramref name="validator"/> finds in <paramref name="options"/> (each names its setting).</summary>
+    public void Validate<T>(T options, IValidateOptions<T> validator) where T : class
+    {
+        if (validator.Validate(Options.DefaultName, options) is { Failed: true, Failures: { } failures }) _problems.AddRange(failures);
     }
 
     public void Require(bool holds, string setting, string problem)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Reporting.Azure.Storage;
 using Reporting.Core.Errors;
 using Reporting.Functions.Http;
 using Reporting.Functions.Wording;
@@ -15,7 +14,7 @@ namespace Reporting.LocalHost;
 /// Only the local host has it (its function catalogue reads this assembly beside the Functions app's); in Azure the
 /// route does not exist.
 /// </summary>
-public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerResolver callers, Routes routes, StorageClients storage)
+public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerResolver callers, Routes routes, PdfLinkOrigin pdfLinks)
 {
     [Function("DevSignIn")]
     public async Task<IActionResult> SignIn(
@@ -28,7 +27,7 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerReso
             $"<li><button type=\"submit\" name=\"user\" value=\"{HtmlPage.Encode(u.Id)}\">{HtmlPage.Encode(u.Name)}</button>"
             + $"（{HtmlPage.Encode(u.Id)}）</li>"));
         // Signing in on the way to a PDF ends in the PDF link's redirect to Blob Storage, a hop the form's policy must allow.
-        var policy = HtmlPage.PolicyWithFormsTo(storage.Blobs.Uri.GetLeftPart(UriPartial.Authority));
+        var policy = HtmlPage.PolicyWithFormsTo(pdfLinks.Origin);
         return ApiResult.Html(HtmlPage.Render("开发登录", $"""
             <h1>开发登录（仅限本地运行）</h1>
             <p class="hint">选择一个开发用户登录。命令行客户端也可以在请求中加上请求头 {DevelopmentSignIn.HeaderName}: 用户标识。</p>

@@ -1,5 +1,6 @@
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
+using Reporting.Core.Abstractions;
 using Reporting.TestSupport;
 using Xunit;
 

@@ -92,6 +92,28 @@ public sealed class LocalHostParityTests(LocalHostFixture app)
     }
 
     [Fact]
+    public async Task A_refusal_of_a_person_at_a_page_comes_from_the_same_middleware_as_a_chinese_page_under_the_same_status()
+    {
+        var descriptor = FunctionCatalog.Discover([typeof(Throwing)]).Single(f => f.Method.Name == nameof(Throwing.RefusesAPerson));
+        var invoker = app.Host.Services.GetRequiredService<FunctionInvoker>();
+        using var scope = app.Host.Services.CreateScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = "GET";
+        context.Request.Path = "/api/throwing";
+        context.Response.Body = new MemoryStream();
+
+        await invoker.InvokeHttpAsync(descriptor, context);
+
+        Assert.Equal(409, context.Response.StatusCode);
+        Assert.StartsWith("text/html", context.Response.ContentType);
+        Assert.Contains("frame-ancestors 'none'", context.Response.Headers.ContentSecurityPolicy.ToString());
+        var html = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        Assert.Contains("<html lang=\"zh-CN\"", html);
+        Assert.Contains("操作与当前状态冲突", html);
+        Assert.Contains("回到我的待办", html);
+    }
+
+    [Fact]
     public async Task A_refusal_over_HTTP_comes_from_the_middleware_with_an_Allow_header_for_a_wrong_method()
     {
         using var response = await app.Http.GetAsync("api/reports/2023/kgj/sections/duty/drafts/1/approval");
@@ -106,6 +128,14 @@ public sealed class LocalHostParityTests(LocalHostFixture app)
         [Function("Refuses")]
         public IActionResult Refuses([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throwing")] HttpRequest request) =>
             throw ReportingException.Conflict("测试：与当前状态冲突。");
+
+        /// <summary>A function for a person at a page: it marks the request, throws, and answers nothing itself.</summary>
+        [Function("RefusesAPerson")]
+        public IActionResult RefusesAPerson([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throwing")] HttpRequest request)
+        {
+            new RefusalAsPage().Mark(request);
+            throw ReportingException.Conflict("测试：与当前状态冲突。");
+        }
 
         [Function("Crashes")]
         public Task<IActionResult> Crashes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throwing")] HttpRequest request,

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Reporting.Functions;
 using Reporting.LocalHost;
 using Reporting.TestSupport;
@@ -82,6 +84,26 @@ public sealed class SettingsAtStartupTests
         using var services = new ServiceCollection().AddLogging().AddReporting(configuration).BuildServiceProvider();
 
         Assert.NotNull(services.GetService<Reporting.Core.Directory.DistrictDirectory>());
+    }
+
+    [Fact]
+    public async Task A_setting_changed_after_composition_still_stops_the_host_at_start_with_a_chinese_message_naming_it()
+    {
+        // The options are bound from configuration and validated again when the host starts (ValidateOnStart): a value
+        // that arrives after AddReporting checked the settings, from a later source or an override, is refused too.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(Good());
+        builder.Services.AddLogging().AddReporting(builder.Configuration);
+        builder.Configuration["Smtp:Security"] = "Tls13";
+        builder.Configuration["Mail:AttachPdfMaxBytes"] = "0";
+        using var host = builder.Build();
+
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var failures = (e as AggregateException)?.InnerExceptions ?? [e];
+        Assert.All(failures, f => Assert.IsType<OptionsValidationException>(f));
+        Assert.Contains("Smtp__Security：“Tls13”不是可用的加密方式", e.Message);
+        Assert.Contains("Mail__AttachPdfMaxBytes：附件上限 0 须为正数（字节）", e.Message);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Reporting.Azure.Notifications;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
 using Reporting.Core.Workflow;
@@ -15,7 +14,7 @@ public sealed class CalendarNoticeTextTests
     private const string Base = NoticeComposerTests.Base;
     private static readonly DateOnly Deadline = new(2025, 3, 1);
 
-    private static NoticeComposer Composer => new(NoticeComposerTests.Directory, new Routes("api"), new PublicLinks(Base), new NoticeOptions(), new MailOptions(), new ReportingOptions(), null!);
+    private static NoticeComposer Composer => new(NoticeComposerTests.Directory, new Routes("api"), new PublicLinks(Base), new NoticeOptions(), new ReportingOptions(), null!);
 
     private static readonly DepartmentLack Kgj = new("kgj",
     [

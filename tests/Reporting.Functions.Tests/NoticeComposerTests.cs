@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Reporting.Azure.Notifications;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Notices;
@@ -24,7 +23,7 @@ public sealed class NoticeComposerTests
     private readonly PdfBytes _pdfs = new();
     private readonly NoticeOptions _options = new();
 
-    private NoticeComposer Composer => new(Directory, new Routes("api"), new PublicLinks(Base), _options, new MailOptions(), new ReportingOptions(), _pdfs);
+    private NoticeComposer Composer => new(Directory, new Routes("api"), new PublicLinks(Base), _options, new ReportingOptions(), _pdfs);
 
     private static Notice Report(int version, long length = 300_000, params ChangedPart[] changes) =>
         new(new NotificationMessage(2023, "kgj", version), NoticeKind.ReportReady, "fzb@weidu.example.gov.cn", 2023, "kgj", version, At)

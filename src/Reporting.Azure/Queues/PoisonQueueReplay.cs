@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Reporting.Azure.Storage;
+using Reporting.Core.Abstractions;
 
 namespace Reporting.Azure.Queues;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Reporting.Core.Abstractions;
 
 namespace Reporting.Azure.Storage;
 
@@ -50,6 +51,7 @@ public sealed class StorageClients
         client.Retry.Delay = options.RetryDelay;
         client.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         client.Retry.NetworkTimeout = networkTimeout;
+        client.AddPolicy(new StorageFaultPolicy(), HttpPipelinePosition.PerCall);
         return client;
     }
 

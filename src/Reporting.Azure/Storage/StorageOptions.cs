@@ -1,3 +1,5 @@
+using Reporting.Core.Abstractions;
+
 namespace Reporting.Azure.Storage;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Telemetry;
@@ -8,14 +7,14 @@ using Reporting.Functions.Telemetry;
 namespace Reporting.Functions.Functions;
 
 /// <summary>Queue report-assembly: typesets one PDF version of a report and stores it.</summary>
-public sealed class AssembleReportFunction(ReportAssembler assembler, ILogger<AssembleReportFunction> logger)
+public sealed class AssembleReportFunction(ReportAssembler assembler, IWorkMessageReader messages, ILogger<AssembleReportFunction> logger)
 {
     [Function("AssembleReport")]
     public async Task Run(
         [QueueTrigger(QueueNames.Assembly, Connection = AppSettingNames.StorageConnection)] string message,
         CancellationToken cancellationToken)
     {
-        var request = QueueMessages.Parse<AssemblyMessage>(message, out var parent);
+        var request = messages.Read<AssemblyMessage>(message, out var parent);
         using var activity = ReportingActivities.StartQueued("AssembleReport", parent, request.Year, request.Department)
             ?.SetTag("reporting.version", request.Version);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Calendar;
 using Reporting.Core.Workflow;
@@ -16,14 +15,14 @@ namespace Reporting.Functions.Functions;
 /// for an outage of the mail server, so a notice is not poisoned by one.
 /// </summary>
 public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, YearEndRun yearEnd, RejectionNotifier rejections, DeadlineReminders calendar,
-    NotificationOptions notifications, TimeProvider clock, ILogger<NotifyDistrictOfficeFunction> logger)
+    NotificationOptions notifications, IWorkMessageReader messages, TimeProvider clock, ILogger<NotifyDistrictOfficeFunction> logger)
 {
     [Function("NotifyDistrictOffice")]
     public async Task Run(
         [QueueTrigger(QueueNames.Notification, Connection = AppSettingNames.StorageConnection)] string message,
         CancellationToken cancellationToken)
     {
-        var request = QueueMessages.Parse<NotificationMessage>(message, out var parent);
+        var request = messages.Read<NotificationMessage>(message, out var parent);
         using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, request.Department)
             ?.SetTag("reporting.notice", request.OutboxKey);
         var started = clock.GetUtcNow();

@@ -74,25 +74,21 @@ public sealed class PublicationFunctions(
     {
         if (!BrowserForm.IsPost(request))
             return (await work(callers.Resolve(request), await RequestFieldsReader.ReadAsync(request, shape, cancellationToken))).Json;
-        Caller? caller = null;
-        Membership? member = null;
+        // A person at the 发布 page: whatever is refused is answered as a page; some refusals show the form again.
+        new RefusalAsPage().Mark(request);
+        var caller = callers.Resolve(request);
+        var member = await access.FindAsync(caller, cancellationToken);
         string? typed = null;
         try
         {
-            caller = callers.Resolve(request);
-            member = await access.FindAsync(caller, cancellationToken);
             var fields = await RequestFieldsReader.ReadAsync(request, shape, cancellationToken);
             typed = fields["comment"] ?? fields["reason"];
             return ApiResult.SeeOther((await work(caller, fields)).Back);
         }
-        catch (ReportingException refused) when (caller is not null && PublicationPage.ShowsAgain(refused))
+        catch (ReportingException refused) when (PublicationPage.ShowsAgain(refused))
         {
             var html = await page.RenderAsync(year, department, pageAction, caller, member, RefusalWording.Detail(refused), typed, cancellationToken);
             return ApiResult.Html(html, BrowserRequests.StatusOf(request, refused));
-        }
-        catch (ReportingException refused)
-        {
-            return browser.Refusal(request, refused, caller, member);
         }
     }
 }

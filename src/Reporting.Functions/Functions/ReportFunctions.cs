@@ -63,37 +63,42 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     private async Task<IActionResult> DecideInBrowserAsync(HttpRequest request, string year, string department, string section, string version,
         CancellationToken cancellationToken)
     {
-        Caller? caller = null;
-        Membership? member = null;
+        // A person at the 审核 page: whatever is refused (not signed in, cross-site, the decision itself) is answered as a page.
+        new RefusalAsPage().Mark(request);
+        var caller = callers.Resolve(request);
+        var member = await access.FindAsync(caller, cancellationToken);
         string? comment = null;
         string? date = null;
         try
         {
-            caller = callers.Resolve(request);
-            member = await access.FindAsync(caller, cancellationToken);
             var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Decision, cancellationToken);
             (comment, date) = (fields["comment"], fields["date"]);
             var command = ReviewDraftBinder.Bind(year, department, section, version, fields["decision"], comment, date, directory);
             var draft = (await review.DecideAsync(command, caller, cancellationToken)).Draft;
             return ApiResult.SeeOther(routes.DraftPage(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version));
         }
-        catch (ReportingException refused) when (caller is not null)
-        {
-            try
-            {
-                var page = await reviewPage.RenderAsync(year, department, section, version, caller, member, RefusalWording.Detail(refused), comment, date,
-                    cancellationToken);
-                return ApiResult.Html(page, BrowserRequests.StatusOf(request, refused));
-            }
-            catch (ReportingException)
-            {
-                // Not even readable (another department's report, no such draft): the reason alone.
-                return browser.Refusal(request, refused, caller, member);
-            }
-        }
         catch (ReportingException refused)
         {
-            return browser.Refusal(request, refused, null, null);
+            // The form again, with the reason and the comment as typed; when the draft is not even readable (another
+            // department's report, no such draft) the refusal goes on to the middleware, which shows the reason alone.
+            var page = await ReviewAgainAsync(year, department, section, version, caller, member, RefusalWording.Detail(refused), comment, date,
+                cancellationToken);
+            if (page is null) throw;
+            return ApiResult.Html(page, BrowserRequests.StatusOf(request, refused));
+        }
+    }
+
+    /// <summary>The 审核 page with <paramref name="error"/>, or null when the caller may not read the draft at all.</summary>
+    private async Task<string?> ReviewAgainAsync(string year, string department, string section, string version, Caller caller, Membership? member,
+        string error, string? comment, string? date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reviewPage.RenderAsync(year, department, section, version, caller, member, error, comment, date, cancellationToken);
+        }
+        catch (ReportingException)
+        {
+            return null;
         }
     }
 
@@ -122,6 +127,6 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         var number = int.TryParse(year, out var y) ? y : (int?)null;
         return browser.DownloadAsync(request, caller => link(year, department, version, caller, cancellationToken),
             $"{number} 年{words.Department(department)}报告的{(version.Length > 0 ? $"第 {version} 版 " : "")}{format}",
-            routes.DepartmentPage(number, department), "查看本部门报告", cancellationToken);
+            routes.DepartmentPage(number, department), "查看本部门报告");
     }
 }

@@ -77,7 +77,7 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         var version = request.Query["version"].ToString();
         var number = int.TryParse(year, out var y) ? y : (int?)null;
         return browser.DownloadAsync(request, caller => link(year, version, caller, cancellationToken),
-            $"{number} 年度报告汇编{(version.Length > 0 ? $"的第 {version} 版" : "")}{format}", routes.OverviewPage(number), "查看全区总览", cancellationToken);
+            $"{number} 年度报告汇编{(version.Length > 0 ? $"的第 {version} 版" : "")}{format}", routes.OverviewPage(number), "查看全区总览");
     }
 
     private void Log(YearEndResult result) => logger.LogInformation(

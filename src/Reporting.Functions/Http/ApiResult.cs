@@ -85,10 +85,13 @@ public sealed class ApiResult : IActionResult
 
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent, _ => Task.CompletedTask);
 
-    public async Task ExecuteResultAsync(ActionContext context)
+    public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext.Response);
+
+    /// <summary>Writes the result where no action context exists (the worker middleware answering a refusal).</summary>
+    public async Task WriteAsync(HttpResponse response)
     {
-        context.HttpContext.Response.StatusCode = Status;
-        HtmlPage.ApplySecurityHeaders(context.HttpContext.Response, _html, _policy);
-        await _write(context.HttpContext.Response);
+        response.StatusCode = Status;
+        HtmlPage.ApplySecurityHeaders(response, _html, _policy);
+        await _write(response);
     }
 }

@@ -1,11 +1,16 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
+using Reporting.Core.Errors;
 
 namespace Reporting.Functions.Http;
 
-/// <summary>Worker middleware: an exception escaping an HTTP function becomes a problem+json response.</summary>
-public sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunctionsWorkerMiddleware
+/// <summary>
+/// Worker middleware, the one place an HTTP function's refusal is answered: a person's request from a page (marked
+/// <see cref="RefusalAsPage"/>) gets a zh-CN page, every other caller RFC 9457 problem+json; an outage or a failure is
+/// problem+json for everyone (503 with Retry-After, or 500). Functions throw; none catches a refusal to answer it.
+/// </summary>
+public sealed class ProblemMiddleware(RefusalPages pages, ILogger<ProblemMiddleware> logger) : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -15,7 +20,12 @@ public sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunc
         }
         catch (Exception exception) when (context.GetHttpContext() is not null)
         {
-            await ProblemResponses.WriteAsync(context.GetHttpContext()!, Unwrap(exception), logger);
+            var http = context.GetHttpContext()!;
+            var unwrapped = Unwrap(exception);
+            if (unwrapped is ReportingException refusal && RefusalAsPage.Of(http.Request) is { } shown && !http.Response.HasStarted)
+                await pages.WriteAsync(http, refusal, shown);
+            else
+                await ProblemResponses.WriteAsync(http, unwrapped, logger);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
@@ -21,7 +20,7 @@ public static class ProblemResponses
         {
             case TemporarilyUnavailableException e:
                 return (503, Body(503, RefusalWording.UnavailableTitle, e.Message, instance, null));
-            case var e when StorageFaults.IsUnavailable(e):
+            case StorageUnavailableException:
                 return (503, Body(503, RefusalWording.UnavailableTitle, StorageUnavailable, instance, null));
             case ConcurrencyConflictException:
                 return (409, Body(409, RefusalWording.KindTitle(ProblemKind.Conflict), RefusalWording.ConcurrentChange, instance, null));
@@ -47,7 +46,7 @@ public static class ProblemResponses
     {
         TemporarilyUnavailableException e => e.RetryAfter,
         ConcurrencyConflictException => TimeSpan.FromSeconds(1),
-        var e when StorageFaults.IsUnavailable(e) => StorageRetryAfter,
+        StorageUnavailableException => StorageRetryAfter,
         _ => null,
     };
 

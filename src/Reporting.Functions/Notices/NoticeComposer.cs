@@ -1,5 +1,4 @@
 using System.Text;
-using Reporting.Azure.Notifications;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Notices;
@@ -24,7 +23,6 @@ public sealed class NoticeComposer(
     Routes routes,
     PublicLinks links,
     NoticeOptions options,
-    MailOptions mail,
     ReportingOptions reporting,
     IPdfStore pdfs,
     IDocumentSigningKey? signing = null) : INoticeComposer
@@ -185,7 +183,7 @@ public sealed class NoticeComposer(
 
     private string Text(List<string> lines)
     {
-        lines.AddRange(["", $"此邮件由{mail.FromName}自动发送，请勿直接回复。"]);
+        lines.AddRange(["", $"此邮件由{options.SenderName}自动发送，请勿直接回复。"]);
         var text = new StringBuilder();
         foreach (var line in lines) text.Append(line).Append('\n');
         return text.ToString();

@@ -16,4 +16,14 @@ public sealed class NoticeOptions
     /// (Mail__DevelopmentAddressDomain), which the local drop folder or a test SMTP server receives.
     /// </summary>
     public string DevelopmentAddressDomain { get; set; } = "localhost";
+
+    private string _senderName = "魏都区法治政府建设报告系统";
+
+    /// <summary>
+    /// Who the e-mail says sent it: the mail sender's display name (Smtp__FromName), given by the composition through
+    /// <see cref="UseSenderName"/>; not a setting of this section, so nothing binds it.
+    /// </summary>
+    public string SenderName => _senderName;
+
+    public void UseSenderName(string name) => _senderName = name;
 }

@@ -1,4 +1,4 @@
-namespace Reporting.Azure.Storage;
+namespace Reporting.Core.Abstractions;
 
 /// <summary>Queue names, shared by the trigger attributes and the clients that enqueue.</summary>
 public static class QueueNames

@@ -3,9 +3,10 @@ using Azure.Core;
 using Azure.Identity;
 using Reporting.Azure.Signing;
 using Reporting.Azure.Storage;
+using Reporting.Functions.Signing;
 using Reporting.Typesetting.Signing;
 
-namespace Reporting.Functions.Signing;
+namespace Reporting.Functions.Composition;
 
 /// <summary>The signing key the settings name, made once at start-up (a Key Vault key reads its certificate at its first signature).</summary>
 internal static class SigningKeys
