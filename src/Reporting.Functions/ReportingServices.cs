@@ -56,10 +56,12 @@ public static class ReportingServices
 
     private static Uri? Uri(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : System.Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == System.Uri.UriSchemeHttps || uri.Scheme == System.Uri.UriSchemeHttp) ? uri
+        : System.Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == System.Uri.UriSchemeHttps || uri.Scheme == System.Uri.UriSchemeHttp) ? uri
         : throw new UriFormatException($"“{value}”不是有效的 http(s) 网址");
 
-    private static Uri? Uri(string? account, string service) => string.IsNullOrWhiteSpace(account) ? null : new Uri($"https://{account}.{service}.core.windows.net");
+    private static Uri? Uri(string? account, string service) =>
+        string.IsNullOrWhiteSpace(account) ? null : new Uri($"https://{account}.{service}.core.windows.net");
 
     /// <summary>A section bound to <typeparamref name="T"/> (the deployment tests find the settings an app reads by this call).</summary>
     internal static T Bind<T>(IConfiguration configuration, string section) where T : new()

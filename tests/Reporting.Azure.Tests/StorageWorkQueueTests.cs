@@ -38,6 +38,7 @@ public class StorageWorkQueueTests(AzuriteFixture azurite)
         var clients = await azurite.CreateIsolatedClientsAsync();
 
         foreach (var queue in new[] { clients.Options.AssemblyQueue, clients.Options.NotificationQueue })
-            Assert.True((await clients.Queues.GetQueueClient(queue + Reporting.Core.Abstractions.QueueNames.PoisonSuffix).ExistsAsync()).Value, queue + "-poison is missing");
+            var poison = clients.Queues.GetQueueClient(queue + Reporting.Core.Abstractions.QueueNames.PoisonSuffix);
+        Assert.True((await poison.ExistsAsync()).Value, queue + "-poison is missing");
     }
 }

@@ -16,7 +16,6 @@ public sealed class SourceLineLengthTests
     [
         "src/Reporting.Functions/Notices/",
         "src/Reporting.Core/Notices/",
-        "src/Reporting.Functions/ReportingServices.cs",
         "tests/Reporting.Functions.Tests/NoticeComposerTests.cs",
         "tests/Reporting.Functions.Tests/NoticeWordsTests.cs",
         "tests/Reporting.Functions.Tests/CalendarNoticeTextTests.cs",

@@ -36,7 +36,8 @@ public sealed class StorageHealthProbe(StorageClients clients, TableTimerRuns ti
                 timers.ToDictionary(t => t, t => last.TryGetValue(t, out var at) ? at : (DateTimeOffset?)null));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested
-                                  && (e is RequestFailedException or OperationCanceledException or StorageUnavailableException || StorageFaults.IsUnavailable(e)))
+                                  && (e is RequestFailedException or OperationCanceledException or StorageUnavailableException
+                                      || StorageFaults.IsUnavailable(e)))
         {
             // Refused, timed out (our own bound included), or answering with an error such as 403: the app cannot work either way.
             return StorageHealth.Unreachable;
