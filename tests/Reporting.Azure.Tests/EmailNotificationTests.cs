@@ -23,12 +23,11 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     private MailOptions Smtp => new() { Host = "127.0.0.1", Port = smtp.Port, Security = "None", From = "reports@weidu.example.gov.cn" };
 
     /// <summary>A report notice as the composer hands it to the channel; the version makes its key (2023-kgj-vN).</summary>
-    private static ComposedNotice Notice(int version, NoticeAttachment? attachment = null) => new(new Notice(new NotificationMessage(2023, "kgj", version),
-        NoticeKind.ReportReady, "fzb@weidu.example.gov.cn", 2023, "kgj", version, DateTimeOffset.UtcNow)
-    {
-        Pdf = new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", "报告.pdf", 7, new string('c', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"),
+    private static ComposedNotice Notice(int version, NoticeAttachment? attachment = null) => new(new Notice.ReportReady(
+        new NotificationMessage.ReportReady(2023, "kgj", version), "fzb@weidu.example.gov.cn", DateTimeOffset.UtcNow,
+        new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", "报告.pdf", 7, new string('c', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"),
             DateTimeOffset.UtcNow.AddDays(7)),
-    }, "【法治政府建设报告】测试主题", "正文：第 2 版，共 7 页。", attachment);
+        Ofd: null), "【法治政府建设报告】测试主题", "正文：第 2 版，共 7 页。", attachment);
 
     /// <summary>A version no other test of the shared SMTP server uses.</summary>
     private static int UniqueVersion() => Random.Shared.Next(1000, int.MaxValue);
@@ -113,7 +112,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var clients = await azurite.CreateIsolatedClientsAsync();
         var (reports, pdf) = await AssembledReportAsync(clients, 2023);
         var notifier = Notifier(clients, reports, Smtp);
-        var message = new NotificationMessage(2023, "kgj", 1);
+        var message = new NotificationMessage.ReportReady(2023, "kgj", 1);
 
         Assert.Equal(["email"], (await notifier.NotifyAsync(message)).SentNow);
         Assert.Empty((await notifier.NotifyAsync(message)).SentNow);
@@ -135,7 +134,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
         var clients = await azurite.CreateIsolatedClientsAsync();
         await clients.EnsureCreatedAsync();
         var (reports, _) = await AssembledReportAsync(clients, 2024);
-        var message = new NotificationMessage(2024, "kgj", 1);
+        var message = new NotificationMessage.ReportReady(2024, "kgj", 1);
 
         var failed = await Notifier(clients, reports, new MailOptions { Host = "127.0.0.1", Port = LoopbackPort.Free(), Security = "None" })
             .NotifyAsync(message);
@@ -159,8 +158,12 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
     /// <summary>The wording is the app layer's (tested in Reporting.Functions.Tests); here the facts and the storage link only.</summary>
     private sealed class LinkComposer : INoticeComposer
     {
-        public Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => Task.FromResult(new ComposedNotice(notice,
-            $"{notice.Kind} {notice.Year} {notice.DepartmentCode} v{notice.Version} {notice.Pdf?.PageCount}", notice.Pdf?.StorageLink + "\n"));
+        public Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default)
+        {
+            var report = Assert.IsType<Notice.ReportReady>(notice);
+            return Task.FromResult(new ComposedNotice(notice,
+                $"ReportReady {report.Year} {report.Message.Department} v{report.Message.Version} {report.Pdf.PageCount}", report.Pdf.StorageLink + "\n"));
+        }
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Reporting.Azure.Queues;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Xunit;
 
 namespace Reporting.Azure.Tests;
@@ -31,7 +32,7 @@ public sealed class QueueEnvelopeTests
     {
         var message = QueueEnvelope.Read<NotificationMessage>("{\"year\":2023,\"department\":\"kgj\",\"version\":1}", out var parent);
 
-        Assert.Equal(new NotificationMessage(2023, "kgj", 1), message);
+        Assert.Equal(new NotificationMessage.ReportReady(2023, "kgj", 1), message);
         Assert.Equal(default, parent);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Storage.Queues;
 using Reporting.Azure.Queues;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -25,7 +26,7 @@ public class StorageWorkQueueTests(AzuriteFixture azurite)
         var queue = new StorageWorkQueue(clients);
 
         await queue.EnqueueAssemblyAsync(new AssemblyMessage(2023, "kgj", 2));
-        await queue.EnqueueNotificationAsync(new NotificationMessage(2024, "sfj", 1));
+        await queue.EnqueueNotificationAsync(new NotificationMessage.ReportReady(2024, "sfj", 1));
 
         Assert.Equal("""{"year":2023,"department":"kgj","version":2}""", await ReceiveRawAsync(azurite.ConnectionString, clients.Options.AssemblyQueue));
         Assert.Equal("""{"year":2024,"department":"sfj","version":1,"kind":"report"}""",
@@ -38,7 +39,9 @@ public class StorageWorkQueueTests(AzuriteFixture azurite)
         var clients = await azurite.CreateIsolatedClientsAsync();
 
         foreach (var queue in new[] { clients.Options.AssemblyQueue, clients.Options.NotificationQueue })
+        {
             var poison = clients.Queues.GetQueueClient(queue + Reporting.Core.Abstractions.QueueNames.PoisonSuffix);
-        Assert.True((await poison.ExistsAsync()).Value, queue + "-poison is missing");
+            Assert.True((await poison.ExistsAsync()).Value, queue + "-poison is missing");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Reporting.Azure.Tables;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -9,8 +10,10 @@ namespace Reporting.Azure.Tests;
 [Collection(AzuriteCollection.Name)]
 public class TableNotificationOutboxTests(AzuriteFixture azurite)
 {
-    private static readonly NotificationMessage Notice = new(2023, "kgj", 1);
+    private static readonly NotificationMessage.ReportReady Notice = new(2023, "kgj", 1);
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+
+    private static NotificationMessage.ReportReady Report(int year, string department, int version) => new(year, department, version);
 
     private async Task<TableNotificationOutbox> OutboxAsync()
     {
@@ -23,9 +26,10 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     public async Task One_query_lists_every_pdf_version_s_notice_of_a_report_and_nothing_of_another()
     {
         var outbox = await OutboxAsync();
-        NotificationMessage[] ours = [new(2023, "kgj", 1), new(2023, "kgj", 2), new(2023, "kgj", 10)];
+        NotificationMessage[] ours = [Report(2023, "kgj", 1), Report(2023, "kgj", 2), Report(2023, "kgj", 10)];
         // Neighbours in key order: a department whose code starts with "kgj-v", another year, the year's volume, "kgjx".
-        NotificationMessage[] others = [new(2023, "kgj-vx", 1), new(2024, "kgj", 1), NotificationMessage.ForVolume(2023, 1), new(2023, "kgjx", 1)];
+        NotificationMessage[] others =
+            [Report(2023, "kgj-vx", 1), Report(2024, "kgj", 1), new NotificationMessage.VolumeReady(2023, 1), Report(2023, "kgjx", 1)];
         foreach (var notice in ours.Concat(others))
             foreach (var channel in new[] { "email", "webhook" })
                 Assert.NotNull(await outbox.TrySaveAsync(new OutboxEntry(notice, channel, Attempts: 1, NextAttemptAt: T0)));
@@ -62,7 +66,7 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     public async Task A_rejection_notice_keeps_its_part_so_the_sweep_requeues_the_same_notice()
     {
         var outbox = await OutboxAsync();
-        var rejection = NotificationMessage.ForRejection(2023, "kgj", "duty", 2);
+        var rejection = new NotificationMessage.DraftRejected(2023, "kgj", "duty", 2);
         await outbox.TrySaveAsync(new OutboxEntry(rejection, "email", NextAttemptAt: T0));
 
         var due = Assert.Single(await outbox.ListDueAsync(T0));
@@ -75,10 +79,11 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     public async Task A_calendar_notice_keeps_its_day_or_form_id_so_the_sweep_requeues_the_same_notice()
     {
         var outbox = await OutboxAsync();
-        var reminder = NotificationMessage.ForReminder(2024, "kgj", new DateOnly(2025, 2, 15));
-        var overdue = NotificationMessage.ForOverdueList(2024, new DateOnly(2025, 3, 2));
-        var chase = NotificationMessage.ForChase(2024, "kgj", "a1b2c3d4e5f6");
-        foreach (var notice in new[] { reminder, overdue, chase }) await outbox.TrySaveAsync(new OutboxEntry(notice, "email", NextAttemptAt: T0));
+        var reminder = new NotificationMessage.DeadlineReminder(2024, "kgj", new DateOnly(2025, 2, 15));
+        var overdue = new NotificationMessage.OverdueList(2024, new DateOnly(2025, 3, 2));
+        var chase = new NotificationMessage.ReportChased(2024, "kgj", "a1b2c3d4e5f6");
+        foreach (var notice in new NotificationMessage[] { reminder, overdue, chase })
+            await outbox.TrySaveAsync(new OutboxEntry(notice, "email", NextAttemptAt: T0));
 
         var due = (await outbox.ListDueAsync(T0)).Select(e => e.Notice).Where(n => n.Year == 2024).OrderBy(n => n.OutboxKey, StringComparer.Ordinal).ToList();
 
@@ -91,7 +96,7 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     public async Task Every_field_of_an_entry_round_trips_and_channels_are_separate_rows()
     {
         var outbox = await OutboxAsync();
-        var volume = NotificationMessage.ForVolume(2023, 2);
+        var volume = new NotificationMessage.VolumeReady(2023, 2);
         var failed = new OutboxEntry(volume, "webhook", null, null, 3, "HttpRequestException: 500", T0, T0.AddMinutes(10));
         await outbox.TrySaveAsync(failed);
         await outbox.SaveSentAsync(new OutboxEntry(volume, "email", T0, T0.AddSeconds(1), 1, null, T0.AddSeconds(1), null));
@@ -121,10 +126,10 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     public async Task Only_unsent_entries_whose_next_attempt_is_due_are_listed_for_the_sweep()
     {
         var outbox = await OutboxAsync();
-        await outbox.TrySaveAsync(new OutboxEntry(new(2023, "kgj", 1), "email", Attempts: 2, NextAttemptAt: T0.AddMinutes(-1)));
-        await outbox.TrySaveAsync(new OutboxEntry(new(2023, "kgj", 2), "email", Attempts: 1, NextAttemptAt: T0.AddMinutes(1)));
-        await outbox.SaveSentAsync(new OutboxEntry(new(2023, "kgj", 3), "email", SentAt: T0.AddMinutes(-5), NextAttemptAt: null));
-        await outbox.SaveSentAsync(new OutboxEntry(new(2023, "sfj", 1), "email", SentAt: T0.AddMinutes(-5), NextAttemptAt: T0.AddMinutes(-6)));
+        await outbox.TrySaveAsync(new OutboxEntry(Report(2023, "kgj", 1), "email", Attempts: 2, NextAttemptAt: T0.AddMinutes(-1)));
+        await outbox.TrySaveAsync(new OutboxEntry(Report(2023, "kgj", 2), "email", Attempts: 1, NextAttemptAt: T0.AddMinutes(1)));
+        await outbox.SaveSentAsync(new OutboxEntry(Report(2023, "kgj", 3), "email", SentAt: T0.AddMinutes(-5), NextAttemptAt: null));
+        await outbox.SaveSentAsync(new OutboxEntry(Report(2023, "sfj", 1), "email", SentAt: T0.AddMinutes(-5), NextAttemptAt: T0.AddMinutes(-6)));
 
         var due = await outbox.ListDueAsync(T0);
 

@@ -22,12 +22,10 @@ public sealed class WebhookNotificationSenderTests : IDisposable
         _listener.Start();
     }
 
-    private static readonly ComposedNotice Notice = new(new Notice(new NotificationMessage(2023, "kgj", 2), NoticeKind.ReportReady, "fzb@weidu.example.gov.cn",
-        2023, "kgj", 2, new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero))
-    {
-        Pdf = new NoticePdf("reports/2023/kgj/2023-kgj-v2.pdf", "报告.pdf", 7, new string('d', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"),
-            new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero)),
-    }, "主题", "正文");
+    private static readonly ComposedNotice Notice = new(new Notice.ReportReady(new NotificationMessage.ReportReady(2023, "kgj", 2), "fzb@weidu.example.gov.cn",
+        new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero),
+        new NoticePdf("reports/2023/kgj/2023-kgj-v2.pdf", "报告.pdf", 7, new string('d', 64), 1000, new Uri("http://127.0.0.1/x.pdf?sig=1"),
+            new DateTimeOffset(2024, 1, 12, 0, 0, 0, TimeSpan.Zero)), Ofd: null), "主题", "正文");
 
     private WebhookNotificationSender Sender(Uri? url) => new(_http, new WebhookOptions { Url = url }, AzuriteCollection.Directory);
 
@@ -63,11 +61,8 @@ public sealed class WebhookNotificationSenderTests : IDisposable
     public async Task A_rejection_is_posted_as_draft_rejected_with_department_part_reviewer_and_comment()
     {
         var answered = AnswerNextAsync(HttpStatusCode.NoContent);
-        var rejection = new ComposedNotice(new Notice(NotificationMessage.ForRejection(2023, "kgj", "duty", 3), NoticeKind.DraftRejected, null, 2023,
-            "kgj", 3, DateTimeOffset.UnixEpoch)
-        {
-            Rejection = new DraftRejection("duty", "科工局起草人", "科工局审核人", "请补充数据。"),
-        }, "退回", "正文");
+        var rejection = new ComposedNotice(new Notice.DraftRejected(new NotificationMessage.DraftRejected(2023, "kgj", "duty", 3), null,
+            DateTimeOffset.UnixEpoch, new DraftRejection("duty", "科工局起草人", "科工局审核人", "请补充数据。")), "退回", "正文");
 
         await Sender(_url).SendAsync(rejection);
 

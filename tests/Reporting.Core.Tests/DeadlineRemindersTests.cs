@@ -42,7 +42,7 @@ public class DeadlineRemindersTests
         Assert.DoesNotContain("kgj", run.Unfinished);
         var queued = _world.Queue.Notifications.Skip(before).ToList();
         Assert.Equal(expected, queued.Select(m => m.OutboxKey));
-        Assert.All(queued, m => Assert.Equal((NotificationMessage.ReminderKind, "2024-02-23"), (m.Kind, m.Tag)));
+        Assert.All(queued, m => Assert.Equal(new DateOnly(2024, 2, 23), Assert.IsType<NotificationMessage.DeadlineReminder>(m).Day));
         Assert.False(_world.Outbox.Find("2023-fgw-reminder-2024-02-23", "email")!.IsSent);
     }
 
@@ -51,12 +51,12 @@ public class DeadlineRemindersTests
     {
         await SetUpYearAsync();
         await _world.Reminders.RunAsync(At(2, 23));
-        foreach (var message in _world.Queue.Notifications.Where(m => m.IsCalendar).ToList()) await _world.Reminders.NotifyAsync(message);
+        foreach (var message in _world.Queue.Notifications.OfType<NotificationMessage.DeadlineReminder>().ToList()) await _world.Reminders.NotifyAsync(message);
         var queued = _world.Queue.Notifications.Count;
         var sent = _world.Sender.Sent.Count;
 
         var again = await _world.Reminders.RunAsync(At(2, 23) + TimeSpan.FromHours(3));
-        foreach (var message in _world.Queue.Notifications.Where(m => m.IsCalendar).ToList()) await _world.Reminders.NotifyAsync(message);
+        foreach (var message in _world.Queue.Notifications.OfType<NotificationMessage.DeadlineReminder>().ToList()) await _world.Reminders.NotifyAsync(message);
 
         Assert.Empty(again.Registered);
         Assert.Equal(23, again.AlreadyRegistered.Count);
@@ -71,13 +71,13 @@ public class DeadlineRemindersTests
         await SetUpYearAsync();
         await _world.Reminders.RunAsync(At(2, 16));
 
-        await _world.Reminders.NotifyAsync(NotificationMessage.ForReminder(2023, "jyj", new DateOnly(2024, 2, 16)));
+        await _world.Reminders.NotifyAsync(new NotificationMessage.DeadlineReminder(2023, "jyj", new DateOnly(2024, 2, 16)));
 
-        var fact = Assert.Single(_world.Sender.Sent).Fact;
-        Assert.Equal((NoticeKind.DeadlineReminder, "jyj-author@members.test"), (fact.Kind, fact.To));
+        var fact = Assert.IsType<Notice.DeadlineReminder>(Assert.Single(_world.Sender.Sent).Fact);
+        Assert.Equal("jyj-author@members.test", fact.To);
         Assert.Equal(["jyj-approver@members.test"], fact.AlsoTo);
-        Assert.Equal((new DateOnly(2024, 3, 1), 14), (fact.Deadline!.Deadline, fact.Deadline.DaysLeft));
-        var parts = Assert.Single(fact.Deadline.Departments).Parts;
+        Assert.Equal((new DateOnly(2024, 3, 1), 14), (fact.Due.Deadline, fact.Due.DaysLeft));
+        var parts = fact.Lack.Parts;
         Assert.Equal(new LackingPart("duty", LackState.Rejected, 1, "请修改后重新提交。"), parts.Single(p => p.Section == "duty"));
         Assert.Equal(["preamble", "measures", "shortcomings", "plans"], parts.Where(p => p.State == LackState.NotSubmitted).Select(p => p.Section));
         Assert.Contains(_world.Audit.Entries, e => e.Report == "2023/jyj" && e.Action == "deadline.reminded" && e.Detail.Contains("jyj-author@members.test"));
@@ -92,10 +92,10 @@ public class DeadlineRemindersTests
         var draft = await _world.SubmitAsync("plans", department: "fgw");
         await _world.DecideAsync("plans", draft.Version, department: "fgw");
 
-        var result = await _world.Reminders.NotifyAsync(NotificationMessage.ForReminder(2023, "fgw", new DateOnly(2024, 2, 23)));
+        var result = await _world.Reminders.NotifyAsync(new NotificationMessage.DeadlineReminder(2023, "fgw", new DateOnly(2024, 2, 23)));
 
         Assert.Null(result);
-        Assert.DoesNotContain(_world.Sender.Sent, s => s.Fact.DepartmentCode == "fgw");
+        Assert.DoesNotContain(_world.Sender.Sent, s => s.Fact is Notice.DeadlineReminder { Message.Department: "fgw" });
         var entry = _world.Outbox.Find("2023-fgw-reminder-2024-02-23", "email")!;
         Assert.True(entry.IsWithdrawn);
         Assert.Empty(await _world.Outbox.ListDueAsync(At(12, 31))
@@ -110,7 +110,7 @@ public class DeadlineRemindersTests
         _world.MemberAddresses.Unknown.Add("mzj");
         await _world.Reminders.RunAsync(At(2, 29));
 
-        var result = await _world.Reminders.NotifyAsync(NotificationMessage.ForReminder(2023, "mzj", new DateOnly(2024, 2, 29)));
+        var result = await _world.Reminders.NotifyAsync(new NotificationMessage.DeadlineReminder(2023, "mzj", new DateOnly(2024, 2, 29)));
 
         Assert.Equal(["webhook"], result!.SentNow);
         Assert.Null(_world.Outbox.Find("2023-mzj-reminder-2024-02-29", "email"));
@@ -123,7 +123,7 @@ public class DeadlineRemindersTests
         var world = new TestWorld();
         world.MemberAddresses.Unknown.Add("mzj");
 
-        var result = await world.Reminders.NotifyAsync(NotificationMessage.ForReminder(2023, "mzj", new DateOnly(2024, 2, 29)));
+        var result = await world.Reminders.NotifyAsync(new NotificationMessage.DeadlineReminder(2023, "mzj", new DateOnly(2024, 2, 29)));
 
         Assert.Empty(result!.Channels);
         Assert.Empty(world.Sender.Sent);
@@ -137,15 +137,15 @@ public class DeadlineRemindersTests
 
         var first = await _world.Reminders.RunAsync(At(3, 2));
         var again = await _world.Reminders.RunAsync(At(3, 2) + TimeSpan.FromMinutes(5));
-        var result = await _world.Reminders.NotifyAsync(NotificationMessage.ForOverdueList(2023, new DateOnly(2024, 3, 2)));
+        var result = await _world.Reminders.NotifyAsync(new NotificationMessage.OverdueList(2023, new DateOnly(2024, 3, 2)));
 
         Assert.Equal(CalendarDuty.ListOverdue, first.Duty);
         Assert.Equal(["2023-overdue-2024-03-02"], first.Registered);
         Assert.Empty(again.Registered);
         Assert.Equal(["email", "webhook"], result!.SentNow);
-        var fact = _world.Sender.Sent.Single().Fact;
-        Assert.Equal((NoticeKind.OverdueList, _world.Directory.Office.Email, -1), (fact.Kind, fact.To, fact.Deadline!.DaysLeft));
-        Assert.Equal(23, fact.Deadline.Departments.Count);
+        var fact = Assert.IsType<Notice.OverdueList>(_world.Sender.Sent.Single().Fact);
+        Assert.Equal((_world.Directory.Office.Email, -1), (fact.To, fact.Due.DaysLeft));
+        Assert.Equal(23, fact.Departments.Count);
 
         foreach (var department in _world.Directory.Departments.Select(d => d.Code).Where(c => c != "kgj"))
             foreach (var part in TestWorld.RequiredParts)
@@ -183,14 +183,13 @@ public class DeadlineRemindersTests
         var first = await _world.Reminders.ChaseAsync(2023, "mzj", "a1b2c3d4e5", "  请本周内完成。 ", TestWorld.Office);
         var doubleClick = await _world.Reminders.ChaseAsync(2023, "mzj", "a1b2c3d4e5", "请本周内完成。", TestWorld.Office);
         var finished = await _world.Reminders.ChaseAsync(2023, "kgj", "f0f0f0f0f0", null, TestWorld.Office);
-        foreach (var message in _world.Queue.Notifications.Where(m => m.Kind == NotificationMessage.ChaseKind)
-            .ToList()) await _world.Reminders.NotifyAsync(message);
+        foreach (var message in _world.Queue.Notifications.OfType<NotificationMessage.ReportChased>().ToList()) await _world.Reminders.NotifyAsync(message);
 
         Assert.Equal((ChaseOutcome.Queued, ChaseOutcome.AlreadySent, ChaseOutcome.Finished), (first, doubleClick, finished));
-        var fact = Assert.Single(_world.Sender.Sent).Fact;
-        Assert.Equal((NoticeKind.ReportChased, "2023-mzj-chase-a1b2c3d4e5"), (fact.Kind, fact.Key));
-        Assert.Equal(("区法治办工作人员", "请本周内完成。"), (fact.Deadline!.ChasedBy, fact.Deadline.ChaseNote));
-        Assert.Equal(LackState.AwaitingReview, fact.Deadline.Departments[0].Parts.Single(p => p.Section == "measures").State);
+        var fact = Assert.IsType<Notice.ReportChased>(Assert.Single(_world.Sender.Sent).Fact);
+        Assert.Equal("2023-mzj-chase-a1b2c3d4e5", fact.Key);
+        Assert.Equal(("区法治办工作人员", "请本周内完成。"), (fact.ChasedBy, fact.Note));
+        Assert.Equal(LackState.AwaitingReview, fact.Lack.Parts.Single(p => p.Section == "measures").State);
         Assert.Single(_world.Audit.Entries, e => e.Action == "report.chased");
     }
 

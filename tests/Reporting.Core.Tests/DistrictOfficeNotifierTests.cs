@@ -10,7 +10,7 @@ public class DistrictOfficeNotifierTests
 {
     private const string NoticeKey = "2023-kgj-v1";
     private static readonly ReportKey Key = new(2023, "kgj");
-    private static readonly NotificationMessage Message = new(2023, "kgj", 1);
+    private static readonly NotificationMessage.ReportReady Message = new(2023, "kgj", 1);
     private readonly TestWorld _world = new();
 
     private async Task AssembleAsync()
@@ -30,9 +30,9 @@ public class DistrictOfficeNotifierTests
 
         Assert.True(result.Delivered);
         Assert.Equal(["email"], result.SentNow);
-        var fact = Assert.Single(_world.Sender.Sent).Fact;
-        Assert.Equal((NoticeKey, NoticeKind.ReportReady, "fzb@weidu.example.gov.cn"), (fact.Key, fact.Kind, fact.To));
-        Assert.Equal((2023, "kgj", 1, 3), (fact.Year, fact.DepartmentCode, fact.Version, fact.Pdf!.PageCount));
+        var fact = Assert.IsType<Notice.ReportReady>(Assert.Single(_world.Sender.Sent).Fact);
+        Assert.Equal((NoticeKey, "fzb@weidu.example.gov.cn"), (fact.Key, fact.To));
+        Assert.Equal((2023, "kgj", 1, 3), (fact.Year, fact.Message.Department, fact.Message.Version, fact.Pdf.PageCount));
         var stored = _world.Pdfs.Blobs["reports/2023/kgj/2023-kgj-v1.pdf"].Pdf;
         Assert.Equal((stored.Sha256, (long?)stored.Content.Length), (fact.Pdf.Sha256, fact.Pdf.Length));
         Assert.Equal(new Uri("https://pdfs.test/reports/2023/kgj/2023-kgj-v1.pdf?lifetime=604800"), fact.Pdf.StorageLink);
@@ -50,7 +50,7 @@ public class DistrictOfficeNotifierTests
 
         await _world.Notifier.NotifyAsync(Message);
 
-        var ofd = Assert.Single(_world.Sender.Sent).Fact.Ofd!;
+        var ofd = Assert.IsType<NoticePdf>(Assert.IsType<Notice.ReportReady>(Assert.Single(_world.Sender.Sent).Fact).Ofd);
         var stored = _world.Pdfs.Blobs["reports/2023/kgj/2023-kgj-v1.ofd"].Pdf;
         Assert.Equal(("reports/2023/kgj/2023-kgj-v1.ofd", "魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第1版）.ofd", 3),
             (ofd.BlobName, ofd.FileName, ofd.PageCount));
@@ -66,8 +66,8 @@ public class DistrictOfficeNotifierTests
 
         await _world.Notifier.NotifyAsync(Message);
 
-        var fact = Assert.Single(_world.Sender.Sent).Fact;
-        Assert.Equal(("reports/2023/kgj/2023-kgj-v1.pdf", null), (fact.Pdf!.BlobName, fact.Ofd));
+        var fact = Assert.IsType<Notice.ReportReady>(Assert.Single(_world.Sender.Sent).Fact);
+        Assert.Equal(("reports/2023/kgj/2023-kgj-v1.pdf", null), (fact.Pdf.BlobName, fact.Ofd));
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public class DistrictOfficeNotifierTests
         await _world.DecideAsync("duty", duty.Version, reviewer: "科工局审核人");
         await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 2));
 
-        await _world.Notifier.NotifyAsync(new NotificationMessage(2023, "kgj", 2));
+        await _world.Notifier.NotifyAsync(new NotificationMessage.ReportReady(2023, "kgj", 2));
 
-        var fact = _world.Sender.Sent.Last().Fact;
-        Assert.Equal((2, 1), (fact.Version, fact.PreviousVersion));
+        var fact = Assert.IsType<Notice.ReportReady>(_world.Sender.Sent.Last().Fact);
+        Assert.Equal((2, 1), (fact.Message.Version, fact.PreviousVersion));
         Assert.Equal([new ChangedPart("duty", 1, 2, "科工局审核人", _world.Clock.Now)], fact.Changes);
     }
 
@@ -241,7 +241,7 @@ public class DistrictOfficeNotifierTests
         }));
 
         Assert.Equal(1, await _world.Delivery.SweepAsync());
-        var result = await _world.Notifier.NotifyAsync(Assert.Single(_world.Queue.Notifications));
+        var result = await _world.Notifier.NotifyAsync(Assert.IsType<NotificationMessage.ReportReady>(Assert.Single(_world.Queue.Notifications)));
 
         Assert.Equal(["email"], result.SentNow);
         Assert.Equal(2, _world.Sender.Sent.Count);
@@ -268,7 +268,7 @@ public class DistrictOfficeNotifierTests
 
         await _world.Notifier.NotifyAsync(Message);
 
-        Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), Assert.Single(_world.Sender.Sent).Fact.Pdf!.LinkExpiresAt);
+        Assert.Equal(_world.Clock.Now + TimeSpan.FromDays(7), Assert.IsType<Notice.ReportReady>(Assert.Single(_world.Sender.Sent).Fact).Pdf.LinkExpiresAt);
     }
 
     [Fact]

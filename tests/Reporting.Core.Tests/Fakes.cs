@@ -280,7 +280,7 @@ internal sealed class InMemoryPdfHashIndex : IPdfHashIndex
 internal sealed class FactsComposer : INoticeComposer
 {
     public Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ComposedNotice(notice, $"{notice.Kind} {notice.Key}", ""));
+        Task.FromResult(new ComposedNotice(notice, $"{notice.GetType().Name} {notice.Key}", ""));
 }
 
 /// <summary>The address recorded with the draft, else AUTHOR-ID@authors.test; none at all while <see cref="NoneKnown"/>.</summary>
@@ -347,8 +347,9 @@ internal sealed class InMemoryOutbox : INotificationOutbox
 
     public Task<IReadOnlyList<OutboxEntry>> ListForReportAsync(int year, string department, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => !e.Notice.IsVolume && e.Notice.Year == year
-            && e.Notice.Department == department).ToList());
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(
+                _rows.Values.Where(e => e.Notice is NotificationMessage.ReportReady r && r.Year == year && r.Department == department).ToList());
     }
 
     public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
@@ -13,7 +14,7 @@ namespace Reporting.Core.Tests;
 public sealed class IndependentChannelsTests
 {
     private readonly TestWorld _world = new TestWorld().WithWebhook();
-    private static readonly NotificationMessage Message = new(2023, "kgj", 1);
+    private static readonly NotificationMessage.ReportReady Message = new(2023, "kgj", 1);
 
     private async Task AssembleAsync()
     {

@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Xunit;
 
 namespace Reporting.Core.Tests;
@@ -7,7 +8,7 @@ public class OutboxEntryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
-    private static readonly NotificationMessage Notice = new(2023, "kgj", 1);
+    private static readonly NotificationMessage.ReportReady Notice = new(2023, "kgj", 1);
 
     private static OutboxEntry FailedAt(DateTimeOffset at, TimeSpan backoff) =>
         new(Notice, "email", Attempts: 1, LastAttemptAt: at, NextAttemptAt: at + backoff);

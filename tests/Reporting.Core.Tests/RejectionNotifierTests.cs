@@ -11,11 +11,11 @@ public class RejectionNotifierTests
 {
     private readonly TestWorld _world = new();
 
-    private async Task<NotificationMessage> RejectDutyAsync(string comment = "请补充数据。")
+    private async Task<NotificationMessage.DraftRejected> RejectDutyAsync(string comment = "请补充数据。")
     {
         var draft = await _world.SubmitAsync("duty");
         await _world.Review.DecideAsync(ReviewCommands.For("duty", draft.Version, DraftDecision.Reject, comment), TestWorld.Approver(name: "科工局审核人"));
-        return NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version);
+        return new NotificationMessage.DraftRejected(2023, "kgj", "duty", draft.Version);
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public class RejectionNotifierTests
 
         Assert.Equal(["email"], first!.SentNow);
         Assert.Empty(again!.SentNow);
-        var fact = Assert.Single(_world.Sender.Sent).Fact;
-        Assert.Equal((NoticeKind.DraftRejected, "kgj-author@authors.test", "kgj", 1), (fact.Kind, fact.To, fact.DepartmentCode, fact.Version));
+        var fact = Assert.IsType<Notice.DraftRejected>(Assert.Single(_world.Sender.Sent).Fact);
+        Assert.Equal(("kgj-author@authors.test", "kgj", 1), (fact.To, fact.Message.Department, fact.Message.Version));
         Assert.Equal(new DraftRejection("duty", "起草人", "科工局审核人", "第二段数据有误，\n请核实。"), fact.Rejection);
         Assert.Contains(_world.Audit.Entries, e => e.Action == "draft.rejection-notified");
     }
@@ -52,7 +52,7 @@ public class RejectionNotifierTests
 
         await Assert.ThrowsAsync<ReportingException>(() =>
             _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, "再退一次"), TestWorld.Approver()));
-        foreach (var queued in _world.Queue.Notifications.ToList()) await _world.Rejections.NotifyAsync(queued);
+        foreach (var queued in _world.Queue.Notifications.OfType<NotificationMessage.DraftRejected>().ToList()) await _world.Rejections.NotifyAsync(queued);
 
         Assert.Equal(2, _world.Queue.Notifications.Count);
         Assert.Single(_world.Sender.Sent);
@@ -83,7 +83,7 @@ public class RejectionNotifierTests
         var draft = await _world.Submission.SubmitAsync(SubmitCommands.For("duty", "正文。"), new Caller("kgj-author", "张三", "zhang3@weidu.example.gov.cn"));
         await _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Reject, "请修改。"), TestWorld.Approver());
 
-        await _world.Rejections.NotifyAsync(NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version));
+        await _world.Rejections.NotifyAsync(new NotificationMessage.DraftRejected(2023, "kgj", "duty", draft.Version));
 
         Assert.Equal("zhang3@weidu.example.gov.cn", draft.AuthorEmail);
         Assert.Equal("zhang3@weidu.example.gov.cn", Assert.Single(_world.Sender.Sent).Fact.To);
@@ -96,6 +96,6 @@ public class RejectionNotifierTests
         await _world.DecideAsync("duty", draft.Version);
 
         Assert.Empty(_world.Queue.Notifications);
-        Assert.Null(await _world.Rejections.NotifyAsync(NotificationMessage.ForRejection(2023, "kgj", "duty", draft.Version)));
+        Assert.Null(await _world.Rejections.NotifyAsync(new NotificationMessage.DraftRejected(2023, "kgj", "duty", draft.Version)));
     }
 }

@@ -1,5 +1,6 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Xunit;
@@ -24,7 +25,7 @@ public class ReportAssemblerTests
         Assert.Equal("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第1版）.pdf", fileName);
         Assert.Equal((pdf.Sha256, 3), (assembled.Sha256, assembled.PageCount));
         Assert.Equal(assembled, (await _world.Reports.GetAsync(Key)).FindVersion(1));
-        Assert.Equal([new NotificationMessage(2023, "kgj", 1)], _world.Queue.Notifications);
+        Assert.Equal([new NotificationMessage.ReportReady(2023, "kgj", 1)], _world.Queue.Notifications);
         Assert.Equal(ReportStatus.Assembled, (await _world.Reports.GetAsync(Key)).Status);
     }
 
@@ -81,7 +82,7 @@ public class ReportAssemblerTests
         Assert.Equal(2, renders.Count);
         // The retry's render is of the same document, so its OFD is the one the first attempt would have stored.
         Assert.Equal(_world.Typesetter.Typeset(renders[0]).Ofd, _world.Pdfs.Blobs[ofdName].Pdf.Content);
-        Assert.Equal([new NotificationMessage(2023, "kgj", 1)], _world.Queue.Notifications);
+        Assert.Equal([new NotificationMessage.ReportReady(2023, "kgj", 1)], _world.Queue.Notifications);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.Core.Workflow;
 using Xunit;
 
@@ -19,7 +20,7 @@ public class YearEndRunTests
         Assert.True(volume.IsStored);
         Assert.Null(volume.NotifiedAt);
         // The failure is recorded and its retry scheduled on the notification queue, as a volume notice.
-        Assert.Equal((NotificationMessage.ForVolume(2023, 1), TimeSpan.FromSeconds(10)), Assert.Single(_world.Queue.Scheduled));
+        Assert.Equal((new NotificationMessage.VolumeReady(2023, 1), TimeSpan.FromSeconds(10)), Assert.Single(_world.Queue.Scheduled));
     }
 
     [Fact]
@@ -64,9 +65,10 @@ public class YearEndRunTests
         Assert.Equal(["kgj", "sfj"], volume.Reports.Select(r => r.DepartmentCode).Order());
         Assert.True(_world.Pdfs.Blobs.ContainsKey("reports/2023/volume/2023-volume-v1.pdf"));
         var notice = Assert.Single(_world.Sender.Sent);
-        Assert.Equal(("2023-volume-v1", Notices.NoticeKind.VolumeReady), (notice.Key, notice.Fact.Kind));
-        Assert.Equal((2, 22), (notice.Fact.Volume!.Complete.Count, notice.Fact.Volume.Missing.Count));
-        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], notice.Fact.Volume.Missing["czj"]);
+        Assert.Equal("2023-volume-v1", notice.Key);
+        var contents = Assert.IsType<Notices.Notice.VolumeReady>(notice.Fact).Contents;
+        Assert.Equal((2, 22), (contents.Complete.Count, contents.Missing.Count));
+        Assert.Equal(["preamble", "measures", "shortcomings", "plans"], contents.Missing["czj"]);
         Assert.NotNull((await _world.Ledgers.GetAsync(2023)).Find(1)!.NotifiedAt);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -25,7 +26,7 @@ public sealed class IdempotencyTests(LocalHostFixture app)
         for (var i = 0; i < 3; i++)
         {
             await queue.EnqueueAssemblyAsync(new AssemblyMessage(year, department, 1));
-            await queue.EnqueueNotificationAsync(new NotificationMessage(year, department, 1));
+            await queue.EnqueueNotificationAsync(new NotificationMessage.ReportReady(year, department, 1));
         }
         // Every duplicate was handled to the end (deleted, not merely hidden) before the outcome is read.
         await app.WaitForQueuesToDrainAsync();

@@ -55,7 +55,7 @@ public sealed class NoticeMailTests(LocalHostFixture app)
     }
 
     [Fact]
-    public async Task The_report_ready_mail_comes_from_the_named_sender_names_department_and_version_v2_lists_the_changed_part_and_the_year_end_names_who_is_missing()
+    public async Task The_report_mail_is_from_the_named_sender_names_department_and_version_v2_lists_the_changed_part_and_year_end_names_who_is_missing()
     {
         await app.SubmitFixtureAsync(2003, "kgj");
         var report = await app.WaitForReportAsync(2003, "kgj", r => LocalHostFixture.VersionNotified(r, 1));
@@ -128,6 +128,7 @@ public sealed class NoticeMailTests(LocalHostFixture app)
         Assert.Contains("  · OFD：魏都区2003年度法治政府建设情况报告汇编（第1版）.ofd（", listed);
         Assert.DoesNotContain("preamble", listed);
         MailSamples.Save("volume-ready", volume);
-        Assert.Equal(("volume.ready", "魏都区"), (WebhookCall("2003-volume-v1").GetProperty("type").GetString(), WebhookCall("2003-volume-v1").GetProperty("departmentName").GetString()));
+        var volumeCall = WebhookCall("2003-volume-v1");
+        Assert.Equal(("volume.ready", "魏都区"), (volumeCall.GetProperty("type").GetString(), volumeCall.GetProperty("departmentName").GetString()));
     }
 }

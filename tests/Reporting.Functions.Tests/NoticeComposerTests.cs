@@ -25,11 +25,11 @@ public sealed class NoticeComposerTests
 
     private NoticeComposer Composer => new(Directory, new Routes("api"), new PublicLinks(Base), _options, new ReportingOptions(), _pdfs);
 
-    private static Notice Report(int version, long length = 300_000, params ChangedPart[] changes) =>
-        new(new NotificationMessage(2023, "kgj", version), NoticeKind.ReportReady, "fzb@weidu.example.gov.cn", 2023, "kgj", version, At)
+    private static Notice.ReportReady Report(int version, long length = 300_000, params ChangedPart[] changes) =>
+        new(new NotificationMessage.ReportReady(2023, "kgj", version), "fzb@weidu.example.gov.cn", At,
+            new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", $"魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第{version}版）.pdf", 12, Sha, length,
+                new Uri($"https://st.blob.core.windows.net/reports/2023/kgj/2023-kgj-v{version}.pdf?sig=x"), At + TimeSpan.FromDays(7)), Ofd: null)
         {
-            Pdf = new NoticePdf($"reports/2023/kgj/2023-kgj-v{version}.pdf", $"魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第{version}版）.pdf", 12, Sha, length,
-                new Uri($"https://st.blob.core.windows.net/reports/2023/kgj/2023-kgj-v{version}.pdf?sig=x"), At + TimeSpan.FromDays(7)),
             PreviousVersion = version > 1 ? version - 1 : null,
             Changes = changes,
         };
@@ -56,7 +56,7 @@ public sealed class NoticeComposerTests
         Assert.Contains("2024-01-12 10:05（北京时间）前有效", mail.Text);
         Assert.DoesNotContain(Sha, mail.Text);
         Assert.DoesNotContain("SHA", mail.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(Sha, mail.Fact.Pdf!.Sha256);
+        Assert.Equal(Sha, Assert.IsType<Notice.ReportReady>(mail.Fact).Pdf.Sha256);
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class NoticeComposerTests
     }
 
     /// <summary>The report notice as it is made now: its PDF and the OFD twin stored beside it.</summary>
-    private static Notice ReportWithOfd(int version) => Report(version) with
+    private static Notice.ReportReady ReportWithOfd(int version) => Report(version) with
     {
-        Ofd = Report(version).Pdf! with
+        Ofd = Report(version).Pdf with
         {
             BlobName = $"reports/2023/kgj/2023-kgj-v{version}.ofd",
             FileName = $"魏都区科学技术和工业信息化局2023年法治政府建设情况的报告（第{version}版）.ofd",
@@ -100,12 +100,10 @@ public sealed class NoticeComposerTests
     [Fact]
     public async Task A_volume_notice_with_an_ofd_links_the_volumes_ofd_route()
     {
-        var volume = new Notice(NotificationMessage.ForVolume(2023, 1), NoticeKind.VolumeReady, "fzb@weidu.example.gov.cn", 2023, "", 1, At)
-        {
-            Pdf = Report(1).Pdf! with { BlobName = "reports/2023/volume/2023-volume-v1.pdf", FileName = "魏都区2023年度法治政府建设情况报告汇编（第1版）.pdf" },
-            Ofd = Report(1).Pdf! with { BlobName = "reports/2023/volume/2023-volume-v1.ofd", FileName = "魏都区2023年度法治政府建设情况报告汇编（第1版）.ofd" },
-            Volume = new VolumeContents(new Dictionary<string, int> { ["kgj"] = 1 }, new Dictionary<string, string[]>()),
-        };
+        var volume = new Notice.VolumeReady(new NotificationMessage.VolumeReady(2023, 1), "fzb@weidu.example.gov.cn", At,
+            Report(1).Pdf with { BlobName = "reports/2023/volume/2023-volume-v1.pdf", FileName = "魏都区2023年度法治政府建设情况报告汇编（第1版）.pdf" },
+            Report(1).Pdf with { BlobName = "reports/2023/volume/2023-volume-v1.ofd", FileName = "魏都区2023年度法治政府建设情况报告汇编（第1版）.ofd" },
+            new VolumeContents(new Dictionary<string, int> { ["kgj"] = 1 }, new Dictionary<string, string[]>()));
 
         var mail = await Composer.ComposeAsync(volume);
 
@@ -165,10 +163,8 @@ public sealed class NoticeComposerTests
     [Fact]
     public async Task A_rejection_tells_the_author_the_part_the_reviewer_the_comment_and_links_the_draft_page()
     {
-        var notice = new Notice(NotificationMessage.ForRejection(2023, "kgj", "measures", 3), NoticeKind.DraftRejected, "kgj-author@localhost", 2023, "kgj", 3, At)
-        {
-            Rejection = new DraftRejection("measures", "科工局起草人", "科工局审核人", "第二段的数据与统计年鉴不符，\n请核实后修改。"),
-        };
+        var notice = new Notice.DraftRejected(new NotificationMessage.DraftRejected(2023, "kgj", "measures", 3), "kgj-author@localhost", At,
+            new DraftRejection("measures", "科工局起草人", "科工局审核人", "第二段的数据与统计年鉴不符，\n请核实后修改。"));
 
         var mail = await Composer.ComposeAsync(notice);
 
@@ -197,11 +193,15 @@ public sealed class NoticeComposerTests
     [Fact]
     public async Task The_year_end_notice_names_who_is_missing_what_in_chinese_part_names()
     {
-        var notice = new Notice(NotificationMessage.ForVolume(2023, 1), NoticeKind.VolumeReady, "fzb@weidu.example.gov.cn", 2023, "", 1, At)
-        {
-            Pdf = new NoticePdf("reports/2023/volume/2023-volume-v1.pdf", "汇编.pdf", 40, Sha, 1000, new Uri("https://st.blob.core.windows.net/v.pdf?sig=y"), At + TimeSpan.FromDays(7)),
-            Volume = new VolumeContents(new Dictionary<string, int> { ["kgj"] = 2 }, new Dictionary<string, string[]> { ["sfj"] = ["preamble", "duty"], ["bgs"] = ["plans"], ["czj"] = ["preamble", "duty", "measures", "shortcomings", "plans"] }),
-        };
+        var notice = new Notice.VolumeReady(new NotificationMessage.VolumeReady(2023, 1), "fzb@weidu.example.gov.cn", At,
+            new NoticePdf("reports/2023/volume/2023-volume-v1.pdf", "汇编.pdf", 40, Sha, 1000, new Uri("https://st.blob.core.windows.net/v.pdf?sig=y"),
+                At + TimeSpan.FromDays(7)),
+            Ofd: null,
+            new VolumeContents(new Dictionary<string, int> { ["kgj"] = 2 },
+                new Dictionary<string, string[]>
+                {
+                    ["sfj"] = ["preamble", "duty"], ["bgs"] = ["plans"], ["czj"] = ["preamble", "duty", "measures", "shortcomings", "plans"],
+                }));
 
         var mail = await Composer.ComposeAsync(notice);
 
@@ -240,8 +240,10 @@ public sealed class NoticeComposerTests
         public Task<StoredPdf?> FindAsync(string name, CancellationToken cancellationToken = default) =>
             Task.FromResult<StoredPdf?>(new StoredPdf(name, Sha, 12, Content.Length, false));
 
-        public Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<StoredPdf> CreateAsync(string name, RenderedPdf pdf, string downloadFileName, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+        public Task<StoredPdf> CreateAsync(string name, Stream content, string sha256, int pageCount, string downloadFileName,
+            CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<Uri> GetReadLinkAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -42,7 +42,9 @@ public sealed class NoticeWordsTests
     [Fact]
     public void A_timeout_and_an_unknown_error_read_in_chinese_without_the_exception_text()
     {
-        Assert.Equal("推送地址响应超时", Words.NoticeFailure("webhook", Recorded(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 30 seconds elapsing."))));
+        Assert.Equal("推送地址响应超时",
+            Words.NoticeFailure("webhook",
+                Recorded(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 30 seconds elapsing."))));
         var unknown = Words.NoticeFailure("email", "staged: the retry message was lost");
         Assert.DoesNotContain("staged", unknown);
         Assert.Equal("原因不明，请联系系统管理员查看日志", unknown);

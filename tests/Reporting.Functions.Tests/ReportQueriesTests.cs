@@ -1,5 +1,6 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
+using Reporting.Core.Notices;
 using Reporting.Core.Tests;
 using Reporting.Core.Workflow;
 using Reporting.Functions.ReadModels;
@@ -89,7 +90,7 @@ public class ReportQueriesTests
     {
         await _world.CompleteReportAsync("kgj");
         await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
-        await _world.Notifier.NotifyAsync(new NotificationMessage(2023, "kgj", 1));
+        await _world.Notifier.NotifyAsync(new NotificationMessage.ReportReady(2023, "kgj", 1));
         await _world.SubmitAsync("duty", department: "sfj");
         await _world.DecideAsync("duty", 1, department: "sfj");
         await _world.YearEnd.RunAsync(2023, Caller.System);

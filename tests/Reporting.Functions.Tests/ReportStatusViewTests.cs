@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.Core.Tests;
 using Xunit;
 
@@ -21,7 +22,7 @@ public class ReportStatusViewTests
                 await _world.DecideAsync("plans", version);
             }
             await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", version));
-            await _world.Notifier.NotifyAsync(new NotificationMessage(2023, "kgj", version));
+            await _world.Notifier.NotifyAsync(new NotificationMessage.ReportReady(2023, "kgj", version));
         }
         var outbox = new CountingOutbox(_world.Outbox);
         var queries = _world.Queries(outbox);

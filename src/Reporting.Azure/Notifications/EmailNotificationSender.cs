@@ -58,8 +58,8 @@ public class EmailNotificationSender(MailOptions options) : INotificationSender
         message.To.Add(MailboxAddress.Parse(to));
         foreach (var also in notice.Fact.AlsoTo) message.To.Add(MailboxAddress.Parse(also));
         message.Headers.Add("X-Report-Key", notice.Key);
-        message.Headers.Add("X-Notice-Kind", WebhookNotificationSender.EventType(notice.Fact.Kind));
-        if (notice.Fact.Pdf is { Sha256.Length: > 0 } pdf) message.Headers.Add("X-Report-Sha256", pdf.Sha256);
+        message.Headers.Add("X-Notice-Kind", NoticeEvent.Type(notice.Fact));
+        if (NoticeEvent.Pdf(notice.Fact) is { Sha256.Length: > 0 } pdf) message.Headers.Add("X-Report-Sha256", pdf.Sha256);
         return message;
     }
 

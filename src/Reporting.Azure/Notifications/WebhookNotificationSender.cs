@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Reporting.Azure.Queues;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Notices;
@@ -17,53 +18,56 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
     {
         if (options.Url is null) throw new InvalidOperationException("No webhook URL is configured (Webhook__Url).");
         var fact = notice.Fact;
+        // The identity in the flat fields every kind shares (department "" and version 0 where the kind has none).
+        var identity = NotificationMessageFields.From(fact.Message);
+        var pdf = NoticeEvent.Pdf(fact);
+        var report = fact as Notice.ReportReady;
+        var rejection = (fact as Notice.DraftRejected)?.Rejection;
+        var volume = (fact as Notice.VolumeReady)?.Contents;
+        var chase = fact as Notice.ReportChased;
+        (DeadlineFacts Due, IReadOnlyList<DepartmentLack> Lacking)? calendar = fact switch
+        {
+            Notice.DeadlineReminder reminder => (reminder.Due, [reminder.Lack]),
+            Notice.OverdueList overdue => (overdue.Due, overdue.Departments),
+            Notice.ReportChased chased => (chased.Due, [chased.Lack]),
+            _ => null,
+        };
         var payload = new
         {
-            type = EventType(fact.Kind),
+            type = NoticeEvent.Type(fact),
             key = notice.Key,
             year = fact.Year,
-            department = fact.DepartmentCode.Length == 0 ? null : fact.DepartmentCode,
-            departmentName = DepartmentName(fact),
-            version = fact.Version,
+            department = identity.Department is { Length: > 0 } code ? code : null,
+            departmentName = DepartmentName(identity.Department),
+            version = identity.Version ?? 0,
             at = fact.At,
             subject = notice.Subject,
-            pageCount = fact.Pdf?.PageCount,
-            sha256 = fact.Pdf?.Sha256,
-            downloadUrl = fact.Pdf?.StorageLink,
-            linkExpiresAt = fact.Pdf?.LinkExpiresAt,
-            previousVersion = fact.PreviousVersion,
-            changedParts = fact.Changes.Count == 0 ? null
-                : fact.Changes.Select(c => new { section = c.Section, previousVersion = c.PreviousVersion, version = c.Version, approvedBy = c.ApprovedBy }),
-            section = fact.Rejection?.Section,
-            reviewer = fact.Rejection?.Reviewer,
-            comment = fact.Rejection?.Comment,
-            complete = fact.Volume?.Complete,
-            missing = fact.Volume?.Missing,
-            deadline = fact.Deadline?.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            daysLeft = fact.Deadline?.DaysLeft,
-            lacking = fact.Deadline?.Departments.Select(d => new
+            pageCount = pdf?.PageCount,
+            sha256 = pdf?.Sha256,
+            downloadUrl = pdf?.StorageLink,
+            linkExpiresAt = pdf?.LinkExpiresAt,
+            previousVersion = report?.PreviousVersion,
+            changedParts = report is not { Changes.Count: > 0 } ? null
+                : report.Changes.Select(c => new { section = c.Section, previousVersion = c.PreviousVersion, version = c.Version, approvedBy = c.ApprovedBy }),
+            section = rejection?.Section,
+            reviewer = rejection?.Reviewer,
+            comment = rejection?.Comment,
+            complete = volume?.Complete,
+            missing = volume?.Missing,
+            deadline = calendar?.Due.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            daysLeft = calendar?.Due.DaysLeft,
+            lacking = calendar?.Lacking.Select(d => new
             {
                 department = d.Department,
                 departmentName = directory.Find(d.Department)?.Name ?? d.Department,
                 parts = d.Parts.Select(p => new { section = p.Section, state = LackCode(p.State), version = p.Version, comment = p.Comment }),
             }),
-            chasedBy = fact.Deadline?.ChasedBy,
-            message = fact.Deadline?.ChaseNote,
+            chasedBy = chase?.ChasedBy,
+            message = chase?.Note,
         };
         using var response = await http.PostAsJsonAsync(options.Url, payload, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
-
-    /// <summary>The event a receiver dispatches on.</summary>
-    public static string EventType(NoticeKind kind) => kind switch
-    {
-        NoticeKind.ReportReady => "report.ready",
-        NoticeKind.VolumeReady => "volume.ready",
-        NoticeKind.DeadlineReminder => "deadline.reminder",
-        NoticeKind.OverdueList => "deadline.overdue",
-        NoticeKind.ReportChased => "report.chased",
-        _ => "draft.rejected",
-    };
 
     private static string LackCode(LackState state) => state switch
     {
@@ -73,8 +77,7 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
     };
 
     /// <summary>The department's Chinese name from the directory; for a volume, the district's.</summary>
-    private string DepartmentName(Notice fact) => fact.DepartmentCode.Length == 0 ? directory.District : directory.Find(fact.DepartmentCode)?.Name
-        ?? fact.DepartmentCode;
+    private string DepartmentName(string? code) => string.IsNullOrEmpty(code) ? directory.District : directory.Find(code)?.Name ?? code;
 }
 
 public sealed class WebhookOptions

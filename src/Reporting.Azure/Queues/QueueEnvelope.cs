@@ -15,7 +15,8 @@ public static class QueueEnvelope
     public const string TraceParent = "traceparent";
     public const string TraceState = "tracestate";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Web defaults (camelCase); notification messages in their kinds' own shapes (<see cref="NotificationMessageJson"/>).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new NotificationMessageJson() } };
 
     /// <summary>The message as JSON, carrying the context of <paramref name="current"/> when it is a W3C activity.</summary>
     public static string Write<T>(T message, Activity? current) where T : class

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Queues;
 

@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Tables;
 
@@ -27,7 +29,7 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
     {
         var prefix = $"{year}-{department}-v";
         var entries = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + "w"}"), cancellationToken);
-        return entries.Where(e => e.Notice is { IsVolume: false } notice && notice.Year == year && notice.Department == department).ToList();
+        return entries.Where(e => e.Notice is NotificationMessage.ReportReady report && report.Year == year && report.Department == department).ToList();
     }
 
     private async Task<IReadOnlyList<OutboxEntry>> QueryAsync(string filter, CancellationToken cancellationToken)
@@ -61,7 +63,9 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
         var last = key.LastIndexOf("-v", StringComparison.Ordinal);
         if (first < 0 || last <= first || !int.TryParse(key[..first], out var year) || !int.TryParse(key[(last + 2)..], out var version)) return null;
         var middle = key[(first + 1)..last];
-        return middle == NotificationMessage.VolumeKind ? NotificationMessage.ForVolume(year, version) : new NotificationMessage(year, middle, version);
+        return middle == NotificationMessageFields.VolumeKind
+            ? new NotificationMessage.VolumeReady(year, version)
+            : new NotificationMessage.ReportReady(year, middle, version);
     }
 
     public virtual async Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
@@ -91,29 +95,35 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
         return entries;
     }
 
-    private static TableEntity ToEntity(OutboxEntry entry) => new(entry.Key, entry.Channel)
+    /// <summary>The notice in the flat columns every row has had (<see cref="NotificationMessageFields"/>), so earlier rows still read.</summary>
+    private static TableEntity ToEntity(OutboxEntry entry)
     {
-        ["Kind"] = entry.Notice.Kind,
-        ["Year"] = entry.Notice.Year,
-        ["Department"] = entry.Notice.Department,
-        ["Version"] = entry.Notice.Version,
-        ["Section"] = entry.Notice.Section,
-        ["Tag"] = entry.Notice.Tag,
-        ["Pending"] = !entry.IsSent,
-        ["ClaimedAt"] = entry.ClaimedAt,
-        ["SentAt"] = entry.SentAt,
-        ["Attempts"] = entry.Attempts,
-        ["LastError"] = entry.LastError,
-        ["LastAttemptAt"] = entry.LastAttemptAt,
-        ["NextAttemptAt"] = entry.NextAttemptAt,
-    };
+        var notice = NotificationMessageFields.From(entry.Notice);
+        return new(entry.Key, entry.Channel)
+        {
+            ["Kind"] = notice.Kind,
+            ["Year"] = notice.Year,
+            ["Department"] = notice.Department,
+            ["Version"] = notice.Version,
+            ["Section"] = notice.Section,
+            ["Tag"] = notice.Tag,
+            ["Pending"] = !entry.IsSent,
+            ["ClaimedAt"] = entry.ClaimedAt,
+            ["SentAt"] = entry.SentAt,
+            ["Attempts"] = entry.Attempts,
+            ["LastError"] = entry.LastError,
+            ["LastAttemptAt"] = entry.LastAttemptAt,
+            ["NextAttemptAt"] = entry.NextAttemptAt,
+        };
+    }
 
     /// <returns>Null for a row of the earlier one-row-per-notice layout (row key "notification"), which has no channel.</returns>
     private static OutboxEntry? FromEntity(TableEntity row)
     {
         if (row.GetString("Kind") is not { } kind || row.GetInt32("Year") is not { } year || row.GetInt32("Version") is not { } version) return null;
-        return new OutboxEntry(new NotificationMessage(year, row.GetString("Department") ?? "", version, kind, row.GetString("Section"),
-            row.GetString("Tag")), row.RowKey,
+        var notice = new NotificationMessageFields(kind, year, row.GetString("Department"), version, row.GetString("Section"), row.GetString("Tag"))
+            .ToMessage();
+        return new OutboxEntry(notice, row.RowKey,
             row.GetDateTimeOffset("ClaimedAt"), row.GetDateTimeOffset("SentAt"), row.GetInt32("Attempts") ?? 0, row.GetString("LastError"),
             row.GetDateTimeOffset("LastAttemptAt"), row.GetDateTimeOffset("NextAttemptAt"), row.ETag.ToString());
     }

@@ -1,3 +1,5 @@
+using Reporting.Core.Notices;
+
 namespace Reporting.Core.Abstractions;
 
 /// <summary>

@@ -54,9 +54,9 @@ public partial class DeadlineReminders(
         var lacking = await LackingAsync(year, withComments: false, cancellationToken);
         var registered = new List<string>();
         var already = new List<string>();
-        var notices = duty == CalendarDuty.Remind
-            ? lacking.Select(l => NotificationMessage.ForReminder(year, l.Department, today)).ToList()
-            : lacking.Count > 0 ? [NotificationMessage.ForOverdueList(year, today)] : [];
+        List<NotificationMessage> notices = duty == CalendarDuty.Remind
+            ? [.. lacking.Select(l => new NotificationMessage.DeadlineReminder(year, l.Department, today))]
+            : lacking.Count > 0 ? [new NotificationMessage.OverdueList(year, today)] : [];
         foreach (var notice in notices)
         {
             // Registered by an earlier run of the day: the outbox (and its sweep) already owes it; queue nothing.
@@ -65,7 +65,8 @@ public partial class DeadlineReminders(
                 already.Add(notice.OutboxKey);
                 continue;
             }
-            var to = notice.Kind == NotificationMessage.ReminderKind ? await members.OfDepartmentAsync(notice.Department, cancellationToken)
+            var to = notice is NotificationMessage.DeadlineReminder reminder
+                ? await members.OfDepartmentAsync(reminder.Department, cancellationToken)
                 : [directory.Office.Email];
             await delivery.RegisterAsync(notice, LeaveOut(to), cancellationToken);
             await queue.EnqueueNotificationAsync(notice, cancellationToken);
@@ -89,7 +90,7 @@ public partial class DeadlineReminders(
         if (text is { Length: > MaxNoteLength }) errors.Add("message", RefusalCode.ChaseNoteTooLong, MaxNoteLength);
         if (text is not null && text.Any(c => char.IsControl(c) && c != '\n')) errors.Add("message", RefusalCode.ChaseNoteHasControl);
         errors.ThrowIfAny();
-        var notice = NotificationMessage.ForChase(year, department!, id!);
+        var notice = new NotificationMessage.ReportChased(year, department!, id!);
         if ((await outbox.FindAsync(notice.OutboxKey, cancellationToken)).Count > 0) return ChaseOutcome.AlreadySent;
         if (await LackOfAsync(year, department!, withComments: false, cancellationToken) is null) return ChaseOutcome.Finished;
         // The audit entry carries who sent it and the words: the notice reads them back when it is composed.
@@ -100,63 +101,78 @@ public partial class DeadlineReminders(
         return ChaseOutcome.Queued;
     }
 
-    /// <summary>Sends (or retries, or withdraws) a reminder, an overdue list or a 催报; null when it was withdrawn or is unknown.</summary>
-    public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Sends (or retries, or withdraws) the day's overdue list; null when it was withdrawn (nobody lacks anything any more).</summary>
+    public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage.OverdueList message, CancellationToken cancellationToken = default)
     {
         var year = message.Year;
-        var deadline = calendar.SubmissionDeadline(year);
-        if (message.Kind == NotificationMessage.OverdueKind)
-        {
-            var lacking = await LackingAsync(year, withComments: true, cancellationToken);
-            if (lacking.Count == 0) return await WithdrawAsync(message, CalendarTrail(year), "every department finished before the overdue list went out",
+        var lacking = await LackingAsync(year, withComments: true, cancellationToken);
+        if (lacking.Count == 0)
+            return await WithdrawAsync(message, CalendarTrail(year), "every department finished before the overdue list went out", cancellationToken);
+        var due = new DeadlineFacts(calendar.SubmissionDeadline(year), message.Day);
+        var office = new Notice.OverdueList(message, directory.Office.Email, clock.GetUtcNow(), due, lacking);
+        var sent = await delivery.DeliverAsync(message, () => composer.ComposeAsync(office, cancellationToken), cancellationToken: cancellationToken);
+        if (sent.SentNow.Count > 0)
+            await audit.RecordAsync(new AuditEntry(CalendarTrail(year), "deadline.overdue-listed", Caller.System, clock.GetUtcNow(),
+                $"{Tag(message)}: {lacking.Count} departments ({string.Join(',', lacking.Select(l => l.Department))})"
+                + $" via {string.Join(',', sent.SentNow)} to {directory.Office.Email}"),
                 cancellationToken);
-            var office = new Notice(message, NoticeKind.OverdueList, directory.Office.Email, year, "", 0, clock.GetUtcNow())
-            {
-                Deadline = new DeadlineFacts(deadline, Day(message.Tag), lacking),
-            };
-            var sent = await delivery.DeliverAsync(message, () => composer.ComposeAsync(office, cancellationToken), cancellationToken: cancellationToken);
-            if (sent.SentNow.Count > 0)
-                await audit.RecordAsync(new AuditEntry(CalendarTrail(year), "deadline.overdue-listed", Caller.System, clock.GetUtcNow(),
-                    $"{message.Tag}: {lacking.Count} departments ({string.Join(',', lacking.Select(l => l.Department))}) via "
-                        + $"{string.Join(',', sent.SentNow)} to {directory.Office.Email}"), cancellationToken);
-            return sent;
-        }
+        return sent;
+    }
 
-        var trail = new ReportKey(year, message.Department).ToString();
-        AuditEntry? chase = null;
-        if (message.Kind == NotificationMessage.ChaseKind)
-        {
-            chase = (await audit.ListAsync(trail, cancellationToken)).LastOrDefault(e => e.Action == "report.chased"
-                && (e.Detail == message.Tag || e.Detail.StartsWith(message.Tag + " ", StringComparison.Ordinal)));
-            if (chase is null) return await WithdrawAsync(message, trail, "no chase of this id in the audit trail", cancellationToken);
-        }
-        else if (message.Kind != NotificationMessage.ReminderKind) return null;
-        var lack = await LackOfAsync(year, message.Department, withComments: true, cancellationToken);
+    /// <summary>Sends (or retries, or withdraws) a department's reminder; null when it was withdrawn (the department finished).</summary>
+    public virtual Task<DeliveryResult?> NotifyAsync(NotificationMessage.DeadlineReminder message, CancellationToken cancellationToken = default) =>
+        NotifyDepartmentAsync(message, message.Department, Tag(message), "deadline.reminded",
+            (to, lack) => new Notice.DeadlineReminder(message, to.FirstOrDefault(), clock.GetUtcNow(), Due(message.Year, message.Day), lack),
+            cancellationToken);
+
+    /// <summary>
+    /// Sends (or retries, or withdraws) a 催报; null when it was withdrawn (the department finished, or no 催报 of this id is in
+    /// the audit trail). Who sent it and their words are read back from the trail.
+    /// </summary>
+    public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage.ReportChased message, CancellationToken cancellationToken = default)
+    {
+        var trail = new ReportKey(message.Year, message.Department).ToString();
+        var chase = (await audit.ListAsync(trail, cancellationToken))
+            .LastOrDefault(e => e.Action == "report.chased" && (e.Detail == message.Id || e.Detail.StartsWith(message.Id + " ", StringComparison.Ordinal)));
+        if (chase is null) return await WithdrawAsync(message, trail, "no chase of this id in the audit trail", cancellationToken);
+        var note = chase.Detail.Length <= message.Id.Length ? null : chase.Detail[(message.Id.Length + 1)..];
+        return await NotifyDepartmentAsync(message, message.Department, message.Id, "report.chase-sent",
+            (to, lack) => new Notice.ReportChased(message, to.FirstOrDefault(), clock.GetUtcNow(), Due(message.Year, calendar.Today(chase.At)), lack,
+                chase.Actor.Name, note), cancellationToken);
+    }
+
+    /// <summary>A reminder or a 催报 to one department's members, made from what the department lacks now.</summary>
+    /// <param name="tag">The reminder's day or the 催报's id, for the audit trail.</param>
+    private async Task<DeliveryResult?> NotifyDepartmentAsync(NotificationMessage message, string department, string tag, string sentAction,
+        Func<IReadOnlyList<string>, DepartmentLack, Notice> fact, CancellationToken cancellationToken)
+    {
+        var trail = new ReportKey(message.Year, department).ToString();
+        var lack = await LackOfAsync(message.Year, department, withComments: true, cancellationToken);
         if (lack is null) return await WithdrawAsync(message, trail, "the department finished before the notice went out", cancellationToken);
-        var to = await members.OfDepartmentAsync(message.Department, cancellationToken);
-        var fact = new Notice(message, chase is null ? NoticeKind.DeadlineReminder : NoticeKind.ReportChased, to.FirstOrDefault(), year,
-            message.Department, 0, clock.GetUtcNow())
-        {
-            AlsoTo = to.Skip(1).ToList(),
-            Deadline = new DeadlineFacts(deadline, chase is null ? Day(message.Tag) : calendar.Today(chase.At), [lack])
-            {
-                ChasedBy = chase?.Actor.Name,
-                ChaseNote = chase is null || chase.Detail.Length <= message.Tag!.Length ? null : chase.Detail[(message.Tag.Length + 1)..],
-            },
-        };
-        var result = await delivery.DeliverAsync(message, () => composer.ComposeAsync(fact, cancellationToken), LeaveOut(to), cancellationToken);
+        var to = await members.OfDepartmentAsync(department, cancellationToken);
+        var notice = fact(to, lack) with { AlsoTo = to.Skip(1).ToList() };
+        var result = await delivery.DeliverAsync(message, () => composer.ComposeAsync(notice, cancellationToken), LeaveOut(to), cancellationToken);
         // No address and no webhook: there is no channel to record in the outbox, so the trail is where it shows.
         if (result.Channels.Count == 0)
             await audit.RecordAsync(new AuditEntry(trail, "deadline.unaddressed", Caller.System, clock.GetUtcNow(),
-                $"{message.Tag}: nobody could be told (no member of the department has a known address and no webhook is set up)"), cancellationToken);
+                $"{tag}: nobody could be told (no member of the department has a known address and no webhook is set up)"), cancellationToken);
         if (result.SentNow.Count > 0)
         {
             var whom = to.Count == 0 ? "; nobody could be e-mailed (no member of the department has a known address)" : $" to {string.Join(", ", to)}";
-            await audit.RecordAsync(new AuditEntry(trail, chase is null ? "deadline.reminded" : "report.chase-sent", Caller.System, clock.GetUtcNow(),
-                $"{message.Tag}: {string.Join(',', lack.Parts.Select(p => p.Section))} via {string.Join(',', result.SentNow)}{whom}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(trail, sentAction, Caller.System, clock.GetUtcNow(),
+                $"{tag}: {string.Join(',', lack.Parts.Select(p => p.Section))} via {string.Join(',', result.SentNow)}{whom}"), cancellationToken);
         }
         return result;
     }
+
+    private DeadlineFacts Due(int year, DateOnly day) => new(calendar.SubmissionDeadline(year), day);
+
+    /// <summary>The day as the audit trail has always written it (yyyy-MM-dd).</summary>
+    private static string Tag(NotificationMessage.DeadlineReminder message) => IsoDay(message.Day);
+
+    private static string Tag(NotificationMessage.OverdueList message) => IsoDay(message.Day);
+
+    private static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<DeliveryResult?> WithdrawAsync(NotificationMessage message, string trail, string reason, CancellationToken cancellationToken)
     {
@@ -192,8 +208,6 @@ public partial class DeadlineReminders(
         }
         return parts.Count == 0 ? null : new DepartmentLack(department, parts);
     }
-
-    private static DateOnly Day(string? tag) => DateOnly.ParseExact(tag ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static IReadOnlyCollection<string>? LeaveOut(IReadOnlyCollection<string> to) => OnceOnlyDelivery.LeaveOutEmailUnless(to.Count > 0);
 }

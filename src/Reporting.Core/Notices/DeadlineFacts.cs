@@ -1,18 +1,12 @@
 namespace Reporting.Core.Notices;
 
 /// <summary>
-/// The facts of a calendar notice: the report year's submission deadline, whole days from the notice's day to it
-/// (negative once passed), each department not finished with what it lacks, and for a 催报 who sent it and their words.
+/// When a calendar notice stands: the report year's submission deadline and the notice's day, with whole days from the
+/// one to the other (negative once passed).
 /// </summary>
-public sealed record DeadlineFacts(DateOnly Deadline, DateOnly Day, IReadOnlyList<DepartmentLack> Departments)
+public sealed record DeadlineFacts(DateOnly Deadline, DateOnly Day)
 {
     public int DaysLeft => Deadline.DayNumber - Day.DayNumber;
-
-    /// <summary>A 催报: the district-office member who sent it.</summary>
-    public string? ChasedBy { get; init; }
-
-    /// <summary>A 催报: the office's own words, if any.</summary>
-    public string? ChaseNote { get; init; }
 }
 
 /// <summary>One department's required parts that are not approved (in template order).</summary>

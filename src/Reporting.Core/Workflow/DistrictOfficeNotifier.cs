@@ -21,10 +21,10 @@ public class DistrictOfficeNotifier(
     ReportingOptions options,
     TimeProvider clock)
 {
-    public static string OutboxKey(ReportKey key, int version) => new NotificationMessage(key.Year, key.Department, version).OutboxKey;
+    public static string OutboxKey(ReportKey key, int version) => new NotificationMessage.ReportReady(key.Year, key.Department, version).OutboxKey;
 
     /// <returns>Each channel's outbox entry and which of them this call sent.</returns>
-    public virtual async Task<DeliveryResult> NotifyAsync(NotificationMessage message, CancellationToken cancellationToken = default)
+    public virtual async Task<DeliveryResult> NotifyAsync(NotificationMessage.ReportReady message, CancellationToken cancellationToken = default)
     {
         var key = new ReportKey(message.Year, message.Department);
         var department = directory.Find(key.Department) ?? throw new InvalidOperationException($"Unknown department {key.Department}.");
@@ -33,7 +33,7 @@ public class DistrictOfficeNotifier(
         if (version is not { IsAssembled: true })
             throw new InvalidOperationException($"Report {key} v{message.Version} is not assembled yet.");
 
-        var notice = new NotificationMessage(key.Year, key.Department, version.Version);
+        var notice = message with { Version = version.Version };
         var result = await delivery.DeliverAsync(notice, async () =>
         {
             // Composed at each attempt: a notice delivered after a long outage still carries a link valid for the full lifetime.
@@ -47,7 +47,7 @@ public class DistrictOfficeNotifier(
         return result;
     }
 
-    private async Task<Notice> FactAsync(NotificationMessage message, Report report, AssembledVersion version, Department department,
+    private async Task<Notice> FactAsync(NotificationMessage.ReportReady message, Report report, AssembledVersion version, Department department,
         CancellationToken cancellationToken)
     {
         var lifetime = options.NotificationLinkLifetimeCapped;
@@ -56,11 +56,9 @@ public class DistrictOfficeNotifier(
         var previous = report.Versions.Where(v => v.Version < version.Version && v.IsAssembled).MaxBy(v => v.Version);
         var pdf = new NoticePdf(version.BlobName!, ReportAssembler.FileName(department.Name, report.Key.Year, version.Version), version.PageCount ?? 0,
             version.Sha256 ?? "", stored?.Length, link, clock.GetUtcNow() + lifetime);
-        return new Notice(message, NoticeKind.ReportReady, directory.Office.Email, report.Key.Year, department.Code, version.Version,
-            version.AssembledAt ?? clock.GetUtcNow())
+        var ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken);
+        return new Notice.ReportReady(message, directory.Office.Email, version.AssembledAt ?? clock.GetUtcNow(), pdf, ofd)
         {
-            Pdf = pdf,
-            Ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken),
             PreviousVersion = previous?.Version,
             Changes = previous is null ? [] : await ChangesAsync(report.Key, previous, version, cancellationToken),
         };

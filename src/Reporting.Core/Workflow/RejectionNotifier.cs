@@ -20,8 +20,8 @@ public class RejectionNotifier(
     IAuditLog audit,
     TimeProvider clock)
 {
-    public static NotificationMessage MessageFor(Draft draft) =>
-        NotificationMessage.ForRejection(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
+    public static NotificationMessage.DraftRejected MessageFor(Draft draft) =>
+        new(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
 
     /// <summary>
     /// Registers the notice in the outbox, then queues it: the sweep delivers it even if the message is lost. Safe to
@@ -41,16 +41,14 @@ public class RejectionNotifier(
     }
 
     /// <returns>Each channel's outbox entry (no e-mail entry when the author has no address), or null when the draft is not rejected.</returns>
-    public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage message, CancellationToken cancellationToken = default)
+    public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage.DraftRejected message, CancellationToken cancellationToken = default)
     {
         var key = new ReportKey(message.Year, message.Department);
-        var draft = message.Section is null ? null : await drafts.GetAsync(key, message.Section, message.Version, cancellationToken);
+        var draft = await drafts.GetAsync(key, message.Section, message.Version, cancellationToken);
         if (draft is not { Status: DraftStatus.Rejected }) return null;
         var to = addresses.AddressOf(draft);
-        var fact = new Notice(message, NoticeKind.DraftRejected, to, key.Year, key.Department, draft.Version, draft.ReviewedAt ?? clock.GetUtcNow())
-        {
-            Rejection = new DraftRejection(draft.Section, draft.Author, draft.Reviewer ?? "", draft.ReviewComment),
-        };
+        var fact = new Notice.DraftRejected(message, to, draft.ReviewedAt ?? clock.GetUtcNow(),
+            new DraftRejection(draft.Section, draft.Author, draft.Reviewer ?? "", draft.ReviewComment));
         var result = await delivery.DeliverAsync(message, () => composer.ComposeAsync(fact, cancellationToken), LeaveOut(to), cancellationToken);
         if (result.SentNow.Count > 0)
             await audit.RecordAsync(new AuditEntry(key.ToString(), "draft.rejection-notified", Caller.System, clock.GetUtcNow(),

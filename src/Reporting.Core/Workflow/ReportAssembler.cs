@@ -1,6 +1,7 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Seals;
 using Reporting.Core.Verification;
@@ -75,7 +76,7 @@ public class ReportAssembler(
 
         // Sent even when the PDF existed already: the previous attempt may have died before this line. Registered in
         // the outbox first, so the sweep delivers the notice even if this message is lost or poisoned.
-        var notice = new NotificationMessage(key.Year, key.Department, version.Version);
+        var notice = new NotificationMessage.ReportReady(key.Year, key.Department, version.Version);
         await delivery.RegisterAsync(notice, cancellationToken: cancellationToken);
         await queue.EnqueueNotificationAsync(notice, cancellationToken);
         return version;

@@ -48,7 +48,7 @@ public class YearEndRun(
 
     public static string BlobName(int year, int version) => $"reports/{year}/volume/{year}-volume-v{version}.pdf";
 
-    public static string OutboxKey(int year, int version) => NotificationMessage.ForVolume(year, version).OutboxKey;
+    public static string OutboxKey(int year, int version) => new NotificationMessage.VolumeReady(year, version).OutboxKey;
 
     public virtual async Task<YearEndResult> RunAsync(int year, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -333,19 +333,16 @@ public class YearEndRun(
     private async Task<DeliveryResult> NotifyAsync(int year, VolumeVersion volume, CancellationToken cancellationToken)
     {
         var lifetime = options.NotificationLinkLifetimeCapped;
-        var message = NotificationMessage.ForVolume(year, volume.Version);
+        var message = new NotificationMessage.VolumeReady(year, volume.Version);
         var result = await delivery.DeliverAsync(message, async () =>
         {
             var link = await pdfs.GetReadLinkAsync(volume.BlobName!, lifetime, cancellationToken);
             var stored = await pdfs.FindAsync(volume.BlobName!, cancellationToken);
             var pdf = new NoticePdf(volume.BlobName!, $"{directory.District}{year}年度法治政府建设情况报告汇编（第{volume.Version}版）.pdf",
                 volume.PageCount ?? 0, volume.Sha256 ?? "", stored?.Length, link, clock.GetUtcNow() + lifetime);
-            var fact = new Notice(message, NoticeKind.VolumeReady, directory.Office.Email, year, "", volume.Version, volume.StoredAt ?? clock.GetUtcNow())
-            {
-                Pdf = pdf,
-                Ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken),
-                Volume = new VolumeContents(volume.Reports, volume.Missing),
-            };
+            var ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken);
+            var fact = new Notice.VolumeReady(message, directory.Office.Email, volume.StoredAt ?? clock.GetUtcNow(), pdf, ofd,
+                new VolumeContents(volume.Reports, volume.Missing));
             return await composer.ComposeAsync(fact, cancellationToken);
         }, cancellationToken: cancellationToken);
         if (result.SentAt is not { } sentAt) return result;

@@ -68,7 +68,7 @@ public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolve
             department,
             departmentName = directory.Find(department)!.Name,
             outcome = code,
-            key = Core.Abstractions.NotificationMessage.ForChase(number, department, fields["id"]!.Trim()).OutboxKey,
+            key = new Core.Notices.NotificationMessage.ReportChased(number, department, fields["id"]!.Trim()).OutboxKey,
         });
     }
 

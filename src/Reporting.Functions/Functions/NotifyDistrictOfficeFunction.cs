@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Calendar;
+using Reporting.Core.Notices;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Telemetry;
 
@@ -23,16 +24,32 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
         CancellationToken cancellationToken)
     {
         var request = messages.Read<NotificationMessage>(message, out var parent);
-        using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, request.Department)
+        var department = request switch
+        {
+            NotificationMessage.ReportReady m => m.Department,
+            NotificationMessage.DraftRejected m => m.Department,
+            NotificationMessage.DeadlineReminder m => m.Department,
+            NotificationMessage.ReportChased m => m.Department,
+            _ => "", // the volume and the overdue list are the district's
+        };
+        using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, department)
             ?.SetTag("reporting.notice", request.OutboxKey);
         var started = clock.GetUtcNow();
-        var result = request.IsVolume ? await yearEnd.NotifyVolumeAsync(request.Year, request.Version, cancellationToken)
-            : request.IsRejection ? await rejections.NotifyAsync(request, cancellationToken)
-            : request.IsCalendar ? await calendar.NotifyAsync(request, cancellationToken)
-            : await notifier.NotifyAsync(request, cancellationToken);
-        if (request.IsRejection && result is not null && result.Channels.All(c => c.Channel != OnceOnlyDelivery.EmailChannel))
+        // One case per kind of the closed family; each handler takes its own message.
+        var result = request switch
+        {
+            NotificationMessage.ReportReady report => await notifier.NotifyAsync(report, cancellationToken),
+            NotificationMessage.VolumeReady volume => await yearEnd.NotifyVolumeAsync(volume.Year, volume.Version, cancellationToken),
+            NotificationMessage.DraftRejected rejected => await rejections.NotifyAsync(rejected, cancellationToken),
+            NotificationMessage.DeadlineReminder reminder => await calendar.NotifyAsync(reminder, cancellationToken),
+            NotificationMessage.OverdueList overdue => await calendar.NotifyAsync(overdue, cancellationToken),
+            NotificationMessage.ReportChased chased => await calendar.NotifyAsync(chased, cancellationToken),
+            _ => throw new InvalidOperationException($"No handler for notification {request.GetType().Name}."),
+        };
+        var calendarNotice = request is NotificationMessage.DeadlineReminder or NotificationMessage.OverdueList or NotificationMessage.ReportChased;
+        if (request is NotificationMessage.DraftRejected && result is not null && result.Channels.All(c => c.Channel != OnceOnlyDelivery.EmailChannel))
             logger.LogWarning("Notice {Key}: the author has no e-mail address; 退回通知 not e-mailed (recorded in the audit trail)", request.OutboxKey);
-        if (result is null && request.IsCalendar)
+        if (result is null && calendarNotice)
             logger.LogInformation("Notice {Key}: no longer owed (the department finished meanwhile); withdrawn, nothing sent", request.OutboxKey);
         else if (result is null)
             logger.LogWarning("Notice {Key}: no such stored volume or rejected draft; nothing to send", request.OutboxKey);

@@ -13,39 +13,42 @@ namespace Reporting.Functions.Notices;
 /// </summary>
 internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes routes, PublicLinks links)
 {
-    public (string Subject, List<string> Lines) Reminder(Notice notice)
+    public (string Subject, List<string> Lines) Reminder(Notice.DeadlineReminder notice)
     {
-        var facts = notice.Deadline!;
-        var lack = facts.Departments[0];
+        var facts = notice.Due;
+        var lack = notice.Lack;
         var subject = $"【催报提醒】{ShortName(lack.Department)} {notice.Year}年度法治政府建设情况报告 距报送截止（{Words.Date(facts.Deadline)}）还有 {facts.DaysLeft} 天";
         var lines = new List<string>
         {
             $"{Name(lack.Department)}各位同事：",
             "",
-            $"{Title(notice)}应于 {Words.Date(facts.Deadline)}前报送{directory.Office.Name}，距截止还有 {facts.DaysLeft} 天。截至 {Words.Date(facts.Day)}，以下 {lack.Parts.Count} 个必填部分尚未审核通过：",
+            $"{Title(notice.Year, lack.Department)}应于 {Words.Date(facts.Deadline)}前报送{directory.Office.Name}，距截止还有 {facts.DaysLeft} 天。"
+                + $"截至 {Words.Date(facts.Day)}，以下 {lack.Parts.Count} 个必填部分尚未审核通过：",
         };
         lines.AddRange(Parts(notice.Year, lack));
         lines.AddRange(Closing(notice.Year, lack.Department));
         return (subject, lines);
     }
 
-    public (string Subject, List<string> Lines) Chase(Notice notice)
+    public (string Subject, List<string> Lines) Chase(Notice.ReportChased notice)
     {
-        var facts = notice.Deadline!;
-        var lack = facts.Departments[0];
+        var facts = notice.Due;
+        var lack = notice.Lack;
         var due = facts.DaysLeft >= 0 ? $"请于 {Words.Date(facts.Deadline)}前报送" : $"已逾期 {-facts.DaysLeft} 天，请尽快报送";
         var subject = $"【催报】{directory.Office.Name}催报：{ShortName(lack.Department)} {notice.Year}年度法治政府建设情况报告尚未完成，{due}";
         var lines = new List<string>
         {
             $"{Name(lack.Department)}各位同事：",
             "",
-            $"{directory.Office.Name}（{(string.IsNullOrWhiteSpace(facts.ChasedBy) ? "工作人员" : facts.ChasedBy)}）于 {Words.Date(facts.Day)}催报：{Title(notice)}尚未完成，"
-                + (facts.DaysLeft >= 0 ? $"报送截止日期为 {Words.Date(facts.Deadline)}（还有 {facts.DaysLeft} 天）。" : $"报送截止日期 {Words.Date(facts.Deadline)}已过 {-facts.DaysLeft} 天。"),
+            $"{directory.Office.Name}（{(string.IsNullOrWhiteSpace(notice.ChasedBy) ? "工作人员" : notice.ChasedBy)}）于 {Words.Date(facts.Day)}催报："
+                + $"{Title(notice.Year, lack.Department)}尚未完成，"
+                + (facts.DaysLeft >= 0 ? $"报送截止日期为 {Words.Date(facts.Deadline)}（还有 {facts.DaysLeft} 天）。"
+                    : $"报送截止日期 {Words.Date(facts.Deadline)}已过 {-facts.DaysLeft} 天。"),
         };
-        if (!string.IsNullOrWhiteSpace(facts.ChaseNote))
+        if (!string.IsNullOrWhiteSpace(notice.Note))
         {
             lines.AddRange(["", $"{directory.Office.Name}附言："]);
-            lines.AddRange(facts.ChaseNote.Split('\n').Select(line => "  " + line));
+            lines.AddRange(notice.Note.Split('\n').Select(line => "  " + line));
         }
         lines.AddRange(["", $"以下 {lack.Parts.Count} 个必填部分尚未审核通过："]);
         lines.AddRange(Parts(notice.Year, lack));
@@ -53,21 +56,22 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
         return (subject, lines);
     }
 
-    public (string Subject, List<string> Lines) Overdue(Notice notice)
+    public (string Subject, List<string> Lines) Overdue(Notice.OverdueList notice)
     {
-        var facts = notice.Deadline!;
+        var facts = notice.Due;
         var late = -facts.DaysLeft;
-        var subject = $"【逾期名单】{directory.District}{notice.Year}年度法治政府建设情况报告：截至 {Words.Date(facts.Day)}，{facts.Departments.Count} 个部门逾期未完成（已逾期 {late} 天）";
+        var subject = $"【逾期名单】{directory.District}{notice.Year}年度法治政府建设情况报告：截至 {Words.Date(facts.Day)}，{notice.Departments.Count} 个部门逾期未完成（已逾期 {late} 天）";
         var lines = new List<string>
         {
             $"{directory.Office.Name}：",
             "",
-            $"{notice.Year}年度法治政府建设情况报告的报送截止日期为 {Words.Date(facts.Deadline)}，已逾期 {late} 天。截至 {Words.Date(facts.Day)}，以下 {facts.Departments.Count} 个部门尚有必填部分未审核通过：",
+            $"{notice.Year}年度法治政府建设情况报告的报送截止日期为 {Words.Date(facts.Deadline)}，已逾期 {late} 天。"
+                + $"截至 {Words.Date(facts.Day)}，以下 {notice.Departments.Count} 个部门尚有必填部分未审核通过：",
             "",
         };
         // A department with nothing submitted is one line: its five parts would only repeat 未提交.
-        var nothing = facts.Departments.Where(NothingSubmitted).ToList();
-        foreach (var lack in facts.Departments.Except(nothing))
+        var nothing = notice.Departments.Where(NothingSubmitted).ToList();
+        foreach (var lack in notice.Departments.Except(nothing))
         {
             lines.Add($"{Name(lack.Department)}（{lack.Parts.Count} 个部分）：");
             lines.AddRange(lack.Parts.Select(p => $"  · {Words.Part(p.Section)}：{State(p)}"));
@@ -118,9 +122,10 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
         _ => $"{Words.Pending}（第 {part.Version} 版）",
     };
 
-    private static string OneLine(string text) => string.Join(" ", text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    private static string OneLine(string text) =>
+        string.Join(" ", text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private string Title(Notice notice) => $"{Name(notice.DepartmentCode)}{notice.Year}年度法治政府建设情况报告";
+    private string Title(int year, string department) => $"{Name(department)}{year}年度法治政府建设情况报告";
 
     private string Name(string code) => directory.Find(code)?.Name ?? "未知部门";
 

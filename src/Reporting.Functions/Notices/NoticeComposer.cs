@@ -30,15 +30,27 @@ public sealed class NoticeComposer(
     private const string Tag = "【法治政府建设报告】";
     private readonly CalendarNoticeText _calendar = new(directory, routes, links);
 
-    public async Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => notice.Kind switch
+    /// <summary>One case per kind of the closed <see cref="Notice"/> family; a kind added to Core without its case here fails loudly.</summary>
+    public async Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => notice switch
     {
-        NoticeKind.ReportReady => await WithPdfAsync(notice, ReportSubject(notice), ReportLines(notice), cancellationToken),
-        NoticeKind.VolumeReady => await WithPdfAsync(notice, VolumeSubject(notice), VolumeLines(notice), cancellationToken),
-        NoticeKind.DeadlineReminder => Plain(notice, _calendar.Reminder(notice)),
-        NoticeKind.ReportChased => Plain(notice, _calendar.Chase(notice)),
-        NoticeKind.OverdueList => Plain(notice, _calendar.Overdue(notice)),
-        _ => new ComposedNotice(notice, RejectionSubject(notice), Text(RejectionLines(notice))),
+        Notice.ReportReady report => await WithPdfAsync(notice, report.Pdf, report.Ofd, Downloads(report.Message), ReportSubject(report), ReportLines(report),
+            cancellationToken),
+        Notice.VolumeReady volume => await WithPdfAsync(notice, volume.Pdf, volume.Ofd, Downloads(volume.Message), VolumeSubject(volume), VolumeLines(volume),
+            cancellationToken),
+        Notice.DraftRejected rejected => Plain(notice, (RejectionSubject(rejected), RejectionLines(rejected))),
+        Notice.DeadlineReminder reminder => Plain(notice, _calendar.Reminder(reminder)),
+        Notice.ReportChased chased => Plain(notice, _calendar.Chase(chased)),
+        Notice.OverdueList overdue => Plain(notice, _calendar.Overdue(overdue)),
+        _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "A notice kind with no wording."),
     };
+
+    /// <summary>The app's download pages of a report's PDF and OFD.</summary>
+    private (string Pdf, string Ofd) Downloads(NotificationMessage.ReportReady report) =>
+        (routes.ReportPdf(report.Year, report.Department, report.Version), routes.ReportOfd(report.Year, report.Department, report.Version));
+
+    /// <summary>The app's download pages of a volume's PDF and OFD.</summary>
+    private (string Pdf, string Ofd) Downloads(NotificationMessage.VolumeReady volume) =>
+        (routes.VolumePdf(volume.Year, volume.Version), routes.VolumeOfd(volume.Year, volume.Version));
 
     private ComposedNotice Plain(Notice notice, (string Subject, List<string> Lines) words) => new(notice, words.Subject, Text(words.Lines));
 
@@ -46,19 +58,22 @@ public sealed class NoticeComposer(
 
     private string Time(DateTimeOffset at) => Words.Time(at, reporting.ResolveTimeZone());
 
-    private string ReportSubject(Notice notice)
+    private string ReportSubject(Notice.ReportReady notice)
     {
         var changed = notice.PreviousVersion is { } previous ? $"，较第{previous}版修改 {notice.Changes.Count} 个部分" : "";
-        return $"{Tag}{Department(notice.DepartmentCode)}{notice.Year}年度报告第{notice.Version}版已生成（共 {notice.Pdf!.PageCount} 页{changed}）";
+        var report = notice.Message;
+        return $"{Tag}{Department(report.Department)}{report.Year}年度报告第{report.Version}版已生成（共 {notice.Pdf.PageCount} 页{changed}）";
     }
 
-    private List<string> ReportLines(Notice notice)
+    private List<string> ReportLines(Notice.ReportReady notice)
     {
+        var report = notice.Message;
         var lines = new List<string>
         {
             $"{directory.Office.Name}：",
             "",
-            $"{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}（第{notice.Version}版）各部分已审核通过，于 {Time(notice.At)}排版生成，共 {notice.Pdf!.PageCount} 页。",
+            $"{ReportTemplate.TitleFor(Department(report.Department), report.Year)}（第{report.Version}版）各部分已审核通过，"
+                + $"于 {Time(notice.At)}排版生成，共 {notice.Pdf.PageCount} 页。",
         };
         AddSigner(lines);
         if (notice.PreviousVersion is { } previous)
@@ -74,20 +89,21 @@ public sealed class NoticeComposer(
         return lines;
     }
 
-    private string VolumeSubject(Notice notice)
+    private string VolumeSubject(Notice.VolumeReady notice)
     {
-        var volume = notice.Volume!;
-        return $"{Tag}{directory.District}{notice.Year}年度报告汇编第{notice.Version}版已生成（{volume.Complete.Count} 个部门已完成，{volume.Missing.Count} 个部门未完成）";
+        var volume = notice.Contents;
+        return $"{Tag}{directory.District}{notice.Year}年度报告汇编第{notice.Message.Version}版已生成（{volume.Complete.Count} 个部门已完成，{volume.Missing.Count} 个部门未完成）";
     }
 
-    private List<string> VolumeLines(Notice notice)
+    private List<string> VolumeLines(Notice.VolumeReady notice)
     {
-        var volume = notice.Volume!;
+        var volume = notice.Contents;
         var lines = new List<string>
         {
             $"{directory.Office.Name}：",
             "",
-            $"{directory.District}{notice.Year}年度法治政府建设情况报告汇编（第{notice.Version}版）于 {Time(notice.At)}生成，共 {notice.Pdf!.PageCount} 页，收入 {volume.Complete.Count} 个部门的报告，尚有 {volume.Missing.Count} 个部门未完成。",
+            $"{directory.District}{notice.Year}年度法治政府建设情况报告汇编（第{notice.Message.Version}版）于 {Time(notice.At)}生成，"
+                + $"共 {notice.Pdf.PageCount} 页，收入 {volume.Complete.Count} 个部门的报告，尚有 {volume.Missing.Count} 个部门未完成。",
             "",
             $"已完成（{volume.Complete.Count} 个）：",
         };
@@ -104,7 +120,8 @@ public sealed class NoticeComposer(
     private void AddSigner(List<string> lines)
     {
         if (signing?.CertificateChain.FirstOrDefault() is not { } certificate) return;
-        var notAfter = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero), reporting.ResolveTimeZone()).DateTime);
+        var notAfter = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero),
+            reporting.ResolveTimeZone()).DateTime);
         lines.AddRange(["", $"PDF 已加电子签名。签名证书：{certificate.Subject}，有效期至 {Words.Date(notAfter)}。"]);
     }
 
@@ -112,24 +129,25 @@ public sealed class NoticeComposer(
     private static string Lacking(string[] parts) =>
         ReportTemplate.RequiredSections.All(s => parts.Contains(s.Key)) ? "尚无审核通过的部分" : string.Join("；", parts.Distinct().Select(Words.Part));
 
-    private string RejectionSubject(Notice notice)
+    private string RejectionSubject(Notice.DraftRejected notice)
     {
-        var rejection = notice.Rejection!;
-        var part = ReportTemplate.Find(rejection.Section)?.ShortName ?? "未知部分";
-        return $"【退回通知】{Department(notice.DepartmentCode)}{notice.Year}年度报告{part}（第{notice.Version}版）已退回，请修改后重新提交";
+        var draft = notice.Message;
+        var part = ReportTemplate.Find(notice.Rejection.Section)?.ShortName ?? "未知部分";
+        return $"【退回通知】{Department(draft.Department)}{draft.Year}年度报告{part}（第{draft.Version}版）已退回，请修改后重新提交";
     }
 
-    private List<string> RejectionLines(Notice notice)
+    private List<string> RejectionLines(Notice.DraftRejected notice)
     {
-        var rejection = notice.Rejection!;
+        var rejection = notice.Rejection;
+        var draft = notice.Message;
         var lines = new List<string>
         {
             $"{Named(rejection.Author)}：",
             "",
-            $"您提交的{ReportTemplate.TitleFor(Department(notice.DepartmentCode), notice.Year)}中的以下部分已被退回：",
+            $"您提交的{ReportTemplate.TitleFor(Department(draft.Department), draft.Year)}中的以下部分已被退回：",
             "",
             $"部分：{Words.Part(rejection.Section)}",
-            $"版本：第 {notice.Version} 版",
+            $"版本：第 {draft.Version} 版",
             $"退回人：{Named(rejection.Reviewer)}",
             $"退回时间：{Time(notice.At)}",
             "审核意见：",
@@ -138,7 +156,7 @@ public sealed class NoticeComposer(
             ? ["  （未填写）"]
             : rejection.Comment.ReplaceLineEndings("\n").Split('\n').Select(line => "  " + line));
         lines.AddRange(["", "请按审核意见修改后重新提交。该部分的草稿、各版本和审核记录：",
-            links.Absolute(routes.DraftPage(notice.Year, notice.DepartmentCode, rejection.Section, notice.Version)).ToString()]);
+            links.Absolute(routes.DraftPage(draft.Year, draft.Department, rejection.Section, draft.Version)).ToString()]);
         return lines;
     }
 
@@ -146,14 +164,12 @@ public sealed class NoticeComposer(
     /// The download lines (the app's page first, then the storage link), for the PDF and, when stored, its OFD twin, both named;
     /// and, when set up, the PDF as attachment.
     /// </summary>
-    private async Task<ComposedNotice> WithPdfAsync(Notice notice, string subject, List<string> lines, CancellationToken cancellationToken)
+    /// <param name="pages">The app's download pages of the PDF and the OFD.</param>
+    private async Task<ComposedNotice> WithPdfAsync(Notice notice, NoticePdf pdf, NoticePdf? ofd, (string Pdf, string Ofd) pages, string subject,
+        List<string> lines, CancellationToken cancellationToken)
     {
-        var pdf = notice.Pdf!;
-        var volume = notice.Kind == NoticeKind.VolumeReady;
-        var page = volume ? routes.VolumePdf(notice.Year, notice.Version) : routes.ReportPdf(notice.Year, notice.DepartmentCode, notice.Version);
+        var (page, ofdPage) = pages;
         // Both files by name when the OFD twin is stored: the PDF, and the OFD for desktops and archives that take the national format.
-        var ofd = notice.Ofd;
-        var ofdPage = volume ? routes.VolumeOfd(notice.Year, notice.Version) : routes.ReportOfd(notice.Year, notice.DepartmentCode, notice.Version);
         if (ofd is not null)
             lines.AddRange(["", "文件（内容与版式相同，两种格式）：", $"  · PDF：{pdf.FileName}", $"  · OFD：{ofd.FileName}（国家版式文件，可用数科、福昕、永中等阅读器打开）"]);
         lines.AddRange(["", $"下载{(ofd is null ? "" : " PDF")}（登录本系统后打开，核对权限后生成临时下载链接）：", links.Absolute(page).ToString()]);
