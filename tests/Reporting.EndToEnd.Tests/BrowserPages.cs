@@ -31,7 +31,8 @@ internal static class BrowserPages
     {
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/dev/sign-in").ToString());
         await page.ClickAsync(UserButton(user));
-        await page.WaitForURLAsync("**/api/todo");
+        // Signed in once the redirect to 我的待办 is committed (the cookie came with it); what the caller does next is its own wait.
+        await page.WaitForURLAsync("**/api/todo", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>A zh-CN browser window <paramref name="width"/> px wide.</summary>
