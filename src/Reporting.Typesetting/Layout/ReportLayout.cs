@@ -6,9 +6,6 @@ namespace Reporting.Typesetting.Layout;
 /// <summary>Builds the element tree of one report: the table of GBT9704.md, element by element.</summary>
 internal sealed partial class ReportLayout(TextComposer composer)
 {
-    [GeneratedRegex(@"^（[一二三四五六七八九十百]+）")]
-    private static partial Regex RunInHeading();
-
     /// <param name="bookmark">What the level-0 bookmark says: the title, or in a volume the department.</param>
     /// <param name="structure">
     /// Where the report's structure goes: the title (H1), each 一、 heading (H2), the 主送 line, every paragraph and the
@@ -52,11 +49,11 @@ internal sealed partial class ReportLayout(TextComposer composer)
     /// <summary>A （一） paragraph is run-in: its heading sentence, through the first 。, is Kai; the rest body face.</summary>
     private static StyledText Paragraph(string text)
     {
-        if (!RunInHeading().IsMatch(text)) return StyledText.Of(text, FontRoles.FangSong);
-        var end = text.IndexOf('。');
-        return end < 0
+        var heading = RunInHeading.Length(text);
+        if (heading == 0) return StyledText.Of(text, FontRoles.FangSong);
+        return heading == text.Length
             ? StyledText.Of(text, FontRoles.Kai)
-            : StyledText.Of(text[..(end + 1)], FontRoles.Kai).Append(text[(end + 1)..], FontRoles.FangSong);
+            : StyledText.Of(text[..heading], FontRoles.Kai).Append(text[heading..], FontRoles.FangSong);
     }
 
     /// <summary>
