@@ -33,6 +33,7 @@ internal static class WorkflowRegistration
         services.AddSingleton<YearEndRun>();
         services.AddSingleton<DeadlineReminders>();
         services.AddSingleton<ReportQueries>();
+        services.AddSingleton<EditableCopies>();
         return reporting;
     }
 }

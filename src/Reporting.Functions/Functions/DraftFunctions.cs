@@ -9,12 +9,13 @@ using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Telemetry;
+using Reporting.Typesetting.Docx;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>Submitting and reading drafts.</summary>
 public sealed class DraftFunctions(DraftSubmission submission, ReportQueries queries, AccessControl access, CallerResolver callers, FormPage form,
-    DistrictDirectory directory, Routes routes)
+    DistrictDirectory directory, Routes routes, BrowserRequests browser, EditableCopies copies, Words words)
 {
     [Function("SubmitDraft")]
     public async Task<IActionResult> SubmitDraft(
@@ -54,4 +55,22 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         string year, string department, string section, string version,
         CancellationToken cancellationToken) =>
         ApiResult.JsonBody(await queries.GetDraftAsync(year, department, section, version, callers.Resolve(request), cancellationToken));
+
+    /// <summary>An editable copy (.docx) of one draft version, as submitted; from the 草稿 page, for going on in WPS or Word.</summary>
+    [Function("DownloadDraftDocx")]
+    public Task<IActionResult> DownloadDraftDocx(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department}/sections/{section}/drafts/{version}/docx")]
+        HttpRequest request,
+        string year, string department, string section, string version,
+        CancellationToken cancellationToken)
+    {
+        var number = int.TryParse(year, out var y) ? y : (int?)null;
+        return browser.AnswerDownloadAsync(request, async caller =>
+            {
+                var copy = await copies.DraftAsync(year, department, section, version, caller, cancellationToken);
+                return ApiResult.Download(copy.Content, DocxPackage.ContentType, copy.FileName, copy.AsciiFileName);
+            },
+            $"{number} 年{words.Department(department)}报告{Words.Part(section)}第 {version} 版草稿的 Word 版",
+            routes.DepartmentPage(number, department), "查看本部门报告");
+    }
 }

@@ -10,13 +10,14 @@ using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Telemetry;
 using Reporting.Functions.Wording;
+using Reporting.Typesetting.Docx;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>A report's state, its approvals, its PDFs and their OFD twins.</summary>
 public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words,
     AccessControl access,
-    ReviewPage reviewPage, Routes routes, DistrictDirectory directory)
+    ReviewPage reviewPage, Routes routes, DistrictDirectory directory, EditableCopies copies)
 {
     [Function("GetReport")]
     public async Task<IActionResult> GetReport(
@@ -120,13 +121,32 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
         string year, string department, CancellationToken cancellationToken) =>
         DownloadAsync(request, year, department, "OFD", queries.GetOfdLinkAsync, cancellationToken);
 
+    /// <summary>An editable copy (.docx) of the same version, with the text its PDF has; made on request, never the official record.</summary>
+    [Function("DownloadReportDocx")]
+    public Task<IActionResult> DownloadDocx(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/{department:regex(^(?!volume$))}/docx")] HttpRequest request,
+        string year, string department, CancellationToken cancellationToken)
+    {
+        var version = request.Query["version"].ToString();
+        return browser.AnswerDownloadAsync(request, async caller =>
+            {
+                var copy = await copies.ReportAsync(year, department, version, caller, cancellationToken);
+                return ApiResult.Download(copy.Content, DocxPackage.ContentType, copy.FileName, copy.AsciiFileName);
+            },
+            DownloadNamed(year, department, version, "Word 版"), routes.DepartmentPage(YearOf(year), department), "查看本部门报告");
+    }
+
     private Task<IActionResult> DownloadAsync(HttpRequest request, string year, string department, string format,
         Func<string?, string?, string?, Caller, CancellationToken, Task<Uri>> link, CancellationToken cancellationToken)
     {
         var version = request.Query["version"].ToString();
-        var number = int.TryParse(year, out var y) ? y : (int?)null;
         return browser.DownloadAsync(request, caller => link(year, department, version, caller, cancellationToken),
-            $"{number} 年{words.Department(department)}报告的{(version.Length > 0 ? $"第 {version} 版 " : "")}{format}",
-            routes.DepartmentPage(number, department), "查看本部门报告");
+            DownloadNamed(year, department, version, format), routes.DepartmentPage(YearOf(year), department), "查看本部门报告");
     }
+
+    /// <summary>What a download's URL names, in words, for its 404 page: "2023 年科工局报告的第 2 版 PDF".</summary>
+    private string DownloadNamed(string year, string department, string version, string format) =>
+        $"{YearOf(year)} 年{words.Department(department)}报告的{(version.Length > 0 ? $"第 {version} 版 " : "")}{format}";
+
+    private static int? YearOf(string year) => int.TryParse(year, out var y) ? y : null;
 }

@@ -49,12 +49,17 @@ public sealed class BrowserRequests(CallerResolver callers, AccessControl access
     /// comes back to this URL (an e-mail's link works from a fresh browser); a browser refused gets a page saying why.
     /// </summary>
     /// <param name="notFound">What the URL names, in words, for a 404 page.</param>
-    public async Task<IActionResult> DownloadAsync(HttpRequest request, Func<Caller, Task<Uri>> link, string notFound, string back, string backText)
+    public Task<IActionResult> DownloadAsync(HttpRequest request, Func<Caller, Task<Uri>> link, string notFound, string back, string backText) =>
+        AnswerDownloadAsync(request, async caller => ApiResult.Redirect(await link(caller)), notFound, back, backText);
+
+    /// <summary>As <see cref="DownloadAsync"/>, for a file made on request and sent in the answer itself (an editable .docx).</summary>
+    public async Task<IActionResult> AnswerDownloadAsync(HttpRequest request, Func<Caller, Task<IActionResult>> answer, string notFound, string back,
+        string backText)
     {
-        if (!WantsHtml(request)) return ApiResult.Redirect(await link(callers.Resolve(request)));
+        if (!WantsHtml(request)) return await answer(callers.Resolve(request));
         if (callers.TryResolve(request) is not { } caller) return SignIn(request);
         new RefusalAsPage(notFound, back, backText).Mark(request);
-        return ApiResult.Redirect(await link(caller));
+        return await answer(caller);
     }
 
     private ApiResult SignIn(HttpRequest request) => ApiResult.Redirect(callers.SignInUrl(request.Path + request.QueryString));

@@ -84,6 +84,9 @@ public sealed class Routes
 
     public string Draft(int year, string department, string section, int version) => Path($"reports/{year}/{department}/sections/{section}/drafts/{version}");
 
+    /// <summary>An editable copy (.docx) of one draft version.</summary>
+    public string DraftDocx(int year, string department, string section, int version) => Draft(year, department, section, version) + "/docx";
+
     public string Approval(int year, string department, string section, int version) => Draft(year, department, section, version) + "/approval";
 
     public string Report(int year, string department) => Path($"reports/{year}/{department}");
@@ -93,6 +96,9 @@ public sealed class Routes
 
     /// <summary>The same, to the version's OFD twin.</summary>
     public string ReportOfd(int year, string department, int? version = null) => Path($"reports/{year}/{department}/ofd", ("version", version?.ToString()));
+
+    /// <summary>An editable copy (.docx) of an assembled version, the newest by default.</summary>
+    public string ReportDocx(int year, string department, int? version = null) => Path($"reports/{year}/{department}/docx", ("version", version?.ToString()));
 
     public string Year(int year) => Path($"reports/{year}");
 

@@ -66,6 +66,7 @@ public sealed class DepartmentPage(
             Channels = (v.Notification?.Channels ?? []).Select(c => new { Name = Words.NoticeChannel(c.Channel), State = Words.NoticeState(c, zone) }).ToList(),
             Download = v.Status == "assembled" ? routes.ReportPdf(year, department, v.Version) : null,
             Ofd = v.Status == "assembled" ? routes.ReportOfd(year, department, v.Version) : null,
+            Docx = v.Status == "assembled" ? routes.ReportDocx(year, department, v.Version) : null,
         }).ToList();
         return new
         {

@@ -45,6 +45,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             ["Newest"] = newest?.Version,
             ["Chosen"] = chosen?.Version,
             ["Body"] = chosen is null ? null : history.Texts[chosen.Version],
+            ["Docx"] = chosen is null ? null : routes.DraftDocx(yearNumber, code, key, chosen.Version),
             ["Action"] = routes.DraftPage(yearNumber, code, key).Split('?')[0],
             ["TodoLink"] = routes.Todo(yearNumber),
             ["SubmitLink"] = maySubmit ? routes.Form(yearNumber, code, key) : null,

@@ -116,12 +116,20 @@ public class ReportQueries(
     public virtual async Task<DraftDetailView> GetDraftAsync(string? year, string? department, string? section, string? version, Caller caller,
         CancellationToken cancellationToken = default)
     {
+        var (key, part, draft) = await FindDraftAsync(year, department, section, version, caller, cancellationToken);
+        var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part.Key).Max(d => d.Version);
+        return Detail(part, draft, newest);
+    }
+
+    /// <summary>One draft version a URL names, once the caller is shown to be one who may read the report.</summary>
+    public virtual async Task<(ReportKey Key, ReportSection Part, Draft Draft)> FindDraftAsync(string? year, string? department, string? section,
+        string? version, Caller caller, CancellationToken cancellationToken = default)
+    {
         var (key, part, number) = DraftLocator.Parse(year, department, section, version, directory);
         await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
         var draft = await drafts.GetAsync(key, part.Key, number, cancellationToken)
             ?? throw ReportingException.NotFound(RefusalCode.DraftVersionNotFound, key.Year, key.Department, part.Key, number);
-        var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == part.Key).Max(d => d.Version);
-        return Detail(part, draft, newest);
+        return (key, part, draft);
     }
 
     private static DraftDetailView Detail(ReportSection part, Draft draft, int newest) =>
@@ -175,6 +183,18 @@ public class ReportQueries(
     private async Task<Uri> GetReportFileLinkAsync(string? year, string? department, string? version, bool ofd, Caller caller,
         CancellationToken cancellationToken)
     {
+        var (key, pdf) = await FindAssembledAsync(year, department, version, caller, cancellationToken);
+        return await FileLinkAsync(pdf.BlobName!, ofd,
+            Refusal.Of(EdgeRefusalCode.ReportOfdMissing, key.Year, directory.Find(key.Department)!.Name, pdf.Version), cancellationToken);
+    }
+
+    /// <summary>
+    /// The assembled version a download names (<paramref name="version"/>, or the newest when none), once the caller is
+    /// shown to be one who may download the report's PDF; not found while none is assembled or the version is unknown.
+    /// </summary>
+    public virtual async Task<(ReportKey Key, AssembledVersion Version)> FindAssembledAsync(string? year, string? department, string? version,
+        Caller caller, CancellationToken cancellationToken = default)
+    {
         var key = ReportKeyBinder.Bind(year, department, directory);
         await access.DemandAsync(caller, ReportAction.DownloadPdf, key.Department, cancellationToken);
         var wanted = ParseVersion(version);
@@ -184,8 +204,7 @@ public class ReportQueries(
             throw wanted is null
                 ? ReportingException.NotFound(EdgeRefusalCode.PdfNotYetAssembled, key.Year, key.Department)
                 : ReportingException.NotFound(EdgeRefusalCode.PdfVersionNotFound, key.Year, key.Department, wanted);
-        return await FileLinkAsync(pdf.BlobName!, ofd,
-            Refusal.Of(EdgeRefusalCode.ReportOfdMissing, key.Year, directory.Find(key.Department)!.Name, pdf.Version), cancellationToken);
+        return (key, pdf);
     }
 
     /// <summary>The link to the PDF, or to its OFD twin, which a PDF made before OFDs were written lacks (<paramref name="missing"/> says so).</summary>
