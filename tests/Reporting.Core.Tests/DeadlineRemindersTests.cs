@@ -197,7 +197,8 @@ public class DeadlineRemindersTests
     [Fact]
     public async Task Only_the_district_office_may_chase()
     {
-        var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Reminders.ChaseAsync(Chase("mzj", "a1b2c3d4e5", null), TestWorld.Author("mzj")));
+        var refused = await Assert.ThrowsAsync<ReportingException>(
+            () => _world.Reminders.ChaseAsync(Chase("mzj", "a1b2c3d4e5", null), TestWorld.Author("mzj")));
 
         Assert.Equal(ProblemKind.Forbidden, refused.Kind);
     }
