@@ -108,7 +108,7 @@ public static class RenderCommand
 
     /// <summary>The seal of <c>--seal</c>, else (when signing) the development seal of the signing organisation, else none.</summary>
     internal static OrganisationSeal? Seal(Request request, string organisation, bool signing, FontSet? fonts = null) =>
-        request.Seal is { } file ? new OrganisationSeal(File.ReadAllBytes(file), organisation + "印章")
+        request.Seal is { } file ? new OrganisationSeal(File.ReadAllBytes(file), organisation)
         : signing ? DevelopmentSeal.For(organisation, fonts)
         : null;
 

@@ -1,5 +1,4 @@
 using Reporting.Core.Access;
-using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 using Xunit;
 
@@ -11,8 +10,6 @@ namespace Reporting.Core.Tests;
 /// </summary>
 public sealed class AnchoredPatternsTests
 {
-    private readonly TestWorld _world = new();
-
     [Theory]
     [InlineData("probe-lf\n")]
     [InlineData("probe-lf\r\n")]
@@ -29,12 +26,5 @@ public sealed class AnchoredPatternsTests
     {
         Assert.True(ReportKey.IsSlug("kgj"));
         Assert.False(ReportKey.IsSlug("kgj\n"));
-    }
-
-    [Fact]
-    public async Task A_chase_id_with_a_line_feed_is_refused()
-    {
-        var refused = await Assert.ThrowsAsync<ReportingException>(() => _world.Reminders.ChaseAsync(2023, "mzj", "a1b2c3d4e5\n", null, TestWorld.Office));
-        Assert.Contains("id", refused.Errors.Keys);
     }
 }

@@ -24,7 +24,7 @@ public class SealedDocumentsTests
 
         var seal = Assert.Single(_world.Typesetter.Rendered).Seal!;
         Assert.Equal(TestPng.RedSeal(140), seal.Png);
-        Assert.Equal("魏都区科学技术和工业信息化局印章", seal.AltText);
+        Assert.Equal("魏都区科学技术和工业信息化局", seal.OrganisationName);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public class SealedDocumentsTests
 
         var volume = Assert.Single(_world.Typesetter.Volumes);
         Assert.Equal(TestPng.RedSeal(110), volume.Seal!.Png);
-        Assert.Equal("魏都区法治政府建设领导小组办公室印章", volume.Seal.AltText);
-        Assert.Equal("魏都区科学技术和工业信息化局印章", volume.Reports.Single(r => r.DepartmentCode == "kgj").Report.Seal!.AltText);
+        Assert.Equal("魏都区法治政府建设领导小组办公室", volume.Seal.OrganisationName);
+        Assert.Equal("魏都区科学技术和工业信息化局", volume.Reports.Single(r => r.DepartmentCode == "kgj").Report.Seal!.OrganisationName);
         Assert.Null(volume.Reports.Single(r => r.DepartmentCode == "sfj").Report.Seal);
     }
 

@@ -1,4 +1,5 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Documents;
 using Reporting.Core.Notices;
 using Reporting.Core.Workflow;
 using Xunit;
@@ -38,7 +39,8 @@ public class YearEndRunTests
         var volume = Assert.Single(_world.Typesetter.Volumes);
         var czj = volume.Missing.Single(m => m.DepartmentCode == "czj");
         Assert.Equal(
-            [("开头部分", "未提交"), ("第一部分", "已通过"), ("第二部分", "待审核"), ("第三部分", "已退回"), ("第四部分", "未提交")],
+            [("开头部分", PartStatus.NotSubmitted), ("第一部分", PartStatus.Approved), ("第二部分", PartStatus.AwaitingReview),
+                ("第三部分", PartStatus.Rejected), ("第四部分", PartStatus.NotSubmitted)],
             czj.Parts.Select(p => (p.Part, p.Status)));
         Assert.Equal(("魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 5)), (volume.CompilerName, volume.CompiledDate));
     }
@@ -153,6 +155,6 @@ public class YearEndRunTests
 
         var made = _world.Audit.Entries.Where(e => e.Report == "2023/volume" && e.Action == "volume.created")
             .Select(e => (e.Actor.Id, e.Actor.Name, e.Detail[..2]));
-        Assert.Equal([("system", "系统", "v1"), ("office", "区法治办工作人员", "v2")], made);
+        Assert.Equal([("system", "system", "v1"), ("office", "区法治办工作人员", "v2")], made);
     }
 }

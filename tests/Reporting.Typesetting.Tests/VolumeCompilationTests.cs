@@ -31,8 +31,8 @@ public sealed class VolumeCompilationFixture : IDisposable
         reports[0] = reports[0] with { Report = Shorten(reports[0].Report) };
         Volume = new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", reports,
             [
-                Missing("czj", "魏都区财政局", ("measures", PartState.AwaitingReview), ("plans", PartState.NotSubmitted)),
-                Missing("sfj", "魏都区司法局", ("shortcomings", PartState.Rejected)),
+                Missing("czj", "魏都区财政局", ("measures", PartStatus.AwaitingReview), ("plans", PartStatus.NotSubmitted)),
+                Missing("sfj", "魏都区司法局", ("shortcomings", PartStatus.Rejected)),
             ],
             new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "2023年度法治政府建设情况报告汇编",
                 new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))),
@@ -55,9 +55,9 @@ public sealed class VolumeCompilationFixture : IDisposable
     public IReadOnlyList<Page> Pages { get; }
 
     /// <summary>A department lacking the given parts in the given states; its other required parts are approved.</summary>
-    public static MissingReport Missing(string code, string name, params (string Section, string Status)[] lacking) =>
+    public static MissingReport Missing(string code, string name, params (string Section, PartStatus Status)[] lacking) =>
         new(code, name, [.. ReportTemplate.RequiredSections.Select(s =>
-            new PartState(s.ShortName, lacking.FirstOrDefault(l => l.Section == s.Key).Status ?? PartState.Approved))]);
+            new PartState(s.ShortName, lacking.Where(l => l.Section == s.Key).Select(l => l.Status).DefaultIfEmpty(PartStatus.Approved).First()))]);
 
     /// <summary>Drops paragraphs from the end until the report is one page shorter: a report of odd length.</summary>
     private static ReportDocument Shorten(ReportDocument report)

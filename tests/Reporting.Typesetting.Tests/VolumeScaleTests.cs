@@ -39,7 +39,7 @@ public class VolumeScaleTests(ITestOutputHelper output)
                 template with { Title = title, Signature = name, Info = template.Info with { Title = title, Author = name } });
         }).ToList();
         var volume = new VolumeDocument("魏都区", 2023, "魏都区2023年度法治政府建设情况报告汇编", reports,
-            [VolumeCompilationFixture.Missing("czj", "魏都区财政局", ("measures", PartState.NotSubmitted))],
+            [VolumeCompilationFixture.Missing("czj", "魏都区财政局", ("measures", PartStatus.NotSubmitted))],
             new DocumentInfo("魏都区2023年度法治政府建设情况报告汇编", "魏都区法治政府建设领导小组办公室", "汇编", new DateTimeOffset(2024, 3, 31, 18, 0, 0, TimeSpan.FromHours(8))));
         var path = $"/tmp/typeset/volume-{departments}.pdf";
         Directory.CreateDirectory("/tmp/typeset");

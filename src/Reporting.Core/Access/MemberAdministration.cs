@@ -16,10 +16,10 @@ public class MemberAdministration(
 {
     public const string AuditTrail = "members";
 
-    public virtual async Task<MemberView> GetAsync(string? userId, Caller caller, CancellationToken cancellationToken = default)
+    public virtual async Task<MemberView> GetAsync(MemberId userId, Caller caller, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
-        var id = CheckedId(userId);
+        var id = userId.Value;
         var stored = await members.GetAsync(id, cancellationToken);
         return stored is not null ? View(stored, "stored")
             : configured.Find(id) is { } fixedMember ? View(fixedMember, "configured")
@@ -36,14 +36,10 @@ public class MemberAdministration(
             .OrderBy(v => v.UserId, StringComparer.Ordinal).ToList();
     }
 
-    /// <param name="ifMatch">The ETag the administrator last read (If-Match), so two admins editing one person do not overwrite each other unseen; null
-    /// replaces whatever is there.</param>
-    /// <param name="email">Optional address for the calendar's reminders and 催报.</param>
-    public virtual async Task<MemberView> PutAsync(string? userId, string? role, string? department, Caller caller, string? ifMatch = null,
-        CancellationToken cancellationToken = default, string? email = null)
+    public virtual async Task<MemberView> PutAsync(PutMemberCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
-        var member = Membership.Parse(userId, role, department, directory, email) with { ETag = CheckedETag(ifMatch) };
+        var member = new Membership(command.UserId.Value, command.Role, command.Department, command.IfMatch) { Email = command.Email };
         Membership saved;
         try
         {
@@ -59,31 +55,14 @@ public class MemberAdministration(
         return View(saved, "stored");
     }
 
-    public virtual async Task DeleteAsync(string? userId, Caller caller, CancellationToken cancellationToken = default)
+    public virtual async Task DeleteAsync(MemberId userId, Caller caller, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
-        var id = CheckedId(userId);
+        var id = userId.Value;
         if (!await members.DeleteAsync(id, cancellationToken))
             throw ReportingException.NotFound(configured.Find(id) is null ? RefusalCode.MemberNotFound : RefusalCode.MemberConfigured, id);
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.deleted", caller, clock.GetUtcNow(), id), cancellationToken);
     }
-
-    /// <summary>
-    /// An entity tag as HTTP writes one (RFC 9110: optional W/, then a quoted string of visible characters), or null. Anything
-    /// else cannot be a tag this app handed out, and storage would refuse it as malformed rather than as stale.
-    /// </summary>
-    private static string? CheckedETag(string? ifMatch)
-    {
-        var tag = ifMatch?.Trim();
-        if (string.IsNullOrEmpty(tag)) return null;
-        var quoted = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
-        return quoted.Length >= 3 && quoted[0] == '"' && quoted[^1] == '"' && quoted[1..^1].All(c => c is > ' ' and <= '~' and not '"')
-            ? tag
-            : throw ReportingException.Invalid("etag", RefusalCode.ETagMalformed);
-    }
-
-    private static string CheckedId(string? userId) =>
-        Membership.IsUserId(userId) ? userId! : throw ReportingException.Invalid("userId", RefusalCode.UserIdMalformed);
 
     private MemberView View(Membership member, string source) => new(member.UserId, Membership.Code(member.Role),
         member.Department, member.Department is null ? null : directory.Find(member.Department)?.Name, source, member.ETag)

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
-using Reporting.Core.Errors;
 using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
@@ -22,7 +20,7 @@ namespace Reporting.Core.Calendar;
 /// a notice whose department finished meanwhile (or, for the list, when nobody lacks anything any more) is withdrawn
 /// rather than sent (<see cref="OnceOnlyDelivery.WithdrawAsync"/>), and that is recorded in the audit trail.
 /// </summary>
-public partial class DeadlineReminders(
+public class DeadlineReminders(
     ReportingCalendar calendar,
     DistrictDirectory directory,
     IDraftRepository drafts,
@@ -37,12 +35,6 @@ public partial class DeadlineReminders(
 {
     /// <summary>The audit trail of the overdue lists ("2024/calendar"), beside the reports' own trails.</summary>
     public static string CalendarTrail(int year) => $"{year}/calendar";
-
-    /// <summary>Longest 催报 message the office may add.</summary>
-    public const int MaxNoteLength = 500;
-
-    [GeneratedRegex(@"^[A-Za-z0-9]{8,64}\z", RegexOptions.CultureInvariant)] // \z: "$" would also match before a final line feed
-    private static partial Regex ChaseIdPattern();
 
     /// <summary>What the calendar asks of <paramref name="now"/>'s day, registered in the outbox and queued.</summary>
     public virtual async Task<DeadlineRunResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -76,27 +68,20 @@ public partial class DeadlineReminders(
     }
 
     /// <summary>
-    /// 催报 by hand: the district office reminds one department now. <paramref name="id"/> is the one-time id of the
+    /// 催报 by hand: the district office reminds one department now. The command's form id is the one-time id of the
     /// office's form, so a double click or a repeated post sends one notice.
     /// </summary>
-    public virtual async Task<ChaseOutcome> ChaseAsync(int year, string? department, string? id, string? note, Caller caller,
-        CancellationToken cancellationToken = default)
+    public virtual async Task<ChaseOutcome> ChaseAsync(ChaseDepartmentCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
-        var errors = new ValidationErrors();
-        if (!ReportKey.IsSlug(department) || directory.Find(department!) is null) errors.Add("department", RefusalCode.ChaseDepartmentUnknown);
-        if (id is null || !ChaseIdPattern().IsMatch(id)) errors.Add("id", RefusalCode.ChaseIdMalformed);
-        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim().ReplaceLineEndings("\n");
-        if (text is { Length: > MaxNoteLength }) errors.Add("message", RefusalCode.ChaseNoteTooLong, MaxNoteLength);
-        if (text is not null && text.Any(c => char.IsControl(c) && c != '\n')) errors.Add("message", RefusalCode.ChaseNoteHasControl);
-        errors.ThrowIfAny();
-        var notice = new NotificationMessage.ReportChased(year, department!, id!);
+        var (year, department, id, text) = (command.Report.Year, command.Report.Department, command.FormId, command.Note);
+        var notice = new NotificationMessage.ReportChased(year, department, id);
         if ((await outbox.FindAsync(notice.OutboxKey, cancellationToken)).Count > 0) return ChaseOutcome.AlreadySent;
-        if (await LackOfAsync(year, department!, withComments: false, cancellationToken) is null) return ChaseOutcome.Finished;
+        if (await LackOfAsync(year, department, withComments: false, cancellationToken) is null) return ChaseOutcome.Finished;
         // The audit entry carries who sent it and the words: the notice reads them back when it is composed.
-        await audit.RecordAsync(new AuditEntry(new ReportKey(year, department!).ToString(), "report.chased", caller, clock.GetUtcNow(),
-            text is null ? id! : $"{id} {text}"), cancellationToken);
-        await delivery.RegisterAsync(notice, LeaveOut(await members.OfDepartmentAsync(department!, cancellationToken)), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(new ReportKey(year, department).ToString(), "report.chased", caller, clock.GetUtcNow(),
+            text is null ? id : $"{id} {text}"), cancellationToken);
+        await delivery.RegisterAsync(notice, LeaveOut(await members.OfDepartmentAsync(department, cancellationToken)), cancellationToken);
         await queue.EnqueueNotificationAsync(notice, cancellationToken);
         return ChaseOutcome.Queued;
     }

@@ -30,14 +30,8 @@ public sealed record VolumeEntry(string DepartmentCode, string DepartmentName, R
 public sealed record MissingReport(string DepartmentCode, string DepartmentName, IReadOnlyList<PartState> Parts)
 {
     /// <summary>The parts not approved yet.</summary>
-    public IEnumerable<PartState> MissingParts => Parts.Where(p => p.Status != PartState.Approved);
+    public IEnumerable<PartState> MissingParts => Parts.Where(p => p.Status != PartStatus.Approved);
 }
 
-/// <summary>A required part of a report as the status table shows it: its name and one of the four status words.</summary>
-public sealed record PartState(string Part, string Status)
-{
-    public const string NotSubmitted = "未提交";
-    public const string AwaitingReview = "待审核";
-    public const string Rejected = "已退回";
-    public const string Approved = "已通过";
-}
+/// <summary>A required part of a report as the status table shows it: its name and where it stands.</summary>
+public sealed record PartState(string Part, PartStatus Status);

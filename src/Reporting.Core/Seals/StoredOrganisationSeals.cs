@@ -6,7 +6,7 @@ namespace Reporting.Core.Seals;
 public class StoredOrganisationSeals(ISealStore seals) : IOrganisationSeals
 {
     public async Task<OrganisationSeal?> FindAsync(string organisation, string organisationName, CancellationToken cancellationToken = default) =>
-        await seals.ReadAsync(organisation, null, cancellationToken) is { } file ? OrganisationSeal.Of(file.Png, organisationName) : null;
+        await seals.ReadAsync(organisation, null, cancellationToken) is { } file ? new OrganisationSeal(file.Png, organisationName) : null;
 
     public async Task<bool> IsSealedAsync(string organisation, CancellationToken cancellationToken = default) =>
         await seals.FindNewestAsync(organisation, cancellationToken) is not null;

@@ -8,7 +8,8 @@ namespace Reporting.Core.Workflow;
 /// </summary>
 public sealed record Caller(string Id, string Name, string? Email = null)
 {
-    public static readonly Caller System = new("system", "系统");
+    /// <summary>Queue- and timer-triggered work. Its name is its id: the app layer names it where people read it.</summary>
+    public static readonly Caller System = new("system", "system");
 
     /// <summary>By reference: a person whose id happens to read "system" gets no system rights.</summary>
     public bool IsSystem => ReferenceEquals(this, System);

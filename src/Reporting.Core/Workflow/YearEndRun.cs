@@ -222,14 +222,14 @@ public class YearEndRun(
     {
         var newest = (await drafts.ListAsync(key, cancellationToken)).GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Status);
         var parts = ReportTemplate.RequiredSections.Select(s => new PartState(s.ShortName,
-            !lacking.Contains(s.Key) ? PartState.Approved
+            !lacking.Contains(s.Key) ? PartStatus.Approved
             : newest.TryGetValue(s.Key, out var status) ? status switch
             {
-                Drafts.DraftStatus.Submitted => PartState.AwaitingReview,
-                Drafts.DraftStatus.Rejected => PartState.Rejected,
-                _ => PartState.Approved,
+                Drafts.DraftStatus.Submitted => PartStatus.AwaitingReview,
+                Drafts.DraftStatus.Rejected => PartStatus.Rejected,
+                _ => PartStatus.Approved,
             }
-            : PartState.NotSubmitted));
+            : PartStatus.NotSubmitted));
         return new MissingReport(key.Department, name, [.. parts]);
     }
 

@@ -53,7 +53,8 @@ public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolve
         var caller = callers.Resolve(request);
         var number = ReportKeyBinder.Year(year);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Chase, cancellationToken);
-        var outcome = await reminders.ChaseAsync(number, department, fields["id"]?.Trim(), fields["message"], caller, cancellationToken);
+        var command = ChaseBinder.Bind(number, department, fields["id"], fields["message"], directory);
+        var outcome = await reminders.ChaseAsync(command, caller, cancellationToken);
         var code = outcome switch
         {
             ChaseOutcome.Queued => "queued",
@@ -68,7 +69,7 @@ public sealed class DeadlineFunctions(DeadlineReminders reminders, CallerResolve
             department,
             departmentName = directory.Find(department)!.Name,
             outcome = code,
-            key = new Core.Notices.NotificationMessage.ReportChased(number, department, fields["id"]!.Trim()).OutboxKey,
+            key = new Core.Notices.NotificationMessage.ReportChased(number, department, command.FormId).OutboxKey,
         });
     }
 

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
+using Reporting.Core.Directory;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Functions;
 
 /// <summary>Membership, for district-office administrators: who belongs to which department in which role.</summary>
-public sealed class MemberFunctions(MemberAdministration members, CallerResolver callers)
+public sealed class MemberFunctions(MemberAdministration members, CallerResolver callers, DistrictDirectory directory)
 {
     [Function("ListMembers")]
     public async Task<IActionResult> List(
@@ -20,7 +21,7 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "members/{userId}")] HttpRequest request,
         string userId, CancellationToken cancellationToken) =>
-        ApiResult.JsonBody(MemberJson.From(await members.GetAsync(userId, callers.Resolve(request), cancellationToken)));
+        ApiResult.JsonBody(MemberJson.From(await members.GetAsync(MemberBinder.Id(userId), callers.Resolve(request), cancellationToken)));
 
     /// <summary>Fields <c>role</c> (author, approver, office, office-admin), for department roles <c>department</c>, and optionally <c>email</c> (for
     /// reminders); JSON or form. An If-Match header guards against a concurrent change (409).</summary>
@@ -32,8 +33,8 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         var caller = callers.Resolve(request);
         var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Member, cancellationToken);
         var ifMatch = request.Headers.IfMatch.ToString();
-        var saved = await members.PutAsync(userId, fields["role"], fields["department"], caller, ifMatch.Length == 0 ? null : ifMatch, cancellationToken,
-            fields["email"]);
+        var command = MemberBinder.Put(userId, fields["role"], fields["department"], fields["email"], ifMatch.Length == 0 ? null : ifMatch, directory);
+        var saved = await members.PutAsync(command, caller, cancellationToken);
         return ApiResult.JsonBody(MemberJson.From(saved));
     }
 
@@ -42,7 +43,7 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "members/{userId}")] HttpRequest request,
         string userId, CancellationToken cancellationToken)
     {
-        await members.DeleteAsync(userId, callers.Resolve(request), cancellationToken);
+        await members.DeleteAsync(MemberBinder.Id(userId), callers.Resolve(request), cancellationToken);
         return ApiResult.NoContent();
     }
 }

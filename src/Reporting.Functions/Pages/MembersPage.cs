@@ -41,12 +41,13 @@ public sealed class MembersPage(MemberAdministration members, PageRenderer pages
         {
             if (fields["action"] == "remove")
             {
-                await members.DeleteAsync(userId, caller, cancellationToken);
+                await members.DeleteAsync(MemberBinder.Id(userId), caller, cancellationToken);
                 return ApiResult.SeeOther(routes.MembersPage("removed", userId!));
             }
             // The department list stays on the form whatever the role; for a district-office role it means nothing.
             var department = fields["role"] is "office" or "office-admin" ? null : fields["department"];
-            var saved = await members.PutAsync(userId, fields["role"], department, caller, fields["etag"], cancellationToken, fields["email"]);
+            var command = MemberBinder.Put(userId, fields["role"], department, fields["email"], fields["etag"], directory);
+            var saved = await members.PutAsync(command, caller, cancellationToken);
             return ApiResult.SeeOther(routes.MembersPage("saved", saved.UserId));
         }
         catch (ReportingException e) when (e.Kind is not ProblemKind.Forbidden and not ProblemKind.Unauthorized)

@@ -1,11 +1,15 @@
 using Reporting.Core.Abstractions;
+using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.ReadModels;
 
 /// <summary>One line of a report's trail as GET reports/{year}/{department} shows it: when, who (id and name), what, in Chinese.</summary>
+/// <remarks>Core records queue- and timer-triggered work as <see cref="Caller.System"/>, named by its id; people read 系统 (as the
+/// trail's older rows stored it).</remarks>
 public sealed record AuditView(DateTimeOffset At, string Action, string What, string ActorId, string Actor, string Detail)
 {
-    public static AuditView From(AuditEntry entry) => new(entry.At, entry.Action, Describe(entry.Action), entry.Actor.Id, entry.Actor.Name, entry.Detail);
+    public static AuditView From(AuditEntry entry) => new(entry.At, entry.Action, Describe(entry.Action), entry.Actor.Id,
+        entry.Actor == Caller.System ? "系统" : entry.Actor.Name, entry.Detail);
 
     private static string Describe(string action) => action switch
     {

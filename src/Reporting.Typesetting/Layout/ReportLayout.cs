@@ -76,7 +76,7 @@ internal sealed partial class ReportLayout(TextComposer composer)
             var signatureStart = Math.Min(centre - sig.Width / 2, PageGeometry.BlockWidth - sig.Width);
             var image = SealImage.Of(seal);
             return new SignatureElement(sig with { Offset = signatureStart }, day with { Offset = dayStart }, node,
-                new SignatureSeal(image, centre, structure.Add(StructureRole.Figure, seal.AltText)));
+                new SignatureSeal(image, centre, structure.Add(StructureRole.Figure, DocumentWords.SealAltText(seal))));
         }
         var sigStart = PageGeometry.BlockWidth - two - sig.Width;
         var dateStart = sigStart + two;

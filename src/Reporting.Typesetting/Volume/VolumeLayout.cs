@@ -45,7 +45,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         foreach (var missing in volume.Missing)
         {
             yield return missing.DepartmentName;
-            foreach (var part in missing.Parts) yield return part.Part + part.Status;
+            foreach (var part in missing.Parts) yield return part.Part + DocumentWords.Status(part.Status);
         }
     }
 
@@ -76,7 +76,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         {
             // As over a signature [7.3.5.1]: centred on the compiler and the month, a little above them.
             var image = SealImage.Of(seal);
-            surface.BeginContent(structure.Add(StructureRole.Figure, seal.AltText));
+            surface.BeginContent(structure.Add(StructureRole.Figure, DocumentWords.SealAltText(seal)));
             surface.DrawImage(image, (PageGeometry.BlockWidth - image.Width) / 2, SignatureSeal.CentreY(CoverFoot) - image.Height / 2);
         }
     }
@@ -131,7 +131,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
             [name, .. cells.Select((c, i) => c with { Offset = nameColumn + i * column + (column - c.Width) / 2 })]);
         var header = Row(Cell(DepartmentColumn, FontRoles.Hei), parts.Select(p => Cell(p, FontRoles.Hei)));
         var rows = missing.Select((m, i) => Row(names[i],
-            parts.Select(p => Cell(m.Parts.FirstOrDefault(s => s.Part == p)?.Status ?? "—", FontRoles.FangSong)))).ToList();
+            parts.Select(p => Cell(m.Parts.FirstOrDefault(s => s.Part == p) is { } s ? DocumentWords.Status(s.Status) : "—", FontRoles.FangSong)))).ToList();
         return new StatusTableElement(header, rows, section);
     }
 

@@ -1,0 +1,28 @@
+using Reporting.Core.Abstractions;
+using Reporting.Core.Workflow;
+using Reporting.Functions.ReadModels;
+using Xunit;
+
+namespace Reporting.Functions.Tests;
+
+/// <summary>Core names its queue- and timer-triggered work by id only; the trail people read names it 系统, as older rows stored it.</summary>
+public class AuditViewTests
+{
+    private static readonly DateTimeOffset At = new(2024, 1, 6, 8, 0, 0, TimeSpan.Zero);
+
+    private static AuditView Of(Caller actor) => AuditView.From(new AuditEntry("2023/kgj", "report.assembled", actor, At, "v1"));
+
+    [Fact]
+    public void Work_done_by_the_system_reads_as_xitong_whether_recorded_now_or_before()
+    {
+        Assert.Equal(("system", "系统"), (Of(Caller.System).ActorId, Of(Caller.System).Actor));
+        Assert.Equal(("system", "系统"), (Of(new Caller("system", "系统")).ActorId, Of(new Caller("system", "系统")).Actor));
+    }
+
+    [Fact]
+    public void A_person_reads_under_their_own_name()
+    {
+        Assert.Equal("区法治办工作人员", Of(new Caller("office", "区法治办工作人员")).Actor);
+        Assert.Equal("生成报告 PDF", Of(new Caller("office", "区法治办工作人员")).What);
+    }
+}
