@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Errors;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
+using Reporting.Functions.Pages;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.LocalHost;

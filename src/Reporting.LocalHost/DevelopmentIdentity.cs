@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Development.Identity;
-using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
 namespace Reporting.LocalHost;
 

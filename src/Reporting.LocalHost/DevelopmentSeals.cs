@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Documents;
 using Reporting.Core.Seals;
 using Reporting.Development.Seals;
-using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
 namespace Reporting.LocalHost;
 

@@ -4,7 +4,7 @@ using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Workflow;
 using Reporting.Development.Identity;
-using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
 namespace Reporting.LocalHost;
 

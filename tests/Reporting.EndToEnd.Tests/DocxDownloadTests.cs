@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Xunit;
 
 namespace Reporting.EndToEnd.Tests;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Reporting.Core.Errors;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.LocalHost;
 using Reporting.TestSupport;
 using Xunit;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
 using Reporting.Core.Access;
 using Reporting.Development.Emulator;
-using Reporting.Functions.Http;
 using Reporting.LocalHost;
 using Reporting.TestSupport;
 using Xunit;

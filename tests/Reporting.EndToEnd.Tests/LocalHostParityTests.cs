@@ -8,6 +8,7 @@ using Reporting.Core.Errors;
 using Reporting.Functions;
 using Reporting.Functions.Functions;
 using Reporting.Functions.Http;
+using Reporting.Functions.Pages;
 using Reporting.LocalHost;
 using Xunit;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Errors;
-using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Directory;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.TestSupport;
 using Xunit;
 

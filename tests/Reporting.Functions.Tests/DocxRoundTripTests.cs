@@ -1,6 +1,6 @@
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
-using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Reporting.Typesetting.Docx;
 using Xunit;
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Functions.Functions;
 using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Xunit;
 
 namespace Reporting.Functions.Tests;

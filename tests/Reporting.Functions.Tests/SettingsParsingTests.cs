@@ -3,7 +3,6 @@ using Reporting.Core.Calendar;
 using Reporting.Core.Tests;
 using Reporting.Core.Workflow;
 using Reporting.Development.Identity;
-using Reporting.Functions.Http;
 using Reporting.Functions.Settings;
 using Xunit;
 

@@ -2,7 +2,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Core.Tests;
-using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Xunit;
 
 namespace Reporting.Functions.Tests;

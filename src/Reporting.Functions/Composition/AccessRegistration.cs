@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Core.Access;
-using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using static Reporting.Functions.ReportingServices;
 
 namespace Reporting.Functions.Composition;

@@ -7,7 +7,9 @@ using Reporting.Core.Directory;
 using Reporting.Core.Health;
 using Reporting.Core.Reports;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Functions;
 

@@ -6,8 +6,10 @@ using Reporting.Core.Directory;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Telemetry;
 using Reporting.Typesetting.Docx;
 

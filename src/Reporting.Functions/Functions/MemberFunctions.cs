@@ -4,7 +4,9 @@ using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Functions;
 

@@ -7,8 +7,10 @@ using Reporting.Core.Errors;
 using Reporting.Core.Publication;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;

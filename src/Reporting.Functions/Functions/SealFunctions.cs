@@ -5,7 +5,9 @@ using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Seals;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.Pages;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Functions;

@@ -5,6 +5,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Verification;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
+using Reporting.Functions.Requests;
 using Reporting.Typesetting.Signing;
 
 namespace Reporting.Functions.Functions;

@@ -6,7 +6,9 @@ using Reporting.Core.Access;
 using Reporting.Core.Health;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Functions;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Http;
 

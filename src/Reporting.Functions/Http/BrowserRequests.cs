@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Identity;
 using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Http;

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Errors;
+using Reporting.Functions.Pages;
 
 namespace Reporting.Functions.Http;
 

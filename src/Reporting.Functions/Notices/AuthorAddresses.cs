@@ -1,7 +1,7 @@
 using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Drafts;
-using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
 namespace Reporting.Functions.Notices;
 

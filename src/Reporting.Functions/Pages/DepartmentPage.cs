@@ -5,6 +5,7 @@ using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Pages;
 

@@ -5,6 +5,8 @@ using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;

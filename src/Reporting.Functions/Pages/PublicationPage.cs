@@ -7,6 +7,7 @@ using Reporting.Core.Reports;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Pages;
 

@@ -1,7 +1,6 @@
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
-using Reporting.Functions.Http;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;

@@ -5,6 +5,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Seals;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;

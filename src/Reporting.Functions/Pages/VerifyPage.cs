@@ -3,6 +3,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Verification;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;

@@ -9,6 +9,7 @@ using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
+using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.ReadModels;

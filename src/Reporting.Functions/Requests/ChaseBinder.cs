@@ -4,7 +4,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads a 催报 (the route's year and department, the form's one-time <c>id</c> and optional <c>message</c>) into Core's typed

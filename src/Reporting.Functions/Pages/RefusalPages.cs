@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
-using Reporting.Functions.Pages;
+using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Pages;
 
 /// <summary>
 /// Writes a refusal as the page a person reads (<see cref="RefusalPage"/>), under the status the JSON API gives the same

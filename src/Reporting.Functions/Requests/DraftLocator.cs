@@ -3,7 +3,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>Parses the route of one draft (year, department, section, version) into checked values.</summary>
 public static class DraftLocator

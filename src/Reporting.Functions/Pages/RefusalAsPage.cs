@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Reporting.Functions.Http;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Pages;
 
 /// <summary>
 /// Marks a request a person makes from a page (a page route, a page's form post, a download or decision asked for as

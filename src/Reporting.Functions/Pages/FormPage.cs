@@ -3,9 +3,9 @@ using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
-using Reporting.Functions.Pages;
+using Reporting.Functions.Http;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Pages;
 
 /// <summary>The zh-CN submission form (提交/修改) and the page confirming a submission.</summary>
 public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock, Routes routes)

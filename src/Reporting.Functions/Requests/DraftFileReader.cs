@@ -1,7 +1,7 @@
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>Takes the text out of an uploaded draft: a .txt (UTF-8 or GBK/GB18030), or the paragraphs of a .docx.</summary>
 public static class DraftFileReader

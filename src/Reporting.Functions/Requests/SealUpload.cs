@@ -7,7 +7,7 @@ using Reporting.Core.Workflow;
 using Reporting.Functions.Pages;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads an uploaded seal image: the request body itself (PUT with image/png), or the multipart field <c>file</c> (the

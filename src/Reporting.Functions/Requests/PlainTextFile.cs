@@ -2,7 +2,7 @@ using System.Text;
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Decodes an uploaded .txt: strict UTF-8 first, then GB18030 (a superset of GBK, which is what Notepad and WPS

@@ -7,7 +7,7 @@ using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 using Reporting.Typesetting.Signing;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads the PDF a person uploads to be verified (multipart field <c>file</c>) as it streams in: its SHA-256, and its

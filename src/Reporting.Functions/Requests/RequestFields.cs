@@ -1,4 +1,4 @@
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>The fields of a form or JSON request, decoded strictly as UTF-8, and an uploaded file if any.</summary>
 public sealed class RequestFields(Dictionary<string, string> values, UploadedFile? file)

@@ -3,9 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
+using Reporting.Functions.Http;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Identity;
 
 /// <summary>
 /// The one place that decides who is calling. In Azure: the principal App Service Authentication hands the app in

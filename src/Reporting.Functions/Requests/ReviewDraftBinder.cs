@@ -4,7 +4,7 @@ using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Workflow;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads an approval (the draft's route, the decision, comment and 成文日期 fields) into Core's typed <see cref="ReviewDraftCommand"/>.

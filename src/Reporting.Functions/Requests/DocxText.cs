@@ -5,7 +5,7 @@ using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Takes the paragraphs' text out of a .docx without trusting the archive: a bounded number of entries, the

@@ -3,7 +3,7 @@ using Reporting.Core.Errors;
 using Reporting.Core.Templates;
 using Reporting.Core.Workflow;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads a draft submission (year, department, section and the text, from the form, JSON or an uploaded file) into Core's typed

@@ -2,7 +2,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads a report's year and department from a request (route, form or JSON) into Core's <see cref="ReportKey"/>: a year of four

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Identity;
 
 /// <summary>Where callers' identities come from: App Service Authentication in Azure, the development sign-in on the local host, or nowhere (everyone is
 /// anonymous).</summary>

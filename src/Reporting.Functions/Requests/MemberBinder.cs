@@ -3,7 +3,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads a member's id (route) and a membership as an administrator sent it (role, department, e-mail, If-Match) into Core's typed

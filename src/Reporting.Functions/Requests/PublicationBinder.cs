@@ -2,7 +2,7 @@ using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Publication;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads 发布, 全部发布 and 撤回 requests (the route's year and department, the form's or JSON's fields) into Core's typed

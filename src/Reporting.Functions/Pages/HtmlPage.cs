@@ -2,9 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Reporting.Functions.Pages;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Pages;
 
 /// <summary>
 /// The shell of every page and the headers every HTML response carries. The only script and the only style

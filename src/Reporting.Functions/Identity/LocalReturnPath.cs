@@ -1,7 +1,7 @@
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Identity;
 
 /// <summary>
 /// Where the development sign-in may send a browser afterwards: a path of this site, and nothing a browser could read as

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// What each field of one endpoint's JSON body must be. Numbers are JSON numbers and text is JSON strings, both ways

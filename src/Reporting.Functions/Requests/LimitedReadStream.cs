@@ -1,4 +1,4 @@
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads another stream and throws the moment more than <paramref name="limit"/> bytes have come through, so an

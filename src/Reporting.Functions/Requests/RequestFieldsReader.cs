@@ -6,7 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads urlencoded, multipart or JSON bodies without ever guessing at bad bytes: text that is not valid

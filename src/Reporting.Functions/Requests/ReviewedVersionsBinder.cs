@@ -1,7 +1,7 @@
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// The PDF versions a confidentiality review covered, as posted with a publish: <c>version</c> for one report, <c>versions</c>

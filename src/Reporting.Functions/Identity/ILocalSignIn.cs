@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Workflow;
 
-namespace Reporting.Functions.Http;
+namespace Reporting.Functions.Identity;
 
 /// <summary>
 /// The seam a host without App Service Authentication fills with its own sign-in: Reporting.LocalHost registers its
