@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
+using Reporting.Core.ReportAssembly;
 using Reporting.Development.Seals;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Fonts;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
 using Reporting.Functions;
 
 namespace Reporting.Cli;

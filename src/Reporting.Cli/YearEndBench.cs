@@ -3,11 +3,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Storage;
+using Reporting.Core.Access;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
+using Reporting.Core.YearEnd;
 using Reporting.Development.Emulator;
 using Reporting.Functions;
 

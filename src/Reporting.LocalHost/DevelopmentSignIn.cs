@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
-using Reporting.Core.Workflow;
 using Reporting.Development.Identity;
 using Reporting.Functions.Identity;
 

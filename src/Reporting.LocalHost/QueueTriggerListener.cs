@@ -5,7 +5,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
 using Reporting.Functions;
 
 namespace Reporting.LocalHost;

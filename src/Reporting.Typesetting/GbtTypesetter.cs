@@ -1,5 +1,6 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.Drafts;
+using Reporting.Core.ReportAssembly;
 using Reporting.Typesetting.Layout;
 using Reporting.Typesetting.Ofd;
 using Reporting.Typesetting.Rendering;

@@ -3,14 +3,16 @@ using Reporting.Azure.Blobs;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Core.Notices;
+using Reporting.Core.Queues;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 

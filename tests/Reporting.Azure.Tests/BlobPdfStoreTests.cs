@@ -3,7 +3,7 @@ using System.Net;
 using System.Web;
 using Reporting.Azure.Blobs;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.ReportAssembly;
 using Reporting.TestSupport;
 using Xunit;
 

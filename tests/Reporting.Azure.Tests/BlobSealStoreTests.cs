@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Azure.Storage.Blobs.Models;
 using Reporting.Azure.Blobs;
 using Reporting.Azure.Storage;
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
 using Reporting.TestSupport;
 using Xunit;
 

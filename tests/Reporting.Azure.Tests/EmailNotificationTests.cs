@@ -4,10 +4,10 @@ using Reporting.Azure.Notifications;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Notices;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
 using Reporting.TestSupport;
 using Xunit;
 

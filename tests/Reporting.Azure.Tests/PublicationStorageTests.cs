@@ -1,10 +1,10 @@
 using System.Net;
 using Reporting.Azure.Blobs;
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.Errors;
 using Reporting.Core.Publication;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 

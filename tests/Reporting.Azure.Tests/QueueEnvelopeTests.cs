@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Reporting.Azure.Queues;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Xunit;
 
 namespace Reporting.Azure.Tests;

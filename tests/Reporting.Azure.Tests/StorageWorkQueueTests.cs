@@ -1,8 +1,8 @@
 using System.Text;
 using Azure.Storage.Queues;
 using Reporting.Azure.Queues;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Reporting.TestSupport;
 using Xunit;
 
@@ -40,7 +40,7 @@ public class StorageWorkQueueTests(AzuriteFixture azurite)
 
         foreach (var queue in new[] { clients.Options.AssemblyQueue, clients.Options.NotificationQueue })
         {
-            var poison = clients.Queues.GetQueueClient(queue + Reporting.Core.Abstractions.QueueNames.PoisonSuffix);
+            var poison = clients.Queues.GetQueueClient(queue + Reporting.Core.Queues.QueueNames.PoisonSuffix);
             Assert.True((await poison.ExistsAsync()).Value, queue + "-poison is missing");
         }
     }

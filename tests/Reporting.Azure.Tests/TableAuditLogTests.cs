@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.TestSupport;
 using Xunit;
 

@@ -1,10 +1,9 @@
 using System.Text;
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Errors;
 using Reporting.TestSupport;
 using Xunit;
 

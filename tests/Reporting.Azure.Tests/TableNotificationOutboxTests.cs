@@ -1,5 +1,4 @@
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;

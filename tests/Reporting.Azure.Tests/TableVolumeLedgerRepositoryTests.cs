@@ -1,5 +1,5 @@
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 using Reporting.TestSupport;
 using Xunit;

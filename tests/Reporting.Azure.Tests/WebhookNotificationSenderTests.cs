@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Reporting.Azure.Notifications;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;

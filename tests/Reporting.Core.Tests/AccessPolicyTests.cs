@@ -1,7 +1,6 @@
 using Reporting.Core.Access;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

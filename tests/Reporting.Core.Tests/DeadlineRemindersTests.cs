@@ -1,4 +1,3 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Calendar;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;

@@ -1,7 +1,6 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

@@ -1,6 +1,6 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Core.Queues;
 using Reporting.Core.Reports;
 using Xunit;
 

@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
 using Reporting.Core.Notices;
 using Reporting.Core.Publication;
+using Reporting.Core.Queues;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.Core.Seals;
 using Reporting.Core.Verification;
-using Reporting.Core.Workflow;
+using Reporting.Core.YearEnd;
 using Reporting.TestSupport;
 
 namespace Reporting.Core.Tests;

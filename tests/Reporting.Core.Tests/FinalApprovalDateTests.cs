@@ -1,8 +1,7 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Core.Queues;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

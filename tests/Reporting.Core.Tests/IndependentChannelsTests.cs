@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
+using Reporting.Core.Queues;
 using Reporting.TestSupport;
 using Xunit;
 

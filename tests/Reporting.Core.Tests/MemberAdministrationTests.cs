@@ -1,6 +1,5 @@
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

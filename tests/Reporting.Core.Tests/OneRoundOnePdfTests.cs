@@ -1,6 +1,7 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.Drafts;
+using Reporting.Core.Queues;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 

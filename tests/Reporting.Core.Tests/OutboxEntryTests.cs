@@ -1,4 +1,3 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
 using Xunit;
 

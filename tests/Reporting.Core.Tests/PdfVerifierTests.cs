@@ -1,8 +1,9 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Publication;
+using Reporting.Core.Queues;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.Core.Verification;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.Errors;
 using Reporting.Core.Publication;
 using Reporting.Core.Reports;
 

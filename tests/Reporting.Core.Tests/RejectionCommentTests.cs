@@ -1,7 +1,6 @@
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

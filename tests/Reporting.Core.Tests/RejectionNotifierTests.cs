@@ -1,8 +1,7 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

@@ -1,8 +1,8 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

@@ -1,5 +1,4 @@
 using Reporting.Core.Calendar;
-using Reporting.Core.Workflow;
 using Xunit;
 
 namespace Reporting.Core.Tests;

@@ -1,5 +1,4 @@
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core.Errors;
 using Xunit;
 
 namespace Reporting.Core.Tests;

@@ -1,7 +1,6 @@
 using Reporting.Core.Drafts;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Tests;
 

@@ -1,6 +1,6 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.Queues;
 using Reporting.Core.Seals;
-using Reporting.Core.Workflow;
 using Reporting.TestSupport;
 using Xunit;
 

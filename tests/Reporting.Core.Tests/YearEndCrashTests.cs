@@ -1,6 +1,7 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
+using Reporting.Core.YearEnd;
 using Reporting.TestSupport;
 using Xunit;
 

@@ -1,7 +1,8 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Documents;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
+using Reporting.Core.Queues;
+using Reporting.Core.YearEnd;
 using Xunit;
 
 namespace Reporting.Core.Tests;

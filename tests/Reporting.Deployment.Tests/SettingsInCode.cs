@@ -85,7 +85,7 @@ internal static class SettingsInCode
         ?? throw new InvalidOperationException($"The code reads AppSettingNames.{field}, which is not a constant there.");
 
     private static Type OptionsType(string name) =>
-        new[] { typeof(AppSettingNames).Assembly, typeof(Reporting.Core.Workflow.ReportingOptions).Assembly,
+        new[] { typeof(AppSettingNames).Assembly, typeof(Reporting.Core.ReportingOptions).Assembly,
             typeof(Reporting.Azure.Storage.StorageOptions).Assembly, typeof(Reporting.Typesetting.TypesettingOptions).Assembly }
             .SelectMany(assembly => assembly.GetTypes())
             .SingleOrDefault(type => type.Name == name)

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Wording;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Reporting.TestSupport;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.TestSupport;
 using Xunit;
 using Xunit.Abstractions;

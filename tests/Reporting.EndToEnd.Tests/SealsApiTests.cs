@@ -33,7 +33,7 @@ public sealed class SealsApiTests(LocalHostFixture app)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private async Task<IReadOnlyList<Core.Abstractions.AuditEntry>> AuditAsync(string organisation) =>
+    private async Task<IReadOnlyList<Core.Audit.AuditEntry>> AuditAsync(string organisation) =>
         await new TableAuditLog(app.Storage).ListAsync($"seals/{organisation}");
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.TestSupport;

@@ -1,5 +1,5 @@
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.Functions.ReadModels;
 using Xunit;
 

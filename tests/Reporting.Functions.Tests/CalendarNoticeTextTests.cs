@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Xunit;

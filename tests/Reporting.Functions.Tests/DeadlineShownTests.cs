@@ -1,7 +1,6 @@
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Tests;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Pages;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Directory;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
+using Reporting.Core.ReportAssembly;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Reporting.TestSupport;

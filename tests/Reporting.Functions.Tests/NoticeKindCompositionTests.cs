@@ -1,5 +1,5 @@
+using Reporting.Core;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Xunit;

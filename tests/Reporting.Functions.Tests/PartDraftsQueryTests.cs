@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Tests;
 using Reporting.Functions.ReadModels;

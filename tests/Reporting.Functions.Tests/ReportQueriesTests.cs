@@ -1,8 +1,8 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Reporting.Core.Tests;
-using Reporting.Core.Workflow;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Wording;
 using Xunit;

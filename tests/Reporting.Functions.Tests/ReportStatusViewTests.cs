@@ -1,5 +1,5 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Reporting.Core.Tests;
 using Xunit;
 

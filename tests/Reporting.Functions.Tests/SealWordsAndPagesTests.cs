@@ -3,7 +3,6 @@ using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Seals;
 using Reporting.Core.Tests;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Pages;
 using Reporting.Functions.Wording;
 using Reporting.TestSupport;

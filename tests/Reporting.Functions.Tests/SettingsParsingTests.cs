@@ -1,7 +1,8 @@
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
+using Reporting.Core.Notices;
 using Reporting.Core.Tests;
-using Reporting.Core.Workflow;
 using Reporting.Development.Identity;
 using Reporting.Functions.Settings;
 using Xunit;

@@ -1,5 +1,5 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Calendar;
+using Reporting.Core.Notices;
 using Reporting.Core.Tests;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Audit;
+using Reporting.Core.Drafts;
+using Reporting.Core.Notices;
+using Reporting.Core.ReportAssembly;
+using Reporting.Core.Reports;
 using Reporting.Core.Tests;
 using Reporting.Functions.ReadModels;
 using Xunit;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
 using UglyToad.PdfPig;
 

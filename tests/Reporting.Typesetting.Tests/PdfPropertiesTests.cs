@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.ReportAssembly;
 using UglyToad.PdfPig;
 
 namespace Reporting.Typesetting.Tests;

@@ -1,5 +1,5 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.ReportAssembly;
 using Reporting.Development.Seals;
 
 namespace Reporting.Typesetting.Tests;

@@ -1,5 +1,5 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.ReportAssembly;
 using UglyToad.PdfPig.Core;
 
 namespace Reporting.Typesetting.Tests;

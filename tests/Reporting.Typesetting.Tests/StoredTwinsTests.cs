@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Documents;
+using Reporting.Core.ReportAssembly;
 using Reporting.TestSupport;
 using Reporting.Typesetting.Signing;
 using Xunit;

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.ReportAssembly;
 
 namespace Reporting.Azure.Blobs;
 

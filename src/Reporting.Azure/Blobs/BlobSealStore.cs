@@ -4,8 +4,8 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Reporting.Azure.Storage;
+using Reporting.Core.Access;
 using Reporting.Core.Seals;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Azure.Blobs;
 

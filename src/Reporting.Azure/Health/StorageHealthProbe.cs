@@ -1,9 +1,9 @@
 using Azure;
 using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
 using Reporting.Core.Health;
+using Reporting.Core.Queues;
 
 namespace Reporting.Azure.Health;
 

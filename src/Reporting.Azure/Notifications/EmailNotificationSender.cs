@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Notifications;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Reporting.Azure.Queues;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
 using Reporting.Core.Notices;
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues.Models;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
 
 namespace Reporting.Azure.Queues;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
 
 namespace Reporting.Azure.Queues;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 
 namespace Reporting.Azure.Queues;
 

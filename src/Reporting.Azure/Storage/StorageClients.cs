@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
 
 namespace Reporting.Azure.Storage;
 

@@ -1,4 +1,5 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Queues;
+
 
 namespace Reporting.Azure.Storage;
 

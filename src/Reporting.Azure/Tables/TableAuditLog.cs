@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
+using Reporting.Core.Audit;
 
 namespace Reporting.Azure.Tables;
 

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Errors;
 
 namespace Reporting.Azure.Tables;
 

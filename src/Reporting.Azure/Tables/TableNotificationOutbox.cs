@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Tables;

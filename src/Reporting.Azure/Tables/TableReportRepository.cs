@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Errors;
 using Reporting.Core.Reports;
 
 namespace Reporting.Azure.Tables;

@@ -1,6 +1,4 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Access;
 

@@ -1,5 +1,4 @@
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Access;
 

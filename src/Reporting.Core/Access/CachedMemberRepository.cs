@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Reporting.Core.Abstractions;
 
 namespace Reporting.Core.Access;
 

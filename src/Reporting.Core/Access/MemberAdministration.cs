@@ -1,7 +1,6 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core.Audit;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Access;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Notices;
+using Reporting.Core.Queues;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Calendar;
 

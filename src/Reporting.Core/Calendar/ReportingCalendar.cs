@@ -1,5 +1,3 @@
-using Reporting.Core.Workflow;
-
 namespace Reporting.Core.Calendar;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Reporting.Core.Abstractions;
-
 namespace Reporting.Core.Notices;
 
 /// <summary>

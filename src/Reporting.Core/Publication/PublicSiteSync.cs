@@ -1,8 +1,7 @@
 using System.Text;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Directory;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Publication;
 

@@ -1,5 +1,5 @@
+using Reporting.Core.Access;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Publication;
 

@@ -1,9 +1,9 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Publication;
 

@@ -1,7 +1,6 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.Core.Directory;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Core.Seals;
 

@@ -1,4 +1,5 @@
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
+
 
 namespace Reporting.Core.Seals;
 

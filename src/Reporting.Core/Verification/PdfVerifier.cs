@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Publication;
 using Reporting.Core.Reports;
 

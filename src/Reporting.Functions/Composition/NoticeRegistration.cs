@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Notifications;
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core;
+using Reporting.Core.Notices;
 using Reporting.Functions.Notices;
 using Reporting.Functions.Settings;
 using static Reporting.Functions.ReportingServices;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Reporting.Azure.Notifications;
-using Reporting.Core.Workflow;
+using Reporting.Core;
 
 namespace Reporting.Functions.Composition;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Storage;
-using Reporting.Core.Abstractions;
+using Reporting.Core.Drafts;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Seals;
 using Reporting.Functions.Signing;
 using Reporting.Typesetting;

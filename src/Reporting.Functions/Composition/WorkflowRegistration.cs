@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Reporting.Core;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
-using Reporting.Core.Workflow;
+using Reporting.Core.Drafts;
+using Reporting.Core.ReportAssembly;
+using Reporting.Core.YearEnd;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Settings;
 using static Reporting.Functions.ReportingServices;

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core.Queues;
+using Reporting.Core.ReportAssembly;
 using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions.Functions;

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Health;
-using Reporting.Core.Workflow;
+using Reporting.Core.Notices;
 
 namespace Reporting.Functions.Functions;
 

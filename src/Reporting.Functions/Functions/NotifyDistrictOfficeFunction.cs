@@ -1,9 +1,9 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Calendar;
 using Reporting.Core.Notices;
-using Reporting.Core.Workflow;
+using Reporting.Core.Queues;
+using Reporting.Core.YearEnd;
 using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions.Functions;

@@ -5,7 +5,6 @@ using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Publication;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Identity;
 using Reporting.Functions.Pages;

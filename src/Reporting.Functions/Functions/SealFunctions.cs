@@ -66,7 +66,7 @@ public sealed class SealFunctions(SealAdministration seals, CallerResolver calle
     /// The caller, once 印章管理's access rule lets them in: checked first, so nobody learns of an organisation or sends an
     /// image they may not upload, and refused in the seal's words.
     /// </summary>
-    private async Task<Core.Workflow.Caller> DemandAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<Core.Access.Caller> DemandAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = callers.Resolve(request);
         await seals.DemandAsync(caller, cancellationToken);

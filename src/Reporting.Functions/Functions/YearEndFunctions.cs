@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
 using Reporting.Core.Health;
-using Reporting.Core.Workflow;
+using Reporting.Core.YearEnd;
 using Reporting.Functions.Http;
 using Reporting.Functions.Identity;
 using Reporting.Functions.ReadModels;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Reporting.Core.Abstractions;
 using Reporting.Core.Errors;
 using Reporting.Functions.Wording;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
 
 namespace Reporting.Functions.Identity;
 

@@ -1,6 +1,6 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
 using Reporting.Core.Drafts;
+using Reporting.Core.Notices;
 using Reporting.Functions.Identity;
 
 namespace Reporting.Functions.Notices;

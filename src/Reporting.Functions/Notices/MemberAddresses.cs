@@ -1,5 +1,5 @@
-using Reporting.Core.Abstractions;
 using Reporting.Core.Access;
+using Reporting.Core.Notices;
 
 namespace Reporting.Functions.Notices;
 

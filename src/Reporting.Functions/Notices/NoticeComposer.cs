@@ -1,9 +1,9 @@
 using System.Text;
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Directory;
 using Reporting.Core.Notices;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
 using Reporting.Typesetting.Signing;

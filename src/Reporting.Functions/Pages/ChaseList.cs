@@ -1,6 +1,5 @@
 using System.Text;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 
 using Reporting.Functions.ReadModels;
 

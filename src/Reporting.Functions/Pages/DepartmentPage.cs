@@ -1,7 +1,7 @@
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Seals;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;

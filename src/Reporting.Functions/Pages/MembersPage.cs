@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Identity;
 using Reporting.Functions.Requests;

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Publication;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;

@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Fluid;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Pages;

@@ -1,7 +1,7 @@
+using Reporting.Core;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
 using Reporting.Core.Publication;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 

@@ -1,10 +1,9 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Publication;
 using Reporting.Core.Reports;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;

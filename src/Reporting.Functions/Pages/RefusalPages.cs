@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Identity;
 

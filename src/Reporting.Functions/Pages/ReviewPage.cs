@@ -1,6 +1,7 @@
+using Reporting.Core;
 using Reporting.Core.Access;
+using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;

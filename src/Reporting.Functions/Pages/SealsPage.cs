@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Seals;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;

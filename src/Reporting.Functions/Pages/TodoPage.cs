@@ -1,6 +1,6 @@
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;

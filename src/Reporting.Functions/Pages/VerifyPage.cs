@@ -1,7 +1,7 @@
+using Reporting.Core;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Verification;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;

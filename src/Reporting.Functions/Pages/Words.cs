@@ -2,7 +2,6 @@ using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Wording;

@@ -1,5 +1,6 @@
-using Reporting.Core.Abstractions;
-using Reporting.Core.Workflow;
+using Reporting.Core.Access;
+using Reporting.Core.Audit;
+
 
 namespace Reporting.Functions.ReadModels;
 

@@ -1,7 +1,7 @@
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Documents;
-using Reporting.Core.Workflow;
+using Reporting.Core.ReportAssembly;
 using Reporting.Functions.Pages;
 using Reporting.Functions.Wording;
 using Reporting.Typesetting.Docx;

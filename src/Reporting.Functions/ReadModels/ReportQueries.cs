@@ -1,13 +1,15 @@
-using Reporting.Core.Abstractions;
+using Reporting.Core;
 using Reporting.Core.Access;
+using Reporting.Core.Audit;
 using Reporting.Core.Calendar;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Core.Notices;
 using Reporting.Core.Publication;
+using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Http;
 using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;

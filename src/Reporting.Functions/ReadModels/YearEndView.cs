@@ -1,4 +1,5 @@
-using Reporting.Core.Workflow;
+using Reporting.Core.YearEnd;
+
 
 namespace Reporting.Functions.ReadModels;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.Requests;
 

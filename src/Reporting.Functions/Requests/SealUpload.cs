@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Reporting.Core.Access;
 using Reporting.Core.Errors;
 using Reporting.Core.Seals;
-using Reporting.Core.Workflow;
 using Reporting.Functions.Pages;
 using Reporting.Functions.Wording;
 

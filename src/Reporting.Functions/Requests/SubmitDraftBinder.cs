@@ -1,7 +1,7 @@
 using Reporting.Core.Directory;
+using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Templates;
-using Reporting.Core.Workflow;
 
 namespace Reporting.Functions.Requests;
 

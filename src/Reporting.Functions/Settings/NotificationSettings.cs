@@ -1,5 +1,5 @@
 using System.Globalization;
-using Reporting.Core.Workflow;
+using Reporting.Core.Notices;
 
 namespace Reporting.Functions.Settings;
 

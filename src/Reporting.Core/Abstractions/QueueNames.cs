@@ -1,9 +1,0 @@
-namespace Reporting.Core.Abstractions;
-
-/// <summary>Queue names, shared by the trigger attributes and the clients that enqueue.</summary>
-public static class QueueNames
-{
-    public const string Assembly = "report-assembly";
-    public const string Notification = "report-notifications";
-    public const string PoisonSuffix = "-poison";
-}

@@ -1,0 +1,24 @@
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
+
+namespace Reporting.Core.Drafts;
+
+/// <summary>Every version of every part. Versions are added, reviewed once, never replaced or deleted.</summary>
+public interface IDraftRepository
+{
+    /// <summary>Stores <paramref name="draft"/> as the next version of its part (its Version is ignored) and returns it numbered.</summary>
+    Task<Draft> AddNextVersionAsync(Draft draft, CancellationToken cancellationToken = default);
+
+    Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every draft of every report of <paramref name="year"/> (summaries, no text), by department code: the year read
+    /// at once, in reads that do not grow with the number of departments. Departments with no draft are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the review of a draft; throws <see cref="ConcurrencyConflictException"/> when its ETag is stale.</summary>
+    Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default);
+}
