@@ -17,6 +17,19 @@ internal static class RepositoryFiles
 
     public static string FunctionsProjectDirectory => Path.Combine(Root, "src", "Reporting.Functions");
 
+    /// <summary>
+    /// The source files under src/ and tests/ whose names end in one of <paramref name="extensions"/>, as paths relative to the
+    /// repository with '/' (build output in bin/ and obj/ left out).
+    /// </summary>
+    public static IReadOnlyList<string> SourceFiles(params string[] extensions) =>
+        new[] { "src", "tests" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*", SearchOption.AllDirectories))
+            .Where(path => extensions.Any(extension => path.EndsWith(extension, StringComparison.Ordinal)))
+            .Select(path => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Every .bicep file under infra/, relative path → text.</summary>
     public static IReadOnlyDictionary<string, string> BicepFiles() =>
         Directory.EnumerateFiles(InfraDirectory, "*.bicep", SearchOption.AllDirectories)

@@ -11,12 +11,7 @@ public sealed class SourceLineLengthTests
     [Fact]
     public void No_line_of_C_sharp_or_of_a_page_template_is_longer_than_160_characters()
     {
-        var files = new[] { "src", "tests" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryFiles.Root, folder), "*", SearchOption.AllDirectories))
-            .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".liquid", StringComparison.Ordinal))
-            .Select(path => Path.GetRelativePath(RepositoryFiles.Root, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
-            .ToList();
+        var files = RepositoryFiles.SourceFiles(".cs", ".liquid");
 
         var tooLong = files
             .SelectMany(path => File.ReadLines(Path.Combine(RepositoryFiles.Root, path))
