@@ -65,7 +65,8 @@ internal static class SignedDataReader
         var issuerAndSerial = signerInfo.ReadSequence();
         var issuer = issuerAndSerial.ReadEncodedValue();
         var serial = issuerAndSerial.ReadIntegerBytes();
-        return certificates.FirstOrDefault(c => c.IssuerName.RawData.AsSpan().SequenceEqual(issuer.Span) && c.SerialNumberBytes.Span.SequenceEqual(serial.Span));
+        return certificates.FirstOrDefault(c =>
+            c.IssuerName.RawData.AsSpan().SequenceEqual(issuer.Span) && c.SerialNumberBytes.Span.SequenceEqual(serial.Span));
     }
 
     /// <summary>The signing-time attribute's value (UTCTime or GeneralizedTime), or null when the signed attributes have none.</summary>
