@@ -1,6 +1,7 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using Reporting.Core.Documents;
@@ -284,6 +285,27 @@ public sealed partial class SigningTests
         }
         Assert.Null(SignatureFacts.Read(Fixtures.Kgj2023Pdf.Value.AsSpan(Fixtures.Kgj2023Pdf.Value.Length - 4096)));
         Assert.Null(SignatureFacts.Read("/Type/Sig/Contents<00FF>"u8));
+    }
+
+    [Fact]
+    public void The_signature_s_facts_read_another_signer_s_CMS_its_certificate_named_by_key_identifier_and_its_signing_time()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=另一签名者, O=某单位", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2034, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var signedAt = new DateTime(2024, 1, 15, 1, 30, 0, DateTimeKind.Utc);
+        var signer = new CmsSigner(SubjectIdentifierType.SubjectKeyIdentifier, certificate) { DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1") };
+        signer.SignedAttributes.Add(new Pkcs9SigningTime(signedAt));
+        var cms = new SignedCms(new ContentInfo("签名的字节"u8.ToArray()), detached: true);
+        cms.ComputeSignature(signer, silent: true);
+
+        // No /M: the time comes from the CMS's signing-time attribute.
+        var tail = Encoding.Latin1.GetBytes($"/Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/Contents<{Convert.ToHexString(cms.Encode())}0000>>>");
+        var facts = SignatureFacts.Read(tail);
+        Assert.NotNull(facts);
+        Assert.Equal(("另一签名者", "某单位", new DateTimeOffset(signedAt)), (facts.CommonName, facts.Organisation, facts.SignedAt));
     }
 
     [Fact]

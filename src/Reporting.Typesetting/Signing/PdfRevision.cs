@@ -106,5 +106,6 @@ internal sealed partial class PdfRevision
     [GeneratedRegex(@"/Type\s*/Pages\b")] private static partial Regex PagesType();
     [GeneratedRegex(@"/Count\s+(\d+)")] private static partial Regex CountEntry();
     [GeneratedRegex(@"/Kids\s*\[([^\]]*)\]")] private static partial Regex KidsEntry();
-    [GeneratedRegex(@"(\d+)\s+0\s+R")] private static partial Regex Reference();
+    /// <summary>An indirect reference, n 0 R, its number whole (a scan matches from a number's first digit).</summary>
+    [GeneratedRegex(@"(\d+)\s+0\s+R")] internal static partial Regex Reference();
 }

@@ -1,45 +1,119 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Reporting.Typesetting.Signing;
 
 /// <summary>
-/// The CMS of a PAdES B-B signature: detached SignedData over the signed byte ranges, SHA-256, signed attributes
-/// content-type, message-digest and ESS signing-certificate-v2; no signing-time attribute (PAdES puts the time in /M).
+/// The CMS of a PAdES B-B signature (RFC 5652): detached SignedData over the signed byte ranges, SHA-256, one signer
+/// named by issuer and serial number, signed attributes content-type, message-digest and ESS signing-certificate-v2; no
+/// signing-time attribute (PAdES puts the time in /M). Written with <see cref="AsnWriter"/> rather than <c>SignedCms</c>:
+/// the one shape we sign needs none of its generality, and its first use in a process (generic code over its types that
+/// ReadyToRun cannot precompile, compiled at run time) was most of a cold signed render's signing cost.
+/// The key signs once; the same bytes and key give the same CMS (PKCS#1 v1.5 signatures are deterministic).
 /// </summary>
 internal static class SignatureCms
 {
     public const string SigningCertificateV2Oid = "1.2.840.113549.1.9.16.2.47";
+    private const string SignedDataOid = "1.2.840.113549.1.7.2";
+    private const string DataOid = "1.2.840.113549.1.7.1";
+    private const string ContentTypeOid = "1.2.840.113549.1.9.3";
+    private const string MessageDigestOid = "1.2.840.113549.1.9.4";
     private const string Sha256Oid = "2.16.840.1.101.3.4.2.1";
+    private const string RsaEncryptionOid = "1.2.840.113549.1.1.1";
+
+    private static readonly Asn1Tag Context0 = new(TagClass.ContextSpecific, 0, isConstructed: true);
 
     public static byte[] Create(byte[] signedBytes, IDocumentSigningKey key)
     {
         var chain = key.CertificateChain;
         if (chain.Count == 0) throw new CryptographicException("The signing key has no certificate.");
         var certificate = chain[0];
-        using var rsa = new SigningKeyRsa(key, certificate.GetRSAPublicKey()
-            ?? throw new CryptographicException($"The signing certificate {certificate.Subject} has no RSA key."));
-        var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate, rsa)
+        var signedAttributes = SignedAttributes(SHA256.HashData(signedBytes), certificate);
+        // The signature covers the attributes' DER as a SET (tag 31); the SignerInfo holds the same content as [0] IMPLICIT.
+        var signature = key.SignSha256(SHA256.HashData(signedAttributes));
+
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
         {
-            DigestAlgorithm = new Oid(Sha256Oid),
-            IncludeOption = X509IncludeOption.EndCertOnly,
-        };
-        foreach (var issuer in chain.Skip(1)) signer.Certificates.Add(issuer);
-        signer.SignedAttributes.Add(new AsnEncodedData(new Oid(SigningCertificateV2Oid), SigningCertificateV2(certificate)));
-        var cms = new SignedCms(new ContentInfo(signedBytes), detached: true);
-        cms.ComputeSignature(signer, silent: true);
-        return cms.Encode();
+            writer.WriteObjectIdentifier(SignedDataOid);
+            using (writer.PushSequence(Context0))
+            using (writer.PushSequence())
+            {
+                writer.WriteInteger(1);
+                using (writer.PushSetOf()) WriteSha256(writer);
+                using (writer.PushSequence()) writer.WriteObjectIdentifier(DataOid); // detached: no eContent
+                using (writer.PushSetOf(Context0))
+                {
+                    foreach (var c in chain) writer.WriteEncodedValue(c.RawData);
+                }
+                using (writer.PushSetOf()) WriteSignerInfo(writer, certificate, signedAttributes, signature);
+            }
+        }
+        return writer.Encode();
+    }
+
+    /// <summary>SignerInfo v1: sid IssuerAndSerialNumber, SHA-256, the signed attributes, rsaEncryption, the signature.</summary>
+    private static void WriteSignerInfo(AsnWriter writer, X509Certificate2 certificate, byte[] signedAttributes, byte[] signature)
+    {
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(1);
+            using (writer.PushSequence())
+            {
+                writer.WriteEncodedValue(certificate.IssuerName.RawData);
+                writer.WriteInteger(certificate.SerialNumberBytes.Span);
+            }
+            WriteSha256(writer);
+            var implicitlyTagged = signedAttributes.ToArray();
+            implicitlyTagged[0] = 0xA0; // [0] IMPLICIT SET OF Attribute: the SET's tag (31) replaced, its length and content kept
+            writer.WriteEncodedValue(implicitlyTagged);
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier(RsaEncryptionOid);
+                writer.WriteNull();
+            }
+            writer.WriteOctetString(signature);
+        }
+    }
+
+    /// <summary>The signed attributes as a DER SET OF Attribute (sorted by their encodings, as DER asks: AsnWriter sorts it).</summary>
+    private static byte[] SignedAttributes(byte[] messageDigest, X509Certificate2 certificate)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSetOf())
+        {
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier(ContentTypeOid);
+                using (writer.PushSetOf()) writer.WriteObjectIdentifier(DataOid);
+            }
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier(MessageDigestOid);
+                using (writer.PushSetOf()) writer.WriteOctetString(messageDigest);
+            }
+            using (writer.PushSequence())
+            {
+                writer.WriteObjectIdentifier(SigningCertificateV2Oid);
+                using (writer.PushSetOf()) WriteSigningCertificateV2(writer, certificate);
+            }
+        }
+        return writer.Encode();
+    }
+
+    /// <summary>AlgorithmIdentifier id-sha256, its parameters absent (RFC 5754).</summary>
+    private static void WriteSha256(AsnWriter writer)
+    {
+        using (writer.PushSequence()) writer.WriteObjectIdentifier(Sha256Oid);
     }
 
     /// <summary>
     /// RFC 5035: SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }, ESSCertIDv2 ::= SEQUENCE {
     /// hashAlgorithm DEFAULT id-sha256 (so left out), certHash OCTET STRING, issuerSerial SEQUENCE { issuer GeneralNames, serialNumber } }.
     /// </summary>
-    internal static byte[] SigningCertificateV2(X509Certificate2 certificate)
+    private static void WriteSigningCertificateV2(AsnWriter writer, X509Certificate2 certificate)
     {
-        var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         using (writer.PushSequence())
         using (writer.PushSequence())
@@ -53,6 +127,5 @@ internal static class SignatureCms
                 writer.WriteInteger(certificate.SerialNumberBytes.Span);
             }
         }
-        return writer.Encode();
     }
 }

@@ -1,7 +1,6 @@
 using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -19,7 +18,6 @@ public sealed partial record SignatureFacts(string CommonName, string? Organisat
     /// <summary>How much of a file's end to keep for <see cref="Read"/>: the signature dictionary with its CMS (a few certificates) fits.</summary>
     public const int TailBytes = 64 * 1024;
 
-    private const string SigningTimeOid = "1.2.840.113549.1.9.5";
     private const string OrganisationOid = "2.5.4.10";
 
     /// <summary>The signer as a person reads it: the common name, then the organisation when it adds something.</summary>
@@ -38,13 +36,10 @@ public sealed partial record SignatureFacts(string CommonName, string? Organisat
         {
             var der = Convert.FromHexString(contents.Groups[1].Value);
             AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.BER, out _, out _, out var length); // the rest is the placeholder's zeros
-            var cms = new SignedCms();
-            cms.Decode(der.AsSpan(0, length));
-            var signer = cms.SignerInfos.Count > 0 ? cms.SignerInfos[0] : null;
-            if (signer?.Certificate is not { } certificate) return null;
+            if (SignedDataReader.FirstSigner(der.AsMemory(0, length)) is not { } signer) return null;
             var signedAt = MEntry().Match(dictionary) is { Success: true } m ? PdfDate(m.Groups[1].Value) : null;
-            signedAt ??= signer.SignedAttributes.Cast<CryptographicAttributeObject>().Where(a => a.Oid.Value == SigningTimeOid)
-                .Select(a => (DateTimeOffset?)new Pkcs9SigningTime(a.Values[0].RawData).SigningTime).FirstOrDefault();
+            signedAt ??= signer.SigningTime;
+            var certificate = signer.Certificate;
             return new SignatureFacts(certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false), OrganisationOf(certificate), signedAt);
         }
         catch (Exception e) when (e is FormatException or CryptographicException or AsnContentException)

@@ -30,8 +30,11 @@ internal static partial class WidgetStructure
             parent = Number(ParentEntry().Match(revision.Dictionary(figureNumber)));
             parentElement = revision.Dictionary(parent);
             var kids = KidsArray(parentElement);
-            var at = Regex.Match(parentElement[kids.Start..kids.End], $@"(?<!\d){figureNumber}\s+0\s+R");
-            if (!at.Success) throw new InvalidDataException($"The seal's figure {figureNumber} is not among its parent's kids.");
+            // The kids' references scanned with a generated pattern: a pattern built here at run time would cost a cold
+            // render the Regex parser's and interpreter's first use.
+            var at = PdfRevision.Reference().Matches(parentElement[kids.Start..kids.End])
+                .FirstOrDefault(r => int.Parse(r.Groups[1].ValueSpan, CultureInfo.InvariantCulture) == figureNumber)
+                ?? throw new InvalidDataException($"The seal's figure {figureNumber} is not among its parent's kids.");
             parentElement = parentElement.Insert(kids.Start + at.Index + at.Length, $" {form} 0 R");
         }
         else
