@@ -13,7 +13,7 @@ namespace Reporting.Cli;
 /// <summary>
 /// <c>reporting bench typesetting</c>: (a) warm throughput on one thread for a long report, (b) cold render
 /// by a fresh <c>reporting render</c> process (and headless Chromium printing the same text, when installed),
-/// (c) bytes per page and peak memory. Medians of several runs, printed as a Markdown table.
+/// (c) bytes per page and peak memory. Medians of several runs, printed as a Markdown table; <c>--warm-only</c> stops after (a).
 /// </summary>
 public static class TypesettingBench
 {
@@ -107,6 +107,8 @@ public static class TypesettingBench
             $"{process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", ""));
         rows.Add(("managed heap after the renders (GC.GetGCMemoryInfo)", $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1024.0 / 1024.0:F0} MiB", ""));
 
+        // --warm-only: the warm rows alone (the OFD's cost is among them), for repeated A/B runs on a shared machine.
+        if (args.Contains("--warm-only")) return await Print(rows);
         var temp = Directory.CreateTempSubdirectory("typeset-bench-");
         try
         {
@@ -143,7 +145,11 @@ public static class TypesettingBench
             }
         }
         finally { temp.Delete(true); }
+        return await Print(rows);
+    }
 
+    private static async Task<int> Print(List<(string Measure, string Value, string Target)> rows)
+    {
         var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "?";
         Console.WriteLine($"Typesetting bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {load}, .NET "
             + $"{Environment.Version}");
