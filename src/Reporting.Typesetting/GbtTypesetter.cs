@@ -60,11 +60,9 @@ public sealed class GbtTypesetter : IReportTypesetter, IGlyphCoverage
         using var surface = new PdfSurface();
         using var ofdSurface = ofd is null ? null : new OfdSurface(ofd, document.Info);
         var pages = Paginator.Run(root, ofdSurface is null ? surface : new TeeSurface(surface, ofdSurface), new PagingState(), layout.Folio);
-        // The OFD's finishing (subsets, Document.xml) runs on its writer thread while the PDF is finished and saved here.
-        ofdSurface?.Finish();
         surface.Finish(document.Info, structure);
+        ofdSurface?.Finish();
         var pdf = surface.Save();
-        ofdSurface?.Complete();
         var seals = surface.Seals;
         return new RenderResult(new RenderedPdf(pdf, pages), seals.Count > 0 ? seals[0] : null);
     }

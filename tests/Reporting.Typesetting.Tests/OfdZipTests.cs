@@ -31,8 +31,8 @@ public sealed class OfdZipTests
     [InlineData(150_000)] // past every page: the font subsets are being written
     public void An_OFD_output_that_fails_fails_the_render_with_its_own_error(int capacity)
     {
-        // The OFD is written on its own thread beside the layout: its failure must still reach the caller, and must not
-        // leave the layout waiting for a writer that has stopped. Ten times the fixture: about fifty pages.
+        // Whether the OFD is written in line with the layout or beside it (a writer thread was tried, see BENCH.md), its
+        // failure must reach the caller as it is, not as a wrapped or a later error. Ten times the fixture: about fifty pages.
         var fixture = Fixtures.Kgj2023;
         var document = fixture with { Blocks = [.. Enumerable.Repeat(fixture.Blocks, 10).SelectMany(b => b)] };
         var failure = Assert.Throws<IOException>(() => Fixtures.Typesetter.Value.Render(document, new FailingStream(capacity)));

@@ -1,134 +1,129 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using Reporting.Core.Documents;
+using Reporting.Typesetting.Fonts;
 using Reporting.Typesetting.Layout;
 
 namespace Reporting.Typesetting.Ofd;
 
 /// <summary>
-/// The OFD's page surface on the rendering thread. It only notes what the layout draws on a page (the composed lines
-/// themselves, not copies) and, when the page ends, hands it to a writer thread, which writes it (<see cref="OfdWriter"/>:
-/// Content.xml formatted, deflated and added to the container) while the layout goes on with the next page and the
-/// PDF; the document's finishing (font subsets, Document.xml) likewise runs beside the PDF's own. Formatting and deflating
-/// the OFD were a fifth of a render on the rendering thread; here they take a second core where there is one.
-/// One writer thread takes the pages in the order they ended, so the container's bytes are those of writing it in line.
-/// At most <see cref="QueuedPages"/> pages wait for it: when it falls behind the layout waits, so a volume of thousands of
-/// pages never piles up in memory.
+/// Writes laid-out pages as an OFD (GB/T 33190-2016): OFD.xml first, then each page's Content.xml into the
+/// container as soon as the page ends, and when the document is finished the font subsets, the resource files and
+/// Document.xml (page list and outline). Every glyph goes where the layout put it, the same position the PDF
+/// surface gives it, converted from points to millimetres (y from the page top, as OFD measures).
+/// Memory held across pages: the glyphs each face must carry, the page ids and the bookmarks.
 /// </summary>
 internal sealed class OfdSurface : IPageSurface, IDisposable
 {
-    private const int QueuedPages = 8;
+    private const string DocumentFolder = "Doc_0";
 
-    private readonly BlockingCollection<Action<OfdWriter>> _work = new(QueuedPages);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _writing;
-    private List<OfdPageCall>? _page;
-    private int _pageNumber;
+    private readonly OfdPackage _package;
+    private readonly OfdIds _ids = new();
+    private readonly Dictionary<FontFace, int> _fontIds = [];
+    private readonly Dictionary<FontFace, UsedCharacters> _used = [];
+    private readonly List<int> _pageIds = [];
+    private readonly List<OfdBookmark> _bookmarks = [];
+    private readonly List<OfdGlyph> _glyphs = [];
+    private readonly List<OfdImage> _images = [];
+    private readonly OfdXmlWriter _xml = new();
+    private readonly Dictionary<OrganisationSeal, int> _imageIds = new(ReferenceEqualityComparer.Instance);
+    private double _left;
     private bool _finished;
 
     public OfdSurface(Stream output, DocumentInfo info)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(info);
-        _writing = Task.Factory.StartNew(() => Write(output, info), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _package = new OfdPackage(output);
+        OfdDocumentFiles.WriteRoot(_package, info, DocumentFolder);
     }
 
     /// <summary>The title the next level-0 bookmark gets instead of the one the element gives (null: keep it), as in the volume's PDF.</summary>
     public string? SectionBookmark { get; set; }
 
+    public int Pages => _pageIds.Count;
+
     public void BeginPage(int pageNumber)
     {
-        _page = [];
-        _pageNumber = pageNumber;
+        _pageIds.Add(_ids.Next());
+        _left = PageGeometry.Left(pageNumber);
+        _glyphs.Clear();
+        _images.Clear();
     }
 
-    public void DrawLine(ComposedLine line, double baseline) => Page.Add(OfdPageCall.Line(line, baseline));
+    public void DrawLine(ComposedLine line, double baseline)
+    {
+        var y = OfdNumber.Micrometres(PageGeometry.Top + baseline);
+        var x = _left + line.Offset;
+        FontFace? face = null;
+        UsedCharacters? used = null;
+        // The composer's lines hold arrays; a line made otherwise (a volume's leader dots) is copied into one.
+        var glyphs = line.Glyphs as PlacedGlyph[] ?? [.. line.Glyphs];
+        for (var i = 0; i < glyphs.Length; i++)
+        {
+            ref readonly var glyph = ref glyphs[i];
+            _glyphs.Add(new OfdGlyph(glyphs, i, x + glyph.X, y));
+            if (!ReferenceEquals(glyph.Face, face))
+            {
+                face = glyph.Face;
+                used = Used(face);
+            }
+            used!.Add(glyph.CodePoint);
+        }
+    }
 
+    /// <summary>The characters drawn so far with a face, which gets its font id when first used.</summary>
+    private UsedCharacters Used(FontFace face)
+    {
+        if (_used.TryGetValue(face, out var used)) return used;
+        _fontIds[face] = _ids.Next();
+        return _used[face] = new UsedCharacters();
+    }
+
+    /// <summary>
+    /// The seal, as the PDF draws it: its PNG written once under Res/ (as soon as first drawn, so it is not held) and
+    /// declared in DocumentRes.xml as a multimedia resource; on the page an ImageObject over the text, its box the seal's.
+    /// </summary>
     public void DrawImage(SealImage image, double left, double top)
     {
         ArgumentNullException.ThrowIfNull(image);
-        Page.Add(OfdPageCall.Image(image, left, top));
+        if (!_imageIds.TryGetValue(image.Seal, out var id))
+        {
+            id = _ids.Next();
+            _imageIds[image.Seal] = id;
+            _package.WriteBytes($"{DocumentFolder}/{OfdDocumentFiles.ResourceFolder}/{ImageFile(id)}", image.Seal.Png, OfdContent.Image);
+        }
+        _images.Add(new OfdImage(id, OfdNumber.Micrometres(_left + left), OfdNumber.Micrometres(PageGeometry.Top + top),
+            OfdNumber.Micrometres(image.Width), OfdNumber.Micrometres(image.Height)));
     }
 
     /// <param name="top">From the top of the text block, as the layout gives it.</param>
-    public void Bookmark(string title, int level, double top) =>
-        Page.Add(OfdPageCall.Bookmark(level == 0 && SectionBookmark is { } section ? section : title, level, top));
+    public void Bookmark(string title, int level, double top)
+    {
+        if (_pageIds.Count == 0) throw new InvalidOperationException("No page begun.");
+        var named = level == 0 && SectionBookmark is { } section ? section : title;
+        _bookmarks.Add(new OfdBookmark(named, level, _pageIds[^1], OfdNumber.Micrometres(_left), OfdNumber.Micrometres(PageGeometry.Top + top)));
+    }
 
     public void EndPage()
     {
-        var (calls, number) = (Page, _pageNumber);
-        _page = null;
-        Hand(writer =>
-        {
-            writer.BeginPage(number);
-            foreach (var call in calls) call.Replay(writer);
-            writer.EndPage();
-        });
+        if (_pageIds.Count == 0) throw new InvalidOperationException("No page begun.");
+        OfdPageContent.Write(_package, _xml, $"{DocumentFolder}/{PageLocation(_pageIds.Count - 1)}", _glyphs, _images, _fontIds, _ids);
     }
 
-    private List<OfdPageCall> Page => _page ?? throw new InvalidOperationException("No page begun.");
-
-    /// <summary>
-    /// Has the fonts, resources and Document.xml written after the last page, beside whatever the caller does next;
-    /// <see cref="Complete"/> waits for them.
-    /// </summary>
+    /// <summary>Fonts, resources and Document.xml; the container is complete when the surface is disposed.</summary>
     /// <param name="expandOutline">Whether the top-level outline entries start open (a report) or closed (a volume of many departments).</param>
     public void Finish(bool expandOutline = true)
     {
         if (_finished) throw new InvalidOperationException("The OFD is finished already.");
         _finished = true;
-        Hand(writer => writer.Finish(expandOutline));
-        _work.CompleteAdding();
+        var fonts = _fontIds.OrderBy(f => f.Value).Select(f => new OfdFont(f.Value, f.Key, _used[f.Key].ToArray())).ToList();
+        var images = _imageIds.Values.Order().Select(id => (id, ImageFile(id))).ToList();
+        OfdDocumentFiles.WriteResources(_package, DocumentFolder, fonts, images);
+        OfdDocumentFiles.WriteDocument(_package, DocumentFolder,
+            [.. _pageIds.Select((id, index) => (id, PageLocation(index)))], _bookmarks, expandOutline, _ids);
     }
 
-    /// <summary>Waits until the container is written whole; throws what stopped the writer, if anything did.</summary>
-    public void Complete()
-    {
-        if (!_finished) throw new InvalidOperationException("The OFD is not finished.");
-        _writing.GetAwaiter().GetResult();
-    }
+    private static string ImageFile(int id) => $"image_{id.ToString(CultureInfo.InvariantCulture)}.png";
 
-    /// <summary>Hands work to the writer thread, waiting while it is <see cref="QueuedPages"/> pages behind; if the writer failed, throws its exception.</summary>
-    private void Hand(Action<OfdWriter> work)
-    {
-        try
-        {
-            _stop.Token.ThrowIfCancellationRequested();
-            _work.Add(work, _stop.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _writing.GetAwaiter().GetResult();
-            throw;
-        }
-    }
+    private static string PageLocation(int index) => $"Pages/Page_{index}/Content.xml";
 
-    /// <summary>The writer thread: the work in the order it was handed over, then the container closed (central directory).</summary>
-    private void Write(Stream output, DocumentInfo info)
-    {
-        try
-        {
-            using var writer = new OfdWriter(output, info);
-            foreach (var work in _work.GetConsumingEnumerable(_stop.Token)) work(writer);
-        }
-        catch (Exception) when (!_stop.IsCancellationRequested)
-        {
-            // The rendering thread may be waiting to hand over a page: release it, it rethrows this.
-            _stop.Cancel();
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Ends the writer thread. Without <see cref="Complete"/> first (the render failed) it is stopped at the next page
-    /// rather than made to write pages nobody will read; its failure, if any, is not thrown over the render's own.
-    /// </summary>
-    public void Dispose()
-    {
-        if (!_writing.IsCompleted) _stop.Cancel();
-        if (!_work.IsAddingCompleted) _work.CompleteAdding();
-        try { _writing.Wait(); }
-        catch (AggregateException) { }
-        _work.Dispose();
-        _stop.Dispose();
-    }
+    public void Dispose() => _package.Dispose();
 }

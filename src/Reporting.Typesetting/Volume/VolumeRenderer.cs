@@ -108,7 +108,6 @@ internal sealed class VolumeRenderer(TextComposer composer)
             $"/Metadata {metadata} 0 R/StructTreeRoot {structure.TreeRoot} 0 R/MarkInfo<</Marked true>>/ViewerPreferences<</DisplayDocTitle true>>" +
             $"/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier {name}/Info {name}/DestOutputProfile {profile} 0 R>>]>>");
         writer.Finish(catalog, info);
-        ofdSurface?.Complete();
         return (pages, coverSeal);
     }
 
