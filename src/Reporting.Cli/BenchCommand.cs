@@ -19,7 +19,7 @@ public static class BenchCommand
     {
         Console.Error.WriteLine("""
             用法：
-              reporting bench typesetting [--pages 200] [--runs 5] [--warm-runs 11] [--report REPORT.txt]
+              reporting bench typesetting [--pages 200] [--runs 5] [--warm-runs 11] [--report REPORT.txt] [--warm-only]
               reporting bench flow [--reports 20] [--fixture REPORT.txt]
               reporting bench year-end [--departments N] [--fixture REPORT.txt]
               reporting bench volume [--departments N] [--fixture REPORT.txt] [--ofd]

@@ -13,7 +13,7 @@ namespace Reporting.Cli;
 /// <summary>
 /// <c>reporting bench typesetting</c>: (a) warm throughput on one thread for a long report, (b) cold render
 /// by a fresh <c>reporting render</c> process (and headless Chromium printing the same text, when installed),
-/// (c) bytes per page and peak memory. Medians of several runs, printed as a Markdown table.
+/// (c) bytes per page and peak memory. Medians of several runs, printed as a Markdown table; <c>--warm-only</c> stops after (a).
 /// </summary>
 public static class TypesettingBench
 {
@@ -51,6 +51,7 @@ public static class TypesettingBench
         var cpuTimes = new List<double>();
         var ofdTimes = new List<double>();
         var ofdCpuTimes = new List<double>();
+        var (threadTimes, ofdThreadTimes) = (new List<double>(), new List<double>());
         long ofdBytes = 0;
         for (var i = 0; i < 2; i++) typesetter.Render(big, new MemoryStream());
         for (var i = 0; i < warmRuns; i++)
@@ -61,16 +62,18 @@ public static class TypesettingBench
                 GC.WaitForPendingFinalizers();
                 if ((turn == 0) == (i % 2 == 0))
                 {
-                    (warm, var wall, var cpu) = Timed(() => typesetter.Render(big));
+                    (warm, var wall, var cpu, var thread) = Timed(() => typesetter.Render(big));
                     warmTimes.Add(wall);
                     cpuTimes.Add(cpu);
+                    threadTimes.Add(thread);
                 }
                 else
                 {
                     using var ofd = new MemoryStream();
-                    (_, var wall, var cpu) = Timed(() => typesetter.Render(big, ofd));
+                    (_, var wall, var cpu, var thread) = Timed(() => typesetter.Render(big, ofd));
                     ofdTimes.Add(wall);
                     ofdCpuTimes.Add(cpu);
+                    ofdThreadTimes.Add(thread);
                     ofdBytes = ofd.Length;
                 }
             }
@@ -101,12 +104,18 @@ public static class TypesettingBench
             $"{withOfd * 1000:F0} ms = +{(withOfd / warmMedian - 1) * 100:F0} % over the PDF alone", "≤ +30 %"));
         rows.Add(($"warm: PDF and OFD, CPU time of the process, median of {warmRuns}",
             $"{withOfdCpu * 1000:F0} ms = +{(withOfdCpu / cpuMedian - 1) * 100:F0} % over the PDF alone", "≤ +30 %"));
+        var (threadMedian, ofdThreadMedian) = (Median(threadTimes), Median(ofdThreadTimes));
+        rows.Add(($"warm: CPU time of the rendering thread alone (what a free second core cannot take over), PDF / PDF and OFD, median of {warmRuns}",
+            double.IsNaN(threadMedian) ? "n/a"
+                : $"{threadMedian * 1000:F0} / {ofdThreadMedian * 1000:F0} ms = +{(ofdThreadMedian / threadMedian - 1) * 100:F0} %", ""));
         rows.Add(($"OFD bytes per page ({warm.PageCount} pages)", $"{ofdBytes / warm.PageCount:N0} B (total {ofdBytes / 1024.0 / 1024.0:F2} MiB)", ""));
         using var process = Process.GetCurrentProcess();
         rows.Add(("peak working set of this bench process (fonts, runtime and all the renders above)",
             $"{process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB", ""));
         rows.Add(("managed heap after the renders (GC.GetGCMemoryInfo)", $"{GC.GetGCMemoryInfo().HeapSizeBytes / 1024.0 / 1024.0:F0} MiB", ""));
 
+        // --warm-only: the warm rows alone (the OFD's cost is among them), for repeated A/B runs on a shared machine.
+        if (args.Contains("--warm-only")) return await Print(rows);
         var temp = Directory.CreateTempSubdirectory("typeset-bench-");
         try
         {
@@ -143,7 +152,11 @@ public static class TypesettingBench
             }
         }
         finally { temp.Delete(true); }
+        return await Print(rows);
+    }
 
+    private static async Task<int> Print(List<(string Measure, string Value, string Target)> rows)
+    {
         var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "?";
         Console.WriteLine($"Typesetting bench, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average {load}, .NET "
             + $"{Environment.Version}");
@@ -182,17 +195,27 @@ public static class TypesettingBench
         return document with { Blocks = blocks };
     }
 
-    /// <summary>One render: what it returned, its wall time and the CPU time of the whole process (GC threads included), in seconds.</summary>
-    private static (RenderedPdf Pdf, double Wall, double Cpu) Timed(Func<RenderedPdf> render)
+    /// <summary>
+    /// One render: what it returned, its wall time, the CPU time of the whole process (GC threads and the OFD's writer
+    /// thread included) and that of the calling thread alone (NaN where Linux's schedstat is not there), in seconds.
+    /// </summary>
+    private static (RenderedPdf Pdf, double Wall, double Cpu, double Thread) Timed(Func<RenderedPdf> render)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var thread = ThreadCpuNanoseconds();
         var watch = Stopwatch.StartNew();
         var pdf = render();
         var wall = watch.Elapsed.TotalSeconds;
+        var threadCpu = (ThreadCpuNanoseconds() - thread) / 1e9;
         process.Refresh();
-        return (pdf, wall, (process.TotalProcessorTime - cpu).TotalSeconds);
+        return (pdf, wall, (process.TotalProcessorTime - cpu).TotalSeconds, threadCpu);
     }
+
+    /// <summary>The calling thread's time on a CPU so far, in nanoseconds: the first field of Linux's /proc/thread-self/schedstat.</summary>
+    private static double ThreadCpuNanoseconds() => File.Exists("/proc/thread-self/schedstat")
+        ? double.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], CultureInfo.InvariantCulture)
+        : double.NaN;
 
     /// <summary>Spawns this very executable as <c>render</c>, so start-up, JIT and font loading all count.</summary>
     private static double? ColdRenders(string report, string temp, int runs, string extra = "")

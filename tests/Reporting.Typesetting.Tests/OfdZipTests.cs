@@ -26,6 +26,42 @@ public sealed class OfdZipTests
         }
     }
 
+    [Theory]
+    [InlineData(3_000)] // past OFD.xml and a page or two: the layout is still handing pages over
+    [InlineData(150_000)] // past every page: the font subsets are being written
+    public void An_OFD_output_that_fails_fails_the_render_with_its_own_error(int capacity)
+    {
+        // Whether the OFD is written in line with the layout or beside it (a writer thread was tried, see BENCH.md), its
+        // failure must reach the caller as it is, not as a wrapped or a later error. Ten times the fixture: about fifty pages.
+        var fixture = Fixtures.Kgj2023;
+        var document = fixture with { Blocks = [.. Enumerable.Repeat(fixture.Blocks, 10).SelectMany(b => b)] };
+        var failure = Assert.Throws<IOException>(() => Fixtures.Typesetter.Value.Render(document, new FailingStream(capacity)));
+        Assert.Equal(FailingStream.Message, failure.Message);
+    }
+
+    /// <summary>Takes <paramref name="capacity"/> bytes, then fails every write as a full disk or a dropped upload would.</summary>
+    private sealed class FailingStream(int capacity) : Stream
+    {
+        public const string Message = "The test's output is full.";
+        private long _written;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _written += buffer.Length;
+            if (_written > capacity) throw new IOException(Message);
+        }
+    }
+
     /// <summary>Writes through to an inner stream but cannot seek or tell its position, as a network or blob upload stream.</summary>
     private sealed class ForwardOnlyStream(Stream inner) : Stream
     {

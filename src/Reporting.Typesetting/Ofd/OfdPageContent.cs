@@ -113,7 +113,7 @@ internal static class OfdPageContent
     /// <param name="glyphs">Of one face, size and weight, with at least one that is not a space.</param>
     private static void TextObject(OfdXmlWriter xml, ReadOnlySpan<OfdGlyph> glyphs, IReadOnlyDictionary<FontFace, int> fontIds, OfdIds ids)
     {
-        var first = glyphs[0].Glyph;
+        ref readonly var first = ref glyphs[0].Glyph;
         var size = OfdNumber.Micrometres(first.Size);
         // The box: from a tenth of an em left of the leftmost origin to a tenth right of the rightmost glyph's advance;
         // an em above the highest baseline and a third of one below the lowest (Latin descenders).

@@ -54,11 +54,12 @@ internal sealed class OfdSurface : IPageSurface, IDisposable
         var x = _left + line.Offset;
         FontFace? face = null;
         UsedCharacters? used = null;
-        var glyphs = line.Glyphs;
-        for (var i = 0; i < glyphs.Count; i++)
+        // The composer's lines hold arrays; a line made otherwise (a volume's leader dots) is copied into one.
+        var glyphs = line.Glyphs as PlacedGlyph[] ?? [.. line.Glyphs];
+        for (var i = 0; i < glyphs.Length; i++)
         {
-            var glyph = glyphs[i];
-            _glyphs.Add(new OfdGlyph(glyph, x + glyph.X, y));
+            ref readonly var glyph = ref glyphs[i];
+            _glyphs.Add(new OfdGlyph(glyphs, i, x + glyph.X, y));
             if (!ReferenceEquals(glyph.Face, face))
             {
                 face = glyph.Face;
