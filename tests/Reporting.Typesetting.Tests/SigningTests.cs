@@ -302,7 +302,8 @@ public sealed partial class SigningTests
         cms.ComputeSignature(signer, silent: true);
 
         // No /M: the time comes from the CMS's signing-time attribute.
-        var tail = Encoding.Latin1.GetBytes($"/Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/Contents<{Convert.ToHexString(cms.Encode())}0000>>>");
+        var tail = Encoding.Latin1.GetBytes(
+            $"/Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/Contents<{Convert.ToHexString(cms.Encode())}0000>>>");
         var facts = SignatureFacts.Read(tail);
         Assert.NotNull(facts);
         Assert.Equal(("另一签名者", "某单位", new DateTimeOffset(signedAt)), (facts.CommonName, facts.Organisation, facts.SignedAt));
