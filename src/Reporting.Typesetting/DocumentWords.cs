@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reporting.Core.Documents;
+using Reporting.Core.Templates;
 
 namespace Reporting.Typesetting;
 
@@ -25,6 +26,10 @@ public sealed class DocumentWords : IDocumentWording
 
     /// <summary>GB/T 9704 7.3.5.4: Arabic numerals, full year, no leading zeros.</summary>
     public static string Date(DateOnly date) => Invariant($"{date.Year}年{date.Month}月{date.Day}日");
+
+    /// <summary>A part's name short enough for a table column: 开头部分, 第一部分 … 第五部分.</summary>
+    public static string PartShortName(ReportSection section) =>
+        section.Order == 0 ? "开头部分" : Invariant($"第{"一二三四五六七八九"[section.Order - 1]}部分");
 
     public static string Status(PartStatus status) => status switch
     {

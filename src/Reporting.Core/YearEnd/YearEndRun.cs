@@ -226,7 +226,7 @@ public class YearEndRun(
     private async Task<MissingReport> MissingAsync(ReportKey key, string name, IReadOnlyCollection<string> lacking, CancellationToken cancellationToken)
     {
         var newest = (await drafts.ListAsync(key, cancellationToken)).GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Status);
-        var parts = ReportTemplate.RequiredSections.Select(s => new PartState(s.ShortName,
+        var parts = ReportTemplate.RequiredSections.Select(s => new PartState(s,
             !lacking.Contains(s.Key) ? PartStatus.Approved
             : newest.TryGetValue(s.Key, out var status) ? status switch
             {
