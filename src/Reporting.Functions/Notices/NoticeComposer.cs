@@ -133,7 +133,7 @@ public sealed class NoticeComposer(
     private string RejectionSubject(Notice.DraftRejected notice)
     {
         var draft = notice.Message;
-        var part = ReportTemplate.Find(notice.Rejection.Section) is { } section ? DocumentWords.PartShortName(section) : "未知部分";
+        var part = Words.ShortPart(notice.Rejection.Section);
         return $"【退回通知】{Department(draft.Department)}{draft.Year}年度报告{part}（第{draft.Version}版）已退回，请修改后重新提交";
     }
 
