@@ -102,7 +102,7 @@ public static class RenderCommand
         var (department, office) = LoadDepartment(request.Directory ?? FindDirectoryFile(), request.Department);
         var report = PlainTextReport.Parse(File.ReadAllText(request.Input));
         var createdAt = new DateTimeOffset(request.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        var document = ReportDocumentBuilder.Build(department, request.Year, office, report.Parts, request.Date, createdAt);
+        var document = ReportDocumentBuilder.Build(new DocumentWords(), department, request.Year, office, report.Parts, request.Date, createdAt);
         return document with { Seal = Seal(request, document.Signature, signing, fonts) };
     }
 

@@ -40,10 +40,10 @@ public static class VolumeBench
         var reports = Enumerable.Range(1, departments).Select(i =>
         {
             var department = new Department($"d{i:D4}", $"魏都区第{i}局");
-            return new VolumeEntry(department.Code, department.Name, ReportDocumentBuilder.Build(department, 2023, office, parts, new DateOnly(2024, 1, 5),
-                created));
+            return new VolumeEntry(department.Code, department.Name, ReportDocumentBuilder.Build(new DocumentWords(), department, 2023, office, parts,
+                new DateOnly(2024, 1, 5), created));
         }).ToList();
-        var missing = new MissingReport("czj", "魏都区财政局", [.. ReportTemplate.RequiredSections.Select(s => new PartState(s.ShortName, PartStatus.NotSubmitted))]);
+        var missing = new MissingReport("czj", "魏都区财政局", [.. ReportTemplate.RequiredSections.Select(s => new PartState(s, PartStatus.NotSubmitted))]);
         const string title = "魏都区2023年度法治政府建设情况报告汇编";
         var volume = new VolumeDocument("魏都区", 2023, title, reports, [missing], new DocumentInfo(title, office.Name, "2023年度法治政府建设情况报告汇编", created));
 

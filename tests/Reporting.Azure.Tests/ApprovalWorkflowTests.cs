@@ -14,6 +14,7 @@ using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.TestSupport;
+using Reporting.Typesetting;
 using Xunit;
 
 namespace Reporting.Azure.Tests;
@@ -173,7 +174,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         var version = Assert.Single((await w.Reports.GetAsync(key)).Versions);
         // Building the document reads only the drafts; typesetting and storing the PDF are the end-to-end tests' part.
         var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, null!, null!,
-                new ReportingOptions(), TimeProvider.System)
+                new DocumentWords(), new ReportingOptions(), TimeProvider.System)
             .BuildDocumentAsync(key, AzuriteCollection.Directory.Find("kgj")!, version);
         // Each numbered part begins with its own heading line: printed as the heading, as written, not as a paragraph.
         Assert.Equal([.. "一二三四".Select(n => lines.First(l => l.StartsWith(n + "、")).Trim())],

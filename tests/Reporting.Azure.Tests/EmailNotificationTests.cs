@@ -9,6 +9,7 @@ using Reporting.Core.Notices;
 using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.TestSupport;
+using Reporting.Typesetting;
 using Xunit;
 
 namespace Reporting.Azure.Tests;
@@ -103,7 +104,7 @@ public sealed class EmailNotificationTests(AzuriteFixture azurite, SmtpTestServe
             new NotificationOptions { RetrySchedule = [TimeSpan.FromSeconds(1)] }, TimeProvider.System);
         return new DistrictOfficeNotifier(AzuriteCollection.Directory, reports, new TableDraftRepository(clients),
             new BlobPdfStore(clients, TimeProvider.System),
-            new LinkComposer(), delivery, new TableAuditLog(clients), options, TimeProvider.System);
+            new LinkComposer(), delivery, new TableAuditLog(clients), new DocumentWords(), options, TimeProvider.System);
     }
 
     [Fact]

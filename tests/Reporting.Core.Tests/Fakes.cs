@@ -15,6 +15,7 @@ using Reporting.Core.Seals;
 using Reporting.Core.Verification;
 using Reporting.Core.YearEnd;
 using Reporting.TestSupport;
+using Reporting.Typesetting;
 
 namespace Reporting.Core.Tests;
 
@@ -472,6 +473,9 @@ internal sealed class TestWorld
 
     public TestWorld() => Seals = new InMemorySealStore(Clock);
 
+    /// <summary>The documents' words: the app's own zh-CN wording, so titles, file names and dates are pinned as people see them.</summary>
+    public IDocumentWording Wording { get; } = new DocumentWords();
+
     /// <summary>What assembly seals with: the newest uploaded seal (none: unsealed), as in Azure.</summary>
     public IOrganisationSeals Sealing => new StoredOrganisationSeals(Seals);
 
@@ -490,10 +494,10 @@ internal sealed class TestWorld
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
     public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
-    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Options, Clock, Sealing);
-    public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Options, Clock);
+    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Wording, Options, Clock, Sealing);
+    public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Wording, Options, Clock);
     public YearEndRun YearEnd =>
-        new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Options, Clock, Scratch, Sealing);
+        new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Wording, Options, Clock, Scratch, Sealing);
 
     /// <summary>The year-end run's scratch folder (default: the production one); a test that looks into it gives its own.</summary>
     public string? Scratch { get; init; }

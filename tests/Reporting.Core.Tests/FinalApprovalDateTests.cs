@@ -57,7 +57,7 @@ public class FinalApprovalDateTests
 
         Assert.True(outcome.AssemblyQueued);
         Assert.Equal(new DateOnly(2023, 12, 29), Assert.Single(_world.Typesetter.Rendered).Date);
-        Assert.Contains(_world.Audit.Entries, e => e.Action == "draft.approved" && e.Detail.Contains("成文日期 2023-12-29"));
+        Assert.Contains(_world.Audit.Entries, e => e.Action == "draft.approved" && e.Detail.EndsWith(" (dated 2023-12-29)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Reporting.Core.Documents;
 using Reporting.TestSupport;
+using Reporting.Typesetting;
 using Xunit;
 
 namespace Reporting.Core.Tests;
@@ -83,7 +84,7 @@ public class PlainTextReportTests
     private static ReportDocument Build(IReadOnlyDictionary<string, string> parts)
     {
         var directory = TestWorld.SharedDirectory;
-        return ReportDocumentBuilder.Build(directory.Find("kgj")!, 2023, directory.Office, parts,
+        return ReportDocumentBuilder.Build(new DocumentWords(), directory.Find("kgj")!, 2023, directory.Office, parts,
             new DateOnly(2024, 1, 5), new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero));
     }
 

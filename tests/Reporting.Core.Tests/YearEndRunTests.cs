@@ -3,6 +3,7 @@ using Reporting.Core.Documents;
 using Reporting.Core.Notices;
 using Reporting.Core.Queues;
 using Reporting.Core.YearEnd;
+using Reporting.Typesetting;
 using Xunit;
 
 namespace Reporting.Core.Tests;
@@ -42,7 +43,7 @@ public class YearEndRunTests
         Assert.Equal(
             [("开头部分", PartStatus.NotSubmitted), ("第一部分", PartStatus.Approved), ("第二部分", PartStatus.AwaitingReview),
                 ("第三部分", PartStatus.Rejected), ("第四部分", PartStatus.NotSubmitted)],
-            czj.Parts.Select(p => (p.Part, p.Status)));
+            czj.Parts.Select(p => (DocumentWords.PartShortName(p.Part), p.Status)));
         Assert.Equal(("魏都区法治政府建设领导小组办公室", new DateOnly(2024, 1, 5)), (volume.CompilerName, volume.CompiledDate));
     }
 

@@ -25,4 +25,19 @@ public class AuditViewTests
         Assert.Equal("区法治办工作人员", Of(new Caller("office", "区法治办工作人员")).Actor);
         Assert.Equal("生成报告 PDF", Of(new Caller("office", "区法治办工作人员")).What);
     }
+
+    [Theory]
+    [InlineData("draft.approved", "plans v2: 同意 (dated 2023-12-29)", "plans v2: 同意 (成文日期 2023-12-29)")]
+    [InlineData("draft.approved", "plans v2: 同意 (成文日期 2023-12-29)", "plans v2: 同意 (成文日期 2023-12-29)")]
+    [InlineData("draft.rejected", "duty v1: 请补充", "duty v1: 请补充")]
+    [InlineData("report.withdrawn", "reason: 发现一处需要保密的内容", "撤回原因：发现一处需要保密的内容")]
+    [InlineData("report.withdrawn", "撤回原因：发现一处需要保密的内容", "撤回原因：发现一处需要保密的内容")]
+    [InlineData("report.published", "version 3; confidentiality reviewed; comment: 不涉密\n可公开",
+        "发布第 3 版（保密审查的版本）；已保密审查；审查意见：不涉密\n可公开")]
+    [InlineData("report.published", "发布第 3 版（保密审查的版本）；已保密审查；审查意见：不涉密", "发布第 3 版（保密审查的版本）；已保密审查；审查意见：不涉密")]
+    public void Details_core_writes_language_neutral_read_in_chinese_and_older_chinese_rows_read_as_stored(string action, string stored, string shown)
+    {
+        var view = AuditView.From(new AuditEntry("2023/kgj", action, new Caller("office", "区法治办工作人员"), At, stored));
+        Assert.Equal(shown, view.Detail);
+    }
 }

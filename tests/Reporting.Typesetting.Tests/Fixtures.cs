@@ -26,7 +26,7 @@ internal static class Fixtures
     {
         var report = PlainTextReport.Parse(text);
         var (department, office) = Department(code);
-        return ReportDocumentBuilder.Build(department, year, office, report.Parts, new DateOnly(2024, 1, 15),
+        return ReportDocumentBuilder.Build(new DocumentWords(), department, year, office, report.Parts, new DateOnly(2024, 1, 15),
             new DateTimeOffset(2024, 1, 15, 9, 30, 0, TimeSpan.FromHours(8)));
     }
 

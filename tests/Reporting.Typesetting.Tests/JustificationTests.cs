@@ -15,7 +15,7 @@ public class JustificationTests
         // Numbers and Latin words at every offset, so some land on lines that are pushed short and spread.
         for (var k = 0; k < 28; k++)
             blocks.Add(new(BlockKind.Paragraph, new string('测', k) + "全年办理128件，涉及356.7万元，通过ISO 9001认证，执行GB/T 9704-2012标准。"));
-        var document = new ReportDocument("排版测试", "区法治政府建设领导小组办公室：", blocks, "测试局", new DateOnly(2024, 1, 5),
+        var document = new ReportDocument("排版测试", "区法治政府建设领导小组办公室：", blocks, "测试局", new DateOnly(2024, 1, 5), DocumentWords.Date(new DateOnly(2024, 1, 5)),
             new DocumentInfo("排版测试", "测试局", "测试", new DateTimeOffset(2024, 1, 5, 10, 0, 0, TimeSpan.FromHours(8))));
         return PdfPages.Read(Fixtures.Typesetter.Value.Render(document).Content);
     });

@@ -11,7 +11,8 @@ public class LayoutTests
     private static ReportDocument Document(int paragraphs, string signature = "魏都区科学技术和工业信息化局", int paragraphLength = 60) =>
         new("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告", "区法治政府建设领导小组办公室：",
             [.. Enumerable.Range(0, paragraphs).Select(i => new DocumentBlock(BlockKind.Paragraph, new string('文', paragraphLength - 1) + "。"))],
-            signature, new DateOnly(2023, 12, 31), new DocumentInfo("t", "魏都区科学技术和工业信息化局", "s", DateTimeOffset.UnixEpoch));
+            signature, new DateOnly(2023, 12, 31), DocumentWords.Date(new DateOnly(2023, 12, 31)),
+            new DocumentInfo("t", "魏都区科学技术和工业信息化局", "s", DateTimeOffset.UnixEpoch));
 
     [Fact]
     public void A_full_line_holds_exactly_28_characters_and_its_last_cell_ends_at_the_right_edge()

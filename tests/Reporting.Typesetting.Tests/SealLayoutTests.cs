@@ -14,7 +14,8 @@ public class SealLayoutTests
     private static ReportDocument Sealed(int paragraphs) =>
         new("魏都区科学技术和工业信息化局2023年法治政府建设情况的报告", "区法治政府建设领导小组办公室：",
             [.. Enumerable.Range(0, paragraphs).Select(_ => new DocumentBlock(BlockKind.Paragraph, new string('文', 59) + "。"))],
-            "魏都区科学技术和工业信息化局", new DateOnly(2023, 12, 31), new DocumentInfo("t", "魏都区科学技术和工业信息化局", "s", DateTimeOffset.UnixEpoch),
+            "魏都区科学技术和工业信息化局", new DateOnly(2023, 12, 31), DocumentWords.Date(new DateOnly(2023, 12, 31)),
+            new DocumentInfo("t", "魏都区科学技术和工业信息化局", "s", DateTimeOffset.UnixEpoch),
             Seal.Value);
 
     /// <summary>The vertical middle of a line's em box (a 3号 em box is centred in its slot), from the text block's top.</summary>

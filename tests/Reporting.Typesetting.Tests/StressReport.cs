@@ -36,7 +36,7 @@ internal static class StressReport
         for (var i = 0; i < 12; i++)
             blocks.Add(new(BlockKind.Paragraph, "为持续深入学习宣传习近平法治思想，进一步落实依法行政工作、提升法治建设水平、推动法治建设工作，下一年度我局将采取如下措施，营造浓厚法治氛围和良好法治生态。"));
         const string title = "关于魏都区人力资源和社会保障局2023年度推进法治政府建设和依法行政工作情况以及下一年度工作安排的报告";
-        return new ReportDocument(title, "区法治政府建设领导小组办公室：", blocks, "魏都区人力资源和社会保障局", new DateOnly(2024, 1, 5),
+        return new ReportDocument(title, "区法治政府建设领导小组办公室：", blocks, "魏都区人力资源和社会保障局", new DateOnly(2024, 1, 5), DocumentWords.Date(new DateOnly(2024, 1, 5)),
             new DocumentInfo(title, "魏都区人力资源和社会保障局", "2023年度法治政府建设情况报告", new DateTimeOffset(2024, 1, 5, 10, 0, 0, TimeSpan.FromHours(8))));
     }
 

@@ -57,7 +57,7 @@ public sealed class VolumeCompilationFixture : IDisposable
     /// <summary>A department lacking the given parts in the given states; its other required parts are approved.</summary>
     public static MissingReport Missing(string code, string name, params (string Section, PartStatus Status)[] lacking) =>
         new(code, name, [.. ReportTemplate.RequiredSections.Select(s =>
-            new PartState(s.ShortName, lacking.Where(l => l.Section == s.Key).Select(l => l.Status).DefaultIfEmpty(PartStatus.Approved).First()))]);
+            new PartState(s, lacking.Where(l => l.Section == s.Key).Select(l => l.Status).DefaultIfEmpty(PartStatus.Approved).First()))]);
 
     /// <summary>Drops paragraphs from the end until the report is one page shorter: a report of odd length.</summary>
     private static ReportDocument Shorten(ReportDocument report)

@@ -9,7 +9,9 @@ namespace Reporting.Core.Documents;
 /// </summary>
 public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyDictionary<string, string> Parts)
 {
-    private static readonly string[] Numerals = ["一、", "二、", "三、", "四、", "五、"];
+    /// <summary>The numeral each numbered part's heading starts with (一、 for duty), as the template words the heading.</summary>
+    private static readonly (string Numeral, ReportSection Section)[] Numbered =
+        [.. ReportTemplate.Sections.Where(s => s.Order > 0).Select(s => (s.Heading[..2], s))];
 
     public static PlainTextReport Parse(string text)
     {
@@ -27,11 +29,10 @@ public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyD
         for (; index < lines.Count; index++)
         {
             var line = lines[index];
-            var numeral = Array.FindIndex(Numerals, n => line.StartsWith(n, StringComparison.Ordinal));
-            if (numeral >= 0)
+            var numbered = Array.FindIndex(Numbered, n => line.StartsWith(n.Numeral, StringComparison.Ordinal));
+            if (numbered >= 0)
             {
-                var section = ReportTemplate.Sections[numeral + 1];
-                current = section.Key;
+                current = Numbered[numbered].Section.Key;
                 parts.TryAdd(current, []);
             }
             if (!parts.TryGetValue(current, out var list)) parts[current] = list = [];

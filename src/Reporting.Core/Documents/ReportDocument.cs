@@ -4,6 +4,7 @@ namespace Reporting.Core.Documents;
 /// A report ready to typeset: title, recipient line (with its full-width colon), the blocks in
 /// reading order, and the signature and date that close it. Plain data; no layout decisions.
 /// </summary>
+/// <param name="DateText">The date as the document writes it (<see cref="IDocumentWording.Date"/>).</param>
 /// <param name="Seal">The signing organisation's seal, printed over the 署名 and 成文日期 [GB/T 9704 7.3.5.1]; null: unsealed [7.3.5.2].</param>
 public sealed record ReportDocument(
     string Title,
@@ -11,12 +12,10 @@ public sealed record ReportDocument(
     IReadOnlyList<DocumentBlock> Blocks,
     string Signature,
     DateOnly Date,
+    string DateText,
     DocumentInfo Info,
     OrganisationSeal? Seal = null)
 {
-    /// <summary>GB/T 9704 7.3.5.4: Arabic numerals, full year, no leading zeros.</summary>
-    public string DateText => $"{Date.Year}年{Date.Month}月{Date.Day}日";
-
     /// <summary>Every character the typesetter will have to draw, for coverage checks.</summary>
     public IEnumerable<string> AllText()
     {

@@ -7,13 +7,14 @@ namespace Reporting.Core.Documents;
 /// <summary>Builds the document of a report from its parts' texts, in template order.</summary>
 public static class ReportDocumentBuilder
 {
+    /// <param name="wording">The words of the title, the subject and the date as written.</param>
     /// <param name="parts">
     /// Section key → body. A body whose first line is the part's own numbered heading (三、… for shortcomings)
     /// prints that heading as written; otherwise the template's wording is printed. Parts not given are left out.
     /// </param>
     /// <param name="signedAt">Date of the last approval: the report's 成文日期.</param>
-    public static ReportDocument Build(Department department, int year, DistrictOffice office, IReadOnlyDictionary<string, string> parts,
-        DateOnly signedAt, DateTimeOffset createdAt)
+    public static ReportDocument Build(IDocumentWording wording, Department department, int year, DistrictOffice office,
+        IReadOnlyDictionary<string, string> parts, DateOnly signedAt, DateTimeOffset createdAt)
     {
         var blocks = new List<DocumentBlock>();
         foreach (var section in ReportTemplate.Sections)
@@ -24,14 +25,15 @@ public static class ReportDocumentBuilder
             if (section.Heading.Length > 0) blocks.Add(new DocumentBlock(BlockKind.Heading, own ? paragraphs[0] : section.Heading));
             blocks.AddRange(paragraphs.Skip(own ? 1 : 0).Select(p => new DocumentBlock(BlockKind.Paragraph, p)));
         }
-        var title = ReportTemplate.TitleFor(department.Name, year);
+        var title = wording.ReportTitle(department.Name, year);
         return new ReportDocument(
             title,
             office.Salutation + "：",
             blocks,
             department.Name,
             signedAt,
-            new DocumentInfo(title, department.Name, $"{year}年度法治政府建设情况报告", createdAt));
+            wording.Date(signedAt),
+            new DocumentInfo(title, department.Name, wording.ReportSubject(year), createdAt));
     }
 
     /// <summary>A paragraph is a non-blank line; leading full-width or ASCII spaces used as manual indents are dropped.</summary>

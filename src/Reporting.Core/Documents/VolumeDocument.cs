@@ -1,3 +1,5 @@
+using Reporting.Core.Templates;
+
 namespace Reporting.Core.Documents;
 
 /// <summary>
@@ -33,5 +35,5 @@ public sealed record MissingReport(string DepartmentCode, string DepartmentName,
     public IEnumerable<PartState> MissingParts => Parts.Where(p => p.Status != PartStatus.Approved);
 }
 
-/// <summary>A required part of a report as the status table shows it: its name and where it stands.</summary>
-public sealed record PartState(string Part, PartStatus Status);
+/// <summary>A required part of a report as the status table shows it: which part (the table words its name) and where it stands.</summary>
+public sealed record PartState(ReportSection Part, PartStatus Status);

@@ -60,7 +60,7 @@ public class DraftReview(
                 throw ReportingException.Conflict(RefusalCode.DraftReviewedMeanwhile);
             }
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
-                caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (成文日期 {d:yyyy-MM-dd})" : "")), cancellationToken);
+                caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")), cancellationToken);
             if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
         }
         // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the

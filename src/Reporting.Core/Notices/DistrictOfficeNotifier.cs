@@ -1,6 +1,7 @@
 using Reporting.Core.Access;
 using Reporting.Core.Audit;
 using Reporting.Core.Directory;
+using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.ReportAssembly;
@@ -21,6 +22,7 @@ public class DistrictOfficeNotifier(
     INoticeComposer composer,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
+    IDocumentWording wording,
     ReportingOptions options,
     TimeProvider clock)
 {
@@ -57,7 +59,7 @@ public class DistrictOfficeNotifier(
         var link = await pdfs.GetReadLinkAsync(version.BlobName!, lifetime, cancellationToken);
         var stored = await pdfs.FindAsync(version.BlobName!, cancellationToken);
         var previous = report.Versions.Where(v => v.Version < version.Version && v.IsAssembled).MaxBy(v => v.Version);
-        var pdf = new NoticePdf(version.BlobName!, ReportAssembler.FileName(department.Name, report.Key.Year, version.Version), version.PageCount ?? 0,
+        var pdf = new NoticePdf(version.BlobName!, wording.ReportFileName(department.Name, report.Key.Year, version.Version), version.PageCount ?? 0,
             version.Sha256 ?? "", stored?.Length, link, clock.GetUtcNow() + lifetime);
         var ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken);
         return new Notice.ReportReady(message, directory.Office.Email, version.AssembledAt ?? clock.GetUtcNow(), pdf, ofd)

@@ -104,7 +104,7 @@ public class ReportPublisher(
             return new PublishOutcome(current, changed);
         }, cancellationToken);
         if (outcome.Changed)
-            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.withdrawn", caller, now, $"撤回原因：{text}"), cancellationToken);
+            await audit.RecordAsync(new AuditEntry(key.ToString(), "report.withdrawn", caller, now, $"reason: {text}"), cancellationToken);
         await _sync.SyncReportAsync(key, cancellationToken);
         await _sync.SyncYearAsync(key.Year, cancellationToken);
         return outcome;
@@ -122,7 +122,7 @@ public class ReportPublisher(
         }, cancellationToken);
         if (outcome.Changed)
             await audit.RecordAsync(new AuditEntry(key.ToString(), "report.published", caller, now,
-                $"发布第 {version} 版（保密审查的版本）；已保密审查；审查意见：{comment}"), cancellationToken);
+                $"version {version}; confidentiality reviewed; comment: {comment}"), cancellationToken);
         await _sync.SyncReportAsync(key, cancellationToken);
         return outcome;
     }

@@ -28,13 +28,12 @@ public class ReportAssembler(
     IWorkQueue queue,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
+    IDocumentWording wording,
     ReportingOptions options,
     TimeProvider clock,
     IOrganisationSeals? seals = null)
 {
     public static string BlobName(ReportKey key, int version) => $"reports/{key.Year}/{key.Department}/{key.Year}-{key.Department}-v{version}.pdf";
-
-    public static string FileName(string departmentName, int year, int version) => $"{departmentName}{year}年法治政府建设情况的报告（第{version}版）.pdf";
 
     /// <returns>The assembled version, or null when the message names a version the report does not have.</returns>
     public virtual async Task<AssembledVersion?> AssembleAsync(AssemblyMessage message, CancellationToken cancellationToken = default)
@@ -57,7 +56,7 @@ public class ReportAssembler(
             }, cancellationToken);
             var document = await BuildDocumentAsync(key, department, version, cancellationToken);
             var typeset = typesetter.Typeset(document);
-            var fileName = FileName(department.Name, key.Year, version.Version);
+            var fileName = wording.ReportFileName(department.Name, key.Year, version.Version);
             var stored = await pdfs.CreateAsync(BlobName(key, version.Version), typeset.Pdf, fileName, cancellationToken);
             // The OFD twin, stored before the version is marked assembled: a retry after a crash between the two files finds
             // the PDF stored and writes the OFD from its own render, whose OFD bytes are the same for the same document.
@@ -97,7 +96,7 @@ public class ReportAssembler(
             parts[section] = draft.Body;
         }
         var signedAt = version.Dated ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SignedAt, options.ResolveTimeZone()).DateTime);
-        var document = ReportDocumentBuilder.Build(department, key.Year, directory.Office, parts, signedAt, version.RequestedAt);
+        var document = ReportDocumentBuilder.Build(wording, department, key.Year, directory.Office, parts, signedAt, version.RequestedAt);
         return seals is null ? document : document with { Seal = await seals.FindAsync(department.Code, department.Name, cancellationToken) };
     }
 }

@@ -19,7 +19,4 @@ public static class ReportTemplate
 
     public static ReportSection? Find(string? key) =>
         key is null ? null : Sections.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
-
-    /// <summary>The title the assembled report carries.</summary>
-    public static string TitleFor(string departmentName, int year) => $"{departmentName}{year}年法治政府建设情况的报告";
 }

@@ -40,6 +40,7 @@ public class YearEndRun(
     INoticeComposer composer,
     OnceOnlyDelivery delivery,
     IAuditLog audit,
+    IDocumentWording wording,
     ReportingOptions options,
     TimeProvider clock,
     string? scratchFolder = null,
@@ -225,7 +226,7 @@ public class YearEndRun(
     private async Task<MissingReport> MissingAsync(ReportKey key, string name, IReadOnlyCollection<string> lacking, CancellationToken cancellationToken)
     {
         var newest = (await drafts.ListAsync(key, cancellationToken)).GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!.Status);
-        var parts = ReportTemplate.RequiredSections.Select(s => new PartState(s.ShortName,
+        var parts = ReportTemplate.RequiredSections.Select(s => new PartState(s,
             !lacking.Contains(s.Key) ? PartStatus.Approved
             : newest.TryGetValue(s.Key, out var status) ? status switch
             {
@@ -250,9 +251,9 @@ public class YearEndRun(
         var missing = new List<MissingReport>();
         foreach (var department in directory.Departments.Where(d => volume.Missing.ContainsKey(d.Code)))
             missing.Add(await MissingAsync(new ReportKey(year, department.Code), department.Name, volume.Missing[department.Code], cancellationToken));
-        var title = $"{directory.District}{year}年度法治政府建设情况报告汇编";
+        var title = wording.VolumeTitle(directory.District, year);
         var document = new VolumeDocument(directory.District, year, title, entries, missing,
-            new DocumentInfo(title, directory.Office.Name, $"{year}年度法治政府建设情况报告汇编", volume.ClaimedAt),
+            new DocumentInfo(title, directory.Office.Name, wording.VolumeSubject(year), volume.ClaimedAt),
             directory.Office.Name, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(volume.ClaimedAt, options.ResolveTimeZone()).DateTime),
             seals is null ? null : await seals.FindAsync(SealOrganisation.OfficeCode, directory.Office.Name, cancellationToken));
 
@@ -262,7 +263,7 @@ public class YearEndRun(
         var temp = Path.Combine(ScratchFolder, $"volume-{year}-v{volume.Version}-{Guid.NewGuid():N}.pdf");
         var tempOfd = OfdTwin.Of(temp);
         var blobName = BlobName(year, volume.Version);
-        var fileName = $"{title}（第{volume.Version}版）.pdf";
+        var fileName = wording.VolumeFileName(directory.District, year, volume.Version);
         try
         {
             int pages;
@@ -342,7 +343,7 @@ public class YearEndRun(
         {
             var link = await pdfs.GetReadLinkAsync(volume.BlobName!, lifetime, cancellationToken);
             var stored = await pdfs.FindAsync(volume.BlobName!, cancellationToken);
-            var pdf = new NoticePdf(volume.BlobName!, $"{directory.District}{year}年度法治政府建设情况报告汇编（第{volume.Version}版）.pdf",
+            var pdf = new NoticePdf(volume.BlobName!, wording.VolumeFileName(directory.District, year, volume.Version),
                 volume.PageCount ?? 0, volume.Sha256 ?? "", stored?.Length, link, clock.GetUtcNow() + lifetime);
             var ofd = await NoticeFiles.OfdTwinAsync(pdfs, pdf, lifetime, cancellationToken);
             var fact = new Notice.VolumeReady(message, directory.Office.Email, volume.StoredAt ?? clock.GetUtcNow(), pdf, ofd,

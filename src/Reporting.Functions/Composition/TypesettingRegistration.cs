@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Reporting.Azure.Storage;
+using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.ReportAssembly;
 using Reporting.Core.Seals;
@@ -11,7 +12,7 @@ using static Reporting.Functions.ReportingServices;
 
 namespace Reporting.Functions.Composition;
 
-/// <summary>Typesetting and signing: the fonts, the signing key, the typesetter that signs, the organisations' seals.</summary>
+/// <summary>Typesetting and signing: the documents' words, the fonts, the signing key, the typesetter that signs, the organisations' seals.</summary>
 internal static class TypesettingRegistration
 {
     public static IServiceCollection AddReportingSigning(this IServiceCollection services, IConfiguration configuration, SettingsBinder settings,
@@ -23,6 +24,8 @@ internal static class TypesettingRegistration
         var signing = settings.Bind<SigningOptions>(configuration, SigningOptions.Section).Validated("签名设置", new SigningSettingsValidation());
         var signingKey = signing is null || storage is null ? null
             : settings.Check.Read(AppSettingNames.SigningCertificateFile, "签名证书", () => SigningKeys.Create(signing, storage, TimeProvider.System));
+        // The documents' words (titles, subjects, file names, the date as written): zh-CN, worded once in Reporting.Typesetting.
+        services.AddSingleton<IDocumentWording, DocumentWords>();
         // Reports and volumes are sealed with the newest uploaded seal; the local host decorates this with its development seal.
         services.AddSingleton<IOrganisationSeals, StoredOrganisationSeals>();
         services.AddSingleton<SealAdministration>();

@@ -11,6 +11,7 @@ using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;
 using Reporting.Functions.Telemetry;
+using Reporting.Typesetting;
 using Reporting.Typesetting.Docx;
 
 namespace Reporting.Functions.Functions;
@@ -41,7 +42,7 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
             department = draft.Report.Department,
             departmentName = directory.Find(draft.Report.Department)?.Name,
             section = draft.Section,
-            sectionName = ReportTemplate.Find(draft.Section)?.ShortName,
+            sectionName = ReportTemplate.Find(draft.Section) is { } part ? DocumentWords.PartShortName(part) : null,
             version = draft.Version,
             status = draft.Status.ToString().ToLowerInvariant(),
             author = draft.Author,

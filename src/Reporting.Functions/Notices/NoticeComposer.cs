@@ -6,6 +6,7 @@ using Reporting.Core.ReportAssembly;
 using Reporting.Core.Templates;
 using Reporting.Functions.Http;
 using Reporting.Functions.Pages;
+using Reporting.Typesetting;
 using Reporting.Typesetting.Signing;
 
 namespace Reporting.Functions.Notices;
@@ -72,7 +73,7 @@ public sealed class NoticeComposer(
         {
             $"{directory.Office.Name}：",
             "",
-            $"{ReportTemplate.TitleFor(Department(report.Department), report.Year)}（第{report.Version}版）各部分已审核通过，"
+            $"{DocumentWords.ReportTitle(Department(report.Department), report.Year)}（第{report.Version}版）各部分已审核通过，"
                 + $"于 {Time(notice.At)}排版生成，共 {notice.Pdf.PageCount} 页。",
         };
         AddSigner(lines);
@@ -132,7 +133,7 @@ public sealed class NoticeComposer(
     private string RejectionSubject(Notice.DraftRejected notice)
     {
         var draft = notice.Message;
-        var part = ReportTemplate.Find(notice.Rejection.Section)?.ShortName ?? "未知部分";
+        var part = Words.ShortPart(notice.Rejection.Section);
         return $"【退回通知】{Department(draft.Department)}{draft.Year}年度报告{part}（第{draft.Version}版）已退回，请修改后重新提交";
     }
 
@@ -144,7 +145,7 @@ public sealed class NoticeComposer(
         {
             $"{Named(rejection.Author)}：",
             "",
-            $"您提交的{ReportTemplate.TitleFor(Department(draft.Department), draft.Year)}中的以下部分已被退回：",
+            $"您提交的{DocumentWords.ReportTitle(Department(draft.Department), draft.Year)}中的以下部分已被退回：",
             "",
             $"部分：{Words.Part(rejection.Section)}",
             $"版本：第 {draft.Version} 版",

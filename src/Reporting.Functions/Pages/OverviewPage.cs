@@ -7,6 +7,7 @@ using Reporting.Core.Templates;
 using Reporting.Functions.Http;
 
 using Reporting.Functions.ReadModels;
+using Reporting.Typesetting;
 
 namespace Reporting.Functions.Pages;
 
@@ -59,7 +60,8 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
                 }
                 : null,
             YearEndAction = routes.YearEnd(view.Year),
-            Headers = ReportTemplate.Sections.Select(s => new { Short = s.ShortName + (s.Required ? "" : "（选填）"), Full = Words.Part(s) }).ToList(),
+            Headers = ReportTemplate.Sections
+                .Select(s => new { Short = DocumentWords.PartShortName(s) + (s.Required ? "" : "（选填）"), Full = Words.Part(s) }).ToList(),
             Rows = view.Departments.Select(d => new
             {
                 d.Name,

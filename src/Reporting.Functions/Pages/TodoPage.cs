@@ -1,6 +1,5 @@
 using Reporting.Core;
 using Reporting.Core.Access;
-using Reporting.Core.Templates;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;
@@ -74,7 +73,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
     {
         var view = await queries.GetYearAsync(year.ToString(), caller, cancellationToken);
         var incomplete = view.Departments.Where(d => d.MissingSections.Count > 0)
-            .Select(d => new { d.Name, Parts = string.Join("；", d.MissingSections.Select(s => ReportTemplate.Find(s)?.ShortName ?? "未知部分")) }).ToList();
+            .Select(d => new { d.Name, Parts = string.Join("；", d.MissingSections.Select(Words.ShortPart)) }).ToList();
         return new { Role = "office", Incomplete = incomplete, view.Complete };
     }
 }

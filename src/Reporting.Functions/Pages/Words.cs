@@ -5,6 +5,7 @@ using Reporting.Core.Templates;
 
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Wording;
+using Reporting.Typesetting;
 
 namespace Reporting.Functions.Pages;
 
@@ -25,6 +26,9 @@ public sealed class Words(DistrictDirectory directory)
     public static string Part(ReportSection section) => section.Order == 0 ? "开头部分（“一、”之前）" : section.Heading;
 
     public static string Part(string key) => ReportTemplate.Find(key) is { } section ? Part(section) : "未知部分";
+
+    /// <summary>The part's short name (开头部分, 第一部分 …), as the documents word it; a key no part has: 未知部分.</summary>
+    public static string ShortPart(string? key) => ReportTemplate.Find(key) is { } section ? DocumentWords.PartShortName(section) : "未知部分";
 
     public static string Status(DraftStatus status) => status switch
     {

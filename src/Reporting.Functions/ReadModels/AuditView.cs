@@ -1,16 +1,34 @@
+using System.Text.RegularExpressions;
 using Reporting.Core.Access;
 using Reporting.Core.Audit;
-
 
 namespace Reporting.Functions.ReadModels;
 
 /// <summary>One line of a report's trail as GET reports/{year}/{department} shows it: when, who (id and name), what, in Chinese.</summary>
 /// <remarks>Core records queue- and timer-triggered work as <see cref="Caller.System"/>, named by its id; people read 系统 (as the
-/// trail's older rows stored it).</remarks>
-public sealed record AuditView(DateTimeOffset At, string Action, string What, string ActorId, string Actor, string Detail)
+/// trail's older rows stored it). Likewise Core writes its details language-neutral (<c>reason: …</c>, <c>(dated 2024-01-15)</c>);
+/// they read here in Chinese, and older rows, stored in Chinese, read as they were stored.</remarks>
+public sealed partial record AuditView(DateTimeOffset At, string Action, string What, string ActorId, string Actor, string Detail)
 {
     public static AuditView From(AuditEntry entry) => new(entry.At, entry.Action, Describe(entry.Action), entry.Actor.Id,
-        entry.Actor == Caller.System ? "系统" : entry.Actor.Name, entry.Detail);
+        entry.Actor == Caller.System ? "系统" : entry.Actor.Name, Word(entry.Action, entry.Detail));
+
+    [GeneratedRegex(@" \(dated (\d{4}-\d{2}-\d{2})\)$")]
+    private static partial Regex Dated();
+
+    [GeneratedRegex(@"^version (\d+); confidentiality reviewed; comment: (.*)$", RegexOptions.Singleline)]
+    private static partial Regex Published();
+
+    private const string Reason = "reason: ";
+
+    private static string Word(string action, string detail) => action switch
+    {
+        "draft.approved" or "draft.rejected" => Dated().Replace(detail, " (成文日期 $1)"),
+        "report.withdrawn" when detail.StartsWith(Reason, StringComparison.Ordinal) => "撤回原因：" + detail[Reason.Length..],
+        "report.published" when Published().Match(detail) is { Success: true } m =>
+            $"发布第 {m.Groups[1].Value} 版（保密审查的版本）；已保密审查；审查意见：{m.Groups[2].Value}",
+        _ => detail,
+    };
 
     private static string Describe(string action) => action switch
     {

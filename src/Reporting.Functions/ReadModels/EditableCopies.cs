@@ -18,7 +18,8 @@ namespace Reporting.Functions.ReadModels;
 public class EditableCopies(
     DistrictDirectory directory,
     ReportQueries queries,
-    ReportAssembler assembler)
+    ReportAssembler assembler,
+    IDocumentWording wording)
 {
     public virtual async Task<EditableCopy> DraftAsync(string? year, string? department, string? section, string? version, Caller caller,
         CancellationToken cancellationToken = default)
@@ -26,7 +27,7 @@ public class EditableCopies(
         var (key, part, draft) = await queries.FindDraftAsync(year, department, section, version, caller, cancellationToken);
         var number = draft.Version;
         var owner = directory.Find(key.Department)!;
-        var document = ReportDocumentBuilder.Build(owner, key.Year, directory.Office, new Dictionary<string, string> { [part.Key] = draft.Body },
+        var document = ReportDocumentBuilder.Build(wording, owner, key.Year, directory.Office, new Dictionary<string, string> { [part.Key] = draft.Body },
             DateOnly.FromDateTime(draft.SubmittedAt.UtcDateTime), draft.SubmittedAt);
         var content = DocxPackage.Write(document, new DocxOptions { HeaderNote = EditableCopyWords.DraftHeader });
         return new EditableCopy(content, EditableCopyWords.DraftFileName(owner.Name, key.Year, Words.Part(part), number),

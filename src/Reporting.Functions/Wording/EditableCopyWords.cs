@@ -1,4 +1,4 @@
-using Reporting.Core.Templates;
+using Reporting.Typesetting;
 
 namespace Reporting.Functions.Wording;
 
@@ -9,7 +9,7 @@ public static class EditableCopyWords
     public const string DraftHeader = "草稿可编辑副本，未经审核，不作为正式文件";
 
     public static string ReportFileName(string departmentName, int year, int version) =>
-        $"{ReportTemplate.TitleFor(departmentName, year)}（第{version}版，可编辑副本）.docx";
+        $"{DocumentWords.ReportTitle(departmentName, year)}（第{version}版，可编辑副本）.docx";
 
     public static string DraftFileName(string departmentName, int year, string part, int version) =>
         $"{departmentName}{year}年度报告{Shorten(part)}（第{version}版草稿）.docx";

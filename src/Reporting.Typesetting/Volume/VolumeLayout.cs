@@ -45,7 +45,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         foreach (var missing in volume.Missing)
         {
             yield return missing.DepartmentName;
-            foreach (var part in missing.Parts) yield return part.Part + DocumentWords.Status(part.Status);
+            foreach (var part in missing.Parts) yield return DocumentWords.PartShortName(part.Part) + DocumentWords.Status(part.Status);
         }
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class VolumeLayout(TextComposer composer)
         var column = (PageGeometry.BlockWidth - nameColumn) / Math.Max(1, parts.Count);
         ComposedLine Row(ComposedLine name, IEnumerable<ComposedLine> cells) => ComposedLine.Join(
             [name, .. cells.Select((c, i) => c with { Offset = nameColumn + i * column + (column - c.Width) / 2 })]);
-        var header = Row(Cell(DepartmentColumn, FontRoles.Hei), parts.Select(p => Cell(p, FontRoles.Hei)));
+        var header = Row(Cell(DepartmentColumn, FontRoles.Hei), parts.Select(p => Cell(DocumentWords.PartShortName(p), FontRoles.Hei)));
         var rows = missing.Select((m, i) => Row(names[i],
             parts.Select(p => Cell(m.Parts.FirstOrDefault(s => s.Part == p) is { } s ? DocumentWords.Status(s.Status) : "—", FontRoles.FangSong)))).ToList();
         return new StatusTableElement(header, rows, section);

@@ -1,0 +1,29 @@
+namespace Reporting.Core.Documents;
+
+/// <summary>
+/// The words of the documents Core puts together: titles, the PDF's subject, the file names people download, the date as a
+/// document writes it. Core holds no wording; the app supplies one (the zh-CN documents' words, in Reporting.Typesetting).
+/// </summary>
+public interface IDocumentWording
+{
+    /// <summary>The title an assembled report carries, for one department and year.</summary>
+    string ReportTitle(string departmentName, int year);
+
+    /// <summary>The report PDF's subject (its document information), for the year.</summary>
+    string ReportSubject(int year);
+
+    /// <summary>A report version's PDF file name as people download it; its OFD twin swaps the extension.</summary>
+    string ReportFileName(string departmentName, int year, int version);
+
+    /// <summary>The title of the district's volume of a year's reports.</summary>
+    string VolumeTitle(string district, int year);
+
+    /// <summary>The volume PDF's subject, for the year.</summary>
+    string VolumeSubject(int year);
+
+    /// <summary>A volume version's PDF file name as people download it; its OFD twin swaps the extension.</summary>
+    string VolumeFileName(string district, int year, int version);
+
+    /// <summary>A date as a document writes it under its signature (成文日期).</summary>
+    string Date(DateOnly date);
+}
