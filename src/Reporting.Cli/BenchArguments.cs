@@ -1,4 +1,6 @@
 using System.Globalization;
+using Reporting.Core.Documents;
+using Reporting.Typesetting;
 
 namespace Reporting.Cli;
 
@@ -40,7 +42,7 @@ internal static class BenchArguments
     public static (string File, IReadOnlyDictionary<string, string> Parts)? Fixture(string[] args)
     {
         var fixture = Text(args, "--fixture") ?? FindFixture();
-        if (fixture is not null && File.Exists(fixture)) return (fixture, Reporting.Core.Documents.PlainTextReport.Parse(File.ReadAllText(fixture)).Parts);
+        if (fixture is not null && File.Exists(fixture)) return (fixture, PlainTextReport.Parse(File.ReadAllText(fixture), new DocumentWords()).Parts);
         Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。");
         return null;
     }

@@ -100,9 +100,10 @@ public static class RenderCommand
     internal static ReportDocument Build(Request request, FontSet? fonts = null, bool signing = false)
     {
         var (department, office) = LoadDepartment(request.Directory ?? FindDirectoryFile(), request.Department);
-        var report = PlainTextReport.Parse(File.ReadAllText(request.Input));
+        var words = new DocumentWords();
+        var report = PlainTextReport.Parse(File.ReadAllText(request.Input), words);
         var createdAt = new DateTimeOffset(request.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        var document = ReportDocumentBuilder.Build(new DocumentWords(), department, request.Year, office, report.Parts, request.Date, createdAt);
+        var document = ReportDocumentBuilder.Build(words, department, request.Year, office, report.Parts, request.Date, createdAt);
         return document with { Seal = Seal(request, document.Signature, signing, fonts) };
     }
 

@@ -34,13 +34,14 @@ public static class VolumeBench
         var fixture = BenchArguments.Text(args, "--fixture") is { Length: > 0 } f ? f : BenchArguments.FindFixture();
         if (fixture is null) { Console.Error.WriteLine("找不到报告样本（kgj-2023.txt），请用 --fixture 指定。"); return 2; }
 
-        var parts = PlainTextReport.Parse(await File.ReadAllTextAsync(fixture)).Parts;
+        var words = new DocumentWords();
+        var parts = PlainTextReport.Parse(await File.ReadAllTextAsync(fixture), words).Parts;
         var office = new DistrictOffice("魏都区法治政府建设领导小组办公室", "区法治政府建设领导小组办公室", "fzb@weidu.example.gov.cn");
         var created = new DateTimeOffset(2024, 1, 8, 9, 0, 0, TimeSpan.FromHours(8));
         var reports = Enumerable.Range(1, departments).Select(i =>
         {
             var department = new Department($"d{i:D4}", $"魏都区第{i}局");
-            return new VolumeEntry(department.Code, department.Name, ReportDocumentBuilder.Build(new DocumentWords(), department, 2023, office, parts,
+            return new VolumeEntry(department.Code, department.Name, ReportDocumentBuilder.Build(words, department, 2023, office, parts,
                 new DateOnly(2024, 1, 5), created));
         }).ToList();
         var missing = new MissingReport("czj", "魏都区财政局", [.. ReportTemplate.RequiredSections.Select(s => new PartState(s, PartStatus.NotSubmitted))]);

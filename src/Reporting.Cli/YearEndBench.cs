@@ -55,7 +55,7 @@ public static class YearEndBench
 
         // Arrange: every department complete, approvals recorded, no PDF yet (the queue has no listener here).
         const int year = 2021;
-        var parts = PlainTextReport.Parse(await File.ReadAllTextAsync(fixture)).Parts;
+        var parts = PlainTextReport.Parse(await File.ReadAllTextAsync(fixture), services.GetRequiredService<ITemplateWording>()).Parts;
         var submission = services.GetRequiredService<DraftSubmission>();
         var review = services.GetRequiredService<DraftReview>();
         await Parallel.ForEachAsync(Enumerable.Range(1, departments), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>

@@ -55,7 +55,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         private AccessControl Access => new(new TableMemberRepository(Clients), new ConfiguredMembers(AzuriteCollection.Directory.Departments.SelectMany(d =>
             new Membership[] { new($"{d.Code}-author", MemberRole.Author, d.Code), new($"{d.Code}-approver", MemberRole.Approver, d.Code) })));
 
-        public DraftSubmission Submission => new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), Options, TimeProvider.System);
+        public DraftSubmission Submission =>
+            new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), new DocumentWords(), Options, TimeProvider.System);
         public DraftReview Review => new(Access, Drafts, Reports, new StorageWorkQueue(Clients), Rejections, Audit, Options, TimeProvider.System);
 
         /// <summary>No channel is configured here: a rejection is registered and queued, and nothing is sent.</summary>
@@ -152,7 +153,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
     {
         var w = await WorkflowsAsync();
         var text = RepoPaths.FixtureText("kgj-2023.txt");
-        var expected = PlainTextReport.Parse(text);
+        var expected = PlainTextReport.Parse(text, new DocumentWords());
         // What an author pastes for each part: its lines from the report, numbered heading line included.
         var lines = text.Replace("\r\n", "\n").Split('\n');
         int[] starts = [2, .. "一二三四".Select(n => Array.FindIndex(lines, l => l.StartsWith(n + "、"))), lines.Length];

@@ -488,7 +488,7 @@ internal sealed class TestWorld
     public static Caller Approver(string department = "kgj", string name = "审核人") => new($"{department}-approver", name);
     public static readonly Caller Office = new("office", "区法治办工作人员");
 
-    public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Options, Clock);
+    public DraftSubmission Submission => new(Directory, Access, Drafts, Audit, Coverage, Wording, Options, Clock);
     public FactsComposer Composer { get; } = new();
     public TestAuthorAddresses Addresses { get; } = new();
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);

@@ -7,7 +7,10 @@ namespace Reporting.Core.Tests;
 
 public class PlainTextReportTests
 {
-    private static readonly PlainTextReport Kgj = PlainTextReport.Parse(RepoPaths.FixtureText("kgj-2023.txt"));
+    /// <summary>The app's own template words: parts are split at the numerals people write, headings printed as people read them.</summary>
+    private static readonly DocumentWords Words = new();
+
+    private static readonly PlainTextReport Kgj = PlainTextReport.Parse(RepoPaths.FixtureText("kgj-2023.txt"), Words);
 
     [Fact]
     public void The_kgj_report_splits_into_title_preamble_and_four_numbered_parts()
@@ -37,7 +40,7 @@ public class PlainTextReportTests
     [Fact]
     public void A_short_line_ending_in_a_colon_after_the_title_is_the_recipient()
     {
-        var report = PlainTextReport.Parse("\r\n某局2023年法治政府建设情况的报告\r\n\r\n区法治政府建设领导小组办公室：\r\n　　开头一段。\r\n一、职责\r\n　　职责正文。\r\n五、其他需要报告的情况\r\n其他。\r\n");
+        var report = PlainTextReport.Parse("\r\n某局2023年法治政府建设情况的报告\r\n\r\n区法治政府建设领导小组办公室：\r\n　　开头一段。\r\n一、职责\r\n　　职责正文。\r\n五、其他需要报告的情况\r\n其他。\r\n", Words);
 
         Assert.Equal("某局2023年法治政府建设情况的报告", report.Title);
         Assert.Equal("区法治政府建设领导小组办公室：", report.Recipient);
@@ -49,7 +52,7 @@ public class PlainTextReportTests
     [Fact]
     public void A_numbered_line_that_runs_body_text_on_starts_its_part_and_is_kept()
     {
-        var report = PlainTextReport.Parse("标题\n开头。\n一、党政主要负责人履职情况。局主要负责人亲自部署法治建设工作。\n（一）第一项。\n二、推进法治政府建设的主要举措和成效\n举措。");
+        var report = PlainTextReport.Parse("标题\n开头。\n一、党政主要负责人履职情况。局主要负责人亲自部署法治建设工作。\n（一）第一项。\n二、推进法治政府建设的主要举措和成效\n举措。", Words);
 
         Assert.Equal("一、党政主要负责人履职情况。局主要负责人亲自部署法治建设工作。\n（一）第一项。", report.Parts["duty"]);
         Assert.Equal("二、推进法治政府建设的主要举措和成效\n举措。", report.Parts["measures"]);
@@ -84,7 +87,7 @@ public class PlainTextReportTests
     private static ReportDocument Build(IReadOnlyDictionary<string, string> parts)
     {
         var directory = TestWorld.SharedDirectory;
-        return ReportDocumentBuilder.Build(new DocumentWords(), directory.Find("kgj")!, 2023, directory.Office, parts,
+        return ReportDocumentBuilder.Build(Words, directory.Find("kgj")!, 2023, directory.Office, parts,
             new DateOnly(2024, 1, 5), new DateTimeOffset(2024, 1, 5, 0, 0, 0, TimeSpan.Zero));
     }
 

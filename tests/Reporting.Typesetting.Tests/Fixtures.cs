@@ -24,9 +24,10 @@ internal static class Fixtures
 
     public static ReportDocument FromText(string text, string code = "kgj", int year = 2023)
     {
-        var report = PlainTextReport.Parse(text);
+        var words = new DocumentWords();
+        var report = PlainTextReport.Parse(text, words);
         var (department, office) = Department(code);
-        return ReportDocumentBuilder.Build(new DocumentWords(), department, year, office, report.Parts, new DateOnly(2024, 1, 15),
+        return ReportDocumentBuilder.Build(words, department, year, office, report.Parts, new DateOnly(2024, 1, 15),
             new DateTimeOffset(2024, 1, 15, 9, 30, 0, TimeSpan.FromHours(8)));
     }
 

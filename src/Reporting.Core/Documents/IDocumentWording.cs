@@ -1,10 +1,13 @@
+using Reporting.Core.Templates;
+
 namespace Reporting.Core.Documents;
 
 /// <summary>
 /// The words of the documents Core puts together: titles, the PDF's subject, the file names people download, the date as a
-/// document writes it. Core holds no wording; the app supplies one (the zh-CN documents' words, in Reporting.Typesetting).
+/// document writes it, and the template's part headings a report prints (<see cref="ITemplateWording"/>, which reading a
+/// draft needs without the rest). Core holds no wording; the app supplies one (the zh-CN documents' words, in Reporting.Typesetting).
 /// </summary>
-public interface IDocumentWording
+public interface IDocumentWording : ITemplateWording
 {
     /// <summary>The title an assembled report carries, for one department and year.</summary>
     string ReportTitle(string departmentName, int year);

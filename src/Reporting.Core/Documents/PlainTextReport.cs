@@ -9,12 +9,10 @@ namespace Reporting.Core.Documents;
 /// </summary>
 public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyDictionary<string, string> Parts)
 {
-    /// <summary>The numeral each numbered part's heading starts with (一、 for duty), as the template words the heading.</summary>
-    private static readonly (string Numeral, ReportSection Section)[] Numbered =
-        [.. ReportTemplate.Sections.Where(s => s.Order > 0).Select(s => (s.Heading[..2], s))];
-
-    public static PlainTextReport Parse(string text)
+    /// <param name="wording">The template's words: a line beginning with a part's heading numeral (一、 for duty) starts that part.</param>
+    public static PlainTextReport Parse(string text, ITemplateWording wording)
     {
+        var numbered = ReportTemplate.Sections.Where(s => s.Numbered).Select(s => (Numeral: wording.HeadingNumeral(s), Section: s)).ToArray();
         var lines = text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).ToList();
         var index = 0;
         while (index < lines.Count && lines[index].Length == 0) index++;
@@ -29,10 +27,10 @@ public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyD
         for (; index < lines.Count; index++)
         {
             var line = lines[index];
-            var numbered = Array.FindIndex(Numbered, n => line.StartsWith(n.Numeral, StringComparison.Ordinal));
-            if (numbered >= 0)
+            var heading = Array.FindIndex(numbered, n => line.StartsWith(n.Numeral, StringComparison.Ordinal));
+            if (heading >= 0)
             {
-                current = Numbered[numbered].Section.Key;
+                current = numbered[heading].Section.Key;
                 parts.TryAdd(current, []);
             }
             if (!parts.TryGetValue(current, out var list)) parts[current] = list = [];
@@ -40,6 +38,6 @@ public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyD
         }
         return new PlainTextReport(title, recipient, parts.ToDictionary(
             p => p.Key,
-            p => DraftBody.Normalize(string.Join('\n', p.Value), ReportTemplate.Find(p.Key)!)));
+            p => DraftBody.Normalize(string.Join('\n', p.Value), ReportTemplate.Find(p.Key)!, wording)));
     }
 }

@@ -7,7 +7,7 @@ namespace Reporting.Core.Documents;
 /// <summary>Builds the document of a report from its parts' texts, in template order.</summary>
 public static class ReportDocumentBuilder
 {
-    /// <param name="wording">The words of the title, the subject and the date as written.</param>
+    /// <param name="wording">The words of the title, the subject, the date as written and the parts' headings.</param>
     /// <param name="parts">
     /// Section key → body. A body whose first line is the part's own numbered heading (三、… for shortcomings)
     /// prints that heading as written; otherwise the template's wording is printed. Parts not given are left out.
@@ -21,8 +21,8 @@ public static class ReportDocumentBuilder
         {
             if (!parts.TryGetValue(section.Key, out var body)) continue;
             var paragraphs = Paragraphs(body).ToList();
-            var own = paragraphs.Count > 0 && DraftBody.IsOwnHeading(paragraphs[0], section);
-            if (section.Heading.Length > 0) blocks.Add(new DocumentBlock(BlockKind.Heading, own ? paragraphs[0] : section.Heading));
+            var own = paragraphs.Count > 0 && DraftBody.IsOwnHeading(paragraphs[0], section, wording);
+            if (section.Numbered) blocks.Add(new DocumentBlock(BlockKind.Heading, own ? paragraphs[0] : wording.Heading(section)));
             blocks.AddRange(paragraphs.Skip(own ? 1 : 0).Select(p => new DocumentBlock(BlockKind.Paragraph, p)));
         }
         var title = wording.ReportTitle(department.Name, year);

@@ -15,13 +15,14 @@ public static class DraftBody
     /// A first line that is the part's own numbered heading (“一、…” for duty) is kept as written, because the
     /// heading the department wrote is the one printed; a body that is nothing but that heading is empty.
     /// </summary>
-    public static string Normalize(string body, ReportSection section)
+    /// <param name="wording">The template's words: the numeral the part's own heading begins with.</param>
+    public static string Normalize(string body, ReportSection section, ITemplateWording wording)
     {
         var text = body.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n');
         var lines = text.Split('\n').Select(l => l.TrimEnd()).ToList();
         while (lines.Count > 0 && lines[0].Trim().Length == 0) lines.RemoveAt(0);
         while (lines.Count > 0 && lines[^1].Trim().Length == 0) lines.RemoveAt(lines.Count - 1);
-        if (lines.Count > 0 && IsOwnHeading(lines[0].Trim(), section) && lines.Skip(1).All(l => l.Trim().Length == 0)) return "";
+        if (lines.Count > 0 && IsOwnHeading(lines[0].Trim(), section, wording) && lines.Skip(1).All(l => l.Trim().Length == 0)) return "";
         return string.Join('\n', lines);
     }
 
@@ -30,11 +31,12 @@ public static class DraftBody
 
     /// <summary>
     /// The part's numbered heading, not a paragraph that happens to start with the numeral: short and with no
-    /// sentence inside, so a first line that runs body text on after the heading is kept rather than lost.
+    /// sentence inside, so a first line that runs body text on after the heading is kept rather than lost. It begins with the
+    /// numeral the template's <paramref name="wording"/> gives the part (the preamble has none, so never has a heading).
     /// </summary>
-    public static bool IsOwnHeading(string line, ReportSection section) =>
-        section.Heading.Length > 2
-        && line.StartsWith(section.Heading[..2], StringComparison.Ordinal)
+    public static bool IsOwnHeading(string line, ReportSection section, ITemplateWording wording) =>
+        section.Numbered
+        && line.StartsWith(wording.HeadingNumeral(section), StringComparison.Ordinal)
         && line.Length <= MaxHeadingLength
         && !line.TrimEnd('。').Contains('。');
 

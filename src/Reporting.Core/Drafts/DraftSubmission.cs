@@ -3,6 +3,7 @@ using Reporting.Core.Audit;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
 using Reporting.Core.Reports;
+using Reporting.Core.Templates;
 
 namespace Reporting.Core.Drafts;
 
@@ -13,6 +14,7 @@ public class DraftSubmission(
     IDraftRepository drafts,
     IAuditLog audit,
     IGlyphCoverage coverage,
+    ITemplateWording wording,
     ReportingOptions options,
     TimeProvider clock)
 {
@@ -27,9 +29,9 @@ public class DraftSubmission(
         // Who may write for the department is settled before the text is looked at, so a stranger learns nothing from validating it.
         await access.DemandAsync(caller, ReportAction.SubmitDraft, key.Department, cancellationToken);
 
-        var body = DraftBody.Normalize(command.Body, section);
+        var body = DraftBody.Normalize(command.Body, section, wording);
         DraftBody.Validate(body, errors);
-        if (!errors.Has("body")) PartPlacement.Check(body, section, errors);
+        if (!errors.Has("body")) PartPlacement.Check(body, section, wording, errors);
         if (errors.IsEmpty)
         {
             foreach (var missing in coverage.FindMissing(body).Take(10))

@@ -11,18 +11,19 @@ namespace Reporting.Core.Drafts;
 public static class PartPlacement
 {
     /// <summary>Adds to <paramref name="errors"/> when an already normalised <paramref name="body"/> belongs elsewhere.</summary>
-    public static void Check(string body, ReportSection section, ValidationErrors errors)
+    /// <param name="wording">The template's words: the numerals the parts' headings begin with.</param>
+    public static void Check(string body, ReportSection section, ITemplateWording wording, ValidationErrors errors)
     {
         var lines = body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         if (lines.Count == 0) return;
-        var others = ReportTemplate.Sections.Where(s => s.Order > 0 && s != section).ToList();
-        var foreign = others.Where(s => lines.Any(l => DraftBody.IsOwnHeading(l, s))).ToList();
+        var others = ReportTemplate.Sections.Where(s => s.Numbered && s != section).ToList();
+        var foreign = others.Where(s => lines.Any(l => DraftBody.IsOwnHeading(l, s, wording))).ToList();
         if (foreign.Count >= 2)
         {
             errors.Add("body", RefusalCode.WholeReportPasted, foreign, section);
             return;
         }
-        if (others.FirstOrDefault(s => DraftBody.IsOwnHeading(lines[0], s)) is { } first)
+        if (others.FirstOrDefault(s => DraftBody.IsOwnHeading(lines[0], s, wording)) is { } first)
             errors.Add("body", RefusalCode.ForeignHeading, Shorten(lines[0]), first, section);
     }
 

@@ -5,6 +5,7 @@ using Reporting.Core.Documents;
 using Reporting.Core.Drafts;
 using Reporting.Core.ReportAssembly;
 using Reporting.Core.Seals;
+using Reporting.Core.Templates;
 using Reporting.Functions.Signing;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Signing;
@@ -24,8 +25,11 @@ internal static class TypesettingRegistration
         var signing = settings.Bind<SigningOptions>(configuration, SigningOptions.Section).Validated("签名设置", new SigningSettingsValidation());
         var signingKey = signing is null || storage is null ? null
             : settings.Check.Read(AppSettingNames.SigningCertificateFile, "签名证书", () => SigningKeys.Create(signing, storage, TimeProvider.System));
-        // The documents' words (titles, subjects, file names, the date as written): zh-CN, worded once in Reporting.Typesetting.
-        services.AddSingleton<IDocumentWording, DocumentWords>();
+        // The documents' words (titles, subjects, file names, the date as written, the parts' headings): zh-CN, worded once in
+        // Reporting.Typesetting; drafts are read by the same headings' numerals.
+        services.AddSingleton<DocumentWords>();
+        services.AddSingleton<IDocumentWording>(sp => sp.GetRequiredService<DocumentWords>());
+        services.AddSingleton<ITemplateWording>(sp => sp.GetRequiredService<DocumentWords>());
         // Reports and volumes are sealed with the newest uploaded seal; the local host decorates this with its development seal.
         services.AddSingleton<IOrganisationSeals, StoredOrganisationSeals>();
         services.AddSingleton<SealAdministration>();

@@ -22,8 +22,9 @@ public sealed class Words(DistrictDirectory directory)
 
     public string Department(string code) => directory.Find(code)?.Name ?? "未知部门";
 
-    /// <summary>开头部分, or the part's full heading (一、党政主要负责人…).</summary>
-    public static string Part(ReportSection section) => section.Order == 0 ? "开头部分（“一、”之前）" : section.Heading;
+    /// <summary>开头部分, or the part's full heading (一、党政主要负责人…), as the documents word it.</summary>
+    public static string Part(ReportSection section) =>
+        section.Numbered ? DocumentWords.Heading(section) : $"开头部分（“{DocumentWords.HeadingNumeral(ReportTemplate.Duty)}”之前）";
 
     public static string Part(string key) => ReportTemplate.Find(key) is { } section ? Part(section) : "未知部分";
 

@@ -13,6 +13,7 @@ using Reporting.Core.Templates;
 using Reporting.Functions.Http;
 using Reporting.Functions.Requests;
 using Reporting.Functions.Wording;
+using Reporting.Typesetting;
 
 namespace Reporting.Functions.ReadModels;
 
@@ -48,7 +49,7 @@ public class ReportQueries(
         {
             var ofSection = list.Where(d => d.Section == s.Key).OrderBy(d => d.Version).ToList();
             var newest = ofSection.Count == 0 ? 0 : ofSection[^1].Version;
-            return new SectionView(s.Key, s.Heading, s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
+            return new SectionView(s.Key, DocumentWords.Heading(s), s.Required, approved.TryGetValue(s.Key, out var a) ? a : null,
                 ofSection.Select(d => new DraftView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt, d.Length, d.Reviewer, d.ReviewerId,
                     d.ReviewedAt, d.Version < newest)).ToList());
         }).ToList();
@@ -75,11 +76,14 @@ public class ReportQueries(
 
     private static List<AssemblyWaitView> WaitsFor(Report report, IReadOnlyList<AwaitedDraft> awaiting) =>
         report.MissingSections.Where(s => awaiting.All(a => a.Section != s))
-            .Select(s => new AssemblyWaitView(s, ReportTemplate.Find(s)!.Heading, null, "尚无审核通过的版本"))
-            .Concat(awaiting.Select(a => new AssemblyWaitView(a.Section, ReportTemplate.Find(a.Section)?.Heading ?? a.Section, a.Version,
+            .Select(s => new AssemblyWaitView(s, Heading(s), null, "尚无审核通过的版本"))
+            .Concat(awaiting.Select(a => new AssemblyWaitView(a.Section, Heading(a.Section), a.Version,
                 a.Decided ? $"第 {a.Version} 版已审核通过，正在记入报告" : $"第 {a.Version} 版待审核")))
             .OrderBy(w => ReportTemplate.Find(w.Section)?.Order ?? int.MaxValue)
             .ToList();
+
+    /// <summary>A part's heading as the documents word it; a key no part has is shown as it is.</summary>
+    private static string Heading(string key) => ReportTemplate.Find(key) is { } part ? DocumentWords.Heading(part) : key;
 
     private NotificationView? DescribeNotice(List<OutboxEntry> entries)
     {
@@ -136,8 +140,8 @@ public class ReportQueries(
     }
 
     private static DraftDetailView Detail(ReportSection part, Draft draft, int newest) =>
-        new(draft.Report.Year, draft.Report.Department, part.Key, part.Heading, draft.Version, draft.Author, draft.AuthorId, Describe(draft.Status),
-            draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
+        new(draft.Report.Year, draft.Report.Department, part.Key, DocumentWords.Heading(part), draft.Version, draft.Author, draft.AuthorId,
+            Describe(draft.Status), draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
 
     /// <summary>
     /// One part's history for the 草稿 page: every version as a summary (no text), and the text of only the versions shown —

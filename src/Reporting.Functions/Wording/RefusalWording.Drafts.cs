@@ -1,6 +1,7 @@
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Templates;
+using Reporting.Typesetting;
 
 namespace Reporting.Functions.Wording;
 
@@ -18,11 +19,11 @@ public static partial class RefusalWording
         Say<int, int, string, int>(RefusalCode.BodyGlyphMissing, (line, column, character, codePoint) =>
             $"正文第 {line} 行第 {column} 个字符“{character}”（U+{codePoint:X4}）无法用已配置的字体排印，请改用常用字或联系管理员配置字体。"),
         Say<IReadOnlyList<ReportSection>, ReportSection>(RefusalCode.WholeReportPasted, (foreign, chosen) =>
-            $"正文中含有其他部分的标题（{string.Join("；", foreign.Select(s => $"“{Shorten(s.Heading)}”"))}），像是把整篇报告粘贴进了{PartName(chosen)}。"
+            $"正文中含有其他部分的标题（{string.Join("；", foreign.Select(s => $"“{Shorten(DocumentWords.Heading(s))}”"))}），像是把整篇报告粘贴进了{PartName(chosen)}。"
             + "请按部分分别提交，每次只粘贴这一部分的内容。"),
         Say<string, ReportSection, ReportSection>(RefusalCode.ForeignHeading, (line, headingOf, chosen) =>
             $"正文第一行“{line}”是{PartName(headingOf)}的标题，而现在提交的是{PartName(chosen)}"
-            + (chosen.Order == 0 ? "（开头部分不带“一、”等标题）" : $"（应以“{chosen.Heading[..2]}”开头）")
+            + (chosen.Order == 0 ? "（开头部分不带“一、”等标题）" : $"（应以“{DocumentWords.HeadingNumeral(chosen)}”开头）")
             + "。请选择正确的报告部分，或删去这一行。"),
         Say<string, int, int>(RefusalCode.HiddenCharacter,
             (field, position, codePoint) => $"{FieldLabel(field)}的第 {position} 个字符（U+{codePoint:X4}）是不可见的控制或格式字符，请删除后再提交。"),
@@ -54,7 +55,7 @@ public static partial class RefusalWording
         _ => $"字段“{field}”",
     };
 
-    private static string PartName(ReportSection section) => section.Order == 0 ? "开头部分" : $"“{Shorten(section.Heading)}”部分";
+    private static string PartName(ReportSection section) => section.Order == 0 ? "开头部分" : $"“{Shorten(DocumentWords.Heading(section))}”部分";
 
     private static string Shorten(string text) => PartPlacement.Shorten(text);
 }
