@@ -105,7 +105,7 @@ internal sealed class CalendarNoticeText(DistrictDirectory directory, Routes rou
     private IEnumerable<string> Closing(int year, string department) =>
     [
         "",
-        "“五、其他需要报告的情况”为选填部分，不影响报送。本部门全部待办事项（登录后查看）：",
+        $"“{Words.Part(ReportTemplate.Other)}”为选填部分，不影响报送。本部门全部待办事项（登录后查看）：",
         Link(routes.Todo(year)),
         "",
         "本部门报告的进度：",
