@@ -100,18 +100,21 @@ public static class RenderCommand
     internal static ReportDocument Build(Request request, FontSet? fonts = null, bool signing = false)
     {
         var (department, office) = LoadDepartment(request.Directory ?? FindDirectoryFile(), request.Department);
+        // The seal is drawn (the development seal: about 30 ms of a cold process, most of it first-run code) on another core
+        // while this one reads and parses the report; the document's signature is the department's name.
+        var seal = Seal(request, department.Name, signing, fonts);
         var words = new DocumentWords();
         var report = PlainTextReport.Parse(File.ReadAllText(request.Input), words);
         var createdAt = new DateTimeOffset(request.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
         var document = ReportDocumentBuilder.Build(words, department, request.Year, office, report.Parts, request.Date, createdAt);
-        return document with { Seal = Seal(request, document.Signature, signing, fonts) };
+        return document with { Seal = seal.GetAwaiter().GetResult() };
     }
 
     /// <summary>The seal of <c>--seal</c>, else (when signing) the development seal of the signing organisation, else none.</summary>
-    internal static OrganisationSeal? Seal(Request request, string organisation, bool signing, FontSet? fonts = null) =>
-        request.Seal is { } file ? new OrganisationSeal(File.ReadAllBytes(file), organisation)
-        : signing ? DevelopmentSeal.For(organisation, fonts)
-        : null;
+    private static Task<OrganisationSeal?> Seal(Request request, string organisation, bool signing, FontSet? fonts) =>
+        request.Seal is { } file ? Task.FromResult<OrganisationSeal?>(new OrganisationSeal(File.ReadAllBytes(file), organisation))
+        : signing ? Task.Run<OrganisationSeal?>(() => DevelopmentSeal.For(organisation, fonts))
+        : Task.FromResult<OrganisationSeal?>(null);
 
     private static bool TryParse(string[] args, out Request request, out string error)
     {

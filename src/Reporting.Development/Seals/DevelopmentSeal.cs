@@ -93,22 +93,29 @@ public static class DevelopmentSeal
         raster.Fill(contours);
     }
 
-    private static List<(double X, double Y)> Circle((double X, double Y) centre, double radius, bool clockwise)
+    private static (double X, double Y)[] Circle((double X, double Y) centre, double radius, bool clockwise)
     {
         const int steps = 360;
-        return [.. Enumerable.Range(0, steps).Select(i => (clockwise ? 1 : -1) * 2 * Math.PI * i / steps)
-            .Select(a => (centre.X + radius * Math.Cos(a), centre.Y + radius * Math.Sin(a)))];
+        var points = new (double X, double Y)[steps];
+        for (var i = 0; i < steps; i++)
+        {
+            var a = (clockwise ? 1 : -1) * 2 * Math.PI * i / steps;
+            points[i] = (centre.X + radius * Math.Cos(a), centre.Y + radius * Math.Sin(a));
+        }
+        return points;
     }
 
     /// <summary>A five-pointed star, one point up.</summary>
-    private static List<(double X, double Y)> Star(double x, double y, double radius)
+    private static (double X, double Y)[] Star(double x, double y, double radius)
     {
         var inner = radius * 0.382;
-        return [.. Enumerable.Range(0, 10).Select(i =>
+        var points = new (double X, double Y)[10];
+        for (var i = 0; i < points.Length; i++)
         {
             var a = -Math.PI / 2 + i * Math.PI / 5;
             var r = i % 2 == 0 ? radius : inner;
-            return (x + r * Math.Cos(a), y + r * Math.Sin(a));
-        })];
+            points[i] = (x + r * Math.Cos(a), y + r * Math.Sin(a));
+        }
+        return points;
     }
 }
