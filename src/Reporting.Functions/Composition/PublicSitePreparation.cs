@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Reporting.Core.Publication;
@@ -10,12 +11,14 @@ namespace Reporting.Functions.Composition;
 /// root nor a withdrawn report's address ever answers with the storage service's own XML. Here rather than in a deployment
 /// hook: the pages are the app's own templates with the district's names, and the app's identity already writes the public
 /// container (Entra ID, no key). Storage that does not answer leaves a warning, not a host that will not start: the next
-/// publication writes both files anyway.
+/// publication writes both files anyway. The publisher is resolved when the host starts, not when it lists its services, so a
+/// bad setting is still reported by the start's validation of every setting, all of them at once.
 /// </summary>
-internal sealed class PublicSitePreparation(ReportPublisher publisher, ILogger<PublicSitePreparation> logger) : IHostedService
+internal sealed class PublicSitePreparation(IServiceProvider services, ILogger<PublicSitePreparation> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var publisher = services.GetRequiredService<ReportPublisher>();
         try
         {
             await publisher.PrepareSiteAsync(cancellationToken);
