@@ -68,6 +68,26 @@ public class PublicationStorageTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task A_write_if_absent_writes_a_missing_file_once_and_keeps_the_one_there_even_in_a_container_not_created_yet()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        var site = new BlobPublicSite(clients, new PublicationOptions { Container = "web" + Guid.NewGuid().ToString("N")[..8], AnonymousReadContainer = true });
+
+        Assert.True(await site.PutIfAbsentAsync("index.html", "<!doctype html><p>尚无</p>"u8.ToArray(), "text/html; charset=utf-8"));
+        Assert.False(await site.PutIfAbsentAsync("index.html", "<!doctype html><p>又一次</p>"u8.ToArray(), "text/html; charset=utf-8"));
+        await site.PutAsync("404.html", "<!doctype html><p>已发布</p>"u8.ToArray(), "text/html; charset=utf-8");
+        Assert.False(await site.PutIfAbsentAsync("404.html", "<!doctype html><p>启动</p>"u8.ToArray(), "text/html; charset=utf-8"));
+
+        using var anonymous = new HttpClient();
+        using (var index = await anonymous.GetAsync(new Uri(site.BaseAddress, "index.html")))
+        {
+            Assert.Equal(("text/html", "public, max-age=300"), (index.Content.Headers.ContentType?.MediaType, index.Headers.CacheControl?.ToString()));
+            Assert.Equal("<!doctype html><p>尚无</p>", await index.Content.ReadAsStringAsync());
+        }
+        Assert.Equal("<!doctype html><p>已发布</p>", await anonymous.GetStringAsync(new Uri(site.BaseAddress, "404.html")));
+    }
+
     /// <summary>The static website not enabled yet: the first write creates the container, private, rather than fail the publish.</summary>
     [Fact]
     public async Task A_write_to_a_container_not_created_yet_creates_it_private()

@@ -71,6 +71,13 @@ internal sealed class InMemoryPublicSite : IPublicSite
         Files[path] = (content, contentType, stamp);
     }
 
+    public async Task<bool> PutIfAbsentAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default)
+    {
+        if (FailNextPuts > 0) { FailNextPuts--; throw new IOException("storage went away"); }
+        if (BeforePut is { } hook) await hook(path);
+        return Files.TryAdd(path, (content, contentType, null));
+    }
+
     public Task<IReadOnlyDictionary<string, string?>> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<string, string?>>(Files.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(f => f.Key, f => f.Value.Stamp, StringComparer.Ordinal));

@@ -66,6 +66,43 @@ public sealed class ReportPublisherTests
     }
 
     [Fact]
+    public async Task Preparing_the_site_before_any_publication_writes_an_empty_root_index_and_the_not_found_page()
+    {
+        await _world.Publisher.PrepareSiteAsync();
+
+        Assert.Equal("root: ", _world.Site.Text("index.html"));
+        Assert.Equal("not found, see https://public.example.gov.cn/reports/index.html", _world.Site.Text("404.html"));
+        Assert.Equal(["404.html", "index.html"], _world.Site.Files.Keys.Order(StringComparer.Ordinal));
+        Assert.All(_world.Site.Files.Values, f => Assert.Equal("text/html; charset=utf-8", f.ContentType));
+    }
+
+    [Fact]
+    public async Task Preparing_the_site_again_never_replaces_the_root_index_a_publication_wrote()
+    {
+        await _world.Publisher.PrepareSiteAsync();
+        await AssembledAsync();
+        await PublishAsync();
+        _world.Site.Files["index.html"] = (System.Text.Encoding.UTF8.GetBytes("root as published"), "text/html; charset=utf-8", null);
+
+        await _world.Publisher.PrepareSiteAsync();
+
+        Assert.Equal("root as published", _world.Site.Text("index.html"));
+        Assert.True(_world.Site.Files.ContainsKey("2023/kgj.html"));
+    }
+
+    [Fact]
+    public async Task Preparing_the_site_after_a_publication_whose_root_is_missing_lists_the_published_years()
+    {
+        await AssembledAsync();
+        await PublishAsync();
+        _world.Site.Files.TryRemove("index.html", out _);
+
+        await _world.Publisher.PrepareSiteAsync();
+
+        Assert.Equal("root: 2023", _world.Site.Text("index.html"));
+    }
+
+    [Fact]
     public async Task A_report_without_an_assembled_pdf_cannot_be_published()
     {
         await _world.CompleteReportAsync();   // v1 queued, not made yet

@@ -86,6 +86,11 @@ public sealed class PublicationTests(LocalHostFixture app)
         }
         var stored = (await pdfBlob.DownloadContentAsync()).Value.Content.ToArray();
         Assert.Equal(stored, await Public.GetByteArrayAsync(answer.GetProperty("pdfUrl").GetString()));
+        // Once the year has a public report, 全区总览 offers 查看公开目录, and it leads to the year's index.
+        var directoryLink = Assert.Single(await PublicLinksAsync(LocalHostFixture.Office, $"api/overview?year={Year}", publicSite.BaseAddress),
+            l => l.EndsWith($"{Year}/index.html", StringComparison.Ordinal));
+        Assert.Contains("查看公开目录", await PageAsync(LocalHostFixture.Office, $"api/overview?year={Year}"));
+        Assert.Contains(report.GetProperty("departmentName").GetString()!, await PublicSiteFrameTests.ChineseHtmlAsync(new Uri(directoryLink)));
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
@@ -134,6 +139,45 @@ public sealed class PublicationTests(LocalHostFixture app)
         Assert.Contains(trail, e => e.GetProperty("action").GetString() == "report.published" && e.GetProperty("detail").GetString()!.Contains(Comment));
         Assert.Contains(trail, e => e.GetProperty("action").GetString() == "report.withdrawn");
         Assert.True((await pdfBlob.ExistsAsync()).Value, "the private PDF stays");
+
+        // No page of the product links to the withdrawn report's public files, and every public link they still show answers a
+        // page (never the storage service's XML).
+        foreach (var (user, path) in new[]
+        {
+            (LocalHostFixture.Office, $"api/overview?year={Year}"),
+            (LocalHostFixture.Office, $"api/publish?year={Year}&department=kgj"),
+            ("kgj-author", $"api/department?year={Year}"),
+        })
+        {
+            var links = await PublicLinksAsync(user, path, publicSite.BaseAddress);
+            Assert.DoesNotContain(links, l => l.Contains($"{Year}/kgj.", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The page at <paramref name="path"/> as <paramref name="user"/>'s browser gets it.</summary>
+    private async Task<string> PageAsync(string user, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Dev-User", user);
+        request.Headers.Add("Accept", "text/html");
+        using var response = await app.Anonymous.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {html}");
+        return html;
+    }
+
+    /// <summary>The page's links into the public site, each followed anonymously: a page or a file, never the storage service's XML error.</summary>
+    private async Task<List<string>> PublicLinksAsync(string user, string path, Uri site)
+    {
+        var links = System.Text.RegularExpressions.Regex.Matches(await PageAsync(user, path), "href=\"([^\"]+)\"")
+            .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Where(l => l.StartsWith(site.AbsoluteUri, StringComparison.Ordinal)).ToList();
+        foreach (var link in links)
+        {
+            if (link.EndsWith(".html", StringComparison.Ordinal)) { await PublicSiteFrameTests.ChineseHtmlAsync(new Uri(link)); continue; }
+            using var file = await Public.GetAsync(link);
+            Assert.True(file.StatusCode == HttpStatusCode.OK, $"{path} links {link}: {(int)file.StatusCode}");
+        }
+        return links;
     }
 
     [Fact]

@@ -23,8 +23,7 @@ public class BlobPublicSite(StorageClients clients, PublicationOptions options) 
     {
         var upload = new BlobUploadOptions
         {
-            // Short caching: a withdrawal must not linger in browsers or a mirror for long.
-            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, CacheControl = "public, max-age=300" },
+            HttpHeaders = Headers(contentType),
             Metadata = stamp is null ? null : new Dictionary<string, string> { [StampKey] = stamp },
         };
         try
@@ -36,6 +35,30 @@ public class BlobPublicSite(StorageClients clients, PublicationOptions options) 
             // The static website not enabled yet: keep the copy (private until it is) rather than fail the publish.
             await EnsureCreatedAsync(cancellationToken);
             await _container.GetBlobClient(path).UploadAsync(new BinaryData(content), upload, cancellationToken);
+        }
+    }
+
+    public virtual async Task<bool> PutIfAbsentAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default)
+    {
+        var upload = new BlobUploadOptions
+        {
+            HttpHeaders = Headers(contentType),
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        };
+        try
+        {
+            await _container.GetBlobClient(path).UploadAsync(new BinaryData(content), upload, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404 && e.ErrorCode == "ContainerNotFound")
+        {
+            await EnsureCreatedAsync(cancellationToken);
+            return await PutIfAbsentAsync(path, content, contentType, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // BlobAlreadyExists (or the condition failed): someone wrote it first, and theirs stays.
+            return false;
         }
     }
 
@@ -71,6 +94,9 @@ public class BlobPublicSite(StorageClients clients, PublicationOptions options) 
     public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
         await _container.CreateIfNotExistsAsync(options.AnonymousReadContainer ? PublicAccessType.Blob : PublicAccessType.None,
             cancellationToken: cancellationToken);
+
+    /// <summary>Short caching: a withdrawal must not linger in browsers or a mirror for long.</summary>
+    private static BlobHttpHeaders Headers(string contentType) => new() { ContentType = contentType, CacheControl = "public, max-age=300" };
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 }

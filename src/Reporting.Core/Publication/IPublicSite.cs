@@ -13,6 +13,12 @@ public interface IPublicSite
     /// <param name="stamp">which step of the report's publication record the file was written for (kept with it, read back by <see cref="ListAsync"/>).</param>
     Task PutAsync(string path, byte[] content, string contentType, string? stamp = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes the file only when there is none at <paramref name="path"/> (one conditional write, so a file written meanwhile is kept).
+    /// Returns whether it wrote.
+    /// </summary>
+    Task<bool> PutIfAbsentAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default);
+
     /// <summary>The files under <paramref name="prefix"/> (<c>2023/</c>), each with the stamp it was written with (null: none).</summary>
     Task<IReadOnlyDictionary<string, string?>> ListAsync(string prefix, CancellationToken cancellationToken = default);
 

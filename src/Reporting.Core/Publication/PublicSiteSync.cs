@@ -64,6 +64,18 @@ internal sealed class PublicSiteSync(
         await WriteIndexesAsync(year, cancellationToken);
     }
 
+    /// <summary>
+    /// The site's frame before anything is published: the root index (from the records, so an index publication wrote is
+    /// never replaced: it is written only where there is none) and the page for an address that has no file. Without them
+    /// the root and every missing path answer with the storage service's own error.
+    /// </summary>
+    public async Task WriteFrameAsync(CancellationToken cancellationToken)
+    {
+        var years = await publications.ListPublishedYearsAsync(cancellationToken);
+        await site.PutIfAbsentAsync(PublicPaths.Root, Encoding.UTF8.GetBytes(pages.Root(years)), HtmlType, cancellationToken);
+        await WriteNotFoundAsync(cancellationToken);
+    }
+
     /// <summary>The year's index and the root, from the records (not from what a call did), each rewritten until the records stand still.</summary>
     private async Task WriteIndexesAsync(int year, CancellationToken cancellationToken)
     {
@@ -77,9 +89,13 @@ internal sealed class PublicSiteSync(
             var years = await publications.ListPublishedYearsAsync(cancellationToken);
             return (string.Join(",", years), pages.Root(years));
         }, cancellationToken);
-        await site.PutAsync(PublicPaths.NotFound, Encoding.UTF8.GetBytes(pages.NotFound(new Uri(site.BaseAddress, PublicPaths.Root))), HtmlType,
-            cancellationToken: cancellationToken);
+        await WriteNotFoundAsync(cancellationToken);
     }
+
+    /// <summary>The same page whoever writes it (it names only the root), so it is simply written again.</summary>
+    private Task WriteNotFoundAsync(CancellationToken cancellationToken) =>
+        site.PutAsync(PublicPaths.NotFound, Encoding.UTF8.GetBytes(pages.NotFound(new Uri(site.BaseAddress, PublicPaths.Root))), HtmlType,
+            cancellationToken: cancellationToken);
 
     /// <summary>Writes what <paramref name="read"/> gives, reads again, and writes again while what it lists has changed meanwhile.</summary>
     private async Task WriteSettledAsync(string path, Func<Task<(string Fingerprint, string Html)>> read, CancellationToken cancellationToken)

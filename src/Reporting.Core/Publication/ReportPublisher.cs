@@ -88,6 +88,12 @@ public class ReportPublisher(
             .ToDictionary(r => r.Key.Department, r => r.NewestAssembled!.Version, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Writes the public site's root index (when there is none) and its page for a missing address, so that before the first
+    /// publication the site already answers in the district's words. Run when the app starts; safe to run again.
+    /// </summary>
+    public virtual Task PrepareSiteAsync(CancellationToken cancellationToken = default) => _sync.WriteFrameAsync(cancellationToken);
+
     /// <summary>Removes the public copy and records why; the record and its history stay. A repeat removes the files again.</summary>
     public virtual async Task<PublishOutcome> WithdrawAsync(Caller caller, WithdrawReportCommand command, CancellationToken cancellationToken = default)
     {

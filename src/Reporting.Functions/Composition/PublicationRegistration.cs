@@ -16,6 +16,7 @@ internal static class PublicationRegistration
         services.AddSingleton<IPublicPages, PublicSitePages>();
         services.AddSingleton<ReportPublisher>();
         services.AddSingleton<PdfVerifier>();
+        services.AddHostedService<PublicSitePreparation>();
         return services;
     }
 }

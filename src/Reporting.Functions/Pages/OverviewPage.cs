@@ -48,7 +48,8 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
                     .Select(d => d.Name).ToList(),
                 NoPdf = view.Departments.Count(d => d.NewestPdfVersion is null && view.Publication.Unpublished.Contains(d.Department)),
                 All = routes.PublicationPage(view.Year),
-                Site = new Uri(site.BaseAddress, PublicPaths.YearIndex(view.Year)).AbsoluteUri,
+                // The year's public index exists from its first publication on: no link before it, so none leads to a storage error.
+                Site = view.Publication.Published > 0 ? new Uri(site.BaseAddress, PublicPaths.YearIndex(view.Year)).AbsoluteUri : null,
             },
             view.Complete,
             view.Missing,
