@@ -159,7 +159,9 @@ public sealed class BrowserSideTests(LocalHostFixture app)
 
     private static int _posts;
 
-    /// <summary>A form post of 科工局's part 五 for 2017; by default with a text no post of this class sent before (the part's newest text again is refused).</summary>
+    /// <summary>
+    /// A form post of 科工局's part 五 for 2017; by default with a text no post of this class sent before (the part's newest text again is refused).
+    /// </summary>
     private async Task<HttpRequestMessage> FormPostAsync(string user, string? body = null, string author = "",
         (string Field, string Value)? overrideField = null)
     {
