@@ -45,6 +45,11 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
         lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((report, section, version)));
     }
 
+    public Task<Draft?> GetNewestAsync(ReportKey report, string section, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.Values.Where(d => d.Report == report && d.Section == section).MaxBy(d => d.Version));
+    }
+
     public Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -47,15 +47,11 @@ public class DraftSubmission(
 
     /// <summary>
     /// A submission whose text is the part's newest version again (a form sent back untouched, a second click) would store a version
-    /// no one can tell from the one before and put it up for review again: it is refused, and nothing is stored. The stored length
-    /// is compared first, so the newest text is read only when it may be the same.
+    /// no one can tell from the one before and put it up for review again: it is refused, and nothing is stored.
     /// </summary>
     private async Task RefuseUnchangedAsync(ReportKey key, string section, string body, CancellationToken cancellationToken)
     {
-        var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == section).MaxBy(d => d.Version);
-        // A row stored before lengths were recorded reads as 0: its text is read to tell.
-        if (newest is null || (newest.Length != body.Length && newest.Length != 0)) return;
-        if ((await drafts.GetAsync(key, section, newest.Version, cancellationToken))?.Body == body)
+        if (await drafts.GetNewestAsync(key, section, cancellationToken) is { } newest && newest.Body == body)
             throw ReportingException.Invalid("body", RefusalCode.BodyUnchanged, newest.Version, newest.Status);
     }
 }
