@@ -44,6 +44,24 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_newest_version_of_a_part_is_read_whichever_instance_numbered_it()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        var (one, other) = (new TableDraftRepository(clients), new TableDraftRepository(clients));
+        Assert.Null(await one.GetNewestAsync(Key, "duty"));
+
+        await one.AddNextVersionAsync(New("duty", "第一稿。"));
+        await one.AddNextVersionAsync(New("plans", "安排。"));
+        Assert.Equal((1, "第一稿。"), await NewestAsync(one));    // the number this instance gave
+        Assert.Equal((1, "第一稿。"), await NewestAsync(other));  // an instance that numbered nothing reads the part's numbers
+        await other.AddNextVersionAsync(New("duty", "第二稿。"));
+        Assert.Equal((2, "第二稿。"), await NewestAsync(one));    // another instance numbered after this one's last
+
+        static async Task<(int, string)> NewestAsync(TableDraftRepository drafts) =>
+            await drafts.GetNewestAsync(Key, "duty") is { } newest ? (newest.Version, newest.Body) : (0, "");
+    }
+
+    [Fact]
     public async Task The_year_is_read_in_one_range_of_partitions_with_every_department_of_that_year_and_no_other_year()
     {
         var drafts = await RepositoryAsync();

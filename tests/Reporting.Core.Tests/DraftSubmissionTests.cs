@@ -64,4 +64,21 @@ public class DraftSubmissionTests
 
         Assert.Equal([Refusal.Of(RefusalCode.BodyGlyphMissing, 2, 2, "𠮷", 0x20BB7)], e.Errors["body"]);
     }
+
+    [Fact]
+    public async Task A_text_the_same_as_the_parts_newest_version_is_refused_naming_it_and_nothing_is_stored()
+    {
+        await _world.SubmitAsync("duty", "第一稿。");
+        await _world.DecideAsync("duty", 1, "reject");
+
+        // The same once normalised (line ends, trailing blanks): refused with the version it repeats and where that version stands.
+        var e = await RefusalAsync(SubmitCommands.For("duty", "第一稿。\r\n\r\n"));
+
+        Assert.Equal([Refusal.Of(RefusalCode.BodyUnchanged, 1, DraftStatus.Rejected)], e.Errors["body"]);
+        Assert.Single(await _world.Drafts.ListAsync(new(2023, "kgj")));
+        Assert.Equal(2, (await _world.SubmitAsync("duty", "第一稿，已补充。")).Version);
+        // Another part, or an earlier version's text, is not a repeat of the newest.
+        Assert.Equal(1, (await _world.SubmitAsync("measures", "第一稿。")).Version);
+        Assert.Equal(3, (await _world.SubmitAsync("duty", "第一稿。")).Version);
+    }
 }

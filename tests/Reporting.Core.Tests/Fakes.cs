@@ -45,6 +45,11 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
         lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((report, section, version)));
     }
 
+    public Task<Draft?> GetNewestAsync(ReportKey report, string section, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.Values.Where(d => d.Report == report && d.Section == section).MaxBy(d => d.Version));
+    }
+
     public Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -516,8 +521,18 @@ internal sealed class TestWorld
         return this;
     }
 
-    public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023") =>
-        Submission.SubmitAsync(SubmitCommands.For(section, body ?? $"{section} 的正文。", department, int.Parse(year)), Author(department));
+    /// <summary>
+    /// Submits a part as its author. Without a <paramref name="body"/> the first submission of a part says "duty 的正文。" and each
+    /// later one names its round ("duty 的正文（第 2 稿）。"): a text the same as the part's newest version is refused.
+    /// </summary>
+    public Task<Draft> SubmitAsync(string section, string? body = null, string department = "kgj", string year = "2023")
+    {
+        var round = _rounds[(year, department, section)] = _rounds.GetValueOrDefault((year, department, section)) + 1;
+        var text = body ?? (round == 1 ? $"{section} 的正文。" : $"{section} 的正文（第 {round} 稿）。");
+        return Submission.SubmitAsync(SubmitCommands.For(section, text, department, int.Parse(year)), Author(department));
+    }
+
+    private readonly Dictionary<(string Year, string Department, string Section), int> _rounds = [];
 
     public Task<ReviewOutcome> DecideAsync(string section, int version, string decision = "approve", string department = "kgj", string year = "2023",
         string reviewer = "审核人") =>

@@ -186,7 +186,8 @@ public sealed class BadInputTests(LocalHostFixture app)
     [InlineData("")]
     public async Task An_approval_without_a_valid_decision_is_refused(string decision)
     {
-        var v = await app.SubmitOkAsync(2025, "rsj", "duty", Body);
+        // A text of its own per case: the part's newest text sent again is refused.
+        var v = await app.SubmitOkAsync(2025, "rsj", "duty", Body + $"（审核决定“{decision}”）");
         using var response = await app.DecideAsync(2025, "rsj", "duty", v, decision);
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, $"decision '{decision}'");
     }

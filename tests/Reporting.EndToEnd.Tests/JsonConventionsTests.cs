@@ -162,13 +162,18 @@ public sealed class JsonConventionsTests(LocalHostFixture app)
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
+    private static int _revisions;
+
     /// <summary>One answer of every JSON operation that has one, keyed "METHOD /route status" as in openapi.json.</summary>
     private async Task<Dictionary<string, string>> CollectAnswersAsync()
     {
         var versions = await EnsureAssembledReportAsync();
         var office = app.ClientAs(LocalHostFixture.Office);
         using var run = await office.PostAsync($"api/reports/{Year}/year-end", null);
-        using var submitted = await Send("kgj-author", "api/drafts", $$"""{"year":{{Year}},"department":"kgj","section":"duty","body":"再次修改的正文。"}""");
+        // A text of its own per call (more than one test collects): the part's newest text sent again is refused.
+        var revision = Interlocked.Increment(ref _revisions);
+        using var submitted = await Send("kgj-author", "api/drafts",
+            $$"""{"year":{{Year}},"department":"kgj","section":"duty","body":"再次修改的正文（第 {{revision}} 次）。"}""");
         var draft = await submitted.Content.ReadAsStringAsync();
         const string draftRoute = "/reports/{year}/{department}/sections/{section}/drafts/{version}";
         return new Dictionary<string, string>

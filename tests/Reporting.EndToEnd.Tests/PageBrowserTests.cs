@@ -67,7 +67,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         Assert.Equal("已输入 4 字，上限 200000 字", await page.InnerTextAsync("#count"));
 
         var file = Path.Combine(Path.GetTempPath(), $"草稿-{Guid.NewGuid():N}.txt");
-        await File.WriteAllTextAsync(file, "我局持续推进法治政府建设。");
+        await File.WriteAllTextAsync(file, "我局持续推进法治政府建设，成效明显。"); // not the text the other test stored for this part (an unchanged text is refused)
         await page.SetInputFilesAsync("input[name=file]", file);
         Assert.Contains("同时填写了正文并选择了文件", await page.InnerTextAsync("#both"));
         await CheckPageAsync(page, "form-author-390");

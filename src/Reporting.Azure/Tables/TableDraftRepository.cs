@@ -79,6 +79,19 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>
+    /// Point reads on the submit path: the number this instance last gave the part, confirmed by the next number's absence (versions are
+    /// numbered without gaps); when this instance has not numbered the part, or another gave a later number, the part's numbers are read.
+    /// </summary>
+    public virtual async Task<Draft?> GetNewestAsync(ReportKey report, string section, CancellationToken cancellationToken = default)
+    {
+        var newest = _newest.TryGetValue(PartitionKey(report) + "/" + section, out var known)
+            && await RowAsync(report, section, known + 1, cancellationToken) is null
+            ? known
+            : await NewestVersionAsync(report, section, cancellationToken);
+        return newest == 0 ? null : await GetAsync(report, section, newest, cancellationToken);
+    }
+
     public virtual async Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default)
     {
         var list = new List<DraftSummary>();

@@ -38,11 +38,22 @@ public class DraftSubmission(
                 errors.Add("body", RefusalCode.BodyGlyphMissing, missing.Line, missing.Column, missing.Character, missing.CodePoint);
         }
         errors.ThrowIfAny();
+        await RefuseUnchangedAsync(key, section.Key, body, cancellationToken);
 
         var draft = await drafts.AddNextVersionAsync(
             new Draft(key, section.Key, 0, caller.Name, body, clock.GetUtcNow(), AuthorId: caller.Id, AuthorEmail: caller.Email), cancellationToken);
         await audit.RecordAsync(new AuditEntry(key.ToString(), "draft.submitted", caller, draft.SubmittedAt,
             $"{draft.Section} v{draft.Version}, {draft.Body.Length} chars"), cancellationToken);
         return draft;
+    }
+
+    /// <summary>
+    /// A submission whose text is the part's newest version again (a form sent back untouched, a second click) would store a version
+    /// no one can tell from the one before and put it up for review again: it is refused, and nothing is stored.
+    /// </summary>
+    private async Task RefuseUnchangedAsync(ReportKey key, string section, string body, CancellationToken cancellationToken)
+    {
+        if (await drafts.GetNewestAsync(key, section, cancellationToken) is { } newest && newest.Body == body)
+            throw ReportingException.Invalid("body", RefusalCode.BodyUnchanged, newest.Version, newest.Status);
     }
 }

@@ -11,6 +11,9 @@ public interface IDraftRepository
 
     Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default);
 
+    /// <summary>The newest version of one part, with its text; null before the first. What a new submission is compared with.</summary>
+    Task<Draft?> GetNewestAsync(ReportKey report, string section, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<DraftSummary>> ListAsync(ReportKey report, CancellationToken cancellationToken = default);
 
     /// <summary>

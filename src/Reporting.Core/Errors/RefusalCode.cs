@@ -68,6 +68,8 @@ public static class RefusalCode
     public const string SectionUnknownChoices = "draft.section-unknown-choices";
     public const string SectionUnknown = "draft.section-unknown";
     public const string VersionNotPositive = "draft.version-not-positive";
+    /// <summary>(int version, DraftStatus status): the part's newest version, whose text the submission repeats, and where it stands</summary>
+    public const string BodyUnchanged = "draft.body-unchanged";
 
     // Review (DraftReview, FinalApprovalDate).
     public const string DecisionUnknown = "review.decision-unknown";

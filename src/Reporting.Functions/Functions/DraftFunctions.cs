@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
+using Reporting.Core.Errors;
 using Reporting.Core.Drafts;
 using Reporting.Core.Templates;
 using Reporting.Functions.Http;
@@ -11,6 +12,7 @@ using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;
 using Reporting.Functions.Telemetry;
+using Reporting.Functions.Wording;
 using Reporting.Typesetting;
 using Reporting.Typesetting.Docx;
 
@@ -27,15 +29,8 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
     {
         // Who is asking is settled before the body is read; an "author" field, if sent, is ignored.
         var caller = callers.Resolve(request);
-        var fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken);
-        var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
-        var draft = await submission.SubmitAsync(
-            SubmitDraftBinder.Bind(fields["year"], fields["department"], fields["section"], body, directory), caller, cancellationToken);
-        ReportingMetrics.DraftSubmitted(draft.Section);
-
-        var location = routes.Draft(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
-        if (BrowserRequests.WantsHtml(request))
-            return ApiResult.Html(form.Confirmation(draft, caller, await access.FindAsync(caller, cancellationToken)), StatusCodes.Status201Created, location);
+        if (BrowserRequests.WantsHtml(request)) return await SubmitInBrowserAsync(request, caller, cancellationToken);
+        var draft = await SubmitAsync(await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken), caller, cancellationToken);
         return ApiResult.JsonBody(new
         {
             year = draft.Report.Year,
@@ -49,8 +44,41 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
             authorId = draft.AuthorId,
             submittedAt = draft.SubmittedAt,
             length = draft.Body.Length,
-        }, StatusCodes.Status201Created, location);
+        }, StatusCodes.Status201Created, Location(draft));
     }
+
+    private async Task<Draft> SubmitAsync(RequestFields fields, Caller caller, CancellationToken cancellationToken)
+    {
+        var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
+        var draft = await submission.SubmitAsync(
+            SubmitDraftBinder.Bind(fields["year"], fields["department"], fields["section"], body, directory), caller, cancellationToken);
+        ReportingMetrics.DraftSubmitted(draft.Section);
+        return draft;
+    }
+
+    /// <summary>
+    /// The form posted without its script: saved, a page saying so with the way on; refused, the form again with the reason at the
+    /// top and the text as typed (a file cannot be put back), under the status the API would give.
+    /// </summary>
+    private async Task<IActionResult> SubmitInBrowserAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        var member = await access.FindAsync(caller, cancellationToken);
+        RequestFields? fields = null;
+        try
+        {
+            fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken);
+            var draft = await SubmitAsync(fields, caller, cancellationToken);
+            return ApiResult.Html(await form.ConfirmationAsync(draft, caller, member, cancellationToken), StatusCodes.Status201Created, Location(draft));
+        }
+        catch (ReportingException refused)
+        {
+            var page = await form.RenderAsync(fields?["year"], fields?["department"], fields?["section"], null, caller, member, cancellationToken,
+                RefusalWording.Detail(refused), fields?["body"]);
+            return ApiResult.Html(page, BrowserRequests.StatusOf(request, refused));
+        }
+    }
+
+    private string Location(Draft draft) => routes.Draft(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version);
 
     [Function("GetDraft")]
     public async Task<IActionResult> GetDraft(

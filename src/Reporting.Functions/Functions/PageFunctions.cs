@@ -26,8 +26,8 @@ public sealed class PageFunctions(
     public Task<IActionResult> Form(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "form")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        browser.PageAsync(request, (caller, member) =>
-            Task.FromResult(form.Render(request.Query["year"], request.Query["department"], request.Query["section"], caller, member)), cancellationToken);
+        browser.PageAsync(request, (caller, member) => form.RenderAsync(request.Query["year"], request.Query["department"], request.Query["section"],
+            request.Query["version"], caller, member, cancellationToken), cancellationToken);
 
     /// <summary>草稿: one part's versions, text and comparison.</summary>
     [Function("DraftPage")]

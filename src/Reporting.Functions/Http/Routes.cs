@@ -30,8 +30,11 @@ public sealed class Routes
     // ---- pages ----
     public string Todo(int? year = null) => Path("todo", ("year", year?.ToString()));
 
-    public string Form(int? year = null, string? department = null, string? section = null) =>
-        Path("form", ("year", year?.ToString()), ("department", department), ("section", section));
+    /// <summary>
+    /// 提交/修改; with a <paramref name="section"/> that has versions, the form starts from the newest one's text, or <paramref name="version"/>'s.
+    /// </summary>
+    public string Form(int? year = null, string? department = null, string? section = null, int? version = null) =>
+        Path("form", ("year", year?.ToString()), ("department", department), ("section", section), ("version", version?.ToString()));
 
     /// <summary>草稿: one part's versions; <paramref name="from"/>/<paramref name="to"/> pick the two versions to compare.</summary>
     public string DraftPage(int year, string department, string section, int? version = null, int? from = null, int? to = null) =>

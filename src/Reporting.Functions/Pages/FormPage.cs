@@ -1,49 +1,118 @@
+using System.Globalization;
+using Reporting.Core;
 using Reporting.Core.Access;
 using Reporting.Core.Directory;
 using Reporting.Core.Drafts;
+using Reporting.Core.Errors;
+using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Functions.Http;
+using Reporting.Functions.ReadModels;
 
 namespace Reporting.Functions.Pages;
 
-/// <summary>The zh-CN submission form (提交/修改) and the page confirming a submission.</summary>
-public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock, Routes routes)
+/// <summary>
+/// The zh-CN submission form (提交/修改) and the page confirming a submission. Opened for a part that has versions (修改,
+/// 修改后重新提交, or 以此版本修改 on 草稿), the form starts from the text of the newest version or the one picked, with the
+/// 审核意见, reviewer and time above it when that version (or the newest) was sent back, so the author edits rather than re-pastes.
+/// </summary>
+public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock, Routes routes, ReportQueries queries,
+    ReportingOptions options)
 {
     private static readonly PageTemplate FormTemplate = PageTemplate.Of("FormPage");
 
     private static readonly PageTemplate ConfirmationTemplate = PageTemplate.Of("FormPage.Confirmation");
 
-    public string Render(string? year, string? department, string? section, Caller caller, Membership? member)
+    /// <param name="version">The version to start from (草稿's 以此版本修改); the newest when absent.</param>
+    /// <param name="error">Why a submission from this form was refused, shown at the top (the form sent without its script).</param>
+    /// <param name="typed">The text that submission carried: it fills the box again instead of a stored version.</param>
+    public async Task<string> RenderAsync(string? year, string? department, string? section, string? version, Caller caller, Membership? member,
+        CancellationToken cancellationToken = default, string? error = null, string? typed = null)
     {
         // A department member writes for their own department only; the choice is not offered.
         department = member?.Department ?? department;
         var currentYear = clock.GetLocalNow().Year;
         var defaultYear = int.TryParse(year, out var y) && y >= 2000 && y <= currentYear ? y : currentYear - 1;
+        var part = ReportTemplate.Find(section?.Trim());
+        var start = await StartAsync(defaultYear, department, part, Version(version), caller, member, cancellationToken);
         var departments = directory.Departments
             .Where(d => member?.Department is null || d.Code == member.Department)
             .Select(d => new { d.Code, d.Name, Selected = d.Code == department }).ToList();
-        var sections = ReportTemplate.Sections
-            .Select(s => new { Code = s.Key, Name = Words.Part(s) + (s.Required ? "" : "（选填）"), Selected = s.Key == section }).ToList();
+        var sections = ReportTemplate.Sections.Select(s => new
+        {
+            Code = s.Key, Name = Words.Part(s) + (s.Required ? "" : "（选填）"), Selected = s.Key == part?.Key, s.Required,
+            Submitted = start.Submitted.Contains(s.Key),
+        }).ToList();
         return pages.Render("提交报告草稿", caller, member, FormTemplate,
             new
             {
                 Action = routes.Drafts(), Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections,
-                Max = DraftBody.MaxCharacters
+                Max = DraftBody.MaxCharacters, Error = error, Body = typed ?? start.Source?.Body, Source = Source(start, defaultYear, department),
+                FormLink = routes.Form(), DraftLink = routes.DraftPage(defaultYear, "", "").Split('?')[0], TodoLink = routes.Todo(defaultYear),
+                DepartmentLink = routes.DepartmentPage(defaultYear),
             },
             HtmlPage.FormScript, year: defaultYear);
     }
 
-    public string Confirmation(Draft draft, Caller caller, Membership? member) =>
-        pages.Render("草稿已保存", caller, member, ConfirmationTemplate, year: draft.Report.Year, model: new
+    /// <summary>The page a form post without the script gets once saved: what was saved, at the top, and where to go on.</summary>
+    public async Task<string> ConfirmationAsync(Draft draft, Caller caller, Membership? member, CancellationToken cancellationToken = default)
+    {
+        var (year, department) = (draft.Report.Year, draft.Report.Department);
+        var next = (await queries.GetFormStartAsync(draft.Report, null, null, caller, cancellationToken)).NextAfter(draft.Section);
+        return pages.Render("草稿已保存", caller, member, ConfirmationTemplate, year: year, model: new
         {
-            draft.Report.Year,
-            TodoLink = routes.Todo(draft.Report.Year),
-            FormLink = routes.Form(draft.Report.Year, draft.Report.Department),
-            Department = words.Department(draft.Report.Department),
+            Year = year,
+            TodoLink = routes.Todo(year),
+            NextLink = next is null ? null : routes.Form(year, department, next),
+            NextPart = next is null ? null : Words.Part(next),
+            DraftLink = routes.DraftPage(year, department, draft.Section, draft.Version),
+            DepartmentLink = routes.DepartmentPage(year),
+            Department = words.Department(department),
             Part = Words.Part(draft.Section),
             draft.Version,
             Length = draft.Body.EnumerateRunes().Count(),
             draft.Author,
             Status = Words.Status(draft.Status),
         });
+    }
+
+    /// <summary>
+    /// Which parts have a version and the text to start from, for one who may write for the department; anyone else (the district
+    /// office, a stranger) gets the empty form as before, and is refused when they submit.
+    /// </summary>
+    private async Task<DraftFormStart> StartAsync(int year, string? department, ReportSection? part, int? version, Caller caller, Membership? member,
+        CancellationToken cancellationToken)
+    {
+        if (department is null || directory.Find(department) is null) return DraftFormStart.Empty;
+        if (AccessPolicy.Refusal(caller, member, ReportAction.SubmitDraft, department) is not null) return DraftFormStart.Empty;
+        return await queries.GetFormStartAsync(new ReportKey(year, department), part?.Key, part is null ? null : version, caller, cancellationToken);
+    }
+
+    /// <summary>The version the box starts from, and the review above it: that version's when it was sent back, else the newest's.</summary>
+    private object? Source(DraftFormStart start, int year, string? department)
+    {
+        if (start is not { Source: { } source, Newest: { } newest }) return null;
+        var zone = options.ResolveTimeZone();
+        object? review = source.Status == DraftStatus.Rejected
+            ? new { source.Version, source.Reviewer, When = Words.Time(source.ReviewedAt!.Value, zone), Comment = Comment(source.ReviewComment) }
+            : newest.Status == DraftStatus.Rejected
+                ? new { newest.Version, newest.Reviewer, When = Words.Time(newest.ReviewedAt!.Value, zone), Comment = Comment(newest.ReviewComment) }
+                : null;
+        return new
+        {
+            source.Version, Section = source.Section, Part = Words.Part(source.Section), source.Author, When = Words.Time(source.SubmittedAt, zone),
+            Status = Words.Status(source.Status), Newest = newest.Version, Older = source.Version != newest.Version, Next = newest.Version + 1,
+            Review = review, DraftLink = routes.DraftPage(year, department!, source.Section, source.Version),
+        };
+    }
+
+    private static string Comment(string? comment) => string.IsNullOrWhiteSpace(comment) ? "（无）" : comment;
+
+    /// <summary>An optional version number from the address: absent is fine, anything but a plain positive number is not.</summary>
+    private static int? Version(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1_000_000) return n;
+        throw ReportingException.Invalid("version", RefusalCode.VersionNotPositive);
+    }
 }

@@ -15,40 +15,75 @@ public static class HtmlPage
     /// <summary>The one style sheet of every page; narrow screens (390 px) get the same content, one column.</summary>
     public static readonly string Style = EmbeddedText.Read("HtmlPage.Style.css");
 
-    /// <summary>The form's script: posts with fetch and shows the answer beside the form (a plain post works without it).</summary>
+    /// <summary>
+    /// The form's script: counts characters, warns about a file and typed text both given (or text loaded from another part),
+    /// posts with fetch and shows the answer at the top of the page, focused so it is in view and read out (a plain post works
+    /// without it). Once saved the box is emptied for the next part not yet submitted, which is selected, and the answer links to it.
+    /// </summary>
     public const string FormScript = """
         const form = document.getElementById('draft');
-        const body = form.elements.body, file = form.elements.file;
+        const body = form.elements.body, file = form.elements.file, section = form.elements.section;
         const count = document.getElementById('count'), warning = document.getElementById('both');
+        const box = document.getElementById('result');
         const max = Number(body.dataset.max);
         const update = () => {
           const n = [...body.value].length;
           count.textContent = `已输入 ${n} 字，上限 ${max} 字`;
           count.className = n > max ? 'error' : 'count';
-          warning.textContent = file.files.length > 0 && body.value.trim() !== ''
-            ? '注意：您同时填写了正文并选择了文件，提交时将使用文件的内容，文本框中的正文不会保存。' : '';
+          const notes = [];
+          if (file.files.length > 0 && body.value.trim() !== '')
+            notes.push('注意：您同时填写了正文并选择了文件，提交时将使用文件的内容，文本框中的正文不会保存。');
+          if (form.dataset.source && section.value !== form.dataset.source && body.value.trim() !== '')
+            notes.push(`注意：正文框中是“${form.dataset.sourcePart}”第 ${form.dataset.sourceVersion} 版的内容，而现在选择的是另一部分。`);
+          warning.textContent = notes.join('\n');
         };
-        body.addEventListener('input', update); file.addEventListener('change', update); update();
+        body.addEventListener('input', update); file.addEventListener('change', update); section.addEventListener('change', update); update();
+        const show = (className, ...lines) => {
+          box.className = className;
+          box.replaceChildren(...lines.map(parts => { const p = document.createElement('p'); p.append(...parts); return p; }));
+          box.focus();
+        };
+        const link = (text, base, query) => {
+          const a = document.createElement('a');
+          a.textContent = text; a.href = base + (query ? '?' + new URLSearchParams(query) : '');
+          return a;
+        };
+        // The next required part without a version, after the one just saved (going round); only for the year the page was made for.
+        const nextAfter = (saved, year) => {
+          if (String(year) !== form.dataset.year) return null;
+          const parts = [...section.options].filter(o => o.dataset.required);
+          const at = parts.findIndex(o => o.value === saved);
+          return [...parts.slice(at + 1), ...parts.slice(0, at + 1)].find(o => o.value !== saved && !o.dataset.written) || null;
+        };
         form.addEventListener('submit', async (event) => {
           event.preventDefault();
-          const box = document.getElementById('result');
-          box.className = ''; box.textContent = '正在提交…';
+          show('', ['正在提交…']);
           try {
             const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' } });
             const data = await response.json();
             if (response.ok) {
-              box.className = 'ok';
               const department = form.elements.department.selectedOptions[0].textContent;
-              const part = form.elements.section.selectedOptions[0].textContent;
-              box.textContent = `已保存：${data.year} 年${department}“${part}”，第 ${data.version} 版（${data.length} 字），待审核。`;
-              file.value = ''; body.value = ''; update(); // saved: the next part starts empty, nothing of this one carried over
+              const part = section.selectedOptions[0];
+              part.dataset.written = '1';
+              const next = nextAfter(data.section, data.year);
+              const place = { year: data.year, department: data.department };
+              const links = next ? [link('继续填写下一部分', form.dataset.form, { ...place, section: next.value }), ' · '] : [];
+              links.push(link('查看草稿', form.dataset.draft, { ...place, section: data.section, version: data.version }), ' · ');
+              if (!next) links.push(link('查看本部门报告', form.dataset.report), ' · ');
+              links.push(link('回到我的待办', form.dataset.todo));
+              show('ok', [`已保存：${data.year} 年${department}“${part.textContent}”，第 ${data.version} 版（${data.length} 字），待审核。`],
+                [next ? `下一个未提交的部分：“${next.textContent}”，已在下方表单中选好。` : '各必填部分均已提交。'], links);
+              // Saved: the box is emptied for the next part, which is selected; nothing of this one is carried over.
+              file.value = ''; body.value = '';
+              if (next) section.value = next.value;
+              delete form.dataset.source; document.getElementById('source')?.remove();
+              update();
             } else {
-              box.className = 'error';
               const details = data.errors ? Object.values(data.errors).flat() : [data.detail];
-              box.textContent = `${data.title}：${details.join(' ')}`;
+              show('error', [`${data.title}：${details.join(' ')}`]);
             }
           } catch (e) {
-            box.className = 'error'; box.textContent = '提交失败：无法连接服务器，请稍后重试。';
+            show('error', ['提交失败：无法连接服务器，请稍后重试。']);
           }
         });
         """;

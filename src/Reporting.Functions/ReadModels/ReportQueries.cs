@@ -144,6 +144,24 @@ public class ReportQueries(
             Describe(draft.Status), draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
 
     /// <summary>
+    /// What the 提交/修改 form starts from (<see cref="DraftFormStart"/>): which parts of the report have a version and, for
+    /// <paramref name="section"/>, the text of its newest version or of <paramref name="version"/>. One listing and one text read.
+    /// </summary>
+    public virtual async Task<DraftFormStart> GetFormStartAsync(ReportKey key, string? section, int? version, Caller caller,
+        CancellationToken cancellationToken = default)
+    {
+        await access.DemandAsync(caller, ReportAction.ReadReport, key.Department, cancellationToken);
+        var list = await drafts.ListAsync(key, cancellationToken);
+        var submitted = list.Select(d => d.Section).ToHashSet(StringComparer.Ordinal);
+        var ofPart = list.Where(d => d.Section == section).OrderBy(d => d.Version).ToList();
+        if (version is { } named && ofPart.All(d => d.Version != named)) throw ReportingException.NotFound(EdgeRefusalCode.PartVersionNotFound, named);
+        if (ofPart.Count == 0) return new DraftFormStart(submitted, null, null);
+        var source = await drafts.GetAsync(key, section!, version ?? ofPart[^1].Version, cancellationToken)
+            ?? throw ReportingException.NotFound(EdgeRefusalCode.PartVersionNotFound, version ?? ofPart[^1].Version);
+        return new DraftFormStart(submitted, source, ofPart[^1]);
+    }
+
+    /// <summary>
     /// One part's history for the 草稿 page: every version as a summary (no text), and the text of only the versions shown —
     /// the pair compared (<paramref name="from"/> → <paramref name="to"/>; by default the shown version and the one before it,
     /// or after it for the first) and the shown one (<paramref name="version"/>, by default the newest), which is always one of

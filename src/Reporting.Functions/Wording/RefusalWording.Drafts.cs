@@ -33,6 +33,12 @@ public static partial class RefusalWording
             (section, choices) => $"未知的报告部分“{section}”，可选：{string.Join("、", choices)}。"),
         Say(RefusalCode.SectionUnknown, "未知的报告部分。"),
         Say(RefusalCode.VersionNotPositive, "版本号须为正整数。"),
+        Say<int, DraftStatus>(RefusalCode.BodyUnchanged, (version, status) => status switch
+        {
+            DraftStatus.Rejected => $"正文与已退回的第 {version} 版完全相同，未保存新版本。请按审核意见修改正文后再提交。",
+            DraftStatus.Approved => $"正文与已通过的第 {version} 版完全相同，未保存新版本。如需修改，请改动正文后再提交。",
+            _ => $"正文与待审核的第 {version} 版完全相同，未保存新版本（无需重复提交）。如需修改，请改动正文后再提交。",
+        }, "正文没有改动"),
     ];
 
     /// <summary>What a disguising character is, as the refusal names it.</summary>
