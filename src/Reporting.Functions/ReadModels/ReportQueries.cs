@@ -141,7 +141,8 @@ public class ReportQueries(
 
     private static DraftDetailView Detail(ReportSection part, Draft draft, int newest) =>
         new(draft.Report.Year, draft.Report.Department, part.Key, DocumentWords.Heading(part), draft.Version, draft.Author, draft.AuthorId,
-            Describe(draft.Status), draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt, draft.Version < newest, draft.Body);
+            Describe(draft.Status), draft.SubmittedAt, draft.Reviewer, draft.ReviewerId, draft.ReviewComment, draft.ReviewedAt,
+            draft.Version < newest, draft.Body);
 
     /// <summary>
     /// What the 提交/修改 form starts from (<see cref="DraftFormStart"/>): which parts of the report have a version and, for
