@@ -30,7 +30,7 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         await BrowserPages.CheckAsync(page, "overview-chase-office-1280");
         await form.Locator("input[name=message]").FillAsync("请于本周五前完成并提交审核。");
         await form.Locator("button").ClickAsync();
-        await page.WaitForURLAsync("**/api/overview?year=2000&chased=jyj&outcome=queued");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/overview?year=2000&chased=jyj&outcome=queued"));
         Assert.Contains("已向魏都区教育局发送催报", await page.InnerTextAsync("p.ok[role=status]"));
         await BrowserPages.CheckAsync(page, "overview-chased-office-1280");
 

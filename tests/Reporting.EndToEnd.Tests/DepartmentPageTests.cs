@@ -83,7 +83,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         Assert.Contains("请选择要查看的部门。", await office.InnerTextAsync("main"));
         await office.SelectOptionAsync("select#department", new SelectOptionValue { Label = Kgj });
         await office.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
-        await office.WaitForURLAsync(Url(Routes.DepartmentPage(Year, "kgj")));
+        await BrowserPages.ArrivedAsync(office, BrowserPages.Exactly(Url(Routes.DepartmentPage(Year, "kgj"))));
         Assert.Contains($"已于 {BeijingTime(notifiedAt)}通知", await office.InnerTextAsync("table.pdfs"));
         Assert.DoesNotContain("撰写", await office.InnerTextAsync("main table"));
         await CheckPageAsync(office, "department-office-390");
@@ -263,7 +263,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         await page.GotoAsync(Url(path));
         Assert.StartsWith(Url(Routes.SignIn()), page.Url);
         await page.ClickAsync(BrowserPages.UserButton(user));
-        await page.WaitForURLAsync(Url(path));
+        await BrowserPages.ArrivedAsync(page, BrowserPages.Exactly(Url(path)));
         return page;
     }
 

@@ -17,7 +17,7 @@ public sealed class FormBrowserTests(LocalHostFixture app)
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/form?year=2026&department=wjw&section=duty").ToString());
         Assert.Equal("开发登录", await page.TitleAsync());
         await page.ClickAsync(BrowserPages.UserButton("wjw-author"));
-        await page.WaitForURLAsync("**/api/form?year=2026&department=wjw&section=duty");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/form?year=2026&department=wjw&section=duty"));
         Assert.Equal("提交报告草稿", await page.TitleAsync());
         Assert.Contains("卫生健康委员会起草人", await page.InnerTextAsync("p.who"));
         Assert.Equal(0, await page.Locator("input[name=author]").CountAsync());

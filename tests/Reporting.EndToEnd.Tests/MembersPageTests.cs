@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -32,7 +33,7 @@ public sealed class MembersPageTests(LocalHostFixture app)
         await page.SelectOptionAsync("#role", new SelectOptionValue { Label = "起草人" });
         await page.SelectOptionAsync("#department", new SelectOptionValue { Label = "魏都区教育局" });
         await page.ClickAsync("button:text-is('保存')");
-        await page.WaitForURLAsync("**/api/admin/members?saved=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?saved=[^/]*$"));
         Assert.Contains($"已保存成员 {user}", await page.InnerTextAsync("[role=status]"));
         Assert.Equal([user, "起草人", "魏都区教育局", "数据表"], (await Cells(page, user))[..4]);
         Assert.Equal(("author", "jyj"), await StoredAsync(user));
@@ -44,13 +45,13 @@ public sealed class MembersPageTests(LocalHostFixture app)
         Assert.Equal("jyj", await page.InputValueAsync("#department"));
         await page.SelectOptionAsync("#role", new SelectOptionValue { Label = "审核人" });
         await page.ClickAsync("button:text-is('保存')");
-        await page.WaitForURLAsync("**/api/admin/members?saved=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?saved=[^/]*$"));
         Assert.Equal("审核人", (await Cells(page, user))[1]);
         Assert.Equal(("approver", "jyj"), await StoredAsync(user));
 
         // Remove.
         await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) button:text-is('删除')");
-        await page.WaitForURLAsync("**/api/admin/members?removed=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?removed=[^/]*$"));
         Assert.Contains($"已删除成员 {user}", await page.InnerTextAsync("[role=status]"));
         Assert.Equal(0, await page.Locator($"td.uid:text-is('{user}')").CountAsync());
         Assert.Null(await StoredAsync(user));

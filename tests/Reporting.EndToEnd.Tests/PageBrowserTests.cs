@@ -92,7 +92,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
         await page.ClickAsync(BrowserPages.UserButton(user));
-        await page.WaitForURLAsync("**/" + path);
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/" + path));
         return page;
     }
 
