@@ -21,8 +21,8 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
             Assert.True(rejected.IsSuccessStatusCode, await rejected.Content.ReadAsStringAsync());
         await app.SubmitOkAsync(Year, "jyj", "measures", "我局持续推进法治政府建设。");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
         var form = page.Locator("ul.chases form").Filter(new LocatorFilterOptions { HasText = "魏都区教育局（" });
         Assert.Contains("5 个部分未通过", await form.InnerTextAsync());

@@ -27,8 +27,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     {
         const int year = 2010;
         var v1 = await app.SubmitOkAsync(year, "kgj", "measures", Version1);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         // 我的待办 → 审核 (the approver's 待审核 row links there).
         var approver = await SignedInPageAsync(browser, "kgj-approver", $"api/todo?year={year}");
@@ -95,8 +95,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     {
         const int year = 2011;
         var own = await app.SubmitOkAsync(year, "kgj", "duty", "局主要负责人认真履行第一责任人职责。", asUser: "kgj-approver");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var page = await SignedInPageAsync(browser, "kgj-approver", $"api/review?year={year}&department=kgj&section=duty&version={own}");
         Assert.Contains("不能审核自己起草的草稿", await page.InnerTextAsync("main"));
@@ -139,8 +139,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     {
         const int year = 2011;
         var version = await app.SubmitOkAsync(year, "kgj", "plans", "下一步，我局将继续推进法治政府建设。");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var other = await SignedInPageAsync(browser, "sfj-author", $"api/todo?year={year}");
         foreach (var path in new[] { $"api/draft?year={year}&department=kgj&section=plans",
@@ -215,7 +215,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
             Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
             Assert.DoesNotMatch(Codes, await page.InnerTextAsync("body"));
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}-{width}: wider than the window");
-            var bad = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+            var bad = (await page.RunAxe(BrowserPages.ViolationsOnly)).Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id}: {v.Help}").ToList();
             Assert.True(bad.Count == 0, $"{name}-{width}: {string.Join("; ", bad)}");
             var directory = Path.Combine(TestSupport.RepoPaths.Root, ".local", "screenshots");
             Directory.CreateDirectory(directory);

@@ -17,8 +17,8 @@ public sealed class MembersPageTests(LocalHostFixture app)
     public async Task An_administrator_adds_changes_and_removes_a_member_on_the_page()
     {
         var user = "zhao6-page-" + Guid.NewGuid().ToString("N")[..6];
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members", 1280);
 
         // The configured members are listed by name, role and department in words; the nav bar offers both office pages.
@@ -64,8 +64,8 @@ public sealed class MembersPageTests(LocalHostFixture app)
     public async Task Bad_input_and_a_stale_edit_show_the_reason_and_store_nothing()
     {
         var user = "qian7-page-" + Guid.NewGuid().ToString("N")[..6];
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members", 390);
 
         // An author without a department.
@@ -103,8 +103,8 @@ public sealed class MembersPageTests(LocalHostFixture app)
     [Fact]
     public async Task Only_an_administrator_may_see_or_post_and_a_cross_site_post_is_refused()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         foreach (var user in new[] { LocalHostFixture.Office, "kgj-approver" })
         {
             var page = await BrowserPages.NewPageAsync(browser, 1280);

@@ -88,8 +88,8 @@ public sealed class PublicationTests(LocalHostFixture app)
         var stored = (await pdfBlob.DownloadContentAsync()).Value.Content.ToArray();
         Assert.Equal(stored, await Public.GetByteArrayAsync(answer.GetProperty("pdfUrl").GetString()));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var name = report.GetProperty("departmentName").GetString()!;
         foreach (var width in new[] { 1280, 390 })
         {
@@ -156,8 +156,8 @@ public sealed class PublicationTests(LocalHostFixture app)
         }
         Assert.Equal("unpublished", (await app.GetReportAsync(Year, "sfj")).GetProperty("publication").GetProperty("status").GetString());
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var overview = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
         var text = await overview.InnerTextAsync("main");

@@ -30,8 +30,8 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
     public async Task Author_approver_and_office_take_a_report_from_drafts_through_a_rejection_to_the_pdf_and_the_volume_in_the_browser()
     {
         Assert.Contains(Before, FixtureReport.Parts[Rejected]);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var shot = 0;
         Task CheckAsync(IPage page, string step) => BrowserPages.CheckAsync(page, $"walk-{++shot:D2}-{step}");
 

@@ -33,8 +33,8 @@ public sealed class SealsPageTests(LocalHostFixture app)
     [Fact]
     public async Task An_administrator_sees_every_organisation_uploads_a_seal_and_reads_why_an_image_is_refused()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/seals", 1280);
 
         Assert.Equal(["我的待办", "提交/修改草稿", "本部门报告", "全区总览", "成员管理", "印章管理"], await page.Locator("nav a").AllInnerTextsAsync());
@@ -85,8 +85,8 @@ public sealed class SealsPageTests(LocalHostFixture app)
     [Fact]
     public async Task Other_roles_get_a_403_page_and_a_cross_site_or_staff_post_stores_nothing()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         foreach (var user in new[] { LocalHostFixture.Office, "kgj-author" })
         {
             var page = await BrowserPages.NewPageAsync(browser, 1280);
