@@ -99,10 +99,12 @@ public sealed class LocalHostApp : IAsyncDisposable
     {
         var configuration = builder.Configuration;
         var url = configuration["LocalHost:Url"] ?? "http://127.0.0.1:7071";
+        // The port is named: Kestrel read "http://127.0.0.1:" (no port) as every interface's port 80, not the loopback address.
         if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || !System.Net.IPAddress.TryParse(parsed.Host, out var ip)
-            || !System.Net.IPAddress.IsLoopback(ip))
-            throw new InvalidOperationException($"LocalHost:Url must be a loopback address such as http://127.0.0.1:7071 (got {url}).");
-        builder.WebHost.UseUrls(url);
+            || !System.Net.IPAddress.IsLoopback(ip) || !url.TrimEnd('/').EndsWith($":{parsed.Port}", StringComparison.Ordinal))
+            throw new InvalidOperationException($"LocalHost:Url must be a loopback address and port such as http://127.0.0.1:7071 (got {url}).");
+        // What is bound is the address just checked, written out again.
+        builder.WebHost.UseUrls($"{parsed.Scheme}://{parsed.Host}:{parsed.Port}");
         builder.Logging.AddSimpleConsole(ConsoleLines);
         // Per-request lines from ASP.NET drown the functions' own log lines; keep its warnings only.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -21,8 +21,8 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
             Assert.True(rejected.IsSuccessStatusCode, await rejected.Content.ReadAsStringAsync());
         await app.SubmitOkAsync(Year, "jyj", "measures", "我局持续推进法治政府建设。");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
         var form = page.Locator("ul.chases form").Filter(new LocatorFilterOptions { HasText = "魏都区教育局（" });
         Assert.Contains("5 个部分未通过", await form.InnerTextAsync());
@@ -30,7 +30,7 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         await BrowserPages.CheckAsync(page, "overview-chase-office-1280");
         await form.Locator("input[name=message]").FillAsync("请于本周五前完成并提交审核。");
         await form.Locator("button").ClickAsync();
-        await page.WaitForURLAsync("**/api/overview?year=2000&chased=jyj&outcome=queued");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/overview?year=2000&chased=jyj&outcome=queued"));
         Assert.Contains("已向魏都区教育局发送催报", await page.InnerTextAsync("p.ok[role=status]"));
         await BrowserPages.CheckAsync(page, "overview-chased-office-1280");
 

@@ -43,8 +43,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         var pages = pdf.GetProperty("pageCount").GetInt32();
         var notifiedAt = pdf.GetProperty("notifiedAt").GetDateTimeOffset();
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         // A member asking for another department still reads their own.
         var page = await OpenSignedInAsync(browser, "kgj-author", Routes.DepartmentPage(Year, "sfj"), 1280);
@@ -83,7 +83,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         Assert.Contains("请选择要查看的部门。", await office.InnerTextAsync("main"));
         await office.SelectOptionAsync("select#department", new SelectOptionValue { Label = Kgj });
         await office.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
-        await office.WaitForURLAsync(Url(Routes.DepartmentPage(Year, "kgj")));
+        await BrowserPages.ArrivedAsync(office, BrowserPages.Exactly(Url(Routes.DepartmentPage(Year, "kgj"))));
         Assert.Contains($"已于 {BeijingTime(notifiedAt)}通知", await office.InnerTextAsync("table.pdfs"));
         Assert.DoesNotContain("撰写", await office.InnerTextAsync("main table"));
         await CheckPageAsync(office, "department-office-390");
@@ -140,8 +140,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         await app.WaitForReportAsync(Year, "sfj", r => LocalHostFixture.VersionNotified(r, 1));
         var pdf = Routes.ReportPdf(Year, "sfj", 1);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         // Another department's member: signs in from the link, then a 403 page in Chinese.
         var other = await NewPageAsync(browser, 390);
@@ -196,8 +196,8 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
     {
         const string department = "czj";
         IPage page;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         await app.Smtp.StopAsync();
         app.Webhook.FailWith = HttpStatusCode.InternalServerError;
         try
@@ -263,7 +263,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         await page.GotoAsync(Url(path));
         Assert.StartsWith(Url(Routes.SignIn()), page.Url);
         await page.ClickAsync(BrowserPages.UserButton(user));
-        await page.WaitForURLAsync(Url(path));
+        await BrowserPages.ArrivedAsync(page, BrowserPages.Exactly(Url(path)));
         return page;
     }
 
@@ -291,7 +291,7 @@ public sealed class DepartmentPageTests(LocalHostFixture app, ITestOutputHelper 
         Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
         Assert.DoesNotMatch(Codes, await page.InnerTextAsync("body"));
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}: wider than the window");
-        var axe = await page.RunAxe();
+        var axe = await page.RunAxe(BrowserPages.ViolationsOnly);
         var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
         Assert.True(bad.Count == 0, $"{name}: {string.Join("; ", bad)}");
         var directory = Path.Combine(RepoPaths.Root, ".local", "screenshots");

@@ -27,20 +27,20 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     {
         const int year = 2010;
         var v1 = await app.SubmitOkAsync(year, "kgj", "measures", Version1);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         // 我的待办 → 审核 (the approver's 待审核 row links there).
         var approver = await SignedInPageAsync(browser, "kgj-approver", $"api/todo?year={year}");
         await approver.GetByRole(AriaRole.Link, new() { Name = "审核", Exact = true }).First.ClickAsync();
-        await approver.WaitForURLAsync(new Regex($@"/api/review\?year={year}&department=kgj&section=measures&version={v1}$"));
+        await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/review\?year={year}&department=kgj&section=measures&version={v1}$"));
         Assert.Contains("完善制度𠮷。", await approver.InnerTextAsync(".text"));
         await CheckAtBothWidthsAsync(approver, "review-approver");
 
         // 退回 without a comment: refused in Chinese, on the page, with the API's status; nothing decided.
         var refused = await approver.RunAndWaitForResponseAsync(() => approver.ClickAsync("button[value=reject]"), r => r.Url.EndsWith("/approval"));
         Assert.Equal((int)HttpStatusCode.BadRequest, refused.Status);
-        await approver.WaitForLoadStateAsync();
+        await BrowserPages.ArrivedAsync(approver, new Regex("/approval$"));
         Assert.Contains(RefusalWording.RejectionNeedsComment, await approver.InnerTextAsync("[role=alert]"));
         Assert.Equal("submitted", Draft(await app.GetReportAsync(year, "kgj"), "measures", v1).GetProperty("status").GetString());
         await CheckAtBothWidthsAsync(approver, "review-refused");
@@ -48,7 +48,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         // 退回 with a comment: 303 to the 草稿 page, which shows the outcome and the comment.
         await approver.FillAsync("textarea[name=comment]", "请补充2010年度的具体数据。");
         await approver.ClickAsync("button[value=reject]");
-        await approver.WaitForURLAsync(new Regex(@"/api/draft\?"));
+        await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
         Assert.Contains($"第 {v1} 版已退回", await approver.InnerTextAsync("[role=status]"));
         Assert.Contains("请补充2010年度的具体数据。", await approver.InnerTextAsync("main"));
 
@@ -56,7 +56,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         var v2 = await app.SubmitOkAsync(year, "kgj", "measures", Version2);
         var author = await SignedInPageAsync(browser, "kgj-author", $"api/todo?year={year}");
         await author.GetByRole(AriaRole.Link, new() { Name = "查看草稿" }).First.ClickAsync();
-        await author.WaitForURLAsync(new Regex(@"/api/draft\?"));
+        await BrowserPages.ArrivedAsync(author, new Regex(@"/api/draft\?"));
         var rows = await author.Locator("table.versions tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, rows.Count);
         Assert.Contains("已退回", rows[0]);
@@ -75,7 +75,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await author.SelectOptionAsync("select[name=from]", v2.ToString());
         await author.SelectOptionAsync("select[name=to]", v1.ToString());
         await author.ClickAsync("form.compare button");
-        await author.WaitForURLAsync(new Regex($"from={v2}&to={v1}"));
+        await BrowserPages.ArrivedAsync(author, new Regex($"from={v2}&to={v1}"));
         Assert.Equal("全面，新增数据", string.Concat(await author.Locator("table.diff del").AllInnerTextsAsync()));
 
         // The approver approves v2 from the 草稿 page's link; the 草稿 page then says so, and the API agrees.
@@ -83,7 +83,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await approver.ClickAsync($"text=审核第 {v2} 版");
         await approver.FillAsync("textarea[name=comment]", "同意。");
         await approver.ClickAsync("button[value=approve]");
-        await approver.WaitForURLAsync(new Regex($@"/api/draft\?.*version={v2}$"));
+        await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/draft\?.*version={v2}$"));
         Assert.Contains($"第 {v2} 版已通过", await approver.InnerTextAsync("[role=status]"));
         await CheckAtBothWidthsAsync(approver, "draft-approved");
         var report = await app.GetReportAsync(year, "kgj");
@@ -95,8 +95,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     {
         const int year = 2011;
         var own = await app.SubmitOkAsync(year, "kgj", "duty", "局主要负责人认真履行第一责任人职责。", asUser: "kgj-approver");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var page = await SignedInPageAsync(browser, "kgj-approver", $"api/review?year={year}&department=kgj&section=duty&version={own}");
         Assert.Contains("不能审核自己起草的草稿", await page.InnerTextAsync("main"));
@@ -130,7 +130,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         // The second approver may: through the page, 303 to the 草稿 page.
         var second = await SignedInPageAsync(browser, "kgj-approver2", $"api/review?year={year}&department=kgj&section=duty&version={own}");
         await second.ClickAsync("button[value=approve]");
-        await second.WaitForURLAsync(new Regex(@"/api/draft\?"));
+        await BrowserPages.ArrivedAsync(second, new Regex(@"/api/draft\?"));
         Assert.Contains($"第 {own} 版已通过", await second.InnerTextAsync("[role=status]"));
     }
 
@@ -139,8 +139,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
     {
         const int year = 2011;
         var version = await app.SubmitOkAsync(year, "kgj", "plans", "下一步，我局将继续推进法治政府建设。");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var other = await SignedInPageAsync(browser, "sfj-author", $"api/todo?year={year}");
         foreach (var path in new[] { $"api/draft?year={year}&department=kgj&section=plans",
@@ -202,7 +202,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url($"api/dev/sign-in?returnUrl={Uri.EscapeDataString("/" + path)}"));
         await page.ClickAsync(BrowserPages.UserButton(user));
-        await page.WaitForURLAsync("**/" + path);
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/" + path));
         return page;
     }
 
@@ -215,7 +215,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
             Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
             Assert.DoesNotMatch(Codes, await page.InnerTextAsync("body"));
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}-{width}: wider than the window");
-            var bad = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+            var bad = (await page.RunAxe(BrowserPages.ViolationsOnly)).Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id}: {v.Help}").ToList();
             Assert.True(bad.Count == 0, $"{name}-{width}: {string.Join("; ", bad)}");
             var directory = Path.Combine(TestSupport.RepoPaths.Root, ".local", "screenshots");
             Directory.CreateDirectory(directory);

@@ -10,14 +10,14 @@ public sealed class FormBrowserTests(LocalHostFixture app)
     [Fact]
     public async Task A_person_submits_a_part_through_the_form_and_sees_its_version()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await (await DebianChromium.NewContextAsync(browser, new() { Locale = "zh-CN" })).NewPageAsync();
         // Not signed in: the form sends the browser to the development sign-in, which comes back to the form.
         await page.GotoAsync(new Uri(app.Host.BaseAddress, "api/form?year=2026&department=wjw&section=duty").ToString());
         Assert.Equal("开发登录", await page.TitleAsync());
         await page.ClickAsync(BrowserPages.UserButton("wjw-author"));
-        await page.WaitForURLAsync("**/api/form?year=2026&department=wjw&section=duty");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/form?year=2026&department=wjw&section=duty"));
         Assert.Equal("提交报告草稿", await page.TitleAsync());
         Assert.Contains("卫生健康委员会起草人", await page.InnerTextAsync("p.who"));
         Assert.Equal(0, await page.Locator("input[name=author]").CountAsync());

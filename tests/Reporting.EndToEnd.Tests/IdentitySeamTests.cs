@@ -114,6 +114,22 @@ public sealed class IdentitySeamTests
         Assert.Contains("development sign-in", e.Message);
     }
 
+    /// <summary>"http://127.0.0.1:" (no port) passed the loopback check, and Kestrel then listened on port 80 of every interface.</summary>
+    [Theory]
+    [InlineData("http://127.0.0.1:")]
+    [InlineData("http://0.0.0.0:7071")]
+    [InlineData("http://localhost:7071")]
+    [InlineData("http://*:7071")]
+    public async Task The_local_host_listens_only_on_a_loopback_address_and_port_it_is_given(string url)
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalHostApp.CreateAsync([], new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["LocalHost:Url"] = url,
+        }));
+        Assert.Contains($"LocalHost:Url must be a loopback address and port such as http://127.0.0.1:7071 (got {url})", e.Message);
+    }
+
     [Fact]
     public void Without_the_development_sign_in_App_Service_markers_are_fine()
     {

@@ -52,6 +52,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? HostServices { get; init; }
 
+    /// <summary>The browser every browser test of this fixture leases (<see cref="SharedChromium"/>).</summary>
+    public SharedChromium Chromium { get; } = new();
+
     /// <summary>The emulator under the host (tests that pause or stop storage use their own fixture instance).</summary>
     public AzuriteProcess Azurite => _azurite ?? throw new InvalidOperationException("Azurite not started.");
 
@@ -114,6 +117,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Chromium.DisposeAsync();
         DisposeClients();
         if (Host is not null) await Host.DisposeAsync();
         await Smtp.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -16,8 +17,8 @@ public sealed class MembersPageTests(LocalHostFixture app)
     public async Task An_administrator_adds_changes_and_removes_a_member_on_the_page()
     {
         var user = "zhao6-page-" + Guid.NewGuid().ToString("N")[..6];
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members", 1280);
 
         // The configured members are listed by name, role and department in words; the nav bar offers both office pages.
@@ -32,7 +33,7 @@ public sealed class MembersPageTests(LocalHostFixture app)
         await page.SelectOptionAsync("#role", new SelectOptionValue { Label = "起草人" });
         await page.SelectOptionAsync("#department", new SelectOptionValue { Label = "魏都区教育局" });
         await page.ClickAsync("button:text-is('保存')");
-        await page.WaitForURLAsync("**/api/admin/members?saved=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?saved=[^/]*$"));
         Assert.Contains($"已保存成员 {user}", await page.InnerTextAsync("[role=status]"));
         Assert.Equal([user, "起草人", "魏都区教育局", "数据表"], (await Cells(page, user))[..4]);
         Assert.Equal(("author", "jyj"), await StoredAsync(user));
@@ -44,13 +45,13 @@ public sealed class MembersPageTests(LocalHostFixture app)
         Assert.Equal("jyj", await page.InputValueAsync("#department"));
         await page.SelectOptionAsync("#role", new SelectOptionValue { Label = "审核人" });
         await page.ClickAsync("button:text-is('保存')");
-        await page.WaitForURLAsync("**/api/admin/members?saved=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?saved=[^/]*$"));
         Assert.Equal("审核人", (await Cells(page, user))[1]);
         Assert.Equal(("approver", "jyj"), await StoredAsync(user));
 
         // Remove.
         await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) button:text-is('删除')");
-        await page.WaitForURLAsync("**/api/admin/members?removed=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?removed=[^/]*$"));
         Assert.Contains($"已删除成员 {user}", await page.InnerTextAsync("[role=status]"));
         Assert.Equal(0, await page.Locator($"td.uid:text-is('{user}')").CountAsync());
         Assert.Null(await StoredAsync(user));
@@ -63,8 +64,8 @@ public sealed class MembersPageTests(LocalHostFixture app)
     public async Task Bad_input_and_a_stale_edit_show_the_reason_and_store_nothing()
     {
         var user = "qian7-page-" + Guid.NewGuid().ToString("N")[..6];
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members", 390);
 
         // An author without a department.
@@ -102,8 +103,8 @@ public sealed class MembersPageTests(LocalHostFixture app)
     [Fact]
     public async Task Only_an_administrator_may_see_or_post_and_a_cross_site_post_is_refused()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         foreach (var user in new[] { LocalHostFixture.Office, "kgj-approver" })
         {
             var page = await BrowserPages.NewPageAsync(browser, 1280);

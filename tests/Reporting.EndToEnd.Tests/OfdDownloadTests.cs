@@ -121,8 +121,8 @@ public sealed class OfdDownloadTests(LocalHostFixture app)
         await app.SubmitFixtureAsync(Year, department);
         await app.WaitForReportAsync(Year, department, r => LocalHostFixture.VersionNotified(r, 1));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var path = Routes.DepartmentPage(Year, department).TrimStart('/');
         var page = await BrowserPages.SignedInAsync(app, browser, $"{department}-author", path, 1280);
         var row = page.Locator("table.pdfs tbody tr").First;

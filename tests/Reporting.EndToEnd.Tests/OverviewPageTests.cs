@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
@@ -30,8 +31,8 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         await app.ApproveOkAsync(Year, "wjw", "preamble", await app.SubmitOkAsync(Year, "wjw", "preamble", "2004年，我委坚持以习近平法治思想为指导。"));
         await app.WaitForReportAsync(Year, "kgj", r => LocalHostFixture.VersionNotified(r, 1));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
 
         Assert.Contains("完成 1 个部门，未完成 23 个", await page.InnerTextAsync(".counts"));
@@ -70,7 +71,7 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         // 立即汇编: a form post, 303 back to the page, which says what happened and links the volume.
         Assert.Equal(0, await page.Locator("a[href*='volume/pdf']").CountAsync());
         await page.ClickAsync("button:has-text('立即汇编')");
-        await page.WaitForURLAsync("**/api/overview?year=2004&ran=*");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/overview\?year=2004&ran=[^/]*$"));
         Assert.Contains("汇编完成：已生成第 1 版报告汇编", await page.InnerTextAsync("[role=status]"));
         var volume = await page.GetAttributeAsync("a[href*='volume/pdf']", "href");
         Assert.EndsWith($"/reports/{Year}/volume/pdf?version=1", volume);
@@ -87,8 +88,8 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
     [Fact]
     public async Task Authors_and_approvers_get_a_refusal_page_and_no_csv()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         foreach (var (user, width) in new[] { ("kgj-author", 1280), ("kgj-approver", 390) })
         {
             var page = await BrowserPages.NewPageAsync(browser, width);

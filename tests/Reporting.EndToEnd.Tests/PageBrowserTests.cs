@@ -24,8 +24,8 @@ public sealed class PageBrowserTests(LocalHostFixture app)
             Assert.True(rejected.IsSuccessStatusCode, await rejected.Content.ReadAsStringAsync());
         await app.SubmitOkAsync(Year, "kgj", "measures", "我局持续推进法治政府建设。");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var author = await SignedInPageAsync(browser, "kgj-author", $"api/todo?year={Year}", 1280);
         var text = await author.InnerTextAsync("main");
@@ -55,8 +55,8 @@ public sealed class PageBrowserTests(LocalHostFixture app)
     [Fact]
     public async Task The_form_offers_only_the_members_department_by_name_counts_characters_and_warns_about_file_and_text()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await SignedInPageAsync(browser, "kgj-author", $"api/form?year={Year}", 390);
 
         Assert.Equal(["魏都区科学技术和工业信息化局"], await page.Locator("select[name=department] option").AllInnerTextsAsync());
@@ -92,7 +92,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
         await page.ClickAsync(BrowserPages.UserButton(user));
-        await page.WaitForURLAsync("**/" + path);
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/" + path));
         return page;
     }
 
@@ -103,7 +103,7 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         var visible = await page.InnerTextAsync("body");
         Assert.DoesNotMatch(Codes, visible);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}: wider than the window");
-        var axe = await page.RunAxe();
+        var axe = await page.RunAxe(BrowserPages.ViolationsOnly);
         var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
         Assert.True(bad.Count == 0, $"{name}: {string.Join("; ", bad)}");
         var directory = Path.Combine(TestSupport.RepoPaths.Root, ".local", "screenshots");

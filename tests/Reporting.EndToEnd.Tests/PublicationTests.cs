@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -92,8 +93,8 @@ public sealed class PublicationTests(LocalHostFixture app)
         Assert.Contains("查看公开目录", await PageAsync(LocalHostFixture.Office, $"api/overview?year={Year}"));
         Assert.Contains(report.GetProperty("departmentName").GetString()!, await PublicSiteFrameTests.ChineseHtmlAsync(new Uri(directoryLink)));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var name = report.GetProperty("departmentName").GetString()!;
         foreach (var width in new[] { 1280, 390 })
         {
@@ -104,7 +105,7 @@ public sealed class PublicationTests(LocalHostFixture app)
             await BrowserPages.CheckAsync(page, $"public-index-{width}");
 
             await page.ClickAsync($"a[aria-label='阅读全文（网页）：{name}']");
-            await page.WaitForURLAsync(publicHtml.AbsoluteUri);
+            await BrowserPages.ArrivedAsync(page, BrowserPages.Exactly(publicHtml.AbsoluteUri));
             Assert.Equal($"{name}{Year}年法治政府建设情况的报告", (await page.InnerTextAsync("h1")).Replace("\n", ""));
             Assert.Equal(["一、", "二、", "三、", "四、"], (await page.Locator("h2").AllInnerTextsAsync()).Select(h => h[..2]));
             Assert.True(await page.Locator("article p").CountAsync() > 10);
@@ -199,8 +200,8 @@ public sealed class PublicationTests(LocalHostFixture app)
         }
         Assert.Equal("unpublished", (await app.GetReportAsync(Year, "sfj")).GetProperty("publication").GetProperty("status").GetString());
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         var overview = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
         var text = await overview.InnerTextAsync("main");
@@ -209,14 +210,14 @@ public sealed class PublicationTests(LocalHostFixture app)
         await BrowserPages.CheckAsync(overview, "overview-publication-office-1280");
 
         await overview.ClickAsync($"a[aria-label='发布{name}的报告']");
-        await overview.WaitForURLAsync("**/api/publish?**");
+        await BrowserPages.ArrivedAsync(overview, new Regex(@"/api/publish\?"));
         Assert.Contains("第 1 版 PDF", await overview.InnerTextAsync("main"));
         await BrowserPages.CheckAsync(overview, "publish-form-office-1280");
 
         await overview.CheckAsync("#reviewed");
         await overview.FillAsync("#comment", Comment);
         await overview.ClickAsync("form.review button[type=submit]");
-        await overview.WaitForURLAsync("**/api/overview?**publication=published**");
+        await BrowserPages.ArrivedAsync(overview, new Regex(@"/api/overview\?.*publication=published"));
         Assert.Contains($"已发布{name}的报告", await overview.InnerTextAsync("[role=status]"));
         Assert.Contains("已发布（", await overview.InnerTextAsync("td.pub >> nth=0") + await overview.InnerTextAsync("main"));
 
@@ -229,11 +230,11 @@ public sealed class PublicationTests(LocalHostFixture app)
 
         // 撤回 from the overview: the reason form, then back to the overview, the public page gone.
         await overview.ClickAsync($"a[aria-label='撤回{name}的报告']");
-        await overview.WaitForURLAsync("**/api/publish?**action=withdraw**");
+        await BrowserPages.ArrivedAsync(overview, new Regex(@"/api/publish\?.*action=withdraw"));
         await BrowserPages.CheckAsync(overview, "withdraw-form-office-1280");
         await overview.FillAsync("#reason", "需要删改部分内容");
         await overview.ClickAsync("form.review button[type=submit]");
-        await overview.WaitForURLAsync("**/api/overview?**publication=withdrawn**");
+        await BrowserPages.ArrivedAsync(overview, new Regex(@"/api/overview\?.*publication=withdrawn"));
         Assert.Contains($"已撤回{name}的报告", await overview.InnerTextAsync("[role=status]"));
         using (var gone = await Public.GetAsync(link))
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

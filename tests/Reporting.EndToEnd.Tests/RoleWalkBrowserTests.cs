@@ -30,8 +30,8 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
     public async Task Author_approver_and_office_take_a_report_from_drafts_through_a_rejection_to_the_pdf_and_the_volume_in_the_browser()
     {
         Assert.Contains(Before, FixtureReport.Parts[Rejected]);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var shot = 0;
         Task CheckAsync(IPage page, string step) => BrowserPages.CheckAsync(page, $"walk-{++shot:D2}-{step}");
 
@@ -40,7 +40,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         Assert.Equal(5, await author.GetByRole(AriaRole.Link, new() { Name = "去撰写" }).CountAsync());
         await CheckAsync(author, "todo-author");
         await author.GetByRole(AriaRole.Link, new() { Name = "去撰写" }).First.ClickAsync();
-        await author.WaitForURLAsync(new Regex(@"/api/form\?"));
+        await BrowserPages.ArrivedAsync(author, new Regex(@"/api/form\?"));
         var file = Path.Combine(Path.GetTempPath(), $"第三部分-{Guid.NewGuid():N}.txt");
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         await File.WriteAllBytesAsync(file, Encoding.GetEncoding("GB18030").GetBytes(FixtureReport.Parts[Uploaded]));
@@ -67,21 +67,21 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         for (var left = 5; left > 0; left--)
         {
             await ReviewLinks(approver).First.ClickAsync();
-            await approver.WaitForURLAsync(new Regex(@"/api/review\?"));
+            await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/review\?"));
             var reject = approver.Url.Contains($"section={Rejected}&", StringComparison.Ordinal);
             if (reject)
             {
                 await CheckAsync(approver, "review-approver");
                 await approver.GetByLabel("审核意见").FillAsync(Comment);
                 await approver.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
-                await approver.WaitForURLAsync(new Regex(@"/api/draft\?"));
+                await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
                 Assert.Contains("第 1 版已退回", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
                 await CheckAsync(approver, "draft-rejected");
             }
             else
             {
                 await approver.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
-                await approver.WaitForURLAsync(new Regex(@"/api/draft\?"));
+                await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
                 Assert.Contains("第 1 版已通过", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
             }
             await NavigateAsync(approver, "我的待办");
@@ -98,7 +98,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         Assert.Contains("审核意见：" + Comment, todo);
         await CheckAsync(author, "todo-author-rejected");
         await author.GetByRole(AriaRole.Link, new() { Name = "修改后重新提交" }).ClickAsync();
-        await author.WaitForURLAsync(new Regex(@"/api/form\?"));
+        await BrowserPages.ArrivedAsync(author, new Regex(@"/api/form\?"));
         Assert.Equal(Rejected, await author.GetByLabel("报告部分").InputValueAsync());
         await author.GetByLabel("正文", new() { Exact = true }).FillAsync(FixtureReport.Parts[Rejected].Replace(Before, After, StringComparison.Ordinal));
         await SubmitFormAsync(author, 2);
@@ -107,16 +107,16 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         // The approver passes version 2 and compares it with version 1 on the 草稿 page.
         await approver.ReloadAsync();
         await ReviewLinks(approver).ClickAsync();
-        await approver.WaitForURLAsync(new Regex($@"/api/review\?.*section={Rejected}&version=2$"));
+        await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/review\?.*section={Rejected}&version=2$"));
         await CheckAsync(approver, "review-approver-v2");
         await approver.GetByLabel("审核意见").FillAsync("同意。");
         await approver.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
-        await approver.WaitForURLAsync(new Regex(@"/api/draft\?"));
+        await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
         Assert.Contains("第 2 版已通过", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
         await approver.GetByLabel("原版本").SelectOptionAsync(new SelectOptionValue { Label = "第 1 版" });
         await approver.GetByLabel("新版本").SelectOptionAsync(new SelectOptionValue { Label = "第 2 版" });
         await approver.GetByRole(AriaRole.Button, new() { Name = "比较" }).ClickAsync();
-        await approver.WaitForURLAsync(new Regex("from=1&to=2"));
+        await BrowserPages.ArrivedAsync(approver, new Regex("from=1&to=2"));
         Assert.Equal("不断联系", string.Concat(await approver.Locator("table.diff del").AllInnerTextsAsync()));
         Assert.Equal("持续交流", string.Concat(await approver.Locator("table.diff ins").AllInnerTextsAsync()));
         await CheckAsync(approver, "draft-diff");
@@ -139,7 +139,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版 下载 OFD", "未发布 发布"], row.Select(c => c.Trim()));
         await CheckAsync(office, "overview-office");
         await office.GetByRole(AriaRole.Button, new() { Name = "立即汇编" }).ClickAsync();
-        await office.WaitForURLAsync(new Regex($@"/api/overview\?year={Year}&ran="));
+        await BrowserPages.ArrivedAsync(office, new Regex($@"/api/overview\?year={Year}&ran="));
         Assert.Contains("汇编完成", await office.GetByRole(AriaRole.Status).InnerTextAsync());
         await CheckAsync(office, "overview-office-compiled");
         var volume = office.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^下载 {Year} 年度报告汇编") });
@@ -155,12 +155,12 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         var from = page.Url;
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
         await nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url != from);
-        await page.WaitForLoadStateAsync();
+        // Any URL but the one it left: the page the link leads to.
+        await BrowserPages.ArrivedAsync(page, new Regex("^(?!" + Regex.Escape(from) + "$)"));
         if (page.Url.Contains($"year={Year}", StringComparison.Ordinal)) return;
         await page.GetByLabel("年度").FillAsync(Year.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"year={Year}"));
+        await BrowserPages.ArrivedAsync(page, new Regex($"year={Year}"));
     }
 
     /// <summary>Clicks 提交草稿 and waits for the form's own answer naming this version.</summary>
@@ -199,7 +199,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
         await page.ClickAsync(BrowserPages.UserButton(user));
-        await page.WaitForURLAsync(new Uri(app.Host.BaseAddress, path).ToString());
+        await BrowserPages.ArrivedAsync(page, BrowserPages.Exactly(new Uri(app.Host.BaseAddress, path).ToString()));
         return page;
     }
 }

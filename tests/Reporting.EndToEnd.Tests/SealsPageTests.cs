@@ -33,8 +33,8 @@ public sealed class SealsPageTests(LocalHostFixture app)
     [Fact]
     public async Task An_administrator_sees_every_organisation_uploads_a_seal_and_reads_why_an_image_is_refused()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/seals", 1280);
 
         Assert.Equal(["我的待办", "提交/修改草稿", "本部门报告", "全区总览", "成员管理", "印章管理"], await page.Locator("nav a").AllInnerTextsAsync());
@@ -48,7 +48,7 @@ public sealed class SealsPageTests(LocalHostFixture app)
         var seal = TempPng(TestPng.RedSeal(160));
         var uploaded = await UploadAsync(page, "魏都区西大街街道办事处", seal);
         Assert.Equal(303, uploaded.Status);
-        await page.WaitForURLAsync("**/api/admin/seals?uploaded=xdj-jd");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/seals?uploaded=xdj-jd"));
         Assert.Equal("已保存魏都区西大街街道办事处的新印章。", await page.InnerTextAsync("[role=status]"));
         var row = page.Locator("tr:has(th:text-is('魏都区西大街街道办事处'))");
         Assert.Equal(["第 1 版", "区法治办管理员"], [await row.Locator("td[data-label=版本]").InnerTextAsync(), await row.Locator("td[data-label=上传人]").InnerTextAsync()]);
@@ -63,7 +63,7 @@ public sealed class SealsPageTests(LocalHostFixture app)
 
         // The same file again: nothing new, and the page says so.
         Assert.Equal(303, (await UploadAsync(page, "魏都区西大街街道办事处", seal)).Status);
-        await page.WaitForURLAsync("**/api/admin/seals?unchanged=xdj-jd");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/seals?unchanged=xdj-jd"));
         Assert.Contains("未保存新版本", await page.InnerTextAsync("[role=status]"));
         Assert.Single(await app.ListBlobsAsync("seals/xdj-jd/"));
 
@@ -85,8 +85,8 @@ public sealed class SealsPageTests(LocalHostFixture app)
     [Fact]
     public async Task Other_roles_get_a_403_page_and_a_cross_site_or_staff_post_stores_nothing()
     {
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
         foreach (var user in new[] { LocalHostFixture.Office, "kgj-author" })
         {
             var page = await BrowserPages.NewPageAsync(browser, 1280);

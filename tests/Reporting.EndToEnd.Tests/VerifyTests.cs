@@ -193,8 +193,8 @@ public sealed class VerifyTests(LocalHostFixture app)
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-            await using var browser = await DebianChromium.LaunchAsync(playwright);
+            await using var chromium = await app.Chromium.LeaseAsync();
+            var browser = chromium.Browser;
             foreach (var width in new[] { 1280, 390 })
             {
                 var page = await BrowserPages.NewPageAsync(browser, width);
