@@ -49,7 +49,7 @@ public sealed class PublicSiteFrameTests
                 await BrowserPages.CheckAsync(page, $"public-index-empty-{width}");
                 await page.GotoAsync(notFound.AbsoluteUri);
                 await page.ClickAsync("main a");
-                await page.WaitForURLAsync(index.AbsoluteUri);
+                await BrowserPages.ArrivedAsync(page, BrowserPages.Exactly(index.AbsoluteUri));
                 Assert.Contains("尚无已公开的报告", await page.InnerTextAsync("main"));
             }
 

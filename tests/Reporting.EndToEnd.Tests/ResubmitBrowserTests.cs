@@ -24,13 +24,13 @@ public sealed class ResubmitBrowserTests(LocalHostFixture app)
         var version = await app.SubmitOkAsync(Year, Department, "duty", Returned);
         using (var rejected = await app.DecideAsync(Year, Department, "duty", version, "reject", comment: Comment))
             Assert.True(rejected.IsSuccessStatusCode, await rejected.Content.ReadAsStringAsync());
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await DebianChromium.LaunchAsync(playwright);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
 
         // 我的待办 → 修改后重新提交: the returned text in the box, the comment, reviewer and time above the form.
         var wide = await BrowserPages.SignedInAsync(app, browser, $"{Department}-author", $"api/todo?year={Year}", 1280);
         await wide.GetByRole(AriaRole.Link, new() { Name = "修改后重新提交" }).ClickAsync();
-        await wide.WaitForURLAsync(new Regex(@"/api/form\?.*section=duty"));
+        await BrowserPages.ArrivedAsync(wide, new Regex(@"/api/form\?.*section=duty"));
         await AssertReturnedAsync(wide);
         await BrowserPages.CheckAsync(wide, "resubmit-form-1280");
         var narrow = await BrowserPages.SignedInAsync(app, browser, $"{Department}-author", $"api/form?year={Year}&section=duty", 390);
@@ -57,7 +57,7 @@ public sealed class ResubmitBrowserTests(LocalHostFixture app)
         Assert.Equal(0, await wide.Locator("#source").CountAsync());
         await BrowserPages.CheckAsync(wide, "resubmit-saved-1280");
         await saved.GetByRole(AriaRole.Link, new() { Name = "查看草稿" }).ClickAsync();
-        await wide.WaitForURLAsync(new Regex(@"/api/draft\?.*section=duty&version=2"));
+        await BrowserPages.ArrivedAsync(wide, new Regex(@"/api/draft\?.*section=duty&version=2"));
 
         // On a phone: the next part written and saved; the answer is in view at the top and leads on to the part after it.
         await narrow.GotoAsync(new Uri(app.Host.BaseAddress, $"api/form?year={Year}&section=measures").ToString());
@@ -69,7 +69,7 @@ public sealed class ResubmitBrowserTests(LocalHostFixture app)
         Assert.Equal("shortcomings", await narrow.GetByLabel("报告部分").InputValueAsync());
         await BrowserPages.CheckAsync(narrow, "resubmit-saved-390");
         await phone.GetByRole(AriaRole.Link, new() { Name = "继续填写下一部分" }).ClickAsync();
-        await narrow.WaitForURLAsync(new Regex(@"/api/form\?.*section=shortcomings"));
+        await BrowserPages.ArrivedAsync(narrow, new Regex(@"/api/form\?.*section=shortcomings"));
         Assert.Equal("shortcomings", await narrow.GetByLabel("报告部分").InputValueAsync());
         Assert.Equal("", await Body(narrow).InputValueAsync());
     }
