@@ -40,6 +40,9 @@ public sealed class DocumentWords : IDocumentWording
 
     public static string VolumeFileName(string district, int year, int version) => Invariant($"{VolumeTitle(district, year)}（第{version}版）.pdf");
 
+    /// <summary>GB/T 9704 7.3.3: the 主送机关 line, the addressee followed by a full-width colon.</summary>
+    public static string Salutation(string addressee) => addressee + "：";
+
     /// <summary>GB/T 9704 7.3.5.4: Arabic numerals, full year, no leading zeros.</summary>
     public static string Date(DateOnly date) => Invariant($"{date.Year}年{date.Month}月{date.Day}日");
 
@@ -77,6 +80,8 @@ public sealed class DocumentWords : IDocumentWording
     string IDocumentWording.VolumeFileName(string district, int year, int version) => VolumeFileName(district, year, version);
 
     string IDocumentWording.Date(DateOnly date) => Date(date);
+
+    string IDocumentWording.Salutation(string addressee) => Salutation(addressee);
 
     string ITemplateWording.HeadingNumeral(ReportSection section) => HeadingNumeral(section);
 

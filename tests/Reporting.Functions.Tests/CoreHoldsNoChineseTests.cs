@@ -7,7 +7,8 @@ namespace Reporting.Functions.Tests;
 
 /// <summary>
 /// Core speaks in types and codes; what people read is worded in the app layer. So Core's code, comments stripped, holds no
-/// Chinese characters: the documents' words (titles, file names, the date as written, the template's part headings and their
+/// Chinese characters, ideographs or full-width punctuation (the punctuation the parsing reads is named by its code point in
+/// Documents/Punctuation): the documents' words (titles, file names, the date as written, the template's part headings and their
 /// numerals) are asked for through its wording ports (IDocumentWording, ITemplateWording) and worded in zh-CN by
 /// Reporting.Typesetting's DocumentWords; status words and audit texts are worded by the app. The scan is shown to look at Core
 /// (ReportTemplate.cs, whose comments name the regulation in Chinese, is among the files read, and those comments are seen
@@ -17,7 +18,7 @@ public sealed partial class CoreHoldsNoChineseTests
 {
     private static readonly string Project = Path.Combine(RepoPaths.Root, "src", "Reporting.Core");
 
-    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}\p{IsCJKSymbolsandPunctuation}\p{IsHalfwidthandFullwidthForms}]")]
     private static partial Regex Chinese();
 
     [Fact]
@@ -37,6 +38,14 @@ public sealed partial class CoreHoldsNoChineseTests
             .ToList();
 
         Assert.True(found.Count == 0, "Chinese in Core's code (word it in the app layer or behind a wording port):\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void Full_width_punctuation_counts_and_its_code_point_written_out_does_not()
+    {
+        Assert.Matches(Chinese(), "office.Salutation + \"：\"");
+        Assert.Matches(Chinese(), "line.Contains('。')");
+        Assert.DoesNotMatch(Chinese(), "line.Contains('\\u3002') || line.EndsWith(':')");
     }
 
     [Fact]

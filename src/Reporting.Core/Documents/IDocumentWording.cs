@@ -29,4 +29,7 @@ public interface IDocumentWording : ITemplateWording
 
     /// <summary>A date as a document writes it under its signature (成文日期).</summary>
     string Date(DateOnly date);
+
+    /// <summary>The 主送 line: how the document addresses <paramref name="addressee"/> (the district office's salutation).</summary>
+    string Salutation(string addressee);
 }

@@ -19,7 +19,7 @@ public sealed record PlainTextReport(string Title, string? Recipient, IReadOnlyD
         var title = index < lines.Count ? lines[index++] : "";
         while (index < lines.Count && lines[index].Length == 0) index++;
         string? recipient = null;
-        if (index < lines.Count && (lines[index].EndsWith('：') || lines[index].EndsWith(':')) && lines[index].Length <= 40)
+        if (index < lines.Count && (lines[index].EndsWith(Punctuation.FullWidthColon) || lines[index].EndsWith(':')) && lines[index].Length <= 40)
             recipient = lines[index++];
 
         var parts = new Dictionary<string, List<string>>();

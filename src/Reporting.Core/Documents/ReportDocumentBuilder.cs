@@ -28,7 +28,7 @@ public static class ReportDocumentBuilder
         var title = wording.ReportTitle(department.Name, year);
         return new ReportDocument(
             title,
-            office.Salutation + "：",
+            wording.Salutation(office.Salutation),
             blocks,
             department.Name,
             signedAt,

@@ -1,4 +1,5 @@
 using System.Text;
+using Reporting.Core.Documents;
 using Reporting.Core.Errors;
 using Reporting.Core.Templates;
 
@@ -38,7 +39,7 @@ public static class DraftBody
         section.Numbered
         && line.StartsWith(wording.HeadingNumeral(section), StringComparison.Ordinal)
         && line.Length <= MaxHeadingLength
-        && !line.TrimEnd('。').Contains('。');
+        && !line.TrimEnd(Punctuation.FullStop).Contains(Punctuation.FullStop);
 
     /// <summary>Adds to <paramref name="errors"/> what is wrong with an already normalised body.</summary>
     public static void Validate(string? body, ValidationErrors errors)
