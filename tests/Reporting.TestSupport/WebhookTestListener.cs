@@ -36,7 +36,8 @@ public sealed class WebhookTestListener : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: on Linux, Stop then Close unregisters the prefix twice, and the second time binds the port again
+        // to look it up, which fails with "Address already in use" once another test has taken the freed port.
         _listener.Close();
         if (_serving is not null) await _serving;
     }

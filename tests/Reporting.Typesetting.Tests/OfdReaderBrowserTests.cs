@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Reporting.TestSupport;
@@ -9,7 +8,7 @@ namespace Reporting.Typesetting.Tests;
 
 /// <summary>
 /// Every OFD these tests make, opened in a real OFD reader: ofd.js (npm, Apache-2.0; package.json) in Debian's Chromium,
-/// served with the file from a loopback listener. Each page must render with ink on it, its text must be the PDF's
+/// served with the file by Playwright's request routing. Each page must render with ink on it, its text must be the PDF's
 /// page text, and page 1 must look like the PDF's page 1 (pdftoppm): both at 70 dpi, binarised, the share of either's
 /// ink with no ink of the other within 2 px (the OFD's screenshot resampled to the PDF's size). The sealed report is compared on its
 /// seal's page, where ofd.js must draw the seal's ImageObject. Screenshots land in .local/screenshots/ofd-*.png.
@@ -18,6 +17,9 @@ public sealed class OfdReaderBrowserTests
 {
     /// <summary>Width of a page at 70 dpi, as pdftoppm -r 70 draws it: 210 mm.</summary>
     private const int PageWidth = 579;
+
+    /// <summary>The origin the page and files are served from, by Playwright's routing (a name that resolves nowhere).</summary>
+    private const string Origin = "http://ofd.invalid/";
 
     public static TheoryData<string> Documents => ["fixture", "stress", "sealed"];
 
@@ -36,12 +38,12 @@ public sealed class OfdReaderBrowserTests
         var compared = seal is null ? 1 : seal.PageIndex + 1;
         var reader = Path.Combine(RepoPaths.Root, "node_modules", "ofd.js", "lib", "ofd.umd.min.js");
         Assert.True(File.Exists(reader), "ofd.js is required: npm ci (.ci/setup does it)");
-        using var server = new LoopbackFiles(new Dictionary<string, (string, byte[])>
+        var files = new Dictionary<string, (string Type, byte[] Body)>
         {
             ["/ofd.js"] = ("text/javascript", File.ReadAllBytes(reader)),
             ["/doc.ofd"] = ("application/ofd", ofd),
             ["/"] = ("text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(Page)),
-        });
+        };
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,7 +53,16 @@ public sealed class OfdReaderBrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 800, Height = 1000 } });
-        await page.GotoAsync(server.Url);
+        // The browser's requests are answered inside Playwright, so no port is opened: a listener on a port another
+        // test had just freed failed on closing with "Address already in use".
+        await page.RouteAsync(Origin + "**", route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            return files.TryGetValue(path, out var file)
+                ? route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = file.Type, BodyBytes = file.Body })
+                : route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
+        });
+        await page.GotoAsync(Origin);
         // Waits for the reader to say it has parsed and drawn the file (or failed), not for a time.
         await page.WaitForFunctionAsync("() => window.ofdResult !== undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
         var result = JsonDocument.Parse(await page.EvaluateAsync<string>("() => JSON.stringify(window.ofdResult)")).RootElement;
@@ -133,43 +144,4 @@ public sealed class OfdReaderBrowserTests
         })).catch(e => window.ofdResult = { error: String(e), texts: [] });
         </script></body></html>
         """;
-}
-
-/// <summary>A few files served from 127.0.0.1 for the browser, until disposed.</summary>
-internal sealed class LoopbackFiles : IDisposable
-{
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
-
-    public LoopbackFiles(IReadOnlyDictionary<string, (string Type, byte[] Body)> files)
-    {
-        Url = $"http://127.0.0.1:{LoopbackPort.Free()}/";
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
-        _serving = Task.Run(async () =>
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-                using var response = context.Response;
-                if (files.TryGetValue(context.Request.Url!.AbsolutePath, out var file))
-                {
-                    response.ContentType = file.Type;
-                    await response.OutputStream.WriteAsync(file.Body);
-                }
-                else response.StatusCode = 404;
-            }
-        });
-    }
-
-    public string Url { get; }
-
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(10));
-    }
 }
