@@ -154,6 +154,7 @@ public sealed class MembersPageTests(LocalHostFixture app)
         // A second window opens the same confirmation and keeps it; the first confirms: one member fewer.
         var stale = await BrowserPages.SignedInAsync(app, browser, Admin, $"api/admin/members?delete={user}", 390);
         await BrowserPages.CheckAsync(stale, "members-confirm-390", ".uid");
+        var confirmedETag = await stale.InputValueAsync("input[name=etag]");
         await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) a:text-is('删除')");
         await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?delete=[^/]*$"));
         await page.ClickAsync("button:text-is('确定删除')");
@@ -168,6 +169,22 @@ public sealed class MembersPageTests(LocalHostFixture app)
         Assert.Contains($"用户 {user} 已不在成员名单中（已被删除），这次没有删除任何记录。", await stale.InnerTextAsync("[role=status]"));
         Assert.Equal(before - 1, await CountAsync(stale));
         Assert.Equal(audited, await AuditCountAsync(user));
+
+        // Added again meanwhile: the old confirmation, replayed, does not remove the new membership (409, it stays).
+        using (var put = await app.ClientAs(Admin).PutAsync($"api/members/{user}", Json("""{"role":"author","department":"jyj"}""")))
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var replay = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "remove-confirmed", ["userId"] = user, ["etag"] = confirmedETag,
+        });
+        using (var replayed = await app.ClientAs(Admin).PostAsync("api/admin/members", replay))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+            Assert.Contains("已被其他管理员修改或删除", await replayed.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(("author", "jyj"), await StoredAsync(user));
+        using (var delete = await app.ClientAs(Admin).DeleteAsync($"api/members/{user}"))
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class MembersPage(MemberAdministration members, SignedInPeople peo
                     return Confirmation(id.Value, await members.ListAsync(caller, cancellationToken), await people.NamesAsync(caller, cancellationToken), view,
                         caller, member);
                 case "remove-confirmed":
-                    return await RemoveAsync(MemberBinder.Id(userId), view, caller, cancellationToken);
+                    return await RemoveAsync(MemberBinder.Id(userId), MemberBinder.ETag(fields["etag"]), view, caller, cancellationToken);
             }
             // The department list stays on the form whatever the role; for a district-office role it means nothing.
             var department = fields["role"] is "office" or "office-admin" ? null : fields["department"];
@@ -86,12 +86,15 @@ public sealed class MembersPage(MemberAdministration members, SignedInPeople peo
         }
     }
 
-    /// <summary>The confirmed removal; a member already gone (a second click, a replayed post) changes nothing and the page says so.</summary>
-    private async Task<IActionResult> RemoveAsync(MemberId userId, MembersView view, Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// The confirmed removal of the member as the confirmation showed it (<paramref name="eTag"/>): a member already gone (a second click, a
+    /// replayed post) changes nothing and the page says so; one changed or added again since is a 409 and stays.
+    /// </summary>
+    private async Task<IActionResult> RemoveAsync(MemberId userId, string? eTag, MembersView view, Caller caller, CancellationToken cancellationToken)
     {
         try
         {
-            await members.DeleteAsync(userId, caller, cancellationToken);
+            await members.DeleteAsync(userId, caller, cancellationToken, eTag);
             return ApiResult.SeeOther(routes.MembersPage(view.Query(("removed", userId.Value))));
         }
         catch (ReportingException e) when (e.Refusal.Code == RefusalCode.MemberNotFound)
@@ -121,7 +124,9 @@ public sealed class MembersPage(MemberAdministration members, SignedInPeople peo
             {
                 Action = routes.MembersPage(view.Query()),
                 doomed.UserId,
-                Who = $"{NameOf(doomed.UserId, names) ?? doomed.UserId}（{Place(doomed)}）",
+                doomed.ETag,
+                Name = NameOf(doomed.UserId, names),
+                Place = Place(doomed),
                 Cancel = routes.MembersPage(view.Query()),
             },
         };
@@ -140,11 +145,12 @@ public sealed class MembersPage(MemberAdministration members, SignedInPeople peo
             Text = wanted,
             People = found.Select(p => new
             {
-                p.Name,
+                Name = p.Name == p.UserId ? "（未提供姓名）" : p.Name,
                 p.UserId,
                 When = Words.Time(p.LastSignIn, zone),
                 Member = list.FirstOrDefault(m => m.UserId == p.UserId) is { } m ? Place(m) : null,
-                Pick = routes.MembersPage(view.Query(("q", wanted), ("pick", p.UserId))) + "#userId",
+                // A member already: change their membership (with its ETag) rather than add them again over it.
+                Pick = routes.MembersPage(view.Query(("q", wanted), (list.Any(m => m.UserId == p.UserId) ? "edit" : "pick", p.UserId))) + "#userId",
             }).ToList(),
         };
     }
@@ -222,8 +228,12 @@ public sealed class MembersPage(MemberAdministration members, SignedInPeople peo
         return ApiResult.Html(pages.Render("成员管理", caller, member, Template, model, year: view.Year), status);
     }
 
-    /// <summary>The name the person signed in with, else the one the local sign-in knows; null when nobody knows it.</summary>
-    private string? NameOf(string userId, IReadOnlyDictionary<string, string> names) => names.GetValueOrDefault(userId) ?? localSignIn?.NameOf(userId);
+    /// <summary>
+    /// The name the person signed in with, else the one the local sign-in knows; null when nobody knows it (an identity that gave no name
+    /// is recorded under its id, which says nothing more than the id column).
+    /// </summary>
+    private string? NameOf(string userId, IReadOnlyDictionary<string, string> names) =>
+        names.GetValueOrDefault(userId) is { } name && name != userId ? name : localSignIn?.NameOf(userId);
 
     /// <summary>Where a member works, as a person says it: 科工局 审核人, or the district office's role alone.</summary>
     private string Place(MemberView member)
