@@ -209,6 +209,7 @@ public sealed class MembersPageTests(LocalHostFixture app)
         Assert.All(await page.Locator("table.members tbody td[data-label=部门]").AllInnerTextsAsync(), d => Assert.Equal("魏都区科学技术和工业信息化局", d));
         // The year stays in the navigation and in the page's own links.
         Assert.EndsWith("/api/todo?year=2026", await page.GetAttributeAsync("nav a[href*='/api/todo']", "href"));
+        Assert.EndsWith("/api/admin/members?year=2026", await page.GetAttributeAsync("nav a[href*='/api/admin/members']", "href"));
         Assert.Contains("year=2026", await page.GetAttributeAsync("tr:has(td.uid:text-is('kgj-approver2')) a:text-is('修改')", "href"));
         await BrowserPages.CheckAsync(page, "members-filtered-1280", ".uid");
 
