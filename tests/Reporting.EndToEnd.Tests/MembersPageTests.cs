@@ -150,6 +150,14 @@ public sealed class MembersPageTests(LocalHostFixture app)
         await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/members"));
         Assert.Equal(before, await CountAsync(page));
         Assert.Equal(("approver", "kgj"), await StoredAsync(user));
+        // A page from before the confirmation step posts its 删除 straight away: that post too only asks.
+        var unconfirmed = new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "remove", ["userId"] = user });
+        using (var asked = await app.ClientAs(Admin).PostAsync("api/admin/members", unconfirmed))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Contains("确定删除", await asked.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(("approver", "kgj"), await StoredAsync(user));
 
         // A second window opens the same confirmation and keeps it; the first confirms: one member fewer.
         var stale = await BrowserPages.SignedInAsync(app, browser, Admin, $"api/admin/members?delete={user}", 390);
