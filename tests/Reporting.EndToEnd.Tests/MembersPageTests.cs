@@ -124,6 +124,12 @@ public sealed class MembersPageTests(LocalHostFixture app)
         refused = await SaveAsync(page);
         Assert.Equal(409, refused.Status);
         Assert.Contains("已被其他管理员修改", await page.InnerTextAsync("[role=alert]"));
+        // A version mark that this page never handed out (changed on the way) is named in the page's words, not as If-Match.
+        await page.EvalOnSelectorAsync("input[name=etag]", "e => e.value = 'garbage'");
+        refused = await SaveAsync(page);
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("页面记录的成员版本无效", await page.InnerTextAsync("[role=alert]"));
+        Assert.DoesNotContain("If-Match", await page.InnerTextAsync("[role=alert]"));
         Assert.Equal(("approver", "kgj"), await StoredAsync(user));
         using (var delete = await app.ClientAs(Admin).DeleteAsync($"api/members/{user}"))
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);

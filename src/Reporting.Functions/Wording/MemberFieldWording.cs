@@ -28,6 +28,8 @@ public static class MemberFieldWording
             RefusalCode.DepartmentUnknown => "所选部门不在本区的部门名录中，请从列表中重新选择。",
             RefusalCode.OfficeRoleWithDepartment => "区法治办的角色不属于某个部门，请选择“（不属于部门）”。",
             RefusalCode.EmailMalformed => "格式不正确，应如 name@example.gov.cn（最多 254 个字符），也可以不填。",
+            // Not a field a person fills in: the page's own hidden version mark, changed on the way.
+            RefusalCode.ETagMalformed => "页面记录的成员版本无效。请重新打开成员管理，再修改或删除。",
             _ => RefusalWording.Sentence(refusal),
         };
         return Labels.TryGetValue(field, out var label) ? $"{label}：{what}" : what;
