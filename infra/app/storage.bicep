@@ -29,6 +29,7 @@ var tableNames = [
   'publications'
   'pdfhashes'
   'timerruns'
+  'signins'
 ]
 var queueNames = [
   'report-assembly'

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Hosting;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 using Reporting.Functions.Telemetry;
 
 namespace Reporting.Functions;
@@ -12,7 +13,7 @@ namespace Reporting.Functions;
 /// </summary>
 public static class ReportingMiddleware
 {
-    public static readonly IReadOnlyList<Type> Pipeline = [typeof(ProblemMiddleware), typeof(PoisonCountingMiddleware)];
+    public static readonly IReadOnlyList<Type> Pipeline = [typeof(ProblemMiddleware), typeof(SignInRecordingMiddleware), typeof(PoisonCountingMiddleware)];
 
     public static IFunctionsWorkerApplicationBuilder UseReportingMiddleware(this IFunctionsWorkerApplicationBuilder builder)
     {

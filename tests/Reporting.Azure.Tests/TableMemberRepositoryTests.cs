@@ -26,7 +26,11 @@ public class TableMemberRepositoryTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => members.SaveAsync(first with { Role = MemberRole.Author }));
         Assert.Equal(MemberRole.Approver, (await members.GetAsync(oid))!.Role);
 
-        Assert.True(await members.DeleteAsync(oid));
+        // A removal confirmed against an ETag the row no longer has removes nothing.
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => members.DeleteAsync(oid, first.ETag));
+        Assert.NotNull(await members.GetAsync(oid));
+        Assert.True(await members.DeleteAsync(oid, second.ETag));
+        Assert.False(await members.DeleteAsync(oid, second.ETag));
         Assert.False(await members.DeleteAsync(oid));
         Assert.Null(await members.GetAsync(oid));
     }

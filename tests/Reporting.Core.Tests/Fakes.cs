@@ -216,7 +216,15 @@ internal sealed class InMemoryMemberRepository : IMemberRepository
         }
     }
 
-    public Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult(_rows.TryRemove(userId, out _));
+    public Task<bool> DeleteAsync(string userId, string? eTag = null, CancellationToken cancellationToken = default)
+    {
+        lock (_rows)
+        {
+            if (eTag is not null && _rows.TryGetValue(userId, out var row) && row.ETag != eTag)
+                throw new ConcurrencyConflictException($"Membership of {userId} changed meanwhile.");
+            return Task.FromResult(_rows.TryRemove(userId, out _));
+        }
+    }
 }
 
 /// <summary>Pretends the fonts cannot draw the given characters.</summary>

@@ -44,6 +44,22 @@ public class MemberAdministrationTests
     }
 
     [Fact]
+    public async Task A_removal_confirmed_against_a_stale_read_is_a_conflict_and_a_second_one_finds_nothing_to_remove()
+    {
+        var shown = await Members.PutAsync(Put(MemberRole.Author, "kgj"), Admin);
+        var current = await Members.PutAsync(Put(MemberRole.Approver, "kgj"), Admin);
+
+        var stale = await Assert.ThrowsAsync<ReportingException>(() => Members.DeleteAsync(Wang5, Admin, ifMatch: shown.ETag));
+        Assert.Equal(ProblemKind.Conflict, stale.Kind);
+        Assert.Equal("approver", (await Members.GetAsync(Wang5, Admin)).Role);
+
+        await Members.DeleteAsync(Wang5, Admin, ifMatch: current.ETag);
+        var again = await Assert.ThrowsAsync<ReportingException>(() => Members.DeleteAsync(Wang5, Admin, ifMatch: current.ETag));
+        Assert.Equal(RefusalCode.MemberNotFound, again.Refusal.Code);
+        Assert.Single(_world.Audit.Entries, e => e.Action == "member.deleted");
+    }
+
+    [Fact]
     public async Task Nobody_but_an_office_admin_manages_members()
     {
         var e = await Assert.ThrowsAsync<ReportingException>(() => Members.PutAsync(Put(MemberRole.OfficeAdmin, null), TestWorld.Office));

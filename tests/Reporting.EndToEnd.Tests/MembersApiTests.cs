@@ -51,6 +51,8 @@ public sealed class MembersApiTests(LocalHostFixture app)
             Content = Json("""{"role":"office"}"""), Headers = { { "If-Match", etag } },
         });
         await BadInputTests.AssertProblemAsync(stale, HttpStatusCode.Conflict, "stale If-Match");
+        using (var staleDelete = await Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/members/{user}") { Headers = { { "If-Match", etag } } }))
+            await BadInputTests.AssertProblemAsync(staleDelete, HttpStatusCode.Conflict, "stale If-Match on DELETE");
         foreach (var body in new[] { """{"role":"boss"}""", """{"role":"author"}""", """{"role":"office","department":"kgj"}""", "{" })
         {
             using var bad = await Admin.PutAsync($"api/members/{user}", Json(body));

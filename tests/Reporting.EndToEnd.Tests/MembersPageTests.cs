@@ -49,8 +49,10 @@ public sealed class MembersPageTests(LocalHostFixture app)
         Assert.Equal("审核人", (await Cells(page, user))[1]);
         Assert.Equal(("approver", "jyj"), await StoredAsync(user));
 
-        // Remove.
-        await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) button:text-is('删除')");
+        // Remove: 删除 asks first, 确定删除 removes.
+        await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) a:text-is('删除')");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?delete=[^/]*$"));
+        await page.ClickAsync("button:text-is('确定删除')");
         await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?removed=[^/]*$"));
         Assert.Contains($"已删除成员 {user}", await page.InnerTextAsync("[role=status]"));
         Assert.Equal(0, await page.Locator($"td.uid:text-is('{user}')").CountAsync());
@@ -70,11 +72,24 @@ public sealed class MembersPageTests(LocalHostFixture app)
 
         // An author without a department.
         await page.FillAsync("#userId", user);
+        await page.FillAsync("#email", "zhao@example.gov.cn");
         await page.SelectOptionAsync("#role", new SelectOptionValue { Label = "起草人" });
         var refused = await SaveAsync(page);
         Assert.Equal(400, refused.Status);
-        Assert.Contains("起草人和审核人须属于一个部门", await page.InnerTextAsync("[role=alert]"));
+        // The refusal names the field as the form labels it (部门), above the form and beside the field, which it describes;
+        // the form keeps what was typed.
+        var alert = await page.InnerTextAsync("[role=alert]");
+        Assert.Contains("部门：起草人和审核人须属于一个部门，请选择部门。", alert);
+        Assert.DoesNotContain("department", alert);
+        Assert.DoesNotContain("部门代码", alert);
+        Assert.Equal("部门", await page.InnerTextAsync("label[for=department]"));
+        Assert.Equal("部门：起草人和审核人须属于一个部门，请选择部门。", await page.InnerTextAsync("#department-error"));
+        Assert.Contains("department-error", await page.GetAttributeAsync("#department", "aria-describedby"));
+        Assert.Equal("true", await page.GetAttributeAsync("#department", "aria-invalid"));
+        Assert.Null(await page.GetAttributeAsync("#userId", "aria-invalid"));
         Assert.Equal(user, await page.InputValueAsync("#userId"));
+        Assert.Equal("author", await page.InputValueAsync("#role"));
+        Assert.Equal("zhao@example.gov.cn", await page.InputValueAsync("#email"));
         Assert.Null(await StoredAsync(user));
         await BrowserPages.CheckAsync(page, "members-admin-refused-390", ".uid");
 
@@ -83,7 +98,21 @@ public sealed class MembersPageTests(LocalHostFixture app)
         await page.SelectOptionAsync("#department", new SelectOptionValue { Label = "魏都区教育局" });
         refused = await SaveAsync(page);
         Assert.Equal(400, refused.Status);
-        Assert.Contains("用户标识只能由字母、数字", await page.InnerTextAsync("[role=alert]"));
+        Assert.Contains("用户：请填写用户标识（只能由字母、数字", await page.InnerTextAsync("#userId-error"));
+        Assert.Equal("张三 <b>", await page.InputValueAsync("#userId"));
+        Assert.Equal("jyj", await page.InputValueAsync("#department"));
+
+        // A malformed e-mail address: 电子邮箱 is named, and nothing is stored.
+        await page.FillAsync("#userId", user);
+        // As a browser that does not check type=email itself would send it: the server's check is the one that counts.
+        await page.EvalOnSelectorAsync("#email", "e => e.type = 'text'");
+        await page.FillAsync("#email", "zhao at example");
+        refused = await SaveAsync(page);
+        Assert.Equal(400, refused.Status);
+        Assert.StartsWith("电子邮箱：格式不正确", await page.InnerTextAsync("#email-error"));
+        Assert.Null(await StoredAsync(user));
+        await BrowserPages.CheckAsync(page, "members-admin-refused-email-390", ".uid");
+        await page.FillAsync("#email", "");
 
         // Another administrator changes the member between this one's reading and saving: 409, the other change stands.
         using (var put = await app.ClientAs(Admin).PutAsync($"api/members/{user}", Json("""{"role":"author","department":"kgj"}""")))
@@ -95,9 +124,122 @@ public sealed class MembersPageTests(LocalHostFixture app)
         refused = await SaveAsync(page);
         Assert.Equal(409, refused.Status);
         Assert.Contains("已被其他管理员修改", await page.InnerTextAsync("[role=alert]"));
+        // A version mark that this page never handed out (changed on the way) is named in the page's words, not as If-Match.
+        await page.EvalOnSelectorAsync("input[name=etag]", "e => e.value = 'garbage'");
+        refused = await SaveAsync(page);
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("页面记录的成员版本无效", await page.InnerTextAsync("[role=alert]"));
+        Assert.DoesNotContain("If-Match", await page.InnerTextAsync("[role=alert]"));
         Assert.Equal(("approver", "kgj"), await StoredAsync(user));
         using (var delete = await app.ClientAs(Admin).DeleteAsync($"api/members/{user}"))
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+    }
+
+    [Fact]
+    public async Task Removing_asks_first_and_a_stale_confirmation_of_a_member_already_removed_changes_nothing()
+    {
+        var user = "zhou9-page-" + Guid.NewGuid().ToString("N")[..6];
+        using (var put = await app.ClientAs(Admin).PutAsync($"api/members/{user}", Json("""{"role":"approver","department":"kgj"}""")))
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
+        var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members", 1280);
+        var before = await CountAsync(page);
+
+        // 删除 leads to a confirmation naming the person, department and role; nothing is removed yet, and 取消 goes back.
+        await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) a:text-is('删除')");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?delete=[^/]*$"));
+        Assert.Equal($"确定删除 {user}（科工局 审核人）？", await page.InnerTextAsync("section.confirm p:first-of-type"));
+        Assert.Equal(("approver", "kgj"), await StoredAsync(user));
+        await BrowserPages.CheckAsync(page, "members-confirm-1280", ".uid");
+        await page.ClickAsync("a:text-is('取消')");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/members"));
+        Assert.Equal(before, await CountAsync(page));
+        Assert.Equal(("approver", "kgj"), await StoredAsync(user));
+        // A page from before the confirmation step posts its 删除 straight away: that post too only asks.
+        var unconfirmed = new FormUrlEncodedContent(new Dictionary<string, string> { ["action"] = "remove", ["userId"] = user });
+        using (var asked = await app.ClientAs(Admin).PostAsync("api/admin/members", unconfirmed))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Contains("确定删除", await asked.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(("approver", "kgj"), await StoredAsync(user));
+
+        // A second window opens the same confirmation and keeps it; the first confirms: one member fewer.
+        var stale = await BrowserPages.SignedInAsync(app, browser, Admin, $"api/admin/members?delete={user}", 390);
+        await BrowserPages.CheckAsync(stale, "members-confirm-390", ".uid");
+        var confirmedETag = await stale.InputValueAsync("input[name=etag]");
+        await page.ClickAsync($"tr:has(td.uid:text-is('{user}')) a:text-is('删除')");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?delete=[^/]*$"));
+        await page.ClickAsync("button:text-is('确定删除')");
+        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/admin/members\?removed=[^/]*$"));
+        Assert.Equal(before - 1, await CountAsync(page));
+        Assert.Null(await StoredAsync(user));
+        var audited = await AuditCountAsync(user);
+
+        // The stale window's 确定删除: nothing more is removed or audited, and the page says the member was already gone.
+        await stale.ClickAsync("button:text-is('确定删除')");
+        await BrowserPages.ArrivedAsync(stale, new Regex(@"/api/admin/members\?gone=[^/]*$"));
+        Assert.Contains($"用户 {user} 已不在成员名单中（已被删除），这次没有删除任何记录。", await stale.InnerTextAsync("[role=status]"));
+        Assert.Equal(before - 1, await CountAsync(stale));
+        Assert.Equal(audited, await AuditCountAsync(user));
+
+        // Added again meanwhile: the old confirmation, replayed, does not remove the new membership (409, it stays).
+        using (var put = await app.ClientAs(Admin).PutAsync($"api/members/{user}", Json("""{"role":"author","department":"jyj"}""")))
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var replay = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "remove-confirmed", ["userId"] = user, ["etag"] = confirmedETag,
+        });
+        using (var replayed = await app.ClientAs(Admin).PostAsync("api/admin/members", replay))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode);
+            Assert.Contains("已被其他管理员修改或删除", await replayed.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(("author", "jyj"), await StoredAsync(user));
+        using (var delete = await app.ClientAs(Admin).DeleteAsync($"api/members/{user}"))
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_department_and_role_and_keeps_the_year_the_page_came_from()
+    {
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
+        var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members?year=2026", 1280);
+        var total = await CountAsync(page);
+        Assert.Equal($"共 {total} 人", await page.InnerTextAsync("#members-count"));
+
+        await page.SelectOptionAsync("#filter-department", new SelectOptionValue { Label = "魏都区科学技术和工业信息化局" });
+        await page.SelectOptionAsync("#filter-role", new SelectOptionValue { Label = "审核人" });
+        await page.ClickAsync("button:text-is('筛选')");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/members?year=2026&department=kgj&role=approver"));
+        var rows = await page.Locator("table.members tbody tr").CountAsync();
+        Assert.Equal($"共 {total} 人，筛选后 {rows} 人", await page.InnerTextAsync("#members-count"));
+        Assert.True(rows >= 2 && rows < total, $"{rows} of {total}");
+        Assert.Equal(1, await page.Locator("td.uid:text-is('kgj-approver2')").CountAsync());
+        Assert.Equal(0, await page.Locator("td.uid:text-is('kgj-author')").CountAsync());
+        Assert.All(await page.Locator("table.members tbody td[data-label=角色]").AllInnerTextsAsync(), r => Assert.Equal("审核人", r));
+        Assert.All(await page.Locator("table.members tbody td[data-label=部门]").AllInnerTextsAsync(), d => Assert.Equal("魏都区科学技术和工业信息化局", d));
+        // The year stays in the navigation and in the page's own links.
+        Assert.EndsWith("/api/todo?year=2026", await page.GetAttributeAsync("nav a[href*='/api/todo']", "href"));
+        Assert.EndsWith("/api/admin/members?year=2026", await page.GetAttributeAsync("nav a[href*='/api/admin/members']", "href"));
+        Assert.Contains("year=2026", await page.GetAttributeAsync("tr:has(td.uid:text-is('kgj-approver2')) a:text-is('修改')", "href"));
+        await BrowserPages.CheckAsync(page, "members-filtered-1280", ".uid");
+
+        // The district office's roles: members of no department; 清除筛选 shows everyone again.
+        await page.SelectOptionAsync("#filter-department", new SelectOptionValue { Label = "区法治办（不属于部门）" });
+        await page.SelectOptionAsync("#filter-role", new SelectOptionValue { Label = "全部角色" });
+        await page.ClickAsync("button:text-is('筛选')");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/members?year=2026&department=none&role="));
+        Assert.Equal(1, await page.Locator("td.uid:text-is('office-admin')").CountAsync());
+        Assert.All(await page.Locator("table.members tbody td[data-label=部门]").AllInnerTextsAsync(), d => Assert.Equal("—", d));
+        await page.ClickAsync("a:text-is('清除筛选')");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/admin/members?year=2026"));
+        Assert.Equal(total, await page.Locator("table.members tbody tr").CountAsync());
+
+        var narrow = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members?year=2026&department=kgj&role=approver", 390);
+        await BrowserPages.CheckAsync(narrow, "members-filtered-390", ".uid");
     }
 
     [Fact]
@@ -132,6 +274,20 @@ public sealed class MembersPageTests(LocalHostFixture app)
         using (var forged = await app.ClientAs(Admin).SendAsync(otherOrigin))
             Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Null(await StoredAsync(user2));
+    }
+
+    /// <summary>The page's 共 N 人: every member, whatever the filter.</summary>
+    private static async Task<int> CountAsync(IPage page) =>
+        int.Parse(Regex.Match(await page.InnerTextAsync("#members-count"), @"^共 (\d+) 人").Groups[1].Value);
+
+    /// <summary>How many audit entries of the members trail name <paramref name="user"/>.</summary>
+    private async Task<int> AuditCountAsync(string user)
+    {
+        var count = 0;
+        await foreach (var row in app.Storage.Table(app.Storage.Options.AuditTable)
+            .QueryAsync<global::Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "members"))
+            if (row.GetString("Detail")?.Contains(user, StringComparison.Ordinal) == true) count++;
+        return count;
     }
 
     /// <summary>Clicks 保存 and returns the answer to the form post (a refusal is shown on the page with its status).</summary>

@@ -26,6 +26,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             YearEndTable = "yearend" + suffix,
             PublicationsTable = "publications" + suffix,
             PdfHashesTable = "pdfhashes" + suffix,
+            SignInsTable = "signins" + suffix,
             AssemblyQueue = "assembly-" + suffix,
             NotificationQueue = "notify-" + suffix,
         });

@@ -28,6 +28,8 @@ public sealed class StorageOptions
     public string PdfHashesTable { get; set; } = "pdfhashes";
     /// <summary>When each timer function last completed a run (GET /api/health reads it).</summary>
     public string TimerRunsTable { get; set; } = "timerruns";
+    /// <summary>Who signed in, with their display name (成员管理 finds people by name in it).</summary>
+    public string SignInsTable { get; set; } = "signins";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
 

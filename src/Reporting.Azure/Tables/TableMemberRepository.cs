@@ -47,17 +47,21 @@ public class TableMemberRepository(StorageClients clients) : IMemberRepository
         }
     }
 
-    public virtual async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default)
+    public virtual async Task<bool> DeleteAsync(string userId, string? eTag = null, CancellationToken cancellationToken = default)
     {
         try
         {
             // The SDK answers a missing entity with its 404 response instead of throwing.
-            var response = await _table.DeleteEntityAsync(Partition, userId, ETag.All, cancellationToken);
+            var response = await _table.DeleteEntityAsync(Partition, userId, eTag is null ? ETag.All : new ETag(eTag), cancellationToken);
             return response.Status != 404;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return false;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new ConcurrencyConflictException($"Membership of {userId} changed meanwhile.", e);
         }
     }
 

@@ -46,11 +46,11 @@ public sealed class CachedMemberRepository(IMemberRepository inner, TimeProvider
         }
     }
 
-    public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(string userId, string? eTag = null, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await inner.DeleteAsync(userId, cancellationToken);
+            return await inner.DeleteAsync(userId, eTag, cancellationToken);
         }
         finally
         {

@@ -54,11 +54,23 @@ public class MemberAdministration(
         return View(saved, "stored");
     }
 
-    public virtual async Task DeleteAsync(MemberId userId, Caller caller, CancellationToken cancellationToken = default)
+    /// <param name="ifMatch">
+    /// The ETag the administrator confirmed the removal of: a member changed, or removed and added again, since is not removed (409).
+    /// </param>
+    public virtual async Task DeleteAsync(MemberId userId, Caller caller, CancellationToken cancellationToken = default, string? ifMatch = null)
     {
         await access.DemandAsync(caller, ReportAction.ManageMembers, null, cancellationToken);
         var id = userId.Value;
-        if (!await members.DeleteAsync(id, cancellationToken))
+        bool deleted;
+        try
+        {
+            deleted = await members.DeleteAsync(id, ifMatch, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            throw ReportingException.Conflict(RefusalCode.MemberChangedMeanwhile, id);
+        }
+        if (!deleted)
             throw ReportingException.NotFound(configured.Find(id) is null ? RefusalCode.MemberNotFound : RefusalCode.MemberConfigured, id);
         await audit.RecordAsync(new AuditEntry(AuditTrail, "member.deleted", caller, clock.GetUtcNow(), id), cancellationToken);
     }

@@ -19,6 +19,7 @@ internal static class AccessRegistration
         services.AddSingleton<AccessControl>();
         services.AddSingleton<MemberAdministration>();
         services.AddSingleton<CallerResolver>();
+        services.AddSingleton<SignedInPeople>();
         return services;
     }
 }

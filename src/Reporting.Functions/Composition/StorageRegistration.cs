@@ -46,6 +46,7 @@ internal static class StorageRegistration
         // Every request looks its caller up: read through a 10 s cache (CachedMemberRepository says what that means for changes).
         services.AddSingleton<IMemberRepository>(sp =>
             new CachedMemberRepository(sp.GetRequiredService<TableMemberRepository>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISignInRegister, TableSignInRegister>();
         services.AddSingleton<IPdfStore, BlobPdfStore>();
         services.AddSingleton<ISealStore, BlobSealStore>();
         services.AddSingleton<IPdfHashIndex, TablePdfHashIndex>();

@@ -40,12 +40,15 @@ public sealed class MemberFunctions(MemberAdministration members, CallerResolver
         return ApiResult.JsonBody(MemberJson.From(saved));
     }
 
+    /// <summary>An If-Match header removes the member only while it still has that ETag (409 otherwise).</summary>
     [Function("DeleteMember")]
     public async Task<IActionResult> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "members/{userId}")] HttpRequest request,
         string userId, CancellationToken cancellationToken)
     {
-        await members.DeleteAsync(MemberBinder.Id(userId), callers.Resolve(request), cancellationToken);
+        var caller = callers.Resolve(request);
+        var ifMatch = MemberBinder.ETag(request.Headers.IfMatch.ToString());
+        await members.DeleteAsync(MemberBinder.Id(userId), caller, cancellationToken, ifMatch);
         return ApiResult.NoContent();
     }
 }

@@ -66,6 +66,9 @@ public sealed class Routes
     public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome),
         ("volume", volume?.ToString()));
 
+    /// <summary>成员管理 with its own parameters (the year it was reached from, the list's filter, the step shown).</summary>
+    public string MembersPage(params (string Name, string? Value)[] query) => Path("admin/members", query);
+
     /// <summary>成员管理 after a change (<paramref name="done"/>: saved or removed) to <paramref name="userId"/>; <c>edit</c> prefills the form.</summary>
     public string MembersPage(string done, string userId) => Path("admin/members", (done, userId));
 

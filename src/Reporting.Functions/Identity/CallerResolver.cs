@@ -32,9 +32,18 @@ public class CallerResolver(IdentityOptions options, Routes routes, ILocalSignIn
             : ReportingException.Unauthorized(EdgeRefusalCode.SignInRequired));
     }
 
-    public virtual Caller? TryResolve(HttpRequest request) =>
-        options.AppServiceAuthentication ? FromPrincipal(request.Headers[PrincipalHeader].ToString())
-        : LocalSignIn?.Resolve(request);
+    public virtual Caller? TryResolve(HttpRequest request)
+    {
+        var caller = options.AppServiceAuthentication ? FromPrincipal(request.Headers[PrincipalHeader].ToString()) : LocalSignIn?.Resolve(request);
+        // Noted for SignInRecordingMiddleware, which records the person once the function is done (not on every request).
+        if (caller is not null) request.HttpContext.Items[ResolvedCallerKey] = caller;
+        return caller;
+    }
+
+    /// <summary>The caller resolved during this request, if any was.</summary>
+    public static Caller? ResolvedIn(HttpContext context) => context.Items.TryGetValue(ResolvedCallerKey, out var caller) ? caller as Caller : null;
+
+    private static readonly object ResolvedCallerKey = new();
 
     /// <summary>Where a page sends someone who is not signed in, coming back to <paramref name="returnPath"/> afterwards.</summary>
     public virtual string SignInUrl(string returnPath) => LocalSignIn is not null

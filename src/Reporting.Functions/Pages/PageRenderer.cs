@@ -53,7 +53,8 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
     private IReadOnlyList<NavLink> LinksFor(Membership? member, int? year) => member?.Role switch
     {
         MemberRole.Office => [new("全区总览", routes.OverviewPage(year))],
-        MemberRole.OfficeAdmin => [new("全区总览", routes.OverviewPage(year)), new("成员管理", routes.MembersPage()), new("印章管理", routes.SealsPage())],
+        MemberRole.OfficeAdmin =>
+            [new("全区总览", routes.OverviewPage(year)), new("成员管理", routes.MembersPage(("year", year?.ToString()))), new("印章管理", routes.SealsPage())],
         _ => [],
     };
 

@@ -58,7 +58,7 @@ public static class MemberBinder
     /// An entity tag as HTTP writes one (RFC 9110: optional W/, then a quoted string of visible characters), or null. Anything
     /// else cannot be a tag this app handed out, and storage would refuse it as malformed rather than as stale.
     /// </summary>
-    private static string? ETag(string? ifMatch)
+    public static string? ETag(string? ifMatch)
     {
         var tag = ifMatch?.Trim();
         if (string.IsNullOrEmpty(tag)) return null;
