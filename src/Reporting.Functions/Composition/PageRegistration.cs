@@ -21,6 +21,7 @@ internal static class PageRegistration
         services.AddSingleton(Routes.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")));
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<Words>();
+        services.AddSingleton<YearChoice>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<BrowserRequests>();
         services.AddSingleton<RefusalPage>();

@@ -15,15 +15,14 @@ namespace Reporting.Functions.Pages;
 /// download button that asks the API for a fresh link. Read through <see cref="ReportQueries"/>, so the same rules apply.
 /// </summary>
 public sealed class DepartmentPage(
-    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes,
+    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, YearChoice years, Routes routes,
     IOrganisationSeals seals)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("DepartmentPage");
 
     public async Task<string> RenderAsync(string? year, string? department, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
-        var currentYear = clock.GetLocalNow().Year;
-        var number = string.IsNullOrEmpty(year) ? currentYear - 1 : ReportKeyBinder.Year(year);
+        var number = string.IsNullOrEmpty(year) ? years.InProgress : ReportKeyBinder.Year(year);
         // A member reads their own department whatever the link says; the district office picks one.
         var office = member?.IsOffice == true;
         var code = office ? (string.IsNullOrEmpty(department) ? null : department) : member?.Department;
@@ -31,7 +30,7 @@ public sealed class DepartmentPage(
         {
             ["Action"] = routes.DepartmentPage(),
             ["Year"] = number,
-            ["MaxYear"] = currentYear,
+            ["YearSelect"] = await years.SelectAsync(number, cancellationToken),
             ["Role"] = office ? "office" : member?.Department is null ? "none" : "member",
             ["Departments"] = office ? directory.Departments.Select(d => new { d.Code, d.Name, Selected = d.Code == code }).ToList() : [],
             ["LinkMinutes"] = (int)options.DownloadLinkLifetime.TotalMinutes,

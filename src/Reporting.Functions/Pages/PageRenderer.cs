@@ -40,11 +40,11 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         });
     }
 
-    /// <summary>The page's year, or the one whose reports are due now (the year just ended) on a page without one.</summary>
+    /// <summary>The page's year, or the year in progress on a page without one.</summary>
     private string DeadlineLine(int? year)
     {
         var today = calendar.Today(clock.GetUtcNow());
-        var shown = year ?? calendar.ReportYearFor(today);
+        var shown = year ?? calendar.YearInProgress(today);
         return Words.SubmissionDeadline(shown, calendar.SubmissionDeadline(shown), calendar.DaysLeft(shown, today),
             today > calendar.PublicationDeadline(shown));
     }
@@ -59,6 +59,9 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
 
     /// <summary>A whole document from <paramref name="template"/> without the app's layout (the public site's pages), encoded the same way.</summary>
     public string Standalone(PageTemplate template, object model) => Apply(template, model);
+
+    /// <summary>A piece of a page (the year picker) from <paramref name="template"/>, encoded the same way, for a page to place with <c>| raw</c>.</summary>
+    public string Fragment(PageTemplate template, object model) => Apply(template, model);
 
     private string Apply(PageTemplate template, object model)
     {

@@ -10,14 +10,13 @@ namespace Reporting.Functions.Pages;
 /// 我的待办, the page after sign-in: what this person has to do next for a year, read through the same queries
 /// (and the same access rules) as the JSON API.
 /// </summary>
-public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, TimeProvider clock, Routes routes)
+public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, YearChoice years, Routes routes)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("TodoPage");
 
     public async Task<string> RenderAsync(string? year, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
-        var currentYear = clock.GetLocalNow().Year;
-        var number = year is null ? currentYear - 1 : ReportKeyBinder.Year(year);
+        var number = string.IsNullOrEmpty(year) ? years.InProgress : ReportKeyBinder.Year(year);
         object model = member switch
         {
             { IsOffice: true } => await OfficeAsync(number, caller, cancellationToken),
@@ -25,16 +24,16 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
                 cancellationToken),
             _ => new { Role = "none", Year = number },
         };
-        var values = Merge(model, number, currentYear);
+        var values = Merge(model, number, await years.SelectAsync(number, cancellationToken));
         values["Action"] = routes.Todo();
         return pages.Render("我的待办", caller, member, Template, values, year: number);
     }
 
-    private static Dictionary<string, object?> Merge(object model, int year, int maxYear)
+    private static Dictionary<string, object?> Merge(object model, int year, string yearSelect)
     {
         var values = model.GetType().GetProperties().ToDictionary(p => p.Name, p => p.GetValue(model));
         values["Year"] = year;
-        values["MaxYear"] = maxYear;
+        values["YearSelect"] = yearSelect;
         return values;
     }
 
