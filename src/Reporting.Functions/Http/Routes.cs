@@ -59,6 +59,9 @@ public sealed class Routes
 
     public string SignIn(string? returnUrl = null) => Path("dev/sign-in", ("returnUrl", returnUrl));
 
+    /// <summary>The local host's sign-out: forgets the development sign-in and shows the sign-in page.</summary>
+    public string SignOut() => Path("dev/sign-out");
+
     /// <summary>核验 PDF: open to anyone.</summary>
     public string Verify() => Path("verify");
 

@@ -4,6 +4,7 @@ using Fluid;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
 namespace Reporting.Functions.Pages;
 
@@ -13,7 +14,8 @@ namespace Reporting.Functions.Pages;
 /// PageRenderer.Head.liquid (the head every page shares, the signed-in pages and the public ones: zh-CN, phone-width
 /// viewport, the page's title and style) and PageRenderer.Layout.liquid (nav, who is signed in, the deadline line).
 /// </summary>
-public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar calendar, TimeProvider clock)
+/// <param name="callers">Where 退出登录 leads (<see cref="CallerResolver.SignOutUrl"/>); without it the header offers none.</param>
+public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar calendar, TimeProvider clock, CallerResolver? callers = null)
 {
     // HtmlEncoder.Default escapes every non-ASCII character (&#x79D1;…); allowing all ranges keeps Chinese readable
     // in the source while < > & " ' are still escaped.
@@ -35,7 +37,7 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         var nav = new { Todo = routes.Todo(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
         return Apply(Layout, new
         {
-            Title = title, Who = who, Nav = nav, Deadline = DeadlineLine(year), Style = HtmlPage.Style, Content = content,
+            Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year), Style = HtmlPage.Style, Content = content,
             Script = script
         });
     }
