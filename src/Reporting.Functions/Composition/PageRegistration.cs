@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 using static Reporting.Functions.ReportingServices;
 
 namespace Reporting.Functions.Composition;
@@ -22,6 +23,7 @@ internal static class PageRegistration
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<Words>();
         services.AddSingleton<YearChoice>();
+        services.AddSingleton<DepartmentApprovers>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<BrowserRequests>();
         services.AddSingleton<RefusalPage>();

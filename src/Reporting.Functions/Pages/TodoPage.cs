@@ -10,7 +10,8 @@ namespace Reporting.Functions.Pages;
 /// 我的待办, the page after sign-in: what this person has to do next for a year, read through the same queries
 /// (and the same access rules) as the JSON API.
 /// </summary>
-public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, YearChoice years, Routes routes)
+public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, YearChoice years, Routes routes,
+    DepartmentApprovers approvers)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("TodoPage");
 
@@ -58,14 +59,28 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
                 DraftLink = routes.DraftPage(year, department, section.Section, draft.Version),
             });
         }
-        var pending = newest.Where(n => n.Draft?.Status == "submitted").OrderBy(n => n.Draft!.SubmittedAt)
-            .Select(n => new
+        var pending = newest.Where(n => n.Draft?.Status == "submitted").OrderBy(n => n.Draft!.SubmittedAt).ToList();
+        // Who decides each draft, by name (four-eyes: not its author), so an approver's own draft names the others instead of leading to a refusal.
+        var deciders = pending.Count == 0 ? [] : await approvers.OfAsync(department, cancellationToken);
+        var rows = pending.Select(n =>
+        {
+            var others = deciders.Where(a => a.MayDecide(n.Draft!.AuthorId)).Select(a => a.Shown).ToList();
+            var own = n.Draft!.AuthorId == caller.Id;
+            return new
             {
-                Part = Words.Part(n.Section.Section), n.Draft!.Version, n.Draft.Author, When = Words.Time(n.Draft.SubmittedAt, zone), n.Draft.Length,
-                ReviewLink = routes.ReviewPage(year, department, n.Section.Section, n.Draft.Version),
+                Part = Words.Part(n.Section.Section), n.Draft.Version, n.Draft.Author, When = Words.Time(n.Draft.SubmittedAt, zone), n.Draft.Length,
+                Next = others.Count == 0 ? "本部门没有可以审核的其他审核人" : (own ? "待本部门其他审核人审核：" : "待审核：") + string.Join("、", others),
+                // Only an approver who may decide it gets the 审核 link; their own draft waits for the others.
+                ReviewLink = role == "approver" && !own ? routes.ReviewPage(year, department, n.Section.Section, n.Draft.Version) : null,
+                NoOther = own && others.Count == 0,
                 DraftLink = routes.DraftPage(year, department, n.Section.Section, n.Draft.Version),
-            }).ToList();
-        return new { Role = role, Department = words.Department(department), Missing = missing, Rejected = rejected, Pending = pending };
+            };
+        }).ToList();
+        return new
+        {
+            Role = role, Department = words.Department(department), Missing = missing, Rejected = rejected, Pending = rows,
+            NoOtherApprover = rows.Any(r => r.NoOther),
+        };
     }
 
     private async Task<object> OfficeAsync(int year, Caller caller, CancellationToken cancellationToken)
