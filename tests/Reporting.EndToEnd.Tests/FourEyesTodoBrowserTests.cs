@@ -30,7 +30,7 @@ public sealed class FourEyesTodoBrowserTests(LocalHostFixture app)
             var own = await BrowserPages.SignedInAsync(app, chromium.Browser, $"{Department}-approver", todo, width);
             var row = own.Locator("table.pending tbody tr").First;
             Assert.Matches("^待本部门其他审核人审核：.+审核人二$", await row.Locator("td[data-label=下一步]").InnerTextAsync());
-            Assert.Equal(0, await row.GetByRole(AriaRole.Link, new() { Name = "审核" }).CountAsync());
+            Assert.Equal(0, await row.GetByRole(AriaRole.Link, new() { Name = "审核", Exact = true }).CountAsync());
             Assert.Equal(0, await own.Locator("p.warn").CountAsync());
             if (width == 390)
             {
@@ -42,7 +42,7 @@ public sealed class FourEyesTodoBrowserTests(LocalHostFixture app)
 
             var other = await BrowserPages.SignedInAsync(app, chromium.Browser, $"{Department}-approver2", todo, width);
             var theirs = other.Locator("table.pending tbody tr").First;
-            Assert.Equal(1, await theirs.GetByRole(AriaRole.Link, new() { Name = "审核" }).CountAsync());
+            Assert.Equal(1, await theirs.GetByRole(AriaRole.Link, new() { Name = "审核", Exact = true }).CountAsync());
         }
 
         // The other approver becomes an author: nobody is left who may decide the draft, and the page says whom to ask.

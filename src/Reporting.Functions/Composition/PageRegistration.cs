@@ -24,6 +24,7 @@ internal static class PageRegistration
         services.AddSingleton<Words>();
         services.AddSingleton<YearChoice>();
         services.AddSingleton<DepartmentApprovers>();
+        services.AddSingleton<DecisionNotice>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<BrowserRequests>();
         services.AddSingleton<RefusalPage>();

@@ -30,6 +30,10 @@ public sealed class Routes
     // ---- pages ----
     public string Todo(int? year = null) => Path("todo", ("year", year?.ToString()));
 
+    /// <summary>我的待办 after the last waiting draft was decided: <paramref name="decided"/> (<c>section.version</c>) of <paramref name="department"/> is named at its top.</summary>
+    public string Todo(int year, string department, string decided) =>
+        Path("todo", ("year", year.ToString()), ("department", department), ("decided", decided));
+
     /// <summary>
     /// 提交/修改; with a <paramref name="section"/> that has versions, the form starts from the newest one's text, or <paramref name="version"/>'s.
     /// </summary>
@@ -42,8 +46,9 @@ public sealed class Routes
             ("version", version?.ToString()), ("from", from?.ToString()), ("to", to?.ToString()));
 
     /// <summary>审核: approve or reject one version.</summary>
-    public string ReviewPage(int year, string department, string section, int version) =>
-        Path("review", ("year", year.ToString()), ("department", department), ("section", section), ("version", version.ToString()));
+    /// <param name="decided">The draft just decided (<c>section.version</c>), which the page names at its top.</param>
+    public string ReviewPage(int year, string department, string section, int version, string? decided = null) =>
+        Path("review", ("year", year.ToString()), ("department", department), ("section", section), ("version", version.ToString()), ("decided", decided));
 
     /// <summary>本部门报告.</summary>
     public string DepartmentPage(int? year = null, string? department = null) => Path("department", ("year", year?.ToString()), ("department", department));

@@ -11,11 +11,14 @@ namespace Reporting.Functions.Pages;
 /// (and the same access rules) as the JSON API.
 /// </summary>
 public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, YearChoice years, Routes routes,
-    DepartmentApprovers approvers)
+    DepartmentApprovers approvers, DecisionNotice decisions)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("TodoPage");
 
-    public async Task<string> RenderAsync(string? year, Caller caller, Membership? member, CancellationToken cancellationToken = default)
+    /// <param name="decidedIn">with <paramref name="decided"/>: the department of the draft an approver just decided.</param>
+    /// <param name="decided">the draft an approver just decided (<c>section.version</c>), the last that waited for them: named at the top.</param>
+    public async Task<string> RenderAsync(string? year, Caller caller, Membership? member, CancellationToken cancellationToken = default,
+        string? decidedIn = null, string? decided = null)
     {
         var number = string.IsNullOrEmpty(year) ? years.InProgress : ReportKeyBinder.Year(year);
         object model = member switch
@@ -27,6 +30,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         };
         var values = Merge(model, number, await years.SelectAsync(number, cancellationToken));
         values["Action"] = routes.Todo();
+        values["Decided"] = decided is null ? null : await decisions.ReadAsync(number, decidedIn, decided, caller, cancellationToken);
         return pages.Render("我的待办", caller, member, Template, values, year: number);
     }
 
