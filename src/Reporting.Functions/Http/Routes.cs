@@ -30,7 +30,10 @@ public sealed class Routes
     // ---- pages ----
     public string Todo(int? year = null) => Path("todo", ("year", year?.ToString()));
 
-    /// <summary>我的待办 after the last waiting draft was decided: <paramref name="decided"/> (<c>section.version</c>) of <paramref name="department"/> is named at its top.</summary>
+    /// <summary>
+    /// 我的待办 after the last waiting draft was decided: <paramref name="decided"/> (<c>section.version</c>) of
+    /// <paramref name="department"/> is named at its top.
+    /// </summary>
     public string Todo(int year, string department, string decided) =>
         Path("todo", ("year", year.ToString()), ("department", department), ("decided", decided));
 
@@ -44,6 +47,9 @@ public sealed class Routes
     public string DraftPage(int year, string department, string section, int? version = null, int? from = null, int? to = null) =>
         Path("draft", ("year", year.ToString()), ("department", department), ("section", section),
             ("version", version?.ToString()), ("from", from?.ToString()), ("to", to?.ToString()));
+
+    /// <summary>批量审核: several drafts of one report approved with one comment.</summary>
+    public string Approvals(int year, string department) => Path($"reports/{year}/{department}/approvals");
 
     /// <summary>审核: approve or reject one version.</summary>
     /// <param name="decided">The draft just decided (<c>section.version</c>), which the page names at its top.</param>

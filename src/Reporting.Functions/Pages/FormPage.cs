@@ -46,7 +46,8 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
         return pages.Render("提交报告草稿", caller, member, FormTemplate,
             new
             {
-                Action = routes.Drafts(), Year = defaultYear, YearSelect = await years.SelectAsync(defaultYear, cancellationToken), Departments = departments, Sections = sections,
+                Action = routes.Drafts(), Year = defaultYear, YearSelect = await years.SelectAsync(defaultYear, cancellationToken),
+                Departments = departments, Sections = sections,
                 Max = DraftBody.MaxCharacters, Error = error, Body = typed ?? start.Source?.Body, Source = Source(start, defaultYear, department),
                 FormLink = routes.Form(), DraftLink = routes.DraftPage(defaultYear, "", "").Split('?')[0], TodoLink = routes.Todo(defaultYear),
                 DepartmentLink = routes.DepartmentPage(defaultYear),

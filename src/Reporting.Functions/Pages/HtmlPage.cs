@@ -105,8 +105,18 @@ public static class HtmlPage
         setTimeout(() => ask(1), 3000);
         """;
 
+    /// <summary>我的待办's 全选 for 批量审核: shown only where the script runs (without it each draft is ticked on its own).</summary>
+    public const string PickAllScript = """
+        const all = document.getElementById('pick-all');
+        const boxes = [...document.querySelectorAll('input[type=checkbox][form=batch]')];
+        document.getElementById('pick-all-label').hidden = false;
+        all.addEventListener('change', () => boxes.forEach(box => { box.checked = all.checked; }));
+        boxes.forEach(box => box.addEventListener('change', () => { all.checked = boxes.every(b => b.checked); }));
+        """;
+
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(MakingScript)}'; style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
+        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(MakingScript)}' '{Hash(PickAllScript)}'; "
+        + $"style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>

@@ -37,7 +37,8 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         var nav = new { Todo = routes.Todo(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
         return Apply(Layout, new
         {
-            Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year), Style = HtmlPage.Style, Content = content,
+            Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year),
+            Style = HtmlPage.Style, Content = content,
             Script = script
         });
     }

@@ -1,8 +1,10 @@
 using Reporting.Core;
 using Reporting.Core.Access;
+using Reporting.Core.Drafts;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;
+using Reporting.Functions.Wording;
 
 namespace Reporting.Functions.Pages;
 
@@ -17,8 +19,9 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
 
     /// <param name="decidedIn">with <paramref name="decided"/>: the department of the draft an approver just decided.</param>
     /// <param name="decided">the draft an approver just decided (<c>section.version</c>), the last that waited for them: named at the top.</param>
+    /// <param name="batch">what a 批量审核 just did, said at the top.</param>
     public async Task<string> RenderAsync(string? year, Caller caller, Membership? member, CancellationToken cancellationToken = default,
-        string? decidedIn = null, string? decided = null)
+        string? decidedIn = null, string? decided = null, BatchApprovalOutcome? batch = null)
     {
         var number = string.IsNullOrEmpty(year) ? years.InProgress : ReportKeyBinder.Year(year);
         object model = member switch
@@ -31,8 +34,20 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         var values = Merge(model, number, await years.SelectAsync(number, cancellationToken));
         values["Action"] = routes.Todo();
         values["Decided"] = decided is null ? null : await decisions.ReadAsync(number, decidedIn, decided, caller, cancellationToken);
-        return pages.Render("我的待办", caller, member, Template, values, year: number);
+        values["Batch"] = batch is null ? null : Batch(batch, number, member?.Department);
+        var script = values.GetValueOrDefault("BatchAction") is null ? null : HtmlPage.PickAllScript;
+        return pages.Render("我的待办", caller, member, Template, values, script, number);
     }
+
+    /// <summary>A 批量审核's outcome in sentences: what was approved, what was not and why, and whether the PDF is being made.</summary>
+    private object Batch(BatchApprovalOutcome batch, int year, string? department) => new
+    {
+        Approved = batch.Approved.Count == 0 ? null
+            : $"已通过 {batch.Approved.Count} 个草稿：" + string.Join("；", batch.Approved.Select(a => $"“{Words.Part(a.Draft.Section)}”第 {a.Draft.Version} 版")) + "。",
+        Refused = batch.Refused.Select(r => $"“{Words.Part(r.Section)}”第 {r.Version} 版未通过：{RefusalWording.Detail(r.Reason)}").ToList(),
+        Assembling = batch.Approved.Any(a => a.AssemblyQueued),
+        DepartmentLink = routes.DepartmentPage(year, department),
+    };
 
     private static Dictionary<string, object?> Merge(object model, int year, string yearSelect)
     {
@@ -77,6 +92,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
                 // Only an approver who may decide it gets the 审核 link; their own draft waits for the others.
                 ReviewLink = role == "approver" && !own ? routes.ReviewPage(year, department, n.Section.Section, n.Draft.Version) : null,
                 NoOther = own && others.Count == 0,
+                Pick = role == "approver" && !own ? BatchApprovalBinder.FieldOf(n.Section.Section) : null,
                 DraftLink = routes.DraftPage(year, department, n.Section.Section, n.Draft.Version),
             };
         }).ToList();
@@ -84,6 +100,7 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         {
             Role = role, Department = words.Department(department), Missing = missing, Rejected = rejected, Pending = rows,
             NoOtherApprover = rows.Any(r => r.NoOther),
+            BatchAction = rows.Any(r => r.Pick is not null) ? routes.Approvals(year, department) : null,
         };
     }
 
