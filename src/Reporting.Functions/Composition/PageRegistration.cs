@@ -25,6 +25,7 @@ internal static class PageRegistration
         services.AddSingleton<YearChoice>();
         services.AddSingleton<DepartmentApprovers>();
         services.AddSingleton<DecisionNotice>();
+        services.AddSingleton<TodoCount>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<BrowserRequests>();
         services.AddSingleton<RefusalPage>();

@@ -30,6 +30,9 @@ public sealed class Routes
     // ---- pages ----
     public string Todo(int? year = null) => Path("todo", ("year", year?.ToString()));
 
+    /// <summary>How many items 我的待办 holds (JSON), for the navigation's count.</summary>
+    public string TodoCount(int? year = null) => Path("todo/count", ("year", year?.ToString()));
+
     /// <summary>
     /// 我的待办 after the last waiting draft was decided: <paramref name="decided"/> (<c>section.version</c>) of
     /// <paramref name="department"/> is named at its top.

@@ -114,8 +114,25 @@ public static class HtmlPage
         boxes.forEach(box => box.addEventListener('change', () => { all.checked = boxes.every(b => b.checked); }));
         """;
 
+    /// <summary>
+    /// Every signed-in page: asks how many items 我的待办 holds and writes the number beside its link in the navigation; the
+    /// page does not wait for it, and without the script (or the answer) the link reads as before.
+    /// </summary>
+    public const string TodoCountScript = """
+        const todo = document.querySelector('header nav a[data-count]');
+        fetch(todo.dataset.count, { headers: { 'Accept': 'application/json' }, cache: 'no-store' })
+          .then(response => response.ok ? response.json() : null)
+          .then(data => {
+            if (!data || data.count < 1) return;
+            const count = document.createElement('span');
+            count.className = 'count'; count.textContent = `（${data.count}）`;
+            todo.append(count);
+          })
+          .catch(() => { /* the link reads as before */ });
+        """;
+
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(MakingScript)}' '{Hash(PickAllScript)}'; "
+        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(MakingScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}'; "
         + $"style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
