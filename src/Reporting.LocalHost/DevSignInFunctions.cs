@@ -41,6 +41,17 @@ public sealed class DevSignInFunctions(DevelopmentSignIn development, CallerReso
             """), policy: policy);
     }
 
+    /// <summary>
+    /// 退出登录 locally: forgets the development sign-in and shows the sign-in page. A GET, as App Service's /.auth/logout is:
+    /// another site can at most sign a developer out, never in.
+    /// </summary>
+    [Function("DevSignOut")]
+    public IActionResult SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dev/sign-out")] HttpRequest request)
+    {
+        DevelopmentSignIn.SignOut(request.HttpContext.Response);
+        return ApiResult.SeeOther(routes.SignIn());
+    }
+
     /// <summary>The form's post: refused from another site before the body is read; the user and the return path checked again.</summary>
     private async Task<IActionResult> SignInAsync(HttpRequest request, CancellationToken cancellationToken)
     {

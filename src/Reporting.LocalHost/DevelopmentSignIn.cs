@@ -57,6 +57,9 @@ public sealed class DevelopmentSignIn : ILocalSignIn
         IsEssential = true,
     });
 
+    /// <summary>Forgets the browser's development sign-in (the cookie, as <see cref="SignIn"/> set it).</summary>
+    public static void SignOut(HttpResponse response) => response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
+
     private string? Unprotect(string value)
     {
         try { return _protector.Unprotect(value); }

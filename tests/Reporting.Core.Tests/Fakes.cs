@@ -67,6 +67,11 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
         return byDepartment;
     }
 
+    public Task<bool> AnyInYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.Keys.Any(k => k.Report.Year == year));
+    }
+
     public Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -53,4 +53,24 @@ public sealed class ReportingCalendarTests
     [Fact]
     public void In_a_leap_year_one_day_before_1_March_is_29_February() =>
         Assert.Equal(CalendarDuty.Remind, Calendar().DutyOn(2027, new DateOnly(2028, 2, 29)));
+
+    [Theory]
+    [InlineData("2026-12-07", 2026)]   // December: this year's report is being written
+    [InlineData("2027-01-05", 2026)]   // after the year ends its report is finished, reviewed and published
+    [InlineData("2027-04-01", 2026)]   // the publication deadline itself still belongs to it
+    [InlineData("2027-04-02", 2027)]   // then the new year's report
+    [InlineData("2026-05-20", 2026)]
+    public void The_year_in_progress_is_the_year_just_ended_until_its_publication_deadline_then_the_current_year(string day, int year) =>
+        Assert.Equal(year, Calendar().YearInProgress(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_later_publication_deadline_for_a_year_keeps_it_in_progress_longer()
+    {
+        var calendar = Calendar(ReportingCalendarDates.Default with
+        {
+            PublicationDeadlines = new Dictionary<int, DateOnly> { [2026] = new(2027, 5, 15) },
+        });
+        Assert.Equal(2026, calendar.YearInProgress(new DateOnly(2027, 5, 15)));
+        Assert.Equal(2027, calendar.YearInProgress(new DateOnly(2027, 5, 16)));
+    }
 }

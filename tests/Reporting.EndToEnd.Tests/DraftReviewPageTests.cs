@@ -45,9 +45,13 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         Assert.Equal("submitted", Draft(await app.GetReportAsync(year, "kgj"), "measures", v1).GetProperty("status").GetString());
         await CheckAtBothWidthsAsync(approver, "review-refused");
 
-        // 退回 with a comment: 303 to the 草稿 page, which shows the outcome and the comment.
+        // 退回 with a comment: 303 on to the next draft waiting for review (or 我的待办), which names the decision; its 草稿 page
+        // shows the outcome and the comment.
         await approver.FillAsync("textarea[name=comment]", "请补充2010年度的具体数据。");
         await approver.ClickAsync("button[value=reject]");
+        await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/(review|todo)\?.*decided=measures\.{v1}$"));
+        Assert.Contains($"第 {v1} 版已退回", await approver.InnerTextAsync("[role=status]"));
+        await approver.GetByRole(AriaRole.Link, new() { Name = "查看该草稿" }).ClickAsync();
         await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
         Assert.Contains($"第 {v1} 版已退回", await approver.InnerTextAsync("[role=status]"));
         Assert.Contains("请补充2010年度的具体数据。", await approver.InnerTextAsync("main"));
@@ -78,11 +82,14 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await BrowserPages.ArrivedAsync(author, new Regex($"from={v2}&to={v1}"));
         Assert.Equal("全面，新增数据", string.Concat(await author.Locator("table.diff del").AllInnerTextsAsync()));
 
-        // The approver approves v2 from the 草稿 page's link; the 草稿 page then says so, and the API agrees.
+        // The approver approves v2 from the 草稿 page's link; the next page and the 草稿 page then say so, and the API agrees.
         await approver.GotoAsync(Url($"api/draft?year={year}&department=kgj&section=measures"));
         await approver.ClickAsync($"text=审核第 {v2} 版");
         await approver.FillAsync("textarea[name=comment]", "同意。");
         await approver.ClickAsync("button[value=approve]");
+        await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/(review|todo)\?.*decided=measures\.{v2}$"));
+        Assert.Contains($"第 {v2} 版已通过", await approver.InnerTextAsync("[role=status]"));
+        await approver.GetByRole(AriaRole.Link, new() { Name = "查看该草稿" }).ClickAsync();
         await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/draft\?.*version={v2}$"));
         Assert.Contains($"第 {v2} 版已通过", await approver.InnerTextAsync("[role=status]"));
         await CheckAtBothWidthsAsync(approver, "draft-approved");
@@ -127,10 +134,10 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
             Assert.Equal(RefusalWording.RejectionNeedsComment, errors.GetProperty("comment")[0].GetString());
         }
 
-        // The second approver may: through the page, 303 to the 草稿 page.
+        // The second approver may: through the page, 303 on to what waits next, which names the decision.
         var second = await SignedInPageAsync(browser, "kgj-approver2", $"api/review?year={year}&department=kgj&section=duty&version={own}");
         await second.ClickAsync("button[value=approve]");
-        await BrowserPages.ArrivedAsync(second, new Regex(@"/api/draft\?"));
+        await BrowserPages.ArrivedAsync(second, new Regex($@"/api/(review|todo)\?.*decided=duty\.{own}$"));
         Assert.Contains($"第 {own} 版已通过", await second.InnerTextAsync("[role=status]"));
     }
 

@@ -60,31 +60,26 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         var stored = await app.ClientAs(LocalHostFixture.Office).GetStringAsync(Routes.Draft(Year, "kgj", Uploaded, 1));
         Assert.Equal(FixtureReport.Parts[Uploaded], JsonDocument.Parse(stored).RootElement.GetProperty("body").GetString()?.Replace("\r\n", "\n").Trim());
 
-        // The approver works down 待审核 (first in, first reviewed): 退回 one part with a comment, 通过 the others.
+        // The approver works down 待审核 (first in, first reviewed): 退回 one part with a comment, 通过 the others. One click opens
+        // the first; each decision goes on to the next (naming the decision at its top), the last back to 我的待办.
         var approver = await SignedInAsync(browser, "kgj-approver", Routes.Todo(Year));
         Assert.Equal(5, await ReviewLinks(approver).CountAsync());
         await CheckAsync(approver, "todo-approver");
+        await ReviewLinks(approver).First.ClickAsync();
+        await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/review\?"));
         for (var left = 5; left > 0; left--)
         {
-            await ReviewLinks(approver).First.ClickAsync();
-            await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/review\?"));
             var reject = approver.Url.Contains($"section={Rejected}&", StringComparison.Ordinal);
             if (reject)
             {
                 await CheckAsync(approver, "review-approver");
                 await approver.GetByLabel("审核意见").FillAsync(Comment);
                 await approver.GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
-                await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
-                Assert.Contains("第 1 版已退回", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
-                await CheckAsync(approver, "draft-rejected");
             }
-            else
-            {
-                await approver.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
-                await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
-                Assert.Contains("第 1 版已通过", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
-            }
-            await NavigateAsync(approver, "我的待办");
+            else await approver.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+            await BrowserPages.ArrivedAsync(approver, new Regex(left > 1 ? @"/api/review\?.*&decided=" : @"/api/todo\?.*&decided="));
+            Assert.Contains(reject ? "第 1 版已退回" : "第 1 版已通过", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
+            if (reject) await CheckAsync(approver, "review-after-rejected");
         }
         Assert.Equal(0, await ReviewLinks(approver).CountAsync());
         var report = await app.GetReportAsync(Year, "kgj");
@@ -111,8 +106,10 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         await CheckAsync(approver, "review-approver-v2");
         await approver.GetByLabel("审核意见").FillAsync("同意。");
         await approver.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
-        await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
+        await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/todo\?.*&decided="));
         Assert.Contains("第 2 版已通过", await approver.GetByRole(AriaRole.Status).InnerTextAsync());
+        await approver.GetByRole(AriaRole.Link, new() { Name = "查看该草稿" }).ClickAsync();
+        await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
         await approver.GetByLabel("原版本").SelectOptionAsync(new SelectOptionValue { Label = "第 1 版" });
         await approver.GetByLabel("新版本").SelectOptionAsync(new SelectOptionValue { Label = "第 2 版" });
         await approver.GetByRole(AriaRole.Button, new() { Name = "比较" }).ClickAsync();

@@ -31,7 +31,8 @@ public sealed class SealWordsAndPagesTests
         await _world.CompleteReportAsync();
         var calendar = new ReportingCalendar(ReportingCalendarDates.Default, _world.Options);
         var pages = new PageRenderer(TestWorldQueries.Routes, new Words(_world.Directory), calendar, _world.Clock);
-        var page = new DepartmentPage(_world.Queries(), pages, _world.Directory, _world.Options, _world.Clock, TestWorldQueries.Routes, seals);
+        var years = new YearChoice(calendar, _world.Clock, _world.Drafts, pages);
+        var page = new DepartmentPage(_world.Queries(), pages, _world.Directory, _world.Options, years, TestWorldQueries.Routes, seals);
         return await page.RenderAsync("2023", "kgj", caller, member);
     }
 

@@ -117,6 +117,15 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         return byDepartment.ToDictionary(p => p.Key, IReadOnlyList<DraftSummary> (p) => p.Value, StringComparer.Ordinal);
     }
 
+    public virtual async Task<bool> AnyInYearAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var (from, to) = ($"{year}-", $"{year}.");
+        var rows = _queries.QueryAsync<TableEntity>(x => x.PartitionKey.CompareTo(from) >= 0 && x.PartitionKey.CompareTo(to) < 0, maxPerPage: 1,
+            select: ["PartitionKey"], cancellationToken: cancellationToken);
+        await foreach (var _ in rows) return true;
+        return false;
+    }
+
     private static DraftSummary Summary(TableEntity e) => new(e.GetString("Section"), e.GetInt32("Version")!.Value, e.GetString("Author"),
         Enum.Parse<DraftStatus>(e.GetString("Status")), e.GetDateTimeOffset("SubmittedAt")!.Value, e.GetInt32("BodyLength") ?? 0,
         e.GetString("Reviewer"), e.GetDateTimeOffset("ReviewedAt"), e.GetString("AuthorId"), e.GetString("ReviewerId"));

@@ -43,4 +43,11 @@ public sealed class ReportingCalendar
 
     /// <summary>The report year whose cycle runs on <paramref name="today"/>: deadlines always fall in the year after the report year.</summary>
     public int ReportYearFor(DateOnly today) => today.Year - 1;
+
+    /// <summary>
+    /// The report year people are working on on <paramref name="today"/>: the year just ended until its publication
+    /// deadline has passed (its reports are still being finished, reviewed and published), then the current year, whose
+    /// report is written in the course of it (December 2026 → 2026; February 2027 → 2026; May 2027 → 2027).
+    /// </summary>
+    public int YearInProgress(DateOnly today) => today <= PublicationDeadline(today.Year - 1) ? today.Year - 1 : today.Year;
 }

@@ -22,6 +22,9 @@ public interface IDraftRepository
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether any part of any department's report of <paramref name="year"/> has a draft: one read of at most one row.</summary>
+    Task<bool> AnyInYearAsync(int year, CancellationToken cancellationToken = default);
+
     /// <summary>Writes the review of a draft; throws <see cref="ConcurrencyConflictException"/> when its ETag is stale.</summary>
     Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default);
 }

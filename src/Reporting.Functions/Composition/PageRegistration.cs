@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reporting.Functions.Http;
 using Reporting.Functions.Notices;
 using Reporting.Functions.Pages;
+using Reporting.Functions.ReadModels;
 using static Reporting.Functions.ReportingServices;
 
 namespace Reporting.Functions.Composition;
@@ -21,6 +22,10 @@ internal static class PageRegistration
         services.AddSingleton(Routes.FromHostJson(Path.Combine(AppContext.BaseDirectory, "host.json")));
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<Words>();
+        services.AddSingleton<YearChoice>();
+        services.AddSingleton<DepartmentApprovers>();
+        services.AddSingleton<DecisionNotice>();
+        services.AddSingleton<TodoCount>();
         services.AddSingleton<FormPage>();
         services.AddSingleton<BrowserRequests>();
         services.AddSingleton<RefusalPage>();

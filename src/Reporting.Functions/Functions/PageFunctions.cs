@@ -19,7 +19,8 @@ public sealed class PageFunctions(
     public Task<IActionResult> Todo(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "todo")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        browser.PageAsync(request, (caller, member) => todo.RenderAsync(Query(request, "year"), caller, member, cancellationToken), cancellationToken);
+        browser.PageAsync(request, (caller, member) => todo.RenderAsync(Query(request, "year"), caller, member, cancellationToken,
+            Query(request, "department"), Query(request, "decided")), cancellationToken);
 
     /// <summary>提交/修改: the form.</summary>
     [Function("DraftForm")]
@@ -49,7 +50,8 @@ public sealed class PageFunctions(
     {
         var q = request.Query;
         return browser.PageAsync(request, (caller, member) =>
-            review.RenderAsync(q["year"], q["department"], q["section"], q["version"], caller, member, cancellationToken: cancellationToken),
+            review.RenderAsync(q["year"], q["department"], q["section"], q["version"], caller, member, decided: q["decided"],
+                cancellationToken: cancellationToken),
                 cancellationToken);
     }
 

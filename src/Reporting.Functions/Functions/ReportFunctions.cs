@@ -19,7 +19,7 @@ namespace Reporting.Functions.Functions;
 /// <summary>A report's state, its approvals, its PDFs and their OFD twins.</summary>
 public sealed class ReportFunctions(ReportQueries queries, DraftReview review, CallerResolver callers, BrowserRequests browser, Words words,
     AccessControl access,
-    ReviewPage reviewPage, Routes routes, DistrictDirectory directory, EditableCopies copies)
+    ReviewPage reviewPage, Routes routes, DistrictDirectory directory, EditableCopies copies, DecisionNotice decisions)
 {
     [Function("GetReport")]
     public async Task<IActionResult> GetReport(
@@ -60,7 +60,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
     }
 
     /// <summary>
-    /// The 审核 page's form: the same decision, answered for a person. Done: 303 to the 草稿 page, which shows the outcome.
+    /// The 审核 page's form: the same decision, answered for a person. Done: 303 to the next draft waiting for this approver
+    /// (or 我的待办 when none is left), which names the decision at its top.
     /// Refused: the 审核 page again, with the reason and the comment as typed, under the status the API would give.
     /// </summary>
     private async Task<IActionResult> DecideInBrowserAsync(HttpRequest request, string year, string department, string section, string version,
@@ -78,7 +79,8 @@ public sealed class ReportFunctions(ReportQueries queries, DraftReview review, C
             (comment, date) = (fields["comment"], fields["date"]);
             var command = ReviewDraftBinder.Bind(year, department, section, version, fields["decision"], comment, date, directory);
             var draft = (await review.DecideAsync(command, caller, cancellationToken)).Draft;
-            return ApiResult.SeeOther(routes.DraftPage(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version));
+            return ApiResult.SeeOther(await decisions.NextAfterAsync(draft.Report.Year, draft.Report.Department, draft.Section, draft.Version, caller,
+                cancellationToken));
         }
         catch (ReportingException refused)
         {

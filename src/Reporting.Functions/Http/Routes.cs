@@ -30,6 +30,16 @@ public sealed class Routes
     // ---- pages ----
     public string Todo(int? year = null) => Path("todo", ("year", year?.ToString()));
 
+    /// <summary>How many items 我的待办 holds (JSON), for the navigation's count.</summary>
+    public string TodoCount(int? year = null) => Path("todo/count", ("year", year?.ToString()));
+
+    /// <summary>
+    /// 我的待办 after the last waiting draft was decided: <paramref name="decided"/> (<c>section.version</c>) of
+    /// <paramref name="department"/> is named at its top.
+    /// </summary>
+    public string Todo(int year, string department, string decided) =>
+        Path("todo", ("year", year.ToString()), ("department", department), ("decided", decided));
+
     /// <summary>
     /// 提交/修改; with a <paramref name="section"/> that has versions, the form starts from the newest one's text, or <paramref name="version"/>'s.
     /// </summary>
@@ -41,9 +51,13 @@ public sealed class Routes
         Path("draft", ("year", year.ToString()), ("department", department), ("section", section),
             ("version", version?.ToString()), ("from", from?.ToString()), ("to", to?.ToString()));
 
+    /// <summary>批量审核: several drafts of one report approved with one comment.</summary>
+    public string Approvals(int year, string department) => Path($"reports/{year}/{department}/approvals");
+
     /// <summary>审核: approve or reject one version.</summary>
-    public string ReviewPage(int year, string department, string section, int version) =>
-        Path("review", ("year", year.ToString()), ("department", department), ("section", section), ("version", version.ToString()));
+    /// <param name="decided">The draft just decided (<c>section.version</c>), which the page names at its top.</param>
+    public string ReviewPage(int year, string department, string section, int version, string? decided = null) =>
+        Path("review", ("year", year.ToString()), ("department", department), ("section", section), ("version", version.ToString()), ("decided", decided));
 
     /// <summary>本部门报告.</summary>
     public string DepartmentPage(int? year = null, string? department = null) => Path("department", ("year", year?.ToString()), ("department", department));
@@ -58,6 +72,9 @@ public sealed class Routes
     public string MembersPage() => Path("admin/members");
 
     public string SignIn(string? returnUrl = null) => Path("dev/sign-in", ("returnUrl", returnUrl));
+
+    /// <summary>The local host's sign-out: forgets the development sign-in and shows the sign-in page.</summary>
+    public string SignOut() => Path("dev/sign-out");
 
     /// <summary>核验 PDF: open to anyone.</summary>
     public string Verify() => Path("verify");

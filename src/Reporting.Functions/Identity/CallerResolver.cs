@@ -50,6 +50,11 @@ public class CallerResolver(IdentityOptions options, Routes routes, ILocalSignIn
         ? routes.SignIn(returnPath)
         : "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(returnPath);
 
+    /// <summary>Where 退出登录 leads: the host's own sign-out (back to its sign-in page), or App Service's, back to 我的待办 (which asks to sign in).</summary>
+    public virtual string SignOutUrl() => LocalSignIn is not null
+        ? routes.SignOut()
+        : "/.auth/logout?post_logout_redirect_uri=" + Uri.EscapeDataString(routes.Todo());
+
     /// <summary>The host's own sign-in, asked only where App Service Authentication does not front the app.</summary>
     private ILocalSignIn? LocalSignIn => options.AppServiceAuthentication ? null : localSignIn;
 

@@ -15,32 +15,35 @@ namespace Reporting.Functions.Pages;
 /// download button that asks the API for a fresh link. Read through <see cref="ReportQueries"/>, so the same rules apply.
 /// </summary>
 public sealed class DepartmentPage(
-    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, TimeProvider clock, Routes routes,
+    ReportQueries queries, PageRenderer pages, DistrictDirectory directory, ReportingOptions options, YearChoice years, Routes routes,
     IOrganisationSeals seals)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("DepartmentPage");
 
     public async Task<string> RenderAsync(string? year, string? department, Caller caller, Membership? member, CancellationToken cancellationToken = default)
     {
-        var currentYear = clock.GetLocalNow().Year;
-        var number = string.IsNullOrEmpty(year) ? currentYear - 1 : ReportKeyBinder.Year(year);
+        var number = string.IsNullOrEmpty(year) ? years.InProgress : ReportKeyBinder.Year(year);
         // A member reads their own department whatever the link says; the district office picks one.
         var office = member?.IsOffice == true;
         var code = office ? (string.IsNullOrEmpty(department) ? null : department) : member?.Department;
+        (object Model, bool Making)? report = code is null ? null : await ReportAsync(number, code, writes: !office, caller, member, cancellationToken);
+        var making = report?.Making == true;
         var values = new Dictionary<string, object?>
         {
             ["Action"] = routes.DepartmentPage(),
             ["Year"] = number,
-            ["MaxYear"] = currentYear,
+            ["YearSelect"] = await years.SelectAsync(number, cancellationToken),
             ["Role"] = office ? "office" : member?.Department is null ? "none" : "member",
             ["Departments"] = office ? directory.Departments.Select(d => new { d.Code, d.Name, Selected = d.Code == code }).ToList() : [],
             ["LinkMinutes"] = (int)options.DownloadLinkLifetime.TotalMinutes,
-            ["Report"] = code is null ? null : await ReportAsync(number, code, writes: !office, caller, member, cancellationToken),
+            ["Report"] = report?.Model,
         };
-        return pages.Render("本部门报告", caller, member, Template, values, year: number);
+        // While the PDF is being made the page asks for it and shows it once made (HtmlPage.MakingScript).
+        return pages.Render("本部门报告", caller, member, Template, values, making ? HtmlPage.MakingScript : null, number);
     }
 
-    private async Task<object> ReportAsync(int year, string department, bool writes, Caller caller, Membership? member, CancellationToken cancellationToken)
+    private async Task<(object Model, bool Making)> ReportAsync(int year, string department, bool writes, Caller caller, Membership? member,
+        CancellationToken cancellationToken)
     {
         var report = await queries.GetReportAsync(year.ToString(), department, caller, cancellationToken);
         var zone = options.ResolveTimeZone();
@@ -69,10 +72,13 @@ public sealed class DepartmentPage(
             Ofd = v.Status == "assembled" ? routes.ReportOfd(year, department, v.Version) : null,
             Docx = v.Status == "assembled" ? routes.ReportDocx(year, department, v.Version) : null,
         }).ToList();
-        return new
+        var making = report.Status == "assembling";
+        return (new
         {
             Name = report.DepartmentName,
             Status = Words.ReportState(report.Status),
+            Making = making,
+            StatusLink = routes.Report(year, department),
             Sealed = await seals.IsSealedAsync(department, cancellationToken),
             SealsPage = member?.Role == MemberRole.OfficeAdmin ? routes.SealsPage() : null,
             Waits = report.AssemblyWaitsFor.Select(w => new { Part = Words.Part(w.Section), w.Reason }).ToList(),
@@ -91,7 +97,7 @@ public sealed class DepartmentPage(
                 Html = report.Publication.HtmlUrl,
                 Pdf = report.Publication.PdfUrl,
             },
-        };
+        }, making);
     }
 
     private static string PdfStatus(PdfVersionView pdf) => pdf switch

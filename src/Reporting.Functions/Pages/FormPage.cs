@@ -16,7 +16,7 @@ namespace Reporting.Functions.Pages;
 /// 修改后重新提交, or 以此版本修改 on 草稿), the form starts from the text of the newest version or the one picked, with the
 /// 审核意见, reviewer and time above it when that version (or the newest) was sent back, so the author edits rather than re-pastes.
 /// </summary>
-public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, TimeProvider clock, Routes routes, ReportQueries queries,
+public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Words words, YearChoice years, Routes routes, ReportQueries queries,
     ReportingOptions options)
 {
     private static readonly PageTemplate FormTemplate = PageTemplate.Of("FormPage");
@@ -31,8 +31,8 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
     {
         // A department member writes for their own department only; the choice is not offered.
         department = member?.Department ?? department;
-        var currentYear = clock.GetLocalNow().Year;
-        var defaultYear = int.TryParse(year, out var y) && y >= 2000 && y <= currentYear ? y : currentYear - 1;
+        // The year asked for when it is one a report can have, else the year in progress (a refused post keeps what it sent).
+        var defaultYear = int.TryParse(year, out var y) && y is >= ReportKey.MinYear and <= ReportKey.MaxYear ? y : years.InProgress;
         var part = ReportTemplate.Find(section?.Trim());
         var start = await StartAsync(defaultYear, department, part, Version(version), caller, member, cancellationToken);
         var departments = directory.Departments
@@ -46,7 +46,8 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
         return pages.Render("提交报告草稿", caller, member, FormTemplate,
             new
             {
-                Action = routes.Drafts(), Year = defaultYear, MaxYear = currentYear, Departments = departments, Sections = sections,
+                Action = routes.Drafts(), Year = defaultYear, YearSelect = await years.SelectAsync(defaultYear, cancellationToken),
+                Departments = departments, Sections = sections,
                 Max = DraftBody.MaxCharacters, Error = error, Body = typed ?? start.Source?.Body, Source = Source(start, defaultYear, department),
                 FormLink = routes.Form(), DraftLink = routes.DraftPage(defaultYear, "", "").Split('?')[0], TodoLink = routes.Todo(defaultYear),
                 DepartmentLink = routes.DepartmentPage(defaultYear),

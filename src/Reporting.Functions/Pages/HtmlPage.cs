@@ -88,8 +88,52 @@ public static class HtmlPage
         });
         """;
 
+    /// <summary>
+    /// 本部门报告 while its PDF is being made: asks the report's JSON every 3 s (at most 200 times, 10 minutes) and shows
+    /// the page again once the PDF is there, so the person who approved the last part sees it without reloading.
+    /// </summary>
+    public const string MakingScript = """
+        const making = document.getElementById('making');
+        const ask = async (round) => {
+          try {
+            const response = await fetch(making.dataset.report, { headers: { 'Accept': 'application/json' }, cache: 'no-store' });
+            if (response.ok && (await response.json()).status !== 'assembling') { location.reload(); return; }
+          } catch (e) { /* asked again below */ }
+          if (round < 200) setTimeout(() => ask(round + 1), 3000);
+          else making.textContent = 'PDF 仍在生成，请稍后刷新本页查看。';
+        };
+        setTimeout(() => ask(1), 3000);
+        """;
+
+    /// <summary>我的待办's 全选 for 批量审核: shown only where the script runs (without it each draft is ticked on its own).</summary>
+    public const string PickAllScript = """
+        const all = document.getElementById('pick-all');
+        const boxes = [...document.querySelectorAll('input[type=checkbox][form=batch]')];
+        document.getElementById('pick-all-label').hidden = false;
+        all.addEventListener('change', () => boxes.forEach(box => { box.checked = all.checked; }));
+        boxes.forEach(box => box.addEventListener('change', () => { all.checked = boxes.every(b => b.checked); }));
+        """;
+
+    /// <summary>
+    /// Every signed-in page: asks how many items 我的待办 holds and writes the number beside its link in the navigation; the
+    /// page does not wait for it, and without the script (or the answer) the link reads as before.
+    /// </summary>
+    public const string TodoCountScript = """
+        const todo = document.querySelector('header nav a[data-count]');
+        fetch(todo.dataset.count, { headers: { 'Accept': 'application/json' }, cache: 'no-store' })
+          .then(response => response.ok ? response.json() : null)
+          .then(data => {
+            if (!data || data.count < 1) return;
+            const count = document.createElement('span');
+            count.className = 'count'; count.textContent = `（${data.count}）`;
+            todo.append(count);
+          })
+          .catch(() => { /* the link reads as before */ });
+        """;
+
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; script-src '{Hash(FormScript)}'; style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
+        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(MakingScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}'; "
+        + $"style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace Reporting.Functions.Pages;
 /// newest PDF, the newest volume, 立即汇编 and the 催报 list. Read through <see cref="ReportQueries.GetYearAsync"/>,
 /// which applies the access rules.
 /// </summary>
-public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, TimeProvider clock, Routes routes, ReportingCalendar calendar,
+public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, YearChoice years, Routes routes, ReportingCalendar calendar,
     IPublicSite site, ReportingOptions options)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("OverviewPage");
@@ -27,15 +27,14 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
         CancellationToken cancellationToken = default,
         (string? Department, string? Outcome) chased = default, string? publication = null, string? department = null)
     {
-        var currentYear = clock.GetLocalNow().Year;
-        var view = await queries.GetYearAsync(year ?? (currentYear - 1).ToString(), caller, cancellationToken);
+        var view = await queries.GetYearAsync(string.IsNullOrEmpty(year) ? years.InProgress.ToString() : year, caller, cancellationToken);
         var chase = ChaseList.From(view);
         var zone = options.ResolveTimeZone();
         var model = new
         {
             Action = routes.OverviewPage(),
             view.Year,
-            MaxYear = currentYear,
+            YearSelect = await years.SelectAsync(view.Year, cancellationToken),
             Message = Ran(ran, int.TryParse(volume, out var v) ? v : null)
                 ?? Published(publication, view.Departments.FirstOrDefault(d => d.Department == department)?.Name),
             Pub = new

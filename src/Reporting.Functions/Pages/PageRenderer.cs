@@ -4,6 +4,7 @@ using Fluid;
 using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Functions.Http;
+using Reporting.Functions.Identity;
 
 namespace Reporting.Functions.Pages;
 
@@ -13,7 +14,8 @@ namespace Reporting.Functions.Pages;
 /// PageRenderer.Head.liquid (the head every page shares, the signed-in pages and the public ones: zh-CN, phone-width
 /// viewport, the page's title and style) and PageRenderer.Layout.liquid (nav, who is signed in, the deadline line).
 /// </summary>
-public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar calendar, TimeProvider clock)
+/// <param name="callers">Where 退出登录 leads (<see cref="CallerResolver.SignOutUrl"/>); without it the header offers none.</param>
+public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar calendar, TimeProvider clock, CallerResolver? callers = null)
 {
     // HtmlEncoder.Default escapes every non-ASCII character (&#x79D1;…); allowing all ranges keeps Chinese readable
     // in the source while < > & " ' are still escaped.
@@ -32,19 +34,20 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
     {
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
-        var nav = new { Todo = routes.Todo(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
+        var nav = new { Todo = routes.Todo(year), TodoCount = routes.TodoCount(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
         return Apply(Layout, new
         {
-            Title = title, Who = who, Nav = nav, Deadline = DeadlineLine(year), Style = HtmlPage.Style, Content = content,
+            Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year),
+            Style = HtmlPage.Style, Content = content, CountScript = caller is null ? null : HtmlPage.TodoCountScript,
             Script = script
         });
     }
 
-    /// <summary>The page's year, or the one whose reports are due now (the year just ended) on a page without one.</summary>
+    /// <summary>The page's year, or the year in progress on a page without one.</summary>
     private string DeadlineLine(int? year)
     {
         var today = calendar.Today(clock.GetUtcNow());
-        var shown = year ?? calendar.ReportYearFor(today);
+        var shown = year ?? calendar.YearInProgress(today);
         return Words.SubmissionDeadline(shown, calendar.SubmissionDeadline(shown), calendar.DaysLeft(shown, today),
             today > calendar.PublicationDeadline(shown));
     }
@@ -60,6 +63,9 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
 
     /// <summary>A whole document from <paramref name="template"/> without the app's layout (the public site's pages), encoded the same way.</summary>
     public string Standalone(PageTemplate template, object model) => Apply(template, model);
+
+    /// <summary>A piece of a page (the year picker) from <paramref name="template"/>, encoded the same way, for a page to place with <c>| raw</c>.</summary>
+    public string Fragment(PageTemplate template, object model) => Apply(template, model);
 
     private string Apply(PageTemplate template, object model)
     {

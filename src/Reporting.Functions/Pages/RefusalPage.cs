@@ -13,7 +13,8 @@ public sealed class RefusalPage(PageRenderer pages)
     private static readonly PageTemplate Template = PageTemplate.Of("RefusalPage");
 
     /// <param name="notFound">What was asked for, in words ("2023 年某局报告的第 2 版 PDF"): the API's own 404 text names codes.</param>
-    public string Render(ReportingException refusal, Caller? caller, Membership? member, string? notFound, string back, string backText) =>
+    /// <param name="year">The year the refused request named: the navigation stays in it.</param>
+    public string Render(ReportingException refusal, Caller? caller, Membership? member, string? notFound, string back, string backText, int? year = null) =>
         pages.Render(RefusalWording.Title(refusal), caller, member, Template, new
         {
             Detail = refusal.Kind switch
@@ -24,5 +25,5 @@ public sealed class RefusalPage(PageRenderer pages)
             },
             Back = back,
             BackText = backText,
-        });
+        }, year: year);
 }

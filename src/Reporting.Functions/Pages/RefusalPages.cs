@@ -20,7 +20,9 @@ public sealed class RefusalPages(CallerResolver callers, AccessControl access, R
         logger.LogInformation("Request {Method} {Path} refused with {Status} as a page: {Reason}", request.Method, request.Path, status, refusal.Message);
         var caller = callers.TryResolve(request);
         var member = caller is null ? null : await MemberAsync(caller, context.RequestAborted);
-        var html = page.Render(refusal, caller, member, shown.NotFound, shown.Back ?? routes.Todo(), shown.BackText ?? "回到我的待办");
+        // The page stays in the year the request named: its navigation and the way back open that year, not the default.
+        var year = RequestedYear.Of(request);
+        var html = page.Render(refusal, caller, member, shown.NotFound, shown.Back ?? routes.Todo(year), shown.BackText ?? "回到我的待办", year);
         context.Response.Clear();
         await ApiResult.Html(html, status).WriteAsync(context.Response);
     }

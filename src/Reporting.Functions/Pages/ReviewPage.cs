@@ -14,17 +14,19 @@ namespace Reporting.Functions.Pages;
 /// form with 审核意见 and 通过 / 退回 that posts to the approval API. Whoever else may read the report sees why there is
 /// no form, in the policy's own words. A refused decision comes back here with the reason and the comment kept.
 /// </summary>
-public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes)
+public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes, DecisionNotice decisions)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("ReviewPage");
 
     /// <param name="error">why the decision just posted was refused, shown above the form.</param>
     /// <param name="comment">the comment that was posted, kept in the form so nothing typed is lost.</param>
     /// <param name="date">the 成文日期 that was posted, kept likewise.</param>
+    /// <param name="decided">the draft decided just before this one was opened (<c>section.version</c>), named at the top.</param>
     public async Task<string> RenderAsync(string? year, string? department, string? section, string? version, Caller caller, Membership? member,
-        string? error = null, string? comment = null, string? date = null, CancellationToken cancellationToken = default)
+        string? error = null, string? comment = null, string? date = null, CancellationToken cancellationToken = default, string? decided = null)
     {
         var draft = await queries.GetDraftAsync(year, department, section, version, caller, cancellationToken);
+        var notice = await decisions.ReadAsync(draft.Year, draft.Department, decided, caller, cancellationToken);
         var zone = options.ResolveTimeZone();
         var refusal = ((AccessPolicy.Refusal(caller, member, ReportAction.ReviewDraft, draft.Department) ?? AccessPolicy.ReviewRefusal(caller, draft.AuthorId))
                 is { } refused ? RefusalWording.Sentence(refused) : null)
@@ -45,6 +47,7 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
             Comment = draft.ReviewComment,
             draft.Body,
             Error = error,
+            Decided = notice,
             Draft = comment,
             Dated = date,
             Refusal = refusal,

@@ -23,6 +23,10 @@ public sealed class JsonFields
     /// <summary>POST …/approval (<c>date</c>: the 成文日期 set with an approval, yyyy-MM-dd, optional).</summary>
     public static readonly JsonFields Decision = new([], ["decision", "comment", "date"]);
 
+    /// <summary>POST reports/{year}/{department}/approvals (批量审核): each chosen part's version, <c>"draft.duty": 3</c>, and one comment.</summary>
+    public static readonly JsonFields BatchApproval = new(
+        Reporting.Core.Templates.ReportTemplate.Sections.Select(s => BatchApprovalBinder.FieldOf(s.Key)).ToArray(), ["comment"]);
+
     /// <summary>PUT members/{userId}.</summary>
     public static readonly JsonFields Member = new([], ["role", "department", "email"]);
 

@@ -87,6 +87,9 @@ public static class EdgeRefusalCode
     /// <summary>(int version, string status: submitted, approved, rejected)</summary>
     public const string ReviewAlreadyDecided = "edge.review-already-decided";
 
+    // 批量审核 with nothing chosen.
+    public const string BatchNothingChosen = "edge.batch-nothing-chosen";
+
     // Read models.
     /// <summary>(int version)</summary>
     public const string PartVersionNotFound = "edge.part-version-not-found";

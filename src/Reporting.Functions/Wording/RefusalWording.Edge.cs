@@ -51,6 +51,8 @@ public static partial class RefusalWording
         Say<int>(EdgeRefusalCode.ReviewSuperseded, version => $"第 {version} 版已被新版本取代，请审核该部分的最新版本。"),
         Say<int, string>(EdgeRefusalCode.ReviewAlreadyDecided, (version, status) => $"第 {version} 版{Words.Status(status)}，无需再审核。"),
 
+        Say(EdgeRefusalCode.BatchNothingChosen, "请至少勾选一个要通过的草稿。"),
+
         Say<int>(EdgeRefusalCode.PartVersionNotFound, version => $"该部分没有第 {version} 版草稿。"),
         Say<int, string>(EdgeRefusalCode.PdfNotYetAssembled, (year, department) => $"{year} 年 {department} 的报告尚未生成 PDF。"),
         Say<int, string, int>(EdgeRefusalCode.PdfVersionNotFound, (year, department, version) => $"{year} 年 {department} 的报告没有第 {version} 版 PDF。"),

@@ -1,0 +1,24 @@
+using Reporting.Core.Access;
+using Reporting.Functions.Identity;
+
+namespace Reporting.Functions.ReadModels;
+
+/// <summary>
+/// Who may decide a department's draft: its approvers other than the draft's author (four-eyes), by name, so a page can
+/// say who acts next instead of leading to a refusal. Stored memberships win over configured ones, as for access.
+/// </summary>
+public sealed class DepartmentApprovers(IMemberRepository stored, ConfiguredMembers configured, ILocalSignIn? localSignIn = null)
+{
+    /// <summary>The department's approvers, in a stable order; a draft's deciders are those who did not write it (<see cref="Approver.MayDecide"/>).</summary>
+    public async Task<IReadOnlyList<Approver>> OfAsync(string department, CancellationToken cancellationToken = default)
+    {
+        var members = (await stored.ListAsync(cancellationToken)).ToList();
+        var ids = members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+        members.AddRange(configured.All.Where(m => !ids.Contains(m.UserId)));
+        return members
+            .Where(m => m.Role == MemberRole.Approver && m.Department == department)
+            .OrderBy(m => m.UserId, StringComparer.Ordinal)
+            .Select(m => new Approver(m.UserId, localSignIn?.NameOf(m.UserId)))
+            .ToList();
+    }
+}
