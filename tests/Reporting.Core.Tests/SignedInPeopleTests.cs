@@ -68,5 +68,8 @@ public class SignedInPeopleTests
 
         public Task<IReadOnlyList<SignedInPerson>> ListAsync(int limit, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<SignedInPerson>>(_rows.Values.Take(limit).ToList());
+
+        public Task<SignedInPerson?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(_rows.GetValueOrDefault(userId));
     }
 }

@@ -33,6 +33,21 @@ public class TableSignInRegister(StorageClients clients) : ISignInRegister
         }
     }
 
+    public virtual async Task<SignedInPerson?> FindAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, userId, cancellationToken: cancellationToken);
+            return row.HasValue && row.Value!.GetString(NameColumn) is { } name && row.Value.GetDateTimeOffset(LastSignInColumn) is { } at
+                ? new SignedInPerson(userId, name, at)
+                : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null; // No table yet.
+        }
+    }
+
     /// <summary>Empty when the table does not exist yet (nobody signed in since it was introduced).</summary>
     public virtual async Task<IReadOnlyList<SignedInPerson>> ListAsync(int limit, CancellationToken cancellationToken = default)
     {

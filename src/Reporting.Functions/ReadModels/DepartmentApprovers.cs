@@ -5,9 +5,10 @@ namespace Reporting.Functions.ReadModels;
 
 /// <summary>
 /// Who may decide a department's draft: its approvers other than the draft's author (four-eyes), by name, so a page can
-/// say who acts next instead of leading to a refusal. Stored memberships win over configured ones, as for access.
+/// say who acts next instead of leading to a refusal. Stored memberships win over configured ones, as for access. The name
+/// is the one they last signed in with (the sign-in register), else the local sign-in's, else their user id.
 /// </summary>
-public sealed class DepartmentApprovers(IMemberRepository stored, ConfiguredMembers configured, ILocalSignIn? localSignIn = null)
+public sealed class DepartmentApprovers(IMemberRepository stored, ConfiguredMembers configured, ISignInRegister signIns, ILocalSignIn? localSignIn = null)
 {
     /// <summary>The department's approvers, in a stable order; a draft's deciders are those who did not write it (<see cref="Approver.MayDecide"/>).</summary>
     public async Task<IReadOnlyList<Approver>> OfAsync(string department, CancellationToken cancellationToken = default)
@@ -15,10 +16,9 @@ public sealed class DepartmentApprovers(IMemberRepository stored, ConfiguredMemb
         var members = (await stored.ListAsync(cancellationToken)).ToList();
         var ids = members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
         members.AddRange(configured.All.Where(m => !ids.Contains(m.UserId)));
-        return members
-            .Where(m => m.Role == MemberRole.Approver && m.Department == department)
-            .OrderBy(m => m.UserId, StringComparer.Ordinal)
-            .Select(m => new Approver(m.UserId, localSignIn?.NameOf(m.UserId)))
-            .ToList();
+        var approvers = members.Where(m => m.Role == MemberRole.Approver && m.Department == department).OrderBy(m => m.UserId, StringComparer.Ordinal);
+        // A department has two or three approvers: their names are read side by side.
+        return await Task.WhenAll(approvers.Select(async m =>
+            new Approver(m.UserId, (await signIns.FindAsync(m.UserId, cancellationToken))?.Name ?? localSignIn?.NameOf(m.UserId))));
     }
 }
