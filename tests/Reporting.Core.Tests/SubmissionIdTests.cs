@@ -45,6 +45,19 @@ public class SubmissionIdTests
     }
 
     [Fact]
+    public async Task A_racing_post_that_stored_the_same_text_first_makes_this_one_its_repeat_not_an_unchanged_text()
+    {
+        const string id = "5a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        // The racing post stores its version after this one looked the id up and before it compares the text with the newest version.
+        _world.Drafts.AfterFindSubmission = async () => await SubmitAsync("职责的正文。", id);
+
+        var mine = await SubmitAsync("职责的正文。", id);
+
+        Assert.Equal((1, true), (mine.Draft.Version, mine.Repeated));
+        Assert.Single(await _world.Drafts.ListAsync(Key));
+    }
+
+    [Fact]
     public async Task The_same_id_with_another_text_or_part_is_refused_not_taken_for_a_repeat()
     {
         await SubmitAsync("职责的正文。", "a-one-time-id");

@@ -97,9 +97,10 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
             ["Section"] = numbered.Section,
             ["Version"] = numbered.Version,
         };
-        var responses = await _table.SubmitTransactionAsync(
-            [new TableTransactionAction(TableTransactionActionType.Add, ToEntity(numbered, marker)), new TableTransactionAction(TableTransactionActionType.Add, record)],
-            cancellationToken);
+        var responses = await _table.SubmitTransactionAsync([
+            new TableTransactionAction(TableTransactionActionType.Add, ToEntity(numbered, marker)),
+            new TableTransactionAction(TableTransactionActionType.Add, record),
+        ], cancellationToken);
         return responses.Value[0].Headers.ETag;
     }
 

@@ -51,7 +51,13 @@ public class DraftSubmission(
         // A repeat is answered before the text is compared: the version it made is now the newest, and "unchanged" would refuse it.
         if (command.SubmissionId is { } once && await drafts.FindSubmissionAsync(key, once, cancellationToken) is { } made)
             return new SubmittedDraft(Same(made, section.Key, body), Repeated: true);
-        await RefuseUnchangedAsync(key, section.Key, body, cancellationToken);
+        if (await UnchangedFromAsync(key, section.Key, body, cancellationToken) is { } same)
+        {
+            // A post with the same id, racing this one, may have stored this very text since the look-up above: then this is its repeat.
+            if (command.SubmissionId is { } racing && await drafts.FindSubmissionAsync(key, racing, cancellationToken) is { } raced)
+                return new SubmittedDraft(Same(raced, section.Key, body), Repeated: true);
+            throw ReportingException.Invalid("body", RefusalCode.BodyUnchanged, same.Version, same.Status);
+        }
 
         var draft = new Draft(key, section.Key, 0, caller.Name, body, clock.GetUtcNow(), AuthorId: caller.Id, AuthorEmail: caller.Email);
         var stored = command.SubmissionId is { } id
@@ -74,7 +80,8 @@ public class DraftSubmission(
     /// is no longer up for review: its text may be submitted again (the author took it back by mistake), and the text is compared with
     /// the newest version not withdrawn instead.
     /// </summary>
-    private async Task RefuseUnchangedAsync(ReportKey key, string section, string body, CancellationToken cancellationToken)
+    /// <returns>The version whose text the submission repeats, or null when it brings a change.</returns>
+    private async Task<Draft?> UnchangedFromAsync(ReportKey key, string section, string body, CancellationToken cancellationToken)
     {
         var newest = await drafts.GetNewestAsync(key, section, cancellationToken);
         if (newest is { Status: DraftStatus.Withdrawn })
@@ -83,7 +90,6 @@ public class DraftSubmission(
                 .Where(d => d.Section == section && d.Status != DraftStatus.Withdrawn).MaxBy(d => d.Version);
             newest = standing is null ? null : await drafts.GetAsync(key, section, standing.Version, cancellationToken);
         }
-        if (newest is not null && newest.Body == body)
-            throw ReportingException.Invalid("body", RefusalCode.BodyUnchanged, newest.Version, newest.Status);
+        return newest is not null && newest.Body == body ? newest : null;
     }
 }

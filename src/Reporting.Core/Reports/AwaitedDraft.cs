@@ -13,7 +13,8 @@ public sealed record AwaitedDraft(string Section, int Version, bool Decided)
     public static IReadOnlyList<AwaitedDraft> Find(Report report, IEnumerable<DraftSummary> drafts) =>
         drafts.GroupBy(d => d.Section, StringComparer.Ordinal)
             .Select(g => g.MaxBy(d => d.Version)!)
-            .Where(newest => newest.Status is not (DraftStatus.Rejected or DraftStatus.Withdrawn) && newest.Version > (report.ApprovedVersion(newest.Section) ?? 0))
+            .Where(newest => newest.Status is not (DraftStatus.Rejected or DraftStatus.Withdrawn)
+                && newest.Version > (report.ApprovedVersion(newest.Section) ?? 0))
             .Select(newest => new AwaitedDraft(newest.Section, newest.Version, newest.Status == DraftStatus.Approved))
             .OrderBy(a => Templates.ReportTemplate.Find(a.Section)?.Order ?? int.MaxValue)
             .ToList();

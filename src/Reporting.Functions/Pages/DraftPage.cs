@@ -58,8 +58,9 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             ["Versions"] = versions.Select(v => new
             {
                 v.Version, v.Author, When = Words.Time(v.SubmittedAt, zone), Length = v.Characters, Status = Words.Status(v.Status),
-                Note = v.Superseded && v.Status == "submitted" ? "已有新版本，不再审核"
-                    : v.WithdrawnAt is { } withdrawn ? $"起草人于 {Words.Time(withdrawn, zone)}撤回" : null,
+                Note = v.Superseded && v.Status == "submitted" ? "已有新版本，不再审核" : null,
+                // Who took a withdrawn version back and when, where a decided one names its reviewer (the status column stays short).
+                WithdrawnWhen = v.WithdrawnAt is { } withdrawn ? Words.Time(withdrawn, zone) : null,
                 Reviewer = v.Reviewer ?? "", ReviewedWhen = v.ReviewedAt is { } at ? Words.Time(at, zone) : null, Comment = v.ReviewComment ?? "",
                 Chosen = v.Version == chosen?.Version, Link = routes.DraftPage(yearNumber, code, key, v.Version),
                 Edit = maySubmit ? routes.Form(yearNumber, code, key, v.Version) : null,
@@ -94,7 +95,7 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
     {
         "approved" => ($"第 {draft.Version} 版{Words.Approved}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}）。", "ok"),
         "rejected" => ($"第 {draft.Version} 版{Words.Rejected}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}），请按审核意见修改后提交新版本。", "error"),
-        "withdrawn" => ($"第 {draft.Version} 版{Words.Withdrawn}（起草人 {draft.Author}，{(draft.WithdrawnAt is { } at ? Words.Time(at, zone) : "")}），不再审核；"
+        "withdrawn" => ($"第 {draft.Version} 版{Words.Withdrawn}：起草人 {draft.Author} 于 {(draft.WithdrawnAt is { } at ? Words.Time(at, zone) : "此前")}撤回，不再审核；"
             + "可以修改后提交新版本。", "hint"),
         _ when draft.Superseded => ($"第 {draft.Version} 版已被新版本取代，不再审核。", "hint"),
         _ => ($"第 {draft.Version} 版{Words.Pending}。", "hint"),
