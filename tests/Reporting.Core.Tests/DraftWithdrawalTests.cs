@@ -1,6 +1,7 @@
 using Reporting.Core.Access;
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
+using Reporting.Core.Notices;
 using Reporting.Core.Queues;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
@@ -144,6 +145,22 @@ public class DraftWithdrawalTests
         Assert.True(again.Repeated);
         Assert.Equal(first.Draft, again.Draft);
         Assert.Single(_world.Audit.Entries, e => e.Action == "draft.withdrawn");
+    }
+
+    [Fact]
+    public async Task A_part_whose_only_version_was_withdrawn_is_chased_as_not_submitted_and_one_with_an_approved_version_is_not_chased()
+    {
+        await _world.SubmitAsync("duty");
+        await WithdrawAsync("duty", 1);
+        await _world.SubmitAsync("measures");
+        await _world.DecideAsync("measures", 1);
+        await _world.SubmitAsync("measures");
+        await WithdrawAsync("measures", 2);
+
+        var lack = await _world.Reminders.LackOfAsync(2023, "kgj", withComments: false);
+
+        Assert.Contains(new LackingPart("duty", LackState.NotSubmitted), lack!.Parts);
+        Assert.DoesNotContain(lack.Parts, p => p.Section == "measures");
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public sealed class DraftWithdrawalTests(LocalHostFixture app)
         // The report waits for an approved version of the part, no longer for this one; the approver's 待办 does not offer it.
         Assert.Equal(JsonValueKind.Null, Wait(report, "duty").GetProperty("version").ValueKind);
         Assert.DoesNotContain(review, await SignedInRequests.PageAsync(app, approver, $"api/todo?year={Year}"));
+        // The author's 待办 lists the part among those to write again.
+        var todo = await SignedInRequests.PageAsync(app, await app.SignInCookieAsync(Author), $"api/todo?year={Year}");
+        Assert.Contains("一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况（已撤回）", todo);
 
         // Neither approved nor sent back: a 409 in Chinese, and nothing changed.
         var before = report.GetRawText();
