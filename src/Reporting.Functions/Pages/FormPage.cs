@@ -107,6 +107,8 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
         {
             source.Version, Section = source.Section, Part = Words.Part(source.Section), source.Author, When = Words.Time(source.SubmittedAt, zone),
             Status = Words.Status(source.Status), Newest = newest.Version, Older = source.Version != newest.Version, Next = newest.Version + 1,
+            // A withdrawn newest version may go up again as it is (Core compares a text only with versions not withdrawn).
+            NewestWithdrawn = newest.Status == DraftStatus.Withdrawn,
             Review = review, DraftLink = routes.DraftPage(year, department!, source.Section, source.Version),
         };
     }
