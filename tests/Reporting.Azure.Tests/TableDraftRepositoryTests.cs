@@ -225,4 +225,51 @@ public class TableDraftRepositoryTests(AzuriteFixture azurite)
         Assert.Equal(2, (await drafts.AddNextVersionAsync(New("preamble", "前言二。"))).Version);
         Assert.Equal(3, (await drafts.AddNextVersionAsync(New("plans", "三。"))).Version);
     }
+
+    // A submission's one-time id and its version, stored in one transaction; and a withdrawal, written under the draft's ETag.
+
+    [Fact]
+    public async Task Posts_with_one_id_racing_from_two_instances_store_exactly_one_version_and_all_answer_with_it()
+    {
+        var clients = await azurite.CreateIsolatedClientsAsync();
+        TableDraftRepository[] instances = [new(clients), new(clients)];
+
+        var stored = await Together.RunAsync(8, i => instances[i % 2].AddNextVersionOnceAsync(New("duty", "职责的正文。"), "one-click-0001"));
+
+        Assert.Equal(1, stored.Count(s => !s.Repeated));
+        Assert.All(stored, s => Assert.Equal(1, s.Draft.Version));
+        Assert.Equal([1], (await instances[0].ListAsync(Key)).Select(d => d.Version));
+        Assert.Equal(1, (await instances[1].FindSubmissionAsync(Key, "one-click-0001"))!.Version);
+        Assert.Null(await instances[1].FindSubmissionAsync(Key, "never-posted-01"));
+    }
+
+    [Fact]
+    public async Task The_id_records_stay_out_of_the_listings_and_the_numbering()
+    {
+        var drafts = await RepositoryAsync();
+        await drafts.AddNextVersionOnceAsync(New("duty", "第一稿。"), "first-post-id");
+        await drafts.AddNextVersionAsync(New("duty", "第二稿。"));
+
+        var third = await drafts.AddNextVersionOnceAsync(New("duty", "第三稿。"), "third-post-id");
+
+        Assert.Equal(3, third.Draft.Version);
+        Assert.Equal([1, 2, 3], (await drafts.ListAsync(Key)).Select(d => d.Version).Order());
+        Assert.Equal([1, 2, 3], (await drafts.ListYearAsync(2023))["kgj"].Select(d => d.Version).Order());
+        Assert.Equal("第三稿。", (await drafts.GetNewestAsync(Key, "duty"))!.Body);
+    }
+
+    [Fact]
+    public async Task A_withdrawal_is_stored_with_its_time_and_a_stale_one_is_a_conflict()
+    {
+        var drafts = await RepositoryAsync();
+        var stored = await drafts.AddNextVersionAsync(New("duty", "职责的正文。"));
+        var at = SubmittedAt.AddHours(1);
+
+        await drafts.SaveWithdrawalAsync(stored.Withdraw(at));
+
+        var read = (await drafts.GetAsync(Key, "duty", 1))!;
+        Assert.Equal((DraftStatus.Withdrawn, at, "职责的正文。"), (read.Status, read.WithdrawnAt, read.Body));
+        Assert.Equal(at, Assert.Single(await drafts.ListAsync(Key)).WithdrawnAt);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => drafts.SaveWithdrawalAsync(stored.Withdraw(at)));
+    }
 }

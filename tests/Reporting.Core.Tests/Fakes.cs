@@ -27,17 +27,56 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(ReportKey Report, string Section, int Version), Draft> _rows = new();
+    private readonly Dictionary<(ReportKey Report, string Id), (string Section, int Version)> _submissions = new();
     private int _etags;
+
+    /// <summary>Runs before a submission with an id is stored: lets a test slip in a racing post with the same id first.</summary>
+    public Func<Task>? BeforeAddOnce { get; set; }
 
     public Task<Draft> AddNextVersionAsync(Draft draft, CancellationToken cancellationToken = default)
     {
+        lock (_gate) return Task.FromResult(Add(draft));
+    }
+
+    public async Task<SubmittedDraft> AddNextVersionOnceAsync(Draft draft, string submissionId, CancellationToken cancellationToken = default)
+    {
+        if (BeforeAddOnce is { } before)
+        {
+            BeforeAddOnce = null;
+            await before();
+        }
         lock (_gate)
         {
-            var next = _rows.Keys.Where(k => k.Report == draft.Report && k.Section == draft.Section).Select(k => k.Version).DefaultIfEmpty().Max() + 1;
-            var stored = draft with { Version = next, Status = DraftStatus.Submitted, ETag = NewETag() };
-            _rows.Add((draft.Report, draft.Section, next), stored);
-            return Task.FromResult(stored);
+            // The version and the id's record are stored together or not at all, as the Table adapter's transaction does.
+            if (_submissions.TryGetValue((draft.Report, submissionId), out var made))
+                return new SubmittedDraft(_rows[(draft.Report, made.Section, made.Version)], Repeated: true);
+            var stored = Add(draft);
+            _submissions.Add((draft.Report, submissionId), (stored.Section, stored.Version));
+            return new SubmittedDraft(stored, Repeated: false);
         }
+    }
+
+    /// <summary>Runs after a look-up of a submission id has found nothing: lets a test slip in a racing post with that id just after it.</summary>
+    public Func<Task>? AfterFindSubmission { get; set; }
+
+    public async Task<Draft?> FindSubmissionAsync(ReportKey report, string submissionId, CancellationToken cancellationToken = default)
+    {
+        Draft? found;
+        lock (_gate) found = _submissions.TryGetValue((report, submissionId), out var made) ? _rows[(report, made.Section, made.Version)] : null;
+        if (found is null && AfterFindSubmission is { } after)
+        {
+            AfterFindSubmission = null;
+            await after();
+        }
+        return found;
+    }
+
+    private Draft Add(Draft draft)
+    {
+        var next = _rows.Keys.Where(k => k.Report == draft.Report && k.Section == draft.Section).Select(k => k.Version).DefaultIfEmpty().Max() + 1;
+        var stored = draft with { Version = next, Status = DraftStatus.Submitted, ETag = NewETag() };
+        _rows.Add((draft.Report, draft.Section, next), stored);
+        return stored;
     }
 
     public Task<Draft?> GetAsync(ReportKey report, string section, int version, CancellationToken cancellationToken = default)
@@ -55,7 +94,7 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
         lock (_gate)
             return Task.FromResult<IReadOnlyList<DraftSummary>>(_rows.Values.Where(d => d.Report == report)
                 .Select(d => new DraftSummary(d.Section, d.Version, d.Author, d.Status, d.SubmittedAt, d.Body.Length, d.Reviewer, d.ReviewedAt,
-                    d.AuthorId, d.ReviewerId, d.ReviewComment, d.Body.EnumerateRunes().Count())).ToList());
+                    d.AuthorId, d.ReviewerId, d.ReviewComment, d.Body.EnumerateRunes().Count(), d.WithdrawnAt)).ToList());
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<DraftSummary>>> ListYearAsync(int year, CancellationToken cancellationToken = default)
@@ -72,25 +111,37 @@ internal sealed class InMemoryDraftRepository : IDraftRepository
         lock (_gate) return Task.FromResult(_rows.Keys.Any(k => k.Report.Year == year));
     }
 
-    public Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
+    /// <summary>Runs before a withdrawal is checked: lets a test slip in a decision first.</summary>
+    public Func<Task>? BeforeWithdrawal { get; set; }
+
+    // Only the review is written; the stored text stays as submitted.
+    public Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default) => Task.FromResult(Merge(reviewed, stored => stored with
+    {
+        Status = reviewed.Status,
+        Reviewer = reviewed.Reviewer,
+        ReviewerId = reviewed.ReviewerId,
+        ReviewComment = reviewed.ReviewComment,
+        ReviewedAt = reviewed.ReviewedAt,
+    }));
+
+    public async Task<Draft> SaveWithdrawalAsync(Draft withdrawn, CancellationToken cancellationToken = default)
+    {
+        if (BeforeWithdrawal is { } before)
+        {
+            BeforeWithdrawal = null;
+            await before();
+        }
+        return Merge(withdrawn, stored => stored with { Status = withdrawn.Status, WithdrawnAt = withdrawn.WithdrawnAt });
+    }
+
+    private Draft Merge(Draft written, Func<Draft, Draft> columns)
     {
         lock (_gate)
         {
-            var key = (reviewed.Report, reviewed.Section, reviewed.Version);
-            if (!_rows.TryGetValue(key, out var stored) || stored.ETag != reviewed.ETag)
+            var key = (written.Report, written.Section, written.Version);
+            if (!_rows.TryGetValue(key, out var stored) || stored.ETag != written.ETag)
                 throw new ConcurrencyConflictException($"Draft {key} changed meanwhile.");
-            // Only the review is written; the stored text stays as submitted.
-            var saved = stored with
-            {
-                Status = reviewed.Status,
-                Reviewer = reviewed.Reviewer,
-                ReviewerId = reviewed.ReviewerId,
-                ReviewComment = reviewed.ReviewComment,
-                ReviewedAt = reviewed.ReviewedAt,
-                ETag = NewETag()
-            };
-            _rows[key] = saved;
-            return Task.FromResult(saved);
+            return _rows[key] = columns(stored) with { ETag = NewETag() };
         }
     }
 
@@ -511,6 +562,7 @@ internal sealed class TestWorld
     public TestAuthorAddresses Addresses { get; } = new();
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
     public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
+    public DraftWithdrawal Withdrawal => new(Access, Drafts, Reports, Queue, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Wording, Options, Clock, Sealing);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Wording, Options, Clock);

@@ -12,7 +12,7 @@ internal static class BrowserPages
 {
     /// <summary>Codes that must never reach a reader (department slugs, part keys, statuses and roles in English).</summary>
     public static readonly Regex Codes =
-        new(@"\b(kgj|sfj|wjw|jyj|preamble|duty|measures|shortcomings|plans|missing|submitted|approved|rejected|pending|author|approver|office)\b");
+        new(@"\b(kgj|sfj|wjw|jyj|preamble|duty|measures|shortcomings|plans|missing|submitted|approved|rejected|withdrawn|pending|author|approver|office)\b");
 
     /// <summary>
     /// axe's options for the page checks, which read only the violations: every rule still runs on every element, but axe

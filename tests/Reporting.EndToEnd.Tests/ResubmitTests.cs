@@ -107,16 +107,7 @@ public sealed class ResubmitTests(LocalHostFixture app)
         Assert.Equal("", TextArea(await PageAsync(office, $"api/form?year={Year}&department={Department}&section=plans")));
     }
 
-    private async Task<string> PageAsync(string cookie, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-        request.Headers.Add("Cookie", cookie);
-        using var response = await app.Anonymous.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {text}");
-        return text;
-    }
+    private Task<string> PageAsync(string cookie, string path) => SignedInRequests.PageAsync(app, cookie, path);
 
     /// <summary>The text box's content as a browser reads it: the one newline after the start tag dropped, entities decoded.</summary>
     private static string TextArea(string html)

@@ -14,13 +14,18 @@ namespace Reporting.Azure.Tables;
 /// A version is claimed by inserting its row, so numbers have no gaps and nothing is overwritten. Submissions of
 /// one part take turns inside this process (otherwise N racing writers cost N² inserts and most lose); writers in
 /// other instances still race, and a lost race just means trying the next number until the budget runs out.
+/// A submission with a one-time id also inserts a row "~submission-{id}" (naming the version) in the same entity group transaction as
+/// the version's row: both land or neither, and a second insert of the id fails, so a repeated post can never make a second version.
+/// Those rows sort after every part's rows ('~' follows the letters), and the listings read the part rows' range alone.
 /// </summary>
 public class TableDraftRepository(StorageClients clients) : IDraftRepository
 {
     private static readonly string[] SummaryColumns =
         ["PartitionKey", "RowKey", "Section", "Version", "Author", "AuthorId", "Status", "SubmittedAt", "BodyLength", "Reviewer", "ReviewerId", "ReviewedAt"];
     // One part's history (the 草稿 page) shows each version's 审核意见 and character count too; the year's read needs neither.
-    private static readonly string[] PartColumns = [.. SummaryColumns, "ReviewComment", "BodyCharacters"];
+    private static readonly string[] PartColumns = [.. SummaryColumns, "ReviewComment", "BodyCharacters", "WithdrawnAt"];
+    // Row keys of the submission records start here; every part's row key sorts before it.
+    private const string SubmissionRows = "~";
     private readonly TableClient _table = clients.Table(clients.Options.DraftsTable);
     private readonly TableClient _queries = clients.QueryTable(clients.Options.DraftsTable);
     private readonly StripedGate _turns = new();
@@ -30,7 +35,24 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
     public static string PartitionKey(ReportKey key) => $"{key.Year}-{key.Department}";
     public static string RowKey(string section, int version) => $"{section}-{version:D6}";
 
-    public virtual async Task<Draft> AddNextVersionAsync(Draft draft, CancellationToken cancellationToken = default)
+    public static string SubmissionRowKey(string submissionId) => $"{SubmissionRows}submission-{submissionId}";
+
+    public virtual async Task<Draft> AddNextVersionAsync(Draft draft, CancellationToken cancellationToken = default) =>
+        (await AddAsync(draft, null, cancellationToken)).Draft;
+
+    public virtual Task<SubmittedDraft> AddNextVersionOnceAsync(Draft draft, string submissionId, CancellationToken cancellationToken = default) =>
+        AddAsync(draft, submissionId, cancellationToken);
+
+    public virtual async Task<Draft?> FindSubmissionAsync(ReportKey report, string submissionId, CancellationToken cancellationToken = default)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(report), SubmissionRowKey(submissionId),
+            cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } made
+            ? await GetAsync(report, made.GetString("Section"), made.GetInt32("Version")!.Value, cancellationToken)
+            : null;
+    }
+
+    private async Task<SubmittedDraft> AddAsync(Draft draft, string? submissionId, CancellationToken cancellationToken)
     {
         var budget = clients.Options.DraftNumberingBudget;
         var started = Stopwatch.StartNew();
@@ -44,23 +66,42 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
             var numbered = draft with { Version = newest + 1, Status = DraftStatus.Submitted };
             try
             {
-                var response = await _table.AddEntityAsync(ToEntity(numbered, submission), cancellationToken);
+                var etag = await InsertAsync(numbered, submission, submissionId, cancellationToken);
                 _newest[part] = numbered.Version;
-                return numbered with { ETag = response.Headers.ETag?.ToString() };
+                return new SubmittedDraft(numbered with { ETag = etag?.ToString() }, Repeated: false);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
                 if (await GetAsync(numbered.Report, numbered.Section, numbered.Version, submission, cancellationToken) is { } mine)
                 {
                     _newest[part] = mine.Version;
-                    return mine;
+                    return new SubmittedDraft(mine, Repeated: false);
                 }
+                // A post with the same one-time id stored its version first (in this instance's turn before, or in another instance).
+                if (submissionId is not null && await FindSubmissionAsync(draft.Report, submissionId, cancellationToken) is { } made)
+                    return new SubmittedDraft(made, Repeated: true);
                 // Another instance took this number first.
                 if (started.Elapsed >= budget) throw Busy(draft, budget, e);
                 await Task.Delay(Random.Shared.Next(1, Math.Min(10 * attempt, 200)), cancellationToken);
                 newest = await NewestVersionAsync(draft.Report, draft.Section, cancellationToken);
             }
         }
+    }
+
+    /// <summary>The version's row, with the submission record in the same transaction when the post carries a one-time id; its ETag.</summary>
+    private async Task<ETag?> InsertAsync(Draft numbered, string marker, string? submissionId, CancellationToken cancellationToken)
+    {
+        if (submissionId is null) return (await _table.AddEntityAsync(ToEntity(numbered, marker), cancellationToken)).Headers.ETag;
+        var record = new TableEntity(PartitionKey(numbered.Report), SubmissionRowKey(submissionId))
+        {
+            ["Section"] = numbered.Section,
+            ["Version"] = numbered.Version,
+        };
+        var responses = await _table.SubmitTransactionAsync([
+            new TableTransactionAction(TableTransactionActionType.Add, ToEntity(numbered, marker)),
+            new TableTransactionAction(TableTransactionActionType.Add, record),
+        ], cancellationToken);
+        return responses.Value[0].Headers.ETag;
     }
 
     private static TemporarilyUnavailableException Busy(Draft draft, TimeSpan budget, Exception? inner = null) =>
@@ -96,8 +137,14 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
     {
         var list = new List<DraftSummary>();
         var partition = PartitionKey(report);
-        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == partition, select: PartColumns, cancellationToken: cancellationToken))
-            list.Add(Summary(e) with { ReviewComment = e.GetString("ReviewComment"), Characters = e.GetInt32("BodyCharacters") });
+        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey == partition && x.RowKey.CompareTo(SubmissionRows) < 0,
+            select: PartColumns, cancellationToken: cancellationToken))
+            list.Add(Summary(e) with
+            {
+                ReviewComment = e.GetString("ReviewComment"),
+                Characters = e.GetInt32("BodyCharacters"),
+                WithdrawnAt = e.GetDateTimeOffset("WithdrawnAt"),
+            });
         return list;
     }
 
@@ -107,7 +154,8 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         // query reads them all, page by page, instead of one query per department.
         var (from, to) = ($"{year}-", $"{year}.");
         var byDepartment = new Dictionary<string, List<DraftSummary>>(StringComparer.Ordinal);
-        await foreach (var e in _queries.QueryAsync<TableEntity>(x => x.PartitionKey.CompareTo(from) >= 0 && x.PartitionKey.CompareTo(to) < 0,
+        await foreach (var e in _queries.QueryAsync<TableEntity>(
+            x => x.PartitionKey.CompareTo(from) >= 0 && x.PartitionKey.CompareTo(to) < 0 && x.RowKey.CompareTo(SubmissionRows) < 0,
             select: SummaryColumns, cancellationToken: cancellationToken))
         {
             var department = e.PartitionKey[from.Length..];
@@ -130,25 +178,35 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         Enum.Parse<DraftStatus>(e.GetString("Status")), e.GetDateTimeOffset("SubmittedAt")!.Value, e.GetInt32("BodyLength") ?? 0,
         e.GetString("Reviewer"), e.GetDateTimeOffset("ReviewedAt"), e.GetString("AuthorId"), e.GetString("ReviewerId"));
 
-    public virtual async Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default)
+    // Merge touches only the review columns: the text written at submission stays as it was.
+    public virtual Task<Draft> SaveReviewAsync(Draft reviewed, CancellationToken cancellationToken = default) => MergeAsync(reviewed, new()
     {
-        var entity = new TableEntity(PartitionKey(reviewed.Report), RowKey(reviewed.Section, reviewed.Version))
-        {
-            ["Status"] = reviewed.Status.ToString(),
-            ["Reviewer"] = reviewed.Reviewer,
-            ["ReviewerId"] = reviewed.ReviewerId,
-            ["ReviewComment"] = reviewed.ReviewComment,
-            ["ReviewedAt"] = reviewed.ReviewedAt,
-        };
+        ["Status"] = reviewed.Status.ToString(),
+        ["Reviewer"] = reviewed.Reviewer,
+        ["ReviewerId"] = reviewed.ReviewerId,
+        ["ReviewComment"] = reviewed.ReviewComment,
+        ["ReviewedAt"] = reviewed.ReviewedAt,
+    }, cancellationToken);
+
+    public virtual Task<Draft> SaveWithdrawalAsync(Draft withdrawn, CancellationToken cancellationToken = default) => MergeAsync(withdrawn, new()
+    {
+        ["Status"] = withdrawn.Status.ToString(),
+        ["WithdrawnAt"] = withdrawn.WithdrawnAt,
+    }, cancellationToken);
+
+    /// <summary>Writes <paramref name="columns"/> of the draft's row if its ETag still holds; the other columns stay as they were.</summary>
+    private async Task<Draft> MergeAsync(Draft draft, TableEntity columns, CancellationToken cancellationToken)
+    {
+        columns.PartitionKey = PartitionKey(draft.Report);
+        columns.RowKey = RowKey(draft.Section, draft.Version);
         try
         {
-            // Merge touches only the review columns: the text written at submission stays as it was.
-            var response = await _table.UpdateEntityAsync(entity, new ETag(reviewed.ETag!), TableUpdateMode.Merge, cancellationToken);
-            return reviewed with { ETag = response.Headers.ETag?.ToString() };
+            var response = await _table.UpdateEntityAsync(columns, new ETag(draft.ETag!), TableUpdateMode.Merge, cancellationToken);
+            return draft with { ETag = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            throw new ConcurrencyConflictException($"Draft {reviewed.Report} {reviewed.Section} v{reviewed.Version} changed meanwhile.", e);
+            throw new ConcurrencyConflictException($"Draft {draft.Report} {draft.Section} v{draft.Version} changed meanwhile.", e);
         }
     }
 
@@ -199,5 +257,6 @@ public class TableDraftRepository(StorageClients clients) : IDraftRepository
         e.ETag.ToString(),
         e.GetString("AuthorId"),
         e.GetString("ReviewerId"),
-        e.GetString("AuthorEmail"));
+        e.GetString("AuthorEmail"),
+        e.GetDateTimeOffset("WithdrawnAt"));
 }

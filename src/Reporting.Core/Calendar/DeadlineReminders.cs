@@ -181,11 +181,18 @@ public class DeadlineReminders(
     public virtual async Task<DepartmentLack?> LackOfAsync(int year, string department, bool withComments, CancellationToken cancellationToken = default)
     {
         var key = new ReportKey(year, department);
-        var newest = (await drafts.ListAsync(key, cancellationToken)).GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
+        var list = await drafts.ListAsync(key, cancellationToken);
+        var newest = list.GroupBy(d => d.Section).ToDictionary(g => g.Key, g => g.MaxBy(d => d.Version)!);
+        var approved = list.Where(d => d.Status == DraftStatus.Approved).Select(d => d.Section).ToHashSet(StringComparer.Ordinal);
         var parts = new List<LackingPart>();
         foreach (var section in ReportTemplate.RequiredSections)
         {
             if (!newest.TryGetValue(section.Key, out var draft)) parts.Add(new LackingPart(section.Key, LackState.NotSubmitted));
+            // Taken back by its author: the part awaits a new submission, unless an earlier version was approved.
+            else if (draft.Status == DraftStatus.Withdrawn)
+            {
+                if (!approved.Contains(section.Key)) parts.Add(new LackingPart(section.Key, LackState.NotSubmitted));
+            }
             else if (draft.Status == DraftStatus.Submitted) parts.Add(new LackingPart(section.Key, LackState.AwaitingReview, draft.Version));
             else if (draft.Status == DraftStatus.Rejected)
                 parts.Add(new LackingPart(section.Key, LackState.Rejected, draft.Version,

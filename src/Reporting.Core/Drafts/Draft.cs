@@ -8,6 +8,7 @@ namespace Reporting.Core.Drafts;
 /// (status, reviewer, comment, time) is written later, once. Author and reviewer are the signed-in people:
 /// their display names as the identity gave them, and their ids (four-eyes compares ids, never names).
 /// <see cref="AuthorEmail"/> is the author's address as the identity gave it at submission (where a rejection is sent).
+/// A version withdrawn by its author before a decision keeps its text and place in the history; <see cref="WithdrawnAt"/> says when.
 /// </summary>
 public sealed record Draft(
     ReportKey Report,
@@ -23,7 +24,8 @@ public sealed record Draft(
     string? ETag = null,
     string? AuthorId = null,
     string? ReviewerId = null,
-    string? AuthorEmail = null)
+    string? AuthorEmail = null,
+    DateTimeOffset? WithdrawnAt = null)
 {
     public Draft Review(DraftDecision decision, Caller reviewer, string? comment, DateTimeOffset at) => this with
     {
@@ -33,4 +35,7 @@ public sealed record Draft(
         ReviewComment = comment,
         ReviewedAt = at,
     };
+
+    /// <summary>The version taken back by its author: it no longer awaits a decision, and none can be made on it.</summary>
+    public Draft Withdraw(DateTimeOffset at) => this with { Status = DraftStatus.Withdrawn, WithdrawnAt = at };
 }

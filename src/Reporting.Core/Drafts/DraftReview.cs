@@ -36,6 +36,8 @@ public class DraftReview(
         var draft = await drafts.GetAsync(key, section.Key, version, cancellationToken)
             ?? throw ReportingException.NotFound(RefusalCode.DraftVersionNotFound, key.Year, key.Department, section.Key, version);
         AccessControl.DemandFourEyes(caller, draft.AuthorId);
+        // The author took it back: nothing to decide, and nothing is changed.
+        if (draft.Status == DraftStatus.Withdrawn) throw ReportingException.Conflict(RefusalCode.DraftWithdrawn, version, draft.WithdrawnAt);
         var newest = (await drafts.ListAsync(key, cancellationToken)).Where(d => d.Section == section.Key).Max(d => d.Version);
         if (newest > version)
             throw ReportingException.Conflict(RefusalCode.DraftVersionSuperseded, version, newest);
@@ -57,7 +59,10 @@ public class DraftReview(
             }
             catch (ConcurrencyConflictException)
             {
-                throw ReportingException.Conflict(RefusalCode.DraftReviewedMeanwhile);
+                // Withdrawn by its author while the approver read it, or decided by another approver.
+                throw await drafts.GetAsync(key, section.Key, version, cancellationToken) is { Status: DraftStatus.Withdrawn } withdrawn
+                    ? ReportingException.Conflict(RefusalCode.DraftWithdrawn, version, withdrawn.WithdrawnAt)
+                    : ReportingException.Conflict(RefusalCode.DraftReviewedMeanwhile);
             }
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
                 caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")), cancellationToken);

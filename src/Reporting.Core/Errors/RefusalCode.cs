@@ -70,6 +70,20 @@ public static class RefusalCode
     public const string VersionNotPositive = "draft.version-not-positive";
     /// <summary>(int version, DraftStatus status): the part's newest version, whose text the submission repeats, and where it stands</summary>
     public const string BodyUnchanged = "draft.body-unchanged";
+    /// <summary>(int maxLength)</summary>
+    public const string SubmissionIdMalformed = "draft.submission-id-malformed";
+    /// <summary>(int version, string section): what the id made before, with another part or text</summary>
+    public const string SubmissionIdReused = "draft.submission-id-reused";
+
+    // Withdrawal (DraftWithdrawal) and review of a withdrawn version.
+    /// <summary>(int version, string author)</summary>
+    public const string WithdrawByAuthorOnly = "withdrawal.by-author-only";
+    /// <summary>(int version, DraftStatus status)</summary>
+    public const string WithdrawDecided = "withdrawal.decided";
+    /// <summary>(int version, int newest)</summary>
+    public const string WithdrawSuperseded = "withdrawal.superseded";
+    /// <summary>(int version, DateTimeOffset? withdrawnAt)</summary>
+    public const string DraftWithdrawn = "withdrawal.draft-withdrawn";
 
     // Review (DraftReview, FinalApprovalDate).
     public const string DecisionUnknown = "review.decision-unknown";

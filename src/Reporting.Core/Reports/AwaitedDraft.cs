@@ -3,7 +3,7 @@ using Reporting.Core.Drafts;
 namespace Reporting.Core.Reports;
 
 /// <summary>
-/// A part whose newest draft is newer than the version the report has approved and has not been rejected:
+/// A part whose newest draft is newer than the version the report has approved and has not been rejected or withdrawn:
 /// assembly waits for its decision, so one round of approvals makes one PDF. <paramref name="Decided"/> is true
 /// when the draft is approved but the approval has not reached the report yet (an approval still in flight).
 /// </summary>
@@ -13,7 +13,8 @@ public sealed record AwaitedDraft(string Section, int Version, bool Decided)
     public static IReadOnlyList<AwaitedDraft> Find(Report report, IEnumerable<DraftSummary> drafts) =>
         drafts.GroupBy(d => d.Section, StringComparer.Ordinal)
             .Select(g => g.MaxBy(d => d.Version)!)
-            .Where(newest => newest.Status != DraftStatus.Rejected && newest.Version > (report.ApprovedVersion(newest.Section) ?? 0))
+            .Where(newest => newest.Status is not (DraftStatus.Rejected or DraftStatus.Withdrawn)
+                && newest.Version > (report.ApprovedVersion(newest.Section) ?? 0))
             .Select(newest => new AwaitedDraft(newest.Section, newest.Version, newest.Status == DraftStatus.Approved))
             .OrderBy(a => Templates.ReportTemplate.Find(a.Section)?.Order ?? int.MaxValue)
             .ToList();

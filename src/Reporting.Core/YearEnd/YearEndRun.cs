@@ -232,6 +232,8 @@ public class YearEndRun(
             {
                 Drafts.DraftStatus.Submitted => PartStatus.AwaitingReview,
                 Drafts.DraftStatus.Rejected => PartStatus.Rejected,
+                // Taken back by its author: the part awaits a new submission.
+                Drafts.DraftStatus.Withdrawn => PartStatus.NotSubmitted,
                 _ => PartStatus.Approved,
             }
             : PartStatus.NotSubmitted));

@@ -33,6 +33,7 @@ internal static class WorkflowRegistration
         services.AddSingleton<DraftSubmission>();
         services.AddSingleton<DraftReview>();
         services.AddSingleton<BatchApproval>();
+        services.AddSingleton<DraftWithdrawal>();
         services.AddSingleton<ReportAssembler>();
         services.AddSingleton<YearEndRun>();
         services.AddSingleton<DeadlineReminders>();

@@ -30,7 +30,9 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         // Who is asking is settled before the body is read; an "author" field, if sent, is ignored.
         var caller = callers.Resolve(request);
         if (BrowserRequests.WantsHtml(request)) return await SubmitInBrowserAsync(request, caller, cancellationToken);
-        var draft = await SubmitAsync(await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken), caller, cancellationToken);
+        var (draft, repeated) = await SubmitAsync(request, await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken), caller,
+            cancellationToken);
+        // A repeat of a post (its one-time id seen before) stored nothing: 200 with the body the first post got, 201 only when a version was made.
         return ApiResult.JsonBody(new
         {
             year = draft.Report.Year,
@@ -44,16 +46,17 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
             authorId = draft.AuthorId,
             submittedAt = draft.SubmittedAt,
             length = draft.Body.Length,
-        }, StatusCodes.Status201Created, Location(draft));
+        }, repeated ? StatusCodes.Status200OK : StatusCodes.Status201Created, Location(draft));
     }
 
-    private async Task<Draft> SubmitAsync(RequestFields fields, Caller caller, CancellationToken cancellationToken)
+    private async Task<SubmittedDraft> SubmitAsync(HttpRequest request, RequestFields fields, Caller caller, CancellationToken cancellationToken)
     {
         var body = fields.File is { } file ? DraftFileReader.ReadText(file) : fields["body"];
-        var draft = await submission.SubmitAsync(
-            SubmitDraftBinder.Bind(fields["year"], fields["department"], fields["section"], body, directory), caller, cancellationToken);
-        ReportingMetrics.DraftSubmitted(draft.Section);
-        return draft;
+        var once = fields["submissionId"] is { Length: > 0 } field ? field : request.Headers["Idempotency-Key"].ToString();
+        var stored = await submission.SubmitOnceAsync(
+            SubmitDraftBinder.Bind(fields["year"], fields["department"], fields["section"], body, directory, once), caller, cancellationToken);
+        if (!stored.Repeated) ReportingMetrics.DraftSubmitted(stored.Draft.Section);
+        return stored;
     }
 
     /// <summary>
@@ -67,8 +70,9 @@ public sealed class DraftFunctions(DraftSubmission submission, ReportQueries que
         try
         {
             fields = await RequestFieldsReader.ReadAsync(request, JsonFields.Draft, cancellationToken);
-            var draft = await SubmitAsync(fields, caller, cancellationToken);
-            return ApiResult.Html(await form.ConfirmationAsync(draft, caller, member, cancellationToken), StatusCodes.Status201Created, Location(draft));
+            var (draft, repeated) = await SubmitAsync(request, fields, caller, cancellationToken);
+            return ApiResult.Html(await form.ConfirmationAsync(draft, caller, member, cancellationToken, repeated),
+                repeated ? StatusCodes.Status200OK : StatusCodes.Status201Created, Location(draft));
         }
         catch (ReportingException refused)
         {

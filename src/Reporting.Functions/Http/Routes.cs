@@ -112,6 +112,9 @@ public sealed class Routes
 
     public string Approval(int year, string department, string section, int version) => Draft(year, department, section, version) + "/approval";
 
+    /// <summary>撤回 of one draft version by its author.</summary>
+    public string DraftWithdrawal(int year, string department, string section, int version) => Draft(year, department, section, version) + "/withdrawal";
+
     public string Report(int year, string department) => Path($"reports/{year}/{department}");
 
     /// <summary>The download endpoint: checks the reader, then 302 to a short-lived link.</summary>

@@ -28,6 +28,7 @@ public sealed class ChaseList
     {
         "submitted" => "请审核人审核",
         "rejected" => "请起草人修改后重新提交",
+        "withdrawn" => "起草人已撤回，请重新提交",
         _ => "请起草人撰写并提交",
     };
 

@@ -50,12 +50,17 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             ["Action"] = routes.DraftPage(yearNumber, code, key).Split('?')[0],
             ["TodoLink"] = routes.Todo(yearNumber),
             ["SubmitLink"] = maySubmit ? routes.Form(yearNumber, code, key) : null,
+            // 撤回 for the newest version while it awaits its decision, offered to its own author only (as Core allows).
+            ["WithdrawAction"] = maySubmit && newest is { Status: "submitted" } && newest.AuthorId == caller.Id
+                ? routes.DraftWithdrawal(yearNumber, code, key, newest.Version) : null,
             ["ReviewLink"] = mayReview && newest is { Status: "submitted" } && AccessPolicy.ReviewRefusal(caller, newest.AuthorId) is null
                 ? routes.ReviewPage(yearNumber, code, key, newest.Version) : null,
             ["Versions"] = versions.Select(v => new
             {
                 v.Version, v.Author, When = Words.Time(v.SubmittedAt, zone), Length = v.Characters, Status = Words.Status(v.Status),
                 Note = v.Superseded && v.Status == "submitted" ? "已有新版本，不再审核" : null,
+                // Who took a withdrawn version back and when, where a decided one names its reviewer (the status column stays short).
+                WithdrawnWhen = v.WithdrawnAt is { } withdrawn ? Words.Time(withdrawn, zone) : null,
                 Reviewer = v.Reviewer ?? "", ReviewedWhen = v.ReviewedAt is { } at ? Words.Time(at, zone) : null, Comment = v.ReviewComment ?? "",
                 Chosen = v.Version == chosen?.Version, Link = routes.DraftPage(yearNumber, code, key, v.Version),
                 Edit = maySubmit ? routes.Form(yearNumber, code, key, v.Version) : null,
@@ -90,6 +95,8 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
     {
         "approved" => ($"第 {draft.Version} 版{Words.Approved}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}）。", "ok"),
         "rejected" => ($"第 {draft.Version} 版{Words.Rejected}（审核人 {draft.Reviewer}，{Words.Time(draft.ReviewedAt!.Value, zone)}），请按审核意见修改后提交新版本。", "error"),
+        "withdrawn" => ($"第 {draft.Version} 版{Words.Withdrawn}：起草人 {draft.Author} 于 {(draft.WithdrawnAt is { } at ? Words.Time(at, zone) : "此前")}撤回，不再审核；"
+            + "可以修改后提交新版本。", "hint"),
         _ when draft.Superseded => ($"第 {draft.Version} 版已被新版本取代，不再审核。", "hint"),
         _ => ($"第 {draft.Version} 版{Words.Pending}。", "hint"),
     };

@@ -51,12 +51,16 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
                 Max = DraftBody.MaxCharacters, Error = error, Body = typed ?? start.Source?.Body, Source = Source(start, defaultYear, department),
                 FormLink = routes.Form(), DraftLink = routes.DraftPage(defaultYear, "", "").Split('?')[0], TodoLink = routes.Todo(defaultYear),
                 DepartmentLink = routes.DepartmentPage(defaultYear),
+                // One id per rendering of the form: a repeat of its post (double click, reload, retry) stores nothing new.
+                SubmissionId = Guid.NewGuid().ToString("N"),
             },
             HtmlPage.FormScript, year: defaultYear);
     }
 
     /// <summary>The page a form post without the script gets once saved: what was saved, at the top, and where to go on.</summary>
-    public async Task<string> ConfirmationAsync(Draft draft, Caller caller, Membership? member, CancellationToken cancellationToken = default)
+    /// <param name="repeated">The post repeated one already stored (its one-time id seen before): the page says no new version was made.</param>
+    public async Task<string> ConfirmationAsync(Draft draft, Caller caller, Membership? member, CancellationToken cancellationToken = default,
+        bool repeated = false)
     {
         var (year, department) = (draft.Report.Year, draft.Report.Department);
         var next = (await queries.GetFormStartAsync(draft.Report, null, null, caller, cancellationToken)).NextAfter(draft.Section);
@@ -74,6 +78,7 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
             Length = draft.Body.EnumerateRunes().Count(),
             draft.Author,
             Status = Words.Status(draft.Status),
+            Repeated = repeated,
         });
     }
 
@@ -103,6 +108,8 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
         {
             source.Version, Section = source.Section, Part = Words.Part(source.Section), source.Author, When = Words.Time(source.SubmittedAt, zone),
             Status = Words.Status(source.Status), Newest = newest.Version, Older = source.Version != newest.Version, Next = newest.Version + 1,
+            // A withdrawn newest version may go up again as it is (Core compares a text only with versions not withdrawn).
+            NewestWithdrawn = newest.Status == DraftStatus.Withdrawn,
             Review = review, DraftLink = routes.DraftPage(year, department!, source.Section, source.Version),
         };
     }

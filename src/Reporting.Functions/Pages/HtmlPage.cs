@@ -19,6 +19,8 @@ public static class HtmlPage
     /// The form's script: counts characters, warns about a file and typed text both given (or text loaded from another part),
     /// posts with fetch and shows the answer at the top of the page, focused so it is in view and read out (a plain post works
     /// without it). Once saved the box is emptied for the next part not yet submitted, which is selected, and the answer links to it.
+    /// The button is disabled while a post is under way, and the form's one-time submission id is renewed once that post has stored a
+    /// version (the next post is a new submission); a repeat the server recognised (200, not 201) is said to be one.
     /// </summary>
     public const string FormScript = """
         const form = document.getElementById('draft');
@@ -26,6 +28,9 @@ public static class HtmlPage
         const count = document.getElementById('count'), warning = document.getElementById('both');
         const box = document.getElementById('result');
         const max = Number(body.dataset.max);
+        const button = form.querySelector('button[type=submit]'), once = form.elements.submissionId;
+        const newId = () => crypto.randomUUID ? crypto.randomUUID()
+          : [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
         const update = () => {
           const n = [...body.value].length;
           count.textContent = `已输入 ${n} 字，上限 ${max} 字`;
@@ -57,6 +62,8 @@ public static class HtmlPage
         };
         form.addEventListener('submit', async (event) => {
           event.preventDefault();
+          if (button.disabled) return;
+          button.disabled = true;
           show('', ['正在提交…']);
           try {
             const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'Accept': 'application/json' } });
@@ -71,7 +78,9 @@ public static class HtmlPage
               links.push(link('查看草稿', form.dataset.draft, { ...place, section: data.section, version: data.version }), ' · ');
               if (!next) links.push(link('查看本部门报告', form.dataset.report), ' · ');
               links.push(link('回到我的待办', form.dataset.todo));
-              show('ok', [`已保存：${data.year} 年${department}“${part.textContent}”，第 ${data.version} 版（${data.length} 字），待审核。`],
+              const repeat = response.status === 200 ? '（重复提交，未再保存新版本）' : '';
+              once.value = newId();
+              show('ok', [`已保存：${data.year} 年${department}“${part.textContent}”，第 ${data.version} 版（${data.length} 字），待审核。${repeat}`],
                 [next ? `下一个未提交的部分：“${next.textContent}”，已在下方表单中选好。` : '各必填部分均已提交。'], links);
               // Saved: the box is emptied for the next part, which is selected; nothing of this one is carried over.
               file.value = ''; body.value = '';
@@ -84,6 +93,8 @@ public static class HtmlPage
             }
           } catch (e) {
             show('error', ['提交失败：无法连接服务器，请稍后重试。']);
+          } finally {
+            button.disabled = false;
           }
         });
         """;

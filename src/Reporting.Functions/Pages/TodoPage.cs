@@ -63,8 +63,12 @@ public sealed class TodoPage(ReportQueries queries, PageRenderer pages, Words wo
         var zone = options.ResolveTimeZone();
         string Link(string section) => routes.Form(year, department, section);
         var newest = report.Sections.Select(s => (Section: s, Draft: s.Drafts.Count == 0 ? null : s.Drafts[^1])).ToList();
-        var missing = newest.Where(n => n.Section.Required && n.Draft is null)
-            .Select(n => new { Part = Words.Part(n.Section.Section), Status = Words.NotSubmitted, Link = Link(n.Section.Section) }).ToList();
+        // A part whose newest version its author withdrew awaits a new submission, as one never submitted does (unless one was approved).
+        var missing = newest.Where(n => n.Section.Required && (n.Draft is null || n.Draft.Status == "withdrawn" && n.Section.ApprovedVersion is null))
+            .Select(n => new
+            {
+                Part = Words.Part(n.Section.Section), Status = n.Draft is null ? Words.NotSubmitted : Words.Withdrawn, Link = Link(n.Section.Section),
+            }).ToList();
         var rejected = new List<object>();
         foreach (var (section, draft) in newest.Where(n => n.Draft?.Status == "rejected"))
         {

@@ -19,6 +19,7 @@ public sealed class Words(DistrictDirectory directory)
     public const string Pending = "待审核";
     public const string Rejected = "已退回";
     public const string Approved = "已通过";
+    public const string Withdrawn = "已撤回";
 
     public string Department(string code) => directory.Find(code)?.Name ?? "未知部门";
 
@@ -35,10 +36,11 @@ public sealed class Words(DistrictDirectory directory)
     {
         DraftStatus.Submitted => Pending,
         DraftStatus.Approved => Approved,
+        DraftStatus.Withdrawn => Withdrawn,
         _ => Rejected,
     };
 
-    /// <summary>The API's lowercase status code (submitted, approved, rejected) in words.</summary>
+    /// <summary>The API's lowercase status code (submitted, approved, rejected, withdrawn) in words.</summary>
     public static string Status(string code) => Enum.TryParse<DraftStatus>(code, ignoreCase: true, out var status) ? Status(status) : NotSubmitted;
 
     /// <summary>Beijing time, as people in the district read a clock.</summary>

@@ -35,6 +35,7 @@ public sealed partial record AuditView(DateTimeOffset At, string Action, string 
         "draft.submitted" => "提交草稿",
         "draft.approved" => "审核通过",
         "draft.rejected" => "退回修改",
+        "draft.withdrawn" => "撤回草稿",
         "report.assembled" => "生成报告 PDF",
         "report.notified" => "通知区法治办",
         "volume.created" => "生成报告汇编",

@@ -183,7 +183,8 @@ public class ReportQueries(
             throw ReportingException.NotFound(EdgeRefusalCode.PartVersionNotFound, missing);
         var newest = summaries.Count == 0 ? 0 : summaries[^1].Version;
         var versions = summaries.Select(d => new PartVersionView(d.Version, d.Author, d.AuthorId, Describe(d.Status), d.SubmittedAt,
-            d.Characters ?? d.Length, d.Reviewer, d.ReviewerId, d.ReviewComment, d.ReviewedAt, d.Version < newest)).ToList();
+            d.Characters ?? d.Length, d.Reviewer, d.ReviewerId, d.ReviewComment, d.ReviewedAt, d.Version < newest)
+        { WithdrawnAt = d.WithdrawnAt }).ToList();
         if (versions.Count == 0) return new PartHistoryView(key.Year, key.Department, part!.Key, versions, null, 0, 0, new Dictionary<int, string>());
         var pairTo = to ?? version ?? newest;
         var index = versions.FindIndex(v => v.Version == pairTo);

@@ -17,8 +17,8 @@ public sealed class JsonFields
             .Concat((booleans ?? []).Select(b => (b, JsonValueKind.True)))
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
-    /// <summary>POST drafts.</summary>
-    public static readonly JsonFields Draft = new(["year"], ["department", "section", "body"]);
+    /// <summary>POST drafts (<c>submissionId</c>: the post's one-time id, optional; the <c>Idempotency-Key</c> header may carry it instead).</summary>
+    public static readonly JsonFields Draft = new(["year"], ["department", "section", "body", "submissionId"]);
 
     /// <summary>POST …/approval (<c>date</c>: the 成文日期 set with an approval, yyyy-MM-dd, optional).</summary>
     public static readonly JsonFields Decision = new([], ["decision", "comment", "date"]);

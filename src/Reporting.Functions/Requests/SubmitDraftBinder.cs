@@ -12,14 +12,16 @@ namespace Reporting.Functions.Requests;
 /// </summary>
 public static class SubmitDraftBinder
 {
-    public static SubmitDraftCommand Bind(string? year, string? department, string? section, string? body, DistrictDirectory directory)
+    /// <param name="submissionId">the post's one-time id (a form's hidden field, a client's field or Idempotency-Key); blank: none.</param>
+    public static SubmitDraftCommand Bind(string? year, string? department, string? section, string? body, DistrictDirectory directory,
+        string? submissionId = null)
     {
         var errors = new ValidationErrors();
         var key = ReportKeyBinder.Bind(year, department, directory, errors);
         var part = Section(section, errors);
         if (string.IsNullOrWhiteSpace(body)) errors.Add("body", RefusalCode.BodyEmpty);
         errors.ThrowIfAny();
-        return new SubmitDraftCommand(key, part!, body!);
+        return new SubmitDraftCommand(key, part!, body!, string.IsNullOrWhiteSpace(submissionId) ? null : submissionId.Trim());
     }
 
     private static ReportSection? Section(string? section, ValidationErrors errors)

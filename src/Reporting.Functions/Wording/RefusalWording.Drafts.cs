@@ -39,6 +39,10 @@ public static partial class RefusalWording
             DraftStatus.Approved => $"正文与已通过的第 {version} 版完全相同，未保存新版本。如需修改，请改动正文后再提交。",
             _ => $"正文与待审核的第 {version} 版完全相同，未保存新版本（无需重复提交）。如需修改，请改动正文后再提交。",
         }, "正文没有改动"),
+        Say<int>(RefusalCode.SubmissionIdMalformed, max => $"提交编号（submissionId 或 Idempotency-Key）须为 8 至 {max} 个英文字母、数字、“-”或“_”，如一个 GUID。"),
+        Say<int, string>(RefusalCode.SubmissionIdReused, (version, section) =>
+            $"这个提交编号已用于提交{PartName(section)}的第 {version} 版，而这次提交的部分或正文不同，未保存。请刷新页面后重新提交。",
+            "提交编号已被使用"),
     ];
 
     /// <summary>What a disguising character is, as the refusal names it.</summary>
@@ -60,6 +64,8 @@ public static partial class RefusalWording
         "comment" => "审核说明",
         _ => $"字段“{field}”",
     };
+
+    private static string PartName(string section) => ReportTemplate.Find(section) is { } part ? PartName(part) : $"“{section}”部分";
 
     private static string PartName(ReportSection section) => section.Order == 0 ? "开头部分" : $"“{Shorten(DocumentWords.Heading(section))}”部分";
 

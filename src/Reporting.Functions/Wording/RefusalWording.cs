@@ -14,7 +14,7 @@ public static partial class RefusalWording
 
     private static readonly Lazy<IReadOnlyDictionary<string, Entry>> Entries = new(() =>
         ReportEntries().Concat(AccessEntries()).Concat(MemberEntries()).Concat(DraftEntries()).Concat(ReviewEntries())
-            .Concat(PublicationEntries()).Concat(CalendarEntries()).Concat(EdgeEntries()).Concat(SealEntries())
+            .Concat(PublicationEntries()).Concat(CalendarEntries()).Concat(EdgeEntries()).Concat(SealEntries()).Concat(WithdrawalEntries())
             .ToDictionary(e => e.Code, StringComparer.Ordinal));
 
     /// <summary>Every code with a sentence.</summary>
