@@ -23,7 +23,7 @@ public sealed class TodoCount(IDraftRepository drafts)
             // A part whose newest version was withdrawn waits for a new one, as one never written does (unless one was approved).
             var unwritten = draft is null || draft.Status == DraftStatus.Withdrawn && parts[section.Key].All(d => d.Status != DraftStatus.Approved);
             if (unwritten) count += section.Required ? 1 : 0;
-            else if (draft.Status == DraftStatus.Rejected) count++;
+            else if (draft!.Status == DraftStatus.Rejected) count++;
             else if (draft.Status == DraftStatus.Submitted && member.Role == MemberRole.Approver && draft.AuthorId != caller.Id) count++;
         }
         return count;
