@@ -34,7 +34,11 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
     {
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
-        var nav = new { Todo = routes.Todo(year), TodoCount = routes.TodoCount(year), Form = routes.Form(year), Department = routes.DepartmentPage(year), Extra = LinksFor(member, year) };
+        var nav = new
+        {
+            Todo = routes.Todo(year), TodoCount = routes.TodoCount(year), Form = routes.Form(year), Department = routes.DepartmentPage(year),
+            Extra = LinksFor(member, year),
+        };
         return Apply(Layout, new
         {
             Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year),
