@@ -12,6 +12,7 @@ public static class BenchCommand
         "load" => LoadBench.RunAsync(args[1..]),
         "diff" => DiffBench.RunAsync(args[1..]),
         "overview" => OverviewBench.RunAsync(args[1..]),
+        "pages" => PagesBench.RunAsync(args[1..]),
         _ => Task.FromResult(Usage()),
     };
 
@@ -26,6 +27,7 @@ public static class BenchCommand
               reporting bench load [--clients 50] [--submissions 1000] [--reports 10] [--parts 5] [--fixture REPORT.txt]
               reporting bench diff [--runs 20] [--fixture REPORT.txt]
               reporting bench overview [--clients 50] [--rounds 3] [--versions 2] [--fixture REPORT.txt]
+              reporting bench pages [--loads 30] [--versions 3] [--fixture REPORT.txt]
             """);
         return 2;
     }

@@ -84,7 +84,7 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
 
         // The approver approves v2 from the 草稿 page's link; the next page and the 草稿 page then say so, and the API agrees.
         await approver.GotoAsync(Url($"api/draft?year={year}&department=kgj&section=measures"));
-        await approver.ClickAsync($"text=审核第 {v2} 版");
+        await approver.GetByRole(AriaRole.Link, new() { Name = $"审核第 {v2} 版" }).ClickAsync();
         await approver.FillAsync("textarea[name=comment]", "同意。");
         await approver.ClickAsync("button[value=approve]");
         await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/(review|todo)\?.*decided=measures\.{v2}$"));

@@ -40,6 +40,10 @@ public sealed class FourEyesTodoBrowserTests(LocalHostFixture app)
             }
             await BrowserPages.CheckAsync(own, $"todo-own-draft-{width}");
 
+            // The 草稿 page says who acts next, by name.
+            await own.GotoAsync(new Uri(app.Host.BaseAddress, Routes.DraftPage(Year, Department, "duty")).ToString());
+            Assert.Matches("^下一步：待 .+审核人二 审核第 1 版。$", await own.InnerTextAsync("p.next-step"));
+
             var other = await BrowserPages.SignedInAsync(app, chromium.Browser, $"{Department}-approver2", todo, width);
             var theirs = other.Locator("table.pending tbody tr").First;
             Assert.Equal(1, await theirs.GetByRole(AriaRole.Link, new() { Name = "审核", Exact = true }).CountAsync());
@@ -56,6 +60,8 @@ public sealed class FourEyesTodoBrowserTests(LocalHostFixture app)
             Assert.Equal("本部门没有可以审核的其他审核人", await alone.Locator("table.pending td[data-label=下一步]").First.InnerTextAsync());
             Assert.Contains("请联系区法治办管理员在“成员管理”中为本部门添加一名审核人。", await alone.InnerTextAsync("p.warn"));
             await BrowserPages.CheckAsync(alone, "todo-own-draft-alone-1280");
+            await alone.GotoAsync(new Uri(app.Host.BaseAddress, Routes.DraftPage(Year, Department, "duty")).ToString());
+            Assert.StartsWith("下一步：本部门没有可以审核这一版的审核人", await alone.InnerTextAsync("p.next-step"));
         }
         finally
         {

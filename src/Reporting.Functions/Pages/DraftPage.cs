@@ -14,7 +14,7 @@ namespace Reporting.Functions.Pages;
 /// reads two texts at most, however many versions the part has). Read through the same query (and the same
 /// access rules) as the JSON API; the links offered follow the rules too (审核 for approvers, 提交 for who may submit).
 /// </summary>
-public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes)
+public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes, DepartmentApprovers approvers)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("DraftPage");
 
@@ -87,7 +87,27 @@ public sealed class DraftPage(ReportQueries queries, PageRenderer pages, Words w
             model["OutcomeClass"] = css;
             model["OutcomeComment"] = string.IsNullOrWhiteSpace(chosen.ReviewComment) ? null : chosen.ReviewComment;
         }
+        model["NextStep"] = newest is null ? null : await NextStepAsync(newest, code, cancellationToken);
         return pages.Render(title, caller, member, Template, model, year: yearNumber);
+    }
+
+    /// <summary>Who acts next on the part, by name: its approvers (not the author) while the newest version waits, else its author.</summary>
+    private async Task<string?> NextStepAsync(PartVersionView newest, string department, CancellationToken cancellationToken)
+    {
+        switch (newest.Status)
+        {
+            case "submitted" when !newest.Superseded:
+                var deciders = (await approvers.OfAsync(department, cancellationToken)).Where(a => a.MayDecide(newest.AuthorId)).Select(a => a.Shown).ToList();
+                return deciders.Count == 0
+                    ? "下一步：本部门没有可以审核这一版的审核人（起草人不能审核自己的草稿），请联系区法治办管理员在“成员管理”中添加审核人。"
+                    : $"下一步：待 {string.Join("、", deciders)} 审核第 {newest.Version} 版。";
+            case "rejected":
+                return $"下一步：待起草人（{newest.Author}）按审核意见修改后提交新版本。";
+            case "withdrawn":
+                return $"下一步：第 {newest.Version} 版已撤回，待起草人提交新版本。";
+            default:
+                return null;
+        }
     }
 
     /// <summary>Where the chosen version stands, in a sentence: what a reviewer sees after deciding, and an author after being told.</summary>

@@ -8,6 +8,7 @@ using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 using Reporting.Functions.Http;
 using Reporting.Functions.ReadModels;
+using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Pages;
 
@@ -20,6 +21,9 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
     ReportingOptions options)
 {
     private static readonly PageTemplate FormTemplate = PageTemplate.Of("FormPage");
+
+    /// <summary>What the form's other fields (the typed text aside) and the multipart framing may take of the request limit.</summary>
+    private const int FormFieldsAllowance = 64 * 1024;
 
     private static readonly PageTemplate ConfirmationTemplate = PageTemplate.Of("FormPage.Confirmation");
 
@@ -48,6 +52,8 @@ public sealed class FormPage(DistrictDirectory directory, PageRenderer pages, Wo
             {
                 Action = routes.Drafts(), Year = defaultYear, YearSelect = await years.SelectAsync(defaultYear, cancellationToken),
                 Departments = departments, Sections = sections,
+                // The request's limit, less room for the form's other fields: a file this size always fits.
+                MaxFileBytes = RequestFieldsReader.MaxRequestBytes - FormFieldsAllowance, MaxFileMegabytes = RequestFieldsReader.MaxRequestBytes / 1048576,
                 Max = DraftBody.MaxCharacters, Error = error, Body = typed ?? start.Source?.Body, Source = Source(start, defaultYear, department),
                 FormLink = routes.Form(), DraftLink = routes.DraftPage(defaultYear, "", "").Split('?')[0], TodoLink = routes.Todo(defaultYear),
                 DepartmentLink = routes.DepartmentPage(defaultYear),

@@ -19,6 +19,7 @@ public static class HtmlPage
     /// The form's script: counts characters, warns about a file and typed text both given (or text loaded from another part),
     /// posts with fetch and shows the answer at the top of the page, focused so it is in view and read out (a plain post works
     /// without it). Once saved the box is emptied for the next part not yet submitted, which is selected, and the answer links to it.
+    /// A file over the upload limit is refused here, before a byte of it is sent (the server refuses it too, after reading it).
     /// The button is disabled while a post is under way, and the form's one-time submission id is renewed once that post has stored a
     /// version (the next post is a new submission); a repeat the server recognised (200, not 201) is said to be one.
     /// </summary>
@@ -27,7 +28,8 @@ public static class HtmlPage
         const body = form.elements.body, file = form.elements.file, section = form.elements.section;
         const count = document.getElementById('count'), warning = document.getElementById('both');
         const box = document.getElementById('result');
-        const max = Number(body.dataset.max);
+        const max = Number(body.dataset.max), maxBytes = Number(file.dataset.maxBytes), maxMb = file.dataset.maxMb;
+        const tooLarge = () => file.files.length > 0 && file.files[0].size > maxBytes;
         const button = form.querySelector('button[type=submit]'), once = form.elements.submissionId;
         const newId = () => crypto.randomUUID ? crypto.randomUUID()
           : [...crypto.getRandomValues(new Uint8Array(16))].map(b => b.toString(16).padStart(2, '0')).join('');
@@ -36,6 +38,8 @@ public static class HtmlPage
           count.textContent = `已输入 ${n} 字，上限 ${max} 字`;
           count.className = n > max ? 'error' : 'count';
           const notes = [];
+          if (tooLarge())
+            notes.push(`注意：所选文件 ${(file.files[0].size / 1048576).toFixed(1)} MB，超过 ${maxMb} MB 上限，无法上传。请压缩或拆分后再选。`);
           if (file.files.length > 0 && body.value.trim() !== '')
             notes.push('注意：您同时填写了正文并选择了文件，提交时将使用文件的内容，文本框中的正文不会保存。');
           if (form.dataset.source && section.value !== form.dataset.source && body.value.trim() !== '')
@@ -63,6 +67,10 @@ public static class HtmlPage
         form.addEventListener('submit', async (event) => {
           event.preventDefault();
           if (button.disabled) return;
+          if (tooLarge()) {
+            show('error', [`未提交：所选文件超过 ${maxMb} MB 上限。请压缩图片或拆分文件后再上传，或把正文粘贴到文本框中。`]);
+            return;
+          }
           button.disabled = true;
           show('', ['正在提交…']);
           try {
