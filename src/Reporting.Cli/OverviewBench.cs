@@ -26,7 +26,8 @@ internal static class OverviewBench
         await using var bench = await BenchHost.StartAsync();
         var departments = bench.Departments;
         var seeding = Stopwatch.StartNew();
-        await SeedAsync(bench.Http, departments, parts, versions);
+        // Every part of every department in several versions, the newest of the first two parts approved.
+        await BenchSeeding.SubmitAsync(bench.Http, departments, parts, Year, versions, approve: section => section.Order <= 1);
         Console.WriteLine($"overview bench: {departments.Count} departments × {ReportTemplate.Sections.Count} parts × {versions} versions seeded in " +
                           $"{seeding.Elapsed.TotalSeconds:F0} s; {clients} clients × {rounds} rounds as office; local host {bench.Host.BaseAddress}, "
                               + $"Azurite in memory");
@@ -59,47 +60,6 @@ internal static class OverviewBench
         }
         Console.WriteLine(failed ? "FAILED: some loads were answered with 5xx" : "every load answered without 5xx");
         return failed ? 1 : 0;
-    }
-
-    /// <summary>Every part of every department in <paramref name="versions"/> versions, the newest of the first two parts approved.</summary>
-    private static async Task SeedAsync(HttpClient http, IReadOnlyList<string> departments, IReadOnlyDictionary<string, string> parts, int versions)
-    {
-        using var turns = new SemaphoreSlim(8);
-        await Task.WhenAll(departments.Select(async department =>
-        {
-            await turns.WaitAsync();
-            try
-            {
-                foreach (var section in ReportTemplate.Sections)
-                {
-                    var newest = 0;
-                    for (var v = 1; v <= versions; v++)
-                    {
-                        var body = (parts.GetValueOrDefault(section.Key) ?? "本部分内容。") + $"\n（第 {v} 稿）";
-                        using var submit = FlowBench.As($"{department}-author", new HttpRequestMessage(HttpMethod.Post, "api/drafts")
-                        {
-                            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                            {
-                                ["year"] = Year.ToString(), ["department"] = department, ["section"] = section.Key, ["body"] = body,
-                            }),
-                        });
-                        using var submitted = await http.SendAsync(submit);
-                        newest = (await submitted.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
-                    }
-                    if (section.Order > 1) continue;
-                    using var approve = FlowBench.As($"{department}-approver",
-                        new HttpRequestMessage(HttpMethod.Post, $"api/reports/{Year}/{department}/sections/{section.Key}/drafts/{newest}/approval")
-                        {
-                            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve" }),
-                        });
-                    (await http.SendAsync(approve)).EnsureSuccessStatusCode().Dispose();
-                }
-            }
-            finally
-            {
-                turns.Release();
-            }
-        }));
     }
 
     private static async Task<(int Status, double Milliseconds)> LoadAsync(HttpClient http, string path)
