@@ -35,6 +35,8 @@ var queueNames = [
   'report-assembly-poison'
   'report-notifications'
   'report-notifications-poison'
+  'report-year-end'
+  'report-year-end-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2026-06-01' = {

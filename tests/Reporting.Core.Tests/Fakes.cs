@@ -166,6 +166,14 @@ internal sealed class RecordingWorkQueue : IWorkQueue
         return Task.CompletedTask;
     }
 
+    public ConcurrentQueue<YearEndMessage> YearEnds { get; } = new();
+
+    public Task EnqueueYearEndAsync(YearEndMessage message, CancellationToken cancellationToken = default)
+    {
+        YearEnds.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
     public Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default)
     {
         Notifications.Enqueue(message);

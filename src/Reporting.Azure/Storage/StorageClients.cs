@@ -86,7 +86,7 @@ public sealed class StorageClients
         })
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         await Blobs.GetBlobContainerClient(Options.ReportsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var queue in new[] { Options.AssemblyQueue, Options.NotificationQueue })
+        foreach (var queue in new[] { Options.AssemblyQueue, Options.NotificationQueue, Options.YearEndQueue })
         {
             await Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await Queues.GetQueueClient(queue + QueueNames.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -30,6 +30,8 @@ public sealed class StorageOptions
     public string TimerRunsTable { get; set; } = "timerruns";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
+    /// <summary>立即汇编's runs (GET reports/{year}/year-end/{id} follows each).</summary>
+    public string YearEndQueue { get; set; } = QueueNames.YearEnd;
 
     // Bounded waits: storage that hangs or is gone must turn into a prompt 503, not a request held for minutes
     // (the SDK's defaults are 100 s per try and 3 retries). Table and queue calls are small; blobs carry PDFs.

@@ -7,6 +7,8 @@ public interface IWorkQueue
 {
     Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default);
 
+    Task EnqueueYearEndAsync(YearEndMessage message, CancellationToken cancellationToken = default);
+
     Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Sends <paramref name="message"/> so that it is first seen after <paramref name="delay"/> (a retry's backoff).</summary>

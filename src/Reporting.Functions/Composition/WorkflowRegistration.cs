@@ -34,6 +34,7 @@ internal static class WorkflowRegistration
         services.AddSingleton<DraftReview>();
         services.AddSingleton<ReportAssembler>();
         services.AddSingleton<YearEndRun>();
+        services.AddSingleton<QueuedYearEnd>();
         services.AddSingleton<DeadlineReminders>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<EditableCopies>();

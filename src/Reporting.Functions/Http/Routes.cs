@@ -62,10 +62,6 @@ public sealed class Routes
     /// <summary>核验 PDF: open to anyone.</summary>
     public string Verify() => Path("verify");
 
-    /// <summary>全区总览 after 立即汇编, saying what the run did.</summary>
-    public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome),
-        ("volume", volume?.ToString()));
-
     /// <summary>成员管理 after a change (<paramref name="done"/>: saved or removed) to <paramref name="userId"/>; <c>edit</c> prefills the form.</summary>
     public string MembersPage(string done, string userId) => Path("admin/members", (done, userId));
 
@@ -106,6 +102,9 @@ public sealed class Routes
     public string Year(int year) => Path($"reports/{year}");
 
     public string YearEnd(int year) => Path($"reports/{year}/year-end");
+
+    /// <summary>One queued 立即汇编: JSON for the API, a page that follows it for a browser.</summary>
+    public string YearEndRun(int year, string id) => Path($"reports/{year}/year-end/{id}");
 
     /// <summary>催报 by hand: the district office reminds one department now.</summary>
     public string Chase(int year, string department) => Path($"reports/{year}/{department}/chase");

@@ -23,7 +23,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
 
     /// <param name="chased">After a 催报 by hand: the department and what the request did (<see cref="Functions.DeadlineFunctions.Outcome"/>).</param>
     /// <param name="publication">what 发布/撤回 just did (published, withdrawn, year) to <paramref name="department"/>, to say so.</param>
-    public async Task<IActionResult> RenderAsync(string? year, string? ran, string? volume, Caller caller, Membership? member,
+    public async Task<IActionResult> RenderAsync(string? year, Caller caller, Membership? member,
         CancellationToken cancellationToken = default,
         (string? Department, string? Outcome) chased = default, string? publication = null, string? department = null)
     {
@@ -36,8 +36,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             Action = routes.OverviewPage(),
             view.Year,
             MaxYear = currentYear,
-            Message = Ran(ran, int.TryParse(volume, out var v) ? v : null)
-                ?? Published(publication, view.Departments.FirstOrDefault(d => d.Department == department)?.Name),
+            Message = Published(publication, view.Departments.FirstOrDefault(d => d.Department == department)?.Name),
             Pub = new
             {
                 Deadline = Words.Date(view.Publication.Deadline),
@@ -61,6 +60,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
                 }
                 : null,
             YearEndAction = routes.YearEnd(view.Year),
+            YearEndId = Guid.NewGuid().ToString("N"),
             Headers = ReportTemplate.Sections
                 .Select(s => new { Short = DocumentWords.PartShortName(s) + (s.Required ? "" : "（选填）"), Full = Words.Part(s) }).ToList(),
             Rows = view.Departments.Select(d => new
@@ -115,17 +115,6 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
         "published" when name is not null => $"已发布{name}的报告，公开页面和年度目录已更新。",
         "withdrawn" when name is not null => $"已撤回{name}的报告：公开的网页和 PDF 已删除，年度目录已更新，发布记录保留。",
         "year" => "全部发布完成：公开页面和年度目录已更新。",
-        _ => null,
-    };
-
-    /// <summary>What 立即汇编 did, from the outcome the year-end run answered (unknown words say nothing).</summary>
-    private static string? Ran(string? outcome, int? volume) => outcome switch
-    {
-        "created" when volume is not null => $"汇编完成：已生成第 {volume} 版报告汇编。",
-        "unchanged" when volume is not null => $"汇编完成：各部门报告与第 {volume} 版汇编相比没有变化，未生成新版本。",
-        "notified" => $"汇编完成：已补发第 {volume} 版报告汇编的通知。",
-        "in-progress" => "另一次汇编正在进行，请稍后刷新本页查看结果。",
-        "created" or "unchanged" => "汇编完成：尚无已全部通过的部门报告，未生成报告汇编。",
         _ => null,
     };
 }

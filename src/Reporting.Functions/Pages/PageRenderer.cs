@@ -28,7 +28,9 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
     /// (<paramref name="caller"/> null: nobody) and giving the nav bar their role's links (see <see cref="LinksFor"/>),
     /// which stay in <paramref name="year"/> when the page shows one (else they open each page's default year).
     /// </summary>
-    public string Render(string title, Caller? caller, Membership? member, PageTemplate template, object model, string? script = null, int? year = null)
+    /// <param name="refreshSeconds">A page following work in progress reloads itself this often (a meta refresh: no script).</param>
+    public string Render(string title, Caller? caller, Membership? member, PageTemplate template, object model, string? script = null, int? year = null,
+        int? refreshSeconds = null)
     {
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
@@ -36,7 +38,7 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         return Apply(Layout, new
         {
             Title = title, Who = who, Nav = nav, Deadline = DeadlineLine(year), Style = HtmlPage.Style, Content = content,
-            Script = script
+            Script = script, Refresh = refreshSeconds,
         });
     }
 
