@@ -29,6 +29,7 @@ var tableNames = [
   'publications'
   'pdfhashes'
   'timerruns'
+  'chases'
 ]
 var queueNames = [
   'report-assembly'

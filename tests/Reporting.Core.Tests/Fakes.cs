@@ -155,6 +155,35 @@ internal sealed class InMemoryVolumeLedgerRepository : IVolumeLedgerRepository
     }
 }
 
+internal sealed class InMemoryChaseRecordRepository : IChaseRecordRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(int, string), ChaseRecord> _rows = new();
+    private int _etags;
+
+    public Task<ChaseRecord?> GetAsync(int year, string department, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((year, department)));
+    }
+
+    public Task<IReadOnlyList<ChaseRecord>> ListAsync(int year, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<ChaseRecord>>(_rows.Values.Where(r => r.Year == year).ToList());
+    }
+
+    public Task<ChaseRecord?> TrySaveAsync(ChaseRecord record, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue((record.Year, record.Department), out var stored);
+            if (record.ETag is null ? exists : !exists || stored!.ETag != record.ETag) return Task.FromResult<ChaseRecord?>(null);
+            var saved = record with { ETag = $"W/\"{++_etags}\"" };
+            _rows[(record.Year, record.Department)] = saved;
+            return Task.FromResult<ChaseRecord?>(saved);
+        }
+    }
+}
+
 internal sealed class RecordingWorkQueue : IWorkQueue
 {
     public ConcurrentQueue<AssemblyMessage> Assemblies { get; } = new();
@@ -520,8 +549,9 @@ internal sealed class TestWorld
     public ReportingCalendar Calendar => new(ReportingCalendarDates.Default, Options);
 
     public TestMemberAddresses MemberAddresses { get; } = new();
+    public InMemoryChaseRecordRepository Chases { get; } = new();
     public DeadlineReminders Reminders => new(new ReportingCalendar(ReportingCalendarDates.Default, Options), Directory, Drafts, MemberAddresses, Composer,
-        Delivery, Outbox, Queue, Audit, Access, Clock);
+        Delivery, Outbox, Queue, Audit, Access, Chases, Clock);
 
     public TestWorld WithWebhook()
     {

@@ -82,7 +82,7 @@ public sealed class StorageClients
         foreach (var table in new[]
         {
             Options.DraftsTable, Options.ReportsTable, Options.AuditTable, Options.OutboxTable, Options.YearEndTable, Options.MembersTable,
-            Options.PublicationsTable, Options.PdfHashesTable, Options.TimerRunsTable,
+            Options.PublicationsTable, Options.PdfHashesTable, Options.TimerRunsTable, Options.ChasesTable,
         })
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         await Blobs.GetBlobContainerClient(Options.ReportsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

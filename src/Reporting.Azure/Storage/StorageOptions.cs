@@ -22,6 +22,8 @@ public sealed class StorageOptions
     public string AuditTable { get; set; } = "audit";
     public string OutboxTable { get; set; } = "outbox";
     public string YearEndTable { get; set; } = "yearend";
+    /// <summary>Each department's last 催报 (全区总览 shows it; a department is chased at most once a day).</summary>
+    public string ChasesTable { get; set; } = "chases";
     public string MembersTable { get; set; } = "members";
     public string PublicationsTable { get; set; } = "publications";
     /// <summary>Every stored PDF by the SHA-256 of its bytes (/api/verify reads it).</summary>

@@ -68,7 +68,8 @@ public sealed class PageFunctions(
         CancellationToken cancellationToken) =>
         browser.PageAsync(request, (caller, member) => overview.RenderAsync(
             Query(request, "year"), caller, member, cancellationToken,
-            (Query(request, "chased"), Query(request, "outcome")), Query(request, "publication"), Query(request, "department")), cancellationToken);
+            (Query(request, "chased"), Query(request, "outcome")), Query(request, "publication"), Query(request, "department"),
+            (Query(request, "chasedAll"), Query(request, "skipped"))), cancellationToken);
 
     /// <summary>全区总览's 催报 list as CSV.</summary>
     [Function("OverviewChaseCsv")]

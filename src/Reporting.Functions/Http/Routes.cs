@@ -69,6 +69,13 @@ public sealed class Routes
     public string OverviewPage(int year, string outcome, string department) => Path("overview", ("year", year.ToString()), ("chased", department),
         ("outcome", outcome));
 
+    /// <summary>全区总览 after 全部催报: how many departments it chased and how many it skipped (chased earlier today).</summary>
+    public string OverviewAfterChaseAll(int year, int chased, int skipped) => Path("overview", ("year", year.ToString()),
+        ("chasedAll", chased.ToString()), ("skipped", skipped.ToString()));
+
+    /// <summary>全部催报: the district office chases every department not finished.</summary>
+    public string ChaseAll(int year) => Path($"reports/{year}/chase");
+
     /// <summary>发布 (one report, or the whole year when <paramref name="department"/> is null) or, with <paramref name="withdraw"/>, 撤回: the confirmation
     /// form.</summary>
     public string PublicationPage(int year, string? department = null, bool withdraw = false) =>

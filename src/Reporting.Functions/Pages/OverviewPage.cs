@@ -12,25 +12,31 @@ using Reporting.Typesetting;
 namespace Reporting.Functions.Pages;
 
 /// <summary>
-/// 全区总览 for the district office: every department × every part in status words, the counts, each department's
-/// newest PDF, the newest volume, 立即汇编 and the 催报 list. Read through <see cref="ReportQueries.GetYearAsync"/>,
-/// which applies the access rules.
+/// 全区总览 for the district office: first the progress grid (every department × every part in status words, each
+/// department's newest PDF and publication), then 催报 (全部催报, and one table of the unfinished departments with when
+/// and by whom each was last chased and its own 催报 button), the volume with 立即汇编, and publication. Read through
+/// <see cref="ReportQueries.GetYearAsync"/>, which applies the access rules.
 /// </summary>
 public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, TimeProvider clock, Routes routes, ReportingCalendar calendar,
-    IPublicSite site, ReportingOptions options)
+    IPublicSite site, ReportingOptions options, DeadlineReminders reminders)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("OverviewPage");
 
     /// <param name="chased">After a 催报 by hand: the department and what the request did (<see cref="Functions.DeadlineFunctions.Outcome"/>).</param>
+    /// <param name="chasedAll">After 全部催报: how many departments it chased and how many it skipped.</param>
     /// <param name="publication">what 发布/撤回 just did (published, withdrawn, year) to <paramref name="department"/>, to say so.</param>
     public async Task<IActionResult> RenderAsync(string? year, Caller caller, Membership? member,
         CancellationToken cancellationToken = default,
-        (string? Department, string? Outcome) chased = default, string? publication = null, string? department = null)
+        (string? Department, string? Outcome) chased = default, string? publication = null, string? department = null,
+        (string? Chased, string? Skipped) chasedAll = default)
     {
         var currentYear = clock.GetLocalNow().Year;
         var view = await queries.GetYearAsync(year ?? (currentYear - 1).ToString(), caller, cancellationToken);
         var chase = ChaseList.From(view);
         var zone = options.ResolveTimeZone();
+        var lastChases = await reminders.LastChasesAsync(view.Year, cancellationToken);
+        var today = calendar.Today(clock.GetUtcNow());
+        var chasedName = view.Departments.FirstOrDefault(d => d.Department == chased.Department)?.Name;
         var model = new
         {
             Action = routes.OverviewPage(),
@@ -81,16 +87,37 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Time
             ChaseRows = Math.Clamp(chase.Items.Count, 3, 15),
             ChaseText = chase.Text(),
             CsvLink = routes.ChaseCsv(view.Year),
-            Chased = Functions.DeadlineFunctions.Outcome(chased.Outcome, view.Departments.FirstOrDefault(d => d.Department == chased.Department)?.Name),
+            Chased = chased.Outcome == "chased-today" && chasedName is not null && lastChases.GetValueOrDefault(chased.Department!) is { } other
+                ? $"{chasedName}今天已由{other.ChasedByName}于 {Words.Time(other.At, zone)} 催报，未重复发送；同一部门每天至多催报一次。"
+                : Functions.DeadlineFunctions.Outcome(chased.Outcome, chasedName),
+            ChasedAll = int.TryParse(chasedAll.Chased, out var all) && int.TryParse(chasedAll.Skipped, out var skipped)
+                ? Functions.DeadlineFunctions.ChasedAll(all, skipped)
+                : null,
+            ChaseAllAction = routes.ChaseAll(view.Year),
+            ChaseAllId = Guid.NewGuid().ToString("N"),
+            MaxNote = Requests.ChaseBinder.MaxNoteLength,
             Deadline = Words.Date(calendar.SubmissionDeadline(view.Year)),
             // The departments a reminder would go to: a required part whose newest draft is not approved.
             Chases = view.Departments
                 .Select(d => (d, Lacking: d.Parts.Count(p => p.Status != "approved" && ReportTemplate.Find(p.Section)?.Required == true)))
                 .Where(x => x.Lacking > 0)
-                .Select(x => new { x.d.Name, x.Lacking, Action = routes.Chase(view.Year, x.d.Department), Id = Guid.NewGuid().ToString("N") })
+                .Select(x => new
+                {
+                    x.d.Name, x.Lacking, Action = routes.Chase(view.Year, x.d.Department), Id = Guid.NewGuid().ToString("N"),
+                    Last = lastChases.GetValueOrDefault(x.d.Department) is { } last ? $"{When(last.At, zone, today)}，{last.ChasedByName}" : "尚未催报",
+                    Today = lastChases.GetValueOrDefault(x.d.Department)?.Day == today,
+                })
                 .ToList(),
         };
         return ApiResult.Html(pages.Render($"{view.Year} 年度全区总览", caller, member, Template, model, year: view.Year));
+    }
+
+    /// <summary>When a department was last chased, short enough for a table cell: 今天 09:30, 12月5日 16:02, or with its year before this one.</summary>
+    private static string When(DateTimeOffset at, TimeZoneInfo zone, DateOnly today)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return (day == today ? "今天" : day.Year == today.Year ? $"{day.Month}月{day.Day}日" : $"{day.Year}年{day.Month}月{day.Day}日") + local.ToString(" HH:mm");
     }
 
     /// <summary>The 催报 list as a CSV download named in Chinese.</summary>
