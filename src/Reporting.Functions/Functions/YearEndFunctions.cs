@@ -67,7 +67,8 @@ public sealed class YearEndFunctions(YearEndRun run, QueuedYearEnd queued, Repor
     {
         if (BrowserRequests.WantsHtml(request))
             return await browser.PageAsync(request, async (caller, member) =>
-                runPage.Render(await queued.StatusAsync(ReportKeyBinder.Year(year), id, caller, cancellationToken), caller, member), cancellationToken);
+                runPage.Render(await queued.StatusAsync(ReportKeyBinder.Year(year), id, caller, cancellationToken), caller, member,
+                    autoRefresh: request.Query["refresh"] != "off"), cancellationToken);
         var status = await queued.StatusAsync(ReportKeyBinder.Year(year), id, callers.Resolve(request), cancellationToken);
         return ApiResult.JsonBody(YearEndRunView.From(status, routes));
     }

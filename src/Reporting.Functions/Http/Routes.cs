@@ -111,7 +111,9 @@ public sealed class Routes
     public string YearEnd(int year) => Path($"reports/{year}/year-end");
 
     /// <summary>One queued 立即汇编: JSON for the API, a page that follows it for a browser.</summary>
-    public string YearEndRun(int year, string id) => Path($"reports/{year}/year-end/{id}");
+    /// <param name="autoRefresh">False: the page without its reloading (the reader stopped it).</param>
+    public string YearEndRun(int year, string id, bool autoRefresh = true) =>
+        Path($"reports/{year}/year-end/{id}", ("refresh", autoRefresh ? null : "off"));
 
     /// <summary>催报 by hand: the district office reminds one department now.</summary>
     public string Chase(int year, string department) => Path($"reports/{year}/{department}/chase");

@@ -7,7 +7,8 @@ namespace Reporting.Functions.Pages;
 
 /// <summary>
 /// 立即汇编's progress: where the queued run stands, refreshing itself (a meta refresh, no script) until it is done or
-/// failed, then what it did and the volume's links.
+/// failed, then what it did and the volume's links. The reader may stop the reloading (WCAG 2.2.1 asks that a time limit
+/// can be turned off): the page then offers a link to look again by hand.
 /// </summary>
 public sealed class YearEndRunPage(PageRenderer pages, Routes routes, ReportingOptions options)
 {
@@ -16,8 +17,10 @@ public sealed class YearEndRunPage(PageRenderer pages, Routes routes, ReportingO
 
     private static readonly PageTemplate Template = PageTemplate.Of("YearEndRunPage");
 
-    public string Render(YearEndRequest run, Caller caller, Membership? member)
+    /// <param name="autoRefresh">False once the reader stopped the reloading.</param>
+    public string Render(YearEndRequest run, Caller caller, Membership? member, bool autoRefresh = true)
     {
+        var refreshing = autoRefresh && !run.IsFinished;
         var zone = options.ResolveTimeZone();
         var model = new
         {
@@ -32,13 +35,16 @@ public sealed class YearEndRunPage(PageRenderer pages, Routes routes, ReportingO
             },
             Failed = run.State == YearEndState.Failed,
             RefreshSeconds,
+            Refreshing = refreshing,
+            Here = routes.YearEndRun(run.Year, run.Id),
+            StopRefresh = routes.YearEndRun(run.Year, run.Id, autoRefresh: false),
             Volume = run is { State: YearEndState.Done, VolumeVersion: { } version }
                 ? new { Version = version, Pages = run.PageCount, Pdf = routes.VolumePdf(run.Year, version), Ofd = routes.VolumeOfd(run.Year, version) }
                 : null,
             Overview = routes.OverviewPage(run.Year),
         };
         return pages.Render($"{run.Year} 年度立即汇编", caller, member, Template, model, year: run.Year,
-            refreshSeconds: run.IsFinished ? null : RefreshSeconds);
+            refreshSeconds: refreshing ? RefreshSeconds : null);
     }
 
     /// <summary>What a finished run did, from its outcome (<see cref="YearEndResult.Outcome"/>).</summary>
