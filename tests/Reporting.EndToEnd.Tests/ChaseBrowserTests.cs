@@ -68,7 +68,8 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
 
         // In a browser the second 催报 of the day comes back to 全区总览, which names who chased it and when.
         var other = await BrowserPages.SignedInAsync(app, browser, "office-admin", $"api/overview?year={Year}", 1280);
-        var otherRow = other.Locator("table.chases tbody tr").Filter(new LocatorFilterOptions { Has = other.Locator("th", new() { HasTextString = "魏都区教育局" }) });
+        var otherRow = other.Locator("table.chases tbody tr")
+            .Filter(new LocatorFilterOptions { Has = other.Locator("th", new() { HasTextString = "魏都区教育局" }) });
         await otherRow.Locator("button").ClickAsync();
         await BrowserPages.ArrivedAsync(other, BrowserPages.EndsWith("/api/overview?year=2000&chased=jyj&outcome=chased-today"));
         Assert.Matches(@"魏都区教育局今天已由区法治办工作人员于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间） 催报，未重复发送",
@@ -79,7 +80,8 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
 
     /// <summary>Today in Beijing, as the 催报's outbox key names it (one 催报 a department a day).</summary>
     internal static string ChaseDay() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime).ToString("yyyy-MM-dd");
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime)
+            .ToString("yyyy-MM-dd");
 
     [Theory]
     [InlineData("office", "jyj", "{\"id\":\"x\"}", HttpStatusCode.BadRequest, "id")]

@@ -129,7 +129,10 @@ public sealed class YearEndTests(LocalHostFixture app)
         var locations = new List<Uri>();
         for (var i = 0; i < 2; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/reports/{year}/year-end") { Content = new FormUrlEncodedContent([new("id", id)]) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/reports/{year}/year-end")
+            {
+                Content = new FormUrlEncodedContent([new("id", id)]),
+            };
             request.Headers.Accept.ParseAdd("text/html");
             using var response = await Office.SendAsync(request);
             Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);

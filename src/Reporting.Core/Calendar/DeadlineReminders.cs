@@ -138,11 +138,15 @@ public class DeadlineReminders(
     {
         if (answered is not { Outcome: ChaseOutcome.AlreadySent, Last: { } last }) return answered;
         var notice = NotificationMessage.ReportChased.OnDay(last.Year, last.Department, last.Day);
-        if (await ChaseEntryAsync(notice, cancellationToken) is null) await SendAsync(last, text, new Caller(last.ChasedBy, last.ChasedByName), cancellationToken);
+        if (await ChaseEntryAsync(notice, cancellationToken) is null)
+            await SendAsync(last, text, new Caller(last.ChasedBy, last.ChasedByName), cancellationToken);
         return answered;
     }
 
-    /// <summary>The audit entry that carries who sent it and the words (the notice reads them back when it is composed), the outbox rows and the message.</summary>
+    /// <summary>
+    /// The audit entry that carries who sent it and the words (the notice reads them back when it is composed), the outbox
+    /// rows and the message.
+    /// </summary>
     private async Task SendAsync(ChaseRecord chase, string? text, Caller caller, CancellationToken cancellationToken)
     {
         var notice = NotificationMessage.ReportChased.OnDay(chase.Year, chase.Department, chase.Day);

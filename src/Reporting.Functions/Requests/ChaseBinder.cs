@@ -8,8 +8,9 @@ namespace Reporting.Functions.Requests;
 
 /// <summary>
 /// Reads a 催报 (the route's year and department, the form's one-time <c>id</c> and optional <c>message</c>) into Core's typed
-/// <see cref="ChaseDepartmentCommand"/>, and 全部催报 (the same without a department) into <see cref="ChaseAllCommand"/>. Malformed fields are refused here, every one at once (400); whether the caller may chase,
-/// and whether the department still lacks anything, is Core's to say.
+/// <see cref="ChaseDepartmentCommand"/>, and 全部催报 (the same without a department) into <see cref="ChaseAllCommand"/>.
+/// Malformed fields are refused here, every one at once (400); whether the caller may chase, and whether the department
+/// still lacks anything, is Core's to say.
 /// </summary>
 public static partial class ChaseBinder
 {
