@@ -184,6 +184,30 @@ internal sealed class InMemoryChaseRecordRepository : IChaseRecordRepository
     }
 }
 
+internal sealed class InMemoryYearEndRequestRepository : IYearEndRequestRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(int, string), YearEndRequest> _rows = new();
+    private int _etags;
+
+    public Task<YearEndRequest?> GetAsync(int year, string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((year, id)));
+    }
+
+    public Task<YearEndRequest?> TrySaveAsync(YearEndRequest request, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue((request.Year, request.Id), out var stored);
+            if (request.ETag is null ? exists : !exists || stored!.ETag != request.ETag) return Task.FromResult<YearEndRequest?>(null);
+            var saved = request with { ETag = $"W/\"{++_etags}\"" };
+            _rows[(request.Year, request.Id)] = saved;
+            return Task.FromResult<YearEndRequest?>(saved);
+        }
+    }
+}
+
 internal sealed class RecordingWorkQueue : IWorkQueue
 {
     public ConcurrentQueue<AssemblyMessage> Assemblies { get; } = new();
@@ -195,11 +219,11 @@ internal sealed class RecordingWorkQueue : IWorkQueue
         return Task.CompletedTask;
     }
 
-    public ConcurrentQueue<YearEndMessage> YearEnds { get; } = new();
+    public ConcurrentQueue<(YearEndMessage Message, TimeSpan? Delay)> YearEnds { get; } = new();
 
-    public Task EnqueueYearEndAsync(YearEndMessage message, CancellationToken cancellationToken = default)
+    public Task EnqueueYearEndAsync(YearEndMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
     {
-        YearEnds.Enqueue(message);
+        YearEnds.Enqueue((message, delay));
         return Task.CompletedTask;
     }
 
@@ -540,6 +564,9 @@ internal sealed class TestWorld
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Wording, Options, Clock);
     public YearEndRun YearEnd =>
         new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Wording, Options, Clock, Scratch, Sealing);
+
+    public InMemoryYearEndRequestRepository YearEndRequests { get; } = new();
+    public QueuedYearEnd QueuedYearEnd => new(YearEnd, YearEndRequests, Queue, Access, Options, Clock);
 
     /// <summary>The year-end run's scratch folder (default: the production one); a test that looks into it gives its own.</summary>
     public string? Scratch { get; init; }

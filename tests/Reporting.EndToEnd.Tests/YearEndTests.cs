@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Reporting.Core.Access;
 using Reporting.Core.Notices;
@@ -109,6 +110,15 @@ public sealed class YearEndTests(LocalHostFixture app)
         using var redirect = await Office.GetAsync(volume.GetProperty("pdfUrl").GetString());
         Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await new HttpClient().GetByteArrayAsync(redirect.Headers.Location))[..4]));
+
+        // An API client retrying with the run's id gets the same run back, finished; nothing is compiled again.
+        using (var retried = await Office.PostAsJsonAsync($"api/reports/{year}/year-end", new { id }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+            Assert.Equal(posted.Headers.Location, retried.Headers.Location);
+            Assert.Equal("done", JsonDocument.Parse(await retried.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
+        }
+        Assert.Equal(1, JsonDocument.Parse(await Office.GetStringAsync($"api/reports/{year}")).RootElement.GetProperty("volumes").GetArrayLength());
 
         // The status is the district office's, like the year; an unknown run is a 404 problem.
         using (var byAuthor = await app.ClientAs("zjj-author").GetAsync(posted.Headers.Location))

@@ -29,6 +29,7 @@ public class TableYearEndRequestRepository(StorageClients clients) : IYearEndReq
         ["RequestedByName"] = r.RequestedByName,
         ["RequestedAt"] = r.RequestedAt,
         ["StartedAt"] = r.StartedAt,
+        ["HeldAt"] = r.HeldAt,
         ["FinishedAt"] = r.FinishedAt,
         ["Attempts"] = r.Attempts,
         ["Outcome"] = r.Outcome,
@@ -44,6 +45,7 @@ public class TableYearEndRequestRepository(StorageClients clients) : IYearEndReq
         {
             State = Enum.TryParse<YearEndState>(e.GetString("State"), out var state) ? state : YearEndState.Queued,
             StartedAt = e.GetDateTimeOffset("StartedAt"),
+            HeldAt = e.GetDateTimeOffset("HeldAt"),
             FinishedAt = e.GetDateTimeOffset("FinishedAt"),
             Attempts = e.GetInt32("Attempts") ?? 0,
             Outcome = e.GetString("Outcome"),

@@ -7,7 +7,8 @@ public interface IWorkQueue
 {
     Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default);
 
-    Task EnqueueYearEndAsync(YearEndMessage message, CancellationToken cancellationToken = default);
+    /// <summary>Sends <paramref name="message"/>, first seen after <paramref name="delay"/> if given (a run held elsewhere looks again then).</summary>
+    Task EnqueueYearEndAsync(YearEndMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default);
 
     Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default);
 

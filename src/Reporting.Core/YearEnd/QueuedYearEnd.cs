@@ -10,16 +10,17 @@ namespace Reporting.Core.YearEnd;
 /// claim already make a second run of unchanged content build nothing). The step claims the request under its ETag
 /// before it runs, so a duplicate message, or a second worker, finds it running or done and compiles nothing again.
 /// </summary>
-public class QueuedYearEnd(YearEndRun run, IYearEndRequestRepository requests, IWorkQueue queue, AccessControl access, TimeProvider clock)
+public class QueuedYearEnd(YearEndRun run, IYearEndRequestRepository requests, IWorkQueue queue, AccessControl access, ReportingOptions options,
+    TimeProvider clock)
 {
     /// <summary>Attempts before a run is given up as failed (the queue's own dequeue limit is the same).</summary>
     public const int MaxAttempts = 5;
 
     /// <summary>
-    /// How long a worker's hold on a running request keeps duplicates off: the longest a function may run. A worker that
-    /// died holding it is taken over after this by the queue's next delivery of the message.
+    /// How long a worker's hold on a running request keeps other deliveries off: the year-end claim's lifetime, renewed every
+    /// third of it while the run lives, so a worker that died is taken over soon after.
     /// </summary>
-    public static readonly TimeSpan RunLease = TimeSpan.FromMinutes(10);
+    private TimeSpan HoldLifetime => options.YearEndClaimLifetime;
 
     /// <summary>
     /// Queues the year's run under <paramref name="id"/>; a repeated post of the same id answers with the run it already
@@ -33,7 +34,7 @@ public class QueuedYearEnd(YearEndRun run, IYearEndRequestRepository requests, I
             ?? await requests.TrySaveAsync(new YearEndRequest(year, id, caller.Id, caller.Name, clock.GetUtcNow()), cancellationToken)
             ?? await requests.GetAsync(year, id, cancellationToken)
             ?? throw new ConcurrencyConflictException($"The {year} year-end run {id} was neither stored nor found.");
-        if (request.State == YearEndState.Queued) await queue.EnqueueYearEndAsync(new YearEndMessage(year, id), cancellationToken);
+        if (request.State == YearEndState.Queued) await queue.EnqueueYearEndAsync(new YearEndMessage(year, id), cancellationToken: cancellationToken);
         return request;
     }
 
@@ -47,17 +48,26 @@ public class QueuedYearEnd(YearEndRun run, IYearEndRequestRepository requests, I
 
     /// <summary>
     /// The queue's step: compiles once, however often the message comes. Returns the request as this call left it, or
-    /// null when there was nothing to do (no such request, finished, or held by another worker).
+    /// null when there was nothing to do here: no such request, finished, or held by another worker (then the message is
+    /// queued again to look once more after a while, so a worker that died holding it is taken over).
     /// </summary>
     public virtual async Task<YearEndRequest?> RunAsync(YearEndMessage message, CancellationToken cancellationToken = default)
     {
         var request = await requests.GetAsync(message.Year, message.RequestId, cancellationToken);
         var now = clock.GetUtcNow();
         if (request is null || request.IsFinished) return null;
-        if (request.State == YearEndState.Running && request.StartedAt + RunLease > now) return null;
-        var claimed = await requests.TrySaveAsync(request with { State = YearEndState.Running, StartedAt = now, Attempts = request.Attempts + 1 },
-            cancellationToken);
-        if (claimed is null) return null;
+        var claimed = request.State == YearEndState.Running && request.HeldAt + HoldLifetime > now
+            ? null
+            : await requests.TrySaveAsync(request with { State = YearEndState.Running, StartedAt = now, HeldAt = now, Attempts = request.Attempts + 1 },
+                cancellationToken);
+        if (claimed is null)
+        {
+            await queue.EnqueueYearEndAsync(message, HoldLifetime / 3, cancellationToken);
+            return null;
+        }
+        var held = new Hold(claimed);
+        using var holding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewWhileRunningAsync(held, holding.Token);
         YearEndResult result;
         try
         {
@@ -65,27 +75,83 @@ public class QueuedYearEnd(YearEndRun run, IYearEndRequestRepository requests, I
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            await StopAsync(holding, renewing);
             var error = $"{e.GetType().Name}: {e.Message}";
+            var spent = claimed.Attempts >= MaxAttempts;
             // Back to queued for the queue's next delivery, or failed once the attempts are spent; then the queue sees the failure.
-            var failed = claimed with
+            await FinishAsync(held.Request, r => r with
             {
-                State = claimed.Attempts >= MaxAttempts ? YearEndState.Failed : YearEndState.Queued,
-                FinishedAt = claimed.Attempts >= MaxAttempts ? clock.GetUtcNow() : null,
+                State = spent ? YearEndState.Failed : YearEndState.Queued,
+                FinishedAt = spent ? clock.GetUtcNow() : null,
+                HeldAt = null,
                 Error = error.Length <= 500 ? error : error[..500],
-            };
-            await requests.TrySaveAsync(failed, CancellationToken.None);
+            });
             throw;
         }
-        return await requests.TrySaveAsync(claimed with
+        await StopAsync(holding, renewing);
+        return await FinishAsync(held.Request, r => r with
         {
             State = YearEndState.Done,
             FinishedAt = clock.GetUtcNow(),
+            HeldAt = null,
             Outcome = result.Outcome,
             VolumeVersion = result.VolumeVersion,
             PageCount = result.PageCount,
             AssembledNow = result.AssembledNow,
             ElapsedMilliseconds = Math.Round(result.ElapsedMilliseconds, 1),
             Error = null,
-        }, CancellationToken.None);
+        });
+    }
+
+    /// <summary>Renews the hold every third of its lifetime until stopped; a storage blip is tried again at the next turn.</summary>
+    private async Task RenewWhileRunningAsync(Hold held, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(HoldLifetime / 3, clock, stop);
+                // Null: another worker took it over (this one stalled past its hold); the ledger's claim still keeps the volume single.
+                if (await requests.TrySaveAsync(held.Request with { HeldAt = clock.GetUtcNow() }, stop) is not { } renewed) return;
+                held.Request = renewed;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is TemporarilyUnavailableException or ConcurrencyConflictException)
+            {
+                // The hold has two more renewals of slack.
+            }
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource holding, Task renewing)
+    {
+        await holding.CancelAsync();
+        await renewing;
+    }
+
+    /// <summary>
+    /// Records how the run ended, under the hold's ETag; when a renewal cut short by the stop changed the row after all, the
+    /// row is read again and written if it is still this run's (the same start).
+    /// </summary>
+    private async Task<YearEndRequest?> FinishAsync(YearEndRequest held, Func<YearEndRequest, YearEndRequest> finished)
+    {
+        var current = held;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await requests.TrySaveAsync(finished(current), CancellationToken.None) is { } saved) return saved;
+            var stored = await requests.GetAsync(held.Year, held.Id, CancellationToken.None);
+            if (stored is null || stored.IsFinished || stored.StartedAt != held.StartedAt) return stored;
+            current = stored;
+        }
+        return null;
+    }
+
+    /// <summary>The request as the running worker last wrote it (its ETag moves with each renewal).</summary>
+    private sealed class Hold(YearEndRequest request)
+    {
+        public YearEndRequest Request { get; set; } = request;
     }
 }

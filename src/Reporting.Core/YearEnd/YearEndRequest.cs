@@ -12,6 +12,9 @@ public sealed record YearEndRequest(int Year, string Id, string RequestedBy, str
 
     public DateTimeOffset? StartedAt { get; init; }
 
+    /// <summary>When the worker running it last renewed its hold (see <c>QueuedYearEnd.HoldLifetime</c>).</summary>
+    public DateTimeOffset? HeldAt { get; init; }
+
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>How many times a worker took it up (a failed attempt is retried by the queue).</summary>

@@ -41,8 +41,8 @@ public sealed class YearEndFunctions(YearEndRun run, QueuedYearEnd queued, Repor
 
     /// <summary>
     /// 立即汇编: queues the run and answers at once, 202 with the run's status resource as Location (a compilation takes
-    /// seconds to minutes, longer than a page or a gateway should wait). A form's one-time <c>id</c> makes a repeated post
-    /// answer with the run it already queued; a browser's form post is sent to the page that follows the run.
+    /// seconds to minutes, longer than a page or a gateway should wait). A one-time <c>id</c> (form or JSON) makes a repeated
+    /// post answer with the run it already queued; a browser's form post is sent to the page that follows the run.
     /// </summary>
     [Function("RunYearEnd")]
     public async Task<IActionResult> RunNow(
@@ -51,7 +51,8 @@ public sealed class YearEndFunctions(YearEndRun run, QueuedYearEnd queued, Repor
     {
         var caller = callers.Resolve(request);
         var number = ReportKeyBinder.Year(year);
-        var id = request.HasFormContentType ? (await RequestFieldsReader.ReadAsync(request, JsonFields.YearEnd, cancellationToken))["id"] : null;
+        // A body is optional: without one (or without an id) the run gets a fresh id; with one, a retry finds the run it queued.
+        var id = request.ContentType is null ? null : (await RequestFieldsReader.ReadAsync(request, JsonFields.YearEnd, cancellationToken))["id"];
         var queuedRun = await queued.RequestAsync(number, string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString("N") : id.Trim(), caller, cancellationToken);
         logger.LogInformation("Year-end run {Year}/{Id} requested over HTTP by {Caller}: {State}", number, queuedRun.Id, caller.Id, queuedRun.State);
         var status = routes.YearEndRun(number, queuedRun.Id);
