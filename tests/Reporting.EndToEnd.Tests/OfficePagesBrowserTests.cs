@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
+using Reporting.Core.Calendar;
 using Reporting.Core.YearEnd;
 using Xunit;
 
@@ -91,6 +92,22 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
         // A department's author still finds 提交/修改草稿 in the navigation.
         var author = await BrowserPages.SignedInAsync(app, browser, "kgj-author", $"api/todo?year={Year}", 1280);
         Assert.Contains("提交/修改草稿", await author.InnerTextAsync("nav"));
+    }
+
+    [Theory]
+    [InlineData("kgj-author", "{\"id\":\"abcdef0123\"}", HttpStatusCode.Forbidden)]
+    [InlineData("office", "{\"id\":\"x\"}", HttpStatusCode.BadRequest)]
+    [InlineData("office", "{\"id\":\"abcdef0123\",\"message\":42}", HttpStatusCode.BadRequest)]
+    public async Task Chasing_all_by_someone_else_than_the_office_or_with_bad_input_is_refused_and_chases_nobody(string user, string body,
+        HttpStatusCode status)
+    {
+        const int year = 2007;   // nobody chases 2007
+        using var response = await app.ClientAs(user).PostAsync($"api/reports/{year}/chase",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await BadInputTests.AssertProblemAsync(response, status, $"全部催报 by {user}: {body}");
+        var chases = (IChaseRecordRepository)app.Host.Services.GetService(typeof(IChaseRecordRepository))!;
+        Assert.Empty(await chases.ListAsync(year));
     }
 
     [Fact]
