@@ -60,6 +60,51 @@ public sealed class QueuedYearEndTests
     }
 
     [Fact]
+    public async Task A_failing_run_goes_back_to_the_queue_and_is_marked_failed_once_its_attempts_are_spent()
+    {
+        await _world.CompleteReportAsync();
+        await _world.QueuedYearEnd.RequestAsync(2023, "a1b2c3d4", TestWorld.Office);
+        _world.Typesetter.WhileTypesettingVolume = () => throw new IOException("disk full");
+        var message = new YearEndMessage(2023, "a1b2c3d4");
+
+        await Assert.ThrowsAsync<IOException>(() => _world.QueuedYearEnd.RunAsync(message));
+        var afterFirst = await _world.YearEndRequests.GetAsync(2023, "a1b2c3d4");
+        for (var attempt = 2; attempt <= QueuedYearEnd.MaxAttempts; attempt++)
+        {
+            // Each retry comes once the volume's claim has lapsed, as the queue's next delivery would.
+            _world.Clock.Advance(_world.Options.YearEndClaimLifetime + TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAsync<IOException>(() => _world.QueuedYearEnd.RunAsync(message));
+        }
+        var spent = await _world.YearEndRequests.GetAsync(2023, "a1b2c3d4");
+
+        Assert.Equal((YearEndState.Queued, 1, "IOException: disk full"), (afterFirst!.State, afterFirst.Attempts, afterFirst.Error));
+        Assert.Equal((YearEndState.Failed, QueuedYearEnd.MaxAttempts), (spent!.State, spent.Attempts));
+        Assert.NotNull(spent.FinishedAt);
+        Assert.Null(await _world.QueuedYearEnd.RunAsync(message));
+    }
+
+    [Fact]
+    public async Task A_run_that_finds_the_volume_claimed_by_another_run_waits_in_the_queue_and_then_compiles()
+    {
+        await _world.CompleteReportAsync();
+        await _world.QueuedYearEnd.RequestAsync(2023, "a1b2c3d4", TestWorld.Office);
+        var message = new YearEndMessage(2023, "a1b2c3d4");
+        // A run that died mid-way holds the volume's claim until it lapses.
+        _world.Typesetter.WhileTypesettingVolume = () => throw new IOException("the worker died");
+        await Assert.ThrowsAsync<IOException>(() => _world.YearEnd.RunAsync(2023, Core.Access.Caller.System));
+        _world.Typesetter.WhileTypesettingVolume = null;
+        var queued = _world.Queue.YearEnds.Count;
+
+        var waiting = await _world.QueuedYearEnd.RunAsync(message);
+        _world.Clock.Advance(_world.Options.YearEndClaimLifetime + TimeSpan.FromSeconds(1));
+        var done = await _world.QueuedYearEnd.RunAsync(message);
+
+        Assert.Equal((YearEndState.Queued, 0), (waiting!.State, waiting.Attempts));
+        Assert.True(_world.Queue.YearEnds.Skip(queued).Single().Delay > TimeSpan.Zero);
+        Assert.Equal((YearEndState.Done, "created", 1), (done!.State, done.Outcome, done.VolumeVersion));
+    }
+
+    [Fact]
     public async Task Only_the_district_office_may_compile_and_a_malformed_id_is_refused()
     {
         var forbidden = await Assert.ThrowsAsync<ReportingException>(() => _world.QueuedYearEnd.RequestAsync(2023, "a1b2c3d4", TestWorld.Author()));

@@ -89,6 +89,14 @@ public class QueuedYearEnd(YearEndRun run, IYearEndRequestRepository requests, I
             throw;
         }
         await StopAsync(holding, renewing);
+        if (result.Outcome == "in-progress")
+        {
+            // Another run holds the volume's claim (the timer's, or one that died and whose claim has not lapsed yet): this
+            // run waits in the queue and looks again, rather than ending without a volume; the wait is no failed attempt.
+            var waiting = await FinishAsync(held.Request, r => r with { State = YearEndState.Queued, HeldAt = null, Attempts = r.Attempts - 1 });
+            await queue.EnqueueYearEndAsync(message, HoldLifetime / 3, CancellationToken.None);
+            return waiting;
+        }
         return await FinishAsync(held.Request, r => r with
         {
             State = YearEndState.Done,

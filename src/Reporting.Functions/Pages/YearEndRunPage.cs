@@ -53,7 +53,6 @@ public sealed class YearEndRunPage(PageRenderer pages, Routes routes, ReportingO
         "created" when volume is not null => $"汇编完成：已生成第 {volume} 版报告汇编。",
         "unchanged" when volume is not null => $"汇编完成：各部门报告与第 {volume} 版汇编相比没有变化，未生成新版本。",
         "notified" => $"汇编完成：已补发第 {volume} 版报告汇编的通知。",
-        "in-progress" => "另一次汇编正在进行，完成后的汇编见全区总览。",
         _ => "汇编完成：尚无已全部通过的部门报告，未生成报告汇编。",
     };
 }

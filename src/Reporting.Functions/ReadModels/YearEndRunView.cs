@@ -7,8 +7,8 @@ namespace Reporting.Functions.ReadModels;
 /// The JSON shape of a queued year-end run (POST reports/{year}/year-end answers it with 202, GET …/year-end/{id} follows
 /// it): <see cref="State"/> queued, running, done or failed; once done, what the run did and the volume's link.
 /// </summary>
-/// <param name="Outcome">Once done: created, unchanged, notified (an earlier volume's notice went out now) or in-progress (another run was
-/// building the volume).</param>
+/// <param name="Outcome">Once done: created, unchanged or notified (an earlier volume's notice went out now). A run that finds another
+/// building the volume waits in the queue and looks again, so it never ends without one.</param>
 public sealed record YearEndRunView(
     int Year,
     string Id,
