@@ -26,8 +26,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
             YearEndTable = "yearend" + suffix,
             PublicationsTable = "publications" + suffix,
             PdfHashesTable = "pdfhashes" + suffix,
+            ChasesTable = "chases" + suffix,
             AssemblyQueue = "assembly-" + suffix,
             NotificationQueue = "notify-" + suffix,
+            YearEndQueue = "yearend-" + suffix,
         });
         await clients.EnsureCreatedAsync();
         return clients;
