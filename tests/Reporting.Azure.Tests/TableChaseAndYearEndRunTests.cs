@@ -44,8 +44,15 @@ public class TableChaseAndYearEndRunTests(AzuriteFixture azurite)
 
         var done = await runs.TrySaveAsync(queued! with
         {
-            State = YearEndState.Done, StartedAt = T0.AddSeconds(1), FinishedAt = T0.AddSeconds(9), Attempts = 1, Outcome = "created",
-            VolumeVersion = 2, PageCount = 31, AssembledNow = ["kgj", "sfj"], ElapsedMilliseconds = 8000.5,
+            State = YearEndState.Done,
+            StartedAt = T0.AddSeconds(1),
+            FinishedAt = T0.AddSeconds(9),
+            Attempts = 1,
+            Outcome = "created",
+            VolumeVersion = 2,
+            PageCount = 31,
+            AssembledNow = ["kgj", "sfj"],
+            ElapsedMilliseconds = 8000.5,
         });
         Assert.Null(await runs.TrySaveAsync(queued with { State = YearEndState.Failed }));
 
