@@ -16,7 +16,7 @@ var storageRoles = [
     id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   }
   {
-    // Storage Queue Data Contributor: queue triggers, report-assembly/report-notifications and their poison queues.
+    // Storage Queue Data Contributor: queue triggers, report-assembly/report-notifications/report-year-end and their poison queues.
     name: 'Storage Queue Data Contributor'
     id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   }

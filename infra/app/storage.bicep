@@ -30,12 +30,15 @@ var tableNames = [
   'pdfhashes'
   'timerruns'
   'signins'
+  'chases'
 ]
 var queueNames = [
   'report-assembly'
   'report-assembly-poison'
   'report-notifications'
   'report-notifications-poison'
+  'report-year-end'
+  'report-year-end-poison'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2026-06-01' = {

@@ -19,7 +19,7 @@ static int Usage()
           reporting render REPORT.txt OUT.pdf [--department CODE] [--year YYYY] [--date YYYY-MM-DD] [--seal SEAL.png]
                                               [--sign SIGNING.pfx [--sign-password P]] [--ofd OUT.ofd]
           reporting bench [typesetting|flow|all] [--reports N]
-          reporting replay-poison [report-assembly|report-notifications] [--connection 连接字符串]
+          reporting replay-poison [report-assembly|report-notifications|report-year-end] [--connection 连接字符串]
         """);
     return 2;
 }

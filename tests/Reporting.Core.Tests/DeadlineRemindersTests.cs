@@ -1,3 +1,4 @@
+using Reporting.Core.Access;
 using Reporting.Core.Calendar;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;
@@ -185,12 +186,60 @@ public class DeadlineRemindersTests
         var finished = await _world.Reminders.ChaseAsync(Chase("kgj", "f0f0f0f0f0", null), TestWorld.Office);
         foreach (var message in _world.Queue.Notifications.OfType<NotificationMessage.ReportChased>().ToList()) await _world.Reminders.NotifyAsync(message);
 
-        Assert.Equal((ChaseOutcome.Queued, ChaseOutcome.AlreadySent, ChaseOutcome.Finished), (first, doubleClick, finished));
+        Assert.Equal((ChaseOutcome.Queued, ChaseOutcome.AlreadySent, ChaseOutcome.Finished), (first.Outcome, doubleClick.Outcome, finished.Outcome));
         var fact = Assert.IsType<Notice.ReportChased>(Assert.Single(_world.Sender.Sent).Fact);
-        Assert.Equal("2023-mzj-chase-a1b2c3d4e5", fact.Key);
+        // Keyed by department and day (the test clock's day in Beijing), not by form: one 催报 a department a day.
+        Assert.Equal("2023-mzj-chase-2024-01-05", fact.Key);
         Assert.Equal(("区法治办工作人员", "请本周内完成。"), (fact.ChasedBy, fact.Note));
         Assert.Equal(LackState.AwaitingReview, fact.Lack.Parts.Single(p => p.Section == "measures").State);
         Assert.Single(_world.Audit.Entries, e => e.Action == "report.chased");
+    }
+
+    [Fact]
+    public async Task A_second_chase_of_a_department_the_same_day_is_refused_naming_who_chased_it_and_when_and_sends_nothing()
+    {
+        await SetUpYearAsync();
+        var colleague = new Caller("office-admin", "区法治办管理员");
+
+        var first = await _world.Reminders.ChaseAsync(Chase("mzj", "a1b2c3d4e5", null), TestWorld.Office);
+        _world.Clock.Advance(TimeSpan.FromHours(3));
+        var second = await _world.Reminders.ChaseAsync(Chase("mzj", "b2c3d4e5f6", "再催一次"), colleague);
+
+        Assert.Equal(ChaseOutcome.Queued, first.Outcome);
+        Assert.Equal(ChaseOutcome.ChasedToday, second.Outcome);
+        Assert.Equal(("office", "区法治办工作人员", first.Last!.At), (second.Last!.ChasedBy, second.Last.ChasedByName, second.Last.At));
+        Assert.Single(_world.Queue.Notifications.OfType<NotificationMessage.ReportChased>());
+        Assert.Single(_world.Audit.Entries, e => e.Action == "report.chased");
+
+        // The next day it may be chased again, and the record then names the colleague.
+        _world.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await _world.Reminders.ChaseAsync(Chase("mzj", "c3d4e5f6a7", null), colleague);
+        Assert.Equal((ChaseOutcome.Queued, "区法治办管理员"), (nextDay.Outcome, nextDay.Last!.ChasedByName));
+        Assert.Equal(["2023-mzj-chase-2024-01-05", "2023-mzj-chase-2024-01-06"],
+            _world.Queue.Notifications.OfType<NotificationMessage.ReportChased>().Select(m => m.OutboxKey));
+    }
+
+    [Fact]
+    public async Task Chasing_all_chases_each_unfinished_department_once_skips_those_chased_today_and_a_repeated_post_sends_nothing_more()
+    {
+        await SetUpYearAsync();
+        await _world.Reminders.ChaseAsync(Chase("mzj", "a1b2c3d4e5", null), TestWorld.Office);
+        var command = new ChaseAllCommand(2023, "f1f2f3f4f5", "请本周内完成。");
+
+        var all = await _world.Reminders.ChaseAllAsync(command, TestWorld.Office);
+        var again = await _world.Reminders.ChaseAllAsync(command, TestWorld.Office);
+
+        // 24 departments: kgj finished, mzj chased earlier today, the other 22 chased now; the repeat answers the same.
+        Assert.Equal(22, all.Chased.Count);
+        Assert.Equal(["mzj"], all.SkippedToday);
+        Assert.DoesNotContain("kgj", all.Chased);
+        Assert.Equal(all.Chased, again.Chased);
+        Assert.Equal(all.SkippedToday, again.SkippedToday);
+        var chases = _world.Queue.Notifications.OfType<NotificationMessage.ReportChased>().ToList();
+        Assert.Equal(23, chases.Count);
+        Assert.Equal(chases.Count, chases.Select(c => c.OutboxKey).Distinct().Count());
+        foreach (var message in chases.Where(c => c.Department == "jyj")) await _world.Reminders.NotifyAsync(message);
+        Assert.Equal("请本周内完成。", Assert.IsType<Notice.ReportChased>(Assert.Single(_world.Sender.Sent).Fact).Note);
     }
 
     [Fact]

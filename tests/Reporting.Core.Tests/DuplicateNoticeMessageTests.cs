@@ -85,11 +85,11 @@ public class DuplicateNoticeMessageTests
     [Fact]
     public async Task A_duplicate_report_chased_message_sends_one_mail()
     {
-        Assert.Equal(Calendar.ChaseOutcome.Queued, await _world.Reminders.ChaseAsync(
-            new Calendar.ChaseDepartmentCommand(new ReportKey(2023, "mzj"), "a1b2c3d4e5", "请本周内完成。"), TestWorld.Office));
+        Assert.Equal(Calendar.ChaseOutcome.Queued, (await _world.Reminders.ChaseAsync(
+            new Calendar.ChaseDepartmentCommand(new ReportKey(2023, "mzj"), "a1b2c3d4e5", "请本周内完成。"), TestWorld.Office)).Outcome);
         var message = Assert.IsType<NotificationMessage.ReportChased>(Assert.Single(_world.Queue.Notifications));
 
-        var mail = await SentOnceAsync(() => _world.Reminders.NotifyAsync(message), "2023-mzj-chase-a1b2c3d4e5");
+        var mail = await SentOnceAsync(() => _world.Reminders.NotifyAsync(message), "2023-mzj-chase-2024-01-05");
 
         Assert.Equal("请本周内完成。", Assert.IsType<Notice.ReportChased>(mail.Fact).Note);
     }

@@ -211,6 +211,59 @@ internal sealed class InMemoryVolumeLedgerRepository : IVolumeLedgerRepository
     }
 }
 
+internal sealed class InMemoryChaseRecordRepository : IChaseRecordRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(int, string), ChaseRecord> _rows = new();
+    private int _etags;
+
+    public Task<ChaseRecord?> GetAsync(int year, string department, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((year, department)));
+    }
+
+    public Task<IReadOnlyList<ChaseRecord>> ListAsync(int year, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<ChaseRecord>>(_rows.Values.Where(r => r.Year == year).ToList());
+    }
+
+    public Task<ChaseRecord?> TrySaveAsync(ChaseRecord record, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue((record.Year, record.Department), out var stored);
+            if (record.ETag is null ? exists : !exists || stored!.ETag != record.ETag) return Task.FromResult<ChaseRecord?>(null);
+            var saved = record with { ETag = $"W/\"{++_etags}\"" };
+            _rows[(record.Year, record.Department)] = saved;
+            return Task.FromResult<ChaseRecord?>(saved);
+        }
+    }
+}
+
+internal sealed class InMemoryYearEndRequestRepository : IYearEndRequestRepository
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(int, string), YearEndRequest> _rows = new();
+    private int _etags;
+
+    public Task<YearEndRequest?> GetAsync(int year, string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(_rows.GetValueOrDefault((year, id)));
+    }
+
+    public Task<YearEndRequest?> TrySaveAsync(YearEndRequest request, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var exists = _rows.TryGetValue((request.Year, request.Id), out var stored);
+            if (request.ETag is null ? exists : !exists || stored!.ETag != request.ETag) return Task.FromResult<YearEndRequest?>(null);
+            var saved = request with { ETag = $"W/\"{++_etags}\"" };
+            _rows[(request.Year, request.Id)] = saved;
+            return Task.FromResult<YearEndRequest?>(saved);
+        }
+    }
+}
+
 internal sealed class RecordingWorkQueue : IWorkQueue
 {
     public ConcurrentQueue<AssemblyMessage> Assemblies { get; } = new();
@@ -219,6 +272,14 @@ internal sealed class RecordingWorkQueue : IWorkQueue
     public Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default)
     {
         Assemblies.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentQueue<(YearEndMessage Message, TimeSpan? Delay)> YearEnds { get; } = new();
+
+    public Task EnqueueYearEndAsync(YearEndMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
+    {
+        YearEnds.Enqueue((message, delay));
         return Task.CompletedTask;
     }
 
@@ -569,6 +630,9 @@ internal sealed class TestWorld
     public YearEndRun YearEnd =>
         new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Wording, Options, Clock, Scratch, Sealing);
 
+    public InMemoryYearEndRequestRepository YearEndRequests { get; } = new();
+    public QueuedYearEnd QueuedYearEnd => new(YearEnd, YearEndRequests, Queue, Access, Options, Clock);
+
     /// <summary>The year-end run's scratch folder (default: the production one); a test that looks into it gives its own.</summary>
     public string? Scratch { get; init; }
     public InMemoryPublicationRepository Publications { get; } = new();
@@ -577,8 +641,9 @@ internal sealed class TestWorld
     public ReportingCalendar Calendar => new(ReportingCalendarDates.Default, Options);
 
     public TestMemberAddresses MemberAddresses { get; } = new();
+    public InMemoryChaseRecordRepository Chases { get; } = new();
     public DeadlineReminders Reminders => new(new ReportingCalendar(ReportingCalendarDates.Default, Options), Directory, Drafts, MemberAddresses, Composer,
-        Delivery, Outbox, Queue, Audit, Access, Clock);
+        Delivery, Outbox, Queue, Audit, Access, Chases, Clock);
 
     public TestWorld WithWebhook()
     {

@@ -79,7 +79,8 @@ internal static class BrowserPages
     /// No code where people read (user ids, which an administrator types, are left out via <paramref name="notText"/>), no serious or
     /// critical axe violation, the page no wider than the window; a screenshot under .local/screenshots to look at.
     /// </summary>
-    public static async Task CheckAsync(IPage page, string name, string? notText = null)
+    /// <param name="axeOptions">Other axe options than <see cref="ViolationsOnly"/> (a page that must switch a rule off says why).</param>
+    public static async Task CheckAsync(IPage page, string name, string? notText = null, AxeRunOptions? axeOptions = null)
     {
         Assert.Equal("zh-CN", await page.GetAttributeAsync("html", "lang"));
         var visible = await page.EvaluateAsync<string>("""
@@ -87,7 +88,7 @@ internal static class BrowserPages
             """, notText);
         Assert.DoesNotMatch(Codes, visible);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{name}: wider than the window");
-        var axe = await page.RunAxe(ViolationsOnly);
+        var axe = await page.RunAxe(axeOptions ?? ViolationsOnly);
         var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})").ToList();
         Assert.True(bad.Count == 0, $"{name}: {string.Join("; ", bad)}");

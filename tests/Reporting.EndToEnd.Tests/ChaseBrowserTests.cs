@@ -24,17 +24,20 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         await using var chromium = await app.Chromium.LeaseAsync();
         var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
-        var form = page.Locator("ul.chases form").Filter(new LocatorFilterOptions { HasText = "魏都区教育局（" });
-        Assert.Contains("5 个部分未通过", await form.InnerTextAsync());
-        var id = await form.Locator("input[name=id]").InputValueAsync();
+        var row = page.Locator("table.chases tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator("th", new() { HasTextString = "魏都区教育局" }) });
+        Assert.Equal(["5 个部分", "尚未催报"], (await row.Locator("td").AllInnerTextsAsync()).Take(2).Select(t => t.Trim()));
+        var form = row.Locator("form");
         await BrowserPages.CheckAsync(page, "overview-chase-office-1280");
         await form.Locator("input[name=message]").FillAsync("请于本周五前完成并提交审核。");
         await form.Locator("button").ClickAsync();
         await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/api/overview?year=2000&chased=jyj&outcome=queued"));
         Assert.Contains("已向魏都区教育局发送催报", await page.InnerTextAsync("p.ok[role=status]"));
+        // The row now says when and by whom: today, by the office's staff.
+        var last = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();
+        Assert.Matches(@"^今天 \d{2}:\d{2}，区法治办工作人员$", last);
         await BrowserPages.CheckAsync(page, "overview-chased-office-1280");
 
-        var key = $"{Year}-jyj-chase-{id}";
+        var key = $"{Year}-jyj-chase-{ChaseDay()}";
         var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == key, TimeSpan.FromSeconds(120));
         Assert.Equal(["jyj-author@localhost", "jyj-approver@localhost", "jyj-approver2@localhost"], mail.To.Mailboxes.Select(m => m.Address));
         Assert.StartsWith("【催报】魏都区法治政府建设领导小组办公室催报：魏都区教育局 2000年度法治政府建设情况报告尚未完成，已逾期", mail.Subject);
@@ -45,11 +48,13 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         Assert.Equal("report.chased", mail.Headers["X-Notice-Kind"]);
         MailSamples.Save("report-chased", mail);
 
-        // The same form posted again (a double click, the back button): one 催报, one e-mail.
-        using (var again = await app.ClientAs(LocalHostFixture.Office).PostAsJsonAsync($"api/reports/{Year}/jyj/chase", new { id, message = "再催一次" }))
+        // Another member of staff chases the same department the same day: refused, naming who chased it and when; nothing sent.
+        using (var again = await app.ClientAs("office-admin").PostAsJsonAsync($"api/reports/{Year}/jyj/chase",
+            new { id = Guid.NewGuid().ToString("N"), message = "再催一次" }))
         {
-            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-            Assert.Equal("already", JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString());
+            var problem = await BadInputTests.AssertProblemAsync(again, HttpStatusCode.Conflict, "a second chase the same day");
+            Assert.Matches(@"^该部门今天已由区法治办工作人员于 \d{2}:\d{2} 催报，未重复发送", problem.GetProperty("detail").GetString());
+            Assert.Contains(last[3..8], problem.GetProperty("detail").GetString());
         }
         await app.WaitForQueuesToDrainAsync();
         Assert.Equal(1, app.Smtp.Count(key));
@@ -60,7 +65,23 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
 
         var narrow = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 390);
         await BrowserPages.CheckAsync(narrow, "overview-chase-office-390");
+
+        // In a browser the second 催报 of the day comes back to 全区总览, which names who chased it and when.
+        var other = await BrowserPages.SignedInAsync(app, browser, "office-admin", $"api/overview?year={Year}", 1280);
+        var otherRow = other.Locator("table.chases tbody tr")
+            .Filter(new LocatorFilterOptions { Has = other.Locator("th", new() { HasTextString = "魏都区教育局" }) });
+        await otherRow.Locator("button").ClickAsync();
+        await BrowserPages.ArrivedAsync(other, BrowserPages.EndsWith("/api/overview?year=2000&chased=jyj&outcome=chased-today"));
+        Assert.Matches(@"魏都区教育局今天已由区法治办工作人员于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间） 催报，未重复发送",
+            await other.InnerTextAsync("p.ok[role=status]"));
+        await app.WaitForQueuesToDrainAsync();
+        Assert.Equal(1, app.Smtp.Count(key));
     }
+
+    /// <summary>Today in Beijing, as the 催报's outbox key names it (one 催报 a department a day).</summary>
+    internal static string ChaseDay() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime)
+            .ToString("yyyy-MM-dd");
 
     [Theory]
     [InlineData("office", "jyj", "{\"id\":\"x\"}", HttpStatusCode.BadRequest, "id")]

@@ -44,7 +44,7 @@ public sealed class HealthTests(LocalHostFixture app)
         var now = DateTimeOffset.UtcNow;
         Assert.True(sweep > now - TimeSpan.FromMinutes(5) && sweep <= now + TimeSpan.FromSeconds(5), $"sweep last ran {sweep:o}");
         var poison = body.GetProperty("poisonQueues");
-        Assert.Equal(["report-assembly-poison", "report-notifications-poison"], poison.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["report-assembly-poison", "report-notifications-poison", "report-year-end-poison"], poison.EnumerateObject().Select(p => p.Name));
         foreach (var queue in poison.EnumerateObject())
             Assert.True(queue.Value.GetInt32() >= 0, $"{queue.Name}: {queue.Value}");
     }
@@ -75,7 +75,7 @@ public sealed class HealthTests(LocalHostFixture app)
 
     /// <summary>
     /// Its own Azurite and host, since Azurite is killed: the health check says 503 within seconds, and the host's log
-    /// holds a stack trace once per poller (the two queues, the 2-second sweep), not one per failed poll.
+    /// holds a stack trace once per poller (the three queues, the 2-second sweep), not one per failed poll.
     /// </summary>
     [Fact]
     public async Task With_storage_gone_health_answers_503_and_the_host_logs_each_poller_s_stack_trace_once()
@@ -97,7 +97,7 @@ public sealed class HealthTests(LocalHostFixture app)
             Assert.Equal(JsonValueKind.Null, body.GetProperty("poisonQueues").ValueKind);
 
             // Several failed polls on each queue: each a line of its own.
-            string[] queues = ["report-assembly", "report-notifications"];
+            string[] queues = ["report-assembly", "report-notifications", "report-year-end"];
             bool EachFailedThrice() => queues.All(q => Since(env, logLines).Count(l => l.Contains($"Polling queue {q} failed again:")) >= 3);
             await Eventually.HoldsAsync(() => Task.FromResult(EachFailedThrice()),
                 LocalHostFixture.DefaultWait, () => env.HostLog.Tail(l => l.Contains("Polling queue", StringComparison.Ordinal)));
@@ -106,7 +106,7 @@ public sealed class HealthTests(LocalHostFixture app)
             // An entry with a stack trace is a timestamped line followed by the exception's indented lines.
             var withStack = lines.Where((line, i) => !line.StartsWith(' ') && i + 1 < lines.Count && lines[i + 1].StartsWith("    ", StringComparison.Ordinal))
                 .ToList();
-            Assert.True(withStack.Count <= 5, $"{withStack.Count} log entries with a stack trace after storage went:\n  " + string.Join("\n  ", withStack));
+            Assert.True(withStack.Count <= 6, $"{withStack.Count} log entries with a stack trace after storage went:\n  " + string.Join("\n  ", withStack));
             foreach (var queue in queues)
                 Assert.Single(withStack, l => l.Contains($"Polling queue {queue} failed:", StringComparison.Ordinal));
         }

@@ -244,7 +244,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
     /// </summary>
     public async Task WaitForQueuesToDrainAsync(TimeSpan? timeout = null)
     {
-        var queues = new[] { Storage.Options.AssemblyQueue, Storage.Options.NotificationQueue }.Select(Storage.Queues.GetQueueClient).ToList();
+        var queues = new[] { Storage.Options.AssemblyQueue, Storage.Options.NotificationQueue, Storage.Options.YearEndQueue }
+            .Select(Storage.Queues.GetQueueClient).ToList();
         var counts = new int[queues.Count];
         await Eventually.HoldsAsync(async () =>
         {
@@ -252,6 +253,31 @@ public sealed class LocalHostFixture : IAsyncLifetime
             return counts.All(c => c == 0);
         }, timeout ?? DefaultWait,
             () => $"the work queues did not drain: {string.Join(", ", queues.Select((q, i) => $"{q.Name} {counts[i]}"))}\n{HostLog.Tail(_ => true)}");
+    }
+
+    /// <summary>
+    /// 立即汇编 as an API client does it: POST year-end (202 Accepted, Location: the run's status), then the status until the
+    /// run is finished; returns the finished status (state done or failed, the outcome, the volume).
+    /// </summary>
+    public async Task<JsonElement> RunYearEndAsync(int year, string asUser = Office)
+    {
+        using var posted = await ClientAs(asUser).PostAsync($"api/reports/{year}/year-end", null);
+        var text = await posted.Content.ReadAsStringAsync();
+        if (posted.StatusCode != HttpStatusCode.Accepted || posted.Headers.Location is null)
+            throw new InvalidOperationException($"POST year-end {year}: {(int)posted.StatusCode} {text}");
+        return await WaitForYearEndRunAsync(posted.Headers.Location, asUser);
+    }
+
+    /// <summary>Follows a queued year-end run's status resource until its state is done or failed.</summary>
+    public async Task<JsonElement> WaitForYearEndRunAsync(Uri status, string asUser = Office)
+    {
+        var run = default(JsonElement);
+        await Eventually.HoldsAsync(async () =>
+        {
+            run = JsonDocument.Parse(await ClientAs(asUser).GetStringAsync(status)).RootElement.Clone();
+            return run.GetProperty("state").GetString() is "done" or "failed";
+        }, DefaultWait, () => $"the year-end run {status} did not finish: {run}\n{HostLogAbout("year-end", "Year-end", "CompileYearEnd")}");
+        return run;
     }
 
     /// <summary>The notification object of PDF <paramref name="version"/> in a report's status, or null before its notice exists.</summary>

@@ -22,7 +22,7 @@ public sealed class MembersPageTests(LocalHostFixture app)
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/members", 1280);
 
         // The configured members are listed by name, role and department in words; the nav bar offers both office pages.
-        Assert.Equal(["我的待办", "提交/修改草稿", "本部门报告", "全区总览", "成员管理", "印章管理"], await page.Locator("nav a").AllInnerTextsAsync());
+        Assert.Equal(["我的待办", "本部门报告", "全区总览", "成员管理", "印章管理"], await page.Locator("nav a").AllInnerTextsAsync());
         var kgj = await Cells(page, "kgj-author");
         Assert.Equal(["kgj-author", "起草人", "魏都区科学技术和工业信息化局", "配置"], kgj[..4]);
         Assert.Equal("科工局起草人", await page.InnerTextAsync("tr:has(td.uid:text-is('kgj-author')) th"));

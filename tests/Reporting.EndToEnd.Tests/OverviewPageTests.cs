@@ -59,7 +59,9 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         Assert.True(await page.GetAttributeAsync("#chase", "readonly") is not null);
         await BrowserPages.CheckAsync(page, "overview-office-1280");
 
-        // The CSV the browser downloads holds the same rows, in UTF-8 with a BOM, named in Chinese.
+        // The CSV the browser downloads holds the same rows, in UTF-8 with a BOM, named in Chinese; the list and its CSV
+        // sit folded under the 催报 table.
+        await page.ClickAsync("details.chase-list summary");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('下载催报名单')"));
         Assert.Equal($"{Year}年度法治政府建设报告催报名单.csv", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
@@ -68,21 +70,34 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         Assert.Equal("部门,部分,状态,催办事项", rows[0]);
         Assert.Equal(chase, rows[1..].Select(r => r.Split(',')).Select(c => $"{c[0]}：{c[1]}（{c[2]}，{c[3]}）"));
 
-        // 立即汇编: a form post, 303 back to the page, which says what happened and links the volume.
+        // 立即汇编: a form post, 303 to the run's page at once, which reloads itself while the run is queued or running
+        // and then says what happened and links the volume.
         Assert.Equal(0, await page.Locator("a[href*='volume/pdf']").CountAsync());
         await page.ClickAsync("button:has-text('立即汇编')");
-        await BrowserPages.ArrivedAsync(page, new Regex(@"/api/overview\?year=2004&ran=[^/]*$"));
-        Assert.Contains("汇编完成：已生成第 1 版报告汇编", await page.InnerTextAsync("[role=status]"));
+        var runPage = new Regex($@"/api/reports/{Year}/year-end/[0-9a-f]{{32}}$");
+        await BrowserPages.ArrivedAsync(page, runPage);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("汇编完成：已生成第 1 版报告汇编",
+            new() { Timeout = DebianChromium.StepTimeoutMs });
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
         var volume = await page.GetAttributeAsync("a[href*='volume/pdf']", "href");
         Assert.EndsWith($"/reports/{Year}/volume/pdf?version=1", volume);
         Assert.StartsWith("%PDF", await DownloadAsync(volume));
         Assert.EndsWith($"/reports/{Year}/volume/ofd?version=1", await page.GetAttributeAsync("a[href*='volume/ofd']", "href"));
+        await BrowserPages.CheckAsync(page, "year-end-run-done-1280");
+        var run = page.Url;
+        await page.ClickAsync("a:has-text('返回全区总览')");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/api/overview?year={Year}"));
+        Assert.EndsWith($"/reports/{Year}/volume/pdf?version=1", await page.GetAttributeAsync("a[href*='volume/pdf']", "href"));
         await BrowserPages.CheckAsync(page, "overview-office-compiled-1280");
 
         // At 390 px the grid scrolls inside its own box; the page stays within the window.
         var narrow = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 390);
         Assert.True(await narrow.EvaluateAsync<bool>("(() => { const g = document.querySelector('.grid'); return g.scrollWidth > g.clientWidth; })()"));
         await BrowserPages.CheckAsync(narrow, "overview-office-390");
+        await narrow.GotoAsync(run);
+        Assert.Contains("汇编完成", await narrow.GetByRole(AriaRole.Status).InnerTextAsync());
+        await BrowserPages.CheckAsync(narrow, "year-end-run-done-390");
     }
 
     [Fact]
@@ -105,7 +120,7 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
     }
 
     [Fact]
-    public async Task The_chase_csv_names_its_file_in_chinese_and_json_callers_of_year_end_still_get_json()
+    public async Task The_chase_csv_names_its_file_in_chinese_and_json_callers_of_year_end_get_json()
     {
         using var csv = await app.ClientAs(LocalHostFixture.Office).GetAsync($"api/overview/missing.csv?year={JsonYear}");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -127,10 +142,11 @@ public sealed class OverviewPageTests(LocalHostFixture app, ITestOutputHelper ou
         output.WriteLine($"全区总览 {JsonYear}: {string.Join(", ", times.Select(t => $"{t:F0} ms"))}");
         Assert.True(times.Order().ElementAt(2) < 2000, $"median {times.Order().ElementAt(2):F0} ms");
 
-        // An API client posting a form (no Accept: text/html) is answered as before: 200 JSON.
+        // An API client posting a form (no Accept: text/html) gets JSON, not a redirect: the run, accepted (202).
         using var run = await app.ClientAs(LocalHostFixture.Office).PostAsync($"api/reports/{JsonYear}/year-end", new FormUrlEncodedContent([]));
-        Assert.Equal(HttpStatusCode.OK, run.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
         Assert.Equal(JsonYear, JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("year").GetInt32());
+        await app.WaitForYearEndRunAsync(run.Headers.Location!);
     }
 
     /// <summary>Follows a download link as the office does: 302 to a short-lived storage link, then the file's first bytes.</summary>

@@ -136,9 +136,10 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         Assert.Equal(["已通过", "已通过", "已通过", "已通过", "已通过", "未提交", "第 1 版 下载 OFD", "未发布 发布"], row.Select(c => c.Trim()));
         await CheckAsync(office, "overview-office");
         await office.GetByRole(AriaRole.Button, new() { Name = "立即汇编" }).ClickAsync();
-        await BrowserPages.ArrivedAsync(office, new Regex($@"/api/overview\?year={Year}&ran="));
-        Assert.Contains("汇编完成", await office.GetByRole(AriaRole.Status).InnerTextAsync());
-        await CheckAsync(office, "overview-office-compiled");
+        await BrowserPages.ArrivedAsync(office, new Regex($@"/api/reports/{Year}/year-end/[0-9a-f]{{32}}$"));
+        await Assertions.Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("汇编完成", new() { Timeout = DebianChromium.StepTimeoutMs });
+        await office.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        await CheckAsync(office, "year-end-run-office");
         var volume = office.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"^下载 {Year} 年度报告汇编") });
         Assert.Equal("%PDF", await DownloadedStartAsync(office, () => volume.ClickAsync()));
     }

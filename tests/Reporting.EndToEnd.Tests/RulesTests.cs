@@ -21,7 +21,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
     private static readonly string?[] Users = ["kgj-author", "kgj-approver", "sfj-approver", "office", "office-admin", null];
 
     private const string Read = "200/200";       // GET reports/{year}/{department}, GET …/drafts/1
-    private const string Year = "200/200/302";   // GET reports/{year}, POST year-end, GET volume/pdf
+    private const string Year = "200/202/302";   // GET reports/{year}, POST year-end (queued), GET volume/pdf
     private const string Members = "200/200/204"; // GET, PUT, DELETE members/{userId}
 
     private static readonly (string Action, string[] Expected)[] ApiTable =
@@ -97,7 +97,7 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
         "download a PDF" => user => Status(Send(user, HttpMethod.Get, $"api/reports/{AssembledYear}/{Department}/pdf")),
         "year overview, volume, run year-end" => user => Statuses(
             () => Send(user, HttpMethod.Get, $"api/reports/{AssembledYear}"),
-            () => Send(user, HttpMethod.Post, $"api/reports/{AssembledYear}/year-end"),
+            () => RunYearEndAsync(user),
             () => Send(user, HttpMethod.Get, $"api/reports/{AssembledYear}/volume/pdf")),
         "manage members" => user => Statuses(
             () => Send(user, HttpMethod.Get, "api/members/kgj-author"),
@@ -162,6 +162,14 @@ public sealed class RulesTests(LocalHostFixture app, ITestOutputHelper output)
 
     private Task<HttpResponseMessage> Send(string? user, HttpMethod method, string path, HttpContent? content = null) =>
         (user is null ? app.Anonymous : app.ClientAs(user)).SendAsync(new HttpRequestMessage(method, path) { Content = content });
+
+    /// <summary>POST year-end; when it is accepted, waits for the queued run to finish, so the volume the next request reads is there.</summary>
+    private async Task<HttpResponseMessage> RunYearEndAsync(string? user)
+    {
+        var response = await Send(user, HttpMethod.Post, $"api/reports/{AssembledYear}/year-end");
+        if (response.StatusCode == System.Net.HttpStatusCode.Accepted) await app.WaitForYearEndRunAsync(response.Headers.Location!, user!);
+        return response;
+    }
 
     private static async Task<string> Status(Task<HttpResponseMessage> sending)
     {

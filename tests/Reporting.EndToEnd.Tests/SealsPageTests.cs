@@ -37,7 +37,7 @@ public sealed class SealsPageTests(LocalHostFixture app)
         var browser = chromium.Browser;
         var page = await BrowserPages.SignedInAsync(app, browser, Admin, "api/admin/seals", 1280);
 
-        Assert.Equal(["我的待办", "提交/修改草稿", "本部门报告", "全区总览", "成员管理", "印章管理"], await page.Locator("nav a").AllInnerTextsAsync());
+        Assert.Equal(["我的待办", "本部门报告", "全区总览", "成员管理", "印章管理"], await page.Locator("nav a").AllInnerTextsAsync());
         var names = await page.Locator("tbody th").AllInnerTextsAsync();
         Assert.StartsWith("魏都区法治政府建设领导小组办公室", names[0]);
         Assert.Equal(25, names.Count);

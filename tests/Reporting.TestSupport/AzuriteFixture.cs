@@ -27,8 +27,10 @@ public sealed class AzuriteFixture : IAsyncLifetime
             PublicationsTable = "publications" + suffix,
             PdfHashesTable = "pdfhashes" + suffix,
             SignInsTable = "signins" + suffix,
+            ChasesTable = "chases" + suffix,
             AssemblyQueue = "assembly-" + suffix,
             NotificationQueue = "notify-" + suffix,
+            YearEndQueue = "yearend-" + suffix,
         });
         await clients.EnsureCreatedAsync();
         return clients;

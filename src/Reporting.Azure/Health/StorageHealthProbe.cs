@@ -19,7 +19,10 @@ public sealed class StorageHealthProbe(StorageClients clients, TableTimerRuns ti
 
     /// <summary>The poison queue of each queue the app's functions are triggered by.</summary>
     public IReadOnlyList<string> PoisonQueues { get; } =
-        [clients.Options.AssemblyQueue + QueueNames.PoisonSuffix, clients.Options.NotificationQueue + QueueNames.PoisonSuffix];
+        [
+            clients.Options.AssemblyQueue + QueueNames.PoisonSuffix, clients.Options.NotificationQueue + QueueNames.PoisonSuffix,
+            clients.Options.YearEndQueue + QueueNames.PoisonSuffix,
+        ];
 
     public async Task<StorageHealth> CheckAsync(IReadOnlyCollection<string> timers, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ namespace Reporting.Azure.Queues;
 /// </summary>
 public sealed class PoisonQueueReplay(StorageClients clients)
 {
-    public IReadOnlyList<string> KnownQueues => [clients.Options.AssemblyQueue, clients.Options.NotificationQueue];
+    public IReadOnlyList<string> KnownQueues => [clients.Options.AssemblyQueue, clients.Options.NotificationQueue, clients.Options.YearEndQueue];
 
     /// <returns>How many messages were moved.</returns>
     public async Task<int> ReplayAsync(string queue, CancellationToken cancellationToken = default)

@@ -17,6 +17,10 @@ public class StorageWorkQueue(StorageClients clients) : IWorkQueue
     public virtual Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default) =>
         clients.Queues.GetQueueClient(clients.Options.AssemblyQueue).SendMessageAsync(QueueEnvelope.Write(message, Activity.Current), cancellationToken);
 
+    public virtual Task EnqueueYearEndAsync(YearEndMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default) =>
+        clients.Queues.GetQueueClient(clients.Options.YearEndQueue).SendMessageAsync(QueueEnvelope.Write(message, Activity.Current),
+            visibilityTimeout: delay is { } wait ? TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds)) : null, timeToLive: null, cancellationToken);
+
     public virtual Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default) =>
         clients.Queues.GetQueueClient(clients.Options.NotificationQueue).SendMessageAsync(QueueEnvelope.Write(message, Activity.Current), cancellationToken);
 

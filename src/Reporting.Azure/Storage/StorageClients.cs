@@ -82,11 +82,11 @@ public sealed class StorageClients
         foreach (var table in new[]
         {
             Options.DraftsTable, Options.ReportsTable, Options.AuditTable, Options.OutboxTable, Options.YearEndTable, Options.MembersTable,
-            Options.PublicationsTable, Options.PdfHashesTable, Options.TimerRunsTable, Options.SignInsTable,
+            Options.PublicationsTable, Options.PdfHashesTable, Options.TimerRunsTable, Options.SignInsTable, Options.ChasesTable,
         })
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         await Blobs.GetBlobContainerClient(Options.ReportsContainer).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var queue in new[] { Options.AssemblyQueue, Options.NotificationQueue })
+        foreach (var queue in new[] { Options.AssemblyQueue, Options.NotificationQueue, Options.YearEndQueue })
         {
             await Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             await Queues.GetQueueClient(queue + QueueNames.PoisonSuffix).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -22,6 +22,8 @@ public sealed class StorageOptions
     public string AuditTable { get; set; } = "audit";
     public string OutboxTable { get; set; } = "outbox";
     public string YearEndTable { get; set; } = "yearend";
+    /// <summary>Each department's last 催报 (全区总览 shows it; a department is chased at most once a day).</summary>
+    public string ChasesTable { get; set; } = "chases";
     public string MembersTable { get; set; } = "members";
     public string PublicationsTable { get; set; } = "publications";
     /// <summary>Every stored PDF by the SHA-256 of its bytes (/api/verify reads it).</summary>
@@ -32,6 +34,8 @@ public sealed class StorageOptions
     public string SignInsTable { get; set; } = "signins";
     public string AssemblyQueue { get; set; } = QueueNames.Assembly;
     public string NotificationQueue { get; set; } = QueueNames.Notification;
+    /// <summary>立即汇编's runs (GET reports/{year}/year-end/{id} follows each).</summary>
+    public string YearEndQueue { get; set; } = QueueNames.YearEnd;
 
     // Bounded waits: storage that hangs or is gone must turn into a prompt 503, not a request held for minutes
     // (the SDK's defaults are 100 s per try and 3 retries). Table and queue calls are small; blobs carry PDFs.

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Reporting.Azure.Queues;
 using Reporting.Azure.Storage;
@@ -67,20 +66,8 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
             : new NotificationMessage.ReportReady(year, middle, version);
     }
 
-    public virtual async Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var response = entry.ETag is null
-                ? await _table.AddEntityAsync(ToEntity(entry), cancellationToken)
-                : await _table.UpdateEntityAsync(ToEntity(entry), new ETag(entry.ETag), TableUpdateMode.Replace, cancellationToken);
-            return entry with { ETag = response.Headers.ETag!.Value.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return null;
-        }
-    }
+    public virtual async Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default) =>
+        await _table.TryAddOrReplaceAsync(ToEntity(entry), entry.ETag, cancellationToken) is { } etag ? entry with { ETag = etag } : null;
 
     public virtual async Task SaveSentAsync(OutboxEntry entry, CancellationToken cancellationToken = default) =>
         await _table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken);

@@ -14,8 +14,9 @@ namespace Reporting.Core.Calendar;
 /// The calendar's notices. A daily run (<see cref="RunAsync"/>) asks <see cref="ReportingCalendar.DutyOn"/> what the
 /// day is: on a reminder day every department with a required part not approved (未提交, 已退回, 待审核) gets one
 /// reminder for its members; after the deadline the district office gets one list of those departments a day. By
-/// hand, the office sends one department a 催报 (<see cref="ChaseAsync"/>). Each notice has its own outbox key (per
-/// department and day, or per 催报 form), so a retry, a second timer firing or a double click never sends it twice:
+/// hand, the office sends one department a 催报 (<see cref="ChaseAsync"/>), or every unfinished one (<see cref="ChaseAllAsync"/>),
+/// at most once per department and day (the <see cref="ChaseRecord"/>, ETag-checked, says who chased it last and when).
+/// Each notice has its own outbox key (per department and day), so a retry, a second timer firing or a double click never sends it twice:
 /// a run that finds the key registered queues nothing. What is missing is worked out again when the notice is sent;
 /// a notice whose department finished meanwhile (or, for the list, when nobody lacks anything any more) is withdrawn
 /// rather than sent (<see cref="OnceOnlyDelivery.WithdrawAsync"/>), and that is recorded in the audit trail.
@@ -31,6 +32,7 @@ public class DeadlineReminders(
     IWorkQueue queue,
     IAuditLog audit,
     AccessControl access,
+    IChaseRecordRepository chases,
     TimeProvider clock)
 {
     /// <summary>The audit trail of the overdue lists ("2024/calendar"), beside the reports' own trails.</summary>
@@ -68,23 +70,96 @@ public class DeadlineReminders(
     }
 
     /// <summary>
-    /// 催报 by hand: the district office reminds one department now. The command's form id is the one-time id of the
-    /// office's form, so a double click or a repeated post sends one notice.
+    /// 催报 by hand: the district office reminds one department now, unless it was chased earlier the same day. The
+    /// command's form id is the one-time id of the office's form: a double click or a repeated post is the same 催报
+    /// (<see cref="ChaseOutcome.AlreadySent"/>); another form the same day is refused (<see cref="ChaseOutcome.ChasedToday"/>,
+    /// with who chased it and when).
     /// </summary>
-    public virtual async Task<ChaseOutcome> ChaseAsync(ChaseDepartmentCommand command, Caller caller, CancellationToken cancellationToken = default)
+    public virtual async Task<ChaseResult> ChaseAsync(ChaseDepartmentCommand command, Caller caller, CancellationToken cancellationToken = default)
     {
         await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
-        var (year, department, id, text) = (command.Report.Year, command.Report.Department, command.FormId, command.Note);
-        var notice = new NotificationMessage.ReportChased(year, department, id);
-        if ((await outbox.FindAsync(notice.OutboxKey, cancellationToken)).Count > 0) return ChaseOutcome.AlreadySent;
-        if (await LackOfAsync(year, department, withComments: false, cancellationToken) is null) return ChaseOutcome.Finished;
-        // The audit entry carries who sent it and the words: the notice reads them back when it is composed.
-        await audit.RecordAsync(new AuditEntry(new ReportKey(year, department).ToString(), "report.chased", caller, clock.GetUtcNow(),
-            text is null ? id : $"{id} {text}"), cancellationToken);
-        await delivery.RegisterAsync(notice, LeaveOut(await members.OfDepartmentAsync(department, cancellationToken)), cancellationToken);
-        await queue.EnqueueNotificationAsync(notice, cancellationToken);
-        return ChaseOutcome.Queued;
+        return await ChaseOneAsync(command.Report, command.FormId, command.Note, caller, knownLacking: false, cancellationToken);
     }
+
+    /// <summary>
+    /// 全部催报: every department not finished is chased with the same words, except those chased earlier today (skipped).
+    /// One form id for all: a repeated post finds each department chased by it and sends nothing again.
+    /// </summary>
+    public virtual async Task<ChaseAllResult> ChaseAllAsync(ChaseAllCommand command, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var (year, formId, note) = command;
+        await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
+        var chased = new List<string>();
+        var skipped = new List<string>();
+        foreach (var lack in await LackingAsync(year, withComments: false, cancellationToken))
+        {
+            var result = await ChaseOneAsync(new ReportKey(year, lack.Department), formId, note, caller, knownLacking: true, cancellationToken);
+            if (result.Outcome is ChaseOutcome.Queued or ChaseOutcome.AlreadySent) chased.Add(lack.Department);
+            else if (result.Outcome == ChaseOutcome.ChasedToday) skipped.Add(lack.Department);
+        }
+        return new ChaseAllResult(chased, skipped);
+    }
+
+    /// <summary>Every department's last 催报 of <paramref name="year"/>, by department (what 全区总览 shows).</summary>
+    public virtual async Task<IReadOnlyDictionary<string, ChaseRecord>> LastChasesAsync(int year, CancellationToken cancellationToken = default) =>
+        (await chases.ListAsync(year, cancellationToken)).ToDictionary(c => c.Department, StringComparer.Ordinal);
+
+    /// <param name="knownLacking">The caller has just found the department unfinished: no need to read its drafts again.</param>
+    private async Task<ChaseResult> ChaseOneAsync(ReportKey report, string formId, string? text, Caller caller, bool knownLacking,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = calendar.Today(now);
+        var last = await chases.GetAsync(report.Year, report.Department, cancellationToken);
+        if (ChasedOn(today, last, formId) is { } answered) return await RepairedAsync(answered, text, cancellationToken);
+        if (!knownLacking && await LackOfAsync(report.Year, report.Department, withComments: false, cancellationToken) is null)
+            return new ChaseResult(ChaseOutcome.Finished, last);
+        // The claim: of two 催报 of one department at once (two members of staff, both clicks of a double click) one records it.
+        var record = new ChaseRecord(report.Year, report.Department, today, now, caller.Id, caller.Name, formId, last?.ETag);
+        if (await chases.TrySaveAsync(record, cancellationToken) is not { } claimed)
+        {
+            var other = await chases.GetAsync(report.Year, report.Department, cancellationToken);
+            return ChasedOn(today, other, formId) ?? new ChaseResult(ChaseOutcome.ChasedToday, other);
+        }
+        await SendAsync(claimed, text, caller, cancellationToken);
+        return new ChaseResult(ChaseOutcome.Queued, claimed);
+    }
+
+    /// <summary>The answer when <paramref name="last"/> is a 催报 of <paramref name="today"/>: this form's again, or another's; null otherwise.</summary>
+    private static ChaseResult? ChasedOn(DateOnly today, ChaseRecord? last, string formId) => last is null || last.Day != today
+        ? null
+        : new ChaseResult(last.FormId == formId ? ChaseOutcome.AlreadySent : ChaseOutcome.ChasedToday, last);
+
+    /// <summary>
+    /// A repeated post of the form whose 催报 was recorded: if the request that recorded it died before the audit entry,
+    /// the 催报 is sent now (the outbox key is the day's, so nothing goes out twice); otherwise nothing is done again.
+    /// </summary>
+    private async Task<ChaseResult> RepairedAsync(ChaseResult answered, string? text, CancellationToken cancellationToken)
+    {
+        if (answered is not { Outcome: ChaseOutcome.AlreadySent, Last: { } last }) return answered;
+        var notice = NotificationMessage.ReportChased.OnDay(last.Year, last.Department, last.Day);
+        if (await ChaseEntryAsync(notice, cancellationToken) is null)
+            await SendAsync(last, text, new Caller(last.ChasedBy, last.ChasedByName), cancellationToken);
+        return answered;
+    }
+
+    /// <summary>
+    /// The audit entry that carries who sent it and the words (the notice reads them back when it is composed), the outbox
+    /// rows and the message.
+    /// </summary>
+    private async Task SendAsync(ChaseRecord chase, string? text, Caller caller, CancellationToken cancellationToken)
+    {
+        var notice = NotificationMessage.ReportChased.OnDay(chase.Year, chase.Department, chase.Day);
+        await audit.RecordAsync(new AuditEntry(new ReportKey(chase.Year, chase.Department).ToString(), "report.chased", caller, chase.At,
+            text is null ? notice.Id : $"{notice.Id} {text}"), cancellationToken);
+        await delivery.RegisterAsync(notice, LeaveOut(await members.OfDepartmentAsync(chase.Department, cancellationToken)), cancellationToken);
+        await queue.EnqueueNotificationAsync(notice, cancellationToken);
+    }
+
+    /// <summary>The audit entry of a 催报 (its id first in the detail, then the office's words), or null when none was recorded.</summary>
+    private async Task<AuditEntry?> ChaseEntryAsync(NotificationMessage.ReportChased message, CancellationToken cancellationToken) =>
+        (await audit.ListAsync(new ReportKey(message.Year, message.Department).ToString(), cancellationToken))
+            .LastOrDefault(e => e.Action == "report.chased" && (e.Detail == message.Id || e.Detail.StartsWith(message.Id + " ", StringComparison.Ordinal)));
 
     /// <summary>Sends (or retries, or withdraws) the day's overdue list; null when it was withdrawn (nobody lacks anything any more).</summary>
     public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage.OverdueList message, CancellationToken cancellationToken = default)
@@ -117,8 +192,7 @@ public class DeadlineReminders(
     public virtual async Task<DeliveryResult?> NotifyAsync(NotificationMessage.ReportChased message, CancellationToken cancellationToken = default)
     {
         var trail = new ReportKey(message.Year, message.Department).ToString();
-        var chase = (await audit.ListAsync(trail, cancellationToken))
-            .LastOrDefault(e => e.Action == "report.chased" && (e.Detail == message.Id || e.Detail.StartsWith(message.Id + " ", StringComparison.Ordinal)));
+        var chase = await ChaseEntryAsync(message, cancellationToken);
         if (chase is null) return await WithdrawAsync(message, trail, "no chase of this id in the audit trail", cancellationToken);
         var note = chase.Detail.Length <= message.Id.Length ? null : chase.Detail[(message.Id.Length + 1)..];
         return await NotifyDepartmentAsync(message, message.Department, message.Id, "report.chase-sent",
@@ -216,6 +290,9 @@ public enum ChaseOutcome
 
     /// <summary>This form's 催报 was already sent (a double click, a repeated post).</summary>
     AlreadySent,
+
+    /// <summary>Another 催报 of this department went out earlier the same day: nothing is sent again until tomorrow.</summary>
+    ChasedToday,
 
     /// <summary>The department has finished: there is nothing to chase.</summary>
     Finished,

@@ -137,6 +137,13 @@ public static class RefusalCode
     // 催报 (DeadlineReminders.ChaseAsync).
     public const string ChaseDepartmentUnknown = "calendar.chase-department-unknown";
     public const string ChaseIdMalformed = "calendar.chase-id-malformed";
+    /// <summary>(string chasedBy, DateTimeOffset at): another 催报 of the same department went out the same day.</summary>
+    public const string ChasedToday = "calendar.chased-today";
+
+    // 立即汇编 (QueuedYearEnd).
+    public const string YearEndIdMalformed = "year-end.id-malformed";
+    /// <summary>(int year, string id)</summary>
+    public const string YearEndRunNotFound = "year-end.run-not-found";
     /// <summary>(int max)</summary>
     public const string ChaseNoteTooLong = "calendar.chase-note-too-long";
     public const string ChaseNoteHasControl = "calendar.chase-note-has-control";

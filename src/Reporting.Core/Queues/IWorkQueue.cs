@@ -7,6 +7,9 @@ public interface IWorkQueue
 {
     Task EnqueueAssemblyAsync(AssemblyMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>Sends <paramref name="message"/>, first seen after <paramref name="delay"/> if given (a run held elsewhere looks again then).</summary>
+    Task EnqueueYearEndAsync(YearEndMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default);
+
     Task EnqueueNotificationAsync(NotificationMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Sends <paramref name="message"/> so that it is first seen after <paramref name="delay"/> (a retry's backoff).</summary>

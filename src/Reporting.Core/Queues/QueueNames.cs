@@ -5,5 +5,6 @@ public static class QueueNames
 {
     public const string Assembly = "report-assembly";
     public const string Notification = "report-notifications";
+    public const string YearEnd = "report-year-end";
     public const string PoisonSuffix = "-poison";
 }

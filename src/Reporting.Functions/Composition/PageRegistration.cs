@@ -33,6 +33,7 @@ internal static class PageRegistration
         services.AddSingleton<TodoPage>();
         services.AddSingleton<DepartmentPage>();
         services.AddSingleton<OverviewPage>();
+        services.AddSingleton<YearEndRunPage>();
         services.AddSingleton<MembersPage>();
         services.AddSingleton<DraftPage>();
         services.AddSingleton<ReviewPage>();

@@ -7,6 +7,7 @@ using Reporting.Azure.Storage;
 using Reporting.Azure.Tables;
 using Reporting.Core.Access;
 using Reporting.Core.Audit;
+using Reporting.Core.Calendar;
 using Reporting.Core.Drafts;
 using Reporting.Core.Health;
 using Reporting.Core.Notices;
@@ -16,6 +17,7 @@ using Reporting.Core.ReportAssembly;
 using Reporting.Core.Reports;
 using Reporting.Core.Seals;
 using Reporting.Core.Verification;
+using Reporting.Core.YearEnd;
 using Reporting.Functions.Http;
 
 namespace Reporting.Functions.Composition;
@@ -42,6 +44,8 @@ internal static class StorageRegistration
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<INotificationOutbox, TableNotificationOutbox>();
         services.AddSingleton<IVolumeLedgerRepository, TableVolumeLedgerRepository>();
+        services.AddSingleton<IYearEndRequestRepository, TableYearEndRequestRepository>();
+        services.AddSingleton<IChaseRecordRepository, TableChaseRecordRepository>();
         services.AddSingleton<TableMemberRepository>();
         // Every request looks its caller up: read through a 10 s cache (CachedMemberRepository says what that means for changes).
         services.AddSingleton<IMemberRepository>(sp =>

@@ -36,6 +36,7 @@ internal static class WorkflowRegistration
         services.AddSingleton<DraftWithdrawal>();
         services.AddSingleton<ReportAssembler>();
         services.AddSingleton<YearEndRun>();
+        services.AddSingleton<QueuedYearEnd>();
         services.AddSingleton<DeadlineReminders>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<EditableCopies>();

@@ -69,8 +69,9 @@ public sealed class PageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "overview")] HttpRequest request,
         CancellationToken cancellationToken) =>
         browser.PageAsync(request, (caller, member) => overview.RenderAsync(
-            Query(request, "year"), Query(request, "ran"), Query(request, "volume"), caller, member, cancellationToken,
-            (Query(request, "chased"), Query(request, "outcome")), Query(request, "publication"), Query(request, "department")), cancellationToken);
+            Query(request, "year"), caller, member, cancellationToken,
+            (Query(request, "chased"), Query(request, "outcome")), Query(request, "publication"), Query(request, "department"),
+            (Query(request, "chasedAll"), Query(request, "skipped"))), cancellationToken);
 
     /// <summary>全区总览's 催报 list as CSV.</summary>
     [Function("OverviewChaseCsv")]

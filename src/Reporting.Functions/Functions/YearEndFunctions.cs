@@ -7,15 +7,18 @@ using Reporting.Core.Health;
 using Reporting.Core.YearEnd;
 using Reporting.Functions.Http;
 using Reporting.Functions.Identity;
+using Reporting.Functions.Pages;
 using Reporting.Functions.ReadModels;
 using Reporting.Functions.Requests;
 
 namespace Reporting.Functions.Functions;
 
-/// <summary>The year level: the timer-driven year-end run, running it on demand, the year's status and the compiled volume.</summary>
-public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, AccessControl access, CallerResolver callers, BrowserRequests browser,
-    Routes routes,
-    TimeProvider clock, ITimerRuns runs, ILogger<YearEndFunctions> logger)
+/// <summary>
+/// The year level: the timer-driven year-end run, 立即汇编 (queued, answered at once, followed at its status resource), the
+/// year's status and the compiled volume.
+/// </summary>
+public sealed class YearEndFunctions(YearEndRun run, QueuedYearEnd queued, ReportQueries queries, CallerResolver callers, BrowserRequests browser,
+    YearEndRunPage runPage, Routes routes, TimeProvider clock, ITimerRuns runs, ILogger<YearEndFunctions> logger)
 {
     public const string TimerName = "YearEndAssembly";
 
@@ -36,6 +39,11 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
         await runs.RecordAsync(TimerName, cancellationToken);
     }
 
+    /// <summary>
+    /// 立即汇编: queues the run and answers at once, 202 with the run's status resource as Location (a compilation takes
+    /// seconds to minutes, longer than a page or a gateway should wait). A one-time <c>id</c> (form or JSON) makes a repeated
+    /// post answer with the run it already queued; a browser's form post is sent to the page that follows the run.
+    /// </summary>
     [Function("RunYearEnd")]
     public async Task<IActionResult> RunNow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year}/year-end")] HttpRequest request,
@@ -43,13 +51,27 @@ public sealed class YearEndFunctions(YearEndRun run, ReportQueries queries, Acce
     {
         var caller = callers.Resolve(request);
         var number = ReportKeyBinder.Year(year);
-        await access.DemandAsync(caller, ReportAction.DistrictYear, null, cancellationToken);
-        logger.LogInformation("Year-end run for {Year} requested over HTTP by {Caller}", number, caller.Id);
-        var result = await run.RunAsync(number, caller, cancellationToken);
-        Log(result);
-        // 立即汇编 on 全区总览 is a plain form: back to the page, which says what the run did.
-        if (BrowserForm.IsPost(request)) return ApiResult.SeeOther(routes.OverviewPage(number, result.Outcome, result.VolumeVersion));
-        return ApiResult.JsonBody(YearEndView.From(result, await queries.GetYearAsync(year, caller, cancellationToken)));
+        // A body is optional: without one (or without an id) the run gets a fresh id; with one, a retry finds the run it queued.
+        var id = request.ContentType is null ? null : (await RequestFieldsReader.ReadAsync(request, JsonFields.YearEnd, cancellationToken))["id"];
+        var queuedRun = await queued.RequestAsync(number, string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString("N") : id.Trim(), caller, cancellationToken);
+        logger.LogInformation("Year-end run {Year}/{Id} requested over HTTP by {Caller}: {State}", number, queuedRun.Id, caller.Id, queuedRun.State);
+        var status = routes.YearEndRun(number, queuedRun.Id);
+        if (BrowserForm.IsPost(request)) return ApiResult.SeeOther(status);
+        return ApiResult.JsonBody(YearEndRunView.From(queuedRun, routes), StatusCodes.Status202Accepted, status);
+    }
+
+    /// <summary>Where a queued run stands: JSON for the API; for a browser, a page that refreshes itself until the run is finished.</summary>
+    [Function("GetYearEndRun")]
+    public async Task<IActionResult> GetRun(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/year-end/{id}")] HttpRequest request,
+        string year, string id, CancellationToken cancellationToken)
+    {
+        if (BrowserRequests.WantsHtml(request))
+            return await browser.PageAsync(request, async (caller, member) =>
+                runPage.Render(await queued.StatusAsync(ReportKeyBinder.Year(year), id, caller, cancellationToken), caller, member,
+                    autoRefresh: request.Query["refresh"] != "off"), cancellationToken);
+        var status = await queued.StatusAsync(ReportKeyBinder.Year(year), id, callers.Resolve(request), cancellationToken);
+        return ApiResult.JsonBody(YearEndRunView.From(status, routes));
     }
 
     [Function("GetYear")]

@@ -79,10 +79,6 @@ public sealed class Routes
     /// <summary>核验 PDF: open to anyone.</summary>
     public string Verify() => Path("verify");
 
-    /// <summary>全区总览 after 立即汇编, saying what the run did.</summary>
-    public string OverviewPage(int year, string outcome, int? volume) => Path("overview", ("year", year.ToString()), ("ran", outcome),
-        ("volume", volume?.ToString()));
-
     /// <summary>成员管理 with its own parameters (the year it was reached from, the list's filter, the step shown).</summary>
     public string MembersPage(params (string Name, string? Value)[] query) => Path("admin/members", query);
 
@@ -92,6 +88,13 @@ public sealed class Routes
     /// <summary>全区总览 after a 催报 by hand (<paramref name="outcome"/>: queued, already or finished) to <paramref name="department"/>.</summary>
     public string OverviewPage(int year, string outcome, string department) => Path("overview", ("year", year.ToString()), ("chased", department),
         ("outcome", outcome));
+
+    /// <summary>全区总览 after 全部催报: how many departments it chased and how many it skipped (chased earlier today).</summary>
+    public string OverviewAfterChaseAll(int year, int chased, int skipped) => Path("overview", ("year", year.ToString()),
+        ("chasedAll", chased.ToString()), ("skipped", skipped.ToString()));
+
+    /// <summary>全部催报: the district office chases every department not finished.</summary>
+    public string ChaseAll(int year) => Path($"reports/{year}/chase");
 
     /// <summary>发布 (one report, or the whole year when <paramref name="department"/> is null) or, with <paramref name="withdraw"/>, 撤回: the confirmation
     /// form.</summary>
@@ -129,6 +132,11 @@ public sealed class Routes
     public string Year(int year) => Path($"reports/{year}");
 
     public string YearEnd(int year) => Path($"reports/{year}/year-end");
+
+    /// <summary>One queued 立即汇编: JSON for the API, a page that follows it for a browser.</summary>
+    /// <param name="autoRefresh">False: the page without its reloading (the reader stopped it).</param>
+    public string YearEndRun(int year, string id, bool autoRefresh = true) =>
+        Path($"reports/{year}/year-end/{id}", ("refresh", autoRefresh ? null : "off"));
 
     /// <summary>催报 by hand: the district office reminds one department now.</summary>
     public string Chase(int year, string department) => Path($"reports/{year}/{department}/chase");

@@ -12,31 +12,36 @@ using Reporting.Typesetting;
 namespace Reporting.Functions.Pages;
 
 /// <summary>
-/// 全区总览 for the district office: every department × every part in status words, the counts, each department's
-/// newest PDF, the newest volume, 立即汇编 and the 催报 list. Read through <see cref="ReportQueries.GetYearAsync"/>,
-/// which applies the access rules.
+/// 全区总览 for the district office: first the progress grid (every department × every part in status words, each
+/// department's newest PDF and publication), then 催报 (全部催报, and one table of the unfinished departments with when
+/// and by whom each was last chased and its own 催报 button), the volume with 立即汇编, and publication. Read through
+/// <see cref="ReportQueries.GetYearAsync"/>, which applies the access rules.
 /// </summary>
-public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, YearChoice years, Routes routes, ReportingCalendar calendar,
-    IPublicSite site, ReportingOptions options)
+public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, YearChoice years, TimeProvider clock, Routes routes,
+    ReportingCalendar calendar, IPublicSite site, ReportingOptions options, DeadlineReminders reminders)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("OverviewPage");
 
     /// <param name="chased">After a 催报 by hand: the department and what the request did (<see cref="Functions.DeadlineFunctions.Outcome"/>).</param>
+    /// <param name="chasedAll">After 全部催报: how many departments it chased and how many it skipped.</param>
     /// <param name="publication">what 发布/撤回 just did (published, withdrawn, year) to <paramref name="department"/>, to say so.</param>
-    public async Task<IActionResult> RenderAsync(string? year, string? ran, string? volume, Caller caller, Membership? member,
+    public async Task<IActionResult> RenderAsync(string? year, Caller caller, Membership? member,
         CancellationToken cancellationToken = default,
-        (string? Department, string? Outcome) chased = default, string? publication = null, string? department = null)
+        (string? Department, string? Outcome) chased = default, string? publication = null, string? department = null,
+        (string? Chased, string? Skipped) chasedAll = default)
     {
         var view = await queries.GetYearAsync(string.IsNullOrEmpty(year) ? years.InProgress.ToString() : year, caller, cancellationToken);
         var chase = ChaseList.From(view);
         var zone = options.ResolveTimeZone();
+        var lastChases = await reminders.LastChasesAsync(view.Year, cancellationToken);
+        var today = calendar.Today(clock.GetUtcNow());
+        var chasedName = view.Departments.FirstOrDefault(d => d.Department == chased.Department)?.Name;
         var model = new
         {
             Action = routes.OverviewPage(),
             view.Year,
             YearSelect = await years.SelectAsync(view.Year, cancellationToken),
-            Message = Ran(ran, int.TryParse(volume, out var v) ? v : null)
-                ?? Published(publication, view.Departments.FirstOrDefault(d => d.Department == department)?.Name),
+            Message = Published(publication, view.Departments.FirstOrDefault(d => d.Department == department)?.Name),
             Pub = new
             {
                 Deadline = Words.Date(view.Publication.Deadline),
@@ -60,6 +65,7 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Year
                 }
                 : null,
             YearEndAction = routes.YearEnd(view.Year),
+            YearEndId = Guid.NewGuid().ToString("N"),
             Headers = ReportTemplate.Sections
                 .Select(s => new { Short = DocumentWords.PartShortName(s) + (s.Required ? "" : "（选填）"), Full = Words.Part(s) }).ToList(),
             Rows = view.Departments.Select(d => new
@@ -80,16 +86,37 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Year
             ChaseRows = Math.Clamp(chase.Items.Count, 3, 15),
             ChaseText = chase.Text(),
             CsvLink = routes.ChaseCsv(view.Year),
-            Chased = Functions.DeadlineFunctions.Outcome(chased.Outcome, view.Departments.FirstOrDefault(d => d.Department == chased.Department)?.Name),
+            Chased = chased.Outcome == "chased-today" && chasedName is not null && lastChases.GetValueOrDefault(chased.Department!) is { } other
+                ? $"{chasedName}今天已由{other.ChasedByName}于 {Words.Time(other.At, zone)} 催报，未重复发送；同一部门每天至多催报一次。"
+                : Functions.DeadlineFunctions.Outcome(chased.Outcome, chasedName),
+            ChasedAll = int.TryParse(chasedAll.Chased, out var all) && int.TryParse(chasedAll.Skipped, out var skipped)
+                ? Functions.DeadlineFunctions.ChasedAll(all, skipped)
+                : null,
+            ChaseAllAction = routes.ChaseAll(view.Year),
+            ChaseAllId = Guid.NewGuid().ToString("N"),
+            MaxNote = Requests.ChaseBinder.MaxNoteLength,
             Deadline = Words.Date(calendar.SubmissionDeadline(view.Year)),
             // The departments a reminder would go to: a required part whose newest draft is not approved.
             Chases = view.Departments
                 .Select(d => (d, Lacking: d.Parts.Count(p => p.Status != "approved" && ReportTemplate.Find(p.Section)?.Required == true)))
                 .Where(x => x.Lacking > 0)
-                .Select(x => new { x.d.Name, x.Lacking, Action = routes.Chase(view.Year, x.d.Department), Id = Guid.NewGuid().ToString("N") })
+                .Select(x => new
+                {
+                    x.d.Name, x.Lacking, Action = routes.Chase(view.Year, x.d.Department), Id = Guid.NewGuid().ToString("N"),
+                    Last = lastChases.GetValueOrDefault(x.d.Department) is { } last ? $"{When(last.At, zone, today)}，{last.ChasedByName}" : "尚未催报",
+                    Today = lastChases.GetValueOrDefault(x.d.Department)?.Day == today,
+                })
                 .ToList(),
         };
         return ApiResult.Html(pages.Render($"{view.Year} 年度全区总览", caller, member, Template, model, year: view.Year));
+    }
+
+    /// <summary>When a department was last chased, short enough for a table cell: 今天 09:30, 12月5日 16:02, or with its year before this one.</summary>
+    private static string When(DateTimeOffset at, TimeZoneInfo zone, DateOnly today)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return (day == today ? "今天" : day.Year == today.Year ? $"{day.Month}月{day.Day}日" : $"{day.Year}年{day.Month}月{day.Day}日") + local.ToString(" HH:mm");
     }
 
     /// <summary>The 催报 list as a CSV download named in Chinese.</summary>
@@ -114,17 +141,6 @@ public sealed class OverviewPage(ReportQueries queries, PageRenderer pages, Year
         "published" when name is not null => $"已发布{name}的报告，公开页面和年度目录已更新。",
         "withdrawn" when name is not null => $"已撤回{name}的报告：公开的网页和 PDF 已删除，年度目录已更新，发布记录保留。",
         "year" => "全部发布完成：公开页面和年度目录已更新。",
-        _ => null,
-    };
-
-    /// <summary>What 立即汇编 did, from the outcome the year-end run answered (unknown words say nothing).</summary>
-    private static string? Ran(string? outcome, int? volume) => outcome switch
-    {
-        "created" when volume is not null => $"汇编完成：已生成第 {volume} 版报告汇编。",
-        "unchanged" when volume is not null => $"汇编完成：各部门报告与第 {volume} 版汇编相比没有变化，未生成新版本。",
-        "notified" => $"汇编完成：已补发第 {volume} 版报告汇编的通知。",
-        "in-progress" => "另一次汇编正在进行，请稍后刷新本页查看结果。",
-        "created" or "unchanged" => "汇编完成：尚无已全部通过的部门报告，未生成报告汇编。",
         _ => null,
     };
 }

@@ -30,20 +30,22 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
     /// (<paramref name="caller"/> null: nobody) and giving the nav bar their role's links (see <see cref="LinksFor"/>),
     /// which stay in <paramref name="year"/> when the page shows one (else they open each page's default year).
     /// </summary>
-    public string Render(string title, Caller? caller, Membership? member, PageTemplate template, object model, string? script = null, int? year = null)
+    /// <param name="refreshSeconds">A page following work in progress reloads itself this often (a meta refresh: no script).</param>
+    public string Render(string title, Caller? caller, Membership? member, PageTemplate template, object model, string? script = null, int? year = null,
+        int? refreshSeconds = null)
     {
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
         var nav = new
         {
-            Todo = routes.Todo(year), TodoCount = routes.TodoCount(year), Form = routes.Form(year), Department = routes.DepartmentPage(year),
+            Todo = routes.Todo(year), TodoCount = routes.TodoCount(year), Form = FormLink(member, year), Department = routes.DepartmentPage(year),
             Extra = LinksFor(member, year),
         };
         return Apply(Layout, new
         {
             Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year),
             Style = HtmlPage.Style, Content = content, CountScript = caller is null ? null : HtmlPage.TodoCountScript,
-            Script = script
+            Script = script, Refresh = refreshSeconds,
         });
     }
 
@@ -55,6 +57,12 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         return Words.SubmissionDeadline(shown, calendar.SubmissionDeadline(shown), calendar.DaysLeft(shown, today),
             today > calendar.PublicationDeadline(shown));
     }
+
+    /// <summary>
+    /// 提交/修改草稿 for whoever may write a department's report (and for someone not yet a member, whose refusal page says
+    /// why); not for the district office, which submits nothing: the link would only lead to a refusal.
+    /// </summary>
+    private string? FormLink(Membership? member, int? year) => member?.IsOffice == true ? null : routes.Form(year);
 
     /// <summary>The nav links only the district office has: 全区总览 for its staff, 成员管理 and 印章管理 too for its administrators.</summary>
     private IReadOnlyList<NavLink> LinksFor(Membership? member, int? year) => member?.Role switch

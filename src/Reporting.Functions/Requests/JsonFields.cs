@@ -36,6 +36,9 @@ public sealed class JsonFields
     /// <summary>POST reports/{year}/{department}/chase (催报 by hand; 全区总览's form or JSON).</summary>
     public static readonly JsonFields Chase = new([], ["id", "message"]);
 
+    /// <summary>POST reports/{year}/year-end: an optional one-time id (全区总览's form carries one; without it the run gets a fresh one).</summary>
+    public static readonly JsonFields YearEnd = new([], ["id"]);
+
     /// <summary>POST reports/{year}/{department}/publication: the review and the PDF version it covered.</summary>
     public static readonly JsonFields Publication = new(["version"], ["comment"], ["confidentialityReviewed"]);
 

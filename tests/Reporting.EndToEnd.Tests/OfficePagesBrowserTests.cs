@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Microsoft.Playwright;
+using Reporting.Core.Calendar;
+using Reporting.Core.YearEnd;
+using Xunit;
+
+namespace Reporting.EndToEnd.Tests;
+
+/// <summary>
+/// The district office's pages in Debian's Chromium at 1280 and 390 px: a navigation without 提交/修改草稿, 全部催报 once a
+/// day with one 附言 (one e-mail per department, the answer counting those skipped), each 催报 row saying when and by whom
+/// the department was last chased, and 立即汇编's page reloading itself while the run waits.
+/// </summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class OfficePagesBrowserTests(LocalHostFixture app)
+{
+    private const int Year = 2018;   // no department of 2018 ever finishes (RulesTests' open year), and nobody else chases it
+
+    private const string Note = "请各部门于本周五前完成并提交审核。";
+
+    /// <summary>axe as <see cref="BrowserPages.ViolationsOnly"/>, without meta-refresh (see where it is used).</summary>
+    private static readonly AxeRunOptions Refreshing = new()
+    {
+        ResultTypes = [ResultType.Violations],
+        Rules = new Dictionary<string, RuleOptions> { ["meta-refresh"] = new() { Enabled = false } },
+    };
+
+    [Fact]
+    public async Task The_office_chases_every_unfinished_department_at_once_with_one_message_once_a_day()
+    {
+        // 审计局 was chased earlier today by a colleague: 全部催报 skips it and says so.
+        using (var earlier = await app.ClientAs("office-admin").PostAsJsonAsync($"api/reports/{Year}/sjj/chase", new { id = Guid.NewGuid().ToString("N") }))
+            Assert.Equal("queued", JsonDocument.Parse(await earlier.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString());
+
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var browser = chromium.Browser;
+        var page = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 1280);
+
+        // The office's navigation offers nothing that would only lead to a refusal.
+        var nav = (await page.Locator("nav a").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Equal(["我的待办", "本部门报告", "全区总览"], nav);
+        // The progress grid comes before the 催报 table.
+        Assert.Equal(["各部门进度", "催报", "报告汇编", "向社会公开"], (await page.Locator("main h2").AllInnerTextsAsync()).Select(t => t.Trim()));
+
+        var rows = page.Locator("table.chases tbody tr");
+        var departments = await rows.CountAsync();
+        Assert.True(departments >= 2, $"{departments} departments to chase");
+        var sjj = rows.Filter(new LocatorFilterOptions { Has = page.Locator("th", new() { HasTextString = "魏都区审计局" }) });
+        Assert.Matches(@"^今天 \d{2}:\d{2}，区法治办管理员$", (await sjj.Locator("td").Nth(1).InnerTextAsync()).Trim());
+        var id = await page.Locator("form.chase-all input[name=id]").InputValueAsync();
+
+        await page.Locator("form.chase-all textarea[name=message]").FillAsync(Note);
+        await page.ClickAsync("form.chase-all button");
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/api/overview?year={Year}&chasedAll={departments - 1}&skipped=1"));
+        Assert.Equal($"已催报 {departments - 1} 个部门，跳过 1 个（今天已催报）。", (await page.InnerTextAsync("p.ok[role=status]")).Trim());
+        var lastChased = (await page.Locator("table.chases tbody tr td:nth-child(3)").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Equal(departments, lastChased.Count);
+        Assert.All(lastChased, cell => Assert.Matches(@"^今天 \d{2}:\d{2}，区法治办(工作人员|管理员)$", cell));
+        Assert.Single(lastChased, cell => cell.EndsWith("区法治办管理员", StringComparison.Ordinal));
+        await BrowserPages.CheckAsync(page, "overview-chased-all-1280");
+
+        // The same form posted again (a double click, a reload) sends nothing more and answers the same counts.
+        using (var again = await app.ClientAs(LocalHostFixture.Office).PostAsJsonAsync($"api/reports/{Year}/chase", new { id, message = Note }))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            var answer = JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(departments - 1, answer.GetProperty("chased").GetArrayLength());
+            Assert.Equal(["sjj"], answer.GetProperty("skippedToday").EnumerateArray().Select(d => d.GetString()));
+        }
+
+        // One e-mail per department, the 附言 in each one 全部催报 sent; 审计局's is the colleague's, without it.
+        var day = ChaseBrowserTests.ChaseDay();
+        var chased = JsonDocument.Parse(await app.ClientAs(LocalHostFixture.Office).GetStringAsync($"api/reports/{Year}")).RootElement
+            .GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("department").GetString()!).ToList();
+        foreach (var department in chased)
+        {
+            var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == $"{Year}-{department}-chase-{day}", TimeSpan.FromSeconds(120));
+            Assert.Equal(department != "sjj", mail.TextBody!.Contains(Note, StringComparison.Ordinal));
+        }
+        await app.WaitForQueuesToDrainAsync();
+        Assert.All(chased, department => Assert.Equal(1, app.Smtp.Count($"{Year}-{department}-chase-{day}")));
+
+        var narrow = await BrowserPages.SignedInAsync(app, browser, LocalHostFixture.Office, $"api/overview?year={Year}", 390);
+        Assert.Equal("上次催报：", await narrow.EvaluateAsync<string>(
+            "getComputedStyle(document.querySelector('table.chases tbody td:nth-child(3)'), '::before').content.replaceAll('\"', '')"));
+        await BrowserPages.CheckAsync(narrow, "overview-chased-all-390");
+
+        // A department's author still finds 提交/修改草稿 in the navigation.
+        var author = await BrowserPages.SignedInAsync(app, browser, "kgj-author", $"api/todo?year={Year}", 1280);
+        Assert.Contains("提交/修改草稿", await author.InnerTextAsync("nav"));
+    }
+
+    [Theory]
+    [InlineData("kgj-author", "{\"id\":\"abcdef0123\"}", HttpStatusCode.Forbidden)]
+    [InlineData("office", "{\"id\":\"x\"}", HttpStatusCode.BadRequest)]
+    [InlineData("office", "{\"id\":\"abcdef0123\",\"message\":42}", HttpStatusCode.BadRequest)]
+    public async Task Chasing_all_by_someone_else_than_the_office_or_with_bad_input_is_refused_and_chases_nobody(string user, string body,
+        HttpStatusCode status)
+    {
+        const int year = 2007;   // nobody chases 2007
+        using var response = await app.ClientAs(user).PostAsync($"api/reports/{year}/chase",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await BadInputTests.AssertProblemAsync(response, status, $"全部催报 by {user}: {body}");
+        var chases = (IChaseRecordRepository)app.Host.Services.GetService(typeof(IChaseRecordRepository))!;
+        Assert.Empty(await chases.ListAsync(year));
+    }
+
+    [Fact]
+    public async Task A_queued_year_end_run_s_page_reloads_itself_until_the_run_is_finished()
+    {
+        // A run recorded as queued whose message has not been taken up yet (as when the queue is busy).
+        var requests = (IYearEndRequestRepository)app.Host.Services.GetService(typeof(IYearEndRequestRepository))!;
+        var id = Guid.NewGuid().ToString("N");
+        Assert.NotNull(await requests.TrySaveAsync(new YearEndRequest(Year, id, "office", "区法治办工作人员", DateTimeOffset.UtcNow)));
+
+        await using var chromium = await app.Chromium.LeaseAsync();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var page = await BrowserPages.SignedInAsync(app, chromium.Browser, LocalHostFixture.Office, $"api/reports/{Year}/year-end/{id}", width);
+            Assert.Matches(new Regex(@"^已加入汇编队列（\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间），区法治办工作人员），等待处理。$"),
+                (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim());
+            Assert.Equal("2", await page.GetAttributeAsync("meta[http-equiv=refresh]", "content"));
+            Assert.Equal(0, await page.Locator("script").CountAsync());
+            // It reloads itself: the next load is answered 204 No Content, which a browser does not navigate to, so the page
+            // stays put for the checks while proving that it asked again.
+            var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await page.RouteAsync(BrowserPages.EndsWith($"/api/reports/{Year}/year-end/{id}"), async route =>
+            {
+                again.TrySetResult();
+                await route.FulfillAsync(new() { Status = 204 });
+            });
+            await again.Task.WaitAsync(TimeSpan.FromMilliseconds(DebianChromium.StepTimeoutMs));
+            // axe's meta-refresh rule refuses any timed reload (WCAG 2.2.1) without seeing that the page lets the reader
+            // turn it off (停止自动刷新, checked next, with every rule); this state is checked with that one rule off.
+            await BrowserPages.CheckAsync(page, $"year-end-run-queued-{width}", axeOptions: Refreshing);
+
+            // Followed by address: Playwright counts the reload answered 204 as a navigation that never finishes, and would wait on it to click.
+            var stop = await page.GetAttributeAsync("a:has-text('停止自动刷新')", "href");
+            await page.UnrouteAllAsync();
+            await page.GotoAsync(new Uri(app.Host.BaseAddress, stop!).ToString());
+            await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/api/reports/{Year}/year-end/{id}?refresh=off"));
+            Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+            Assert.Contains("自动刷新已停止", await page.InnerTextAsync("main"));
+            Assert.EndsWith($"/api/reports/{Year}/year-end/{id}?refresh=off", await page.GetAttributeAsync("a:has-text('刷新查看进度')", "href"));
+            Assert.EndsWith($"/api/reports/{Year}/year-end/{id}", await page.GetAttributeAsync("a:has-text('恢复自动刷新')", "href"));
+            await BrowserPages.CheckAsync(page, $"year-end-run-queued-stopped-{width}");
+        }
+    }
+}
