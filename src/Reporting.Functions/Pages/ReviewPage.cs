@@ -14,7 +14,8 @@ namespace Reporting.Functions.Pages;
 /// form with 审核意见 and 通过 / 退回 that posts to the approval API. Whoever else may read the report sees why there is
 /// no form, in the policy's own words. A refused decision comes back here with the reason and the comment kept.
 /// </summary>
-public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes, DecisionNotice decisions)
+public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words words, ReportingOptions options, Routes routes, DecisionNotice decisions,
+    DepartmentApprovers approvers)
 {
     private static readonly PageTemplate Template = PageTemplate.Of("ReviewPage");
 
@@ -32,6 +33,9 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
                 is { } refused ? RefusalWording.Sentence(refused) : null)
             ?? (draft.Superseded ? RefusalWording.Sentence(Refusal.Of(EdgeRefusalCode.ReviewSuperseded, draft.Version)) : null)
             ?? (draft.Status != "submitted" ? RefusalWording.Sentence(Refusal.Of(EdgeRefusalCode.ReviewAlreadyDecided, draft.Version, draft.Status)) : null);
+        // One's own draft: not a dead end, the page names who may decide it (or says nobody can, and whom to ask).
+        if (AccessPolicy.ReviewRefusal(caller, draft.AuthorId) is not null && draft.Status == "submitted" && !draft.Superseded)
+            refusal += await OthersAsync(draft.Department, draft.AuthorId, cancellationToken);
         return pages.Render("审核草稿", caller, member, Template, year: draft.Year, model: new
         {
             draft.Year,
@@ -59,5 +63,13 @@ public sealed class ReviewPage(ReportQueries queries, PageRenderer pages, Words 
                 draft.Version) + "#compare" : null,
             TodoLink = routes.Todo(draft.Year),
         });
+    }
+
+    private async Task<string> OthersAsync(string department, string? authorId, CancellationToken cancellationToken)
+    {
+        var others = (await approvers.OfAsync(department, cancellationToken)).Where(a => a.MayDecide(authorId)).Select(a => a.Shown).ToList();
+        return others.Count == 0
+            ? "本部门没有其他审核人，这一版无人可以审核；请联系区法治办管理员在“成员管理”中为本部门添加审核人。"
+            : $"这一版待本部门其他审核人审核：{string.Join("、", others)}。";
     }
 }
