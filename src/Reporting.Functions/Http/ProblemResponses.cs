@@ -25,7 +25,7 @@ public static class ProblemResponses
                 return (409, Body(409, RefusalWording.KindTitle(ProblemKind.Conflict), RefusalWording.ConcurrentChange, instance, null));
             case ReportingException e:
                 return (StatusFor(e.Kind), Body(StatusFor(e.Kind), RefusalWording.Title(e), RefusalWording.Detail(e), instance,
-                    e.Errors.Count > 0 ? RefusalWording.FieldErrors(e) : null));
+                    e.Errors.Count > 0 ? RefusalWording.FieldErrors(e) : null, e.Refusal.Code));
             case BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 return (413, Body(413, RefusalWording.KindTitle(ProblemKind.PayloadTooLarge), RefusalWording.TooLarge, instance, null));
             case BadHttpRequestException or InvalidDataException or JsonException or FormatException:
@@ -81,9 +81,15 @@ public static class ProblemResponses
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static object Body(int status, string title, string detail, string instance, IReadOnlyDictionary<string, string[]>? errors) =>
-        errors is null
-            ? new { type = "about:blank", title, status, detail, instance }
-            : new { type = "about:blank", title, status, detail, instance, errors };
+    /// <param name="code">The refusal's code (<c>draft.body-unchanged</c>), for programs that act on a refusal without reading Chinese.</param>
+    private static object Body(int status, string title, string detail, string instance, IReadOnlyDictionary<string, string[]>? errors,
+        string? code = null) =>
+        (errors, code) switch
+        {
+            (null, null) => new { type = "about:blank", title, status, detail, instance },
+            (null, _) => new { type = "about:blank", title, status, detail, instance, code },
+            (_, null) => new { type = "about:blank", title, status, detail, instance, errors },
+            _ => new { type = "about:blank", title, status, detail, instance, code, errors },
+        };
 }
 
