@@ -28,7 +28,7 @@ public sealed class UploadLimitBrowserTests(LocalHostFixture app)
             MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             Buffer = new byte[17 * 1024 * 1024],
         });
-        Assert.Contains("超过 16 MB 上限，无法上传", await page.InnerTextAsync("#both"));
+        await Assertions.Expect(page.Locator("#both")).ToContainTextAsync("超过 16 MB 上限，无法上传");
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#result")).ToContainTextAsync("未提交：所选文件超过 16 MB 上限");
         Assert.Equal(0, posts);
