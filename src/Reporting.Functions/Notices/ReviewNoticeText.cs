@@ -14,11 +14,14 @@ internal sealed class ReviewNoticeText(DistrictDirectory directory, Routes route
     public (string Subject, List<string> Lines) Awaited(Notice.ReviewAwaited notice)
     {
         var message = notice.Message;
-        var department = directory.Find(message.Department)?.Name ?? "未知部门";
+        var found = directory.Find(message.Department);
+        var department = found?.Name ?? "未知部门";
+        // 科工局 rather than the full name in the subject line.
+        var shortName = found?.ShortName ?? department;
         var drafts = notice.Drafts;
         var subject = drafts is [var only]
-            ? $"待您审核：{message.Year} 年{department}“{Words.Part(only.Section)}”第 {only.Version} 版（{Named(only.Author)}提交）"
-            : $"待您审核：{message.Year} 年{department} {drafts.Count} 份草稿（{string.Join("、", drafts.Select(d => Named(d.Author)).Distinct())}提交）";
+            ? $"待您审核：{message.Year} 年{shortName}“{Words.Part(only.Section)}”第 {only.Version} 版（{Named(only.Author)}提交）"
+            : $"待您审核：{message.Year} 年{shortName} {drafts.Count} 份草稿（{string.Join("、", drafts.Select(d => Named(d.Author)).Distinct())}提交）";
         var lines = new List<string>
         {
             "您好：",
