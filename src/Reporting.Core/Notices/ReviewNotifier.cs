@@ -24,7 +24,10 @@ public class ReviewNotifier(
     IAuditLog audit,
     TimeProvider clock)
 {
-    /// <summary>Registers and queues (or schedules, for a later window) one notice per approver who may decide <paramref name="draft"/>.</summary>
+    /// <summary>
+    /// Registers one notice per approver who may decide <paramref name="draft"/>, and queues it when it is due now; a digest
+    /// waits in the outbox for the sweep (so it goes out within one sweep period of its window's start).
+    /// </summary>
     public virtual async Task QueueAsync(Draft draft, CancellationToken cancellationToken = default)
     {
         var key = draft.Report;
@@ -36,10 +39,15 @@ public class ReviewNotifier(
                 cancellationToken);
             var due = ReviewWindow.DueAt(earlier.Where(e => e.Notice is NotificationMessage.ReviewAwaited r && r.ApproverId == approver.UserId), now);
             var message = NotificationMessage.ReviewAwaited.DueOn(key.Year, key.Department, approver.UserId, due);
-            if (due > now) await delivery.RegisterDueAsync(message, LeaveOut(approver.Email), due, cancellationToken);
-            else await delivery.RegisterAsync(message, LeaveOut(approver.Email), cancellationToken);
-            if (due > now) await queue.ScheduleNotificationAsync(message, due - now, cancellationToken);
-            else await queue.EnqueueNotificationAsync(message, cancellationToken);
+            // A digest is left to the sweep, which re-queues it once its window has started: no message lies hidden on the queue
+            // for a quarter of an hour, and a digest whose drafts were all decided meanwhile costs nothing until then.
+            if (due > now)
+            {
+                await delivery.RegisterDueAsync(message, LeaveOut(approver.Email), due, cancellationToken);
+                continue;
+            }
+            await delivery.RegisterAsync(message, LeaveOut(approver.Email), cancellationToken);
+            await queue.EnqueueNotificationAsync(message, cancellationToken);
         }
     }
 
