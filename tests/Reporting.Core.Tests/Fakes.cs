@@ -488,7 +488,8 @@ internal sealed class InMemoryOutbox : INotificationOutbox
 
     public Task<IReadOnlyList<OutboxEntry>> ListStartingWithAsync(string keyPrefix, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => e.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).ToList());
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => e.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).ToList());
     }
 
     public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)

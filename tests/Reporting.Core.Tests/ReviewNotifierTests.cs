@@ -16,7 +16,8 @@ public class ReviewNotifierTests
         new ApproverAddress("kgj-approver2", null),
     ]);
 
-    private ReviewNotifier Notifier => new(_world.Drafts, _approvers, _world.Outbox, _world.Composer, _world.Delivery, _world.Queue, _world.Audit, _world.Clock);
+    private ReviewNotifier Notifier =>
+        new(_world.Drafts, _approvers, _world.Outbox, _world.Composer, _world.Delivery, _world.Queue, _world.Audit, _world.Clock);
 
     private DraftSubmission Submission => new(_world.Directory, _world.Access, _world.Drafts, _world.Audit, _world.Coverage, _world.Wording, _world.Options,
         _world.Clock, Notifier);

@@ -42,8 +42,8 @@ public sealed class ReviewNoticeMailTests
             Assert.Contains($"    审核：{baseUrl}/api/review?year={Year}&department=kgj&section=duty&version={duty}\n", text);
             Assert.Contains($"我的待办（全部待您处理的事项）：\n{baseUrl}/api/todo?year={Year}\n", text);
             MailSamples.Save("review-awaited", first);
-            using (var review = await env.ClientAs("kgj-approver").GetAsync(new Uri(text.Split('\n').First(l => l.StartsWith("    审核：", StringComparison.Ordinal))
-                ["    审核：".Length..]).PathAndQuery))
+            var reviewLink = new Uri(text.Split('\n').First(l => l.StartsWith("    审核：", StringComparison.Ordinal))["    审核：".Length..]);
+            using (var review = await env.ClientAs("kgj-approver").GetAsync(reviewLink.PathAndQuery))
                 Assert.Equal(HttpStatusCode.OK, review.StatusCode);
 
             // Within the window: 一、 decided, 二、 submitted by the author and 四、 by an approver (four-eyes: not told of their own).

@@ -5,8 +5,8 @@ using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Notifications;
 
-/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue, report.chased or review.awaited, and the
-/// department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
+/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue, report.chased
+/// or review.awaited, and the department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
 public class WebhookNotificationSender(HttpClient http, WebhookOptions options, DistrictDirectory directory) : INotificationSender
 {
     public string Channel => "webhook";

@@ -13,7 +13,7 @@ public interface INotificationOutbox
     /// <summary>Every channel's entry of every PDF version's notice of one report, in one query (what the report's status shows).</summary>
     Task<IReadOnlyList<OutboxEntry>> ListForReportAsync(int year, string department, CancellationToken cancellationToken = default);
 
-    /// <summary>Every channel's entry of every notice whose key starts with <paramref name="keyPrefix"/> (an approver's review notices of one report).</summary>
+    /// <summary>Every channel's entry of every notice whose key starts with <paramref name="keyPrefix"/> (an approver's review notices in a report).</summary>
     Task<IReadOnlyList<OutboxEntry>> ListStartingWithAsync(string keyPrefix, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -39,7 +39,8 @@ public class OnceOnlyDelivery(
         CancellationToken cancellationToken = default) =>
         RegisterDueAsync(notice, leaveOut, clock.GetUtcNow() + options.NotificationClaimLifetime, cancellationToken);
 
-    /// <summary>As <see cref="RegisterAsync"/> for a notice that waits for its time (a review digest): the sweep takes it up at <paramref name="due"/>.</summary>
+    /// <summary>As <see cref="RegisterAsync"/> for a notice that waits for its time (a review digest): the sweep takes it up at
+    /// <paramref name="due"/>.</summary>
     public virtual async Task RegisterDueAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut, DateTimeOffset due,
         CancellationToken cancellationToken = default)
     {

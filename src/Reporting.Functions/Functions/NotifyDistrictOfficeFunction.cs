@@ -10,7 +10,8 @@ namespace Reporting.Functions.Functions;
 
 /// <summary>
 /// Queue report-notifications: tells the district office, once per channel, that a PDF (a report or the year's volume)
-/// is ready, an author that a draft was sent back (退回通知), an approver that drafts await review (待审核), and the calendar's reminders, overdue lists and 催报. A channel that fails is recorded in the outbox
+/// is ready, an author that a draft was sent back (退回通知), an approver that drafts await review (待审核), and the calendar's
+/// reminders, overdue lists and 催报. A channel that fails is recorded in the outbox
 /// with its next attempt and a delayed message is queued for
 /// it, and the function completes: the queue's maxDequeueCount is for messages that cannot be handled at all, never
 /// for an outage of the mail server, so a notice is not poisoned by one.
