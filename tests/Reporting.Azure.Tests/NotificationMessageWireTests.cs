@@ -22,6 +22,10 @@ public sealed class NotificationMessageWireTests
         },
         { new NotificationMessage.OverdueList(2024, new DateOnly(2025, 3, 2)), """{"year":2024,"day":"2025-03-02","kind":"overdue"}""" },
         { new NotificationMessage.ReportChased(2024, "kgj", "a1b2c3d4e5"), """{"year":2024,"department":"kgj","id":"a1b2c3d4e5","kind":"chase"}""" },
+        {
+            new NotificationMessage.ReviewAwaited(2023, "kgj", "kgj-approver", "202401050215"),
+            """{"year":2023,"department":"kgj","approver":"kgj-approver","tag":"202401050215","kind":"review"}"""
+        },
     };
 
     [Theory]
@@ -70,6 +74,7 @@ public sealed class NotificationMessageWireTests
     [InlineData("""{"year":2023,"department":"kgj","version":1,"kind":"telegram"}""")]
     [InlineData("""{"year":2023,"version":1,"kind":"rejection","department":"kgj"}""")]
     [InlineData("""{"year":2024,"department":"kgj","day":"15.02.2025","kind":"reminder"}""")]
+    [InlineData("""{"year":2023,"department":"kgj","approver":"kgj-approver","tag":"2024-01-05","kind":"review"}""")]
     [InlineData("""{"department":"kgj","version":1,"kind":"report"}""")]
     [InlineData("""{"year":"2023","department":"kgj","version":1}""")]
     public void A_message_of_an_unknown_kind_or_lacking_a_field_its_kind_needs_is_refused_so_it_ends_in_the_poison_queue(string text)

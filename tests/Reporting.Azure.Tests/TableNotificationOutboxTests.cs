@@ -40,6 +40,24 @@ public class TableNotificationOutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_key_prefix_lists_one_approver_s_review_notices_of_a_report_read_back_as_their_kind()
+    {
+        var outbox = await OutboxAsync();
+        static NotificationMessage Review(string department, string approver, string window) =>
+            new NotificationMessage.ReviewAwaited(2023, department, approver, window);
+        NotificationMessage[] ours = [Review("kgj", "u1", "202401050200"), Review("kgj", "u1", "202401050215")];
+        // Neighbours in key order: another approver whose id starts with ours, another department, a rejection notice.
+        NotificationMessage[] others =
+            [Review("kgj", "u10", "202401050200"), Review("kgjx", "u1", "202401050200"), new NotificationMessage.DraftRejected(2023, "kgj", "duty", 1)];
+        foreach (var notice in ours.Concat(others))
+            Assert.NotNull(await outbox.TrySaveAsync(new OutboxEntry(notice, "email", NextAttemptAt: T0)));
+
+        var listed = await outbox.ListStartingWithAsync(NotificationMessage.ReviewAwaited.KeyPrefix(2023, "kgj", "u1"));
+
+        Assert.Equal(ours, listed.Select(e => e.Notice).OrderBy(n => n.OutboxKey, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Of_concurrent_inserts_of_one_channel_exactly_one_wins()
     {
         var outbox = await OutboxAsync();

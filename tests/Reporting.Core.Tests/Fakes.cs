@@ -486,6 +486,12 @@ internal sealed class InMemoryOutbox : INotificationOutbox
                 _rows.Values.Where(e => e.Notice is NotificationMessage.ReportReady r && r.Year == year && r.Department == department).ToList());
     }
 
+    public Task<IReadOnlyList<OutboxEntry>> ListStartingWithAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(_rows.Values.Where(e => e.Key.StartsWith(keyPrefix, StringComparison.Ordinal)).ToList());
+    }
+
     public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -55,7 +55,10 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
             var mzj = await env.SubmitFixtureAsync(Year, "mzj", approve: false);
             foreach (var section in FixtureReport.RequiredSections[..^1]) await env.ApproveOkAsync(Year, "mzj", section, mzj[section]);
             await env.WaitForQueuesToDrainAsync();
-            var before = env.Smtp.Messages.Count;
+            // The review digests the setup's submissions left go out whenever the sweep (every two seconds) first sees the walked
+            // clock past their window, on a day that depends on the machine's speed: the walk pins the calendar's e-mails only.
+            static bool CalendarMail(MimeMessage mail) => mail.Headers["X-Notice-Kind"] != "review.awaited";
+            var before = env.Smtp.Messages.Count(CalendarMail);
 
             var function = ActivatorUtilities.CreateInstance<DeadlineFunctions>(env.Host.Services);
             var walk = new List<(DateOnly Day, MimeMessage Mail)>();
@@ -80,14 +83,14 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
                     // A third firing after everything was sent: nothing new is queued or sent.
                     if (day.Day == 22 || day == new DateOnly(2021, 3, 15))
                     {
-                        var sent = env.Smtp.Messages.Count;
+                        var sent = env.Smtp.Messages.Count(CalendarMail);
                         Assert.Empty((await function.RunAsync()).Registered);
                         fired++;
                         await env.WaitForQueuesToDrainAsync();
-                        Assert.Equal(sent, env.Smtp.Messages.Count);
+                        Assert.Equal(sent, env.Smtp.Messages.Count(CalendarMail));
                     }
                 }
-                walk.AddRange(env.Smtp.Messages.Skip(seen).Select(m => (day, m)));
+                walk.AddRange(env.Smtp.Messages.Skip(seen).Where(CalendarMail).Select(m => (day, m)));
             }
 
             var lines = walk.Select(w => $"{w.Day:yyyy-MM-dd}  to {string.Join(", ", w.Mail.To.Mailboxes.Select(m => m.Address))}  {w.Mail.Subject}").ToList();
@@ -121,7 +124,7 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
                     + $"{w.Mail.Headers["X-Report-Key"]}")
                 .Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected.Order(StringComparer.Ordinal).ToList(), actual);
-            Assert.Equal(before + walk.Count, env.Smtp.Messages.Count);
+            Assert.Equal(before + walk.Count, env.Smtp.Messages.Count(CalendarMail));
 
             // What a reminder and the overdue list say, in Chinese, naming each lacking part by its heading and state.
             var reminder = walk.Single(w => w.Mail.Headers["X-Report-Key"] == $"{Year}-jyj-reminder-2021-02-22").Mail;

@@ -226,6 +226,36 @@ public sealed class NoticeComposerTests
     }
 
     /// <summary>Stored PDF bytes for the attachment; counts reads so a test can show an oversized PDF is never downloaded.</summary>
+    private static Notice.ReviewAwaited Review(params PendingDraft[] drafts) =>
+        new(new NotificationMessage.ReviewAwaited(2023, "kgj", "kgj-approver", "202401050205"), "kgj-approver@members.test", At, drafts);
+
+    [Fact]
+    public async Task A_review_notice_names_the_part_version_and_submitter_and_links_the_review_page_and_the_todo_list()
+    {
+        var mail = await Composer.ComposeAsync(Review(new PendingDraft("duty", 2, "科工局起草人", At)));
+
+        Assert.Equal("待您审核：2023 年魏都区科工局“一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况”第 2 版（科工局起草人提交）",
+            mail.Subject);
+        Assert.Equal(
+            "您好：\n\n魏都区科学技术和工业信息化局2023年度法治政府建设情况报告有以下 1 份草稿等待您审核：\n\n"
+            + "  · “一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况”第 2 版，科工局起草人于 2024-01-05 10:05（北京时间）提交\n"
+            + $"    审核：{Base}/api/review?year=2023&department=kgj&section=duty&version=2\n\n"
+            + $"我的待办（全部待您处理的事项）：\n{Base}/api/todo?year=2023\n\n此邮件由魏都区法治政府建设报告系统自动发送，请勿直接回复。\n",
+            mail.Text);
+    }
+
+    [Fact]
+    public async Task A_review_digest_counts_its_drafts_in_the_subject_and_lists_each_with_its_own_review_link()
+    {
+        var mail = await Composer.ComposeAsync(Review(new PendingDraft("duty", 2, "科工局起草人", At), new PendingDraft("plans", 1, "张三", At)));
+
+        Assert.Equal("待您审核：2023 年魏都区科工局 2 份草稿（科工局起草人、张三提交）", mail.Subject);
+        Assert.Contains($"审核：{Base}/api/review?year=2023&department=kgj&section=duty&version=2\n", mail.Text);
+        Assert.Contains($"审核：{Base}/api/review?year=2023&department=kgj&section=plans&version=1\n", mail.Text);
+        Assert.Contains("有以下 2 份草稿等待您审核", mail.Text);
+        Assert.DoesNotContain(Prose(mail.Text), line => Regex.IsMatch(line, "[A-Za-z]{3}") && !line.Contains("审核：http", StringComparison.Ordinal));
+    }
+
     private sealed class PdfBytes : IPdfStore
     {
         public byte[] Content { get; set; } = [];

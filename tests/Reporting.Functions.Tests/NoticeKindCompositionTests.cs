@@ -54,6 +54,11 @@ public sealed class NoticeKindCompositionTests
                 new DeadlineFacts(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 4)), Kgj, "王五", "请本周内完成。"),
             "【催报】", ["（王五）于 2025年3月4日催报", "已逾期 3 天", "请本周内完成。"]
         },
+        {
+            new Notice.ReviewAwaited(new(2023, "kgj", "kgj-approver", "202401050205"), "kgj-approver@members.test", At,
+                [new PendingDraft("duty", 2, "科工局起草人", At)]),
+            "待您审核：", ["2023 年魏都区科工局“一、", "”第 2 版（科工局起草人提交）", "审核："]
+        },
     };
 
     [Theory]
@@ -74,7 +79,7 @@ public sealed class NoticeKindCompositionTests
         var kinds = typeof(Notice).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(Notice)) && !t.IsAbstract).Select(t => t.Name).Order();
         var sampled = Samples.Select(row => row[0].GetType().Name).Order();
 
-        Assert.Equal(["DeadlineReminder", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "VolumeReady"], kinds);
+        Assert.Equal(["DeadlineReminder", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "ReviewAwaited", "VolumeReady"], kinds);
         Assert.Equal(kinds, sampled);
     }
 }

@@ -53,6 +53,12 @@ public class ReportStatusViewTests
             return inner.ListForReportAsync(year, department, cancellationToken);
         }
 
+        public Task<IReadOnlyList<OutboxEntry>> ListStartingWithAsync(string keyPrefix, CancellationToken cancellationToken = default)
+        {
+            Queries++;
+            return inner.ListStartingWithAsync(keyPrefix, cancellationToken);
+        }
+
         public Task<OutboxEntry?> TrySaveAsync(OutboxEntry entry, CancellationToken cancellationToken = default) =>
             inner.TrySaveAsync(entry, cancellationToken);
 

@@ -14,6 +14,7 @@ internal static class NoticeEvent
         Notice.DeadlineReminder => "deadline.reminder",
         Notice.OverdueList => "deadline.overdue",
         Notice.ReportChased => "report.chased",
+        Notice.ReviewAwaited => "review.awaited",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "Not a notice kind this adapter knows."),
     };
 

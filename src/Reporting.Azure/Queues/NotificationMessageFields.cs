@@ -9,7 +9,8 @@ namespace Reporting.Azure.Queues;
 /// code holds; <see cref="ToMessage"/> turns either into its kind's record. Kind codes are storage codes, never shown.
 /// </summary>
 /// <param name="Kind">Null (a message written before kinds existed) is a report.</param>
-/// <param name="Tag">The calendar's reminder or overdue day (yyyy-MM-dd) or a 催报's form id.</param>
+/// <param name="Section">The rejected draft's part, or the approver's user id of a review notice.</param>
+/// <param name="Tag">The calendar's reminder or overdue day (yyyy-MM-dd), a 催报's form id, or a review notice's window (yyyyMMddHHmm).</param>
 internal sealed record NotificationMessageFields(string? Kind, int Year, string? Department, int? Version, string? Section, string? Tag)
 {
     public const string ReportKind = "report";
@@ -18,6 +19,7 @@ internal sealed record NotificationMessageFields(string? Kind, int Year, string?
     public const string ReminderKind = "reminder";
     public const string OverdueKind = "overdue";
     public const string ChaseKind = "chase";
+    public const string ReviewKind = "review";
 
     public static NotificationMessageFields From(NotificationMessage message) => message switch
     {
@@ -27,6 +29,7 @@ internal sealed record NotificationMessageFields(string? Kind, int Year, string?
         NotificationMessage.DeadlineReminder m => new(ReminderKind, m.Year, m.Department, 0, null, IsoDay(m.Day)),
         NotificationMessage.OverdueList m => new(OverdueKind, m.Year, "", 0, null, IsoDay(m.Day)),
         NotificationMessage.ReportChased m => new(ChaseKind, m.Year, m.Department, 0, null, m.Id),
+        NotificationMessage.ReviewAwaited m => new(ReviewKind, m.Year, m.Department, 0, m.ApproverId, m.Window),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a notification message this adapter knows."),
     };
 
@@ -40,8 +43,13 @@ internal sealed record NotificationMessageFields(string? Kind, int Year, string?
         ReminderKind => new NotificationMessage.DeadlineReminder(Year, Required(Department, "department"), Day()),
         OverdueKind => new NotificationMessage.OverdueList(Year, Day()),
         ChaseKind => new NotificationMessage.ReportChased(Year, Required(Department, "department"), Required(Tag, "id")),
+        ReviewKind => new NotificationMessage.ReviewAwaited(Year, Required(Department, "department"), Required(Section, "approver"), Window()),
         _ => throw new FormatException($"Unknown notification kind '{Kind}'."),
     };
+
+    private string Window() => Tag is { Length: 12 } window && window.All(char.IsAsciiDigit)
+        ? window
+        : throw new FormatException($"A {Kind} notification needs its window as yyyyMMddHHmm, not '{Tag}'.");
 
     private DateOnly Day() => DateOnly.TryParseExact(Tag, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
         ? day

@@ -50,7 +50,8 @@ internal sealed class NotificationMessageJson : JsonConverterFactory
             var year = Number(fields, "year") ?? throw new FormatException("A notification needs 'year'.");
             var tag = Text(fields, "tag") ?? Text(fields, "day") ?? Text(fields, "id");
             var department = Text(fields, "department");
-            return new NotificationMessageFields(Text(fields, "kind"), year, department, Number(fields, "version"), Text(fields, "section"), tag).ToMessage();
+            return new NotificationMessageFields(Text(fields, "kind"), year, department, Number(fields, "version"),
+                Text(fields, "section") ?? Text(fields, "approver"), tag).ToMessage();
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
@@ -74,6 +75,7 @@ internal sealed class NotificationMessageJson : JsonConverterFactory
             NotificationMessage.DeadlineReminder m => [("department", m.Department), ("day", NotificationMessageFields.IsoDay(m.Day))],
             NotificationMessage.OverdueList o => [("day", NotificationMessageFields.IsoDay(o.Day))],
             NotificationMessage.ReportChased m => [("department", m.Department), ("id", m.Id)],
+            NotificationMessage.ReviewAwaited m => [("department", m.Department), ("approver", m.ApproverId), ("tag", m.Window)],
             _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a notification message this adapter knows."),
         };
         writer.WriteStartObject();

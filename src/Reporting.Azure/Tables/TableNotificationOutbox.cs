@@ -30,6 +30,13 @@ public class TableNotificationOutbox(StorageClients clients) : INotificationOutb
         return entries.Where(e => e.Notice is NotificationMessage.ReportReady report && report.Year == year && report.Department == department).ToList();
     }
 
+    /// <summary>One range query: every key starting with the prefix lies in [prefix, prefix with its last character raised by one).</summary>
+    public virtual Task<IReadOnlyList<OutboxEntry>> ListStartingWithAsync(string keyPrefix, CancellationToken cancellationToken = default)
+    {
+        var end = keyPrefix[..^1] + (char)(keyPrefix[^1] + 1);
+        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {keyPrefix} and PartitionKey lt {end}"), cancellationToken);
+    }
+
     private async Task<IReadOnlyList<OutboxEntry>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();

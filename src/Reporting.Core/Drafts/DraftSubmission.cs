@@ -2,12 +2,16 @@ using Reporting.Core.Access;
 using Reporting.Core.Audit;
 using Reporting.Core.Directory;
 using Reporting.Core.Errors;
+using Reporting.Core.Notices;
 using Reporting.Core.Reports;
 using Reporting.Core.Templates;
 
 namespace Reporting.Core.Drafts;
 
-/// <summary>Validates a submitted part and stores it as that part's next version.</summary>
+/// <summary>
+/// Validates a submitted part and stores it as that part's next version, and tells its approvers (<paramref name="reviews"/>:
+/// none where no notices are set up, as in the benches).
+/// </summary>
 public class DraftSubmission(
     DistrictDirectory directory,
     AccessControl access,
@@ -16,7 +20,8 @@ public class DraftSubmission(
     IGlyphCoverage coverage,
     ITemplateWording wording,
     ReportingOptions options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ReviewNotifier? reviews = null)
 {
     public virtual async Task<Draft> SubmitAsync(SubmitDraftCommand command, Caller caller, CancellationToken cancellationToken = default) =>
         (await SubmitOnceAsync(command, caller, cancellationToken)).Draft;
@@ -67,6 +72,8 @@ public class DraftSubmission(
         if (stored.Repeated) return stored with { Draft = Same(stored.Draft, section.Key, body) };
         await audit.RecordAsync(new AuditEntry(key.ToString(), "draft.submitted", caller, stored.Draft.SubmittedAt,
             $"{stored.Draft.Section} v{stored.Draft.Version}, {stored.Draft.Body.Length} chars"), cancellationToken);
+        // Only a version made now: a repeated post answered with the version it already made tells no one again.
+        if (reviews is not null) await reviews.QueueAsync(stored.Draft, cancellationToken);
         return stored;
     }
 

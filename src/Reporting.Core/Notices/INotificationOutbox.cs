@@ -13,6 +13,9 @@ public interface INotificationOutbox
     /// <summary>Every channel's entry of every PDF version's notice of one report, in one query (what the report's status shows).</summary>
     Task<IReadOnlyList<OutboxEntry>> ListForReportAsync(int year, string department, CancellationToken cancellationToken = default);
 
+    /// <summary>Every channel's entry of every notice whose key starts with <paramref name="keyPrefix"/> (an approver's review notices in a report).</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListStartingWithAsync(string keyPrefix, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Inserts <paramref name="entry"/> when its ETag is null, otherwise replaces it if the stored ETag still matches.
     /// Returns the stored entry with its new ETag, or null when the entry exists already (insert) or changed meanwhile.

@@ -35,10 +35,15 @@ public class OnceOnlyDelivery(
     /// Records the notice as pending on every channel before its message is queued, so the sweep finds it even if the
     /// message is lost or poisoned. Its first attempt is due once a claim would have lapsed.
     /// </summary>
-    public virtual async Task RegisterAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut = null,
+    public virtual Task RegisterAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut = null,
+        CancellationToken cancellationToken = default) =>
+        RegisterDueAsync(notice, leaveOut, clock.GetUtcNow() + options.NotificationClaimLifetime, cancellationToken);
+
+    /// <summary>As <see cref="RegisterAsync"/> for a notice that waits for its time (a review digest): the sweep takes it up at
+    /// <paramref name="due"/>.</summary>
+    public virtual async Task RegisterDueAsync(NotificationMessage notice, IReadOnlyCollection<string>? leaveOut, DateTimeOffset due,
         CancellationToken cancellationToken = default)
     {
-        var due = clock.GetUtcNow() + options.NotificationClaimLifetime;
         foreach (var sender in Channels(leaveOut))
             await outbox.TrySaveAsync(new OutboxEntry(notice, sender.Channel, NextAttemptAt: due), cancellationToken);
     }

@@ -37,13 +37,16 @@ internal static class NoticeRegistration
         services.AddSingleton<INoticeComposer, NoticeComposer>();
         services.AddSingleton<AuthorAddresses>();
         services.AddSingleton<IAuthorAddresses>(sp => sp.GetRequiredService<AuthorAddresses>());
-        services.AddSingleton<IMemberAddresses, MemberAddresses>();
+        services.AddSingleton<MemberAddresses>();
+        services.AddSingleton<IMemberAddresses>(sp => sp.GetRequiredService<MemberAddresses>());
+        services.AddSingleton<IDepartmentApprovers>(sp => sp.GetRequiredService<MemberAddresses>());
         services.AddHttpClient<WebhookNotificationSender>((sp, client) => client.Timeout = sp.GetRequiredService<WebhookOptions>().Timeout);
         services.AddSingleton<INotificationSender, EmailNotificationSender>();
         services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<WebhookNotificationSender>());
         services.AddSingleton<OnceOnlyDelivery>();
         services.AddSingleton<DistrictOfficeNotifier>();
         services.AddSingleton<RejectionNotifier>();
+        services.AddSingleton<ReviewNotifier>();
         return services;
     }
 }
