@@ -63,7 +63,8 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         private OnceOnlyDelivery Delivery => new(new TableNotificationOutbox(Clients), [], new StorageWorkQueue(Clients), Options, new NotificationOptions(),
             TimeProvider.System);
 
-        private RejectionNotifier Rejections => new(Drafts, new NoAddresses(), new NoWords(), Delivery, new StorageWorkQueue(Clients), Audit, TimeProvider.System);
+        private RejectionNotifier Rejections =>
+            new(Drafts, new NoAddresses(), new NoWords(), Delivery, new StorageWorkQueue(Clients), Audit, TimeProvider.System);
 
         private ApprovalNotifier Approvals => new(Drafts, new NoAddresses(), new NoWords(), Delivery, new StorageWorkQueue(Clients), TimeProvider.System);
 

@@ -1,6 +1,8 @@
 using Reporting.Core.Drafts;
 using Reporting.Core.Errors;
 using Reporting.Core.Notices;
+using Reporting.Core.Reports;
+using Reporting.Core.Templates;
 using Xunit;
 
 namespace Reporting.Core.Tests;
@@ -57,6 +59,18 @@ public class ApprovalNotifierTests
     }
 
     [Fact]
+    public async Task A_batch_approval_queues_one_notice_per_approved_draft()
+    {
+        var duty = await _world.SubmitAsync("duty");
+        var plans = await _world.SubmitAsync("plans");
+
+        await new BatchApproval(_world.Access, _world.Review).ApproveAsync(new BatchApprovalCommand(new ReportKey(2023, "kgj"),
+            [(ReportTemplate.Find("duty")!, duty.Version), (ReportTemplate.Find("plans")!, plans.Version)], "同意。"), TestWorld.Approver());
+
+        Assert.Equal([ApprovalNotifier.MessageFor(duty), ApprovalNotifier.MessageFor(plans)], Queued());
+    }
+
+    [Fact]
     public async Task A_rejection_sends_no_approval_notice()
     {
         var draft = await _world.SubmitAsync("duty");
@@ -86,7 +100,8 @@ public class ApprovalNotifierTests
         await _world.SubmitAsync("duty");
         await _world.SubmitAsync("duty", "第二版正文。");
 
-        await Assert.ThrowsAsync<ReportingException>(() => _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Approve), TestWorld.Approver()));
+        await Assert.ThrowsAsync<ReportingException>(() =>
+            _world.Review.DecideAsync(ReviewCommands.For("duty", 1, DraftDecision.Approve), TestWorld.Approver()));
 
         Assert.Empty(Queued());
     }

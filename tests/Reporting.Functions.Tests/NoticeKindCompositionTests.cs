@@ -83,7 +83,8 @@ public sealed class NoticeKindCompositionTests
         var kinds = typeof(Notice).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(Notice)) && !t.IsAbstract).Select(t => t.Name).Order();
         var sampled = Samples.Select(row => row[0].GetType().Name).Order();
 
-        Assert.Equal(["DeadlineReminder", "DraftApproved", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "ReviewAwaited", "VolumeReady"], kinds);
+        Assert.Equal(
+            ["DeadlineReminder", "DraftApproved", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "ReviewAwaited", "VolumeReady"], kinds);
         Assert.Equal(kinds, sampled);
     }
 }

@@ -10,7 +10,8 @@ namespace Reporting.Functions.Functions;
 
 /// <summary>
 /// Queue report-notifications: tells the district office, once per channel, that a PDF (a report or the year's volume)
-/// is ready, an author that a draft was sent back (退回通知), an approver that drafts await review (待审核), an author that a part was approved (已通过), and the calendar's
+/// is ready, an author that a draft was sent back (退回通知), an approver that drafts await review (待审核),
+/// an author that a part was approved (已通过), and the calendar's
 /// reminders, overdue lists and 催报. A channel that fails is recorded in the outbox
 /// with its next attempt and a delayed message is queued for
 /// it, and the function completes: the queue's maxDequeueCount is for messages that cannot be handled at all, never
