@@ -57,11 +57,16 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
 
         public DraftSubmission Submission =>
             new(AzuriteCollection.Directory, Access, Drafts, Audit, new EveryGlyph(), new DocumentWords(), Options, TimeProvider.System);
-        public DraftReview Review => new(Access, Drafts, Reports, new StorageWorkQueue(Clients), Rejections, Audit, Options, TimeProvider.System);
+        public DraftReview Review => new(Access, Drafts, Reports, new StorageWorkQueue(Clients), Rejections, Approvals, Audit, Options, TimeProvider.System);
 
-        /// <summary>No channel is configured here: a rejection is registered and queued, and nothing is sent.</summary>
-        private RejectionNotifier Rejections => new(Drafts, new NoAddresses(), new NoWords(), new OnceOnlyDelivery(new TableNotificationOutbox(Clients), [],
-            new StorageWorkQueue(Clients), Options, new NotificationOptions(), TimeProvider.System), new StorageWorkQueue(Clients), Audit, TimeProvider.System);
+        /// <summary>No channel is configured here: a rejection or an approval is registered and queued, and nothing is sent.</summary>
+        private OnceOnlyDelivery Delivery => new(new TableNotificationOutbox(Clients), [], new StorageWorkQueue(Clients), Options, new NotificationOptions(),
+            TimeProvider.System);
+
+        private RejectionNotifier Rejections =>
+            new(Drafts, new NoAddresses(), new NoWords(), Delivery, new StorageWorkQueue(Clients), Audit, TimeProvider.System);
+
+        private ApprovalNotifier Approvals => new(Drafts, new NoAddresses(), new NoWords(), Delivery, new StorageWorkQueue(Clients), TimeProvider.System);
 
         public Task<Draft> SubmitAsync(string department, string section, string body) =>
             Submission.SubmitAsync(new SubmitDraftCommand(new ReportKey(2023, department), ReportTemplate.Find(section)!, body),

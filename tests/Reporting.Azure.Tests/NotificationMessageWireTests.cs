@@ -26,6 +26,10 @@ public sealed class NotificationMessageWireTests
             new NotificationMessage.ReviewAwaited(2023, "kgj", "kgj-approver", "202401050215"),
             """{"year":2023,"department":"kgj","approver":"kgj-approver","tag":"202401050215","kind":"review"}"""
         },
+        {
+            new NotificationMessage.DraftApproved(2023, "kgj", "duty", 2),
+            """{"year":2023,"department":"kgj","section":"duty","version":2,"kind":"approval"}"""
+        },
     };
 
     [Theory]

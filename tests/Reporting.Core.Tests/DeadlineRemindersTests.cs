@@ -100,7 +100,7 @@ public class DeadlineRemindersTests
         var entry = _world.Outbox.Find("2023-fgw-reminder-2024-02-23", "email")!;
         Assert.True(entry.IsWithdrawn);
         Assert.Empty(await _world.Outbox.ListDueAsync(At(12, 31))
-            .ContinueWith(t => t.Result.Where(e => e.Key.StartsWith("2023-fgw", StringComparison.Ordinal)).ToList()));
+            .ContinueWith(t => t.Result.Where(e => e.Key.StartsWith("2023-fgw-reminder", StringComparison.Ordinal)).ToList()));
         Assert.Contains(_world.Audit.Entries, e => e.Report == "2023/fgw" && e.Action == "deadline.withdrawn");
     }
 

@@ -628,7 +628,8 @@ internal sealed class TestWorld
     public FactsComposer Composer { get; } = new();
     public TestAuthorAddresses Addresses { get; } = new();
     public RejectionNotifier Rejections => new(Drafts, Addresses, Composer, Delivery, Queue, Audit, Clock);
-    public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Audit, Options, Clock);
+    public ApprovalNotifier Approvals => new(Drafts, Addresses, Composer, Delivery, Queue, Clock);
+    public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Approvals, Audit, Options, Clock);
     public DraftWithdrawal Withdrawal => new(Access, Drafts, Reports, Queue, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
     public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Wording, Options, Clock, Sealing);

@@ -191,6 +191,51 @@ public sealed class NoticeComposerTests
     }
 
     [Fact]
+    public async Task An_approval_tells_the_author_the_part_the_reviewer_the_time_the_comment_and_links_the_draft_and_todo()
+    {
+        var notice = new Notice.DraftApproved(new NotificationMessage.DraftApproved(2023, "kgj", "duty", 2), "kgj-author@localhost", At,
+            new DraftApproval("duty", "科工局起草人", "科工局审核人", "内容完整。\n同意。"));
+
+        var mail = await Composer.ComposeAsync(notice);
+
+        Assert.Equal("已通过：2023 年魏都区科工局“一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况”第 2 版", mail.Subject);
+        Assert.Equal(string.Join('\n',
+            "科工局起草人：",
+            "",
+            "您提交的魏都区科学技术和工业信息化局2023年法治政府建设情况的报告中的以下部分已审核通过：",
+            "",
+            "部分：一、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",
+            "版本：第 2 版",
+            "审核人：科工局审核人",
+            "通过时间：2024-01-05 10:05（北京时间）",
+            "审核意见：",
+            "  内容完整。",
+            "  同意。",
+            "",
+            "该部分的草稿、各版本和审核记录：",
+            $"{Base}/api/draft?year=2023&department=kgj&section=duty&version=2",
+            "",
+            "我的待办（全部待您处理的事项）：",
+            $"{Base}/api/todo?year=2023",
+            "",
+            "此邮件由魏都区法治政府建设报告系统自动发送，请勿直接回复。",
+            ""), mail.Text);
+        Assert.Null(mail.Attachment);
+    }
+
+    [Fact]
+    public async Task An_approval_without_a_comment_has_no_comment_lines()
+    {
+        var notice = new Notice.DraftApproved(new NotificationMessage.DraftApproved(2023, "kgj", "duty", 1), "kgj-author@localhost", At,
+            new DraftApproval("duty", "科工局起草人", "科工局审核人", null));
+
+        var mail = await Composer.ComposeAsync(notice);
+
+        Assert.DoesNotContain("审核意见", mail.Text);
+        Assert.Contains("通过时间：2024-01-05 10:05（北京时间）\n\n该部分的草稿", mail.Text);
+    }
+
+    [Fact]
     public async Task The_year_end_notice_names_who_is_missing_what_in_chinese_part_names()
     {
         var notice = new Notice.VolumeReady(new NotificationMessage.VolumeReady(2023, 1), "fzb@weidu.example.gov.cn", At,

@@ -59,6 +59,10 @@ public sealed class NoticeKindCompositionTests
                 [new PendingDraft("duty", 2, "科工局起草人", At)]),
             "待您审核：", ["2023 年魏都区科工局“一、", "”第 2 版（科工局起草人提交）", "审核："]
         },
+        {
+            new Notice.DraftApproved(new(2023, "kgj", "duty", 2), "kgj-author@localhost", At, new DraftApproval("duty", "起草人", "审核人", null)),
+            "已通过：", ["2023 年魏都区科工局“一、", "”第 2 版", "审核人：审核人"]
+        },
     };
 
     [Theory]
@@ -79,7 +83,8 @@ public sealed class NoticeKindCompositionTests
         var kinds = typeof(Notice).GetNestedTypes().Where(t => t.IsSubclassOf(typeof(Notice)) && !t.IsAbstract).Select(t => t.Name).Order();
         var sampled = Samples.Select(row => row[0].GetType().Name).Order();
 
-        Assert.Equal(["DeadlineReminder", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "ReviewAwaited", "VolumeReady"], kinds);
+        Assert.Equal(
+            ["DeadlineReminder", "DraftApproved", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "ReviewAwaited", "VolumeReady"], kinds);
         Assert.Equal(kinds, sampled);
     }
 }

@@ -15,6 +15,7 @@ internal static class NoticeEvent
         Notice.OverdueList => "deadline.overdue",
         Notice.ReportChased => "report.chased",
         Notice.ReviewAwaited => "review.awaited",
+        Notice.DraftApproved => "draft.approved",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "Not a notice kind this adapter knows."),
     };
 

@@ -22,6 +22,7 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
         var pdf = NoticeEvent.Pdf(fact);
         var report = fact as Notice.ReportReady;
         var rejection = (fact as Notice.DraftRejected)?.Rejection;
+        var approval = (fact as Notice.DraftApproved)?.Approval;
         var volume = (fact as Notice.VolumeReady)?.Contents;
         var chase = fact as Notice.ReportChased;
         var review = fact as Notice.ReviewAwaited;
@@ -49,9 +50,9 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
             previousVersion = report?.PreviousVersion,
             changedParts = report is not { Changes.Count: > 0 } ? null
                 : report.Changes.Select(c => new { section = c.Section, previousVersion = c.PreviousVersion, version = c.Version, approvedBy = c.ApprovedBy }),
-            section = rejection?.Section,
-            reviewer = rejection?.Reviewer,
-            comment = rejection?.Comment,
+            section = rejection?.Section ?? approval?.Section,
+            reviewer = rejection?.Reviewer ?? approval?.Reviewer,
+            comment = rejection?.Comment ?? approval?.Comment,
             complete = volume?.Complete,
             missing = volume?.Missing,
             deadline = calendar?.Due.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

@@ -13,6 +13,7 @@ namespace Reporting.Azure.Queues;
 /// {"year":2024,"department":"kgj","day":"2025-02-15","kind":"reminder"}
 /// {"year":2024,"day":"2025-03-02","kind":"overdue"}
 /// {"year":2024,"department":"kgj","id":"a1b2c3d4e5","kind":"chase"}
+/// {"year":2023,"department":"kgj","section":"duty","version":2,"kind":"approval"}
 /// </code>
 /// A report's message is byte for byte what it was before the kinds had shapes of their own, so a worker of either
 /// version reads the other's; a calendar message queued now that an earlier worker cannot read goes to the poison
@@ -76,6 +77,7 @@ internal sealed class NotificationMessageJson : JsonConverterFactory
             NotificationMessage.OverdueList o => [("day", NotificationMessageFields.IsoDay(o.Day))],
             NotificationMessage.ReportChased m => [("department", m.Department), ("id", m.Id)],
             NotificationMessage.ReviewAwaited m => [("department", m.Department), ("approver", m.ApproverId), ("tag", m.Window)],
+            NotificationMessage.DraftApproved m => [("department", m.Department), ("section", m.Section), ("version", m.Version)],
             _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a notification message this adapter knows."),
         };
         writer.WriteStartObject();

@@ -14,6 +14,7 @@ public class DraftReview(
     IReportRepository reports,
     IWorkQueue queue,
     RejectionNotifier rejections,
+    ApprovalNotifier approvals,
     IAuditLog audit,
     ReportingOptions options,
     TimeProvider clock)
@@ -49,6 +50,8 @@ public class DraftReview(
         }
         if (draft.Status == DraftStatus.Approved && decision == DraftDecision.Reject)
             throw ReportingException.Conflict(RefusalCode.DraftAlreadyApproved, version);
+        // A repeated approval (a retried request) re-queues the author's notice a crash may have left unsent; the outbox sends it once.
+        if (draft.Status == DraftStatus.Approved) await approvals.QueueAsync(draft, cancellationToken);
 
         var now = clock.GetUtcNow();
         if (draft.Status == DraftStatus.Submitted)
@@ -67,6 +70,7 @@ public class DraftReview(
             await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
                 caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")), cancellationToken);
             if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
+            if (draft.Status == DraftStatus.Approved) await approvals.QueueAsync(draft, cancellationToken);
         }
         // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the
         // caller retried) lands here too and re-sends any assembly a crash left unsent. A rejection is folded as

@@ -13,5 +13,8 @@ public sealed record VolumeContents(IReadOnlyDictionary<string, int> Complete, I
 /// <summary>The rejected part, its author, the reviewer and the comment.</summary>
 public sealed record DraftRejection(string Section, string Author, string Reviewer, string? Comment);
 
+/// <summary>The approved part, its author, the reviewer and the comment (null when none was given).</summary>
+public sealed record DraftApproval(string Section, string Author, string Reviewer, string? Comment);
+
 /// <summary>A submitted draft still awaiting a decision: the part, its version, who submitted it and when.</summary>
 public sealed record PendingDraft(string Section, int Version, string Author, DateTimeOffset SubmittedAt);

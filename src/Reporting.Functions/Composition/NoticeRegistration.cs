@@ -46,6 +46,7 @@ internal static class NoticeRegistration
         services.AddSingleton<OnceOnlyDelivery>();
         services.AddSingleton<DistrictOfficeNotifier>();
         services.AddSingleton<RejectionNotifier>();
+        services.AddSingleton<ApprovalNotifier>();
         services.AddSingleton<ReviewNotifier>();
         return services;
     }
