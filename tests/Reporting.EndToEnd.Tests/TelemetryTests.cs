@@ -71,8 +71,12 @@ public sealed class TelemetryTests : IDisposable
         const string department = "tjj";
         var versions = await app.SubmitFixtureAsync(year, department);
         await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
-        // The notice's span ends when its function returns, a moment after the report shows it notified.
-        await Eventually.HoldsAsync(() => Task.FromResult(Spans("NotifyDistrictOffice", year, department).Any()), Wait,
+        // The notice's span ends when its function returns, a moment after the report shows it notified. The same function
+        // sends the drafts' notices (待审核, 已通过), each in its submission's or approval's trace: the PDF's is the one whose
+        // parent is an assembly of this report.
+        Activity? PdfNotice() => Spans("NotifyDistrictOffice", year, department)
+            .FirstOrDefault(n => Spans("AssembleReport", year, department).Any(a => a.SpanId == n.ParentSpanId));
+        await Eventually.HoldsAsync(() => Task.FromResult(PdfNotice() is not null), Wait,
             () => $"the notice's span for {year}/{department}; spans heard: {string.Join(", ", _spans.Select(s => s.OperationName).Distinct())}");
 
         var last = FixtureReport.RequiredSections[^1];
@@ -82,7 +86,7 @@ public sealed class TelemetryTests : IDisposable
             + string.Join(", ", Spans("AssembleReport", year, department).Select(s => s.TraceId)));
         Assert.Equal(ActivityKind.Consumer, assembly.Kind);
         Assert.Equal(approval.SpanId, assembly.ParentSpanId);
-        var notice = Spans("NotifyDistrictOffice", year, department).First();
+        var notice = PdfNotice()!;
         Assert.Equal(assembly.TraceId, notice.TraceId);
         Assert.Equal(assembly.SpanId, notice.ParentSpanId);
         // The earlier approvals queued nothing: each is a trace of its own.
