@@ -16,6 +16,15 @@ public sealed class ConfiguredMembers(IEnumerable<Membership> members)
 
     public Membership? Find(string userId) => _byUser.GetValueOrDefault(userId);
 
+    /// <summary>Everyone with a membership: the <paramref name="stored"/> ones, and these for users without a stored one (as for access).</summary>
+    public List<Membership> BesideStored(IEnumerable<Membership> stored)
+    {
+        var everyone = stored.ToList();
+        var ids = everyone.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
+        everyone.AddRange(All.Where(m => !ids.Contains(m.UserId)));
+        return everyone;
+    }
+
     /// <summary>Office administrators from a comma-separated list of user ids (the Reporting__Admins setting).</summary>
     public static IEnumerable<Membership> Admins(string? userIds) =>
         (userIds ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -32,9 +32,7 @@ internal sealed class MemberAddresses(IMemberRepository stored, ConfiguredMember
     /// <summary>The department's authors and approvers; a stored membership for the same user wins over the configured one, as for access.</summary>
     private async Task<List<Membership>> MembersAsync(string department, CancellationToken cancellationToken)
     {
-        var members = (await stored.ListAsync(cancellationToken)).ToList();
-        var ids = members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
-        members.AddRange(configured.All.Where(m => !ids.Contains(m.UserId)));
+        var members = configured.BesideStored(await stored.ListAsync(cancellationToken));
         return members.Where(m => m.IsDepartmentRole && m.Department == department).ToList();
     }
 }

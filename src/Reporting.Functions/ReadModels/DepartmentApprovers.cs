@@ -13,9 +13,7 @@ public sealed class DepartmentApprovers(IMemberRepository stored, ConfiguredMemb
     /// <summary>The department's approvers, in a stable order; a draft's deciders are those who did not write it (<see cref="Approver.MayDecide"/>).</summary>
     public async Task<IReadOnlyList<Approver>> OfAsync(string department, CancellationToken cancellationToken = default)
     {
-        var members = (await stored.ListAsync(cancellationToken)).ToList();
-        var ids = members.Select(m => m.UserId).ToHashSet(StringComparer.Ordinal);
-        members.AddRange(configured.All.Where(m => !ids.Contains(m.UserId)));
+        var members = configured.BesideStored(await stored.ListAsync(cancellationToken));
         var approvers = members.Where(m => m.Role == MemberRole.Approver && m.Department == department).OrderBy(m => m.UserId, StringComparer.Ordinal);
         // A department has two or three approvers: their names are read side by side.
         return await Task.WhenAll(approvers.Select(async m =>
