@@ -130,6 +130,27 @@ public abstract class PdfPropertiesTests
         Assert.Contains("\"/StructTreeRoot\"", json);
     }
 
+    [Fact]
+    public void The_parent_tree_s_root_holds_one_leaf_whose_limits_span_every_page_s_StructParents_key()
+    {
+        var pdf = QpdfJson.Read(File);
+        var treeRoot = pdf.Resolve(pdf.Resolve(pdf.Trailer.GetProperty("/Root")).GetProperty("/StructTreeRoot"));
+        var parentTree = pdf.Resolve(treeRoot.GetProperty("/ParentTree"));
+        // The root holds its leaf in /Kids, not the /Nums themselves: the signature's update then rewrites only the root.
+        Assert.False(parentTree.TryGetProperty("/Nums", out _), parentTree.ToString());
+        var leaf = pdf.Resolve(Assert.Single(parentTree.GetProperty("/Kids").EnumerateArray()));
+        var nums = leaf.GetProperty("/Nums").EnumerateArray().ToList();
+        var keys = nums.Where((_, i) => i % 2 == 0).Select(k => k.GetInt32()).ToList();
+        Assert.Equal(keys.Order(), keys);
+        Assert.Equal([keys[0], keys[^1]], leaf.GetProperty("/Limits").EnumerateArray().Select(k => k.GetInt32()));
+        var pages = pdf.Objects.Where(o => o.Value.ValueKind == System.Text.Json.JsonValueKind.Object
+            && o.Value.TryGetProperty("/Type", out var type) && type.GetString() == "/Page").ToList();
+        var pageKeys = pages.Where(p => p.Value.TryGetProperty("/StructParents", out _)).Select(p => p.Value.GetProperty("/StructParents").GetInt32()).ToList();
+        Assert.NotEmpty(pageKeys);
+        Assert.All(pageKeys, k => Assert.Contains(k, keys));
+        Assert.Equal(keys.Max() + 1, treeRoot.GetProperty("/ParentTreeNextKey").GetInt32());
+    }
+
     /// <summary>The top-level elements of `pdfinfo -struct-text` under Document, with their text joined.</summary>
     private static List<(string Role, string Text)> StructureText(string output)
     {

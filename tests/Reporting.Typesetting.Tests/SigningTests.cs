@@ -222,6 +222,33 @@ public sealed partial class SigningTests
     }
 
     [Fact]
+    public void The_widget_s_key_joins_the_parent_tree_as_a_leaf_of_its_own_so_the_update_rewrites_only_the_tree_s_root()
+    {
+        var (unsigned, _, signed) = Visible.Value;
+        var update = Encoding.Latin1.GetString(signed, unsigned.Length, signed.Length - unsigned.Length);
+        var key = Regex.Match(update, @"/Subtype/Widget[^\n]*/StructParent (\d+)>>").Groups[1].Value;
+        var form = Regex.Match(update, @"(\d+) 0 obj\n<</Type/StructElem/S/Form").Groups[1].Value;
+        var leaf = Regex.Match(update, $@"(\d+) 0 obj\n<</Limits\[{key} {key}\]/Nums\[{key} {form} 0 R\]>>");
+        Assert.True(key.Length > 0 && form.Length > 0 && leaf.Success, update);
+        Assert.Matches($@"<</Kids\[\d+ 0 R {leaf.Groups[1].Value} 0 R\]>>", update);
+        // The pages' keys (from 0) stay in the leaf the first revision wrote: no copy of them is in the update.
+        Assert.DoesNotMatch(@"/Nums\s*\[\s*0\b", update);
+        Assert.True(update.Length < 8 * 1024, $"The update is {update.Length} bytes.");
+    }
+
+    [Fact]
+    public void The_space_reserved_for_the_signature_is_exactly_what_its_CMS_takes()
+    {
+        foreach (var signed in new[] { Invisible.Value, Visible.Value.Signed })
+        {
+            var hex = Regex.Match(Encoding.Latin1.GetString(signed), "/Contents<([0-9A-F]+)>").Groups[1].Value;
+            var der = Convert.FromHexString(hex);
+            AsnDecoder.ReadEncodedValue(der, AsnEncodingRules.DER, out _, out _, out var consumed);
+            Assert.Equal(der.Length, consumed);
+        }
+    }
+
+    [Fact]
     public void An_invisible_signature_s_widget_is_a_Form_element_last_in_the_document_element()
     {
         var update = Encoding.Latin1.GetString(Invisible.Value, Fixtures.Kgj2023Pdf.Value.Length, Invisible.Value.Length - Fixtures.Kgj2023Pdf.Value.Length);

@@ -355,6 +355,26 @@ public class VolumeStructureTests(VolumeCompilationFixture volume) : IClassFixtu
     }
 
     [Fact]
+    public void The_volume_s_parent_tree_root_holds_one_leaf_with_every_page_s_and_every_link_s_key_within_its_limits()
+    {
+        var pdf = QpdfJson.Read(Rendered.WriteTemp(volume.Bytes, "volume-parent-tree.pdf"));
+        var treeRoot = pdf.Resolve(pdf.Resolve(pdf.Trailer.GetProperty("/Root")).GetProperty("/StructTreeRoot"));
+        var parentTree = pdf.Resolve(treeRoot.GetProperty("/ParentTree"));
+        Assert.False(parentTree.TryGetProperty("/Nums", out _), parentTree.ToString());
+        var leaf = pdf.Resolve(Assert.Single(parentTree.GetProperty("/Kids").EnumerateArray()));
+        var keys = leaf.GetProperty("/Nums").EnumerateArray().Where((_, i) => i % 2 == 0).Select(k => k.GetInt32()).ToList();
+        Assert.Equal(keys.Order(), keys);
+        Assert.Equal([keys[0], keys[^1]], leaf.GetProperty("/Limits").EnumerateArray().Select(k => k.GetInt32()));
+        var used = pdf.Objects.Select(o => o.Value)
+            .Where(v => v.ValueKind == System.Text.Json.JsonValueKind.Object)
+            .SelectMany(v => new[] { "/StructParents", "/StructParent" }.Where(n => v.TryGetProperty(n, out _)).Select(n => v.GetProperty(n).GetInt32()))
+            .ToList();
+        Assert.True(used.Count > volume.Volume.Reports.Count + 1, "pages and links with keys: " + used.Count);
+        Assert.All(used, k => Assert.Contains(k, keys));
+        Assert.Equal(keys[^1] + 1, treeRoot.GetProperty("/ParentTreeNextKey").GetInt32());
+    }
+
+    [Fact]
     public void The_cover_carries_the_office_seal_centred_over_the_compiler_and_the_month()
     {
         var image = Assert.Single(volume.Pages[0].GetImages());

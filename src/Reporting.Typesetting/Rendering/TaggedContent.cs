@@ -59,9 +59,7 @@ internal sealed class TaggedContent(PdfDocument document)
             nums.Elements.Add(new PdfInteger(i));
             nums.Elements.Add(parents);
         }
-        var parentTree = Add(new PdfDictionary(document));
-        parentTree.Elements["/Nums"] = nums;
-        treeRoot.Elements["/ParentTree"] = parentTree.Reference;
+        treeRoot.Elements["/ParentTree"] = ParentTree(nums).Reference;
         treeRoot.Elements["/ParentTreeNextKey"] = new PdfInteger(_pages.Count);
 
         var catalog = document.Internals.Catalog;
@@ -74,6 +72,31 @@ internal sealed class TaggedContent(PdfDocument document)
         catalog.Elements["/ViewerPreferences"] = preferences;
     }
 
+    /// <summary>
+    /// The parent tree as a number tree whose root holds its one leaf in /Kids rather than the /Nums themselves: the
+    /// signature's widget then joins it as a second leaf, and the signature's incremental update rewrites the small root, not
+    /// the whole tree (which names an element for every marked stretch of every page).
+    /// </summary>
+    private PdfDictionary ParentTree(PdfArray nums)
+    {
+        var root = Add(new PdfDictionary(document));
+        if (nums.Elements.Count == 0)
+        {
+            root.Elements["/Nums"] = nums;
+            return root;
+        }
+        var leaf = Add(new PdfDictionary(document));
+        var limits = new PdfArray(document);
+        limits.Elements.Add(nums.Elements[0]);
+        limits.Elements.Add(nums.Elements[^2]);
+        leaf.Elements["/Limits"] = limits;
+        leaf.Elements["/Nums"] = nums;
+        var kids = new PdfArray(document);
+        kids.Elements.Add(leaf.Reference!);
+        root.Elements["/Kids"] = kids;
+        return root;
+    }
+
     /// <summary>The object number of <paramref name="node"/>'s structure element once the document is saved (null: it drew nothing).</summary>
     public int? ElementObject(StructureNode node) => _elements.TryGetValue(node, out var element) ? element.Reference!.ObjectNumber : null;
 
@@ -84,7 +107,7 @@ internal sealed class TaggedContent(PdfDocument document)
         if (marks is null && node.Children.Count == 0) return null;
         var element = Add(new PdfDictionary(document));
         elements[node] = element;
-        element.Elements.SetName("/Type", "/StructElem");
+        // No /Type: a structure element's is optional (ISO 32000-1, table 323), and it was 16 bytes on every element.
         element.Elements.SetName("/S", "/" + node.Role);
         element.Elements["/P"] = parent.Reference;
         if (node.Alt is { } alt) element.Elements["/Alt"] = new PdfString(alt, PdfStringEncoding.Unicode);

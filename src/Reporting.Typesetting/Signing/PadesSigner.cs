@@ -96,10 +96,10 @@ public sealed class PadesSigner(IDocumentSigningKey key)
     private const string FieldName = "<FEFF75355B507B7E7AE0>";
 
     /// <summary>
-    /// What the CMS can take: the certificates it carries, a signature as long as the key, the attributes and the
-    /// SignedData around them. Fixed by the chain, so a file's length (and its bytes) do not depend on the signature.
+    /// What the CMS will take (<see cref="SignatureCms.Length"/>): fixed by the chain, so a file's length (and its bytes) do
+    /// not depend on the signature.
     /// </summary>
-    private static int ReservedCmsBytes(IDocumentSigningKey key) => key.CertificateChain.Sum(c => c.RawData.Length) + 4096;
+    private static int ReservedCmsBytes(IDocumentSigningKey key) => SignatureCms.Length(key.CertificateChain);
 
     /// <summary>The widget's appearance: a form drawing the page's own seal image over the widget's rectangle, so the image is in the file once.</summary>
     private static void WriteAppearance(IncrementalUpdate update, int form, SealPlacement seal)

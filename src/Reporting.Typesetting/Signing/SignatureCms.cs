@@ -28,11 +28,25 @@ internal static class SignatureCms
     {
         var chain = key.CertificateChain;
         if (chain.Count == 0) throw new CryptographicException("The signing key has no certificate.");
-        var certificate = chain[0];
-        var signedAttributes = SignedAttributes(SHA256.HashData(signedBytes), certificate);
+        var signedAttributes = SignedAttributes(SHA256.HashData(signedBytes), chain[0]);
         // The signature covers the attributes' DER as a SET (tag 31); the SignerInfo holds the same content as [0] IMPLICIT.
-        var signature = key.SignSha256(SHA256.HashData(signedAttributes));
+        return Encode(chain, signedAttributes, key.SignSha256(SHA256.HashData(signedAttributes)));
+    }
 
+    /// <summary>
+    /// The length of every CMS <see cref="Create"/> writes for this chain: all but the digest and the signature is fixed by
+    /// the chain, the digest is 32 bytes, and an RSA PKCS#1 v1.5 signature is exactly as long as the key's modulus. So the
+    /// file reserves for the signature what it will hold, not a guess (a 4 KB guess cost 8 KB of hex zeros in every file).
+    /// </summary>
+    public static int Length(IReadOnlyList<X509Certificate2> chain)
+    {
+        if (chain.Count == 0) throw new CryptographicException("The signing key has no certificate.");
+        var attributes = SignedAttributes(new byte[SHA256.HashSizeInBytes], chain[0]);
+        return Encode(chain, attributes, new byte[ModulusLength(chain[0])]).Length;
+    }
+
+    private static byte[] Encode(IReadOnlyList<X509Certificate2> chain, byte[] signedAttributes, byte[] signature)
+    {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
@@ -47,10 +61,22 @@ internal static class SignatureCms
                 {
                     foreach (var c in chain) writer.WriteEncodedValue(c.RawData);
                 }
-                using (writer.PushSetOf()) WriteSignerInfo(writer, certificate, signedAttributes, signature);
+                using (writer.PushSetOf()) WriteSignerInfo(writer, chain[0], signedAttributes, signature);
             }
         }
         return writer.Encode();
+    }
+
+    /// <summary>
+    /// The RSA modulus's length in bytes, read from the certificate's RSAPublicKey (RFC 8017 A.1.1) rather than through an
+    /// RSA object, whose first creation a cold render would pay for.
+    /// </summary>
+    private static int ModulusLength(X509Certificate2 certificate)
+    {
+        if (certificate.PublicKey.Oid.Value != RsaEncryptionOid) throw new CryptographicException("The signing certificate's key is not an RSA key.");
+        var reader = new AsnReader(certificate.PublicKey.EncodedKeyValue.RawData, AsnEncodingRules.DER).ReadSequence();
+        var modulus = reader.ReadIntegerBytes().Span;
+        return modulus.Length > 0 && modulus[0] == 0 ? modulus.Length - 1 : modulus.Length; // the sign byte DER adds is not part of it
     }
 
     /// <summary>SignerInfo v1: sid IssuerAndSerialNumber, SHA-256, the signed attributes, rsaEncryption, the signature.</summary>

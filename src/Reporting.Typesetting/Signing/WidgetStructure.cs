@@ -46,12 +46,24 @@ internal static partial class WidgetStructure
         update.Object(form, $"<</Type/StructElem/S/Form/P {parent} 0 R/Pg {page} 0 R/K<</Type/OBJR/Obj {widget} 0 R/Pg {page} 0 R>>>>");
         update.Object(parent, parentElement);
 
-        // Keys in /Nums ascend; the new one is the tree's next, above every key in it.
+        // Keys ascend; the new one is the tree's next, above every key in it. Where the root holds its leaves in /Kids (as
+        // we write it) the key goes into a leaf of its own after them and only the root is rewritten; a flat /Nums gets it appended.
         var parentTree = revision.Dictionary(parentTreeNumber);
-        var nums = parentTree.IndexOf("/Nums", StringComparison.Ordinal);
-        if (nums < 0) throw new InvalidDataException("The parent tree is not a flat /Nums array.");
-        var numsEnd = ArrayEnd(parentTree, parentTree.IndexOf('[', nums));
-        update.Object(parentTreeNumber, parentTree.Insert(numsEnd - 1, $" {key} {form} 0 R"));
+        var leaves = parentTree.IndexOf("/Kids", StringComparison.Ordinal);
+        if (leaves >= 0)
+        {
+            var leaf = update.Reserve();
+            update.Object(leaf, $"<</Limits[{key} {key}]/Nums[{key} {form} 0 R]>>");
+            var leavesEnd = ArrayEnd(parentTree, parentTree.IndexOf('[', leaves));
+            update.Object(parentTreeNumber, parentTree.Insert(leavesEnd - 1, $" {leaf} 0 R"));
+        }
+        else
+        {
+            var nums = parentTree.IndexOf("/Nums", StringComparison.Ordinal);
+            if (nums < 0) throw new InvalidDataException("The parent tree has neither /Kids nor /Nums.");
+            var numsEnd = ArrayEnd(parentTree, parentTree.IndexOf('[', nums));
+            update.Object(parentTreeNumber, parentTree.Insert(numsEnd - 1, $" {key} {form} 0 R"));
+        }
         update.Object(treeRootNumber, NextKey().Replace(treeRoot, $"/ParentTreeNextKey {key + 1}"));
         return key;
     }

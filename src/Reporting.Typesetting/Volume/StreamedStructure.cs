@@ -81,13 +81,22 @@ internal sealed class StreamedStructure(PdfStreamWriter writer, Func<int, int> p
     /// <summary>The document element, the parent tree and the tree root.</summary>
     public void Finish()
     {
-        writer.WriteObject(Document, $"<</Type/StructElem/S/Document/P {TreeRoot} 0 R/K[{string.Join(' ', _sections.Select(s => $"{s} 0 R"))}]>>");
+        writer.WriteObject(Document, $"<</S/Document/P {TreeRoot} 0 R/K[{string.Join(' ', _sections.Select(s => $"{s} 0 R"))}]>>");
         var nums = new StringBuilder();
         foreach (var (page, elements) in _pages.OrderBy(p => p.Page))
             nums.Append(CultureInfo.InvariantCulture, $"{page - 1} [{string.Join(' ', elements.Select(e => $"{e} 0 R"))}] ");
         foreach (var (key, element) in _annotations) nums.Append(CultureInfo.InvariantCulture, $"{key} {element} 0 R ");
+        // A root whose one leaf holds the /Nums (see TaggedContent.ParentTree): the signature's update rewrites only the root.
         var parentTree = writer.Allocate();
-        writer.WriteObject(parentTree, $"<</Nums[{nums.ToString().TrimEnd()}]>>");
+        var last = _annotations.Count > 0 ? _annotations[^1].Key : _pages.Count > 0 ? _pages.Max(p => p.Page) - 1 : -1;
+        if (last < 0) writer.WriteObject(parentTree, "<</Nums[]>>");
+        else
+        {
+            var leaf = writer.Allocate();
+            var first = _pages.Count > 0 ? _pages.Min(p => p.Page) - 1 : _annotations[0].Key;
+            writer.WriteObject(leaf, $"<</Limits[{first} {last}]/Nums[{nums.ToString().TrimEnd()}]>>");
+            writer.WriteObject(parentTree, $"<</Kids[{leaf} 0 R]>>");
+        }
         writer.WriteObject(TreeRoot, $"<</Type/StructTreeRoot/K {Document} 0 R/ParentTree {parentTree} 0 R/ParentTreeNextKey {pages + _annotations.Count}>>");
     }
 
@@ -108,7 +117,7 @@ internal sealed class StreamedStructure(PdfStreamWriter writer, Func<int, int> p
             if (Write(child, number, numbers) is { } kid) kids.Append(CultureInfo.InvariantCulture, $"{kid} 0 R ");
         var alt = node.Alt is { } text ? "/Alt " + PdfStreamWriter.Text(text) : "";
         var pg = page >= 0 ? $"/Pg {pageObject(page)} 0 R" : "";
-        writer.WriteObject(number, $"<</Type/StructElem/S/{node.Role}/P {parent} 0 R{pg}{alt}/K[{kids.ToString().TrimEnd()}]>>");
+        writer.WriteObject(number, $"<</S/{node.Role}/P {parent} 0 R{pg}{alt}/K[{kids.ToString().TrimEnd()}]>>");
         return number;
     }
 }
