@@ -169,6 +169,42 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
     }
 
     [Fact]
+    public async Task A_year_end_run_s_page_stops_asking_after_its_tries_and_says_so_with_a_link_to_reload()
+    {
+        var requests = (IYearEndRequestRepository)app.Host.Services.GetService(typeof(IYearEndRequestRepository))!;
+        var id = Guid.NewGuid().ToString("N");
+        Assert.NotNull(await requests.TrySaveAsync(new YearEndRequest(Year, id, "office", "区法治办工作人员", DateTimeOffset.UtcNow)));
+        var path = $"api/reports/{Year}/year-end/{id}";
+
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var page = await BrowserPages.SignedInAsync(app, chromium.Browser, LocalHostFixture.Office, path, 390);
+        // The page as served, but with two tries 50 ms apart instead of ten minutes' worth: the run stays queued, so the script gives up.
+        var tries = await page.GetByRole(AriaRole.Status).GetAttributeAsync("data-tries");
+        Assert.Equal(((int)(YearEndRunPage.Patience / YearEndRunPage.AskEvery)).ToString(System.Globalization.CultureInfo.InvariantCulture), tries);
+        await page.RouteAsync(BrowserPages.EndsWith("/" + path), async route =>
+        {
+            if (route.Request.ResourceType != "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var served = await route.FetchAsync();
+            var body = Regex.Replace(await served.TextAsync(), @"data-tries=""\d+"" ", @"data-tries=""2"" ");
+            await route.FulfillAsync(new() { Response = served, Body = Regex.Replace(body, @"data-every=""\d+"" ", @"data-every=""50"" ") });
+        });
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/" + path));
+
+        var status = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToHaveTextAsync("汇编仍未完成，本页已停止自动查看。 刷新本页", new() { Timeout = DebianChromium.StepTimeoutMs });
+        Assert.EndsWith("/" + path, await status.GetByRole(AriaRole.Link, new() { Name = "刷新本页" }).GetAttributeAsync("href"));
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "停止自动刷新" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "刷新", Exact = true }).IsVisibleAsync());
+        await page.UnrouteAllAsync();
+        await BrowserPages.CheckAsync(page, "year-end-run-gave-up-390");
+    }
+
+    [Fact]
     public async Task Without_script_a_year_end_run_s_page_offers_a_plain_link_to_look_again()
     {
         var requests = (IYearEndRequestRepository)app.Host.Services.GetService(typeof(IYearEndRequestRepository))!;
