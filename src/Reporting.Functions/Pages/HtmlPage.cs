@@ -129,7 +129,8 @@ public static class HtmlPage
             const response = await fetch(follow, { headers: { 'Accept': 'application/json' }, cache: 'no-store' });
             if (response.ok) {
               const value = (await response.json())[field];
-              if (!during.includes(value)) { location.reload(); return; }
+              // Only a worded value ends the following: an answer without it (another shape) must not reload the page every few seconds.
+              if (typeof value === 'string' && !during.includes(value)) { location.reload(); return; }
               if (value !== seen && says[value]) region.textContent = says[value];
               seen = value;
             }
