@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
 using Reporting.Core.Calendar;
 using Reporting.Core.YearEnd;
+using Reporting.Functions.Pages;
 using Xunit;
 
 namespace Reporting.EndToEnd.Tests;
@@ -13,7 +13,7 @@ namespace Reporting.EndToEnd.Tests;
 /// <summary>
 /// The district office's pages in Debian's Chromium at 1280 and 390 px: a navigation without 提交/修改草稿, 全部催报 once a
 /// day with one 附言 (one e-mail per department, the answer counting those skipped), each 催报 row saying when and by whom
-/// the department was last chased, and 立即汇编's page reloading itself while the run waits.
+/// the department was last chased, and 立即汇编's page following the run by script (no timed reload) until it shows the volume.
 /// </summary>
 [Collection(LocalHostCollection.Name)]
 public sealed class OfficePagesBrowserTests(LocalHostFixture app)
@@ -21,13 +21,6 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
     private const int Year = 2018;   // no department of 2018 ever finishes (RulesTests' open year), and nobody else chases it
 
     private const string Note = "请各部门于本周五前完成并提交审核。";
-
-    /// <summary>axe as <see cref="BrowserPages.ViolationsOnly"/>, without meta-refresh (see where it is used).</summary>
-    private static readonly AxeRunOptions Refreshing = new()
-    {
-        ResultTypes = [ResultType.Violations],
-        Rules = new Dictionary<string, RuleOptions> { ["meta-refresh"] = new() { Enabled = false } },
-    };
 
     [Fact]
     public async Task The_office_chases_every_unfinished_department_at_once_with_one_message_once_a_day()
@@ -111,45 +104,130 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
     }
 
     [Fact]
-    public async Task A_queued_year_end_run_s_page_reloads_itself_until_the_run_is_finished()
+    public async Task A_year_end_run_s_page_follows_the_run_by_script_and_shows_the_volume_once_done_without_a_timed_reload()
     {
-        // A run recorded as queued whose message has not been taken up yet (as when the queue is busy).
+        // A run recorded as queued whose message has not been taken up yet (as when the queue is busy); the test then moves it on as
+        // the worker would, so each state is seen however fast the machine.
+        var requests = (IYearEndRequestRepository)app.Host.Services.GetService(typeof(IYearEndRequestRepository))!;
+        await using var chromium = await app.Chromium.LeaseAsync();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            var id = Guid.NewGuid().ToString("N");
+            var run = await requests.TrySaveAsync(new YearEndRequest(Year, id, "office", "区法治办工作人员", DateTimeOffset.UtcNow));
+            Assert.NotNull(run);
+            var path = $"api/reports/{Year}/year-end/{id}";
+            var page = await BrowserPages.SignedInAsync(app, chromium.Browser, LocalHostFixture.Office, path, width);
+            var status = page.GetByRole(AriaRole.Status);
+            Assert.Matches(new Regex(@"^已加入汇编队列（\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间），区法治办工作人员），等待处理。$"), (await status.InnerTextAsync()).Trim());
+            // No timed reload (WCAG 2.2.1, 3.2.5): one script follows the run, the same that follows 本部门报告's PDF, beside the navigation's count.
+            Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+            Assert.Equal([HtmlPage.FollowScript, HtmlPage.TodoCountScript], await page.Locator("script").AllTextContentsAsync());
+            Assert.EndsWith($"/api/reports/{Year}/year-end/{id}", await status.GetAttributeAsync("data-follow"));
+            // The script runs: it offers 停止自动刷新 in place of the plain 刷新 link a page without script shows.
+            var stop = page.GetByRole(AriaRole.Link, new() { Name = "停止自动刷新" });
+            await Assertions.Expect(stop).ToBeVisibleAsync(new() { Timeout = DebianChromium.StepTimeoutMs });
+            Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "刷新", Exact = true }).IsVisibleAsync());
+            await BrowserPages.CheckAsync(page, $"year-end-run-queued-{width}");
+
+            // 停止自动刷新 stops the following: the page as it stands, no script, a link to look again and one to follow again.
+            await stop.ClickAsync();
+            await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/{path}?refresh=off"));
+            Assert.Equal([HtmlPage.TodoCountScript], await page.Locator("script").AllTextContentsAsync());
+            Assert.Equal(0, await page.Locator("[data-follow]").CountAsync());
+            Assert.Contains("自动刷新已停止", await page.InnerTextAsync("main"));
+            Assert.EndsWith($"/{path}?refresh=off", await page.GetAttributeAsync("a:has-text('刷新查看进度')", "href"));
+            await BrowserPages.CheckAsync(page, $"year-end-run-queued-stopped-{width}");
+            await page.ClickAsync("a:has-text('恢复自动刷新')");
+            await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/{path}"));
+            await Assertions.Expect(stop).ToBeVisibleAsync(new() { Timeout = DebianChromium.StepTimeoutMs });
+            var loads = 0;
+            page.Load += (_, _) => Interlocked.Increment(ref loads);
+
+            // The worker takes the run up: the status region says so, read out where it is, without a reload.
+            run = await requests.TrySaveAsync(run! with { State = YearEndState.Running, StartedAt = DateTimeOffset.UtcNow, Attempts = 1 });
+            Assert.NotNull(run);
+            await Assertions.Expect(status).ToHaveTextAsync("正在汇编：为已全部通过的报告生成 PDF，再汇编成册。", new() { Timeout = DebianChromium.StepTimeoutMs });
+            Assert.Equal(0, loads);
+            await BrowserPages.CheckAsync(page, $"year-end-run-running-{width}");
+
+            // Done: the page shows itself finished, with the volume's links, and follows nothing any more.
+            Assert.NotNull(await requests.TrySaveAsync(run! with
+            {
+                State = YearEndState.Done,
+                FinishedAt = DateTimeOffset.UtcNow,
+                Outcome = "created",
+                VolumeVersion = 1,
+                PageCount = 12,
+            }));
+            await Assertions.Expect(status).ToHaveTextAsync("汇编完成：已生成第 1 版报告汇编。", new() { Timeout = DebianChromium.StepTimeoutMs });
+            await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+            Assert.True(loads >= 1);
+            Assert.EndsWith($"/reports/{Year}/volume/pdf?version=1", await page.GetAttributeAsync("a[href*='volume/pdf']", "href"));
+            Assert.Equal([HtmlPage.TodoCountScript], await page.Locator("script").AllTextContentsAsync());
+            await BrowserPages.CheckAsync(page, $"year-end-run-followed-done-{width}");
+        }
+    }
+
+    [Fact]
+    public async Task A_year_end_run_s_page_stops_asking_after_its_tries_and_says_so_with_a_link_to_reload()
+    {
+        var requests = (IYearEndRequestRepository)app.Host.Services.GetService(typeof(IYearEndRequestRepository))!;
+        var id = Guid.NewGuid().ToString("N");
+        Assert.NotNull(await requests.TrySaveAsync(new YearEndRequest(Year, id, "office", "区法治办工作人员", DateTimeOffset.UtcNow)));
+        var path = $"api/reports/{Year}/year-end/{id}";
+
+        await using var chromium = await app.Chromium.LeaseAsync();
+        var page = await BrowserPages.SignedInAsync(app, chromium.Browser, LocalHostFixture.Office, path, 390);
+        // The page as served, but with two tries 50 ms apart instead of ten minutes' worth: the run stays queued, so the script gives up.
+        var tries = await page.GetByRole(AriaRole.Status).GetAttributeAsync("data-tries");
+        Assert.Equal(((int)(YearEndRunPage.Patience / YearEndRunPage.AskEvery)).ToString(System.Globalization.CultureInfo.InvariantCulture), tries);
+        await page.RouteAsync(BrowserPages.EndsWith("/" + path), async route =>
+        {
+            if (route.Request.ResourceType != "document")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var served = await route.FetchAsync();
+            var body = Regex.Replace(await served.TextAsync(), @"data-tries=""\d+"" ", @"data-tries=""2"" ");
+            await route.FulfillAsync(new() { Response = served, Body = Regex.Replace(body, @"data-every=""\d+"" ", @"data-every=""50"" ") });
+        });
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
+        await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith("/" + path));
+
+        var status = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToHaveTextAsync("汇编仍未完成，本页已停止自动查看。 刷新本页", new() { Timeout = DebianChromium.StepTimeoutMs });
+        Assert.EndsWith("/" + path, await status.GetByRole(AriaRole.Link, new() { Name = "刷新本页" }).GetAttributeAsync("href"));
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "停止自动刷新" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "刷新", Exact = true }).IsVisibleAsync());
+        await page.UnrouteAllAsync();
+        await BrowserPages.CheckAsync(page, "year-end-run-gave-up-390");
+    }
+
+    [Fact]
+    public async Task Without_script_a_year_end_run_s_page_offers_a_plain_link_to_look_again()
+    {
         var requests = (IYearEndRequestRepository)app.Host.Services.GetService(typeof(IYearEndRequestRepository))!;
         var id = Guid.NewGuid().ToString("N");
         Assert.NotNull(await requests.TrySaveAsync(new YearEndRequest(Year, id, "office", "区法治办工作人员", DateTimeOffset.UtcNow)));
 
         await using var chromium = await app.Chromium.LeaseAsync();
-        foreach (var width in new[] { 1280, 390 })
+        var context = await DebianChromium.NewContextAsync(chromium.Browser, new BrowserNewContextOptions
         {
-            var page = await BrowserPages.SignedInAsync(app, chromium.Browser, LocalHostFixture.Office, $"api/reports/{Year}/year-end/{id}", width);
-            Assert.Matches(new Regex(@"^已加入汇编队列（\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间），区法治办工作人员），等待处理。$"),
-                (await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim());
-            Assert.Equal("2", await page.GetAttributeAsync("meta[http-equiv=refresh]", "content"));
-            // No script reloads it: the only one is the navigation's 我的待办 count, which every signed-in page has.
-            Assert.All(await page.Locator("script").AllTextContentsAsync(), script => Assert.Equal(Reporting.Functions.Pages.HtmlPage.TodoCountScript, script));
-            // It reloads itself: the next load is answered 204 No Content, which a browser does not navigate to, so the page
-            // stays put for the checks while proving that it asked again.
-            var again = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await page.RouteAsync(BrowserPages.EndsWith($"/api/reports/{Year}/year-end/{id}"), async route =>
-            {
-                again.TrySetResult();
-                await route.FulfillAsync(new() { Status = 204 });
-            });
-            await again.Task.WaitAsync(TimeSpan.FromMilliseconds(DebianChromium.StepTimeoutMs));
-            // axe's meta-refresh rule refuses any timed reload (WCAG 2.2.1) without seeing that the page lets the reader
-            // turn it off (停止自动刷新, checked next, with every rule); this state is checked with that one rule off.
-            await BrowserPages.CheckAsync(page, $"year-end-run-queued-{width}", axeOptions: Refreshing);
+            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 900 }, JavaScriptEnabled = false,
+        });
+        var page = await context.NewPageAsync();
+        var path = $"api/reports/{Year}/year-end/{id}";
+        await page.GotoAsync(new Uri(app.Host.BaseAddress, path).ToString());
+        await page.ClickAsync(BrowserPages.UserButton(LocalHostFixture.Office));
+        await BrowserPages.CommittedAsync(page, BrowserPages.EndsWith("/" + path));
 
-            // Followed by address: Playwright counts the reload answered 204 as a navigation that never finishes, and would wait on it to click.
-            var stop = await page.GetAttributeAsync("a:has-text('停止自动刷新')", "href");
-            await page.UnrouteAllAsync();
-            await page.GotoAsync(new Uri(app.Host.BaseAddress, stop!).ToString());
-            await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/api/reports/{Year}/year-end/{id}?refresh=off"));
-            Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
-            Assert.Contains("自动刷新已停止", await page.InnerTextAsync("main"));
-            Assert.EndsWith($"/api/reports/{Year}/year-end/{id}?refresh=off", await page.GetAttributeAsync("a:has-text('刷新查看进度')", "href"));
-            Assert.EndsWith($"/api/reports/{Year}/year-end/{id}", await page.GetAttributeAsync("a:has-text('恢复自动刷新')", "href"));
-            await BrowserPages.CheckAsync(page, $"year-end-run-queued-stopped-{width}");
-        }
+        // Seen once the page is there (the link shows): with no script nothing follows the run, so nothing may say it does.
+        var again = page.GetByRole(AriaRole.Link, new() { Name = "刷新", Exact = true });
+        await Assertions.Expect(again).ToBeVisibleAsync(new() { Timeout = DebianChromium.StepTimeoutMs });
+        Assert.EndsWith($"/{path}", await again.GetAttributeAsync("href"));
+        Assert.False(await page.GetByRole(AriaRole.Link, new() { Name = "停止自动刷新" }).IsVisibleAsync());
+        Assert.DoesNotContain("自动查看", await page.InnerTextAsync("main"));
+        Assert.Contains("等待处理", await page.InnerTextAsync("main"));
     }
 }

@@ -60,7 +60,7 @@ public sealed class YearEndFunctions(YearEndRun run, QueuedYearEnd queued, Repor
         return ApiResult.JsonBody(YearEndRunView.From(queuedRun, routes), StatusCodes.Status202Accepted, status);
     }
 
-    /// <summary>Where a queued run stands: JSON for the API; for a browser, a page that refreshes itself until the run is finished.</summary>
+    /// <summary>Where a queued run stands: JSON for the API; for a browser, a page that follows it (by script, at this JSON) until it is finished.</summary>
     [Function("GetYearEndRun")]
     public async Task<IActionResult> GetRun(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year}/year-end/{id}")] HttpRequest request,

@@ -134,7 +134,7 @@ public sealed class Routes
     public string YearEnd(int year) => Path($"reports/{year}/year-end");
 
     /// <summary>One queued 立即汇编: JSON for the API, a page that follows it for a browser.</summary>
-    /// <param name="autoRefresh">False: the page without its reloading (the reader stopped it).</param>
+    /// <param name="autoRefresh">False: the page without its following script (the reader stopped it).</param>
     public string YearEndRun(int year, string id, bool autoRefresh = true) =>
         Path($"reports/{year}/year-end/{id}", ("refresh", autoRefresh ? null : "off"));
 

@@ -38,8 +38,8 @@ public sealed class DepartmentPage(
             ["LinkMinutes"] = (int)options.DownloadLinkLifetime.TotalMinutes,
             ["Report"] = report?.Model,
         };
-        // While the PDF is being made the page asks for it and shows it once made (HtmlPage.MakingScript).
-        return pages.Render("本部门报告", caller, member, Template, values, making ? HtmlPage.MakingScript : null, number);
+        // While the PDF is being made the page asks for it and shows it once made (HtmlPage.FollowScript).
+        return pages.Render("本部门报告", caller, member, Template, values, making ? HtmlPage.FollowScript : null, number);
     }
 
     private async Task<(object Model, bool Making)> ReportAsync(int year, string department, bool writes, Caller caller, Membership? member,
@@ -77,8 +77,7 @@ public sealed class DepartmentPage(
         {
             Name = report.DepartmentName,
             Status = Words.ReportState(report.Status),
-            Making = making,
-            StatusLink = routes.Report(year, department),
+            Follow = making ? Making(routes.Report(year, department)).Attributes : null,
             Sealed = await seals.IsSealedAsync(department, cancellationToken),
             SealsPage = member?.Role == MemberRole.OfficeAdmin ? routes.SealsPage() : null,
             Waits = report.AssemblyWaitsFor.Select(w => new { Part = Words.Part(w.Section), w.Reason }).ToList(),
@@ -99,6 +98,10 @@ public sealed class DepartmentPage(
             },
         }, making);
     }
+
+    /// <summary>The report's PDF being made, followed at the report's JSON every 3 s for 10 minutes, until its status is no longer assembling.</summary>
+    private static FollowedProgress Making(string report) => new(report, "status", ["assembling"], "assembling", TimeSpan.FromSeconds(3),
+        TimeSpan.FromMinutes(10), "PDF 仍在生成，本页已停止自动查看，请稍后刷新本页。");
 
     private static string PdfStatus(PdfVersionView pdf) => pdf switch
     {

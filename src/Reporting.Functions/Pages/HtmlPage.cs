@@ -108,20 +108,41 @@ public static class HtmlPage
         """;
 
     /// <summary>
-    /// 本部门报告 while its PDF is being made: asks the report's JSON every 3 s (at most 200 times, 10 minutes) and shows
-    /// the page again once the PDF is there, so the person who approved the last part sees it without reloading.
+    /// Follows work in progress without a timed reload (本部门报告 while its PDF is being made, 立即汇编's run): the status
+    /// region (<c>role="status"</c>, <c>data-follow</c> the JSON status resource) says what the page was made with; the script asks
+    /// that resource every <c>data-every</c> ms, at most <c>data-tries</c> times. While the answer's <c>data-field</c> is one of
+    /// <c>data-while</c> it words a changed value from <c>data-says</c> into the region, read out where it is; once it is none of
+    /// them, the page is shown again, finished. Out of tries it says <c>data-gave-up</c> with a link to reload. Elements marked
+    /// <c>data-scripted</c> (停止自动刷新) show only while it follows, those marked <c>data-unscripted</c> (a plain 刷新 link) only when it does not.
     /// </summary>
-    public const string MakingScript = """
-        const making = document.getElementById('making');
+    public const string FollowScript = """
+        const region = document.querySelector('[data-follow]');
+        const { follow, field, state, every, tries, gaveUp } = region.dataset;
+        const during = region.dataset.while.split(' '), says = JSON.parse(region.dataset.says || '{}');
+        const mark = (following) => {
+          document.querySelectorAll('[data-scripted]').forEach(e => { e.hidden = !following; });
+          document.querySelectorAll('[data-unscripted]').forEach(e => { e.hidden = following; });
+        };
+        let seen = state;
         const ask = async (round) => {
           try {
-            const response = await fetch(making.dataset.report, { headers: { 'Accept': 'application/json' }, cache: 'no-store' });
-            if (response.ok && (await response.json()).status !== 'assembling') { location.reload(); return; }
+            const response = await fetch(follow, { headers: { 'Accept': 'application/json' }, cache: 'no-store' });
+            if (response.ok) {
+              const value = (await response.json())[field];
+              // Only a worded value ends the following: an answer without it (another shape) must not reload the page every few seconds.
+              if (typeof value === 'string' && !during.includes(value)) { location.reload(); return; }
+              if (value !== seen && says[value]) region.textContent = says[value];
+              seen = value;
+            }
           } catch (e) { /* asked again below */ }
-          if (round < 200) setTimeout(() => ask(round + 1), 3000);
-          else making.textContent = 'PDF 仍在生成，请稍后刷新本页查看。';
+          if (round < Number(tries)) { setTimeout(() => ask(round + 1), Number(every)); return; }
+          mark(false);
+          const again = document.createElement('a');
+          again.href = location.href; again.textContent = '刷新本页';
+          region.replaceChildren(gaveUp, ' ', again);
         };
-        setTimeout(() => ask(1), 3000);
+        mark(true);
+        setTimeout(() => ask(1), Number(every));
         """;
 
     /// <summary>我的待办's 全选 for 批量审核: shown only where the script runs (without it each draft is ticked on its own).</summary>
@@ -151,7 +172,7 @@ public static class HtmlPage
         """;
 
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(MakingScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}'; "
+        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(FollowScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}'; "
         + $"style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 

@@ -30,9 +30,7 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
     /// (<paramref name="caller"/> null: nobody) and giving the nav bar their role's links (see <see cref="LinksFor"/>),
     /// which stay in <paramref name="year"/> when the page shows one (else they open each page's default year).
     /// </summary>
-    /// <param name="refreshSeconds">A page following work in progress reloads itself this often (a meta refresh: no script).</param>
-    public string Render(string title, Caller? caller, Membership? member, PageTemplate template, object model, string? script = null, int? year = null,
-        int? refreshSeconds = null)
+    public string Render(string title, Caller? caller, Membership? member, PageTemplate template, object model, string? script = null, int? year = null)
     {
         var content = Apply(template, model);
         var who = caller is null ? "未登录" : words.Who(caller, member);
@@ -45,7 +43,7 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         {
             Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year),
             Style = HtmlPage.Style, Content = content, CountScript = caller is null ? null : HtmlPage.TodoCountScript,
-            Script = script, Refresh = refreshSeconds,
+            Script = script,
         });
     }
 
