@@ -39,6 +39,23 @@ public sealed class DepartmentPageRefreshTests
             Assert.Contains("报告状态：正在生成 PDF", await page.InnerTextAsync("main"));
             Assert.Equal("PDF 生成后本页会自动刷新，无需手动操作。", await page.InnerTextAsync("#making"));
             await BrowserPages.CheckAsync(page, "department-making-1280");
+
+            // Without script nothing follows the PDF, so the page offers a plain link to look again and promises nothing.
+            var unscripted = await DebianChromium.NewContextAsync(chromium.Browser, new BrowserNewContextOptions
+            {
+                Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 900 }, JavaScriptEnabled = false,
+            });
+            var still = await unscripted.NewPageAsync();
+            var path = routes.DepartmentPage(Year).TrimStart('/');
+            await still.GotoAsync(new Uri(env.Host.BaseAddress, path).ToString());
+            await still.ClickAsync(BrowserPages.UserButton("kgj-approver"));
+            await BrowserPages.CommittedAsync(still, BrowserPages.EndsWith("/" + path));
+            var again = still.GetByRole(AriaRole.Link, new() { Name = "刷新", Exact = true });
+            await Assertions.Expect(again).ToBeVisibleAsync(new() { Timeout = DebianChromium.StepTimeoutMs });
+            Assert.Equal("PDF 正在生成，请稍后刷新本页查看。", await still.InnerTextAsync("#making"));
+            Assert.Contains("department=kgj", await again.GetAttributeAsync("href"));
+            await unscripted.CloseAsync();
+
             var loads = 0;
             page.Load += (_, _) => Interlocked.Increment(ref loads);
 

@@ -78,6 +78,7 @@ public sealed class DepartmentPage(
             Name = report.DepartmentName,
             Status = Words.ReportState(report.Status),
             Follow = making ? Making(routes.Report(year, department)).Attributes : null,
+            Here = routes.DepartmentPage(year, department),
             Sealed = await seals.IsSealedAsync(department, cancellationToken),
             SealsPage = member?.Role == MemberRole.OfficeAdmin ? routes.SealsPage() : null,
             Waits = report.AssemblyWaitsFor.Select(w => new { Part = Words.Part(w.Section), w.Reason }).ToList(),
