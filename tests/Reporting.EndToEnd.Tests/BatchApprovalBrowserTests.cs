@@ -33,8 +33,10 @@ public sealed class BatchApprovalBrowserTests(LocalHostFixture app)
         Assert.Equal((int)HttpStatusCode.BadRequest, nothing.Status);
         // The refusal page replaces the form's page: asserted until it is there, not read from the page being left.
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("请至少勾选一个要通过的草稿。", new() { Timeout = DebianChromium.StepTimeoutMs });
+        await BrowserPages.CheckAsync(page, "todo-batch-refused-390");
 
         page = await BrowserPages.SignedInAsync(app, chromium.Browser, Approver, Routes.Todo(Year).TrimStart('/'), 1280);
+        await BrowserPages.CountClicksAsync(page);
         var boxes = page.Locator("input[type=checkbox][form=batch]");
         Assert.Equal(5, await boxes.CountAsync());
         await page.GetByLabel("全选").CheckAsync();
@@ -46,7 +48,11 @@ public sealed class BatchApprovalBrowserTests(LocalHostFixture app)
         var said = await page.InnerTextAsync(".batch-result");
         Assert.Contains("已通过 5 个草稿", said);
         Assert.Contains("各部分均已通过，PDF 正在生成。", said);
+        // Clicks for the report's review: 全选 and 通过所选草稿 (the comment is typed, not clicked).
+        Assert.Equal(2, await BrowserPages.ClicksAsync(page));
         await BrowserPages.CheckAsync(page, "todo-batch-done-1280");
+        await page.SetViewportSizeAsync(390, 900);
+        await BrowserPages.CheckAsync(page, "todo-batch-done-390");
 
         // The same post again (a reload, a double click): the same answer, nothing decided twice, still one PDF.
         var again = await page.APIRequest.PostAsync(new Uri(app.Host.BaseAddress, Routes.Approvals(Year, Department)).ToString(), new()

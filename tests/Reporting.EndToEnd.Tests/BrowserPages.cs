@@ -67,6 +67,23 @@ internal static class BrowserPages
         await CommittedAsync(page, EndsWith("/api/todo"));
     }
 
+    /// <summary>
+    /// From now on counts the clicks made in <paramref name="page"/>, across the pages it goes to (kept in the tab's sessionStorage): trusted
+    /// click events only, as a mouse or a finger makes them. Typing, pasting and choosing a file are not clicks.
+    /// </summary>
+    public static async Task CountClicksAsync(IPage page)
+    {
+        await page.AddInitScriptAsync(ClickCounter);
+        await page.EvaluateAsync(ClickCounter);
+        await page.EvaluateAsync("() => sessionStorage.setItem('clicks', '0')");
+    }
+
+    /// <summary>The clicks counted since <see cref="CountClicksAsync"/>.</summary>
+    public static Task<int> ClicksAsync(IPage page) => page.EvaluateAsync<int>("() => Number(sessionStorage.getItem('clicks') ?? 0)");
+
+    private const string ClickCounter = "document.addEventListener('click', e => { if (e.isTrusted) "
+        + "sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1)); }, true);";
+
     /// <summary>A zh-CN browser window <paramref name="width"/> px wide.</summary>
     public static async Task<IPage> NewPageAsync(IBrowser browser, int width)
     {

@@ -36,6 +36,9 @@ public sealed class ChaseBrowserTests(LocalHostFixture app)
         var last = (await row.Locator("td").Nth(1).InnerTextAsync()).Trim();
         Assert.Matches(@"^今天 \d{2}:\d{2}，区法治办工作人员$", last);
         await BrowserPages.CheckAsync(page, "overview-chased-office-1280");
+        await page.SetViewportSizeAsync(390, 900);
+        await BrowserPages.CheckAsync(page, "overview-chased-office-390");
+        await page.SetViewportSizeAsync(1280, 900);
 
         var key = $"{Year}-jyj-chase-{ChaseDay()}";
         var mail = await app.Smtp.WaitForAsync(m => m.Headers["X-Report-Key"] == key, TimeSpan.FromSeconds(120));

@@ -39,6 +39,8 @@ public sealed class DepartmentPageRefreshTests
             Assert.Contains("报告状态：正在生成 PDF", await page.InnerTextAsync("main"));
             Assert.Equal("PDF 生成后本页会自动刷新，无需手动操作。", await page.InnerTextAsync("#making"));
             await BrowserPages.CheckAsync(page, "department-making-1280");
+            await page.SetViewportSizeAsync(390, 900);
+            await BrowserPages.CheckAsync(page, "department-making-390");
 
             // Without script nothing follows the PDF, so the page offers a plain link to look again and promises nothing.
             var unscripted = await DebianChromium.NewContextAsync(chromium.Browser, new BrowserNewContextOptions

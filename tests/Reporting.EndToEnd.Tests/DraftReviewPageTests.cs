@@ -35,6 +35,9 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await approver.GetByRole(AriaRole.Link, new() { Name = "审核", Exact = true }).First.ClickAsync();
         await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/review\?year={year}&department=kgj&section=measures&version={v1}$"));
         Assert.Contains("完善制度𠮷。", await approver.InnerTextAsync(".text"));
+        // The text comes first, the decision after it.
+        Assert.True(await approver.EvaluateAsync<bool>(
+            "() => document.querySelector('.text').getBoundingClientRect().bottom <= document.querySelector('form.review').getBoundingClientRect().top"));
         await CheckAtBothWidthsAsync(approver, "review-approver");
 
         // 退回 without a comment: refused in Chinese, on the page, with the API's status; nothing decided.
@@ -51,10 +54,14 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await approver.ClickAsync("button[value=reject]");
         await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/(review|todo)\?.*decided=measures\.{v1}$"));
         Assert.Contains($"第 {v1} 版已退回", await approver.InnerTextAsync("[role=status]"));
+        await CheckAtBothWidthsAsync(approver, "review-decided");
         await approver.GetByRole(AriaRole.Link, new() { Name = "查看该草稿" }).ClickAsync();
         await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/draft\?"));
         Assert.Contains($"第 {v1} 版已退回", await approver.InnerTextAsync("[role=status]"));
         Assert.Contains("请补充2010年度的具体数据。", await approver.InnerTextAsync("main"));
+        // Who acts next, by name: the author, to revise.
+        Assert.Equal("下一步：待起草人（科工局起草人）按审核意见修改后提交新版本。",
+            await approver.InnerTextAsync("p.next-step"));
 
         // The author revises; the 草稿 page lists both versions with the comment and compares v1 → v2 by character.
         var v2 = await app.SubmitOkAsync(year, "kgj", "measures", Version2);
@@ -73,6 +80,8 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         Assert.Contains("删除 2 字，新增 7 字", await author.InnerTextAsync("#legend"));
         Assert.Equal(0, await author.Locator("a", new() { HasTextString = "审核第" }).CountAsync());
         Assert.Equal(1, await author.Locator("a", new() { HasTextString = "提交新版本" }).CountAsync());
+        // Who acts next, by name: the department's approvers (other tests may add more to 科工局).
+        Assert.Matches($"^下一步：待 (.+、)?科工局审核人(、.+)? 审核第 {v2} 版。$", await author.InnerTextAsync("p.next-step"));
         await CheckAtBothWidthsAsync(author, "draft-author");
 
         // Any two versions: v2 → v1 reverses the marks (GET form, two selects).

@@ -60,6 +60,8 @@ public sealed class FourEyesTodoBrowserTests(LocalHostFixture app)
             Assert.Equal("本部门没有可以审核的其他审核人", await alone.Locator("table.pending td[data-label=下一步]").First.InnerTextAsync());
             Assert.Contains("请联系区法治办管理员在“成员管理”中为本部门添加一名审核人。", await alone.InnerTextAsync("p.warn"));
             await BrowserPages.CheckAsync(alone, "todo-own-draft-alone-1280");
+            await alone.SetViewportSizeAsync(390, 900);
+            await BrowserPages.CheckAsync(alone, "todo-own-draft-alone-390");
             await alone.GotoAsync(new Uri(app.Host.BaseAddress, Routes.DraftPage(Year, Department, "duty")).ToString());
             Assert.StartsWith("下一步：本部门没有可以审核这一版的审核人", await alone.InnerTextAsync("p.next-step"));
         }

@@ -85,6 +85,45 @@ public sealed class IdempotencyTests(LocalHostFixture app)
     }
 
     [Fact]
+    public async Task A_final_approval_posted_twice_from_the_review_form_approves_once_and_makes_one_pdf()
+    {
+        const int year = 2024;
+        const string department = "sfj";
+        var versions = await app.SubmitFixtureAsync(year, department, approve: false);
+        var last = FixtureReport.RequiredSections[^1];
+        foreach (var section in FixtureReport.RequiredSections.Where(s => s != last))
+            await app.ApproveOkAsync(year, department, section, versions[section]);
+        var cookie = await app.SignInCookieAsync(LocalHostFixture.ApproverOf(department));
+        var approval = $"api/reports/{year}/{department}/sections/{last}/drafts/{versions[last]}/approval";
+
+        // 通过 on the 审核 page clicked twice (or the answer reloaded): the same form post again once the first was answered.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await SignedInRequests.PostFormAsync(app, cookie, approval, new() { ["decision"] = "approve", ["comment"] = "同意。" });
+            answers.Add(response.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.SeeOther, HttpStatusCode.SeeOther], answers);
+
+        // One decision, one PDF version (its PDF and OFD), one notice to the district office.
+        await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
+        await app.WaitForQueuesToDrainAsync();
+        var report = await app.GetReportAsync(year, department);
+        foreach (var section in FixtureReport.RequiredSections)
+        {
+            var draft = Assert.Single(report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("section").GetString() == section)
+                .GetProperty("drafts").EnumerateArray().ToList());
+            Assert.Equal(("approved", versions[section]), (draft.GetProperty("status").GetString(), draft.GetProperty("version").GetInt32()));
+        }
+        Assert.Single(report.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == "draft.approved"
+            && a.GetProperty("detail").GetString()!.StartsWith($"{last} v", StringComparison.Ordinal));
+        Assert.Single(report.GetProperty("versions").EnumerateArray());
+        Assert.Equal([$"{year}/{department}/{year}-{department}-v1.ofd", $"{year}/{department}/{year}-{department}-v1.pdf"],
+            (await app.ListBlobsAsync($"{year}/{department}/")).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(1, app.Smtp.Count($"{year}-{department}-v1"));
+    }
+
+    [Fact]
     public async Task A_message_that_keeps_failing_ends_in_the_poison_queue()
     {
         var queue = app.Storage.Queues.GetQueueClient(app.Storage.Options.AssemblyQueue);

@@ -50,6 +50,8 @@ public sealed class PageBrowserTests(LocalHostFixture app)
         Assert.Contains("魏都区科学技术和工业信息化局", overview);
         Assert.Contains("第一部分", overview);
         await CheckPageAsync(office, "todo-office-1280");
+        await office.SetViewportSizeAsync(390, 900);
+        await CheckPageAsync(office, "todo-office-390");
     }
 
     [Fact]

@@ -44,6 +44,11 @@ public sealed class ResubmitBrowserTests(LocalHostFixture app)
         Assert.Contains("请按审核意见修改正文后再提交", await answer.InnerTextAsync());
         await AssertAtTopAndFocusedAsync(wide);
         Assert.Equal(Returned, await Body(wide).InputValueAsync());
+        await BrowserPages.CheckAsync(wide, "resubmit-unchanged-1280");
+        await narrow.GetByRole(AriaRole.Button, new() { Name = "提交草稿" }).ClickAsync();
+        await narrow.Locator("#result.error").Filter(new() { HasTextString = "正文没有改动" }).WaitForAsync();
+        await AssertAtTopAndFocusedAsync(narrow);
+        await BrowserPages.CheckAsync(narrow, "resubmit-unchanged-390");
 
         // Changed and sent: saved as version 2, said at the top, focused; the next part not yet written (一 and the opening are) is chosen.
         await Body(wide).FillAsync(Returned + "\n全年主要负责人述法两次。");

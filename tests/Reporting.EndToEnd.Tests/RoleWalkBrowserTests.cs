@@ -39,6 +39,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         var author = await SignedInAsync(browser, "kgj-author", Routes.Todo(Year));
         Assert.Equal(5, await author.GetByRole(AriaRole.Link, new() { Name = "去撰写" }).CountAsync());
         await CheckAsync(author, "todo-author");
+        await BrowserPages.CountClicksAsync(author);
         await author.GetByRole(AriaRole.Link, new() { Name = "去撰写" }).First.ClickAsync();
         await BrowserPages.ArrivedAsync(author, new Regex(@"/api/form\?"));
         var file = Path.Combine(Path.GetTempPath(), $"第三部分-{Guid.NewGuid():N}.txt");
@@ -46,8 +47,9 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         await File.WriteAllBytesAsync(file, Encoding.GetEncoding("GB18030").GetBytes(FixtureReport.Parts[Uploaded]));
         try
         {
-            // Clicks: 去撰写 once, then 提交草稿 per part (and the file chooser for the uploaded one): the form selects the next part
-            // not yet submitted after each save, so the author never picks a part (14 clicks before: the list opened and a part picked each time).
+            // Clicks (counted in the page): 去撰写 once, then 提交草稿 per part (choosing the uploaded part's file, like pasting a text, is not
+            // counted): the form selects the next part not yet submitted after each save, so the author never picks a part (14 clicks before:
+            // the list opened and a part picked each time).
             foreach (var section in FixtureReport.RequiredSections)
             {
                 Assert.Equal(section, await author.GetByLabel("报告部分").InputValueAsync());
@@ -59,6 +61,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
             }
         }
         finally { File.Delete(file); }
+        Assert.Equal(6, await BrowserPages.ClicksAsync(author));
         var stored = await app.ClientAs(LocalHostFixture.Office).GetStringAsync(Routes.Draft(Year, "kgj", Uploaded, 1));
         Assert.Equal(FixtureReport.Parts[Uploaded], JsonDocument.Parse(stored).RootElement.GetProperty("body").GetString()?.Replace("\r\n", "\n").Trim());
 
@@ -67,6 +70,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         var approver = await SignedInAsync(browser, "kgj-approver", Routes.Todo(Year));
         Assert.Equal(5, await ReviewLinks(approver).CountAsync());
         await CheckAsync(approver, "todo-approver");
+        await BrowserPages.CountClicksAsync(approver);
         await ReviewLinks(approver).First.ClickAsync();
         await BrowserPages.ArrivedAsync(approver, new Regex(@"/api/review\?"));
         for (var left = 5; left > 0; left--)
@@ -84,6 +88,8 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
             if (reject) await CheckAsync(approver, "review-after-rejected");
         }
         Assert.Equal(0, await ReviewLinks(approver).CountAsync());
+        // Clicks: 审核 once, then 通过 or 退回 per part (15 before: 审核, 通过, back to 我的待办 per part).
+        Assert.Equal(6, await BrowserPages.ClicksAsync(approver));
         var report = await app.GetReportAsync(Year, "kgj");
         Assert.All(FixtureReport.RequiredSections,
             s => Assert.Equal(s == Rejected ? "rejected" : "approved", Newest(report, s).GetProperty("status").GetString()));
@@ -147,8 +153,8 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
     }
 
     /// <summary>
-    /// Follows a link of the main navigation, which opens the page for the default year (last year), then picks this
-    /// walk's year in the page's own 年度 field, as a person does.
+    /// Follows a link of the main navigation, which keeps the year of the page it is on; on a page of another year it
+    /// picks this walk's year in the page's own 年度 select, as a person does.
     /// </summary>
     private static async Task NavigateAsync(IPage page, string link)
     {
@@ -159,7 +165,7 @@ public sealed class RoleWalkBrowserTests(LocalHostFixture app)
         // Any URL but the one it left: the page the link leads to.
         await BrowserPages.ArrivedAsync(page, new Regex("^(?!" + Regex.Escape(from) + "$)"));
         if (page.Url.Contains($"year={Year}", StringComparison.Ordinal)) return;
-        await page.GetByLabel("年度").FillAsync(Year.ToString());
+        await page.GetByLabel("年度").SelectOptionAsync(Year.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await BrowserPages.ArrivedAsync(page, new Regex($"year={Year}"));
     }

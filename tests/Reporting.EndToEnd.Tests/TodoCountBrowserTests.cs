@@ -37,6 +37,8 @@ public sealed class TodoCountBrowserTests(LocalHostFixture app)
             await Microsoft.Playwright.Assertions.Expect(page.Locator("header nav a").First)
                 .ToHaveTextAsync($"我的待办（{expected}）", new() { Timeout = DebianChromium.StepTimeoutMs });
             await BrowserPages.CheckAsync(page, $"nav-count-{user}-390");
+            await page.SetViewportSizeAsync(1280, 900);
+            await BrowserPages.CheckAsync(page, $"nav-count-{user}-1280");
         }
     }
 }

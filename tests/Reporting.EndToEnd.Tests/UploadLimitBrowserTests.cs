@@ -34,5 +34,7 @@ public sealed class UploadLimitBrowserTests(LocalHostFixture app)
         Assert.Equal(0, posts);
         Assert.True(await page.IsEnabledAsync("button[type=submit]"));
         await BrowserPages.CheckAsync(page, "form-file-too-large-390");
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserPages.CheckAsync(page, "form-file-too-large-1280");
     }
 }

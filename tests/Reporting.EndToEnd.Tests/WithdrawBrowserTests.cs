@@ -71,6 +71,7 @@ public sealed class WithdrawBrowserTests(LocalHostFixture app)
         Assert.Matches(@"第 1 版已撤回：起草人 \S+起草人 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）撤回，不再审核", await outcome.InnerTextAsync());
         Assert.Equal(0, await wide.GetByRole(AriaRole.Button, new() { Name = "撤回第 1 版" }).CountAsync());
         Assert.Contains("已撤回", await wide.Locator("table.versions").InnerTextAsync());
+        Assert.Equal("下一步：第 1 版已撤回，待起草人提交新版本。", await wide.InnerTextAsync("p.next-step"));
         await BrowserPages.CheckAsync(wide, "withdraw-withdrawn-1280");
         await narrow.ReloadAsync();
         await narrow.Locator("p[role=status]").Filter(new() { HasTextString = "第 1 版已撤回" }).WaitForAsync();
