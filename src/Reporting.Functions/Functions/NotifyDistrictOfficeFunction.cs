@@ -63,7 +63,8 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
         else if (result is null && calendarNotice)
             logger.LogInformation("Notice {Key}: no longer owed (the department finished meanwhile); withdrawn, nothing sent", request.OutboxKey);
         else if (result is null)
-            logger.LogWarning("Notice {Key}: no such stored volume, rejected or approved draft, or assembled report of this author; nothing to send", request.OutboxKey);
+            logger.LogWarning("Notice {Key}: no such stored volume, rejected or approved draft, or assembled report of this author; nothing to send",
+                request.OutboxKey);
         else if (result.Delivered)
             logger.LogInformation("Notice {Key} delivered on every channel (sent now: {SentNow})", request.OutboxKey, string.Join(',', result.SentNow));
         else
