@@ -179,7 +179,7 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
         Assert.Equal(5, trail.Count(a => (a.Action, a.Actor.Id, a.Actor.Name) == ("draft.approved", "kgj-approver", "审核人")));
         var version = Assert.Single((await w.Reports.GetAsync(key)).Versions);
         // Building the document reads only the drafts; typesetting and storing the PDF are the end-to-end tests' part.
-        var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, null!, null!,
+        var document = await new ReportAssembler(AzuriteCollection.Directory, w.Drafts, w.Reports, null!, null!, null!, null!, null!, null!, null!,
                 new DocumentWords(), new ReportingOptions(), TimeProvider.System)
             .BuildDocumentAsync(key, AzuriteCollection.Directory.Find("kgj")!, version);
         // Each numbered part begins with its own heading line: printed as the heading, as written, not as a paragraph.

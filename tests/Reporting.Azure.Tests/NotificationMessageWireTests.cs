@@ -30,6 +30,10 @@ public sealed class NotificationMessageWireTests
             new NotificationMessage.DraftApproved(2023, "kgj", "duty", 2),
             """{"year":2023,"department":"kgj","section":"duty","version":2,"kind":"approval"}"""
         },
+        {
+            new NotificationMessage.ReportMade(2023, "kgj", 2, "kgj-author"),
+            """{"year":2023,"department":"kgj","version":2,"author":"kgj-author","kind":"made"}"""
+        },
     };
 
     [Theory]

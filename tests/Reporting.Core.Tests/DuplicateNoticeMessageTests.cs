@@ -37,6 +37,20 @@ public class DuplicateNoticeMessageTests
     }
 
     [Fact]
+    public async Task A_duplicate_report_made_message_sends_one_mail_to_the_author_naming_the_parts_they_wrote()
+    {
+        await _world.CompleteReportAsync();
+        await _world.Assembler.AssembleAsync(new AssemblyMessage(2023, "kgj", 1));
+        var message = Assert.Single(_world.Queue.Notifications.OfType<NotificationMessage.ReportMade>());
+
+        var mail = await SentOnceAsync(() => _world.Authors.NotifyAsync(message), "2023-kgj-made-v1-kgj-author");
+
+        var fact = Assert.IsType<Notice.ReportMade>(mail.Fact);
+        Assert.Equal(("kgj-author@authors.test", "起草人", 1), (fact.To, fact.Author, fact.Message.Version));
+        Assert.Equal(TestWorld.RequiredParts, fact.Sections);
+    }
+
+    [Fact]
     public async Task A_duplicate_volume_ready_message_sends_one_mail()
     {
         await _world.CompleteReportAsync();

@@ -632,7 +632,9 @@ internal sealed class TestWorld
     public DraftReview Review => new(Access, Drafts, Reports, Queue, Rejections, Approvals, Audit, Options, Clock);
     public DraftWithdrawal Withdrawal => new(Access, Drafts, Reports, Queue, Audit, Options, Clock);
     public OnceOnlyDelivery Delivery => new(Outbox, [Sender, Webhook], Queue, Options, Notifications, Clock);
-    public ReportAssembler Assembler => new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Audit, Wording, Options, Clock, Sealing);
+    public ReportMadeNotifier Authors => new(Reports, Drafts, Addresses, Composer, Delivery, Queue, Clock);
+    public ReportAssembler Assembler =>
+        new(Directory, Drafts, Reports, Typesetter, Pdfs, Hashes, Queue, Delivery, Authors, Audit, Wording, Options, Clock, Sealing);
     public DistrictOfficeNotifier Notifier => new(Directory, Reports, Drafts, Pdfs, Composer, Delivery, Audit, Wording, Options, Clock);
     public YearEndRun YearEnd =>
         new(Directory, Drafts, Reports, Ledgers, Assembler, Typesetter, Pdfs, Hashes, Composer, Delivery, Audit, Wording, Options, Clock, Scratch, Sealing);

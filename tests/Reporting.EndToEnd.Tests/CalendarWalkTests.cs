@@ -116,6 +116,8 @@ public sealed class CalendarWalkTests(ITestOutputHelper output)
                 if (day == "2021-02-22") expected.Add($"2021-02-20 {departments.Office.Email} report.ready {Year}-mzj-v1");
                 // The part approved that day: its author is told at once (已通过).
                 if (day == "2021-02-22") expected.Add($"2021-02-20 mzj-author@localhost draft.approved {Year}-mzj-approved-plans-v{mzj["plans"]}");
+                // The report it completed: its PDF is made, and its author is told (报告已生成).
+                if (day == "2021-02-22") expected.Add($"2021-02-20 mzj-author@localhost report.made {Year}-mzj-made-v1-mzj-author");
                 foreach (var code in departments.Departments.Select(d => d.Code).Where(c => unfinished.Contains(c) || others.Contains(c)))
                     expected.Add($"{day} {Members(code)} deadline.reminder {Year}-{code}-reminder-{day}");
             }

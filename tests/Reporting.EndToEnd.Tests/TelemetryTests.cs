@@ -72,9 +72,10 @@ public sealed class TelemetryTests : IDisposable
         var versions = await app.SubmitFixtureAsync(year, department);
         await app.WaitForReportAsync(year, department, r => LocalHostFixture.VersionNotified(r, 1));
         // The notice's span ends when its function returns, a moment after the report shows it notified. The same function
-        // sends the drafts' notices (待审核, 已通过), each in its submission's or approval's trace: the PDF's is the one whose
-        // parent is an assembly of this report.
+        // sends the drafts' notices (待审核, 已通过), each in its submission's or approval's trace, and the authors' 报告已生成 beside
+        // the PDF's in the assembly's trace: the PDF's is the one with its key whose parent is an assembly of this report.
         Activity? PdfNotice() => Spans("NotifyDistrictOffice", year, department)
+            .Where(n => n.GetTagItem("reporting.notice") as string == $"{year}-{department}-v1")
             .FirstOrDefault(n => Spans("AssembleReport", year, department).Any(a => a.SpanId == n.ParentSpanId));
         await Eventually.HoldsAsync(() => Task.FromResult(PdfNotice() is not null), Wait,
             () => $"the notice's span for {year}/{department}; spans heard: {string.Join(", ", _spans.Select(s => s.OperationName).Distinct())}");

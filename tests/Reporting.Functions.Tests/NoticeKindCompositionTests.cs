@@ -63,6 +63,10 @@ public sealed class NoticeKindCompositionTests
             new Notice.DraftApproved(new(2023, "kgj", "duty", 2), "kgj-author@localhost", At, new DraftApproval("duty", "起草人", "审核人", null)),
             "已通过：", ["2023 年魏都区科工局“一、", "”第 2 版", "审核人：审核人"]
         },
+        {
+            new Notice.ReportMade(new(2023, "kgj", 2, "kgj-author"), "kgj-author@localhost", At, "起草人", 5, ["duty", "plans"]),
+            "【报告已生成】", ["魏都区科学技术和工业信息化局 2023年度法治政府建设情况的报告（第2版）", "起草人：", "共 5 页", "  · 一、", "本部门报告", "下载 PDF"]
+        },
     };
 
     [Theory]
@@ -84,7 +88,8 @@ public sealed class NoticeKindCompositionTests
         var sampled = Samples.Select(row => row[0].GetType().Name).Order();
 
         Assert.Equal(
-            ["DeadlineReminder", "DraftApproved", "DraftRejected", "OverdueList", "ReportChased", "ReportReady", "ReviewAwaited", "VolumeReady"], kinds);
+            ["DeadlineReminder", "DraftApproved", "DraftRejected", "OverdueList", "ReportChased", "ReportMade", "ReportReady", "ReviewAwaited", "VolumeReady"],
+            kinds);
         Assert.Equal(kinds, sampled);
     }
 }

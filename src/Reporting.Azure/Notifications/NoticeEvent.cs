@@ -16,6 +16,7 @@ internal static class NoticeEvent
         Notice.ReportChased => "report.chased",
         Notice.ReviewAwaited => "review.awaited",
         Notice.DraftApproved => "draft.approved",
+        Notice.ReportMade => "report.made",
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "Not a notice kind this adapter knows."),
     };
 

@@ -5,8 +5,9 @@ using Reporting.Core.Notices;
 
 namespace Reporting.Azure.Notifications;
 
-/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue, report.chased
-/// or review.awaited, and the department) to the configured webhook (section "Webhook", key Url); not a channel when none is set.</summary>
+/// <summary>POSTs the notice's facts as JSON (type report.ready, volume.ready, draft.rejected, deadline.reminder, deadline.overdue, report.chased,
+/// review.awaited, draft.approved or report.made, and the department) to the configured webhook (section "Webhook", key Url);
+/// not a channel when none is set.</summary>
 public class WebhookNotificationSender(HttpClient http, WebhookOptions options, DistrictDirectory directory) : INotificationSender
 {
     public string Channel => "webhook";
@@ -26,6 +27,7 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
         var volume = (fact as Notice.VolumeReady)?.Contents;
         var chase = fact as Notice.ReportChased;
         var review = fact as Notice.ReviewAwaited;
+        var made = fact as Notice.ReportMade;
         (DeadlineFacts Due, IReadOnlyList<DepartmentLack> Lacking)? calendar = fact switch
         {
             Notice.DeadlineReminder reminder => (reminder.Due, [reminder.Lack]),
@@ -66,6 +68,7 @@ public class WebhookNotificationSender(HttpClient http, WebhookOptions options, 
             chasedBy = chase?.ChasedBy,
             message = chase?.Note,
             approver = review?.Message.ApproverId,
+            author = made?.Message.AuthorId,
             awaiting = review?.Drafts.Select(d => new { section = d.Section, version = d.Version, author = d.Author, submittedAt = d.SubmittedAt }),
         };
         using var response = await http.PostAsJsonAsync(options.Url, payload, cancellationToken);

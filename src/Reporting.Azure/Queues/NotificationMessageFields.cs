@@ -9,7 +9,7 @@ namespace Reporting.Azure.Queues;
 /// code holds; <see cref="ToMessage"/> turns either into its kind's record. Kind codes are storage codes, never shown.
 /// </summary>
 /// <param name="Kind">Null (a message written before kinds existed) is a report.</param>
-/// <param name="Section">The rejected or approved draft's part, or the approver's user id of a review notice.</param>
+/// <param name="Section">The rejected or approved draft's part, the approver's user id of a review notice, or the author's of a report made.</param>
 /// <param name="Tag">The calendar's reminder or overdue day (yyyy-MM-dd), a 催报's form id, or a review notice's window (yyyyMMddHHmm).</param>
 internal sealed record NotificationMessageFields(string? Kind, int Year, string? Department, int? Version, string? Section, string? Tag)
 {
@@ -21,6 +21,7 @@ internal sealed record NotificationMessageFields(string? Kind, int Year, string?
     public const string ChaseKind = "chase";
     public const string ReviewKind = "review";
     public const string ApprovalKind = "approval";
+    public const string MadeKind = "made";
 
     public static NotificationMessageFields From(NotificationMessage message) => message switch
     {
@@ -32,6 +33,7 @@ internal sealed record NotificationMessageFields(string? Kind, int Year, string?
         NotificationMessage.ReportChased m => new(ChaseKind, m.Year, m.Department, 0, null, m.Id),
         NotificationMessage.ReviewAwaited m => new(ReviewKind, m.Year, m.Department, 0, m.ApproverId, m.Window),
         NotificationMessage.DraftApproved m => new(ApprovalKind, m.Year, m.Department, m.Version, m.Section, null),
+        NotificationMessage.ReportMade m => new(MadeKind, m.Year, m.Department, m.Version, m.AuthorId, null),
         _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a notification message this adapter knows."),
     };
 
@@ -48,6 +50,7 @@ internal sealed record NotificationMessageFields(string? Kind, int Year, string?
         ReviewKind => new NotificationMessage.ReviewAwaited(Year, Required(Department, "department"), Required(Section, "approver"), Window()),
         ApprovalKind => new NotificationMessage.DraftApproved(Year, Required(Department, "department"), Required(Section, "section"),
             Required(Version, "version")),
+        MadeKind => new NotificationMessage.ReportMade(Year, Required(Department, "department"), Required(Version, "version"), Required(Section, "author")),
         _ => throw new FormatException($"Unknown notification kind '{Kind}'."),
     };
 

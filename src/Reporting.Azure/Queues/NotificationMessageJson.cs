@@ -14,6 +14,7 @@ namespace Reporting.Azure.Queues;
 /// {"year":2024,"day":"2025-03-02","kind":"overdue"}
 /// {"year":2024,"department":"kgj","id":"a1b2c3d4e5","kind":"chase"}
 /// {"year":2023,"department":"kgj","section":"duty","version":2,"kind":"approval"}
+/// {"year":2023,"department":"kgj","version":2,"author":"kgj-author","kind":"made"}
 /// </code>
 /// A report's message is byte for byte what it was before the kinds had shapes of their own, so a worker of either
 /// version reads the other's; a calendar message queued now that an earlier worker cannot read goes to the poison
@@ -52,7 +53,7 @@ internal sealed class NotificationMessageJson : JsonConverterFactory
             var tag = Text(fields, "tag") ?? Text(fields, "day") ?? Text(fields, "id");
             var department = Text(fields, "department");
             return new NotificationMessageFields(Text(fields, "kind"), year, department, Number(fields, "version"),
-                Text(fields, "section") ?? Text(fields, "approver"), tag).ToMessage();
+                Text(fields, "section") ?? Text(fields, "approver") ?? Text(fields, "author"), tag).ToMessage();
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
@@ -78,6 +79,7 @@ internal sealed class NotificationMessageJson : JsonConverterFactory
             NotificationMessage.ReportChased m => [("department", m.Department), ("id", m.Id)],
             NotificationMessage.ReviewAwaited m => [("department", m.Department), ("approver", m.ApproverId), ("tag", m.Window)],
             NotificationMessage.DraftApproved m => [("department", m.Department), ("section", m.Section), ("version", m.Version)],
+            NotificationMessage.ReportMade m => [("department", m.Department), ("version", m.Version), ("author", m.AuthorId)],
             _ => throw new ArgumentOutOfRangeException(nameof(message), message.GetType().Name, "Not a notification message this adapter knows."),
         };
         writer.WriteStartObject();

@@ -3,8 +3,8 @@ namespace Reporting.Core.Notices;
 /// <summary>
 /// What happened and who is to be told, as facts only, one sealed record per kind (<see cref="ReportReady"/>,
 /// <see cref="VolumeReady"/>, <see cref="DraftRejected"/>, <see cref="DeadlineReminder"/>, <see cref="OverdueList"/>,
-/// <see cref="ReportChased"/>, <see cref="ReviewAwaited"/>, <see cref="DraftApproved"/>), each with exactly the parts its kind has.
-/// The kinds are nested and the constructor private, so the family is closed: consumers switch over the eight records. The app layer's
+/// <see cref="ReportChased"/>, <see cref="ReviewAwaited"/>, <see cref="DraftApproved"/>, <see cref="ReportMade"/>), each with exactly the parts
+/// its kind has. The kinds are nested and the constructor private, so the family is closed: consumers switch over the nine records. The app layer's
 /// <see cref="INoticeComposer"/> writes the words people read (subject, body, time zone), so Core never holds wording.
 /// </summary>
 public abstract partial record Notice

@@ -2,7 +2,8 @@ namespace Reporting.Core.Notices;
 
 /// <summary>
 /// What the notification queue asks to be told, one sealed record per kind: a report's PDF, the year's volume, a
-/// rejected draft, the calendar's reminder, overdue list and 催报. The kinds are nested and the constructor private, so
+/// rejected draft, the calendar's reminder, overdue list and 催报, drafts awaiting review, an approved draft, a report made
+/// (told to its authors). The kinds are nested and the constructor private, so
 /// the family is closed: a switch over them names each kind, with no kind or optional part to check. A message names
 /// its notice by identity only; the facts are read again when it is sent. How it looks on the queue is the storage
 /// adapter's business (its wire format), not Core's.

@@ -27,6 +27,7 @@ public class ReportAssembler(
     IPdfHashIndex hashes,
     IWorkQueue queue,
     OnceOnlyDelivery delivery,
+    ReportMadeNotifier authors,
     IAuditLog audit,
     IDocumentWording wording,
     ReportingOptions options,
@@ -82,6 +83,9 @@ public class ReportAssembler(
         var notice = new NotificationMessage.ReportReady(key.Year, key.Department, version.Version);
         await delivery.RegisterAsync(notice, cancellationToken: cancellationToken);
         await queue.EnqueueNotificationAsync(notice, cancellationToken);
+        // The authors are told here too, for the same reason: each notice is once-only per version and author, so a
+        // re-assembly of this version sends nothing twice, and a new version (a new key) is told again.
+        await authors.QueueAsync(key, version, cancellationToken);
         return version;
     }
 

@@ -47,6 +47,7 @@ internal static class NoticeRegistration
         services.AddSingleton<DistrictOfficeNotifier>();
         services.AddSingleton<RejectionNotifier>();
         services.AddSingleton<ApprovalNotifier>();
+        services.AddSingleton<ReportMadeNotifier>();
         services.AddSingleton<ReviewNotifier>();
         return services;
     }

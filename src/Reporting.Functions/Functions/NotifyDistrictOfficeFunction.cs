@@ -11,14 +11,14 @@ namespace Reporting.Functions.Functions;
 /// <summary>
 /// Queue report-notifications: tells the district office, once per channel, that a PDF (a report or the year's volume)
 /// is ready, an author that a draft was sent back (退回通知), an approver that drafts await review (待审核),
-/// an author that a part was approved (已通过), and the calendar's
+/// an author that a part was approved (已通过) and that the report's PDF was made (报告已生成), and the calendar's
 /// reminders, overdue lists and 催报. A channel that fails is recorded in the outbox
 /// with its next attempt and a delayed message is queued for
 /// it, and the function completes: the queue's maxDequeueCount is for messages that cannot be handled at all, never
 /// for an outage of the mail server, so a notice is not poisoned by one.
 /// </summary>
 public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier, YearEndRun yearEnd, RejectionNotifier rejections, ReviewNotifier reviews,
-    ApprovalNotifier approvals, DeadlineReminders calendar,
+    ApprovalNotifier approvals, ReportMadeNotifier authors, DeadlineReminders calendar,
     NotificationOptions notifications, IWorkMessageReader messages, TimeProvider clock, ILogger<NotifyDistrictOfficeFunction> logger)
 {
     [Function("NotifyDistrictOffice")]
@@ -35,6 +35,7 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
             NotificationMessage.ReportChased m => m.Department,
             NotificationMessage.ReviewAwaited m => m.Department,
             NotificationMessage.DraftApproved m => m.Department,
+            NotificationMessage.ReportMade m => m.Department,
             _ => "", // the volume and the overdue list are the district's
         };
         using var activity = ReportingActivities.StartQueued("NotifyDistrictOffice", parent, request.Year, department)
@@ -51,6 +52,7 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
             NotificationMessage.ReportChased chased => await calendar.NotifyAsync(chased, cancellationToken),
             NotificationMessage.ReviewAwaited review => await reviews.NotifyAsync(review, cancellationToken),
             NotificationMessage.DraftApproved approved => await approvals.NotifyAsync(approved, cancellationToken),
+            NotificationMessage.ReportMade made => await authors.NotifyAsync(made, cancellationToken),
             _ => throw new InvalidOperationException($"No handler for notification {request.GetType().Name}."),
         };
         var calendarNotice = request is NotificationMessage.DeadlineReminder or NotificationMessage.OverdueList or NotificationMessage.ReportChased;
@@ -61,7 +63,8 @@ public sealed class NotifyDistrictOfficeFunction(DistrictOfficeNotifier notifier
         else if (result is null && calendarNotice)
             logger.LogInformation("Notice {Key}: no longer owed (the department finished meanwhile); withdrawn, nothing sent", request.OutboxKey);
         else if (result is null)
-            logger.LogWarning("Notice {Key}: no such stored volume, rejected or approved draft; nothing to send", request.OutboxKey);
+            logger.LogWarning("Notice {Key}: no such stored volume, rejected or approved draft, or assembled report of this author; nothing to send",
+                request.OutboxKey);
         else if (result.Delivered)
             logger.LogInformation("Notice {Key} delivered on every channel (sent now: {SentNow})", request.OutboxKey, string.Join(',', result.SentNow));
         else

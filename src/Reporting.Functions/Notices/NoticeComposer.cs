@@ -13,7 +13,8 @@ namespace Reporting.Functions.Notices;
 
 /// <summary>
 /// The one place notices are worded (报告已生成, 汇编已生成, 退回通知; the calendar's 催报提醒, 催报 and 逾期名单 through
-/// <see cref="CalendarNoticeText"/>; 待审核 and 已通过 through <see cref="ReviewNoticeText"/>): Chinese names for departments and parts, never a
+/// <see cref="CalendarNoticeText"/>; 待审核 and 已通过 through <see cref="ReviewNoticeText"/>; an author's 报告已生成 through
+/// <see cref="ReportMadeNoticeText"/>): Chinese names for departments and parts, never a
 /// code; the version, and on a later version which parts changed and who approved them; times in 北京时间; links to the
 /// app's own pages first (they check the reader and mint a fresh short link) with the direct storage link as a fallback;
 /// no SHA-256 in the text (the e-mail carries it in X-Report-Sha256, the status JSON as sha256). Attaches the PDF when
@@ -31,6 +32,7 @@ public sealed class NoticeComposer(
     private const string Tag = "【法治政府建设报告】";
     private readonly CalendarNoticeText _calendar = new(directory, routes, links);
     private readonly ReviewNoticeText _reviews = new(directory, routes, links, reporting.ResolveTimeZone());
+    private readonly ReportMadeNoticeText _made = new(directory, routes, links, reporting.ResolveTimeZone());
 
     /// <summary>One case per kind of the closed <see cref="Notice"/> family; a kind added to Core without its case here fails loudly.</summary>
     public async Task<ComposedNotice> ComposeAsync(Notice notice, CancellationToken cancellationToken = default) => notice switch
@@ -45,6 +47,7 @@ public sealed class NoticeComposer(
         Notice.OverdueList overdue => Plain(notice, _calendar.Overdue(overdue)),
         Notice.ReviewAwaited review => Plain(notice, _reviews.Awaited(review)),
         Notice.DraftApproved approved => Plain(notice, _reviews.Approved(approved)),
+        Notice.ReportMade made => Plain(notice, _made.Made(made)),
         _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "A notice kind with no wording."),
     };
 
