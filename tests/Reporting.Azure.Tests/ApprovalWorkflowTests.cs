@@ -137,6 +137,48 @@ public class ApprovalWorkflowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task One_approval_posted_several_times_at_once_is_answered_as_made_each_time_and_decided_once()
+    {
+        var w = await WorkflowsAsync();
+        await w.SubmitAsync("czj", "duty", "正文。");
+
+        // A double click on 通过: the same approver's same decision, racing. None hears a conflict for a decision that was made.
+        var outcomes = await Together.RunAsync(4, _ => w.ApproveAsync("czj", "duty", 1));
+
+        Assert.All(outcomes, o => Assert.Equal(DraftStatus.Approved, o.Draft.Status));
+        var trail = await w.Audit.ListAsync(new ReportKey(2023, "czj").ToString());
+        Assert.Single(trail, a => a.Action == "draft.approved");
+    }
+
+    [Fact]
+    public async Task A_rejection_racing_an_approval_of_the_same_draft_by_the_same_approver_is_refused_once_the_approval_is_made()
+    {
+        var w = await WorkflowsAsync();
+        await w.SubmitAsync("jyj", "duty", "正文。");
+        var key = new ReportKey(2023, "jyj");
+        var caller = new Caller("jyj-approver", "审核人");
+
+        var answers = await Together.RunAsync(2, async i =>
+        {
+            var decision = i % 2 == 0 ? DraftDecision.Approve : DraftDecision.Reject;
+            try
+            {
+                await w.Review.DecideAsync(new ReviewDraftCommand(key, ReportTemplate.Find("duty")!, 1, decision, "意见"), caller);
+                return decision.ToString();
+            }
+            catch (ReportingException e) when (e.Kind == ProblemKind.Conflict)
+            {
+                return "conflict";
+            }
+        });
+
+        // One decision is made; the other one, a different decision, is refused rather than answered as if it had been made.
+        Assert.Single(answers, a => a == "conflict");
+        var stored = (await w.Drafts.GetAsync(key, "duty", 1))!;
+        Assert.Contains(stored.Status == DraftStatus.Approved ? "Approve" : "Reject", answers);
+    }
+
+    [Fact]
     public async Task Repeating_the_last_approval_resends_the_pending_assembly_without_a_new_pdf_version()
     {
         var w = await WorkflowsAsync();

@@ -95,8 +95,34 @@ public sealed class DraftReviewPageTests(LocalHostFixture app)
         await approver.GotoAsync(Url($"api/draft?year={year}&department=kgj&section=measures"));
         await approver.GetByRole(AriaRole.Link, new() { Name = $"审核第 {v2} 版" }).ClickAsync();
         await approver.FillAsync("textarea[name=comment]", "同意。");
-        await approver.ClickAsync("button[value=approve]");
+        // While the answer is awaited the decision buttons are disabled, so a double click posts once; the pressed one still goes.
+        // Playwright's own queries wait for the held navigation, so the page reports its buttons' state itself as it changes.
+        var held = new TaskCompletionSource();
+        var posted = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var disabled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        approver.Console += (_, m) => { if (Regex.IsMatch(m.Text, @"^buttons:( \w+=true)+$")) disabled.TrySetResult(); };
+        await approver.EvaluateAsync("""
+            () => {
+              const buttons = [...document.querySelectorAll('form.review button')];
+              const report = () => console.log('buttons:' + buttons.map(b => ` ${b.value}=${b.disabled}`).join(''));
+              buttons.forEach(b => new MutationObserver(report).observe(b, { attributes: true, attributeFilter: ['disabled'] }));
+            }
+            """);
+        await approver.RouteAsync("**/approval", async route =>
+        {
+            posted.TrySetResult(route.Request.PostData);
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        // The click waits for the navigation it starts, which the route holds: it is awaited once the route lets go.
+        var click = approver.ClickAsync("button[value=approve]");
+        var step = TimeSpan.FromMilliseconds(DebianChromium.StepTimeoutMs);
+        Assert.Contains("decision=approve", await posted.Task.WaitAsync(step));
+        await disabled.Task.WaitAsync(step);
+        held.SetResult();
+        await click;
         await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/(review|todo)\?.*decided=measures\.{v2}$"));
+        await approver.UnrouteAllAsync();
         Assert.Contains($"第 {v2} 版已通过", await approver.InnerTextAsync("[role=status]"));
         await approver.GetByRole(AriaRole.Link, new() { Name = "查看该草稿" }).ClickAsync();
         await BrowserPages.ArrivedAsync(approver, new Regex($@"/api/draft\?.*version={v2}$"));

@@ -121,7 +121,7 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
             Assert.Matches(new Regex(@"^已加入汇编队列（\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间），区法治办工作人员），等待处理。$"), (await status.InnerTextAsync()).Trim());
             // No timed reload (WCAG 2.2.1, 3.2.5): one script follows the run, the same that follows 本部门报告's PDF, beside the navigation's count.
             Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
-            Assert.Equal([HtmlPage.FollowScript, HtmlPage.TodoCountScript], await page.Locator("script").AllTextContentsAsync());
+            Assert.Equal([HtmlPage.FollowScript, HtmlPage.TodoCountScript, HtmlPage.PostOnceScript], await page.Locator("script").AllTextContentsAsync());
             Assert.EndsWith($"/api/reports/{Year}/year-end/{id}", await status.GetAttributeAsync("data-follow"));
             // The script runs: it offers 停止自动刷新 in place of the plain 刷新 link a page without script shows.
             var stop = page.GetByRole(AriaRole.Link, new() { Name = "停止自动刷新" });
@@ -132,7 +132,7 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
             // 停止自动刷新 stops the following: the page as it stands, no script, a link to look again and one to follow again.
             await stop.ClickAsync();
             await BrowserPages.ArrivedAsync(page, BrowserPages.EndsWith($"/{path}?refresh=off"));
-            Assert.Equal([HtmlPage.TodoCountScript], await page.Locator("script").AllTextContentsAsync());
+            Assert.Equal([HtmlPage.TodoCountScript, HtmlPage.PostOnceScript], await page.Locator("script").AllTextContentsAsync());
             Assert.Equal(0, await page.Locator("[data-follow]").CountAsync());
             Assert.Contains("自动刷新已停止", await page.InnerTextAsync("main"));
             Assert.EndsWith($"/{path}?refresh=off", await page.GetAttributeAsync("a:has-text('刷新查看进度')", "href"));
@@ -163,7 +163,7 @@ public sealed class OfficePagesBrowserTests(LocalHostFixture app)
             await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
             Assert.True(loads >= 1);
             Assert.EndsWith($"/reports/{Year}/volume/pdf?version=1", await page.GetAttributeAsync("a[href*='volume/pdf']", "href"));
-            Assert.Equal([HtmlPage.TodoCountScript], await page.Locator("script").AllTextContentsAsync());
+            Assert.Equal([HtmlPage.TodoCountScript, HtmlPage.PostOnceScript], await page.Locator("script").AllTextContentsAsync());
             await BrowserPages.CheckAsync(page, $"year-end-run-followed-done-{width}");
         }
     }

@@ -56,21 +56,23 @@ public class DraftReview(
         var now = clock.GetUtcNow();
         if (draft.Status == DraftStatus.Submitted)
         {
+            var decidedHere = true;
             try
             {
                 draft = await drafts.SaveReviewAsync(draft.Review(decision, caller, command.Comment?.Trim(), now), cancellationToken);
             }
             catch (ConcurrencyConflictException)
             {
-                // Withdrawn by its author while the approver read it, or decided by another approver.
-                throw await drafts.GetAsync(key, section.Key, version, cancellationToken) is { Status: DraftStatus.Withdrawn } withdrawn
-                    ? ReportingException.Conflict(RefusalCode.DraftWithdrawn, version, withdrawn.WithdrawnAt)
-                    : ReportingException.Conflict(RefusalCode.DraftReviewedMeanwhile);
+                var stored = await drafts.GetAsync(key, section.Key, version, cancellationToken);
+                // Withdrawn by its author while the approver read it.
+                if (stored is { Status: DraftStatus.Withdrawn }) throw ReportingException.Conflict(RefusalCode.DraftWithdrawn, version, stored.WithdrawnAt);
+                // The same decision by the same approver, posted twice at once (a double click): the other post made it, and this
+                // one answers as a repeat does, folding it into the report below. Decided otherwise or by another approver: refused.
+                if (stored is null || stored.ReviewerId != caller.Id || stored.Status != DecidedStatus(decision))
+                    throw ReportingException.Conflict(RefusalCode.DraftReviewedMeanwhile);
+                (draft, decidedHere) = (stored, false);
             }
-            await audit.RecordAsync(new AuditEntry(key.ToString(), decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
-                caller, now, $"{section.Key} v{version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")), cancellationToken);
-            if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
-            if (draft.Status == DraftStatus.Approved) await approvals.QueueAsync(draft, cancellationToken);
+            if (decidedHere) await RecordDecisionAsync(draft, command, caller, now, dated, cancellationToken);
         }
         // The draft's own decision is stored; now fold it into the report. A repeat of the same decision (the
         // caller retried) lands here too and re-sends any assembly a crash left unsent. A rejection is folded as
@@ -94,6 +96,18 @@ public class DraftReview(
             await queue.EnqueueAssemblyAsync(new AssemblyMessage(key.Year, key.Department, pending.Version), cancellationToken);
         return new ReviewOutcome(draft, due is not null, due?.Version, report.MissingSections.ToList(), awaiting);
     }
+
+    /// <summary>What deciding the draft here leaves: the trail's entry and the notice to its author.</summary>
+    private async Task RecordDecisionAsync(Draft draft, ReviewDraftCommand command, Caller caller, DateTimeOffset now, DateOnly? dated,
+        CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(new AuditEntry(command.Key.ToString(), command.Decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
+            caller, now, $"{command.Section.Key} v{command.Version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")), cancellationToken);
+        if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
+        if (draft.Status == DraftStatus.Approved) await approvals.QueueAsync(draft, cancellationToken);
+    }
+
+    private static DraftStatus DecidedStatus(DraftDecision decision) => decision == DraftDecision.Approve ? DraftStatus.Approved : DraftStatus.Rejected;
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.ResolveTimeZone()).DateTime);
 }

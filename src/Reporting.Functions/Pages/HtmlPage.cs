@@ -171,8 +171,26 @@ public static class HtmlPage
           .catch(() => { /* the link reads as before */ });
         """;
 
+    /// <summary>
+    /// Every form a page posts itself (not the draft form, whose script posts it) is posted once: a double click or a second tap on a
+    /// slow phone finds its buttons disabled until the answer comes. Disabled a turn after the submit event, once the browser has
+    /// taken the form's data with the button that was pressed (a disabled button is not sent, and 通过/退回 are buttons); enabled
+    /// again when the browser shows the page from its history (back), where they would otherwise stay disabled.
+    /// </summary>
+    public const string PostOnceScript = """
+        const buttons = (form) => form.querySelectorAll('button:not([type=button]):not([type=reset]), input[type=submit]');
+        document.addEventListener('submit', (event) => {
+          const form = event.target;
+          if (event.defaultPrevented || form.method !== 'post') return;
+          setTimeout(() => buttons(form).forEach(b => { b.disabled = true; b.dataset.posting = ''; }), 0);
+        });
+        window.addEventListener('pageshow', () => {
+          document.querySelectorAll('[data-posting]').forEach(b => { b.disabled = false; delete b.dataset.posting; });
+        });
+        """;
+
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(FollowScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}'; "
+        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(FollowScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}' '{Hash(PostOnceScript)}'; "
         + $"style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 

@@ -43,7 +43,7 @@ public sealed class PageRenderer(Routes routes, Words words, ReportingCalendar c
         {
             Title = title, Who = who, SignOut = caller is null ? null : callers?.SignOutUrl(), Nav = nav, Deadline = DeadlineLine(year),
             Style = HtmlPage.Style, Content = content, CountScript = caller is null ? null : HtmlPage.TodoCountScript,
-            Script = script,
+            Script = script, PostOnceScript = HtmlPage.PostOnceScript,
         });
     }
 
