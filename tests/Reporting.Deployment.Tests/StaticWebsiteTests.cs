@@ -53,18 +53,7 @@ public sealed class StaticWebsiteTests
     }
 
     [Fact]
-    public void The_postprovision_hook_is_wired_in_azure_yaml()
-    {
-        var azureYaml = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "azure.yaml"));
-        var hook = Regex.Match(azureYaml, @"(?m)^hooks:\s*\n(?:[ \t]*#.*\n)*[ \t]+postprovision:\s*\n(?<body>(?:[ \t]{4,}.*\n?)+)");
-
-        Assert.True(hook.Success, "azure.yaml has no top-level hooks: postprovision: entry");
-        Assert.Matches(@"(?m)^\s+run:\s*" + Regex.Escape(HookPath) + @"\s*$", hook.Groups["body"].Value);
-        Assert.Matches(@"(?m)^\s+shell:\s*sh\s*$", hook.Groups["body"].Value);
-        Assert.Matches(@"(?m)^\s+continueOnError:\s*false\s*$", hook.Groups["body"].Value);
-        Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, HookPath)), $"azure.yaml runs {HookPath}, which does not exist");
-        Assert.StartsWith("#!/bin/sh\n", Hook, StringComparison.Ordinal);
-    }
+    public void The_postprovision_hook_is_wired_in_azure_yaml() => AzdHooks.AssertWired("postprovision", HookPath);
 
     [Fact]
     public void The_hook_signs_in_with_Entra_ID_and_never_with_a_key()

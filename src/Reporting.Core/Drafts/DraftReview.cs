@@ -102,7 +102,8 @@ public class DraftReview(
         CancellationToken cancellationToken)
     {
         await audit.RecordAsync(new AuditEntry(command.Key.ToString(), command.Decision == DraftDecision.Approve ? "draft.approved" : "draft.rejected",
-            caller, now, $"{command.Section.Key} v{command.Version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")), cancellationToken);
+            caller, now, $"{command.Section.Key} v{command.Version}: {command.Comment}" + (dated is { } d ? $" (dated {d:yyyy-MM-dd})" : "")),
+            cancellationToken);
         if (draft.Status == DraftStatus.Rejected) await rejections.QueueAsync(draft, decidedNow: true, cancellationToken);
         if (draft.Status == DraftStatus.Approved) await approvals.QueueAsync(draft, cancellationToken);
     }

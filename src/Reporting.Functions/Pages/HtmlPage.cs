@@ -190,7 +190,8 @@ public static class HtmlPage
         """;
 
     public static readonly string ContentSecurityPolicy =
-        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(FollowScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}' '{Hash(PostOnceScript)}'; "
+        $"default-src 'none'; script-src '{Hash(FormScript)}' '{Hash(FollowScript)}' '{Hash(PickAllScript)}' '{Hash(TodoCountScript)}' "
+        + $"'{Hash(PostOnceScript)}'; "
         + $"style-src '{Hash(Style)}'; connect-src 'self'; img-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
